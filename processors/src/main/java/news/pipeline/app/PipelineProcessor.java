@@ -1,0 +1,73 @@
+package news.pipeline.app;
+
+import java.util.Locale;
+import java.util.Map;
+import news.pipeline.clean.ArticleCleaner;
+import news.pipeline.cleaner.CleanArticles;
+import news.pipeline.cleaner.CleanerTopology;
+import news.pipeline.publisher.PublisherTopology;
+import news.pipeline.tag.CountryTagger;
+import news.pipeline.tagger.Enrichment;
+import news.pipeline.tagger.TaggerTopology;
+import news.pipeline.topics.TopicSpec;
+import news.pipeline.topics.Topics;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * The three stream processors. Each is its own Kafka Streams application with its own
+ * application.id, so each scales, restarts and commits on its own.
+ */
+public enum PipelineProcessor {
+    CLEANER(Topics.RAW, Topics.CLEAN, ArticleCleaner.VERSION),
+    TAGGER(Topics.CLEAN, Topics.ENRICHED, CountryTagger.VERSION),
+    PUBLISHER(Topics.ENRICHED, Topics.BY_COUNTRY, PublisherTopology.VERSION);
+
+    /** Largest raw content the cleaner accepts, in bytes; larger records are dead-lettered as OVERSIZED. */
+    public static final String MAX_CONTENT_BYTES_CONFIG = "news.pipeline.cleaner.max.content.bytes";
+
+    private final TopicSpec<?, ?> input;
+    private final TopicSpec<?, ?> output;
+    private final String version;
+
+    PipelineProcessor(final TopicSpec<?, ?> input, final TopicSpec<?, ?> output, final String version) {
+        this.input = input;
+        this.output = output;
+        this.version = version;
+    }
+
+    /** Lower-case name used on the command line, in application ids and in dead letters. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public TopicSpec<?, ?> input() {
+        return input;
+    }
+
+    public TopicSpec<?, ?> output() {
+        return output;
+    }
+
+    /** Version of this processor's logic. */
+    public String version() {
+        return version;
+    }
+
+    public static PipelineProcessor fromId(final String id) {
+        return valueOf(id.trim().toUpperCase(Locale.ROOT));
+    }
+
+    /** Builds this processor's topology; settings are the merged pipeline settings. */
+    public Topology topology(final Map<String, String> settings) {
+        return switch (this) {
+            case CLEANER -> CleanerTopology.build(new CleanArticles(new ArticleCleaner(maxContentBytes(settings))));
+            case TAGGER -> TaggerTopology.build(new Enrichment(CountryTagger.loadDefault()));
+            case PUBLISHER -> PublisherTopology.build();
+        };
+    }
+
+    private static int maxContentBytes(final Map<String, String> settings) {
+        final String value = settings.get(MAX_CONTENT_BYTES_CONFIG);
+        return value == null ? ArticleCleaner.DEFAULT_MAX_CONTENT_BYTES : Integer.parseInt(value.trim());
+    }
+}

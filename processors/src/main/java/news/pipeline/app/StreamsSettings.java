@@ -1,0 +1,57 @@
+package news.pipeline.app;
+
+import java.util.Map;
+import java.util.Properties;
+import news.pipeline.deadletter.DeadLetterHandler;
+import news.pipeline.topics.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The Kafka Streams configuration of one processor: the pipeline's defaults, then the user's
+ * settings on top. Any Kafka client or Streams setting (security included) passes through as given.
+ */
+public final class StreamsSettings {
+    /** Prefix of every application.id: {@code <prefix>-cleaner}, {@code <prefix>-tagger}, {@code <prefix>-publisher}. */
+    public static final String APPLICATION_ID_PREFIX_CONFIG = "news.pipeline.application.id.prefix";
+    public static final String DEFAULT_APPLICATION_ID_PREFIX = "news-pipeline";
+
+    /**
+     * Largest request the processors' producers send: a dead letter carries the original record,
+     * which may be a page of several MiB.
+     */
+    static final int MAX_REQUEST_BYTES = 24 * 1024 * 1024;
+
+    private StreamsSettings() {
+    }
+
+    public static String applicationId(final PipelineProcessor processor, final Map<String, String> settings) {
+        return settings.getOrDefault(APPLICATION_ID_PREFIX_CONFIG, DEFAULT_APPLICATION_ID_PREFIX) + "-" + processor.id();
+    }
+
+    /**
+     * @param settings merged user settings (Kafka configs and news.pipeline.* keys); they win over defaults
+     */
+    public static Properties forProcessor(final PipelineProcessor processor, final Map<String, String> settings) {
+        final Properties props = new Properties();
+        props.putAll(settings);
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId(processor, settings));
+        props.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+        props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+        props.putIfAbsent(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTER.name());
+        props.put(DeadLetterHandler.PROCESSOR_CONFIG, processor.id());
+        props.put(DeadLetterHandler.PROCESSOR_VERSION_CONFIG, processor.version());
+        // Refuse generated operator names: they would change whenever the topology changes.
+        props.putIfAbsent(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
+        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), String.valueOf(MAX_REQUEST_BYTES));
+        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        // The 16 KiB default batch is far too small for multi-KiB articles; see the README's performance notes.
+        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), String.valueOf(256 * 1024));
+        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "5");
+        props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG),
+                String.valueOf(4 * 1024 * 1024));
+        return props;
+    }
+}

@@ -1,0 +1,136 @@
+package news.pipeline.deadletter;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import news.pipeline.schema.DeadLetter;
+import news.pipeline.schema.DeadLetterReason;
+import news.pipeline.serde.AvroSerde;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes every record a processor cannot handle to the dead-letter topic and lets the stream go on.
+ * Installed as both the deserialization and the processing exception handler, it uses Kafka
+ * Streams' own dead-letter mechanism (KIP-1034): the records it returns are written by the task in
+ * the same transaction as its regular output, so a record is either processed or dead-lettered,
+ * exactly once.
+ *
+ * <p>The dead letter keeps the original key and value bytes as read from the source topic, and
+ * where they came from, so {@code dlq retry} can put them back unchanged.
+ */
+public final class DeadLetterHandler implements DeserializationExceptionHandler, ProcessingExceptionHandler {
+    /** Which processor this handler serves (cleaner, tagger, publisher); written into each dead letter. */
+    public static final String PROCESSOR_CONFIG = "news.pipeline.processor";
+    /** Version of that processor's logic; written into each dead letter. */
+    public static final String PROCESSOR_VERSION_CONFIG = "news.pipeline.processor.version";
+    /** Record header that carries the reason, so tools can filter without decoding the value. */
+    public static final String REASON_HEADER = "news.dead-letter.reason";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandler.class);
+
+    private final AvroSerde<DeadLetter> serde = new AvroSerde<>(DeadLetter.class);
+    private String deadLetterTopic;
+    private String processor = "unknown";
+    private String processorVersion = "unknown";
+
+    @Override
+    public void configure(final Map<String, ?> configs) {
+        final Object topic = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
+        if (topic == null || topic.toString().isBlank()) {
+            throw new IllegalStateException(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG
+                    + " must name the dead-letter topic");
+        }
+        deadLetterTopic = topic.toString();
+        if (configs.get(PROCESSOR_CONFIG) != null) {
+            processor = configs.get(PROCESSOR_CONFIG).toString();
+        }
+        if (configs.get(PROCESSOR_VERSION_CONFIG) != null) {
+            processorVersion = configs.get(PROCESSOR_VERSION_CONFIG).toString();
+        }
+    }
+
+    @Override
+    public DeserializationExceptionHandler.Response handleError(final ErrorHandlerContext context,
+                                                                final ConsumerRecord<byte[], byte[]> record,
+                                                                final Exception exception) {
+        final DeadLetterReason reason = exception instanceof AvroSerde.UnknownSchemaException
+                ? DeadLetterReason.UNKNOWN_SCHEMA
+                : DeadLetterReason.MALFORMED_RECORD;
+        final String message = messageOf(exception);
+        return DeserializationExceptionHandler.Response.resume(List.of(deadLetter(
+                reason, message, record.topic(), record.partition(), record.offset(), record.timestamp(),
+                record.key(), record.value(), record.headers())));
+    }
+
+    @Override
+    public ProcessingExceptionHandler.Response handleError(final ErrorHandlerContext context,
+                                                           final Record<?, ?> record,
+                                                           final Exception exception) {
+        final DeadLetterReason reason;
+        if (exception instanceof RejectedRecordException rejected) {
+            reason = rejected.reason();
+        } else {
+            // Not a rejection we foresaw: a bug. Keep the stream going, keep the record, and say so loudly.
+            reason = DeadLetterReason.PROCESSING_ERROR;
+            LOG.error("{} failed on {}-{}@{}; the record goes to {}", processor, context.topic(), context.partition(),
+                    context.offset(), deadLetterTopic, exception);
+        }
+        return ProcessingExceptionHandler.Response.resume(List.of(deadLetter(
+                reason, messageOf(exception), context.topic(), context.partition(), context.offset(),
+                context.timestamp(), context.sourceRawKey(), context.sourceRawValue(), context.headers())));
+    }
+
+    private ProducerRecord<byte[], byte[]> deadLetter(final DeadLetterReason reason, final String message,
+                                                      final String topic, final int partition, final long offset,
+                                                      final long timestamp, final byte[] key, final byte[] value,
+                                                      final Headers headers) {
+        final DeadLetter letter = DeadLetter.newBuilder()
+                .setReason(reason)
+                .setMessage(message)
+                .setProcessor(processor)
+                .setProcessorVersion(processorVersion)
+                .setSourceTopic(topic)
+                .setSourcePartition(partition)
+                .setSourceOffset(offset)
+                .setSourceTimestamp(Instant.ofEpochMilli(Math.max(0, timestamp)))
+                .setOriginalKey(key == null ? null : ByteBuffer.wrap(key))
+                .setOriginalValue(value == null ? null : ByteBuffer.wrap(value))
+                .setOriginalHeaders(lastValues(headers))
+                .build();
+        final RecordHeaders outHeaders = new RecordHeaders();
+        outHeaders.add(REASON_HEADER, reason.name().getBytes(StandardCharsets.UTF_8));
+        // Null partition: the producer's partitioner spreads dead letters by the original key.
+        // The source timestamp, not the wall clock, so that a replay writes the same dead letter.
+        return new ProducerRecord<>(deadLetterTopic, null, timestamp >= 0 ? timestamp : null, key,
+                serde.encode(letter), outHeaders);
+    }
+
+    private static Map<String, ByteBuffer> lastValues(final Headers headers) {
+        final Map<String, ByteBuffer> values = new LinkedHashMap<>();
+        if (headers != null) {
+            for (final Header header : headers) {
+                values.put(header.key(), header.value() == null ? ByteBuffer.allocate(0) : ByteBuffer.wrap(header.value()));
+            }
+        }
+        return values;
+    }
+
+    private static String messageOf(final Throwable exception) {
+        final String message = exception.getMessage();
+        return message == null || message.isBlank() ? exception.getClass().getName() : message;
+    }
+}

@@ -1,0 +1,93 @@
+package news.pipeline.topics;
+
+import java.util.List;
+import java.util.Map;
+import news.pipeline.schema.CleanArticle;
+import news.pipeline.schema.CountryArticle;
+import news.pipeline.schema.DeadLetter;
+import news.pipeline.schema.EnrichedArticle;
+import news.pipeline.schema.RawArticle;
+import news.pipeline.serde.AvroSerde;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The one registry of pipeline topics. Every processor, command and test takes topic names,
+ * serdes and partition counts from here.
+ *
+ * <pre>
+ *  news.articles.raw ──cleaner──▶ news.articles.clean ──tagger──▶ news.articles.enriched ──publisher──▶ news.articles.by-country
+ *          └──────────────────────────────┴─────────────────────────────────┴──────▶ news.articles.dead-letter
+ * </pre>
+ */
+public final class Topics {
+    /** Default partitions of every pipeline topic: the most instances one application can spread over. */
+    public static final int DEFAULT_PARTITIONS = 6;
+
+    /** Raw pages may be several MiB; the broker's 1 MiB default would refuse them before the cleaner can. */
+    static final String RAW_MAX_MESSAGE_BYTES = String.valueOf(16 * 1024 * 1024);
+    /** A dead letter carries the original bytes plus a little more. */
+    static final String DEAD_LETTER_MAX_MESSAGE_BYTES = String.valueOf(20 * 1024 * 1024);
+    static final String ARTICLE_MAX_MESSAGE_BYTES = String.valueOf(8 * 1024 * 1024);
+
+    public static final TopicSpec<String, RawArticle> RAW = new TopicSpec<>(
+            "news.articles.raw",
+            "article id (UTF-8)",
+            "RawArticle",
+            Serdes::String,
+            () -> new AvroSerde<>(RawArticle.class),
+            DEFAULT_PARTITIONS,
+            Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, RAW_MAX_MESSAGE_BYTES));
+
+    public static final TopicSpec<String, CleanArticle> CLEAN = new TopicSpec<>(
+            "news.articles.clean",
+            "article id (UTF-8)",
+            "CleanArticle",
+            Serdes::String,
+            () -> new AvroSerde<>(CleanArticle.class),
+            DEFAULT_PARTITIONS,
+            Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, ARTICLE_MAX_MESSAGE_BYTES));
+
+    public static final TopicSpec<String, EnrichedArticle> ENRICHED = new TopicSpec<>(
+            "news.articles.enriched",
+            "article id (UTF-8)",
+            "EnrichedArticle",
+            Serdes::String,
+            () -> new AvroSerde<>(EnrichedArticle.class),
+            DEFAULT_PARTITIONS,
+            Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, ARTICLE_MAX_MESSAGE_BYTES));
+
+    public static final TopicSpec<String, CountryArticle> BY_COUNTRY = new TopicSpec<>(
+            "news.articles.by-country",
+            "ISO 3166-1 alpha-2 country code (UTF-8)",
+            "CountryArticle",
+            Serdes::String,
+            () -> new AvroSerde<>(CountryArticle.class),
+            DEFAULT_PARTITIONS,
+            Map.of());
+
+    public static final TopicSpec<byte[], DeadLetter> DEAD_LETTER = new TopicSpec<>(
+            "news.articles.dead-letter",
+            "the rejected record's original key bytes",
+            "DeadLetter",
+            Serdes::ByteArray,
+            () -> new AvroSerde<>(DeadLetter.class),
+            DEFAULT_PARTITIONS,
+            Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, DEAD_LETTER_MAX_MESSAGE_BYTES));
+
+    private Topics() {
+    }
+
+    /** Every pipeline topic, in the order data flows. */
+    public static List<TopicSpec<?, ?>> all() {
+        return List.of(RAW, CLEAN, ENRICHED, BY_COUNTRY, DEAD_LETTER);
+    }
+
+    public static TopicSpec<?, ?> byName(final String name) {
+        return all().stream()
+                .filter(topic -> topic.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a pipeline topic: " + name + "; known: "
+                        + all().stream().map(TopicSpec::name).toList()));
+    }
+}
