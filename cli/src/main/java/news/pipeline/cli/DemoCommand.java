@@ -1,0 +1,125 @@
+package news.pipeline.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import news.pipeline.app.PipelineProcessor;
+import news.pipeline.topics.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The whole pipeline on one machine: embedded broker, topics, the three processors, and the
+ * bundled samples ingested, with each enriched record printed as a JSON line as it arrives.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Starts the embedded broker, creates the topics, runs the three processors, ingests the samples,",
+                "and prints each enriched record as one JSON line as it arrives, until Ctrl-C.",
+                "With --once, exits when every sample has come through."})
+final class DemoCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Mixin
+    EmbeddedOptions embedded;
+
+    @Option(names = "--samples", paramLabel = "DIR",
+            description = "Articles to ingest. Default: the project's samples/ folder.")
+    Path samples;
+
+    @Option(names = "--once", description = "Exit once every sample's enriched record has been printed.")
+    boolean once;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
+            description = "With --once: give up after this long. Default: ${DEFAULT-VALUE}.")
+    long timeoutSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        final Path sampleDir = samples != null ? samples : defaultSamples();
+        final List<ArticleFiles.Article> articles = new ArrayList<>();
+        for (final Path file : ArticleFiles.expand(sampleDir)) {
+            articles.addAll(ArticleFiles.read(file));
+        }
+        if (articles.isEmpty()) {
+            System.err.println("no samples found in " + sampleDir);
+            return 2;
+        }
+        final AtomicBoolean stopping = new AtomicBoolean();
+        final CountDownLatch closed = new CountDownLatch(1);
+        try (Cluster cluster = Cluster.open(connection.settings(), embedded);
+             PipelineRunner runner = startPipeline(cluster);
+             TopicReader enriched = new TopicReader(cluster.settings(), Topics.ENRICHED, false)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stopping.set(true);
+                try {
+                    closed.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "news-pipeline-demo-shutdown"));
+            try (RawArticleProducer producer = new RawArticleProducer(cluster.settings())) {
+                for (final RawArticleProducer.Sent sent : producer.send(articles)) {
+                    if (sent.error() != null) {
+                        System.err.println("not ingested: " + sent.article().origin() + ": " + sent.error().getMessage());
+                    }
+                }
+            }
+            LOG.info("ingested {} sample article(s) from {}", articles.size(), sampleDir);
+            final Set<String> waiting = new HashSet<>(articles.stream().map(ArticleFiles.Article::id).toList());
+            final long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
+            enriched.read(record -> {
+                System.out.println(json(record.get("value")));
+                System.out.flush();
+                waiting.remove(record.path("key").asText());
+            }, positions -> stopping.get() || (once && (waiting.isEmpty() || System.nanoTime() > deadline)));
+            if (once && !waiting.isEmpty()) {
+                System.err.println("not through after " + timeoutSeconds + " s: " + waiting
+                        + "; see: news-pipeline tail dead-letter --from-beginning");
+                return 1;
+            }
+            return 0;
+        } finally {
+            closed.countDown();
+        }
+    }
+
+    private static PipelineRunner startPipeline(final Cluster cluster) throws Exception {
+        cluster.createTopics();
+        final PipelineRunner runner = new PipelineRunner(Arrays.asList(PipelineProcessor.values()), cluster.settings().asMap());
+        runner.start();
+        runner.awaitRunning(Duration.ofMinutes(2));
+        return runner;
+    }
+
+    /** The project's samples/ folder: beside the launcher, or in the working directory. */
+    private static Path defaultSamples() {
+        final String home = System.getenv("NEWS_PIPELINE_HOME");
+        if (home != null && Files.isDirectory(Path.of(home, "samples"))) {
+            return Path.of(home, "samples");
+        }
+        return Path.of("samples");
+    }
+
+    private static String json(final Object node) {
+        try {
+            return AvroJson.MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

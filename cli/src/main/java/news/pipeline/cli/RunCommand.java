@@ -1,0 +1,75 @@
+package news.pipeline.cli;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import news.pipeline.app.PipelineProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Runs processors until stopped. With no cluster given, on the embedded broker. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs the stream processors until Ctrl-C (or SIGTERM).",
+                "With no --bootstrap-servers (nor KAFKA_BOOTSTRAP_SERVERS, nor a config file naming one), starts the embedded broker on 127.0.0.1 first.",
+                "Run more instances of the same processor, in other processes or machines, to share its partitions."})
+final class RunCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Mixin
+    EmbeddedOptions embedded;
+
+    @Option(names = {"-p", "--processor"}, paramLabel = "NAME", split = ",", defaultValue = "all",
+            description = "cleaner, tagger, publisher or all (comma-separated or repeated). Default: ${DEFAULT-VALUE}.")
+    List<String> processors;
+
+    @Option(names = "--no-create-topics", description = "Do not create missing pipeline topics at start.")
+    boolean noCreateTopics;
+
+    @Override
+    public Integer call() throws Exception {
+        final List<PipelineProcessor> selected = select(processors);
+        final Cluster cluster = Cluster.open(connection.settings(), embedded);
+        final CountDownLatch stopped = new CountDownLatch(1);
+        final PipelineRunner runner;
+        try {
+            if (!noCreateTopics) {
+                cluster.createTopics();
+            }
+            runner = new PipelineRunner(selected, cluster.settings().asMap());
+        } catch (RuntimeException | InterruptedException e) {
+            cluster.close();
+            throw e;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("stopping");
+            runner.close();
+            cluster.close();
+            stopped.countDown();
+        }, "news-pipeline-shutdown"));
+        runner.start();
+        runner.awaitRunning(Duration.ofMinutes(2));
+        LOG.info("running {} on {}; Ctrl-C to stop", selected, cluster.settings().bootstrapServers());
+        stopped.await();
+        return 0;
+    }
+
+    static List<PipelineProcessor> select(final List<String> names) {
+        final List<PipelineProcessor> selected = new ArrayList<>();
+        for (final String name : names) {
+            if (name.equalsIgnoreCase("all")) {
+                return Arrays.asList(PipelineProcessor.values());
+            }
+            selected.add(PipelineProcessor.fromId(name));
+        }
+        return selected;
+    }
+}

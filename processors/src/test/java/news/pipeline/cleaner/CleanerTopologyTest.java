@@ -1,0 +1,138 @@
+package news.pipeline.cleaner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import news.pipeline.app.PipelineProcessor;
+import news.pipeline.schema.ArticleFormat;
+import news.pipeline.schema.CleanArticle;
+import news.pipeline.schema.DeadLetter;
+import news.pipeline.schema.DeadLetterReason;
+import news.pipeline.schema.RawArticle;
+import news.pipeline.serde.AvroSerde;
+import news.pipeline.testing.TopologyHarness;
+import news.pipeline.topics.Topics;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.kafka.streams.KeyValue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CleanerTopologyTest {
+    private static final int MAX_CONTENT_BYTES = 64 * 1024;
+    private static final String STORY = "Ministers from Chile and Peru met in Lima on Tuesday to sign a trade deal.\n\n"
+            + "The agreement cuts tariffs on copper and fruit and takes effect next year, officials said after the meeting.";
+
+    private final AvroSerde<RawArticle> rawSerde = new AvroSerde<>(RawArticle.class);
+    private TopologyHarness<String, CleanArticle> harness;
+
+    @BeforeEach
+    void start() {
+        harness = new TopologyHarness<>(PipelineProcessor.CLEANER, Topics.CLEAN,
+                Map.of(PipelineProcessor.MAX_CONTENT_BYTES_CONFIG, String.valueOf(MAX_CONTENT_BYTES)));
+    }
+
+    @AfterEach
+    void stop() {
+        harness.close();
+    }
+
+    @Test
+    void cleansAnHtmlPageKeepingItsId() {
+        harness.pipe("a-1", rawSerde.encode(raw(ArticleFormat.HTML, "<html><head><title>Chile and Peru sign deal | Daily</title></head>"
+                + "<body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav><article><h1>Chile and Peru sign deal</h1>"
+                + "<p>" + STORY.replace("\n\n", "</p><p>") + "</p></article><footer>Copyright Daily</footer></body></html>")));
+
+        final List<KeyValue<String, CleanArticle>> out = harness.output();
+        assertThat(out).hasSize(1);
+        assertThat(out.get(0).key).isEqualTo("a-1");
+        final CleanArticle clean = out.get(0).value;
+        assertThat(clean.getId()).isEqualTo("a-1");
+        assertThat(clean.getTitle()).isEqualTo("Chile and Peru sign deal");
+        assertThat(clean.getText()).contains("Ministers from Chile and Peru").contains("takes effect next year")
+                .doesNotContain("Home").doesNotContain("Copyright");
+        assertThat(clean.getFormat()).isEqualTo(ArticleFormat.HTML);
+        assertThat(clean.getCleanerVersion()).isNotBlank();
+        assertThat(harness.deadLetters()).isEmpty();
+    }
+
+    @Test
+    void everyKindOfBadInputIsDeadLetteredWithItsReasonAndTheNextGoodRecordStillGoesThrough() {
+        final byte[] notAvro = "{\"title\": \"json, not avro\"}".getBytes(StandardCharsets.UTF_8);
+        final byte[] empty = rawSerde.encode(raw(ArticleFormat.TEXT, "   \n  "));
+        final byte[] oversized = rawSerde.encode(raw(ArticleFormat.TEXT, "word ".repeat(MAX_CONTENT_BYTES)));
+        final byte[] noText = rawSerde.encode(raw(ArticleFormat.HTML,
+                "<html><head><title>x</title><script>var a = 1;</script></head><body><nav><a href='/'>Home</a></nav></body></html>"));
+        final byte[] unknownSchema = encodedWithAnUnreleasedSchema();
+
+        harness.pipe("not-avro", notAvro);
+        harness.pipe("empty", empty);
+        harness.pipe("oversized", oversized);
+        harness.pipe("no-text", noText);
+        harness.pipe("unknown-schema", unknownSchema);
+        harness.pipe(null, rawSerde.encode(raw(ArticleFormat.TEXT, STORY)));
+        harness.pipe("good", rawSerde.encode(raw(ArticleFormat.TEXT, STORY)));
+
+        final List<DeadLetter> dead = harness.deadLetters();
+        assertThat(dead).extracting(DeadLetter::getReason).containsExactly(
+                DeadLetterReason.MALFORMED_RECORD,
+                DeadLetterReason.EMPTY_CONTENT,
+                DeadLetterReason.OVERSIZED,
+                DeadLetterReason.NO_TEXT,
+                DeadLetterReason.UNKNOWN_SCHEMA,
+                DeadLetterReason.MISSING_KEY);
+        assertThat(dead).allSatisfy(letter -> {
+            assertThat(letter.getProcessor()).isEqualTo("cleaner");
+            assertThat(letter.getSourceTopic()).isEqualTo(Topics.RAW.name());
+            assertThat(letter.getMessage()).isNotBlank();
+        });
+        assertThat(dead).extracting(DeadLetter::getSourceOffset).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+        assertThat(bytes(dead.get(0).getOriginalValue())).isEqualTo(notAvro);
+        assertThat(bytes(dead.get(2).getOriginalValue())).isEqualTo(oversized);
+        assertThat(bytes(dead.get(1).getOriginalKey())).isEqualTo("empty".getBytes(StandardCharsets.UTF_8));
+        assertThat(dead.get(5).getOriginalKey()).isNull();
+        assertThat(dead.get(2).getMessage()).contains(String.valueOf(MAX_CONTENT_BYTES));
+
+        assertThat(harness.output()).extracting(kv -> kv.key).containsExactly("good");
+    }
+
+    /** A RawArticle written by a schema version this reader was never given: its fingerprint is unknown. */
+    private static byte[] encodedWithAnUnreleasedSchema() {
+        final Schema future = SchemaBuilder.record("RawArticle").namespace("news.pipeline.schema").fields()
+                .requiredBytes("content").requiredString("something_new").endRecord();
+        final GenericRecord record = new GenericData.Record(future);
+        record.put("content", ByteBuffer.wrap("text".getBytes(StandardCharsets.UTF_8)));
+        record.put("something_new", "x");
+        try {
+            final ByteBuffer buffer = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), future).encode(record);
+            final byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            return bytes;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static RawArticle raw(final ArticleFormat format, final String content) {
+        return RawArticle.newBuilder()
+                .setUrl("https://news.example/story")
+                .setSource("test")
+                .setFormat(format)
+                .setContentType(format == ArticleFormat.HTML ? "text/html; charset=utf-8" : "text/plain; charset=utf-8")
+                .setContent(ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)))
+                .build();
+    }
+
+    private static byte[] bytes(final ByteBuffer buffer) {
+        final byte[] bytes = new byte[buffer.remaining()];
+        buffer.duplicate().get(bytes);
+        return bytes;
+    }
+}

@@ -1,0 +1,86 @@
+package news.pipeline.tagger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import news.pipeline.app.PipelineProcessor;
+import news.pipeline.schema.ArticleFormat;
+import news.pipeline.schema.CleanArticle;
+import news.pipeline.schema.CountryTag;
+import news.pipeline.schema.DeadLetter;
+import news.pipeline.schema.DeadLetterReason;
+import news.pipeline.schema.EnrichedArticle;
+import news.pipeline.schema.Mention;
+import news.pipeline.schema.TextField;
+import news.pipeline.serde.AvroSerde;
+import news.pipeline.testing.TopologyHarness;
+import news.pipeline.topics.Topics;
+import org.apache.kafka.streams.KeyValue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TaggerTopologyTest {
+    private final AvroSerde<CleanArticle> cleanSerde = new AvroSerde<>(CleanArticle.class);
+    private TopologyHarness<String, EnrichedArticle> harness;
+
+    @BeforeEach
+    void start() {
+        harness = new TopologyHarness<>(PipelineProcessor.TAGGER, Topics.ENRICHED, Map.of());
+    }
+
+    @AfterEach
+    void stop() {
+        harness.close();
+    }
+
+    @Test
+    void tagsTheCountriesWithOffsetsIntoTheText() {
+        harness.pipe("a-1", cleanSerde.encode(clean("a-1", "Armenia and Azerbaijan trade fire",
+                "Armenia accused Azerbaijan of shelling border villages on Friday. Russia offered to mediate.")));
+
+        final List<KeyValue<String, EnrichedArticle>> out = harness.output();
+        assertThat(out).hasSize(1);
+        assertThat(out.get(0).key).isEqualTo("a-1");
+        final EnrichedArticle enriched = out.get(0).value;
+        assertThat(enriched.getCountries()).extracting(CountryTag::getCode).contains("AM", "AZ", "RU");
+        assertThat(enriched.getFocus()).contains("AM", "AZ");
+        for (final CountryTag country : enriched.getCountries()) {
+            assertThat(country.getMentions()).isEqualTo(country.getEvidence().size());
+            assertThat(country.getSalience()).isBetween(0.0, 1.0);
+            for (final Mention mention : country.getEvidence()) {
+                final String field = mention.getField() == TextField.TITLE ? enriched.getTitle() : enriched.getText();
+                assertThat(field.substring(mention.getStart(), mention.getEnd())).isEqualTo(mention.getSurface());
+            }
+        }
+        assertThat(enriched.getTaggerVersion()).isNotBlank();
+        assertThat(enriched.getGazetteerVersion()).isNotBlank();
+        assertThat(enriched.getCleanerVersion()).isEqualTo("test-cleaner");
+    }
+
+    @Test
+    void deadLettersWhatIsNotACleanArticleAndGoesOn() {
+        final byte[] junk = new byte[] {(byte) 0xC3, 0x01, 0x02, 0x03};
+        harness.pipe("junk", junk);
+        harness.pipe("tombstone", null);
+        harness.pipe("a-2", cleanSerde.encode(clean("a-2", "Chile votes", "Chile held a referendum on Sunday.")));
+
+        final List<DeadLetter> dead = harness.deadLetters();
+        assertThat(dead).extracting(DeadLetter::getReason)
+                .containsExactly(DeadLetterReason.MALFORMED_RECORD, DeadLetterReason.MALFORMED_RECORD);
+        assertThat(dead).extracting(DeadLetter::getProcessor).containsOnly("tagger");
+        assertThat(dead.get(1).getOriginalValue()).isNull();
+        assertThat(harness.output()).extracting(kv -> kv.key).containsExactly("a-2");
+    }
+
+    private static CleanArticle clean(final String id, final String title, final String text) {
+        return CleanArticle.newBuilder()
+                .setId(id)
+                .setFormat(ArticleFormat.TEXT)
+                .setTitle(title)
+                .setText(text)
+                .setCleanerVersion("test-cleaner")
+                .build();
+    }
+}
