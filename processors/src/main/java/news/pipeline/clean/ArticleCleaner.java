@@ -1,22 +1,158 @@
 package news.pipeline.clean;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+
 /**
- * Turns a raw page or text into a clean article. Thread-safe and immutable: one instance serves
- * every stream thread. PLACEHOLDER: being written on the cleaner branch.
+ * Turns a raw page or text into a clean article: the headline, the body as paragraphs and the
+ * metadata the page declares.
+ *
+ * <p>Thread-safe and immutable: one instance serves every stream thread. Deterministic: the same
+ * input gives the same output (no clock, no randomness). Bounded: the content size is capped before
+ * anything is decoded, the HTML parser caps nesting depth, and every pass over the page is linear
+ * and iterative, so hostile pages (deep nesting, binary junk, huge tokens) cost bounded time.
  */
 public final class ArticleCleaner {
     /** Version of the cleaning logic; part of every clean record. Bump it whenever output can change. */
-    public static final String VERSION = "0.0.0";
+    public static final String VERSION = "1.0.0";
     /** Default largest content accepted, in bytes. */
     public static final int DEFAULT_MAX_CONTENT_BYTES = 4 * 1024 * 1024;
+
+    /** How deep the HTML tree may nest; deeper markup is flattened by the parser. */
+    private static final int MAX_HTML_DEPTH = 256;
+    private static final int SNIFF_CHARS = 2048;
+    private static final Pattern HTML_SNIFF = Pattern.compile(
+            "(?is)^\\s*(<!doctype\\s+html|<html[\\s>]|<head[\\s>]|<body[\\s>]|<\\?xml)|"
+                    + "<(html|head|body|p|div|article|title|meta|br|h1|h2|span|a|table|script)[\\s>/]");
+    private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+(?:[|–—·»:/]|-|::)\\s+");
 
     private final int maxContentBytes;
 
     public ArticleCleaner(int maxContentBytes) {
+        if (maxContentBytes <= 0) {
+            throw new IllegalArgumentException("maxContentBytes must be positive, was " + maxContentBytes);
+        }
         this.maxContentBytes = maxContentBytes;
     }
 
+    public ArticleCleaner() {
+        this(DEFAULT_MAX_CONTENT_BYTES);
+    }
+
     public CleanDocument clean(RawDocument raw) throws RejectedDocumentException {
-        throw new UnsupportedOperationException("cleaner not written yet");
+        final byte[] content = raw.content();
+        if (content == null || content.length == 0) {
+            throw new RejectedDocumentException(Rejection.EMPTY_CONTENT, "content is empty (0 bytes)");
+        }
+        if (content.length > maxContentBytes) {
+            throw new RejectedDocumentException(Rejection.OVERSIZED, String.format(Locale.ROOT,
+                    "content is %,d bytes, over the maximum of %,d bytes", content.length, maxContentBytes));
+        }
+        final DocumentFormat format = format(raw, content);
+        final TextDecoder.Decoded decoded = TextDecoder.decode(content, raw.contentType(), format == DocumentFormat.HTML);
+        if (decoded.text().isBlank()) {
+            throw new RejectedDocumentException(Rejection.EMPTY_CONTENT, String.format(Locale.ROOT,
+                    "content is only whitespace (%,d bytes)", content.length));
+        }
+        return format == DocumentFormat.HTML ? cleanHtml(decoded.text(), raw) : cleanText(decoded.text(), raw);
+    }
+
+    private static DocumentFormat format(RawDocument raw, byte[] content) {
+        if (raw.declaredFormat() != null) {
+            return raw.declaredFormat();
+        }
+        final String type = raw.contentType() == null ? "" : raw.contentType().toLowerCase(Locale.ROOT);
+        if (type.contains("html") || type.contains("xml")) {
+            return DocumentFormat.HTML;
+        }
+        if (type.startsWith("text/")) {
+            return DocumentFormat.TEXT;
+        }
+        final String head = new String(content, 0, Math.min(content.length, SNIFF_CHARS * 2),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        return HTML_SNIFF.matcher(head).find() ? DocumentFormat.HTML : DocumentFormat.TEXT;
+    }
+
+    private static CleanDocument cleanText(String text, RawDocument raw) throws RejectedDocumentException {
+        final PlainTextExtractor.Extracted extracted = PlainTextExtractor.extract(text, raw.titleHint());
+        if (extracted.paragraphs().isEmpty()) {
+            throw new RejectedDocumentException(Rejection.NO_TEXT, String.format(Locale.ROOT,
+                    "no article text in %,d characters of plain text: only a title, site labels or interface"
+                            + " lines remained", text.length()));
+        }
+        return new CleanDocument(extracted.title(), List.copyOf(extracted.paragraphs()), DocumentFormat.TEXT,
+                null, null, null, null, null, null, null);
+    }
+
+    private static CleanDocument cleanHtml(String html, RawDocument raw) throws RejectedDocumentException {
+        final Parser parser = Parser.htmlParser();
+        parser.setMaxDepth(MAX_HTML_DEPTH);
+        final String base = raw.url() == null ? "" : raw.url();
+        final Document doc = parser.parseInput(html, base);
+        final HtmlMetadata.Metadata meta = HtmlMetadata.read(doc, raw.url());
+        final String title = title(doc, meta, raw.titleHint());
+        final List<String> paragraphs = HtmlArticleExtractor.polish(HtmlArticleExtractor.extract(doc.body()), title);
+        if (paragraphs.isEmpty()) {
+            throw new RejectedDocumentException(Rejection.NO_TEXT, String.format(Locale.ROOT,
+                    "no article text in the HTML page (%,d characters, %,d visible): nothing was left after removing"
+                            + " markup, navigation and boilerplate", html.length(),
+                    doc.body() == null ? 0 : TextNormalizer.visibleLength(doc.body().text())));
+        }
+        return new CleanDocument(title, List.copyOf(paragraphs), DocumentFormat.HTML, meta.author(),
+                meta.publishedAt(), meta.modifiedAt(), meta.canonicalUrl(), meta.siteName(), meta.language(),
+                meta.description());
+    }
+
+    /**
+     * The headline: the page's {@code <h1>} when the declared title contains it (it then has no
+     * site suffix), else the declared title (OpenGraph, JSON-LD, {@code <title>}) without its
+     * " | Site" part, else the feed's title hint.
+     */
+    static String title(Document doc, HtmlMetadata.Metadata meta, String titleHint) {
+        final String declared = meta.title() != null ? meta.title() : TextNormalizer.clean(doc.title());
+        final Element h1 = doc.body() == null ? null : doc.body().selectFirst("h1");
+        final String heading = h1 == null ? "" : TextNormalizer.clean(h1.text());
+        if (!heading.isEmpty() && (declared.isEmpty()
+                || TextNormalizer.dedupeKey(declared).contains(TextNormalizer.dedupeKey(heading)))
+                && BoilerplateLines.wordCount(heading) >= 2) {
+            return heading;
+        }
+        if (!declared.isEmpty()) {
+            return stripSiteName(declared, meta.siteName());
+        }
+        if (!heading.isEmpty()) {
+            return heading;
+        }
+        return titleHint == null ? "" : TextNormalizer.clean(titleHint);
+    }
+
+    /** "Headline | Site" or "Site - Headline" without the site part. */
+    static String stripSiteName(String title, String siteName) {
+        final String[] parts = TITLE_SEPARATOR.split(title);
+        if (parts.length < 2) {
+            return title;
+        }
+        final String siteKey = siteName == null ? null : TextNormalizer.dedupeKey(siteName);
+        final String last = parts[parts.length - 1];
+        final String first = parts[0];
+        if (siteKey != null && !siteKey.isEmpty()) {
+            if (TextNormalizer.dedupeKey(last).equals(siteKey) || siteKey.contains(TextNormalizer.dedupeKey(last))) {
+                return title.substring(0, title.lastIndexOf(last)).replaceAll("\\s+(?:[|–—·»:/]|-|::)\\s*$", "").trim();
+            }
+            if (TextNormalizer.dedupeKey(first).equals(siteKey)) {
+                return title.substring(first.length()).replaceAll("^\\s*(?:[|–—·»:/]|-|::)\\s+", "").trim();
+            }
+        }
+        // Without a declared site name: a short last part after a bar is the site.
+        final int bar = Math.max(title.lastIndexOf(" | "), title.lastIndexOf(" – "));
+        if (bar > 0 && BoilerplateLines.wordCount(title.substring(bar)) <= 4
+                && BoilerplateLines.wordCount(title.substring(0, bar)) >= 3) {
+            return title.substring(0, bar).trim();
+        }
+        return title;
     }
 }

@@ -1,0 +1,68 @@
+package news.pipeline.clean;
+
+import java.util.regex.Pattern;
+
+/**
+ * General rules for lines a reader skips: the interface words of news sites ("Share this",
+ * "Advertisement", "Read more", "Subscribe…") and short labels that end a page without being a
+ * sentence ("The Editor", "Popular stories"). Nothing here names a particular site.
+ */
+final class BoilerplateLines {
+    /** Interface phrases that are never article text when they make up a short line on their own. */
+    private static final Pattern UI_PHRASE = Pattern.compile(
+            "(?iu)^[\\p{P}\\p{S}\\s]*(advertisement|advertising|sponsored( content)?|ad|"
+                    + "read more|read the full (story|article)|continue reading|more from .{1,40}|"
+                    + "share( this( article| story| page)?)?( on .{1,20})?|share via .{1,20}|tweet|email|print|"
+                    + "(sign up|subscribe)( .{0,60})?|follow us( on .{1,30})?|"
+                    + "related( articles| stories| content| topics| coverage| links)?|"
+                    + "(most )?(popular|trending|recommended|latest)( stories| articles| news| now| posts)?|"
+                    + "you (may|might) also like|recommended for you|more stories|top stories|"
+                    + "(leave|post|add|view|show|load|hide) (a |the |all )?comments?|comments?( \\(\\d+\\))?|"
+                    + "skip to (main )?content|back to top|cookie (policy|settings)|accept( all)?( cookies)?|"
+                    + "click here( to .{1,40})?|image( source)?|photo|video|watch|listen|"
+                    + "explore( more| additional)? (categories|topics)|tags?|topics|categories|"
+                    + "loading\\.*|close|menu|search|home)[\\p{P}\\p{S}\\s]*$");
+
+    private static final int SHORT_LINE_WORDS = 6;
+    private static final int SHORT_LINE_CHARS = 60;
+
+    private BoilerplateLines() {
+    }
+
+    /** A short line made only of an interface phrase. */
+    static boolean isInterfacePhrase(String line) {
+        return line.length() <= 90 && UI_PHRASE.matcher(line).matches();
+    }
+
+    /** A short line that is not a sentence: a label, a heading of a site's section, a signature. */
+    static boolean isShortLabel(String line) {
+        return line.length() <= SHORT_LINE_CHARS && wordCount(line) <= SHORT_LINE_WORDS && !endsLikeSentence(line);
+    }
+
+    static boolean endsLikeSentence(String line) {
+        for (int i = line.length() - 1; i >= 0; i--) {
+            final char c = line.charAt(i);
+            if (c == '.' || c == '!' || c == '?' || c == '…' || c == '。' || c == ':' ) {
+                return true;
+            }
+            if (c == '"' || c == '\'' || c == '”' || c == '’' || c == '»' || c == ')' || c == ' ') {
+                continue;
+            }
+            return false;
+        }
+        return false;
+    }
+
+    static int wordCount(String line) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0, n = line.length(); i < n; i++) {
+            final boolean letter = Character.isLetterOrDigit(line.charAt(i));
+            if (letter && !inWord) {
+                words++;
+            }
+            inWord = letter;
+        }
+        return words;
+    }
+}

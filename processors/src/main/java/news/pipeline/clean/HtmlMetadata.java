@@ -1,0 +1,358 @@
+package news.pipeline.clean;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.IllformedLocaleException;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.DataNode;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+
+/**
+ * What a page declares about itself: {@code <meta>} (OpenGraph, {@code article:*}, Dublin Core),
+ * schema.org JSON-LD, {@code <time>}, {@code <link rel=canonical>} and {@code <html lang>}. Every
+ * value is what the page states, or null; nothing is inferred from the body.
+ */
+final class HtmlMetadata {
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+            .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+            .enable(JsonParser.Feature.ALLOW_COMMENTS)
+            .build();
+    static {
+        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(200).maxStringLength(1_000_000).build());
+    }
+    private static final int MAX_JSON_LD_CHARS = 1_000_000;
+    private static final int MAX_JSON_LD_BLOCKS = 20;
+    private static final Pattern ARTICLE_TYPE = Pattern.compile(
+            "(?i).*(Article|BlogPosting|Report|NewsArticle|LiveBlogPosting|Posting)$");
+    private static final DateTimeFormatter OFFSET_NO_COLON = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).appendPattern("[XX][XXX][X]").toFormatter(Locale.ROOT);
+
+    record Metadata(String title, String author, Instant publishedAt, Instant modifiedAt, String canonicalUrl,
+                    String siteName, String language, String description) {
+    }
+
+    private HtmlMetadata() {
+    }
+
+    static Metadata read(Document doc, String baseUrl) {
+        final Meta meta = new Meta(doc);
+        final JsonNode article = jsonLdArticle(doc);
+
+        final String siteName = first(meta.get("og:site_name"), jsonText(article, "publisher", "name"),
+                meta.get("application-name"));
+        final String author = first(jsonAuthor(article), authorName(meta.get("author")),
+                authorName(meta.get("article:author")), authorName(meta.get("dc.creator")),
+                authorName(meta.get("parsely-author")), authorName(meta.get("sailthru.author")),
+                itempropText(doc, "author"));
+        final Instant published = firstInstant(meta.get("article:published_time"),
+                jsonText(article, "datePublished"), meta.get("og:published_time"), meta.get("published_time"),
+                meta.get("pubdate"), meta.get("publishdate"), meta.get("publish-date"), meta.get("dc.date.issued"),
+                meta.get("dcterms.created"), meta.get("dc.date"), meta.get("date"),
+                itempropDate(doc, "datePublished"), timeElement(doc));
+        final Instant modified = firstInstant(meta.get("article:modified_time"), jsonText(article, "dateModified"),
+                meta.get("og:updated_time"), meta.get("dcterms.modified"), itempropDate(doc, "dateModified"));
+        final String canonical = first(absolute(doc.selectFirst("link[rel~=(?i)^canonical$][href]"), baseUrl),
+                absoluteUrl(meta.get("og:url"), baseUrl));
+        final String language = first(languageTag(doc.selectFirst("html") == null ? null : doc.selectFirst("html").attr("lang")),
+                languageTag(meta.get("content-language")), languageTag(meta.get("og:locale")),
+                languageTag(jsonText(article, "inLanguage")), languageTag(meta.get("dc.language")));
+        final String description = first(meta.get("description"), meta.get("og:description"),
+                meta.get("twitter:description"), jsonText(article, "description"));
+        final String title = first(meta.get("og:title"), meta.get("twitter:title"), jsonText(article, "headline"));
+        return new Metadata(title, author, published, modified, canonical, siteName, language, description);
+    }
+
+    /** {@code <meta>} values by lower-cased name, property or http-equiv; the first declaration wins. */
+    private static final class Meta {
+        private final java.util.Map<String, String> values = new java.util.HashMap<>();
+
+        Meta(Document doc) {
+            for (Element m : doc.getElementsByTag("meta")) {
+                final String content = m.hasAttr("content") ? m.attr("content") : m.attr("value");
+                if (content.isBlank()) {
+                    continue;
+                }
+                for (String key : new String[] {m.attr("property"), m.attr("name"), m.attr("http-equiv"), m.attr("itemprop")}) {
+                    if (!key.isEmpty()) {
+                        values.putIfAbsent(key.trim().toLowerCase(Locale.ROOT), content);
+                    }
+                }
+            }
+        }
+
+        String get(String key) {
+            final String v = values.get(key);
+            return v == null ? null : clean(v);
+        }
+    }
+
+    private static JsonNode jsonLdArticle(Document doc) {
+        int blocks = 0;
+        for (Element script : doc.select("script[type~=(?i)application/ld\\+json]")) {
+            if (++blocks > MAX_JSON_LD_BLOCKS) {
+                break;
+            }
+            final String json = scriptData(script);
+            if (json.length() > MAX_JSON_LD_CHARS || json.isBlank()) {
+                continue;
+            }
+            try {
+                final JsonNode found = findArticle(JSON.readTree(json), 0);
+                if (found != null) {
+                    return found;
+                }
+            } catch (Exception | StackOverflowError e) {
+                // Broken JSON-LD is common and says nothing about the article: ignore it.
+            }
+        }
+        return null;
+    }
+
+    private static String scriptData(Element script) {
+        final StringBuilder sb = new StringBuilder();
+        for (Node child : script.childNodes()) {
+            if (child instanceof DataNode data) {
+                sb.append(data.getWholeData());
+            }
+        }
+        return sb.toString();
+    }
+
+    private static JsonNode findArticle(JsonNode node, int depth) {
+        if (node == null || depth > 4) {
+            return null;
+        }
+        if (node.isArray()) {
+            for (JsonNode item : node) {
+                final JsonNode found = findArticle(item, depth + 1);
+                if (found != null) {
+                    return found;
+                }
+            }
+            return null;
+        }
+        if (!node.isObject()) {
+            return null;
+        }
+        final JsonNode type = node.get("@type");
+        if (type != null) {
+            if (type.isTextual() && ARTICLE_TYPE.matcher(type.asText()).matches()) {
+                return node;
+            }
+            if (type.isArray()) {
+                for (JsonNode t : type) {
+                    if (t.isTextual() && ARTICLE_TYPE.matcher(t.asText()).matches()) {
+                        return node;
+                    }
+                }
+            }
+        }
+        final JsonNode graph = node.get("@graph");
+        if (graph != null) {
+            final JsonNode found = findArticle(graph, depth + 1);
+            if (found != null) {
+                return found;
+            }
+        }
+        final JsonNode mainEntity = node.get("mainEntity");
+        return mainEntity == null ? null : findArticle(mainEntity, depth + 1);
+    }
+
+    private static String jsonText(JsonNode node, String... path) {
+        JsonNode cur = node;
+        for (String key : path) {
+            if (cur == null) {
+                return null;
+            }
+            if (cur.isArray()) {
+                cur = cur.size() > 0 ? cur.get(0) : null;
+                if (cur == null) {
+                    return null;
+                }
+            }
+            cur = cur.get(key);
+        }
+        if (cur != null && cur.isArray()) {
+            cur = cur.size() > 0 ? cur.get(0) : null;
+        }
+        return cur != null && cur.isValueNode() ? clean(cur.asText()) : null;
+    }
+
+    private static String jsonAuthor(JsonNode article) {
+        if (article == null) {
+            return null;
+        }
+        final JsonNode author = article.get("author");
+        if (author == null) {
+            return null;
+        }
+        final List<String> names = new ArrayList<>();
+        final Iterable<JsonNode> items = author.isArray() ? author : List.of(author);
+        for (JsonNode a : items) {
+            final String name = a.isTextual() ? a.asText() : a.isObject() && a.get("name") != null ? a.get("name").asText() : null;
+            final String cleaned = authorName(name);
+            if (cleaned != null && !names.contains(cleaned)) {
+                names.add(cleaned);
+            }
+            if (names.size() >= 10) {
+                break;
+            }
+        }
+        return names.isEmpty() ? null : String.join(", ", names);
+    }
+
+    /** An author value that is a name, not a profile URL. */
+    private static String authorName(String value) {
+        final String v = clean(value);
+        if (v == null || v.startsWith("http://") || v.startsWith("https://") || v.length() > 200) {
+            return null;
+        }
+        return v;
+    }
+
+    private static String itempropText(Document doc, String prop) {
+        final Element e = doc.selectFirst("[itemprop=" + prop + "]");
+        if (e == null) {
+            return null;
+        }
+        final Element name = e.selectFirst("[itemprop=name]");
+        final String text = name != null ? (name.hasAttr("content") ? name.attr("content") : name.text())
+                : e.hasAttr("content") ? e.attr("content") : e.text();
+        return authorName(text);
+    }
+
+    private static String itempropDate(Document doc, String prop) {
+        final Element e = doc.selectFirst("[itemprop=" + prop + "]");
+        if (e == null) {
+            return null;
+        }
+        return first(e.attr("datetime"), e.attr("content"));
+    }
+
+    private static String timeElement(Document doc) {
+        final Element e = doc.selectFirst("time[pubdate][datetime], article time[datetime], time[datetime]");
+        return e == null ? null : e.attr("datetime");
+    }
+
+    private static String absolute(Element link, String baseUrl) {
+        if (link == null) {
+            return null;
+        }
+        final String abs = link.absUrl("href");
+        return abs.isEmpty() ? absoluteUrl(link.attr("href"), baseUrl) : abs;
+    }
+
+    private static String absoluteUrl(String url, String baseUrl) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        final String u = url.trim();
+        if (u.startsWith("http://") || u.startsWith("https://")) {
+            return u;
+        }
+        if (baseUrl != null) {
+            try {
+                final java.net.URI resolved = new java.net.URI(baseUrl).resolve(u);
+                if (resolved.isAbsolute()) {
+                    return resolved.toString();
+                }
+            } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** A BCP 47 tag from {@code en}, {@code en-US}, {@code en_US}; null when it is not a language tag. */
+    static String languageTag(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        final String v = value.trim().replace('_', '-');
+        final String firstTag = v.split("[,;\\s]")[0];
+        try {
+            final Locale locale = new Locale.Builder().setLanguageTag(firstTag).build();
+            return locale.getLanguage().isEmpty() ? null : locale.toLanguageTag();
+        } catch (IllformedLocaleException e) {
+            return null;
+        }
+    }
+
+    private static Instant firstInstant(String... values) {
+        for (String v : values) {
+            final Instant i = parseInstant(v);
+            if (i != null) {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * ISO-8601 with an offset, or a date alone (taken as that day at 00:00 UTC). A date-time without
+     * an offset is ambiguous and is not used.
+     */
+    static Instant parseInstant(String value) {
+        if (value == null) {
+            return null;
+        }
+        final String v = value.trim();
+        if (v.length() < 10 || v.length() > 40) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(v).toInstant();
+        } catch (DateTimeParseException ignored) {
+            // try the next form
+        }
+        try {
+            return OffsetDateTime.parse(v.replace(' ', 'T'), OFFSET_NO_COLON).toInstant();
+        } catch (DateTimeParseException ignored) {
+            // try the next form
+        }
+        if (v.length() == 10) {
+            try {
+                return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException ignored) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static String clean(String value) {
+        if (value == null) {
+            return null;
+        }
+        final String c = TextNormalizer.clean(value);
+        return c.isEmpty() ? null : c;
+    }
+
+    private static String first(String... values) {
+        for (String v : values) {
+            final String c = clean(v);
+            if (c != null) {
+                return c;
+            }
+        }
+        return null;
+    }
+}

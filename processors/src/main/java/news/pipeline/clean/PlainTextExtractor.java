@@ -1,0 +1,158 @@
+package news.pipeline.clean;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Plain text into a title and paragraphs. Paragraphs are separated by blank lines; a line break
+ * inside a paragraph is a space unless the lines read as separate short items (a list, an address).
+ * The site's header and footer lines are removed by shape: interface phrases anywhere, and short
+ * lines that are not sentences at the start and the end.
+ */
+final class PlainTextExtractor {
+    /** A title is one line of at most this many words. */
+    private static final int MAX_TITLE_WORDS = 30;
+    private static final int MAX_TITLE_CHARS = 250;
+    /** Lines shorter than this, none of them ending a sentence, are separate items, not wrapped prose. */
+    private static final int ITEM_LINE_CHARS = 60;
+
+    private PlainTextExtractor() {
+    }
+
+    record Extracted(String title, List<String> paragraphs) {
+    }
+
+    static Extracted extract(String text, String titleHint) {
+        final List<String> blocks = splitBlocks(text);
+        blocks.removeIf(BoilerplateLines::isInterfacePhrase);
+
+        String title = null;
+        final String hint = titleHint == null ? null : TextNormalizer.clean(titleHint);
+        if (!blocks.isEmpty() && hint != null && !hint.isEmpty()
+                && TextNormalizer.dedupeKey(blocks.get(0)).equals(TextNormalizer.dedupeKey(hint))) {
+            title = blocks.remove(0);
+        } else if (blocks.size() >= 2 && looksLikeTitle(blocks.get(0), blocks.get(1))) {
+            title = blocks.remove(0);
+        }
+        if (title == null) {
+            title = hint == null ? "" : hint;
+        }
+
+        // Leading labels before the first real paragraph (a section name, a dateline label).
+        while (blocks.size() >= 2 && BoilerplateLines.isShortLabel(blocks.get(0))
+                && BoilerplateLines.wordCount(blocks.get(0)) <= 4 && !BoilerplateLines.isShortLabel(blocks.get(1))) {
+            blocks.remove(0);
+        }
+        // Trailing labels: signatures, "Popular stories", category links.
+        while (blocks.size() >= 2 && BoilerplateLines.isShortLabel(blocks.get(blocks.size() - 1))) {
+            blocks.remove(blocks.size() - 1);
+        }
+        final String titleKey = TextNormalizer.dedupeKey(title);
+        final Set<String> seen = new HashSet<>();
+        final List<String> paragraphs = new ArrayList<>(blocks.size());
+        for (String block : blocks) {
+            final String key = TextNormalizer.dedupeKey(block);
+            if (!key.isEmpty() && !key.equals(titleKey) && seen.add(key)) {
+                paragraphs.add(block);
+            }
+        }
+        return new Extracted(title, paragraphs);
+    }
+
+    /** Blocks separated by blank lines, each normalised; a block of short item lines becomes one block per line. */
+    static List<String> splitBlocks(String text) {
+        final List<String> blocks = new ArrayList<>();
+        final List<String> lines = new ArrayList<>();
+        int start = 0;
+        final int n = text.length();
+        for (int i = 0; i <= n; i++) {
+            if (i == n || text.charAt(i) == '\n' || text.charAt(i) == '\r') {
+                final String line = TextNormalizer.clean(text.substring(start, i));
+                if (i < n && text.charAt(i) == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+                if (line.isEmpty()) {
+                    flush(lines, blocks);
+                } else {
+                    lines.add(line);
+                }
+            }
+        }
+        flush(lines, blocks);
+        return blocks;
+    }
+
+    private static void flush(List<String> lines, List<String> blocks) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        if (lines.size() > 1 && areSeparateItems(lines)) {
+            blocks.addAll(lines);
+        } else {
+            blocks.add(String.join(" ", lines));
+        }
+        lines.clear();
+    }
+
+    /** Lines are items when each is short, or each starts with a list marker. */
+    private static boolean areSeparateItems(List<String> lines) {
+        boolean allMarked = true;
+        boolean allShort = true;
+        for (String line : lines) {
+            allMarked &= isListItem(line);
+            allShort &= line.length() < ITEM_LINE_CHARS && !line.endsWith(",");
+        }
+        return allMarked || allShort;
+    }
+
+    private static boolean isListItem(String line) {
+        if (line.isEmpty()) {
+            return false;
+        }
+        final char c = line.charAt(0);
+        if (c == '-' || c == '*' || c == '•' || c == '·' || c == '–' || c == '—') {
+            return true;
+        }
+        int i = 0;
+        while (i < line.length() && i < 3 && Character.isDigit(line.charAt(i))) {
+            i++;
+        }
+        return i > 0 && i < line.length() && (line.charAt(i) == '.' || line.charAt(i) == ')');
+    }
+
+    /**
+     * A first block is the headline when it is one short line followed by prose, and either does
+     * not end like a sentence or is written in title case (most longer words capitalised).
+     */
+    static boolean looksLikeTitle(String first, String next) {
+        final int words = BoilerplateLines.wordCount(first);
+        if (words == 0 || words > MAX_TITLE_WORDS || first.length() > MAX_TITLE_CHARS) {
+            return false;
+        }
+        if (next.length() < first.length() && BoilerplateLines.isShortLabel(next)) {
+            return false;
+        }
+        return !BoilerplateLines.endsLikeSentence(first) || isTitleCase(first);
+    }
+
+    private static boolean isTitleCase(String line) {
+        int longWords = 0;
+        int capitalised = 0;
+        for (String word : line.split("[\\s\\-–—/]+")) {
+            int i = 0;
+            while (i < word.length() && !Character.isLetter(word.charAt(i))) {
+                i++;
+            }
+            if (word.length() - i >= 4) {
+                longWords++;
+                if (Character.isUpperCase(word.charAt(i))) {
+                    capitalised++;
+                }
+            }
+        }
+        return longWords >= 2 && capitalised >= longWords * 0.8;
+    }
+}

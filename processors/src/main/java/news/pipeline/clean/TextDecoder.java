@@ -1,0 +1,194 @@
+package news.pipeline.clean;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns bytes into text the way a browser would: byte-order mark first, then the charset the
+ * transport declared, then (for HTML) a {@code <meta charset>} near the top, then UTF-8 if the
+ * bytes are valid UTF-8, else windows-1252, the web's legacy default. Content that still decodes
+ * to mostly control characters or replacement characters is not text.
+ */
+final class TextDecoder {
+    /** How far into an HTML page a {@code <meta charset>} is looked for. */
+    private static final int META_SCAN_BYTES = 8192;
+    private static final Pattern CONTENT_TYPE_CHARSET =
+            Pattern.compile("(?i)charset\\s*=\\s*[\"']?([A-Za-z0-9._:\\-]{1,40})");
+    private static final Pattern META_CHARSET = Pattern.compile(
+            "(?i)<meta\\s[^>]{0,300}?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:\\-]{1,40})");
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    /** Share of unreadable characters above which content is binary, not text. */
+    private static final double MAX_JUNK_RATIO = 0.10;
+    private static final int JUNK_SAMPLE_CHARS = 65_536;
+
+    private TextDecoder() {
+    }
+
+    record Decoded(String text, Charset charset) {
+    }
+
+    static Decoded decode(byte[] bytes, String contentType, boolean html) throws RejectedDocumentException {
+        Charset charset = null;
+        int offset = 0;
+        if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
+            charset = StandardCharsets.UTF_8;
+            offset = 3;
+        } else if (startsWith(bytes, 0xFE, 0xFF)) {
+            charset = StandardCharsets.UTF_16BE;
+            offset = 2;
+        } else if (startsWith(bytes, 0xFF, 0xFE)) {
+            charset = StandardCharsets.UTF_16LE;
+            offset = 2;
+        }
+        if (charset == null) {
+            charset = charsetFromContentType(contentType);
+        }
+        if (charset == null) {
+            charset = utf16WithoutBom(bytes);
+        }
+        if (charset == null && html) {
+            charset = charsetFromMeta(bytes);
+        }
+        final String text;
+        if (charset != null) {
+            text = decodeLenient(bytes, offset, charset);
+        } else if (isValidUtf8(bytes)) {
+            charset = StandardCharsets.UTF_8;
+            text = new String(bytes, StandardCharsets.UTF_8);
+        } else {
+            charset = WINDOWS_1252;
+            text = new String(bytes, WINDOWS_1252);
+        }
+        rejectIfJunk(text, charset);
+        return new Decoded(text, charset);
+    }
+
+    static Charset charsetFromContentType(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        final Matcher m = CONTENT_TYPE_CHARSET.matcher(contentType);
+        return m.find() ? lookup(m.group(1)) : null;
+    }
+
+    private static Charset charsetFromMeta(byte[] bytes) {
+        final String head = new String(bytes, 0, Math.min(bytes.length, META_SCAN_BYTES), StandardCharsets.ISO_8859_1);
+        final Matcher m = META_CHARSET.matcher(head);
+        if (!m.find()) {
+            return null;
+        }
+        final Charset declared = lookup(m.group(1));
+        // A page that says UTF-16 in ASCII-compatible bytes is not UTF-16 (HTML spec: use UTF-8).
+        if (declared != null && declared.name().startsWith("UTF-16")) {
+            return StandardCharsets.UTF_8;
+        }
+        // Pages often declare a legacy charset but are saved as UTF-8; valid UTF-8 with non-ASCII bytes wins.
+        if (declared != null && !StandardCharsets.UTF_8.equals(declared) && hasNonAscii(bytes) && isValidUtf8(bytes)) {
+            return StandardCharsets.UTF_8;
+        }
+        return declared;
+    }
+
+    private static Charset lookup(String name) {
+        String n = name.trim().toLowerCase(Locale.ROOT);
+        // The WHATWG encoding standard maps these labels to windows-1252.
+        if (n.equals("iso-8859-1") || n.equals("latin1") || n.equals("us-ascii") || n.equals("ascii")
+                || n.equals("iso8859-1") || n.equals("l1")) {
+            n = "windows-1252";
+        }
+        try {
+            return Charset.isSupported(n) ? Charset.forName(n) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** UTF-16 text without a BOM shows as a zero byte in every other position of ASCII-range text. */
+    private static Charset utf16WithoutBom(byte[] bytes) {
+        final int n = Math.min(bytes.length, 4096) & ~1;
+        if (n < 8) {
+            return null;
+        }
+        int evenZeros = 0;
+        int oddZeros = 0;
+        for (int i = 0; i < n; i += 2) {
+            if (bytes[i] == 0) {
+                evenZeros++;
+            }
+            if (bytes[i + 1] == 0) {
+                oddZeros++;
+            }
+        }
+        final int pairs = n / 2;
+        if (evenZeros > pairs * 0.7 && oddZeros < pairs * 0.05) {
+            return StandardCharsets.UTF_16BE;
+        }
+        if (oddZeros > pairs * 0.7 && evenZeros < pairs * 0.05) {
+            return StandardCharsets.UTF_16LE;
+        }
+        return null;
+    }
+
+    private static String decodeLenient(byte[] bytes, int offset, Charset charset) {
+        return new String(bytes, offset, bytes.length - offset, charset);
+    }
+
+    private static boolean hasNonAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isValidUtf8(byte[] bytes) {
+        final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            final CharBuffer ignored = decoder.decode(ByteBuffer.wrap(bytes));
+            return ignored != null;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static void rejectIfJunk(String text, Charset charset) throws RejectedDocumentException {
+        final int n = Math.min(text.length(), JUNK_SAMPLE_CHARS);
+        int junk = 0;
+        for (int i = 0; i < n; i++) {
+            final char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == '\uFFFD'
+                    || (c >= 0x7F && c < 0xA0)) {
+                junk++;
+            }
+        }
+        if (n > 0 && junk > n * MAX_JUNK_RATIO) {
+            throw new RejectedDocumentException(Rejection.UNDECODABLE_TEXT, String.format(Locale.ROOT,
+                    "content is not text: %d of the first %d characters decoded as %s are control or"
+                            + " replacement characters (binary data or a wrong charset?)",
+                    junk, n, charset.name()));
+        }
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

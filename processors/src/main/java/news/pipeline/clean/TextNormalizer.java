@@ -1,0 +1,78 @@
+package news.pipeline.clean;
+
+import java.text.Normalizer;
+
+/** Unicode and whitespace normalisation shared by every path of the cleaner. */
+final class TextNormalizer {
+    private TextNormalizer() {
+    }
+
+    /**
+     * NFC-normalises, turns every run of whitespace (including no-break and typographic spaces and
+     * line breaks) into one space, drops control and zero-width characters, and trims. Linear time.
+     */
+    static String clean(CharSequence text) {
+        final int n = text.length();
+        final StringBuilder out = new StringBuilder(n);
+        boolean pendingSpace = false;
+        for (int i = 0; i < n; i++) {
+            final char c = text.charAt(i);
+            if (isSpace(c)) {
+                pendingSpace = out.length() > 0;
+                continue;
+            }
+            if (isInvisible(c)) {
+                continue;
+            }
+            if (pendingSpace) {
+                out.append(' ');
+                pendingSpace = false;
+            }
+            out.append(c);
+        }
+        final String collapsed = out.toString();
+        return Normalizer.isNormalized(collapsed, Normalizer.Form.NFC)
+                ? collapsed
+                : Normalizer.normalize(collapsed, Normalizer.Form.NFC);
+    }
+
+    static boolean isSpace(char c) {
+        switch (c) {
+            case ' ', '\t', '\n', '\r', '\f', '\u000B', '\u00A0', '\u1680', '\u2028', '\u2029',
+                    '\u202F', '\u205F', '\u3000', '\u0085':
+                return true;
+            default:
+                return c >= '\u2000' && c <= '\u200A';
+        }
+    }
+
+    /** Characters that render as nothing: controls, zero-width marks, the BOM, soft hyphens. */
+    static boolean isInvisible(char c) {
+        return c < 0x20 || (c >= 0x7F && c < 0xA0) || c == '\u00AD' || c == '\u200B' || c == '\u200C'
+                || c == '\u200D' || c == '\u2060' || c == '\uFEFF';
+    }
+
+    /** Number of non-whitespace characters; a cheap length that ignores indentation. */
+    static int visibleLength(CharSequence text) {
+        int count = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            final char c = text.charAt(i);
+            if (c > ' ' && !isSpace(c)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Lower-case key for duplicate detection: letters and digits only. */
+    static String dedupeKey(String paragraph) {
+        final StringBuilder key = new StringBuilder(paragraph.length());
+        for (int i = 0, n = paragraph.length(); i < n; i++) {
+            final char c = paragraph.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                key.append(Character.toLowerCase(c));
+            }
+        }
+        return key.toString();
+    }
+}
