@@ -69,7 +69,7 @@ for (const a of admin1) {
   if (!admin1Names.has(k)) admin1Names.set(k, new Set());
   admin1Names.get(k).add(cc);
 }
-const plural = (d) => (/(ese|ss|sh|ch|i)$/.test(d) ? null : `${d}s`);
+const plural = (d) => (/(ese|ss|sh|ch)$/.test(d) ? null : `${d}s`);
 for (const c of worldCountries) {
   const code = c.cca2;
   const names = [c.name.common, c.name.official];
