@@ -1,24 +1,453 @@
 package news.pipeline.tag;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
 /**
  * Finds the countries an article involves and those it is about. Thread-safe and immutable.
- * PLACEHOLDER: being written on the tagger branch.
+ *
+ * <p>One pass over the title's and the text's tokens walks the gazetteer's token trie and keeps the
+ * longest entry starting at each capitalised token, so known multi-word names win over the
+ * country words inside them ("Gulf of Mexico", "New Jersey", "OSCE Minsk Group"). The matches then
+ * go through a few context rules that need no per-country code: exact case for short forms,
+ * combining forms only before a hyphen, a capitalised word hyphenated to a name makes a company
+ * name ("Georgia-Pacific"), a capitalised word right before a name makes a person or a firm
+ * ("Jerry Jordan", "Morgan Stanley") and then that name means the same everywhere in the article,
+ * and names shared with a region abroad count only with other evidence. Salience weighs the
+ * title, the dateline, the lead paragraph, how often and whether as a sentence's subject.
  */
 public final class CountryTagger {
     /** Version of the tagging logic; part of every enriched record. */
-    public static final String VERSION = "0.0.0";
+    public static final String VERSION = "1.0.0";
+
+    private static final class Holder {
+        static final CountryTagger DEFAULT = new CountryTagger(Gazetteer.loadResource());
+    }
+
+    /** Capitalised words that qualify a country name rather than make it part of another name. */
+    private static final Set<String> QUALIFIERS = Set.of("north", "south", "east", "west", "northern", "southern",
+        "eastern", "western", "central", "upper", "lower", "greater", "mainland", "communist", "nationalist", "red",
+        "free", "democratic", "federal", "islamic", "socialist", "republican", "royal", "imperial", "neighbouring",
+        "neighboring", "rural", "coastal", "northeastern", "northwestern", "southeastern", "southwestern",
+        "northeast", "northwest", "southeast", "southwest", "the", "in", "and", "or", "of", "for", "to", "from",
+        "with", "by", "on", "at", "as", "but", "both", "between", "against", "including", "said", "says", "like",
+        "than", "via", "into", "over", "after", "before", "while", "when", "if", "that", "which", "where", "not",
+        "all", "only", "also", "even", "unlike", "besides", "outside", "inside", "within", "across", "toward",
+        "towards", "among", "amid", "despite", "about", "under", "versus", "vs");
+    /** Titles before a surname. */
+    private static final Set<String> HONORIFICS = Set.of("mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord",
+        "gen", "sen", "rep", "gov", "lt", "col", "capt", "prof", "rev", "president", "senator", "governor",
+        "minister", "chairman", "judge", "justice", "father", "brother", "sister", "uncle", "aunt");
+
+    private final Gazetteer gazetteer;
+
+    private CountryTagger(final Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+    }
 
     /** The tagger with the gazetteer bundled in the jar. */
     public static CountryTagger loadDefault() {
-        return new CountryTagger();
+        return Holder.DEFAULT;
     }
 
     /** Version of the gazetteer data in use; part of every enriched record. */
     public String gazetteerVersion() {
-        return "none";
+        return gazetteer.version;
     }
 
-    public TaggedArticle tag(String title, String text) {
-        throw new UnsupportedOperationException("tagger not written yet");
+    /** Tags one article. Null title or text count as empty. */
+    public TaggedArticle tag(final String title, final String text) {
+        final String t = title == null ? "" : title;
+        final String x = text == null ? "" : text;
+        final Text titleTokens = Text.tokenize(t);
+        final Text textTokens = Text.tokenize(x);
+        final Dateline dateline = Dateline.find(x);
+        final List<Match> matches = new ArrayList<>();
+        scan(titleTokens, true, capitalisedThroughout(titleTokens), Dateline.NONE, matches);
+        scan(textTokens, false, false, dateline, matches);
+        filter(matches, titleTokens, textTokens);
+        return aggregate(matches, titleTokens, textTokens, dateline);
+    }
+
+    // ---------------------------------------------------------------- matching
+
+    /** One entry found at a place in the title or the text. */
+    private static final class Match {
+        final boolean inTitle;
+        final int firstToken;
+        final int lastToken;
+        final int start;
+        final int end;
+        final Gazetteer.Entry entry;
+        final boolean titleCaps;
+        boolean dropped;
+        boolean datelinePlace;
+        boolean datelineRegion;
+
+        Match(final boolean inTitle, final int firstToken, final int lastToken, final int start, final int end,
+              final Gazetteer.Entry entry, final boolean titleCaps) {
+            this.inTitle = inTitle;
+            this.firstToken = firstToken;
+            this.lastToken = lastToken;
+            this.start = start;
+            this.end = end;
+            this.entry = entry;
+            this.titleCaps = titleCaps;
+        }
+    }
+
+    private void scan(final Text tokens, final boolean inTitle, final boolean caps, final Dateline dateline,
+                      final List<Match> out) {
+        final String s = tokens.source;
+        final int n = tokens.size();
+        int i = 0;
+        while (i < n) {
+            if (!tokens.is(i, Text.UPPER_FIRST)) {
+                i++;
+                continue;
+            }
+            int node = 0;
+            Gazetteer.Entry best = null;
+            int bestLast = -1;
+            for (int j = i; j < n && j - i < 10; j++) {
+                if (j > i && !tokens.joinable(j)) {
+                    break;
+                }
+                final int id = gazetteer.tokenId(s, tokens.start(j), tokens.end(j));
+                if (id < 0) {
+                    break;
+                }
+                node = gazetteer.child(node, id);
+                if (node < 0) {
+                    break;
+                }
+                final Gazetteer.Entry[] entries = gazetteer.entriesAt(node);
+                if (entries != null) {
+                    final Gazetteer.Entry e = pick(entries, tokens, i, j, dateline);
+                    if (e != null) {
+                        best = e;
+                        bestLast = j;
+                    }
+                }
+            }
+            if (best == null) {
+                i++;
+                continue;
+            }
+            final Match m = new Match(inTitle, i, bestLast, tokens.start(i), tokens.end(bestLast), best, caps);
+            m.datelinePlace = dateline.present() && dateline.inPlace(m.start, m.end);
+            m.datelineRegion = dateline.present() && dateline.inRegion(m.start, m.end);
+            out.add(m);
+            i = bestLast + 1;
+        }
+    }
+
+    private static Gazetteer.Entry pick(final Gazetteer.Entry[] entries, final Text tokens, final int first,
+                                        final int last, final Dateline dateline) {
+        for (Gazetteer.Entry e : entries) {
+            if (e.has(Gazetteer.CASE_EXACT) && !sameLetters(tokens, first, last, e.letters())) {
+                continue;
+            }
+            if (e.has(Gazetteer.DATELINE_ONLY)
+                    && !(dateline.present() && tokens.end(last) <= dateline.end())) {
+                continue;
+            }
+            if (e.has(Gazetteer.PREFIX) && !tokens.hyphenBefore(last + 1)) {
+                continue;
+            }
+            return e;
+        }
+        return null;
+    }
+
+    private static boolean sameLetters(final Text tokens, final int first, final int last, final char[] letters) {
+        final String s = tokens.source;
+        int k = 0;
+        for (int i = tokens.start(first); i < tokens.end(last); i++) {
+            final char c = s.charAt(i);
+            if (!Text.isWord(c)) {
+                continue;
+            }
+            if (k >= letters.length || letters[k] != c) {
+                return false;
+            }
+            k++;
+        }
+        return k == letters.length;
+    }
+
+    /** A title in capitals or title case gives no case clues. */
+    private static boolean capitalisedThroughout(final Text tokens) {
+        int words = 0;
+        int capitalised = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.end(i) - tokens.start(i) > 3) {
+                words++;
+                if (tokens.is(i, Text.UPPER_FIRST)) {
+                    capitalised++;
+                }
+            }
+        }
+        return words > 0 && capitalised * 10 >= words * 7;
+    }
+
+    // ---------------------------------------------------------------- context rules
+
+    private void filter(final List<Match> matches, final Text title, final Text text) {
+        final Set<String> personal = new HashSet<>();
+        for (int k = 0; k < matches.size(); k++) {
+            final Match m = matches.get(k);
+            final Text tokens = m.inTitle ? title : text;
+            if (m.entry.org() || m.entry.blocker()) {
+                continue;
+            }
+            // "Georgia-Pacific": a name hyphenated to a capitalised word no entry knows is a firm's name
+            final int after = m.lastToken + 1;
+            if (!m.titleCaps && tokens.hyphenBefore(after) && tokens.is(after, Text.UPPER_FIRST)
+                    && !startsMatch(matches, k + 1, m.inTitle, after)) {
+                m.dropped = true;
+                continue;
+            }
+            if (m.titleCaps || m.datelinePlace || m.datelineRegion) {
+                continue;
+            }
+            if (personContext(matches, k, tokens)) {
+                m.dropped = true;
+                personal.add(key(m, tokens));
+            }
+        }
+        if (!personal.isEmpty()) {
+            for (Match m : matches) {
+                if (!m.dropped && !m.entry.org() && !m.entry.blocker() && nameLike(m.entry)
+                        && personal.contains(key(m, m.inTitle ? title : text))) {
+                    m.dropped = true;
+                }
+            }
+        }
+        // a name shared with a region abroad ("Georgia") counts only beside other evidence
+        final Set<Integer> corroborated = new HashSet<>();
+        for (Match m : matches) {
+            if (!m.dropped && !m.entry.org() && !m.entry.blocker() && !m.entry.has(Gazetteer.AMBIGUOUS)) {
+                corroborated.add(m.entry.target());
+            }
+        }
+        for (Match m : matches) {
+            if (!m.dropped && m.entry.has(Gazetteer.AMBIGUOUS) && !m.entry.org()
+                    && !corroborated.contains(m.entry.target())) {
+                m.dropped = true;
+            }
+        }
+    }
+
+    private static boolean nameLike(final Gazetteer.Entry e) {
+        return switch (e.kind()) {
+            case "NAME", "CAPITAL", "CITY", "HISTORICAL" -> true;
+            default -> false;
+        };
+    }
+
+    private static String key(final Match m, final Text tokens) {
+        return Text.fold(tokens.source, m.start, m.end);
+    }
+
+    private static boolean startsMatch(final List<Match> matches, final int k, final boolean inTitle,
+                                       final int token) {
+        return k < matches.size() && matches.get(k).inTitle == inTitle && matches.get(k).firstToken == token;
+    }
+
+    /**
+     * "Jerry Jordan", "Morgan Stanley", "Mr. Jordan": a name right after a capitalised word that does
+     * not open the sentence, is no qualifier and is no entry itself, is part of a person's or a
+     * firm's name.
+     */
+    private static boolean personContext(final List<Match> matches, final int k, final Text tokens) {
+        final Match m = matches.get(k);
+        if (!nameLike(m.entry)) {
+            return false;
+        }
+        final int prev = m.firstToken - 1;
+        if (prev < 0) {
+            return false;
+        }
+        if (k > 0 && matches.get(k - 1).inTitle == m.inTitle && matches.get(k - 1).lastToken == prev) {
+            return false;
+        }
+        final String word = Text.fold(tokens.source, tokens.start(prev), tokens.end(prev));
+        final boolean dotted = tokens.end(prev) < tokens.source.length() && tokens.source.charAt(tokens.end(prev)) == '.';
+        if (HONORIFICS.contains(word) && (tokens.spaceBefore(m.firstToken) || dotted)) {
+            return true;
+        }
+        if (!tokens.spaceBefore(m.firstToken) || !tokens.is(prev, Text.UPPER_FIRST) || tokens.is(prev, Text.ALL_UPPER)) {
+            return false;
+        }
+        if (tokens.sentenceStart(prev) || QUALIFIERS.contains(word)) {
+            return false;
+        }
+        return !Character.isDigit(tokens.source.charAt(tokens.start(prev)));
+    }
+
+    // ---------------------------------------------------------------- salience and focus
+
+    private static final class Evidence {
+        final int country;
+        final List<MentionSpan> spans = new ArrayList<>();
+        int titleMentions;
+        int leadMentions;
+        int textMentions;
+        int subjectMentions;
+        boolean dateline;
+        boolean onlyPlaces = true;
+        int firstOffset = Integer.MAX_VALUE;
+
+        Evidence(final int country) {
+            this.country = country;
+        }
+    }
+
+    private TaggedArticle aggregate(final List<Match> matches, final Text title, final Text text,
+                                    final Dateline dateline) {
+        // the dateline's region ("Calif.") says which place the dateline names
+        boolean regionKnown = false;
+        for (Match m : matches) {
+            if (!m.dropped && m.datelineRegion && !m.entry.org() && !m.entry.blocker()) {
+                regionKnown = true;
+            }
+        }
+        if (regionKnown) {
+            for (Match m : matches) {
+                if (m.datelinePlace) {
+                    m.dropped = true;
+                }
+            }
+        }
+        final int leadEnd = leadEnd(text, dateline);
+        final Evidence[] byCountry = new Evidence[gazetteer.countryCodes.length];
+        final int[] orgMentions = new int[gazetteer.orgCodes.length];
+        final List<Evidence> found = new ArrayList<>();
+        for (Match m : matches) {
+            if (m.dropped || m.entry.blocker()) {
+                continue;
+            }
+            if (m.entry.org()) {
+                orgMentions[m.entry.target()]++;
+                continue;
+            }
+            Evidence ev = byCountry[m.entry.target()];
+            if (ev == null) {
+                ev = new Evidence(m.entry.target());
+                byCountry[m.entry.target()] = ev;
+                found.add(ev);
+            }
+            final String source = m.inTitle ? title.source : text.source;
+            ev.spans.add(new MentionSpan(m.inTitle, m.start, m.end, source.substring(m.start, m.end), m.entry.kind()));
+            if (!"CITY".equals(m.entry.kind())) {
+                ev.onlyPlaces = false;
+            }
+            if (m.inTitle) {
+                ev.titleMentions++;
+                continue;
+            }
+            ev.textMentions++;
+            ev.firstOffset = Math.min(ev.firstOffset, m.start);
+            if (m.datelinePlace || m.datelineRegion) {
+                ev.dateline = true;
+            } else if (m.start < leadEnd) {
+                ev.leadMentions++;
+            }
+            if (text.sentenceStart(m.firstToken)) {
+                ev.subjectMentions++;
+            }
+        }
+        final List<CountryTagging> countries = new ArrayList<>(found.size());
+        final double[] raw = new double[found.size()];
+        for (int i = 0; i < found.size(); i++) {
+            raw[i] = score(found.get(i), text.source.length());
+        }
+        for (int i = 0; i < found.size(); i++) {
+            final Evidence ev = found.get(i);
+            final double salience = Math.round(Math.min(1.0, raw[i]) * 1000) / 1000.0;
+            countries.add(new CountryTagging(gazetteer.countryCodes[ev.country], gazetteer.countryNames[ev.country],
+                ev.spans.size(), salience, List.copyOf(ev.spans)));
+        }
+        countries.sort(Comparator.comparingDouble(CountryTagging::salience).reversed()
+            .thenComparing(CountryTagging::code));
+        final List<String> focus = new ArrayList<>();
+        for (CountryTagging c : countries) {
+            if (c.salience() >= FOCUS_THRESHOLD || focus.isEmpty() && c.salience() >= FOCUS_FLOOR) {
+                focus.add(c.code());
+            }
+        }
+        final List<OrganizationTagging> orgs = new ArrayList<>();
+        for (int i = 0; i < orgMentions.length; i++) {
+            if (orgMentions[i] > 0) {
+                orgs.add(new OrganizationTagging(gazetteer.orgCodes[i], gazetteer.orgNames[i], orgMentions[i]));
+            }
+        }
+        orgs.sort(Comparator.comparing(OrganizationTagging::code));
+        return new TaggedArticle(List.copyOf(countries), List.copyOf(focus), List.copyOf(orgs));
+    }
+
+    static final double FOCUS_THRESHOLD = 0.35;
+    static final double FOCUS_FLOOR = 0.1;
+
+    private static double score(final Evidence ev, final int textLength) {
+        double s = 0;
+        if (ev.titleMentions > 0) {
+            s += 0.4;
+        }
+        if (ev.dateline) {
+            s += 0.35;
+        }
+        if (ev.leadMentions > 0) {
+            s += 0.25;
+        }
+        final int mentions = ev.textMentions + ev.titleMentions;
+        s += 0.3 * Math.min(1.0, (mentions - 1) / 4.0);
+        if (ev.subjectMentions > 0) {
+            s += 0.05;
+        }
+        if (textLength > 0 && ev.firstOffset < Integer.MAX_VALUE) {
+            s += 0.1 * (1.0 - Math.min(1.0, ev.firstOffset / (double) textLength));
+        }
+        if (ev.onlyPlaces) {
+            s *= 0.7;
+        }
+        return s;
+    }
+
+    /** End of the lead paragraph: the first paragraph break after the dateline, at most 600 characters in. */
+    private static int leadEnd(final Text text, final Dateline dateline) {
+        final int from = dateline.end();
+        final int limit = Math.min(text.source.length(), from + 600);
+        for (int t = 1; t < text.size(); t++) {
+            if (text.start(t) <= from) {
+                continue;
+            }
+            if (text.start(t) >= limit) {
+                return limit;
+            }
+            if (text.paragraphBefore(t) && text.start(t) > from + 40) {
+                return text.start(t);
+            }
+        }
+        return limit;
+    }
+
+    @Override
+    public String toString() {
+        return "CountryTagger " + VERSION + " (gazetteer " + gazetteer.version + ")";
+    }
+
+    static String describe(final TaggedArticle a) {
+        final StringBuilder b = new StringBuilder();
+        for (CountryTagging c : a.countries()) {
+            b.append(String.format(Locale.ROOT, "%s %.3f %d; ", c.code(), c.salience(), c.mentions()));
+        }
+        b.append("focus=").append(a.focus()).append(" orgs=").append(a.organizations());
+        return b.toString();
     }
 }

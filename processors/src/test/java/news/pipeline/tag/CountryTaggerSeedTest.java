@@ -1,0 +1,75 @@
+package news.pipeline.tag;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class CountryTaggerSeedTest {
+    private static final CountryTagger TAGGER = CountryTagger.loadDefault();
+
+    private static String seed() throws IOException {
+        try (InputStream in = CountryTaggerSeedTest.class.getResourceAsStream("seed-article.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void shouldTagTheSeedArticleAsTheSpecificationSays() throws IOException {
+        final String all = seed();
+        final int nl = all.indexOf('\n');
+        final String title = all.substring(0, nl);
+        final String text = all.substring(nl + 1);
+
+        final TaggedArticle tagged = TAGGER.tag(title, text);
+
+        assertThat(tagged.countries()).extracting(CountryTagging::code)
+            .contains("AM", "AZ", "RU", "TR", "IR", "US", "FR")
+            .doesNotContain("BY");
+        assertThat(tagged.organizations()).extracting(OrganizationTagging::code).contains("EU", "OSCE");
+        assertThat(tagged.focus()).contains("AM", "AZ");
+        for (CountryTagging c : tagged.countries()) {
+            assertThat(c.mentions()).isEqualTo(c.spans().size());
+            assertThat(c.salience()).isBetween(0.0, 1.0);
+            for (MentionSpan span : c.spans()) {
+                final String source = span.inTitle() ? title : text;
+                assertThat(source.substring(span.start(), span.end())).isEqualTo(span.surface());
+                assertThat(span.kind()).isIn("NAME", "ABBREVIATION", "DEMONYM", "CAPITAL", "CITY", "SEAT", "HISTORICAL");
+            }
+        }
+    }
+
+    @Test
+    void shouldFindTheStateThroughItsSeatsCapitalsCompoundsAndPossessives() throws IOException {
+        final String all = seed();
+        final int nl = all.indexOf('\n');
+        final TaggedArticle tagged = TAGGER.tag(all.substring(0, nl), all.substring(nl + 1));
+        final CountryTagging ru = tagged.countries().stream().filter(c -> c.code().equals("RU")).findFirst().orElseThrow();
+        assertThat(ru.spans()).extracting(MentionSpan::surface).contains("Kremlin", "Moscow", "Russia", "Russian");
+        final CountryTagging am = tagged.countries().stream().filter(c -> c.code().equals("AM")).findFirst().orElseThrow();
+        assertThat(am.spans()).extracting(MentionSpan::surface).contains("Armenian", "Armenia", "Yerevan");
+        assertThat(am.spans().get(0).inTitle()).isTrue();
+    }
+
+    @Test
+    void shouldOrderCountriesBySalienceThenCode() throws IOException {
+        final String all = seed();
+        final int nl = all.indexOf('\n');
+        final TaggedArticle tagged = TAGGER.tag(all.substring(0, nl), all.substring(nl + 1));
+        for (int i = 1; i < tagged.countries().size(); i++) {
+            final CountryTagging a = tagged.countries().get(i - 1);
+            final CountryTagging b = tagged.countries().get(i);
+            assertThat(a.salience() > b.salience() || a.salience() == b.salience() && a.code().compareTo(b.code()) < 0)
+                .as("%s before %s", a, b).isTrue();
+        }
+        assertThat(TAGGER.tag(all.substring(0, nl), all.substring(nl + 1))).isEqualTo(tagged);
+    }
+
+    @Test
+    void shouldCarryVersions() {
+        assertThat(CountryTagger.VERSION).matches("\\d+\\.\\d+\\.\\d+");
+        assertThat(TAGGER.gazetteerVersion()).startsWith("1.");
+    }
+}

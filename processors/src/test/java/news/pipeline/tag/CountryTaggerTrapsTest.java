@@ -1,0 +1,124 @@
+package news.pipeline.tag;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Issue 4's traps: each one is caught by a general mechanism, never a rule for the sentence. */
+class CountryTaggerTrapsTest {
+    private static final CountryTagger TAGGER = CountryTagger.loadDefault();
+
+    private static List<String> codes(final String text) {
+        return TAGGER.tag("", text).countries().stream().map(CountryTagging::code).toList();
+    }
+
+    private static List<String> codes(final String title, final String text) {
+        return TAGGER.tag(title, text).countries().stream().map(CountryTagging::code).toList();
+    }
+
+    @ParameterizedTest(name = "{0} -> not {1}")
+    @CsvSource(delimiter = '|', value = {
+        "Mediators of the OSCE Minsk Group met in Vienna on Tuesday.|BY",
+        "Storms hit Georgia and Alabama, the governor of Georgia said.|GE",
+        "Georgia-Pacific Corp said it would buy the mill.|GE",
+        "Dallas Fed president Jerry Jordan said rates would stay. Jordan added that inflation was low.|JO",
+        "Families bought a turkey for the holiday dinner.|TR",
+        "Oil rigs in the Gulf of Mexico were shut as the storm neared.|MX",
+        "Voters in New Mexico backed the plan.|MX",
+        "The plant in New Jersey will close.|JE",
+        "The deal was arranged by Morgan Stanley and Co.|FK",
+        "McDonnell Douglas Corp won the contract.|IM",
+        "The company is based on Long Island.|IS",
+        "Credit Suisse First Boston led the issue.|CH",
+        "The ship sank in the Indian Ocean.|IN",
+        "Talks between Guinea and Mali ended on Monday.|GW",
+        "Talks between Guinea and Mali ended on Monday.|GQ",
+        "Talks between Guinea and Mali ended on Monday.|PG",
+        "Floods swept Niger on Monday.|NG",
+        "The ship docked in Dominica on Monday.|DO",
+        "Refugees crossed from Sudan on Monday.|SS",
+        "SAN JOSE, Calif., March 3 - Apple Computer Inc said profits rose.|CR",
+        "LONDON, March 3 - Prices in Latin America rose.|US",
+    })
+    void shouldNotTakeTheTrap(final String text, final String code) {
+        assertThat(codes(text)).doesNotContain(code);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "Guinea and Mali ended talks.|GN",
+        "Floods swept Niger on Monday.|NE",
+        "The ship docked in Dominica on Monday.|DM",
+        "Refugees crossed from Sudan on Monday.|SD",
+        "Tbilisi said Georgia would not join. Georgian troops left.|GE",
+        "Turkey's army moved.|TR",
+        "Russia\u2019s army moved.|RU",
+        "The U.S.-led coalition struck.|US",
+        "A Sino-Japanese accord was signed.|CN",
+        "A Sino-Japanese accord was signed.|JP",
+        "The Turkish-Armenian border is closed.|AM",
+        "The Turkish-Armenian border is closed.|TR",
+        "Armenians and Azerbaijanis fought.|AZ",
+        "The Kremlin said so.|RU",
+        "The White House said so.|US",
+        "Downing Street said so.|GB",
+        "The Elysee said so.|FR",
+        "Zhongnanhai said so.|CN",
+        "The Soviet Union and the USSR and Burma and Zaire.|RU",
+        "The Soviet Union and the USSR and Burma and Zaire.|MM",
+        "The Soviet Union and the USSR and Burma and Zaire.|CD",
+        "West Germany and East Germany talked.|DE",
+        "Czechoslovakia and Yugoslavia talked.|CZ",
+        "Czechoslovakia and Yugoslavia talked.|RS",
+        "Officials in Peking said so.|CN",
+        "The UAE and the DPRK and the PRC and the DRC.|AE",
+        "The UAE and the DPRK and the PRC and the DRC.|KP",
+        "The UAE and the DPRK and the PRC and the DRC.|CN",
+        "The UAE and the DPRK and the PRC and the DRC.|CD",
+        "Britain and the UK agreed.|GB",
+        "New Zealand and Papua New Guinea agreed.|PG",
+        "New Zealand and Papua New Guinea agreed.|NZ",
+        "Guinea-Bissau voted.|GW",
+        "Equatorial Guinea voted.|GQ",
+        "South Sudan voted.|SS",
+        "The Dominican Republic voted.|DO",
+        "Nigeria voted.|NG",
+    })
+    void shouldFind(final String text, final String code) {
+        assertThat(codes(text)).contains(code);
+    }
+
+    @Test
+    void shouldReadBothDatelineStyles() {
+        assertThat(TAGGER.tag("", "NEW YORK, March 3 - Shares rose.").focus()).containsExactly("US");
+        assertThat(TAGGER.tag("", "MOSCOW (Reuters) - Officials met.").focus()).containsExactly("RU");
+        assertThat(TAGGER.tag("", "SAN JOSE, Calif., March 3 - Shares rose.").focus()).containsExactly("US");
+    }
+
+    @Test
+    void shouldKeepOrganisationsApartFromCountries() {
+        final TaggedArticle a = TAGGER.tag("", "The EU, NATO, the OSCE and the UN met. The European Union agreed.");
+        assertThat(a.countries()).isEmpty();
+        assertThat(a.organizations()).extracting(OrganizationTagging::code).containsExactly("EU", "NATO", "OSCE", "UN");
+        assertThat(a.organizations().get(0).mentions()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldNotTakeLowerCaseWordsForShortForms() {
+        assertThat(codes("Let us know if the uk branch calls.")).isEmpty();
+    }
+
+    @Test
+    void shouldReadCapitalTitles() {
+        assertThat(codes("JAPAN, U.S. AGREE ON CHIP PACT", "Officials said so.")).contains("JP", "US");
+    }
+
+    @Test
+    void shouldHandleEmptyAndNullInput() {
+        assertThat(TAGGER.tag(null, null).countries()).isEmpty();
+        assertThat(TAGGER.tag("", "").focus()).isEmpty();
+    }
+}
