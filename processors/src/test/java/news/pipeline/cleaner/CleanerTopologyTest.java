@@ -98,7 +98,7 @@ class CleanerTopologyTest {
         assertThat(bytes(dead.get(2).getOriginalValue())).isEqualTo(oversized);
         assertThat(bytes(dead.get(1).getOriginalKey())).isEqualTo("empty".getBytes(StandardCharsets.UTF_8));
         assertThat(dead.get(5).getOriginalKey()).isNull();
-        assertThat(dead.get(2).getMessage()).contains(String.valueOf(MAX_CONTENT_BYTES));
+        assertThat(dead.get(2).getMessage().replaceAll("[^0-9]", "")).contains(String.valueOf(MAX_CONTENT_BYTES));
 
         assertThat(harness.output()).extracting(kv -> kv.key).containsExactly("good");
     }
