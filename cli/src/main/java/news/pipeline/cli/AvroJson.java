@@ -14,7 +14,6 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.Map;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.generic.IndexedRecord;
 
 /**
@@ -71,9 +70,6 @@ public final class AvroJson {
         if (value instanceof Enum<?> symbol) {
             return NODES.textNode(symbol.name());
         }
-        if (value instanceof GenericContainer container) {
-            return NODES.textNode(container.toString());
-        }
         if (value instanceof Collection<?> items) {
             final ArrayNode array = NODES.arrayNode();
             items.forEach(item -> array.add(value(item)));
@@ -84,6 +80,7 @@ public final class AvroJson {
             map.forEach((key, item) -> object.set(String.valueOf(key), value(item)));
             return object;
         }
+        // Enum symbols of generic records, fixed values: their text is their value.
         return NODES.textNode(value.toString());
     }
 
