@@ -41,6 +41,9 @@ final class DemoCommand implements Callable<Integer> {
             description = "Articles to ingest. Default: the project's samples/ folder.")
     Path samples;
 
+    @Mixin
+    OpsOptions ops;
+
     @Option(names = "--once", description = "Exit once every sample's enriched record has been printed.")
     boolean once;
 
@@ -62,7 +65,7 @@ final class DemoCommand implements Callable<Integer> {
         final AtomicBoolean stopping = new AtomicBoolean();
         final CountDownLatch closed = new CountDownLatch(1);
         try (Cluster cluster = Cluster.open(connection.settings(), embedded);
-             PipelineRunner runner = startPipeline(cluster);
+             PipelineProcess pipeline = startPipeline(cluster, ops.httpAddress);
              TopicReader enriched = new TopicReader(cluster.settings(), Topics.ENRICHED, false)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stopping.set(true);
@@ -98,12 +101,9 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static PipelineRunner startPipeline(final Cluster cluster) throws Exception {
+    private static PipelineProcess startPipeline(final Cluster cluster, final String httpAddress) throws Exception {
         cluster.createTopics();
-        final PipelineRunner runner = new PipelineRunner(Arrays.asList(PipelineProcessor.values()), cluster.settings().asMap());
-        runner.start();
-        runner.awaitRunning(Duration.ofMinutes(2));
-        return runner;
+        return PipelineProcess.start(cluster, Arrays.asList(PipelineProcessor.values()), httpAddress, false);
     }
 
     /** The project's samples/ folder: beside the launcher, or in the working directory. */

@@ -6,8 +6,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import news.pipeline.app.PipelineProcessor;
 import news.pipeline.app.StreamsSettings;
+import news.pipeline.metrics.PipelineMetrics;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -25,10 +29,16 @@ public final class PipelineRunner implements AutoCloseable {
 
     private final Map<PipelineProcessor, KafkaStreams> streams = new EnumMap<>(PipelineProcessor.class);
 
+    /** Processors whose metrics are kept in memory only. */
     public PipelineRunner(final List<PipelineProcessor> processors, final Map<String, String> settings) {
+        this(processors, settings, PipelineMetrics.inMemory());
+    }
+
+    public PipelineRunner(final List<PipelineProcessor> processors, final Map<String, String> settings,
+                          final PipelineMetrics metrics) {
         for (final PipelineProcessor processor : processors) {
-            final Properties props = StreamsSettings.forProcessor(processor, settings);
-            final KafkaStreams app = new KafkaStreams(processor.topology(settings), props);
+            final Properties props = StreamsSettings.forProcessor(processor, settings, metrics);
+            final KafkaStreams app = new KafkaStreams(processor.topology(settings, metrics), props);
             app.setUncaughtExceptionHandler(exception -> {
                 // Bad records never get here (they are dead-lettered); this is the broker or a bug.
                 // A new thread picks up from the last committed offsets, so nothing is lost or doubled.
@@ -70,6 +80,12 @@ public final class PipelineRunner implements AutoCloseable {
 
     public Map<PipelineProcessor, KafkaStreams> streams() {
         return streams;
+    }
+
+    /** Exposes each application's Kafka Streams client metrics (KafkaStreamsMetrics) in the registry. */
+    public void bindMetrics(final MeterRegistry registry) {
+        streams.forEach((processor, app) -> new KafkaStreamsMetrics(app, List.of(Tag.of("processor", processor.id())))
+                .bindTo(registry));
     }
 
     @Override

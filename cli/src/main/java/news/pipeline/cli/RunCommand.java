@@ -1,6 +1,5 @@
 package news.pipeline.cli;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,29 +33,30 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-create-topics", description = "Do not create missing pipeline topics at start.")
     boolean noCreateTopics;
 
+    @Mixin
+    OpsOptions ops;
+
     @Override
     public Integer call() throws Exception {
         final List<PipelineProcessor> selected = select(processors);
         final Cluster cluster = Cluster.open(connection.settings(), embedded);
         final CountDownLatch stopped = new CountDownLatch(1);
-        final PipelineRunner runner;
+        final PipelineProcess process;
         try {
             if (!noCreateTopics) {
                 cluster.createTopics();
             }
-            runner = new PipelineRunner(selected, cluster.settings().asMap());
+            process = PipelineProcess.start(cluster, selected, ops.httpAddress, true);
         } catch (RuntimeException | InterruptedException e) {
             cluster.close();
             throw e;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping");
-            runner.close();
+            process.close();
             cluster.close();
             stopped.countDown();
         }, "news-pipeline-shutdown"));
-        runner.start();
-        runner.awaitRunning(Duration.ofMinutes(2));
         LOG.info("running {} on {}; Ctrl-C to stop", selected, cluster.settings().bootstrapServers());
         stopped.await();
         return 0;

@@ -5,6 +5,7 @@ import java.util.Map;
 import news.pipeline.clean.ArticleCleaner;
 import news.pipeline.cleaner.CleanArticles;
 import news.pipeline.cleaner.CleanerTopology;
+import news.pipeline.metrics.PipelineMetrics;
 import news.pipeline.publisher.PublisherTopology;
 import news.pipeline.tag.CountryTagger;
 import news.pipeline.tagger.Enrichment;
@@ -58,11 +59,11 @@ public enum PipelineProcessor {
     }
 
     /** Builds this processor's topology; settings are the merged pipeline settings. */
-    public Topology topology(final Map<String, String> settings) {
+    public Topology topology(final Map<String, String> settings, final PipelineMetrics metrics) {
         return switch (this) {
-            case CLEANER -> CleanerTopology.build(new CleanArticles(new ArticleCleaner(maxContentBytes(settings))));
-            case TAGGER -> TaggerTopology.build(new Enrichment(CountryTagger.loadDefault()));
-            case PUBLISHER -> PublisherTopology.build();
+            case CLEANER -> CleanerTopology.build(new CleanArticles(new ArticleCleaner(maxContentBytes(settings))), metrics);
+            case TAGGER -> TaggerTopology.build(new Enrichment(CountryTagger.loadDefault()), metrics);
+            case PUBLISHER -> PublisherTopology.build(metrics);
         };
     }
 

@@ -3,6 +3,7 @@ package news.pipeline.app;
 import java.util.Map;
 import java.util.Properties;
 import news.pipeline.deadletter.DeadLetterHandler;
+import news.pipeline.metrics.PipelineMetrics;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -33,8 +34,11 @@ public final class StreamsSettings {
     /**
      * @param settings merged user settings (Kafka configs and news.pipeline.* keys); they win over defaults
      */
-    public static Properties forProcessor(final PipelineProcessor processor, final Map<String, String> settings) {
+    public static Properties forProcessor(final PipelineProcessor processor, final Map<String, String> settings,
+                                          final PipelineMetrics metrics) {
         final Properties props = new Properties();
+        // An object, not a string: Kafka Streams hands config originals to the handlers it creates.
+        props.put(PipelineMetrics.CONFIG, metrics);
         props.putAll(settings);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId(processor, settings));
         props.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);

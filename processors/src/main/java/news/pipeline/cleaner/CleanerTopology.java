@@ -1,6 +1,9 @@
 package news.pipeline.cleaner;
 
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
 import news.pipeline.deadletter.RecordChecks;
+import news.pipeline.metrics.PipelineMetrics;
 import news.pipeline.schema.CleanArticle;
 import news.pipeline.schema.RawArticle;
 import news.pipeline.topics.Topics;
@@ -17,24 +20,30 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
  * through {@link news.pipeline.deadletter.DeadLetterHandler}.
  */
 public final class CleanerTopology {
+    /** The processor's name in metrics and dead letters. */
+    public static final String PROCESSOR = "cleaner";
 
     private CleanerTopology() {
     }
 
-    public static Topology build(final CleanArticles cleanArticles) {
+    public static Topology build(final CleanArticles cleanArticles, final PipelineMetrics metrics) {
         final StreamsBuilder builder = new StreamsBuilder();
         builder.stream(Topics.RAW.name(), Topics.RAW.consumed("read-raw-articles"))
-                .processValues(() -> new CleanStep(cleanArticles), Named.as("clean-article"))
+                .processValues(() -> new CleanStep(cleanArticles, metrics), Named.as("clean-article"))
                 .to(Topics.CLEAN.name(), Topics.CLEAN.produced("write-clean-articles"));
         return builder.build();
     }
 
     private static final class CleanStep implements FixedKeyProcessor<String, RawArticle, CleanArticle> {
         private final CleanArticles cleanArticles;
+        private final PipelineMetrics metrics;
+        private final Timer timer;
         private FixedKeyProcessorContext<String, CleanArticle> context;
 
-        CleanStep(final CleanArticles cleanArticles) {
+        CleanStep(final CleanArticles cleanArticles, final PipelineMetrics metrics) {
             this.cleanArticles = cleanArticles;
+            this.metrics = metrics;
+            this.timer = metrics.processingTime(PROCESSOR);
         }
 
         @Override
@@ -44,9 +53,14 @@ public final class CleanerTopology {
 
         @Override
         public void process(final FixedKeyRecord<String, RawArticle> record) {
+            metrics.recordIn(PROCESSOR);
             final String id = RecordChecks.requireKey(record.key());
             final RawArticle raw = RecordChecks.requireValue(record.value(), "RawArticle");
-            context.forward(record.withValue(cleanArticles.clean(id, raw)));
+            final long start = System.nanoTime();
+            final CleanArticle clean = cleanArticles.clean(id, raw);
+            timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            context.forward(record.withValue(clean));
+            metrics.recordsOut(PROCESSOR, 1);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import news.pipeline.metrics.PipelineMetrics;
 import news.pipeline.schema.DeadLetter;
 import news.pipeline.schema.DeadLetterReason;
 import news.pipeline.serde.AvroSerde;
@@ -46,6 +47,7 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
     private String deadLetterTopic;
     private String processor = "unknown";
     private String processorVersion = "unknown";
+    private PipelineMetrics metrics = PipelineMetrics.inMemory();
 
     @Override
     public void configure(final Map<String, ?> configs) {
@@ -61,6 +63,9 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
         if (configs.get(PROCESSOR_VERSION_CONFIG) != null) {
             processorVersion = configs.get(PROCESSOR_VERSION_CONFIG).toString();
         }
+        if (configs.get(PipelineMetrics.CONFIG) instanceof PipelineMetrics given) {
+            metrics = given;
+        }
     }
 
     @Override
@@ -71,6 +76,8 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
                 ? DeadLetterReason.UNKNOWN_SCHEMA
                 : DeadLetterReason.MALFORMED_RECORD;
         final String message = messageOf(exception);
+        // The processor never saw this record, so count it as read here.
+        metrics.recordIn(processor);
         return DeserializationExceptionHandler.Response.resume(List.of(deadLetter(
                 reason, message, record.topic(), record.partition(), record.offset(), record.timestamp(),
                 record.key(), record.value(), record.headers())));
@@ -98,6 +105,7 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
                                                       final String topic, final int partition, final long offset,
                                                       final long timestamp, final byte[] key, final byte[] value,
                                                       final Headers headers) {
+        metrics.deadLettered(processor, reason.name());
         final DeadLetter letter = DeadLetter.newBuilder()
                 .setReason(reason)
                 .setMessage(message)

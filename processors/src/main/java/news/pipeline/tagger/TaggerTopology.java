@@ -1,6 +1,9 @@
 package news.pipeline.tagger;
 
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
 import news.pipeline.deadletter.RecordChecks;
+import news.pipeline.metrics.PipelineMetrics;
 import news.pipeline.schema.CleanArticle;
 import news.pipeline.schema.EnrichedArticle;
 import news.pipeline.topics.Topics;
@@ -16,24 +19,30 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
  * by the article id. Adds the countries involved, the focus and the organisations.
  */
 public final class TaggerTopology {
+    /** The processor's name in metrics and dead letters. */
+    public static final String PROCESSOR = "tagger";
 
     private TaggerTopology() {
     }
 
-    public static Topology build(final Enrichment enrichment) {
+    public static Topology build(final Enrichment enrichment, final PipelineMetrics metrics) {
         final StreamsBuilder builder = new StreamsBuilder();
         builder.stream(Topics.CLEAN.name(), Topics.CLEAN.consumed("read-clean-articles"))
-                .processValues(() -> new EnrichStep(enrichment), Named.as("tag-countries"))
+                .processValues(() -> new EnrichStep(enrichment, metrics), Named.as("tag-countries"))
                 .to(Topics.ENRICHED.name(), Topics.ENRICHED.produced("write-enriched-articles"));
         return builder.build();
     }
 
     private static final class EnrichStep implements FixedKeyProcessor<String, CleanArticle, EnrichedArticle> {
         private final Enrichment enrichment;
+        private final PipelineMetrics metrics;
+        private final Timer timer;
         private FixedKeyProcessorContext<String, EnrichedArticle> context;
 
-        EnrichStep(final Enrichment enrichment) {
+        EnrichStep(final Enrichment enrichment, final PipelineMetrics metrics) {
             this.enrichment = enrichment;
+            this.metrics = metrics;
+            this.timer = metrics.processingTime(PROCESSOR);
         }
 
         @Override
@@ -43,9 +52,15 @@ public final class TaggerTopology {
 
         @Override
         public void process(final FixedKeyRecord<String, CleanArticle> record) {
+            metrics.recordIn(PROCESSOR);
             RecordChecks.requireKey(record.key());
             final CleanArticle clean = RecordChecks.requireValue(record.value(), "CleanArticle");
-            context.forward(record.withValue(enrichment.enrich(clean)));
+            final long start = System.nanoTime();
+            final EnrichedArticle enriched = enrichment.enrich(clean);
+            timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            context.forward(record.withValue(enriched));
+            metrics.recordsOut(PROCESSOR, 1);
+            enriched.getCountries().forEach(country -> metrics.countryTagged(country.getCode()));
         }
     }
 }

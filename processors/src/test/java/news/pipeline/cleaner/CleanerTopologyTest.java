@@ -101,6 +101,12 @@ class CleanerTopologyTest {
         assertThat(dead.get(2).getMessage().replaceAll("[^0-9]", "")).contains(String.valueOf(MAX_CONTENT_BYTES));
 
         assertThat(harness.output()).extracting(kv -> kv.key).containsExactly("good");
+
+        final var metrics = harness.metrics();
+        assertThat(metrics.count("news.pipeline.records.in", "processor", "cleaner")).isEqualTo(7);
+        assertThat(metrics.count("news.pipeline.records.out", "processor", "cleaner")).isEqualTo(1);
+        assertThat(metrics.count("news.pipeline.dead.letters", "processor", "cleaner")).isEqualTo(6);
+        assertThat(metrics.count("news.pipeline.dead.letters", "processor", "cleaner", "reason", "OVERSIZED")).isEqualTo(1);
     }
 
     /** A RawArticle written by a schema version this reader was never given: its fingerprint is unknown. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Properties;
 import news.pipeline.app.PipelineProcessor;
 import news.pipeline.app.StreamsSettings;
+import news.pipeline.metrics.PipelineMetrics;
 import news.pipeline.schema.DeadLetter;
 import news.pipeline.serde.AvroSerde;
 import news.pipeline.topics.TopicSpec;
@@ -28,16 +29,17 @@ public final class TopologyHarness<K, V> implements AutoCloseable {
     private final TestInputTopic<byte[], byte[]> input;
     private final TestOutputTopic<K, V> output;
     private final TestOutputTopic<byte[], DeadLetter> deadLetters;
+    private final PipelineMetrics metrics = PipelineMetrics.inMemory();
 
     public TopologyHarness(final PipelineProcessor processor, final TopicSpec<K, V> outputTopic,
                            final Map<String, String> settings) {
-        final Properties props = StreamsSettings.forProcessor(processor, settings);
+        final Properties props = StreamsSettings.forProcessor(processor, settings, metrics);
         props.put("bootstrap.servers", "unused:9092");
         // Under exactly-once, the driver's mock producer loses the records a deserialization handler
         // returns (they are sent before the driver opens the task's transaction). Routing is what these
         // tests check; PipelineIT checks dead letters under exactly-once on a real broker.
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
-        driver = new TopologyTestDriver(processor.topology(settings), props);
+        driver = new TopologyTestDriver(processor.topology(settings, metrics), props);
         input = driver.createInputTopic(processor.input().name(), new ByteArraySerializer(), new ByteArraySerializer());
         output = driver.createOutputTopic(outputTopic.name(), outputTopic.keySerde().get().deserializer(),
                 outputTopic.valueSerde().get().deserializer());
@@ -55,6 +57,10 @@ public final class TopologyHarness<K, V> implements AutoCloseable {
 
     public List<DeadLetter> deadLetters() {
         return deadLetters.readValuesToList();
+    }
+
+    public PipelineMetrics metrics() {
+        return metrics;
     }
 
     @Override
