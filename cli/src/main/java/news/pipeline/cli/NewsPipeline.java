@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 IngestCommand.class,
                 TailCommand.class,
                 TopicsCommand.class,
+                LagCommand.class,
                 EvalCommand.class,
                 CommandLine.HelpCommand.class
         })

@@ -1,0 +1,168 @@
+package news.pipeline.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import news.pipeline.app.PipelineProcessor;
+import news.pipeline.app.StreamsSettings;
+import news.pipeline.ops.ConsumerLag;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** How far each processor is behind, in records and in time. */
+@Command(name = "lag", mixinStandardHelpOptions = true,
+        description = {"Shows, for each processor application and each partition of its input topic, the committed",
+                "offset, the end offset, the records behind, and the time behind: the age of the oldest record not",
+                "yet processed. Correct under exactly-once (transaction markers are not counted as lag).",
+                "Exit code 3 when --max-lag-seconds is given and an application is further behind."})
+final class LagCommand implements Callable<Integer> {
+    static final int BEHIND_EXIT_CODE = 3;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = "--json", description = "Print JSON instead of a table.")
+    boolean json;
+
+    @Option(names = "--watch", paramLabel = "SECONDS", description = "Measure again every SECONDS until Ctrl-C.")
+    Integer watchSeconds;
+
+    @Option(names = "--max-lag-seconds", paramLabel = "N",
+            description = "Exit with code " + BEHIND_EXIT_CODE + " if any application is more than N seconds behind (with --watch: at the first such measurement).")
+    Long maxLagSeconds;
+
+    @Option(names = {"-p", "--processor"}, paramLabel = "NAME", split = ",", defaultValue = "all",
+            description = "cleaner, tagger, publisher or all. Default: ${DEFAULT-VALUE}.")
+    List<String> processors;
+
+    @Option(names = "--serve", paramLabel = "HOST:PORT",
+            description = "With --watch: also serve the measurements at http://HOST:PORT/metrics as news_pipeline_lag_records and news_pipeline_lag_seconds (for Prometheus).")
+    String serve;
+
+    private final Map<String, Double> lastRecords = new ConcurrentHashMap<>();
+    private final Map<String, Double> lastSeconds = new ConcurrentHashMap<>();
+
+    @Override
+    public Integer call() throws Exception {
+        final PipelineSettings settings = connection.settings();
+        final List<PipelineProcessor> selected = RunCommand.select(processors);
+        final PrometheusMeterRegistry registry = serve == null ? null : OpsServer.newRegistry();
+        try (Admin admin = Clients.admin(settings);
+             KafkaConsumer<byte[], byte[]> reader = Clients.reader(settings);
+             OpsServer server = registry == null ? null
+                     : OpsServer.start(OpsServer.parseAddress(serve), registry, Map::of)) {
+            final ConsumerLag lag = new ConsumerLag(admin, reader);
+            while (true) {
+                final List<ConsumerLag.ApplicationLag> measured = measure(lag, selected, settings);
+                print(measured, System.out);
+                if (registry != null) {
+                    export(measured, registry);
+                }
+                if (maxLagSeconds != null && measured.stream().anyMatch(app -> app.timeBehind().toSeconds() > maxLagSeconds)) {
+                    return BEHIND_EXIT_CODE;
+                }
+                if (watchSeconds == null) {
+                    return 0;
+                }
+                Thread.sleep(watchSeconds * 1000L);
+            }
+        }
+    }
+
+    static List<ConsumerLag.ApplicationLag> measure(final ConsumerLag lag, final List<PipelineProcessor> processors,
+                                                    final PipelineSettings settings) throws Exception {
+        final Instant now = Instant.now();
+        final List<ConsumerLag.ApplicationLag> measured = new ArrayList<>();
+        for (final PipelineProcessor processor : processors) {
+            measured.add(lag.measure(StreamsSettings.applicationId(processor, settings.asMap()), processor.input().name(), now));
+        }
+        return measured;
+    }
+
+    private void print(final List<ConsumerLag.ApplicationLag> measured, final PrintStream out) throws Exception {
+        if (json) {
+            final ObjectNode root = AvroJson.MAPPER.createObjectNode();
+            root.put("time", Instant.now().toString());
+            final ArrayNode apps = root.putArray("applications");
+            for (final ConsumerLag.ApplicationLag app : measured) {
+                final ObjectNode node = apps.addObject();
+                node.put("application", app.application());
+                node.put("topic", app.topic());
+                node.put("records_behind", app.recordsBehind());
+                node.put("seconds_behind", seconds(app.timeBehind()));
+                final ArrayNode partitions = node.putArray("partitions");
+                for (final ConsumerLag.PartitionLag partition : app.partitions()) {
+                    final ObjectNode p = partitions.addObject();
+                    p.put("partition", partition.partition());
+                    if (partition.committed() == null) {
+                        p.putNull("committed");
+                    } else {
+                        p.put("committed", partition.committed());
+                    }
+                    p.put("end", partition.end());
+                    p.put("records_behind", partition.recordsBehind());
+                    p.put("exact", partition.exact());
+                    p.put("seconds_behind", seconds(partition.timeBehind()));
+                    p.put("oldest_unprocessed", partition.oldestUnprocessed() == null ? null : partition.oldestUnprocessed().toString());
+                }
+            }
+            out.println(AvroJson.MAPPER.writeValueAsString(root));
+            return;
+        }
+        out.printf("%-26s %-24s %9s %10s %10s %9s %12s%n", "APPLICATION", "TOPIC", "PARTITION", "COMMITTED", "END", "BEHIND", "TIME-BEHIND");
+        for (final ConsumerLag.ApplicationLag app : measured) {
+            for (final ConsumerLag.PartitionLag partition : app.partitions()) {
+                out.printf("%-26s %-24s %9d %10s %10d %9s %12s%n", app.application(), app.topic(), partition.partition(),
+                        partition.committed() == null ? "-" : partition.committed(), partition.end(),
+                        (partition.exact() ? "" : "~") + partition.recordsBehind(), human(partition.timeBehind()));
+            }
+            out.printf("%-26s %-24s %9s %10s %10s %9d %12s%n", app.application(), "TOTAL", "", "", "", app.recordsBehind(),
+                    human(app.timeBehind()));
+        }
+        out.flush();
+    }
+
+    private void export(final List<ConsumerLag.ApplicationLag> measured, final PrometheusMeterRegistry registry) {
+        for (final ConsumerLag.ApplicationLag app : measured) {
+            final String name = app.application();
+            if (!lastRecords.containsKey(name)) {
+                Gauge.builder("news.pipeline.lag.records", lastRecords, values -> values.getOrDefault(name, 0.0))
+                        .description("Records the application has not processed yet").tags(Tags.of("application", name))
+                        .register(registry);
+                Gauge.builder("news.pipeline.lag.seconds", lastSeconds, values -> values.getOrDefault(name, 0.0))
+                        .description("Age of the oldest record the application has not processed yet")
+                        .tags(Tags.of("application", name)).register(registry);
+            }
+            lastRecords.put(name, (double) app.recordsBehind());
+            lastSeconds.put(name, seconds(app.timeBehind()));
+        }
+    }
+
+    private static double seconds(final Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+
+    static String human(final Duration duration) {
+        final long seconds = duration.toSeconds();
+        if (seconds < 60) {
+            return String.format(java.util.Locale.ROOT, "%.1fs", duration.toMillis() / 1000.0);
+        }
+        if (seconds < 3600) {
+            return (seconds / 60) + "m" + (seconds % 60) + "s";
+        }
+        return (seconds / 3600) + "h" + (seconds % 3600 / 60) + "m";
+    }
+}
