@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 TailCommand.class,
                 TopicsCommand.class,
                 LagCommand.class,
+                ReplayCommand.class,
                 EvalCommand.class,
                 CommandLine.HelpCommand.class
         })

@@ -61,10 +61,20 @@ public enum PipelineProcessor {
     /** Builds this processor's topology; settings are the merged pipeline settings. */
     public Topology topology(final Map<String, String> settings, final PipelineMetrics metrics) {
         return switch (this) {
-            case CLEANER -> CleanerTopology.build(new CleanArticles(new ArticleCleaner(maxContentBytes(settings))), metrics);
-            case TAGGER -> TaggerTopology.build(new Enrichment(CountryTagger.loadDefault()), metrics);
+            case CLEANER -> CleanerTopology.build(cleanArticles(settings), metrics);
+            case TAGGER -> TaggerTopology.build(enrichment(), metrics);
             case PUBLISHER -> PublisherTopology.build(metrics);
         };
+    }
+
+    /** The cleaner's logic as the cleaner application runs it with these settings. */
+    public static CleanArticles cleanArticles(final Map<String, String> settings) {
+        return new CleanArticles(new ArticleCleaner(maxContentBytes(settings)));
+    }
+
+    /** The tagger's logic as the tagger application runs it. */
+    public static Enrichment enrichment() {
+        return new Enrichment(CountryTagger.loadDefault());
     }
 
     private static int maxContentBytes(final Map<String, String> settings) {

@@ -1,9 +1,5 @@
 package news.pipeline.deadletter;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import news.pipeline.metrics.PipelineMetrics;
@@ -12,9 +8,7 @@ import news.pipeline.schema.DeadLetterReason;
 import news.pipeline.serde.AvroSerde;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -39,7 +33,7 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
     /** Version of that processor's logic; written into each dead letter. */
     public static final String PROCESSOR_VERSION_CONFIG = "news.pipeline.processor.version";
     /** Record header that carries the reason, so tools can filter without decoding the value. */
-    public static final String REASON_HEADER = "news.dead-letter.reason";
+    public static final String REASON_HEADER = DeadLetters.REASON_HEADER;
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandler.class);
 
@@ -106,38 +100,12 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
                                                       final long timestamp, final byte[] key, final byte[] value,
                                                       final Headers headers) {
         metrics.deadLettered(processor, reason.name());
-        final DeadLetter letter = DeadLetter.newBuilder()
-                .setReason(reason)
-                .setMessage(message)
-                .setProcessor(processor)
-                .setProcessorVersion(processorVersion)
-                .setSourceTopic(topic)
-                .setSourcePartition(partition)
-                .setSourceOffset(offset)
-                .setSourceTimestamp(Instant.ofEpochMilli(Math.max(0, timestamp)))
-                .setOriginalKey(key == null ? null : ByteBuffer.wrap(key))
-                .setOriginalValue(value == null ? null : ByteBuffer.wrap(value))
-                .setOriginalHeaders(lastValues(headers))
-                .build();
-        final RecordHeaders outHeaders = new RecordHeaders();
-        outHeaders.add(REASON_HEADER, reason.name().getBytes(StandardCharsets.UTF_8));
-        // Null partition: the producer's partitioner spreads dead letters by the original key.
-        // The source timestamp, not the wall clock, so that a replay writes the same dead letter.
-        return new ProducerRecord<>(deadLetterTopic, null, timestamp >= 0 ? timestamp : null, key,
-                serde.encode(letter), outHeaders);
+        return DeadLetters.record(deadLetterTopic, serde, new DeadLetters.Source(topic, partition, offset, timestamp, key, value, headers),
+                reason, message, processor, processorVersion);
     }
 
-    private static Map<String, ByteBuffer> lastValues(final Headers headers) {
-        final Map<String, ByteBuffer> values = new LinkedHashMap<>();
-        if (headers != null) {
-            for (final Header header : headers) {
-                values.put(header.key(), header.value() == null ? ByteBuffer.allocate(0) : ByteBuffer.wrap(header.value()));
-            }
-        }
-        return values;
-    }
-
-    private static String messageOf(final Throwable exception) {
+    /** The message a dead letter gets for an exception: its own message, or its class when it has none. */
+    public static String messageOf(final Throwable exception) {
         final String message = exception.getMessage();
         return message == null || message.isBlank() ? exception.getClass().getName() : message;
     }

@@ -6,6 +6,7 @@ import news.pipeline.deadletter.RecordChecks;
 import news.pipeline.metrics.PipelineMetrics;
 import news.pipeline.schema.CleanArticle;
 import news.pipeline.schema.EnrichedArticle;
+import news.pipeline.topics.PipelineHeaders;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -16,7 +17,8 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
  * The tagger application: {@code news.articles.clean} → {@code news.articles.enriched}, both keyed
- * by the article id. Adds the countries involved, the focus and the organisations.
+ * by the article id. Adds the countries involved, the focus and the organisations. Records a
+ * replay wrote (header {@code news.replayed}) are skipped: the replay wrote their output itself.
  */
 public final class TaggerTopology {
     /** The processor's name in metrics and dead letters. */
@@ -52,6 +54,10 @@ public final class TaggerTopology {
 
         @Override
         public void process(final FixedKeyRecord<String, CleanArticle> record) {
+            if (PipelineHeaders.isReplayed(record.headers())) {
+                // The replay that wrote this clean record wrote its enriched record too.
+                return;
+            }
             metrics.recordIn(PROCESSOR);
             RecordChecks.requireKey(record.key());
             final CleanArticle clean = RecordChecks.requireValue(record.value(), "CleanArticle");

@@ -13,6 +13,7 @@ import news.pipeline.schema.EnrichedArticle;
 import news.pipeline.serde.AvroSerde;
 import news.pipeline.testing.Articles;
 import news.pipeline.testing.TopologyHarness;
+import news.pipeline.topics.PipelineHeaders;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.AfterEach;
@@ -74,6 +75,14 @@ class PublisherTopologyTest {
         assertThat(harness.deadLetters()).extracting(DeadLetter::getReason)
                 .containsExactly(DeadLetterReason.MALFORMED_RECORD, DeadLetterReason.MISSING_KEY);
         assertThat(harness.output()).extracting(kv -> kv.value.getArticleId()).containsOnly("article-3");
+    }
+
+    @Test
+    void skipsEnrichedRecordsAReplayWrote() {
+        harness.pipe("replayed", enrichedSerde.encode(Articles.enriched("replayed")), PipelineHeaders.REPLAYED, "replay-1");
+        harness.pipe("live", enrichedSerde.encode(Articles.enriched("live")));
+
+        assertThat(harness.output()).extracting(kv -> kv.value.getArticleId()).containsOnly("live");
     }
 
     private static byte[] bytes(final java.nio.ByteBuffer buffer) {

@@ -15,6 +15,7 @@ import news.pipeline.schema.Mention;
 import news.pipeline.schema.TextField;
 import news.pipeline.serde.AvroSerde;
 import news.pipeline.testing.TopologyHarness;
+import news.pipeline.topics.PipelineHeaders;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.AfterEach;
@@ -72,6 +73,16 @@ class TaggerTopologyTest {
         assertThat(dead).extracting(DeadLetter::getProcessor).containsOnly("tagger");
         assertThat(dead.get(1).getOriginalValue()).isNull();
         assertThat(harness.output()).extracting(kv -> kv.key).containsExactly("a-2");
+    }
+
+    @Test
+    void skipsCleanRecordsAReplayWroteBecauseTheReplayWroteTheirOutputItself() {
+        harness.pipe("replayed", cleanSerde.encode(clean("replayed", "Chile votes", "Chile held a referendum.")),
+                PipelineHeaders.REPLAYED, "replay-1");
+        harness.pipe("live", cleanSerde.encode(clean("live", "Chile votes", "Chile held a referendum.")));
+
+        assertThat(harness.output()).extracting(kv -> kv.key).containsExactly("live");
+        assertThat(harness.deadLetters()).isEmpty();
     }
 
     private static CleanArticle clean(final String id, final String title, final String text) {

@@ -13,7 +13,9 @@ import news.pipeline.topics.TopicSpec;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.test.TestRecord;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -49,6 +51,13 @@ public final class TopologyHarness<K, V> implements AutoCloseable {
 
     public void pipe(final String key, final byte[] value) {
         input.pipeInput(key == null ? null : key.getBytes(StandardCharsets.UTF_8), value);
+    }
+
+    /** Pipes a record that carries one header. */
+    public void pipe(final String key, final byte[] value, final String header, final String headerValue) {
+        final RecordHeaders headers = new RecordHeaders();
+        headers.add(header, headerValue.getBytes(StandardCharsets.UTF_8));
+        input.pipeInput(new TestRecord<>(key == null ? null : key.getBytes(StandardCharsets.UTF_8), value, headers));
     }
 
     public List<KeyValue<K, V>> output() {
