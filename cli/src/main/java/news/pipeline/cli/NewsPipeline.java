@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 TopicsCommand.class,
                 LagCommand.class,
                 ReplayCommand.class,
+                DlqCommand.class,
                 EvalCommand.class,
                 CommandLine.HelpCommand.class
         })

@@ -1,0 +1,187 @@
+package news.pipeline.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
+import news.pipeline.ops.DeadLetterLog;
+import news.pipeline.ops.TimeArguments;
+import news.pipeline.schema.DeadLetter;
+import news.pipeline.topics.PipelineHeaders;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Lists, shows and retries dead letters. */
+@Command(name = "dlq", mixinStandardHelpOptions = true,
+        description = {"Lists the dead letters: time, reason, processor, source topic partition@offset, size, and message.",
+                "dlq show P@O prints one in full; dlq retry puts selected ones back on their source topic."},
+        subcommands = {DlqCommand.Show.class, DlqCommand.Retry.class})
+final class DlqCommand implements Callable<Integer> {
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Mixin
+    Selection selection;
+
+    @Override
+    public Integer call() {
+        final List<DeadLetterLog.Entry> entries = selection.read(connection.settings());
+        System.out.printf("%-24s %-9s %-17s %-10s %-30s %9s  %s%n", "TIME", "DLQ", "REASON", "PROCESSOR", "SOURCE", "BYTES", "MESSAGE");
+        for (final DeadLetterLog.Entry entry : entries) {
+            final DeadLetter letter = entry.letter();
+            if (letter == null) {
+                System.out.printf("%-24s %-9s %-17s %-10s %-30s %9d  %s%n", entry.timestamp(), entry.position(), "-", "-", "-",
+                        entry.size(), entry.error());
+                continue;
+            }
+            System.out.printf("%-24s %-9s %-17s %-10s %-30s %9d  %s%n", letter.getSourceTimestamp(), entry.position(),
+                    letter.getReason(), letter.getProcessor(),
+                    letter.getSourceTopic() + " " + letter.getSourcePartition() + "@" + letter.getSourceOffset(),
+                    size(letter.getOriginalValue()), shorten(letter.getMessage(), 100));
+        }
+        System.out.println(entries.size() + " dead letter(s)");
+        return 0;
+    }
+
+    /** Which dead letters a command works on. */
+    static final class Selection {
+        @Option(names = "--reason", paramLabel = "REASON", split = ",",
+                description = "Only these reasons (MALFORMED_RECORD, UNKNOWN_SCHEMA, MISSING_KEY, EMPTY_CONTENT, OVERSIZED, UNDECODABLE_TEXT, NO_TEXT, PROCESSING_ERROR).")
+        Set<String> reasons;
+
+        @Option(names = "--since", paramLabel = "TIME",
+                description = "Only dead letters written since: 2026-03-04T09:30:00Z, 2026-03-04, or a duration back from now (2h, 7d).")
+        String since;
+
+        @Option(names = "--processor", paramLabel = "NAME", description = "Only those of this processor: cleaner, tagger or publisher.")
+        String processor;
+
+        List<DeadLetterLog.Entry> read(final PipelineSettings settings) {
+            final Instant from = since == null ? null : TimeArguments.parse(since, Instant.now());
+            final Predicate<DeadLetterLog.Entry> filter = entry -> entry.letter() == null
+                    ? reasons == null && processor == null
+                    : (reasons == null || reasons.stream().anyMatch(r -> r.equalsIgnoreCase(entry.letter().getReason().name())))
+                    && (processor == null || processor.equalsIgnoreCase(entry.letter().getProcessor()));
+            try (KafkaConsumer<byte[], byte[]> consumer = Clients.reader(settings)) {
+                return new DeadLetterLog(consumer).read(from, filter);
+            }
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Prints one dead letter in full as JSON.")
+    static final class Show implements Callable<Integer> {
+        @Mixin
+        ConnectionOptions connection;
+
+        @Parameters(paramLabel = "PARTITION@OFFSET", description = "Its position on the dead-letter topic, as dlq lists it.")
+        String position;
+
+        @Override
+        public Integer call() throws Exception {
+            final List<DeadLetterLog.Entry> found;
+            try (KafkaConsumer<byte[], byte[]> consumer = Clients.reader(connection.settings())) {
+                found = new DeadLetterLog(consumer).read(null, entry -> entry.position().equals(position.trim()));
+            }
+            if (found.isEmpty()) {
+                System.err.println("no dead letter at " + position);
+                return 1;
+            }
+            final DeadLetterLog.Entry entry = found.get(0);
+            final ObjectNode node = AvroJson.MAPPER.createObjectNode();
+            node.put("dead_letter_position", entry.position());
+            node.put("dead_letter_time", entry.timestamp().toString());
+            if (entry.letter() == null) {
+                node.put("error", entry.error());
+            } else {
+                node.set("dead_letter", AvroJson.toJson(entry.letter()));
+            }
+            System.out.println(AvroJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node));
+            return 0;
+        }
+    }
+
+    @Command(name = "retry", mixinStandardHelpOptions = true,
+            description = {"Puts the selected dead letters' original records (key, value, headers, byte for byte) back on their",
+                    "source topic, with header news.retry-of=P@O, for example after a fix. Lists them; writes only with --execute."})
+    static final class Retry implements Callable<Integer> {
+        @Mixin
+        ConnectionOptions connection;
+
+        @Mixin
+        Selection selection;
+
+        @Option(names = "--only", paramLabel = "P@O", split = ",", description = "Only the dead letters at these positions.")
+        Set<String> only;
+
+        @Option(names = "--execute", description = "Write them. Without it, only list what would be retried.")
+        boolean execute;
+
+        @Override
+        public Integer call() throws Exception {
+            final PipelineSettings settings = connection.settings();
+            final List<DeadLetterLog.Entry> selected = selection.read(settings).stream()
+                    .filter(entry -> entry.letter() != null)
+                    .filter(entry -> only == null || only.contains(entry.position()))
+                    .toList();
+            for (final DeadLetterLog.Entry entry : selected) {
+                System.out.printf("%s %s -> %s%n", entry.position(), entry.letter().getReason(), entry.letter().getSourceTopic());
+            }
+            if (!execute) {
+                System.out.println(selected.size() + " dead letter(s) would be retried; add --execute to retry them");
+                return 0;
+            }
+            final List<Future<RecordMetadata>> sent = new ArrayList<>();
+            try (KafkaProducer<byte[], byte[]> producer = Clients.producer(settings)) {
+                for (final DeadLetterLog.Entry entry : selected) {
+                    sent.add(producer.send(original(entry)));
+                }
+                producer.flush();
+            }
+            for (final Future<RecordMetadata> future : sent) {
+                future.get();
+            }
+            System.out.println(selected.size() + " dead letter(s) retried");
+            return 0;
+        }
+
+        private static ProducerRecord<byte[], byte[]> original(final DeadLetterLog.Entry entry) {
+            final DeadLetter letter = entry.letter();
+            final RecordHeaders headers = new RecordHeaders();
+            letter.getOriginalHeaders().forEach((name, value) -> headers.add(name, bytes(value)));
+            headers.add(PipelineHeaders.RETRY_OF, entry.position().getBytes(StandardCharsets.UTF_8));
+            return new ProducerRecord<>(letter.getSourceTopic(), null, null,
+                    letter.getOriginalKey() == null ? null : bytes(letter.getOriginalKey()),
+                    letter.getOriginalValue() == null ? null : bytes(letter.getOriginalValue()), headers);
+        }
+    }
+
+    private static byte[] bytes(final ByteBuffer buffer) {
+        final ByteBuffer view = buffer.duplicate();
+        final byte[] bytes = new byte[view.remaining()];
+        view.get(bytes);
+        return bytes;
+    }
+
+    private static int size(final ByteBuffer buffer) {
+        return buffer == null ? 0 : buffer.remaining();
+    }
+
+    private static String shorten(final String text, final int max) {
+        final String line = text.replace('\n', ' ');
+        return line.length() <= max ? line : line.substring(0, max - 1) + "…";
+    }
+}
