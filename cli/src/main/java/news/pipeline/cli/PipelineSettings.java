@@ -11,6 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import news.pipeline.app.PipelineProcessor;
+import news.pipeline.app.StreamsSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every setting of a pipeline process, merged from four layers, each overriding the one before:
@@ -31,6 +35,16 @@ import java.util.Set;
 public final class PipelineSettings {
     public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
     public static final String DEFAULT_BOOTSTRAP_SERVERS = "127.0.0.1:9092";
+
+    /** Every news.pipeline.* setting the pipeline reads; others are reported as unknown. */
+    public static final Set<String> PIPELINE_KEYS = Set.of(
+            PipelineProcessor.MAX_CONTENT_BYTES_CONFIG,
+            StreamsSettings.APPLICATION_ID_PREFIX_CONFIG);
+    /** Environment variables the launcher and the command line read themselves; not settings. */
+    public static final Set<String> ENVIRONMENT_VARIABLES = Set.of(
+            "NEWS_PIPELINE_HOME", "NEWS_PIPELINE_DATA_DIR", "NEWS_PIPELINE_HTTP_ADDRESS", "NEWS_PIPELINE_JAVA_OPTS");
+
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineSettings.class);
 
     /** Environment variables that start with KAFKA_ but are not client settings. */
     private static final Set<String> NOT_CLIENT_SETTINGS = Set.of("KAFKA_HOME", "KAFKA_OPTS", "KAFKA_HEAP_OPTS",
@@ -54,6 +68,9 @@ public final class PipelineSettings {
         }
         merged.putAll(fromEnvironment(environment));
         merged.putAll(flags);
+        merged.keySet().stream()
+                .filter(key -> key.startsWith("news.pipeline.") && !PIPELINE_KEYS.contains(key))
+                .forEach(key -> LOG.warn("unknown setting {} is ignored; known: {}", key, PIPELINE_KEYS));
         final boolean bootstrapGiven = merged.containsKey(BOOTSTRAP_SERVERS);
         merged.putIfAbsent(BOOTSTRAP_SERVERS, DEFAULT_BOOTSTRAP_SERVERS);
         return new PipelineSettings(merged, bootstrapGiven);
@@ -116,7 +133,7 @@ public final class PipelineSettings {
         environment.forEach((name, value) -> {
             if (name.startsWith("KAFKA_") && !NOT_CLIENT_SETTINGS.contains(name)) {
                 settings.put(toKey(name.substring("KAFKA_".length())), value);
-            } else if (name.startsWith("NEWS_PIPELINE_") && !name.equals("NEWS_PIPELINE_HOME")) {
+            } else if (name.startsWith("NEWS_PIPELINE_") && !ENVIRONMENT_VARIABLES.contains(name)) {
                 settings.put("news.pipeline." + toKey(name.substring("NEWS_PIPELINE_".length())), value);
             }
         });

@@ -9,6 +9,7 @@ import news.pipeline.topics.TopicSpec;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.TopicConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,14 +32,20 @@ final class TopicsCommand implements Callable<Integer> {
     @Option(names = "--replication-factor", paramLabel = "N", description = "Replication factor of each topic created. Default: the broker's.")
     Short replicationFactor;
 
+    @Option(names = "--min-insync-replicas", paramLabel = "N",
+            description = "min.insync.replicas of each topic created (with acks=all, writes need N replicas). Default: the broker's.")
+    Integer minInsyncReplicas;
+
     @Override
     public Integer call() throws Exception {
         final PipelineSettings settings = connection.settings();
         try (Admin admin = Clients.admin(settings)) {
             final TopicAdmin topics = new TopicAdmin(admin);
             if (!describeOnly) {
+                final Map<String, String> extra = minInsyncReplicas == null ? Map.of()
+                        : Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(minInsyncReplicas));
                 for (final String created : topics.createMissing(Optional.ofNullable(partitions),
-                        Optional.ofNullable(replicationFactor), Duration.ofSeconds(60))) {
+                        Optional.ofNullable(replicationFactor), extra, Duration.ofSeconds(60))) {
                     System.err.println("created " + created);
                 }
             }

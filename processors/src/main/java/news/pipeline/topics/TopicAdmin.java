@@ -35,12 +35,24 @@ public final class TopicAdmin {
      */
     public List<String> createMissing(final Optional<Integer> partitions, final Optional<Short> replicationFactor,
                                       final Duration timeout) throws InterruptedException, TimeoutException {
+        return createMissing(partitions, replicationFactor, Map.of(), timeout);
+    }
+
+    /**
+     * As {@link #createMissing(Optional, Optional, Duration)}, with topic settings added to each
+     * topic's own (such as min.insync.replicas on a replicated cluster).
+     */
+    public List<String> createMissing(final Optional<Integer> partitions, final Optional<Short> replicationFactor,
+                                      final Map<String, String> extraConfigs, final Duration timeout)
+            throws InterruptedException, TimeoutException {
         final Set<String> existing = await(admin.listTopics().names(), timeout);
         final List<NewTopic> missing = new ArrayList<>();
         for (final TopicSpec<?, ?> topic : Topics.all()) {
             if (!existing.contains(topic.name())) {
+                final Map<String, String> configs = new HashMap<>(topic.configs());
+                configs.putAll(extraConfigs);
                 missing.add(new NewTopic(topic.name(), Optional.of(partitions.orElse(topic.partitions())), replicationFactor)
-                        .configs(topic.configs()));
+                        .configs(configs));
             }
         }
         final List<String> created = new ArrayList<>();
