@@ -52,16 +52,20 @@ public final class ArticleCleaner {
             throw new RejectedDocumentException(Rejection.OVERSIZED, String.format(Locale.ROOT,
                     "content is %,d bytes, over the maximum of %,d bytes", content.length, maxContentBytes));
         }
-        final DocumentFormat format = format(raw, content);
-        final TextDecoder.Decoded decoded = TextDecoder.decode(content, raw.contentType(), format == DocumentFormat.HTML);
-        if (decoded.text().isBlank()) {
+        final DocumentFormat declared = declaredFormat(raw);
+        final TextDecoder.Decoded decoded = TextDecoder.decode(content, raw.contentType(), declared != DocumentFormat.TEXT);
+        if (!hasVisibleCharacter(decoded.text())) {
             throw new RejectedDocumentException(Rejection.EMPTY_CONTENT, String.format(Locale.ROOT,
                     "content is only whitespace (%,d bytes)", content.length));
         }
+        final DocumentFormat format = declared != null ? declared
+                : HTML_SNIFF.matcher(decoded.text().substring(0, Math.min(decoded.text().length(), SNIFF_CHARS))).find()
+                        ? DocumentFormat.HTML : DocumentFormat.TEXT;
         return format == DocumentFormat.HTML ? cleanHtml(decoded.text(), raw) : cleanText(decoded.text(), raw);
     }
 
-    private static DocumentFormat format(RawDocument raw, byte[] content) {
+    /** The producer's declared format, else what the content type says; null when neither tells. */
+    private static DocumentFormat declaredFormat(RawDocument raw) {
         if (raw.declaredFormat() != null) {
             return raw.declaredFormat();
         }
@@ -72,9 +76,17 @@ public final class ArticleCleaner {
         if (type.startsWith("text/")) {
             return DocumentFormat.TEXT;
         }
-        final String head = new String(content, 0, Math.min(content.length, SNIFF_CHARS * 2),
-                java.nio.charset.StandardCharsets.ISO_8859_1);
-        return HTML_SNIFF.matcher(head).find() ? DocumentFormat.HTML : DocumentFormat.TEXT;
+        return null;
+    }
+
+    private static boolean hasVisibleCharacter(String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            final char c = text.charAt(i);
+            if (!TextNormalizer.isSpace(c) && !TextNormalizer.isInvisible(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static CleanDocument cleanText(String text, RawDocument raw) throws RejectedDocumentException {

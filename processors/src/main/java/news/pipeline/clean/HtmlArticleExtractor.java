@@ -64,6 +64,8 @@ final class HtmlArticleExtractor {
     /** Below this many characters the first attempt is retried with fewer rules. */
     private static final int RETRY_BELOW_CHARS = 500;
 
+    private static final boolean DEBUG = Boolean.getBoolean("cleaner.debug");
+
     private HtmlArticleExtractor() {
     }
 
@@ -98,6 +100,9 @@ final class HtmlArticleExtractor {
                 new Flags(false, false, true), new Flags(false, false, false)};
         for (Flags flags : attempts) {
             final List<String> paragraphs = new Attempt(body, flags, classCache).run();
+            if (DEBUG) {
+                System.err.println("attempt " + flags + " -> " + totalLength(paragraphs) + " chars");
+            }
             final int length = totalLength(paragraphs);
             if (length > bestLength) {
                 best = paragraphs;
@@ -173,6 +178,11 @@ final class HtmlArticleExtractor {
             score();
             final Element top = topCandidate();
             final List<Element> roots = top == null ? List.of(body) : withSiblings(top);
+            if (DEBUG) {
+                for (Element r : roots) {
+                    System.err.println("  root <" + r.normalName() + " class=" + r.className() + " id=" + r.id() + ">");
+                }
+            }
             final List<String> out = new ArrayList<>();
             for (Element root : roots) {
                 collect(root, out);
@@ -508,7 +518,7 @@ final class HtmlArticleExtractor {
             }
             final int weight = weight(e);
             final double contentScore = b.candidate ? b.score : 0;
-            if (weight + contentScore < 0) {
+            if (weight < 0 && weight + contentScore < 0) {
                 return true;
             }
             if (b.commas >= 10) {
@@ -635,7 +645,11 @@ final class HtmlArticleExtractor {
         }
     }
 
-    /** Paragraph-level clean-up after extraction: interface phrases, the headline, repeats. */
+    /**
+     * Paragraph-level clean-up after extraction: interface phrases, the headline, repeats, and the
+     * labels around the text (kicker, byline, dateline before it; signature and tags after it),
+     * which are short and never end like a sentence.
+     */
     static List<String> polish(List<String> paragraphs, String title) {
         final String titleKey = title == null ? "" : TextNormalizer.dedupeKey(title);
         final Set<String> seen = new HashSet<>();
@@ -650,6 +664,18 @@ final class HtmlArticleExtractor {
             }
             out.add(p);
         }
-        return out;
+        int first = 0;
+        while (first < out.size() && isLeadingLabel(out.get(first))) {
+            first++;
+        }
+        int last = out.size();
+        while (last > first + 1 && BoilerplateLines.isShortLabel(out.get(last - 1))) {
+            last--;
+        }
+        return first == out.size() ? out : out.subList(first, last);
+    }
+
+    private static boolean isLeadingLabel(String p) {
+        return p.length() < 120 && BoilerplateLines.wordCount(p) <= 15 && !BoilerplateLines.endsLikeSentence(p);
     }
 }

@@ -26,7 +26,7 @@ final class TextDecoder {
             "(?i)<meta\\s[^>]{0,300}?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:\\-]{1,40})");
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     /** Share of unreadable characters above which content is binary, not text. */
-    private static final double MAX_JUNK_RATIO = 0.10;
+    private static final double MAX_JUNK_RATIO = 0.05;
     private static final int JUNK_SAMPLE_CHARS = 65_536;
 
     private TextDecoder() {
