@@ -36,7 +36,7 @@ final class HtmlArticleExtractor {
     /** Elements whose start and end break the text into paragraphs. */
     private static final Set<String> BLOCK_TAGS = Set.of("p", "div", "section", "article", "main", "header",
             "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "table", "thead",
-            "tbody", "tfoot", "tr", "td", "th", "caption", "address", "center", "details", "summary", "fieldset",
+            "tbody", "tfoot", "tr", "caption", "address", "center", "details", "summary", "fieldset",
             "form", "hgroup", "body", "br");
     private static final Set<String> HEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
 
@@ -586,6 +586,9 @@ final class HtmlArticleExtractor {
                     }
                     if (BLOCK_TAGS.contains(tag)) {
                         flush(buffer, linkChars, out);
+                    } else if ("td".equals(tag) || "th".equals(tag)) {
+                        // A table row reads as one line: its cells are separated, not split.
+                        buffer.append(' ');
                     }
                     if ("a".equals(tag)) {
                         linkDepth[0]++;
