@@ -619,7 +619,8 @@ final class HtmlArticleExtractor {
             }
             final String raw = buffer.toString();
             final int total = TextNormalizer.visibleLength(raw);
-            final boolean linkHeavy = total > 0 && linkChars[0] > total * 0.5;
+            // Mostly links and little prose of its own: a list of related stories, a "read more" line.
+            final boolean linkHeavy = total > 0 && linkChars[0] > total * 0.7 && total - linkChars[0] < 80;
             buffer.setLength(0);
             linkChars[0] = 0;
             if (linkHeavy) {
