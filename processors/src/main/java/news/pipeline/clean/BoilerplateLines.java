@@ -21,7 +21,17 @@ final class BoilerplateLines {
                     + "skip to (main )?content|back to top|cookie (policy|settings)|accept( all)?( cookies)?|"
                     + "click here( to .{1,40})?|image( source)?|photo|video|watch|listen|"
                     + "explore( more| additional)? (categories|topics)|tags?|topics|categories|"
-                    + "loading\\.*|close|menu|search|home)[\\p{P}\\p{S}\\s]*$");
+                    + "loading\\.*|close|menu|search|home|don'?t miss|must read|see also|more|next|previous|"
+                    + "advertisement - (story )?continues below|story continues below( advertisement)?)[\\p{P}\\p{S}\\s]*$");
+    /** Sentences that address the reader about the site rather than tell the story. */
+    private static final Pattern UI_SENTENCE = Pattern.compile(
+            "(?iu)\\b(sign up (for|to) (the|our)\\b.{0,80}\\bnewsletters?|subscribe to (the |our )?.{0,60}newsletters?|"
+                    + "(delivered|straight) (to|in)(to)? your inbox|requires javascript|enable javascript|"
+                    + "click here (to|for) (more|read|subscribe|sign|learn|see)|tell us what you think|"
+                    + "follow (us|him|her|them) on (twitter|facebook|instagram)|have a (news )?tip\\?|"
+                    + "this (slideshow|video|content) (requires|is not available)|"
+                    + "(get|download) (the|our) (free )?app\\b|all rights reserved)");
+    private static final int UI_SENTENCE_MAX_WORDS = 35;
 
     private static final int SHORT_LINE_WORDS = 6;
     private static final int SHORT_LINE_CHARS = 60;
@@ -32,6 +42,11 @@ final class BoilerplateLines {
     /** A short line made only of an interface phrase. */
     static boolean isInterfacePhrase(String line) {
         return line.length() <= 90 && UI_PHRASE.matcher(line).matches();
+    }
+
+    /** A short paragraph that speaks to the reader about the site: newsletters, apps, JavaScript, tips. */
+    static boolean isInterfaceSentence(String line) {
+        return line.length() <= 300 && wordCount(line) <= UI_SENTENCE_MAX_WORDS && UI_SENTENCE.matcher(line).find();
     }
 
     /** A short line that is not a sentence: a label, a heading of a site's section, a signature. */

@@ -24,11 +24,11 @@ import java.util.zip.GZIPInputStream;
  * benchmark's scorer, the body without the title, as the benchmark's ground truth has it.
  *
  * <p>Timing is single-threaded CPU time of the calling thread, pages already in memory, after
- * warm-up passes over all pages (at least three, and for at least five seconds, at most twenty
+ * warm-up passes over all pages (at least ten, and for at least five seconds, at most twenty
  * passes); it reports pages per second (wall clock) and the median CPU milliseconds per page.
  */
 public final class ExtractionEvaluation {
-    private static final int MIN_WARM_UP_PASSES = 3;
+    private static final int MIN_WARM_UP_PASSES = 10;
     private static final int MAX_WARM_UP_PASSES = 20;
     private static final long WARM_UP_NANOS = 5_000_000_000L;
 

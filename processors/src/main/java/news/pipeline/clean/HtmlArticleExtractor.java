@@ -45,7 +45,7 @@ final class HtmlArticleExtractor {
                     + "legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|"
                     + "supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|newsletter|cookie|"
                     + "consent|subscribe|signup|promo|outbrain|taboola|recirc|most-popular|trending|toolbar|"
-                    + "masthead|byline|author-bio|modal|paywall|tags");
+                    + "masthead|byline|author-bio|modal|paywall|tags|popover|tooltip|rollover|hovercard|caption");
     private static final Pattern MAYBE_CANDIDATE = Pattern.compile("and|article|body|column|content|main|shadow|story");
     private static final Pattern NEGATIVE = Pattern.compile(
             "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|footnote|gdpr|masthead|"
@@ -659,7 +659,7 @@ final class HtmlArticleExtractor {
         final Set<String> seen = new HashSet<>();
         final List<String> out = new ArrayList<>(paragraphs.size());
         for (String p : paragraphs) {
-            if (BoilerplateLines.isInterfacePhrase(p)) {
+            if (BoilerplateLines.isInterfacePhrase(p) || BoilerplateLines.isInterfaceSentence(p)) {
                 continue;
             }
             final String key = TextNormalizer.dedupeKey(p);
