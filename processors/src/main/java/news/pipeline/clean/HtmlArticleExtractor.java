@@ -668,16 +668,25 @@ final class HtmlArticleExtractor {
             }
             out.add(p);
         }
+        // A run of a few labels is furniture; a long run of short lines is a list that belongs to the text.
         int first = 0;
         while (first < out.size() && isLeadingLabel(out.get(first))) {
             first++;
+        }
+        if (first > MAX_LABEL_RUN || first == out.size()) {
+            first = 0;
         }
         int last = out.size();
         while (last > first + 1 && BoilerplateLines.isShortLabel(out.get(last - 1))) {
             last--;
         }
-        return first == out.size() ? out : out.subList(first, last);
+        if (out.size() - last > MAX_LABEL_RUN) {
+            last = out.size();
+        }
+        return out.subList(first, last);
     }
+
+    private static final int MAX_LABEL_RUN = 3;
 
     private static boolean isLeadingLabel(String p) {
         return p.length() < 120 && BoilerplateLines.wordCount(p) <= 15 && !BoilerplateLines.endsLikeSentence(p);
