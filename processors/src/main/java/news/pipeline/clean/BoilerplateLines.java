@@ -30,7 +30,7 @@ final class BoilerplateLines {
                     + "click here (to|for) (more|read|subscribe|sign|learn|see)|tell us what you think|"
                     + "follow (us|him|her|them) on (twitter|facebook|instagram)|have a (news )?tip\\?|"
                     + "this (slideshow|video|content) (requires|is not available)|"
-                    + "(get|download) (the|our) (free )?app\\b|all rights reserved)");
+                    + "(get|download) (the|our) (free )?app\\b)");
     private static final int UI_SENTENCE_MAX_WORDS = 35;
 
     private static final int SHORT_LINE_WORDS = 6;

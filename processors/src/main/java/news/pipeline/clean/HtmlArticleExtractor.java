@@ -539,7 +539,7 @@ final class HtmlArticleExtractor {
             if (!isList && b.text < MIN_PARAGRAPH_CHARS && b.headings == 0 && (b.img == 0 || b.img > 2)) {
                 return true;
             }
-            if (weight < 25 && ld > 0.2 && !isList) {
+            if (weight < 25 && ld > (b.p > 0 ? 0.35 : 0.2) && !isList) {
                 return true;
             }
             if (isList && ld > 0.5) {
