@@ -53,6 +53,7 @@ final class HtmlArticleExtractor {
                     + "tags|widget|social|newsletter|subscribe|cookie|byline|caption|credit|taboola|recirc|nav");
     private static final Pattern POSITIVE = Pattern.compile(
             "article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story");
+    private static final Pattern EMBEDDED_POST = Pattern.compile("(?i)tweet|instagram|tiktok|embed");
     /** Roles and attributes that hide an element or mark it as page furniture. */
     private static final Set<String> SKIP_ROLES = Set.of("menu", "menubar", "complementary", "navigation", "alert",
             "alertdialog", "dialog", "banner", "contentinfo", "search", "toolbar", "tablist");
@@ -231,7 +232,23 @@ final class HtmlArticleExtractor {
             }
             if (flags.stripUnlikely && e != body && !"a".equals(tag) && !"body".equals(tag)) {
                 final int bits = classBits(e, classCache);
-                return (bits & UNLIKELY_BIT) != 0 && (bits & MAYBE_BIT) == 0;
+                return (bits & UNLIKELY_BIT) != 0 && (bits & MAYBE_BIT) == 0 && !wrapsEmbeddedPost(e);
+            }
+            return false;
+        }
+
+        /**
+         * Embedded social posts (the platforms' embed code is a {@code blockquote} with the post's
+         * text) are quotations in the story, even inside a wrapper named "social".
+         */
+        private boolean wrapsEmbeddedPost(Element e) {
+            if ("blockquote".equals(e.normalName())) {
+                return true;
+            }
+            for (Element child : e.children()) {
+                if ("blockquote".equals(child.normalName()) && EMBEDDED_POST.matcher(child.className()).find()) {
+                    return true;
+                }
             }
             return false;
         }
@@ -514,6 +531,9 @@ final class HtmlArticleExtractor {
             final String tag = e.normalName();
             if (!(tag.equals("div") || tag.equals("section") || tag.equals("ul") || tag.equals("ol")
                     || tag.equals("table") || tag.equals("form") || tag.equals("header") || tag.equals("dl"))) {
+                return false;
+            }
+            if (wrapsEmbeddedPost(e)) {
                 return false;
             }
             final int weight = weight(e);
