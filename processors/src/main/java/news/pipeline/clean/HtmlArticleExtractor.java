@@ -98,7 +98,7 @@ final class HtmlArticleExtractor {
         List<String> best = List.of();
         int bestLength = -1;
         final Flags[] attempts = {new Flags(true, true, true), new Flags(false, true, true),
-                new Flags(false, false, true), new Flags(false, false, false)};
+                new Flags(false, true, false)};
         for (Flags flags : attempts) {
             final List<String> paragraphs = new Attempt(body, flags, classCache).run();
             if (DEBUG) {
