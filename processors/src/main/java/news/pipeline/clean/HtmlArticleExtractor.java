@@ -63,7 +63,7 @@ final class HtmlArticleExtractor {
     /** Marks a {@code <br>} in collected text; the normaliser turns a lone one into a space. */
     private static final char LINE_BREAK = '\u2029';
     /** Below this many characters the first attempt is retried with fewer rules. */
-    private static final int RETRY_BELOW_CHARS = 500;
+    private static final int RETRY_BELOW_CHARS = 300;
 
     private static final boolean DEBUG = Boolean.getBoolean("cleaner.debug");
 
