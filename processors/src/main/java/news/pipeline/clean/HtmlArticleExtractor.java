@@ -45,7 +45,7 @@ final class HtmlArticleExtractor {
                     + "legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|"
                     + "supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|newsletter|cookie|"
                     + "consent|subscribe|signup|promo|outbrain|taboola|recirc|most-popular|trending|toolbar|"
-                    + "masthead|byline|author-bio|modal|paywall|tags|popover|tooltip|rollover|hovercard|caption");
+                    + "masthead|byline|author|modal|paywall|tags|popover|tooltip|rollover|hovercard|caption");
     private static final Pattern MAYBE_CANDIDATE = Pattern.compile("and|article|body|column|content|main|shadow|story");
     private static final Pattern NEGATIVE = Pattern.compile(
             "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|footnote|gdpr|masthead|"
@@ -501,6 +501,10 @@ final class HtmlArticleExtractor {
                 if (skipped.contains(sibling)) {
                     continue;
                 }
+                final int bits = classBits(sibling, classCache);
+                if ((bits & UNLIKELY_BIT) != 0 && (bits & MAYBE_BIT) == 0) {
+                    continue;
+                }
                 final Box sb = boxes.get(sibling);
                 if (sb == null || sb.text == 0) {
                     continue;
@@ -571,8 +575,23 @@ final class HtmlArticleExtractor {
             return (b.embed == 1 && b.text < 75) || b.embed > 1;
         }
 
+        /**
+         * When unlikely names were not stripped up front (because that removed the article's own
+         * wrapper), they still remove the furniture inside the article: parts named like share
+         * bars or author boxes that hold a small share of its text.
+         */
+        private boolean unlikelyPart(Element e, Box b, int rootText) {
+            if (flags.stripUnlikely || e.attributesSize() == 0 || b.text * 3 > rootText) {
+                return false;
+            }
+            final int bits = classBits(e, classCache);
+            return (bits & UNLIKELY_BIT) != 0 && (bits & MAYBE_BIT) == 0 && !wrapsEmbeddedPost(e);
+        }
+
         /** Appends the root's blocks, in document order, as paragraphs. */
         private void collect(Element root, List<String> out) {
+            final Box rootBox = boxes.get(root);
+            final int rootText = rootBox == null ? 0 : rootBox.text;
             final StringBuilder buffer = new StringBuilder();
             final int[] linkChars = {0};
             final int[] linkDepth = {0};
@@ -601,7 +620,7 @@ final class HtmlArticleExtractor {
                         }
                         return FilterResult.SKIP_ENTIRELY;
                     }
-                    if (e != root && dropContainer(e, b)) {
+                    if (e != root && (dropContainer(e, b) || unlikelyPart(e, b, rootText))) {
                         return FilterResult.SKIP_ENTIRELY;
                     }
                     if (BLOCK_TAGS.contains(tag)) {
