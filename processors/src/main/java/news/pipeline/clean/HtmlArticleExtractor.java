@@ -515,6 +515,9 @@ final class HtmlArticleExtractor {
                 }
                 if (sb.candidate && sb.score + bonus >= threshold) {
                     roots.add(sibling);
+                } else if (bonus > 0 && sb.p > 0 && sb.text >= 100 && linkDensity(sb) < 0.3) {
+                    // A section of the same kind as the article's, its paragraphs nested too deep to score it.
+                    roots.add(sibling);
                 } else if ("p".equals(sibling.normalName()) || sb.own >= MIN_PARAGRAPH_CHARS) {
                     final double ld = linkDensity(sb);
                     if (sb.text > 80 && ld < 0.25) {
