@@ -54,6 +54,18 @@ final class BoilerplateLines {
         return line.length() <= SHORT_LINE_CHARS && wordCount(line) <= SHORT_LINE_WORDS && !endsLikeSentence(line);
     }
 
+    /** Paragraphs of more words than this that occur twice are copies (mobile and desktop layouts, teasers). */
+    private static final int COPY_MIN_WORDS = 8;
+
+    /**
+     * Whether a second occurrence of this paragraph is a duplicate to remove. Short lines that
+     * repeat, such as an interview's recurring question or a recipe's "Method", are the article's
+     * structure and stay.
+     */
+    static boolean isCopyWhenRepeated(String paragraph) {
+        return wordCount(paragraph) > COPY_MIN_WORDS;
+    }
+
     static boolean endsLikeSentence(String line) {
         for (int i = line.length() - 1; i >= 0; i--) {
             final char c = line.charAt(i);

@@ -705,7 +705,7 @@ final class HtmlArticleExtractor {
                 continue;
             }
             final String key = TextNormalizer.dedupeKey(p);
-            if (key.isEmpty() || key.equals(titleKey) || !seen.add(key)) {
+            if (key.isEmpty() || key.equals(titleKey) || (BoilerplateLines.isCopyWhenRepeated(p) && !seen.add(key))) {
                 continue;
             }
             out.add(p);
@@ -729,6 +729,7 @@ final class HtmlArticleExtractor {
     }
 
     private static final int MAX_LABEL_RUN = 3;
+
 
     private static boolean isLeadingLabel(String p) {
         return p.length() < 120 && BoilerplateLines.wordCount(p) <= 15 && !BoilerplateLines.endsLikeSentence(p);

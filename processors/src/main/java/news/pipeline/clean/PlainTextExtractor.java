@@ -55,7 +55,7 @@ final class PlainTextExtractor {
         final List<String> paragraphs = new ArrayList<>(blocks.size());
         for (String block : blocks) {
             final String key = TextNormalizer.dedupeKey(block);
-            if (!key.isEmpty() && !key.equals(titleKey) && seen.add(key)) {
+            if (!key.isEmpty() && !key.equals(titleKey) && (!BoilerplateLines.isCopyWhenRepeated(block) || seen.add(key))) {
                 paragraphs.add(block);
             }
         }

@@ -96,6 +96,17 @@ class ArticleCleanerTest {
         }
 
         @Test
+        void shouldKeepShortLinesThatRecurAsStructure() throws Exception {
+            final CleanDocument doc = text("Two Cooks, One Question\n\nWe asked two home cooks the same question.\n\n"
+                    + "Ana Ruiz\n\nWhat got you started?\n\nMy grandmother's kitchen, where I spent every summer.\n\n"
+                    + "Leo Park\n\nWhat got you started?\n\nA cheap camera and a lot of burnt toast, mostly.");
+            assertThat(doc.paragraphs()).containsExactly("We asked two home cooks the same question.", "Ana Ruiz",
+                    "What got you started?",
+                    "My grandmother's kitchen, where I spent every summer.", "Leo Park", "What got you started?",
+                    "A cheap camera and a lot of burnt toast, mostly.");
+        }
+
+        @Test
         void shouldNotTakeASentenceAsTheTitle() throws Exception {
             final CleanDocument doc = text("The storm reached the coast on Sunday night.\n\n"
                     + "Thousands of homes lost power, and the ferry service was suspended until Tuesday.");
@@ -115,9 +126,9 @@ class ArticleCleanerTest {
 
         @Test
         void shouldNormaliseUnicodeAndWhitespaceAndDropDuplicates() throws Exception {
-            final CleanDocument doc = text("Cafe\u0301 owners\u00a0protest   new\ttax rules, in the capital.\n\n"
-                    + "Cafe\u0301 owners protest new tax rules, in the capital.\n\n\n\n   \n\nA second paragraph, different.");
-            assertThat(doc.paragraphs()).containsExactly("Café owners protest new tax rules, in the capital.",
+            final CleanDocument doc = text("Cafe\u0301 owners\u00a0protest   new\ttax rules, in the capital, on Monday.\n\n"
+                    + "Cafe\u0301 owners protest new tax rules, in the capital, on Monday.\n\n\n\n   \n\nA second paragraph, different.");
+            assertThat(doc.paragraphs()).containsExactly("Café owners protest new tax rules, in the capital, on Monday.",
                     "A second paragraph, different.");
             assertThat(doc.paragraphs().get(0)).isEqualTo(java.text.Normalizer.normalize(doc.paragraphs().get(0),
                     java.text.Normalizer.Form.NFC));
