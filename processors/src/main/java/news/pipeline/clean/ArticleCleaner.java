@@ -126,15 +126,21 @@ public final class ArticleCleaner {
      */
     static String title(Document doc, HtmlMetadata.Metadata meta, String titleHint) {
         final String declared = meta.title() != null ? meta.title() : TextNormalizer.clean(doc.title());
+        final String stripped = declared.isEmpty() ? "" : stripSiteName(declared, meta.siteName());
         final Element h1 = doc.body() == null ? null : doc.body().selectFirst("h1");
         final String heading = h1 == null ? "" : TextNormalizer.clean(h1.text());
-        if (!heading.isEmpty() && (declared.isEmpty()
-                || TextNormalizer.dedupeKey(declared).contains(TextNormalizer.dedupeKey(heading)))
-                && BoilerplateLines.wordCount(heading) >= 2) {
-            return heading;
+        final String headingKey = TextNormalizer.dedupeKey(heading);
+        final boolean headingIsSite = meta.siteName() != null
+                && headingKey.equals(TextNormalizer.dedupeKey(meta.siteName()));
+        if (!heading.isEmpty() && !headingIsSite && BoilerplateLines.wordCount(heading) >= 2) {
+            final String strippedKey = TextNormalizer.dedupeKey(stripped);
+            // The page's own heading is the headline when the declared title is it plus decoration.
+            if (stripped.isEmpty() || (strippedKey.contains(headingKey) && headingKey.length() * 2 >= strippedKey.length())) {
+                return heading;
+            }
         }
-        if (!declared.isEmpty()) {
-            return stripSiteName(declared, meta.siteName());
+        if (!stripped.isEmpty()) {
+            return stripped;
         }
         if (!heading.isEmpty()) {
             return heading;
@@ -159,11 +165,17 @@ public final class ArticleCleaner {
                 return title.substring(first.length()).replaceAll("^\\s*(?:[|–—·»:/]|-|::)\\s+", "").trim();
             }
         }
-        // Without a declared site name: a short last part after a bar is the site.
+        // Without a declared site name: a short last part after a bar is the site; after a plain
+        // hyphen only a one- or two-word name is, since hyphens also join parts of headlines.
         final int bar = Math.max(title.lastIndexOf(" | "), title.lastIndexOf(" – "));
         if (bar > 0 && BoilerplateLines.wordCount(title.substring(bar)) <= 4
                 && BoilerplateLines.wordCount(title.substring(0, bar)) >= 3) {
             return title.substring(0, bar).trim();
+        }
+        final int hyphen = title.lastIndexOf(" - ");
+        if (hyphen > 0 && BoilerplateLines.wordCount(title.substring(hyphen)) <= 2
+                && BoilerplateLines.wordCount(title.substring(0, hyphen)) >= 4) {
+            return title.substring(0, hyphen).trim();
         }
         return title;
     }

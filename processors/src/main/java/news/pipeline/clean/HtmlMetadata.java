@@ -219,13 +219,16 @@ final class HtmlMetadata {
         return names.isEmpty() ? null : String.join(", ", names);
     }
 
-    /** An author value that is a name, not a profile URL. */
+    /** An author value that is a name, not a profile URL; without a leading "By". */
     private static String authorName(String value) {
-        final String v = clean(value);
+        String v = clean(value);
         if (v == null || v.startsWith("http://") || v.startsWith("https://") || v.length() > 200) {
             return null;
         }
-        return v;
+        if (v.length() > 3 && v.regionMatches(true, 0, "by ", 0, 3)) {
+            v = v.substring(3).trim();
+        }
+        return v.isEmpty() ? null : v;
     }
 
     private static String itempropText(Document doc, String prop) {
@@ -296,10 +299,13 @@ final class HtmlMetadata {
         }
     }
 
+    /** Placeholders such as 0001-01-01 are not dates; nothing on the web was published before 1990. */
+    private static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
+
     private static Instant firstInstant(String... values) {
         for (String v : values) {
             final Instant i = parseInstant(v);
-            if (i != null) {
+            if (i != null && !i.isBefore(EARLIEST)) {
                 return i;
             }
         }
