@@ -232,9 +232,23 @@ final class HtmlArticleExtractor {
             }
             if (flags.stripUnlikely && e != body && !"a".equals(tag) && !"body".equals(tag)) {
                 final int bits = classBits(e, classCache);
-                return (bits & UNLIKELY_BIT) != 0 && (bits & MAYBE_BIT) == 0 && !wrapsEmbeddedPost(e);
+                return (bits & UNLIKELY_BIT) != 0 && (bits & MAYBE_BIT) == 0 && !wrapsEmbeddedPost(e)
+                        && !isInlineNameWithCard(e);
             }
             return false;
+        }
+
+        /**
+         * An inline wrapper such as {@code <span class="popover"><a>Name</a><span>card</span></span>}
+         * carries a linked name that belongs to the sentence; only its card, which starts with
+         * something other than the name, is furniture.
+         */
+        private boolean isInlineNameWithCard(Element e) {
+            if (!"span".equals(e.normalName())) {
+                return false;
+            }
+            final Node first = e.childNodeSize() == 0 ? null : e.childNode(0);
+            return first instanceof Element f && "a".equals(f.normalName());
         }
 
         /**
