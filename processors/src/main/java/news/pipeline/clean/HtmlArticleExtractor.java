@@ -571,6 +571,10 @@ final class HtmlArticleExtractor {
             if (b.img > 1 && (double) b.p / b.img < 0.5) {
                 return true;
             }
+            // An image with a line of text and no paragraph: a caption or a credit.
+            if (b.img >= 1 && b.p == 0 && b.headings == 0 && b.text < 120 && !isList) {
+                return true;
+            }
             if (!isList && li > b.p && b.headings == 0) {
                 return true;
             }
