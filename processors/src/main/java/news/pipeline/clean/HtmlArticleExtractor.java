@@ -719,7 +719,8 @@ final class HtmlArticleExtractor {
         final Set<String> seen = new HashSet<>();
         final List<String> out = new ArrayList<>(paragraphs.size());
         for (String p : paragraphs) {
-            if (BoilerplateLines.isInterfacePhrase(p) || BoilerplateLines.isInterfaceSentence(p)) {
+            if (BoilerplateLines.isInterfacePhrase(p) || BoilerplateLines.isInterfaceSentence(p)
+                    || BoilerplateLines.isByline(p)) {
                 continue;
             }
             final String key = TextNormalizer.dedupeKey(p);

@@ -26,7 +26,8 @@ final class PlainTextExtractor {
 
     static Extracted extract(String text, String titleHint) {
         final List<String> blocks = splitBlocks(text);
-        blocks.removeIf(BoilerplateLines::isInterfacePhrase);
+        blocks.removeIf(b -> BoilerplateLines.isInterfacePhrase(b) || BoilerplateLines.isInterfaceSentence(b)
+                || BoilerplateLines.isByline(b));
 
         String title = null;
         final String hint = titleHint == null ? null : TextNormalizer.clean(titleHint);
