@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 
 /**
@@ -127,8 +126,7 @@ public final class ArticleCleaner {
     static String title(Document doc, HtmlMetadata.Metadata meta, String titleHint) {
         final String declared = meta.title() != null ? meta.title() : TextNormalizer.clean(doc.title());
         final String stripped = declared.isEmpty() ? "" : stripSiteName(declared, meta.siteName());
-        final Element h1 = doc.body() == null ? null : doc.body().selectFirst("h1");
-        final String heading = h1 == null ? "" : TextNormalizer.clean(h1.text());
+        final String heading = meta.heading();
         final String headingKey = TextNormalizer.dedupeKey(heading);
         final boolean headingIsSite = meta.siteName() != null
                 && headingKey.equals(TextNormalizer.dedupeKey(meta.siteName()));
