@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 
 /**
@@ -52,16 +51,20 @@ public final class ArticleCleaner {
             throw new RejectedDocumentException(Rejection.OVERSIZED, String.format(Locale.ROOT,
                     "content is %,d bytes, over the maximum of %,d bytes", content.length, maxContentBytes));
         }
-        final DocumentFormat format = format(raw, content);
-        final TextDecoder.Decoded decoded = TextDecoder.decode(content, raw.contentType(), format == DocumentFormat.HTML);
-        if (decoded.text().isBlank()) {
+        final DocumentFormat declared = declaredFormat(raw);
+        final TextDecoder.Decoded decoded = TextDecoder.decode(content, raw.contentType(), declared != DocumentFormat.TEXT);
+        if (!hasVisibleCharacter(decoded.text())) {
             throw new RejectedDocumentException(Rejection.EMPTY_CONTENT, String.format(Locale.ROOT,
                     "content is only whitespace (%,d bytes)", content.length));
         }
+        final DocumentFormat format = declared != null ? declared
+                : HTML_SNIFF.matcher(decoded.text().substring(0, Math.min(decoded.text().length(), SNIFF_CHARS))).find()
+                        ? DocumentFormat.HTML : DocumentFormat.TEXT;
         return format == DocumentFormat.HTML ? cleanHtml(decoded.text(), raw) : cleanText(decoded.text(), raw);
     }
 
-    private static DocumentFormat format(RawDocument raw, byte[] content) {
+    /** The producer's declared format, else what the content type says; null when neither tells. */
+    private static DocumentFormat declaredFormat(RawDocument raw) {
         if (raw.declaredFormat() != null) {
             return raw.declaredFormat();
         }
@@ -72,9 +75,17 @@ public final class ArticleCleaner {
         if (type.startsWith("text/")) {
             return DocumentFormat.TEXT;
         }
-        final String head = new String(content, 0, Math.min(content.length, SNIFF_CHARS * 2),
-                java.nio.charset.StandardCharsets.ISO_8859_1);
-        return HTML_SNIFF.matcher(head).find() ? DocumentFormat.HTML : DocumentFormat.TEXT;
+        return null;
+    }
+
+    private static boolean hasVisibleCharacter(String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            final char c = text.charAt(i);
+            if (!TextNormalizer.isSpace(c) && !TextNormalizer.isInvisible(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static CleanDocument cleanText(String text, RawDocument raw) throws RejectedDocumentException {
@@ -114,15 +125,20 @@ public final class ArticleCleaner {
      */
     static String title(Document doc, HtmlMetadata.Metadata meta, String titleHint) {
         final String declared = meta.title() != null ? meta.title() : TextNormalizer.clean(doc.title());
-        final Element h1 = doc.body() == null ? null : doc.body().selectFirst("h1");
-        final String heading = h1 == null ? "" : TextNormalizer.clean(h1.text());
-        if (!heading.isEmpty() && (declared.isEmpty()
-                || TextNormalizer.dedupeKey(declared).contains(TextNormalizer.dedupeKey(heading)))
-                && BoilerplateLines.wordCount(heading) >= 2) {
-            return heading;
+        final String stripped = declared.isEmpty() ? "" : stripSiteName(declared, meta.siteName());
+        final String heading = meta.heading();
+        final String headingKey = TextNormalizer.dedupeKey(heading);
+        final boolean headingIsSite = meta.siteName() != null
+                && headingKey.equals(TextNormalizer.dedupeKey(meta.siteName()));
+        if (!heading.isEmpty() && !headingIsSite && BoilerplateLines.wordCount(heading) >= 2) {
+            final String strippedKey = TextNormalizer.dedupeKey(stripped);
+            // The page's own heading is the headline when the declared title is it plus decoration.
+            if (stripped.isEmpty() || (strippedKey.contains(headingKey) && headingKey.length() * 2 >= strippedKey.length())) {
+                return heading;
+            }
         }
-        if (!declared.isEmpty()) {
-            return stripSiteName(declared, meta.siteName());
+        if (!stripped.isEmpty()) {
+            return stripped;
         }
         if (!heading.isEmpty()) {
             return heading;
@@ -147,11 +163,17 @@ public final class ArticleCleaner {
                 return title.substring(first.length()).replaceAll("^\\s*(?:[|–—·»:/]|-|::)\\s+", "").trim();
             }
         }
-        // Without a declared site name: a short last part after a bar is the site.
+        // Without a declared site name: a short last part after a bar is the site; after a plain
+        // hyphen only a one- or two-word name is, since hyphens also join parts of headlines.
         final int bar = Math.max(title.lastIndexOf(" | "), title.lastIndexOf(" – "));
         if (bar > 0 && BoilerplateLines.wordCount(title.substring(bar)) <= 4
                 && BoilerplateLines.wordCount(title.substring(0, bar)) >= 3) {
             return title.substring(0, bar).trim();
+        }
+        final int hyphen = title.lastIndexOf(" - ");
+        if (hyphen > 0 && BoilerplateLines.wordCount(title.substring(hyphen)) <= 2
+                && BoilerplateLines.wordCount(title.substring(0, hyphen)) >= 4) {
+            return title.substring(0, hyphen).trim();
         }
         return title;
     }

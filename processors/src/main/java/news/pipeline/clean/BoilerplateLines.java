@@ -16,12 +16,24 @@ final class BoilerplateLines {
                     + "(sign up|subscribe)( .{0,60})?|follow us( on .{1,30})?|"
                     + "related( articles| stories| content| topics| coverage| links)?|"
                     + "(most )?(popular|trending|recommended|latest)( stories| articles| news| now| posts)?|"
+                    + "most (read|viewed|shared|commented|emailed)( stories| articles| today)?|"
                     + "you (may|might) also like|recommended for you|more stories|top stories|"
                     + "(leave|post|add|view|show|load|hide) (a |the |all )?comments?|comments?( \\(\\d+\\))?|"
                     + "skip to (main )?content|back to top|cookie (policy|settings)|accept( all)?( cookies)?|"
                     + "click here( to .{1,40})?|image( source)?|photo|video|watch|listen|"
                     + "explore( more| additional)? (categories|topics)|tags?|topics|categories|"
-                    + "loading\\.*|close|menu|search|home)[\\p{P}\\p{S}\\s]*$");
+                    + "loading\\.*|close|menu|search|home|don'?t miss|must read|see also|more|next|previous|"
+                    + "advertisement - (story )?continues below|story continues below( advertisement)?)[\\p{P}\\p{S}\\s]*$");
+    /** Sentences that address the reader about the site rather than tell the story. */
+    private static final Pattern UI_SENTENCE = Pattern.compile(
+            "(?iu)\\b(sign up (for|to) (the|our)\\b.{0,80}\\bnewsletters?|subscribe to (the |our )?.{0,60}newsletters?|"
+                    + "(delivered|straight) (to|in)(to)? your inbox|requires javascript|enable javascript|"
+                    + "click here (to|for) (more|read|subscribe|sign|learn|see)|tell us what you think|"
+                    + "^follow .{1,60} on (twitter|facebook|instagram)|follow (us|him|her|them) on (twitter|facebook|instagram)|"
+                    + "have a (news )?tip\\?|share it with a friend|^(like|enjoy(ed)?) this (story|article)\\?|"
+                    + "this (slideshow|video|content) (requires|is not available)|"
+                    + "(get|download) (the|our) (free )?app\\b)");
+    private static final int UI_SENTENCE_MAX_WORDS = 35;
 
     private static final int SHORT_LINE_WORDS = 6;
     private static final int SHORT_LINE_CHARS = 60;
@@ -34,9 +46,44 @@ final class BoilerplateLines {
         return line.length() <= 90 && UI_PHRASE.matcher(line).matches();
     }
 
+    /**
+     * A byline or dateline standing as its own paragraph: "By Ana Ruiz and Leo Park on Monday,
+     * May 2, 2024 at 10:08 a.m." It starts with "By" and a name, and either is not a sentence or
+     * carries a date or time.
+     */
+    private static final Pattern BYLINE = Pattern.compile(
+            "^(?:[Bb]y|BY)\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s|,|$).*");
+    private static final Pattern DATE_OR_TIME = Pattern.compile(
+            "(?i)\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}:\\d{2}\\b|"
+                    + "\\b[ap]\\.m\\.|\\b(19|20)\\d{2}\\b|\\b(updated|published|posted)\\b");
+
+    static boolean isByline(String line) {
+        if (line.length() > 200 || wordCount(line) > 25 || !BYLINE.matcher(line).matches()) {
+            return false;
+        }
+        return !endsLikeSentence(line) || DATE_OR_TIME.matcher(line).find();
+    }
+
+    /** A short paragraph that speaks to the reader about the site: newsletters, apps, JavaScript, tips. */
+    static boolean isInterfaceSentence(String line) {
+        return line.length() <= 300 && wordCount(line) <= UI_SENTENCE_MAX_WORDS && UI_SENTENCE.matcher(line).find();
+    }
+
     /** A short line that is not a sentence: a label, a heading of a site's section, a signature. */
     static boolean isShortLabel(String line) {
         return line.length() <= SHORT_LINE_CHARS && wordCount(line) <= SHORT_LINE_WORDS && !endsLikeSentence(line);
+    }
+
+    /** Paragraphs of more words than this that occur twice are copies (mobile and desktop layouts, teasers). */
+    private static final int COPY_MIN_WORDS = 8;
+
+    /**
+     * Whether a second occurrence of this paragraph is a duplicate to remove. Short lines that
+     * repeat, such as an interview's recurring question or a recipe's "Method", are the article's
+     * structure and stay.
+     */
+    static boolean isCopyWhenRepeated(String paragraph) {
+        return wordCount(paragraph) > COPY_MIN_WORDS;
     }
 
     static boolean endsLikeSentence(String line) {

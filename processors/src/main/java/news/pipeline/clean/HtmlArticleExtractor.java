@@ -36,7 +36,7 @@ final class HtmlArticleExtractor {
     /** Elements whose start and end break the text into paragraphs. */
     private static final Set<String> BLOCK_TAGS = Set.of("p", "div", "section", "article", "main", "header",
             "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "table", "thead",
-            "tbody", "tfoot", "tr", "td", "th", "caption", "address", "center", "details", "summary", "fieldset",
+            "tbody", "tfoot", "tr", "caption", "address", "center", "details", "summary", "fieldset",
             "form", "hgroup", "body", "br");
     private static final Set<String> HEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
 
@@ -45,7 +45,7 @@ final class HtmlArticleExtractor {
                     + "legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|"
                     + "supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|newsletter|cookie|"
                     + "consent|subscribe|signup|promo|outbrain|taboola|recirc|most-popular|trending|toolbar|"
-                    + "masthead|byline|author-bio|modal|paywall|tags");
+                    + "masthead|byline|author|modal|paywall|tags|popover|tooltip|rollover|hovercard|caption");
     private static final Pattern MAYBE_CANDIDATE = Pattern.compile("and|article|body|column|content|main|shadow|story");
     private static final Pattern NEGATIVE = Pattern.compile(
             "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|footnote|gdpr|masthead|"
@@ -53,6 +53,7 @@ final class HtmlArticleExtractor {
                     + "tags|widget|social|newsletter|subscribe|cookie|byline|caption|credit|taboola|recirc|nav");
     private static final Pattern POSITIVE = Pattern.compile(
             "article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story");
+    private static final Pattern EMBEDDED_POST = Pattern.compile("(?i)tweet|instagram|tiktok|embed");
     /** Roles and attributes that hide an element or mark it as page furniture. */
     private static final Set<String> SKIP_ROLES = Set.of("menu", "menubar", "complementary", "navigation", "alert",
             "alertdialog", "dialog", "banner", "contentinfo", "search", "toolbar", "tablist");
@@ -62,7 +63,9 @@ final class HtmlArticleExtractor {
     /** Marks a {@code <br>} in collected text; the normaliser turns a lone one into a space. */
     private static final char LINE_BREAK = '\u2029';
     /** Below this many characters the first attempt is retried with fewer rules. */
-    private static final int RETRY_BELOW_CHARS = 500;
+    private static final int RETRY_BELOW_CHARS = 300;
+
+    private static final boolean DEBUG = Boolean.getBoolean("cleaner.debug");
 
     private HtmlArticleExtractor() {
     }
@@ -95,9 +98,12 @@ final class HtmlArticleExtractor {
         List<String> best = List.of();
         int bestLength = -1;
         final Flags[] attempts = {new Flags(true, true, true), new Flags(false, true, true),
-                new Flags(false, false, true), new Flags(false, false, false)};
+                new Flags(false, true, false)};
         for (Flags flags : attempts) {
             final List<String> paragraphs = new Attempt(body, flags, classCache).run();
+            if (DEBUG) {
+                System.err.println("attempt " + flags + " -> " + totalLength(paragraphs) + " chars");
+            }
             final int length = totalLength(paragraphs);
             if (length > bestLength) {
                 best = paragraphs;
@@ -173,6 +179,11 @@ final class HtmlArticleExtractor {
             score();
             final Element top = topCandidate();
             final List<Element> roots = top == null ? List.of(body) : withSiblings(top);
+            if (DEBUG) {
+                for (Element r : roots) {
+                    System.err.println("  root <" + r.normalName() + " class=" + r.className() + " id=" + r.id() + ">");
+                }
+            }
             final List<String> out = new ArrayList<>();
             for (Element root : roots) {
                 collect(root, out);
@@ -221,7 +232,37 @@ final class HtmlArticleExtractor {
             }
             if (flags.stripUnlikely && e != body && !"a".equals(tag) && !"body".equals(tag)) {
                 final int bits = classBits(e, classCache);
-                return (bits & UNLIKELY_BIT) != 0 && (bits & MAYBE_BIT) == 0;
+                return (bits & UNLIKELY_BIT) != 0 && (bits & MAYBE_BIT) == 0 && !wrapsEmbeddedPost(e)
+                        && !isInlineNameWithCard(e);
+            }
+            return false;
+        }
+
+        /**
+         * An inline wrapper such as {@code <span class="popover"><a>Name</a><span>card</span></span>}
+         * carries a linked name that belongs to the sentence; only its card, which starts with
+         * something other than the name, is furniture.
+         */
+        private boolean isInlineNameWithCard(Element e) {
+            if (!"span".equals(e.normalName())) {
+                return false;
+            }
+            final Node first = e.childNodeSize() == 0 ? null : e.childNode(0);
+            return first instanceof Element f && "a".equals(f.normalName());
+        }
+
+        /**
+         * Embedded social posts (the platforms' embed code is a {@code blockquote} with the post's
+         * text) are quotations in the story, even inside a wrapper named "social".
+         */
+        private boolean wrapsEmbeddedPost(Element e) {
+            if ("blockquote".equals(e.normalName())) {
+                return true;
+            }
+            for (Element child : e.children()) {
+                if ("blockquote".equals(child.normalName()) && EMBEDDED_POST.matcher(child.className()).find()) {
+                    return true;
+                }
             }
             return false;
         }
@@ -474,6 +515,10 @@ final class HtmlArticleExtractor {
                 if (skipped.contains(sibling)) {
                     continue;
                 }
+                final int bits = classBits(sibling, classCache);
+                if ((bits & UNLIKELY_BIT) != 0 && (bits & MAYBE_BIT) == 0) {
+                    continue;
+                }
                 final Box sb = boxes.get(sibling);
                 if (sb == null || sb.text == 0) {
                     continue;
@@ -483,6 +528,9 @@ final class HtmlArticleExtractor {
                     bonus = topScore * 0.2;
                 }
                 if (sb.candidate && sb.score + bonus >= threshold) {
+                    roots.add(sibling);
+                } else if (bonus > 0 && sb.p > 0 && sb.text >= 100 && linkDensity(sb) < 0.3) {
+                    // A section of the same kind as the article's, its paragraphs nested too deep to score it.
                     roots.add(sibling);
                 } else if ("p".equals(sibling.normalName()) || sb.own >= MIN_PARAGRAPH_CHARS) {
                     final double ld = linkDensity(sb);
@@ -506,9 +554,12 @@ final class HtmlArticleExtractor {
                     || tag.equals("table") || tag.equals("form") || tag.equals("header") || tag.equals("dl"))) {
                 return false;
             }
+            if (wrapsEmbeddedPost(e)) {
+                return false;
+            }
             final int weight = weight(e);
             final double contentScore = b.candidate ? b.score : 0;
-            if (weight + contentScore < 0) {
+            if (weight < 0 && weight + contentScore < 0) {
                 return true;
             }
             if (b.commas >= 10) {
@@ -520,6 +571,10 @@ final class HtmlArticleExtractor {
             if (b.img > 1 && (double) b.p / b.img < 0.5) {
                 return true;
             }
+            // An image with a line of text and no paragraph: a caption or a credit.
+            if (b.img >= 1 && b.p == 0 && b.headings == 0 && b.text < 120 && !isList) {
+                return true;
+            }
             if (!isList && li > b.p && b.headings == 0) {
                 return true;
             }
@@ -529,7 +584,7 @@ final class HtmlArticleExtractor {
             if (!isList && b.text < MIN_PARAGRAPH_CHARS && b.headings == 0 && (b.img == 0 || b.img > 2)) {
                 return true;
             }
-            if (weight < 25 && ld > 0.2 && !isList) {
+            if (weight < 25 && ld > (b.p > 0 ? 0.35 : 0.2) && !isList) {
                 return true;
             }
             if (isList && ld > 0.5) {
@@ -541,8 +596,23 @@ final class HtmlArticleExtractor {
             return (b.embed == 1 && b.text < 75) || b.embed > 1;
         }
 
+        /**
+         * When unlikely names were not stripped up front (because that removed the article's own
+         * wrapper), they still remove the furniture inside the article: parts named like share
+         * bars or author boxes that hold a small share of its text.
+         */
+        private boolean unlikelyPart(Element e, Box b, int rootText) {
+            if (flags.stripUnlikely || e.attributesSize() == 0 || b.text * 3 > rootText) {
+                return false;
+            }
+            final int bits = classBits(e, classCache);
+            return (bits & UNLIKELY_BIT) != 0 && (bits & MAYBE_BIT) == 0 && !wrapsEmbeddedPost(e);
+        }
+
         /** Appends the root's blocks, in document order, as paragraphs. */
         private void collect(Element root, List<String> out) {
+            final Box rootBox = boxes.get(root);
+            final int rootText = rootBox == null ? 0 : rootBox.text;
             final StringBuilder buffer = new StringBuilder();
             final int[] linkChars = {0};
             final int[] linkDepth = {0};
@@ -571,11 +641,14 @@ final class HtmlArticleExtractor {
                         }
                         return FilterResult.SKIP_ENTIRELY;
                     }
-                    if (e != root && dropContainer(e, b)) {
+                    if (e != root && (dropContainer(e, b) || unlikelyPart(e, b, rootText))) {
                         return FilterResult.SKIP_ENTIRELY;
                     }
                     if (BLOCK_TAGS.contains(tag)) {
                         flush(buffer, linkChars, out);
+                    } else if ("td".equals(tag) || "th".equals(tag)) {
+                        // A table row reads as one line: its cells are separated, not split.
+                        buffer.append(' ');
                     }
                     if ("a".equals(tag)) {
                         linkDepth[0]++;
@@ -606,7 +679,8 @@ final class HtmlArticleExtractor {
             }
             final String raw = buffer.toString();
             final int total = TextNormalizer.visibleLength(raw);
-            final boolean linkHeavy = total > 0 && linkChars[0] > total * 0.5;
+            // Mostly links and little prose of its own: a list of related stories, a "read more" line.
+            final boolean linkHeavy = total > 0 && linkChars[0] > total * 0.7 && total - linkChars[0] < 80;
             buffer.setLength(0);
             linkChars[0] = 0;
             if (linkHeavy) {
@@ -635,21 +709,48 @@ final class HtmlArticleExtractor {
         }
     }
 
-    /** Paragraph-level clean-up after extraction: interface phrases, the headline, repeats. */
+    /**
+     * Paragraph-level clean-up after extraction: interface phrases, the headline, repeats, and the
+     * labels around the text (kicker, byline, dateline before it; signature and tags after it),
+     * which are short and never end like a sentence.
+     */
     static List<String> polish(List<String> paragraphs, String title) {
         final String titleKey = title == null ? "" : TextNormalizer.dedupeKey(title);
         final Set<String> seen = new HashSet<>();
         final List<String> out = new ArrayList<>(paragraphs.size());
         for (String p : paragraphs) {
-            if (BoilerplateLines.isInterfacePhrase(p)) {
+            if (BoilerplateLines.isInterfacePhrase(p) || BoilerplateLines.isInterfaceSentence(p)
+                    || BoilerplateLines.isByline(p)) {
                 continue;
             }
             final String key = TextNormalizer.dedupeKey(p);
-            if (key.isEmpty() || key.equals(titleKey) || !seen.add(key)) {
+            if (key.isEmpty() || key.equals(titleKey) || (BoilerplateLines.isCopyWhenRepeated(p) && !seen.add(key))) {
                 continue;
             }
             out.add(p);
         }
-        return out;
+        // A run of a few labels is furniture; a long run of short lines is a list that belongs to the text.
+        int first = 0;
+        while (first < out.size() && isLeadingLabel(out.get(first))) {
+            first++;
+        }
+        if (first > MAX_LABEL_RUN || first == out.size()) {
+            first = 0;
+        }
+        int last = out.size();
+        while (last > first + 1 && BoilerplateLines.isShortLabel(out.get(last - 1))) {
+            last--;
+        }
+        if (out.size() - last > MAX_LABEL_RUN) {
+            last = out.size();
+        }
+        return out.subList(first, last);
+    }
+
+    private static final int MAX_LABEL_RUN = 3;
+
+
+    private static boolean isLeadingLabel(String p) {
+        return p.length() < 120 && BoilerplateLines.wordCount(p) <= 15 && !BoilerplateLines.endsLikeSentence(p);
     }
 }

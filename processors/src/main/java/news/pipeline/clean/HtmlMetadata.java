@@ -22,6 +22,8 @@ import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * What a page declares about itself: {@code <meta>} (OpenGraph, {@code article:*}, Dublin Core),
@@ -45,56 +47,154 @@ final class HtmlMetadata {
     private static final DateTimeFormatter OFFSET_NO_COLON = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).appendPattern("[XX][XXX][X]").toFormatter(Locale.ROOT);
 
+    /**
+     * @param heading the text of the page's first {@code <h1>}, empty when it has none; not
+     *                metadata, but found in the same pass
+     */
     record Metadata(String title, String author, Instant publishedAt, Instant modifiedAt, String canonicalUrl,
-                    String siteName, String language, String description) {
+                    String siteName, String language, String description, String heading) {
     }
 
     private HtmlMetadata() {
     }
 
     static Metadata read(Document doc, String baseUrl) {
-        final Meta meta = new Meta(doc);
-        final JsonNode article = jsonLdArticle(doc);
+        final Scan scan = new Scan();
+        NodeTraversor.traverse(scan, doc);
+        final Meta meta = scan.meta;
+        final JsonNode article = jsonLdArticle(scan.jsonLd);
 
         final String siteName = first(meta.get("og:site_name"), jsonText(article, "publisher", "name"),
                 meta.get("application-name"));
-        final String author = first(jsonAuthor(article), authorName(meta.get("author")),
+        String author = first(jsonAuthor(article), authorName(meta.get("author")),
                 authorName(meta.get("article:author")), authorName(meta.get("dc.creator")),
-                authorName(meta.get("parsely-author")), authorName(meta.get("sailthru.author")),
-                itempropText(doc, "author"));
+                authorName(meta.get("parsely-author")), authorName(meta.get("sailthru.author")));
+        if (author == null) {
+            author = itempropName(scan.itemAuthor);
+        }
         final Instant published = firstInstant(meta.get("article:published_time"),
                 jsonText(article, "datePublished"), meta.get("og:published_time"), meta.get("published_time"),
                 meta.get("pubdate"), meta.get("publishdate"), meta.get("publish-date"), meta.get("dc.date.issued"),
                 meta.get("dcterms.created"), meta.get("dc.date"), meta.get("date"),
-                itempropDate(doc, "datePublished"), timeElement(doc));
+                itempropDate(scan.itemPublished), scan.time());
         final Instant modified = firstInstant(meta.get("article:modified_time"), jsonText(article, "dateModified"),
-                meta.get("og:updated_time"), meta.get("dcterms.modified"), itempropDate(doc, "dateModified"));
-        final String canonical = first(absolute(doc.selectFirst("link[rel~=(?i)^canonical$][href]"), baseUrl),
-                absoluteUrl(meta.get("og:url"), baseUrl));
-        final String language = first(languageTag(doc.selectFirst("html") == null ? null : doc.selectFirst("html").attr("lang")),
-                languageTag(meta.get("content-language")), languageTag(meta.get("og:locale")),
-                languageTag(jsonText(article, "inLanguage")), languageTag(meta.get("dc.language")));
+                meta.get("og:updated_time"), meta.get("dcterms.modified"), itempropDate(scan.itemModified));
+        final String canonical = first(absolute(scan.canonical, baseUrl), absoluteUrl(meta.get("og:url"), baseUrl));
+        final String language = first(languageTag(scan.htmlLang), languageTag(meta.get("content-language")),
+                languageTag(meta.get("og:locale")), languageTag(jsonText(article, "inLanguage")),
+                languageTag(meta.get("dc.language")));
         final String description = first(meta.get("description"), meta.get("og:description"),
                 meta.get("twitter:description"), jsonText(article, "description"));
         final String title = first(meta.get("og:title"), meta.get("twitter:title"), jsonText(article, "headline"));
-        return new Metadata(title, author, published, modified, canonical, siteName, language, description);
+        final String heading = scan.h1 == null ? "" : TextNormalizer.clean(scan.h1.text());
+        return new Metadata(title, author, published, modified, canonical, siteName, language, description, heading);
+    }
+
+    /** One pass over the page collects every element the metadata is read from. */
+    private static final class Scan implements NodeVisitor {
+        final Meta meta = new Meta();
+        final List<Element> jsonLd = new ArrayList<>();
+        String htmlLang;
+        Element canonical;
+        Element itemAuthor;
+        Element itemPublished;
+        Element itemModified;
+        Element h1;
+        private Element timePubdate;
+        private Element timeInArticle;
+        private Element timeAny;
+        private int articleDepth;
+
+        @Override
+        public void head(Node node, int depth) {
+            if (!(node instanceof Element e)) {
+                return;
+            }
+            switch (e.normalName()) {
+                case "html" -> {
+                    if (htmlLang == null && e.hasAttr("lang")) {
+                        htmlLang = e.attr("lang");
+                    }
+                }
+                case "meta" -> meta.add(e);
+                case "link" -> {
+                    if (canonical == null && e.hasAttr("href") && "canonical".equalsIgnoreCase(e.attr("rel").trim())) {
+                        canonical = e;
+                    }
+                }
+                case "script" -> {
+                    if (e.attr("type").toLowerCase(Locale.ROOT).contains("ld+json")) {
+                        jsonLd.add(e);
+                    }
+                }
+                case "time" -> {
+                    if (e.hasAttr("datetime")) {
+                        if (timePubdate == null && e.hasAttr("pubdate")) {
+                            timePubdate = e;
+                        }
+                        if (timeInArticle == null && articleDepth > 0) {
+                            timeInArticle = e;
+                        }
+                        if (timeAny == null) {
+                            timeAny = e;
+                        }
+                    }
+                }
+                case "h1" -> {
+                    if (h1 == null) {
+                        h1 = e;
+                    }
+                }
+                case "article" -> articleDepth++;
+                default -> {
+                    // nothing to collect
+                }
+            }
+            if (e.attributesSize() > 0) {
+                final String prop = e.attr("itemprop");
+                if (!prop.isEmpty()) {
+                    if (itemAuthor == null && "author".equalsIgnoreCase(prop)) {
+                        itemAuthor = e;
+                    } else if (itemPublished == null && "datePublished".equalsIgnoreCase(prop)) {
+                        itemPublished = e;
+                    } else if (itemModified == null && "dateModified".equalsIgnoreCase(prop)) {
+                        itemModified = e;
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void tail(Node node, int depth) {
+            if (node instanceof Element e && "article".equals(e.normalName())) {
+                articleDepth--;
+            }
+        }
+
+        String time() {
+            final Element e = timePubdate != null ? timePubdate : timeInArticle != null ? timeInArticle : timeAny;
+            return e == null ? null : e.attr("datetime");
+        }
     }
 
     /** {@code <meta>} values by lower-cased name, property or http-equiv; the first declaration wins. */
     private static final class Meta {
         private final java.util.Map<String, String> values = new java.util.HashMap<>();
 
-        Meta(Document doc) {
-            for (Element m : doc.getElementsByTag("meta")) {
-                final String content = m.hasAttr("content") ? m.attr("content") : m.attr("value");
-                if (content.isBlank()) {
-                    continue;
-                }
-                for (String key : new String[] {m.attr("property"), m.attr("name"), m.attr("http-equiv"), m.attr("itemprop")}) {
-                    if (!key.isEmpty()) {
-                        values.putIfAbsent(key.trim().toLowerCase(Locale.ROOT), content);
-                    }
-                }
+        void add(Element m) {
+            final String content = m.hasAttr("content") ? m.attr("content") : m.attr("value");
+            if (content.isBlank()) {
+                return;
+            }
+            putKey(m.attr("property"), content);
+            putKey(m.attr("name"), content);
+            putKey(m.attr("http-equiv"), content);
+            putKey(m.attr("itemprop"), content);
+        }
+
+        private void putKey(String key, String content) {
+            if (!key.isEmpty()) {
+                values.putIfAbsent(key.trim().toLowerCase(Locale.ROOT), content);
             }
         }
 
@@ -104,9 +204,9 @@ final class HtmlMetadata {
         }
     }
 
-    private static JsonNode jsonLdArticle(Document doc) {
+    private static JsonNode jsonLdArticle(List<Element> scripts) {
         int blocks = 0;
-        for (Element script : doc.select("script[type~=(?i)application/ld\\+json]")) {
+        for (Element script : scripts) {
             if (++blocks > MAX_JSON_LD_BLOCKS) {
                 break;
             }
@@ -219,17 +319,19 @@ final class HtmlMetadata {
         return names.isEmpty() ? null : String.join(", ", names);
     }
 
-    /** An author value that is a name, not a profile URL. */
+    /** An author value that is a name, not a profile URL; without a leading "By". */
     private static String authorName(String value) {
-        final String v = clean(value);
+        String v = clean(value);
         if (v == null || v.startsWith("http://") || v.startsWith("https://") || v.length() > 200) {
             return null;
         }
-        return v;
+        if (v.length() > 3 && v.regionMatches(true, 0, "by ", 0, 3)) {
+            v = v.substring(3).trim();
+        }
+        return v.isEmpty() ? null : v;
     }
 
-    private static String itempropText(Document doc, String prop) {
-        final Element e = doc.selectFirst("[itemprop=" + prop + "]");
+    private static String itempropName(Element e) {
         if (e == null) {
             return null;
         }
@@ -239,17 +341,8 @@ final class HtmlMetadata {
         return authorName(text);
     }
 
-    private static String itempropDate(Document doc, String prop) {
-        final Element e = doc.selectFirst("[itemprop=" + prop + "]");
-        if (e == null) {
-            return null;
-        }
-        return first(e.attr("datetime"), e.attr("content"));
-    }
-
-    private static String timeElement(Document doc) {
-        final Element e = doc.selectFirst("time[pubdate][datetime], article time[datetime], time[datetime]");
-        return e == null ? null : e.attr("datetime");
+    private static String itempropDate(Element e) {
+        return e == null ? null : first(e.attr("datetime"), e.attr("content"));
     }
 
     private static String absolute(Element link, String baseUrl) {
@@ -296,10 +389,13 @@ final class HtmlMetadata {
         }
     }
 
+    /** Placeholders such as 0001-01-01 are not dates; nothing on the web was published before 1990. */
+    private static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
+
     private static Instant firstInstant(String... values) {
         for (String v : values) {
             final Instant i = parseInstant(v);
-            if (i != null) {
+            if (i != null && !i.isBefore(EARLIEST)) {
                 return i;
             }
         }

@@ -26,14 +26,15 @@ final class PlainTextExtractor {
 
     static Extracted extract(String text, String titleHint) {
         final List<String> blocks = splitBlocks(text);
-        blocks.removeIf(BoilerplateLines::isInterfacePhrase);
+        blocks.removeIf(b -> BoilerplateLines.isInterfacePhrase(b) || BoilerplateLines.isInterfaceSentence(b)
+                || BoilerplateLines.isByline(b));
 
         String title = null;
         final String hint = titleHint == null ? null : TextNormalizer.clean(titleHint);
         if (!blocks.isEmpty() && hint != null && !hint.isEmpty()
                 && TextNormalizer.dedupeKey(blocks.get(0)).equals(TextNormalizer.dedupeKey(hint))) {
             title = blocks.remove(0);
-        } else if (blocks.size() >= 2 && looksLikeTitle(blocks.get(0), blocks.get(1))) {
+        } else if (blocks.size() >= 2 && looksLikeTitle(blocks.get(0)) && hasProse(blocks)) {
             title = blocks.remove(0);
         }
         if (title == null) {
@@ -46,7 +47,8 @@ final class PlainTextExtractor {
             blocks.remove(0);
         }
         // Trailing labels: signatures, "Popular stories", category links.
-        while (blocks.size() >= 2 && BoilerplateLines.isShortLabel(blocks.get(blocks.size() - 1))) {
+        while (blocks.size() >= 2 && BoilerplateLines.isShortLabel(blocks.get(blocks.size() - 1))
+                && !isListItem(blocks.get(blocks.size() - 1))) {
             blocks.remove(blocks.size() - 1);
         }
         final String titleKey = TextNormalizer.dedupeKey(title);
@@ -54,7 +56,7 @@ final class PlainTextExtractor {
         final List<String> paragraphs = new ArrayList<>(blocks.size());
         for (String block : blocks) {
             final String key = TextNormalizer.dedupeKey(block);
-            if (!key.isEmpty() && !key.equals(titleKey) && seen.add(key)) {
+            if (!key.isEmpty() && !key.equals(titleKey) && (!BoilerplateLines.isCopyWhenRepeated(block) || seen.add(key))) {
                 paragraphs.add(block);
             }
         }
@@ -127,15 +129,22 @@ final class PlainTextExtractor {
      * A first block is the headline when it is one short line followed by prose, and either does
      * not end like a sentence or is written in title case (most longer words capitalised).
      */
-    static boolean looksLikeTitle(String first, String next) {
+    static boolean looksLikeTitle(String first) {
         final int words = BoilerplateLines.wordCount(first);
         if (words == 0 || words > MAX_TITLE_WORDS || first.length() > MAX_TITLE_CHARS) {
             return false;
         }
-        if (next.length() < first.length() && BoilerplateLines.isShortLabel(next)) {
-            return false;
-        }
         return !BoilerplateLines.endsLikeSentence(first) || isTitleCase(first);
+    }
+
+    /** Some block after the first reads as prose rather than a label. */
+    private static boolean hasProse(List<String> blocks) {
+        for (int i = 1; i < blocks.size(); i++) {
+            if (!BoilerplateLines.isShortLabel(blocks.get(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isTitleCase(String line) {

@@ -1,11 +1,6 @@
 package news.pipeline.clean;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -26,7 +21,7 @@ final class TextDecoder {
             "(?i)<meta\\s[^>]{0,300}?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:\\-]{1,40})");
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     /** Share of unreadable characters above which content is binary, not text. */
-    private static final double MAX_JUNK_RATIO = 0.10;
+    private static final double MAX_JUNK_RATIO = 0.05;
     private static final int JUNK_SAMPLE_CHARS = 65_536;
 
     private TextDecoder() {
@@ -150,16 +145,47 @@ final class TextDecoder {
         return false;
     }
 
+    /** Whether the bytes are well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF). */
     static boolean isValidUtf8(byte[] bytes) {
-        final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try {
-            final CharBuffer ignored = decoder.decode(ByteBuffer.wrap(bytes));
-            return ignored != null;
-        } catch (CharacterCodingException e) {
-            return false;
+        final int n = bytes.length;
+        int i = 0;
+        while (i < n) {
+            final int b = bytes[i] & 0xFF;
+            if (b < 0x80) {
+                i++;
+                continue;
+            }
+            final int extra;
+            final int min;
+            if (b >= 0xC2 && b <= 0xDF) {
+                extra = 1;
+                min = 0x80;
+            } else if (b >= 0xE0 && b <= 0xEF) {
+                extra = 2;
+                min = 0x800;
+            } else if (b >= 0xF0 && b <= 0xF4) {
+                extra = 3;
+                min = 0x10000;
+            } else {
+                return false;
+            }
+            if (i + extra >= n) {
+                return false;
+            }
+            int cp = b & (0x3F >> extra);
+            for (int k = 1; k <= extra; k++) {
+                final int c = bytes[i + k] & 0xFF;
+                if ((c & 0xC0) != 0x80) {
+                    return false;
+                }
+                cp = (cp << 6) | (c & 0x3F);
+            }
+            if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+                return false;
+            }
+            i += extra + 1;
         }
+        return true;
     }
 
     private static void rejectIfJunk(String text, Charset charset) throws RejectedDocumentException {

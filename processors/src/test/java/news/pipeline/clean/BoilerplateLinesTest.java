@@ -1,0 +1,59 @@
+package news.pipeline.clean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class BoilerplateLinesTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"Advertisement", "ADVERTISEMENT", "Share this", "Share this article", "Read more",
+            "Read more »", "Subscribe", "Subscribe to our newsletter", "Sign up", "Popular stories", "Related Articles",
+            "Explore additional categories", "Most Read", "DON'T MISS", "Comments (12)", "Skip to content", "Tags:"})
+    void shouldRecogniseInterfacePhrases(String line) {
+        assertThat(BoilerplateLines.isInterfacePhrase(line)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Share prices fell sharply on Monday.", "Related: the council's vote last week was close,"
+            + " and the mayor said she would appeal.", "Advertisement revenue fell 12% in the quarter.", "Email"
+            + " records show the minister knew."})
+    void shouldNotMistakeSentencesForInterfacePhrases(String line) {
+        assertThat(BoilerplateLines.isInterfacePhrase(line)).isFalse();
+        assertThat(BoilerplateLines.isInterfaceSentence(line)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Get the latest updates right in your inbox. Subscribe to our newsletters.",
+            "This slideshow requires JavaScript.", "Follow The Daily Opinion section on Facebook and Twitter.",
+            "Have a tip? Reach the newsroom at tips@example.org.", "Like this story? Share it with a friend!"})
+    void shouldRecogniseSentencesAddressingTheReaderAboutTheSite(String line) {
+        assertThat(BoilerplateLines.isInterfaceSentence(line)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"By Ana Ruiz", "By ANA RUIZ, AP Writer", "By Ana Ruiz , Leo Park on Monday, November 18th,"
+            + " 2019 at 11:08 a.m.", "by Kim Lee | Updated 10:45"})
+    void shouldRecogniseBylines(String line) {
+        assertThat(BoilerplateLines.isByline(line)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"By contrast, Turkey has blamed the Armenian side.", "By Friday, the council had voted.",
+            "Bylines are rare in the paper's early issues."})
+    void shouldKeepSentencesThatStartWithBy(String line) {
+        assertThat(BoilerplateLines.isByline(line)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"The Editor", "Popular stories", "Explore additional categories", "World News"})
+    void shouldRecogniseShortLabels(String line) {
+        assertThat(BoilerplateLines.isShortLabel(line)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"It did not give further details.", "What happens next?", "He said: “Never.”"})
+    void shouldNotTakeShortSentencesForLabels(String line) {
+        assertThat(BoilerplateLines.isShortLabel(line)).isFalse();
+    }
+}

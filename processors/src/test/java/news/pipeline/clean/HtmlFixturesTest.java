@@ -1,0 +1,56 @@
+package news.pipeline.clean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+/** Each fixture page, written to mimic a common news layout, gives exactly its expected article. */
+class HtmlFixturesTest {
+    private static final ArticleCleaner CLEANER = new ArticleCleaner(ArticleCleaner.DEFAULT_MAX_CONTENT_BYTES);
+    static final java.util.List<String> NAMES = Fixtures.NAMES;
+
+    private static CleanDocument clean(String name) throws RejectedDocumentException {
+        return CLEANER.clean(new RawDocument(Fixtures.page(name), "text/html", null,
+                "https://example.org/fixtures/" + name, null));
+    }
+
+    @ParameterizedTest
+    @FieldSource("NAMES")
+    void shouldExtractTheHeadlineWithoutTheSiteName(String name) throws Exception {
+        assertThat(clean(name).title()).isEqualTo(Fixtures.expected(name).get("title").asText());
+    }
+
+    @ParameterizedTest
+    @FieldSource("NAMES")
+    void shouldExtractExactlyTheArticleParagraphs(String name) throws Exception {
+        assertThat(clean(name).paragraphs()).containsExactlyElementsOf(Fixtures.expectedParagraphs(name));
+    }
+
+    @ParameterizedTest
+    @FieldSource("NAMES")
+    void shouldReadTheDeclaredMetadataAndNothingElse(String name) throws Exception {
+        final CleanDocument doc = clean(name);
+        final JsonNode expected = Fixtures.expected(name);
+        assertThat(doc.format()).isEqualTo(DocumentFormat.HTML);
+        assertThat(doc.author()).isEqualTo(text(expected, "author"));
+        assertThat(doc.publishedAt()).isEqualTo(instant(expected, "publishedAt"));
+        assertThat(doc.modifiedAt()).isEqualTo(instant(expected, "modifiedAt"));
+        assertThat(doc.canonicalUrl()).isEqualTo(text(expected, "canonicalUrl"));
+        assertThat(doc.siteName()).isEqualTo(text(expected, "siteName"));
+        assertThat(doc.language()).isEqualTo(text(expected, "language"));
+        assertThat(doc.description()).isEqualTo(text(expected, "description"));
+    }
+
+    private static String text(JsonNode node, String field) {
+        final JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static Instant instant(JsonNode node, String field) {
+        final String v = text(node, field);
+        return v == null ? null : Instant.parse(v);
+    }
+}
