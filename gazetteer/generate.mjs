@@ -113,7 +113,8 @@ for (const city of cities) {
     m.set(city.country, { pop: city.population, name: city.name, capital: isCapital || prev?.capital });
   } else if (isCapital) prev.capital = true;
 }
-const CITY_MIN_POP = 250000;
+const CITY_MIN_POP = 100000;
+const REGION_RIVAL_POP = 400000;
 const CAPITAL_MIN_POP = 50000;
 for (const [k, m] of [...byName.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
   const ranked = [...m.entries()].sort((a, b) => b[1].pop - a[1].pop || (a[0] < b[0] ? -1 : 1));
@@ -148,8 +149,8 @@ for (const [k, owners] of [...admin1Names.entries()].sort((a, b) => (a[0] < b[0]
   if (owners.size !== 1) continue;
   const code = [...owners][0];
   if (!countryName.has(code) || !independent.get(code) || nameOwners.has(k)) continue;
-  // a region sharing its name with a town abroad ("Douglas", "Hamilton") is not evidence
-  if (byName.has(k) && [...byName.get(k).keys()].some((cc) => cc !== code)) continue;
+  // a region sharing its name with a big city abroad ("San José", Costa Rica) is not evidence
+  if (byName.has(k) && [...byName.get(k).entries()].some(([cc, c]) => cc !== code && c.pop >= REGION_RIVAL_POP)) continue;
   const a = admin1.find((x) => fold(x.name) === k && x.code.startsWith(`${code}.`));
   const name = a.name;
   if (isCommonWord(name) || name.length < 4 || !latin(name)) continue;

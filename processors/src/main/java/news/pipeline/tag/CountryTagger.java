@@ -215,14 +215,14 @@ public final class CountryTagger {
             if (m.titleCaps || m.datelinePlace || m.datelineRegion) {
                 continue;
             }
-            if (personContext(matches, k, tokens)) {
+            if (personContext(matches, k, tokens) || firmContext(matches, k, tokens)) {
                 m.dropped = true;
                 personal.add(key(m, tokens));
             }
         }
         if (!personal.isEmpty()) {
             for (Match m : matches) {
-                if (!m.dropped && !m.entry.org() && !m.entry.blocker() && nameLike(m.entry)
+                if (!m.dropped && !m.entry.org() && !m.entry.blocker() && nameLike(m.entry) && !m.datelinePlace
                         && personal.contains(key(m, m.inTitle ? title : text))) {
                     m.dropped = true;
                 }
@@ -288,6 +288,24 @@ public final class CountryTagger {
             return false;
         }
         return !Character.isDigit(tokens.source.charAt(tokens.start(prev)));
+    }
+
+    /**
+     * "Piedmont Aviation", "Sapporo Breweries", "Carolina Power": a town or region right before a
+     * capitalised word that no entry starts is the first word of a firm's name. Country names are
+     * not judged so ("Ford Canada", "Japan Air Lines" still point at the country).
+     */
+    private static boolean firmContext(final List<Match> matches, final int k, final Text tokens) {
+        final Match m = matches.get(k);
+        if (!"CITY".equals(m.entry.kind())) {
+            return false;
+        }
+        final int next = m.lastToken + 1;
+        if (next >= tokens.size() || !tokens.spaceBefore(next) || !tokens.is(next, Text.UPPER_FIRST)
+                || tokens.is(next, Text.ALL_UPPER) || startsMatch(matches, k + 1, m.inTitle, next)) {
+            return false;
+        }
+        return !tokens.sentenceStart(next);
     }
 
     // ---------------------------------------------------------------- salience and focus
