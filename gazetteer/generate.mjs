@@ -32,6 +32,8 @@ for (const tier of ['10', '20', '35', '40', '50']) {
   for (const w of words[`english/${tier}`]) common.add(w);
 }
 const isCommonWord = (s) => common.has(s.toLowerCase()) && !/\s/.test(s);
+const veryCommon = new Set([...words['english/10'], ...words['english/20']]);
+const isVeryCommonWord = (s) => veryCommon.has(s.toLowerCase()) && !/\s/.test(s);
 
 const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 const latin = (s) => /^[\p{Script=Latin}0-9 .,'’()-]+$/u.test(s);
@@ -114,6 +116,7 @@ for (const city of cities) {
   } else if (isCapital) prev.capital = true;
 }
 const CITY_MIN_POP = 100000;
+const RIVAL_RATIO = 3;
 const REGION_RIVAL_POP = 400000;
 const CAPITAL_MIN_POP = 50000;
 for (const [k, m] of [...byName.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
@@ -121,14 +124,24 @@ for (const [k, m] of [...byName.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[
   const [code, top] = ranked[0];
   const runnerUp = ranked.length > 1 ? ranked[1][1].pop : 0;
   if (!countryName.has(code)) continue;
-  if (top.pop < 5 * runnerUp) continue;
-  if (isCommonWord(top.name) || top.name.length < 4) continue;
+  if (top.pop < RIVAL_RATIO * runnerUp) continue;
+  if (top.name.length < 4) continue;
+  const isCapitalOfState = (top.capital || capitals.get(k) === code) && independent.get(code);
+  // a capital may share a rarer word ("Wellington"); other towns must be no English word at all
+  if (isCapitalOfState ? isVeryCommonWord(top.name) : isCommonWord(top.name)) continue;
   if (admin1Names.has(k) && [...admin1Names.get(k)].some((r) => r !== code)) continue;
   const isCapital = top.capital || capitals.get(k) === code;
   if (isCapital && (top.pop >= CAPITAL_MIN_POP || independent.get(code))) {
     put(top.name, code, 'CAPITAL');
   } else if (top.pop >= CITY_MIN_POP) {
     put(top.name, code, 'CITY');
+  }
+}
+// "St. Paul", "St Louis" for "Saint Paul", "Saint Louis"
+for (const e of [...entries.values()]) {
+  if (/^Saint /.test(e.surface)) {
+    put(e.surface.replace(/^Saint /, 'St. '), e.target, e.kind, [...e.flags]);
+    put(e.surface.replace(/^Saint /, 'St '), e.target, e.kind, [...e.flags]);
   }
 }
 // Accent-less spellings of accented place names (Bogota, Sao Paulo) as used on the wires.
@@ -167,7 +180,7 @@ for (const [key, e] of entries) {
   bySurface.get(k).push(key);
 }
 for (const keys of bySurface.values()) {
-  if (keys.length < 2) continue;
+  if (new Set(keys.map((key) => entries.get(key).target)).size < 2) continue;
   // a country's own name or demonym outranks a town named after it (Armenia, Colombia)
   const own = keys.filter((key) => ['NAME', 'DEMONYM'].includes(entries.get(key).kind));
   if (own.length > 0 && own.length < keys.length) {
