@@ -2,8 +2,10 @@ package news.pipeline.tag;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -228,6 +230,7 @@ public final class CountryTagger {
                 }
             }
         }
+        shortenedNames(matches, title, text);
         // a name shared with a region abroad ("Georgia") counts only beside other evidence
         final Set<Integer> corroborated = new HashSet<>();
         for (Match m : matches) {
@@ -239,6 +242,51 @@ public final class CountryTagger {
             if (!m.dropped && m.entry.has(Gazetteer.AMBIGUOUS) && !m.entry.org()
                     && !corroborated.contains(m.entry.target())) {
                 m.dropped = true;
+            }
+        }
+    }
+
+    /**
+     * "Jersey" in an article that says "New Jersey", "Guinea" beside "Papua New Guinea": a one-word
+     * name that ends a longer name of another place in the same article is that place shortened,
+     * unless the article also names its country another way ("Mexican" beside "New Mexico").
+     */
+    private static void shortenedNames(final List<Match> matches, final Text title, final Text text) {
+        Map<String, Set<Integer>> tails = null;
+        for (Match m : matches) {
+            if (!m.dropped && m.lastToken > m.firstToken && !m.entry.org()) {
+                final Text tokens = m.inTitle ? title : text;
+                if (tails == null) {
+                    tails = new HashMap<>();
+                }
+                tails.computeIfAbsent(Text.fold(tokens.source, tokens.start(m.lastToken), tokens.end(m.lastToken)),
+                    x -> new HashSet<>()).add(m.entry.target());
+            }
+        }
+        if (tails == null) {
+            return;
+        }
+        final List<Match> shortened = new ArrayList<>();
+        for (Match m : matches) {
+            if (!m.dropped && m.firstToken == m.lastToken && !m.entry.org() && !m.entry.blocker()
+                    && "NAME".equals(m.entry.kind()) && !m.datelinePlace) {
+                final Set<Integer> targets = tails.get(key(m, m.inTitle ? title : text));
+                if (targets != null && !(targets.size() == 1 && targets.contains(m.entry.target()))) {
+                    shortened.add(m);
+                }
+            }
+        }
+        for (Match s : shortened) {
+            boolean otherEvidence = false;
+            for (Match m : matches) {
+                if (!m.dropped && !m.entry.org() && !m.entry.blocker() && m.entry.target() == s.entry.target()
+                        && !m.entry.surface().equalsIgnoreCase(s.entry.surface())) {
+                    otherEvidence = true;
+                    break;
+                }
+            }
+            if (!otherEvidence) {
+                s.dropped = true;
             }
         }
     }
@@ -260,11 +308,12 @@ public final class CountryTagger {
     }
 
     /**
-     * "Jerry Jordan", "Morgan Stanley", "Mr. Jordan": a name right after a capitalised word that does
-     * not open the sentence, is no qualifier and is no entry itself, is part of a person's or a
-     * firm's name.
+     * "Jerry Jordan", "Morgan Stanley", "Mr. Jordan": a name after an honorific, or a name that is
+     * also a first name (Jordan, Georgia, Stanley) after a capitalised word that is no qualifier
+     * and no entry, is a person's surname or part of a firm's name. A first name before it
+     * settles it even at a sentence's start.
      */
-    private static boolean personContext(final List<Match> matches, final int k, final Text tokens) {
+    private boolean personContext(final List<Match> matches, final int k, final Text tokens) {
         final Match m = matches.get(k);
         if (!nameLike(m.entry)) {
             return false;
@@ -273,7 +322,8 @@ public final class CountryTagger {
         if (prev < 0) {
             return false;
         }
-        if (k > 0 && matches.get(k - 1).inTitle == m.inTitle && matches.get(k - 1).lastToken == prev) {
+        if (k > 0 && matches.get(k - 1).inTitle == m.inTitle && matches.get(k - 1).lastToken == prev
+                && !matches.get(k - 1).dropped) {
             return false;
         }
         final String word = Text.fold(tokens.source, tokens.start(prev), tokens.end(prev));
@@ -281,13 +331,14 @@ public final class CountryTagger {
         if (HONORIFICS.contains(word) && (tokens.spaceBefore(m.firstToken) || dotted)) {
             return true;
         }
-        if (!tokens.spaceBefore(m.firstToken) || !tokens.is(prev, Text.UPPER_FIRST) || tokens.is(prev, Text.ALL_UPPER)) {
+        if (m.firstToken != m.lastToken || !gazetteer.isFirstName(tokens.source, m.start, m.end)) {
             return false;
         }
-        if (tokens.sentenceStart(prev) || QUALIFIERS.contains(word)) {
+        if (!tokens.spaceBefore(m.firstToken) || !tokens.is(prev, Text.UPPER_FIRST) || tokens.is(prev, Text.ALL_UPPER)
+                || QUALIFIERS.contains(word) || Character.isDigit(tokens.source.charAt(tokens.start(prev)))) {
             return false;
         }
-        return !Character.isDigit(tokens.source.charAt(tokens.start(prev)));
+        return !tokens.sentenceStart(prev) || gazetteer.isFirstName(tokens.source, tokens.start(prev), tokens.end(prev));
     }
 
     /**

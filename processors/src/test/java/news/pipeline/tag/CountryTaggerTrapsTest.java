@@ -42,6 +42,10 @@ class CountryTaggerTrapsTest {
         "Refugees crossed from Sudan on Monday.|SS",
         "SAN JOSE, Calif., March 3 - Apple Computer Inc said profits rose.|CR",
         "LONDON, March 3 - Prices in Latin America rose.|US",
+        "Michael Jordan scored 40 points.|JO",
+        "Mr. Chad said so.|TD",
+        "Piedmont Aviation Inc said its load factor rose.|IT",
+        "The Jersey Central Power unit, based in Morristown, New Jersey, said so.|JE",
     })
     void shouldNotTakeTheTrap(final String text, final String code) {
         assertThat(codes(text)).doesNotContain(code);
@@ -86,6 +90,9 @@ class CountryTaggerTrapsTest {
         "South Sudan voted.|SS",
         "The Dominican Republic voted.|DO",
         "Nigeria voted.|NG",
+        "Bell Canada Enterprises said it bought shares of Bell Canada.|CA",
+        "Air France said traffic rose.|FR",
+        "Royal Jordanian Airlines flew to Jordan.|JO",
     })
     void shouldFind(final String text, final String code) {
         assertThat(codes(text)).contains(code);
