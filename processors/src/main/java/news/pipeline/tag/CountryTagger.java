@@ -331,6 +331,12 @@ public final class CountryTagger {
         if (HONORIFICS.contains(word) && (tokens.spaceBefore(m.firstToken) || dotted)) {
             return true;
         }
+        final boolean afterFirstName = gazetteer.isFirstName(tokens.source, tokens.start(prev), tokens.end(prev));
+        if (afterFirstName && !"NAME".equals(m.entry.kind()) && tokens.spaceBefore(m.firstToken)
+                && tokens.is(prev, Text.UPPER_FIRST) && !tokens.is(prev, Text.ALL_UPPER)) {
+            // "Jose Concepcion", "Morgan Stanley": a town after a first name is a surname
+            return true;
+        }
         if (m.firstToken != m.lastToken || !gazetteer.isFirstName(tokens.source, m.start, m.end)) {
             return false;
         }
@@ -338,7 +344,7 @@ public final class CountryTagger {
                 || QUALIFIERS.contains(word) || Character.isDigit(tokens.source.charAt(tokens.start(prev)))) {
             return false;
         }
-        return !tokens.sentenceStart(prev) || gazetteer.isFirstName(tokens.source, tokens.start(prev), tokens.end(prev));
+        return !tokens.sentenceStart(prev) || afterFirstName;
     }
 
     /**
@@ -368,6 +374,7 @@ public final class CountryTagger {
         int leadMentions;
         int textMentions;
         int subjectMentions;
+        int currencyMentions;
         boolean dateline;
         boolean onlyPlaces = true;
         int firstOffset = Integer.MAX_VALUE;
@@ -417,10 +424,19 @@ public final class CountryTagger {
                 ev.onlyPlaces = false;
             }
             if (m.inTitle) {
-                ev.titleMentions++;
+                if (currency(m, title)) {
+                    ev.currencyMentions++;
+                } else {
+                    ev.titleMentions++;
+                }
                 continue;
             }
             ev.textMentions++;
+            if (currency(m, text)) {
+                // a currency says little about what the story is about
+                ev.currencyMentions++;
+                continue;
+            }
             ev.firstOffset = Math.min(ev.firstOffset, m.start);
             if (m.datelinePlace || m.datelineRegion) {
                 ev.dateline = true;
@@ -474,7 +490,7 @@ public final class CountryTagger {
         if (ev.leadMentions > 0) {
             s += 0.25;
         }
-        final int mentions = ev.textMentions + ev.titleMentions;
+        final int mentions = ev.textMentions - ev.currencyMentions + ev.titleMentions;
         s += 0.3 * Math.min(1.0, (mentions - 1) / 4.0);
         if (ev.subjectMentions > 0) {
             s += 0.05;
@@ -486,6 +502,20 @@ public final class CountryTagger {
             s *= 0.7;
         }
         return s;
+    }
+
+    /** Words that make a country word name a currency: "U.S. dollar", "Swiss francs", "billion U.S. Dlrs". */
+    private static final Set<String> CURRENCIES = Set.of("dollar", "dollars", "dlr", "dlrs", "franc", "francs", "mark",
+        "marks", "pound", "pounds", "yen", "lira", "lire", "peso", "pesos", "crown", "crowns", "krona", "kronor", "krone",
+        "kroner", "guilder", "guilders", "schilling", "schillings", "rand", "rupee", "rupees", "cruzado", "cruzados",
+        "riyal", "riyals", "dinar", "dinars", "drachma", "drachmas", "escudo", "escudos", "peseta", "pesetas", "won",
+        "yuan", "renminbi", "ringgit", "baht", "rouble", "roubles", "ruble", "rubles", "shekel", "shekels", "zloty",
+        "forint", "euro", "euros", "cents", "cts");
+
+    private static boolean currency(final Match m, final Text tokens) {
+        final int next = m.lastToken + 1;
+        return next < tokens.size() && tokens.spaceBefore(next)
+            && CURRENCIES.contains(Text.fold(tokens.source, tokens.start(next), tokens.end(next)));
     }
 
     /** End of the lead paragraph: the first paragraph break after the dateline, at most 600 characters in. */

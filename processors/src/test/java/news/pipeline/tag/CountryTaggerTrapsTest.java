@@ -44,6 +44,7 @@ class CountryTaggerTrapsTest {
         "LONDON, March 3 - Prices in Latin America rose.|US",
         "Michael Jordan scored 40 points.|JO",
         "Mr. Chad said so.|TD",
+        "Trade Secretary Jose Concepcion said so.|PY",
         "Piedmont Aviation Inc said its load factor rose.|IT",
         "The Jersey Central Power unit, based in Morristown, New Jersey, said so.|JE",
     })
@@ -103,6 +104,13 @@ class CountryTaggerTrapsTest {
         assertThat(TAGGER.tag("", "NEW YORK, March 3 - Shares rose.").focus()).containsExactly("US");
         assertThat(TAGGER.tag("", "MOSCOW (Reuters) - Officials met.").focus()).containsExactly("RU");
         assertThat(TAGGER.tag("", "SAN JOSE, Calif., March 3 - Shares rose.").focus()).containsExactly("US");
+    }
+
+    @Test
+    void shouldNotTakeACurrencyForTheStory() {
+        final TaggedArticle a = TAGGER.tag("", "TOKYO, March 3 - The dollar rose to 152 yen and the Swiss franc fell, dealers said.");
+        assertThat(a.focus()).containsExactly("JP");
+        assertThat(a.countries()).extracting(CountryTagging::code).contains("CH");
     }
 
     @Test
