@@ -133,12 +133,14 @@ for (const [k, m] of [...byName.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[
   const [code, top] = ranked[0];
   const runnerUp = ranked.length > 1 ? ranked[1][1].pop : 0;
   if (!countryName.has(code)) continue;
-  if (top.pop < RIVAL_RATIO * runnerUp) continue;
-  if (top.name.length < 4) continue;
   const isCapitalOfState = (top.capital || capitals.get(k) === code) && independent.get(code);
-  // a capital may share a rarer word ("Wellington"); other towns must be no English word at all
-  if (isCapitalOfState ? isVeryCommonWord(top.name) : isCommonWord(top.name)) continue;
-  if (admin1Names.has(k) && [...admin1Names.get(k)].some((r) => r !== code)) continue;
+  // capitals and cities of a million are what their names mean in the news
+  const major = isCapitalOfState || top.pop >= 1000000;
+  if (top.pop < (major ? 2 : RIVAL_RATIO) * runnerUp) continue;
+  if (top.name.length < 4) continue;
+  // a major city may share a rarer word ("Wellington", "Shanghai"); other towns must be no English word
+  if (major ? isVeryCommonWord(top.name) : isCommonWord(top.name)) continue;
+  if (!major && admin1Names.has(k) && [...admin1Names.get(k)].some((r) => r !== code)) continue;
   const isCapital = top.capital || capitals.get(k) === code;
   if (isCapital && (top.pop >= CAPITAL_MIN_POP || independent.get(code))) {
     put(top.name, code, 'CAPITAL');

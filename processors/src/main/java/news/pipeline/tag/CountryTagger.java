@@ -348,13 +348,15 @@ public final class CountryTagger {
     }
 
     /**
-     * "Piedmont Aviation", "Sapporo Breweries", "Carolina Power": a town or region right before a
+     * "Piedmont Aviation", "Sapporo Breweries", "Paris Hilton": a town or region right before a
      * capitalised word that no entry starts is the first word of a firm's name. Country names are
      * not judged so ("Ford Canada", "Japan Air Lines" still point at the country).
      */
-    private static boolean firmContext(final List<Match> matches, final int k, final Text tokens) {
+    private boolean firmContext(final List<Match> matches, final int k, final Text tokens) {
         final Match m = matches.get(k);
-        if (!"CITY".equals(m.entry.kind())) {
+        // a capital named like a person ("Paris Hilton", "Sofia Coppola") too
+        if (!"CITY".equals(m.entry.kind()) && !("CAPITAL".equals(m.entry.kind())
+                && gazetteer.isFirstName(tokens.source, m.start, m.end))) {
             return false;
         }
         final int next = m.lastToken + 1;

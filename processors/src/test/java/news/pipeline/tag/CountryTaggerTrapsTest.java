@@ -114,6 +114,16 @@ class CountryTaggerTrapsTest {
     }
 
     @Test
+    void shouldReadModernWireStyles() {
+        assertThat(TAGGER.tag("Russian Strikes Hit Power Grid Again",
+            "KYIV, Ukraine (AP) \u2014 Russian missiles struck energy sites across Ukraine on Tuesday, officials said.")
+            .focus()).contains("UA", "RU");
+        assertThat(TAGGER.tag("Senate passes budget bill",
+            "WASHINGTON (Reuters) - The U.S. Senate on Friday passed the bill.").focus()).containsExactly("US");
+        assertThat(TAGGER.tag("", "Sofia Coppola and Georgia May Jagger attended.").countries()).isEmpty();
+    }
+
+    @Test
     void shouldKeepOrganisationsApartFromCountries() {
         final TaggedArticle a = TAGGER.tag("", "The EU, NATO, the OSCE and the UN met. The European Union agreed.");
         assertThat(a.countries()).isEmpty();
