@@ -493,7 +493,7 @@ public final class CountryTagger {
             s += 0.25;
         }
         final int mentions = ev.textMentions - ev.currencyMentions + ev.titleMentions;
-        s += 0.3 * Math.min(1.0, (mentions - 1) / 4.0);
+        s += 0.3 * Math.min(1.0, Math.max(0, mentions - 1) / 4.0);
         if (ev.subjectMentions > 0) {
             s += 0.05;
         }
@@ -514,10 +514,19 @@ public final class CountryTagger {
         "yuan", "renminbi", "ringgit", "baht", "rouble", "roubles", "ruble", "rubles", "shekel", "shekels", "zloty",
         "forint", "euro", "euros", "cents", "cts");
 
+    /** Words that make a place name an event or a forum: "Paris accord", "Uruguay Round", "Paris Club". */
+    private static final Set<String> EVENTS = Set.of("accord", "accords", "agreement", "agreements", "pact", "treaty",
+        "summit", "club", "conference", "talks", "round", "declaration", "protocol", "convention", "process",
+        "communique", "consensus", "initiative", "format", "meeting", "meetings", "negotiations");
+
+    /** Whether the mention only names a currency or an event ("Swiss franc", "Paris accord"), not the country. */
     private static boolean currency(final Match m, final Text tokens) {
         final int next = m.lastToken + 1;
-        return next < tokens.size() && tokens.spaceBefore(next)
-            && CURRENCIES.contains(Text.fold(tokens.source, tokens.start(next), tokens.end(next)));
+        if (next >= tokens.size() || !tokens.spaceBefore(next)) {
+            return false;
+        }
+        final String word = Text.fold(tokens.source, tokens.start(next), tokens.end(next));
+        return CURRENCIES.contains(word) || EVENTS.contains(word);
     }
 
     /** End of the lead paragraph: the first paragraph break after the dateline, at most 600 characters in. */
