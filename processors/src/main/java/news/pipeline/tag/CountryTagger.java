@@ -422,11 +422,11 @@ public final class CountryTagger {
             }
             final String source = m.inTitle ? title.source : text.source;
             ev.spans.add(new MentionSpan(m.inTitle, m.start, m.end, source.substring(m.start, m.end), m.entry.kind()));
-            if (!"CITY".equals(m.entry.kind())) {
+            if (!"CITY".equals(m.entry.kind()) || m.datelinePlace || m.datelineRegion) {
                 ev.onlyPlaces = false;
             }
             if (m.inTitle) {
-                if (currency(m, title)) {
+                if (passing(m, title)) {
                     ev.currencyMentions++;
                 } else {
                     ev.titleMentions++;
@@ -434,8 +434,8 @@ public final class CountryTagger {
                 continue;
             }
             ev.textMentions++;
-            if (currency(m, text)) {
-                // a currency says little about what the story is about
+            if (passing(m, text)) {
+                // a currency, an event or a ticker says little about what the story is about
                 ev.currencyMentions++;
                 continue;
             }
@@ -519,14 +519,48 @@ public final class CountryTagger {
         "summit", "club", "conference", "talks", "round", "declaration", "protocol", "convention", "process",
         "communique", "consensus", "initiative", "format", "meeting", "meetings", "negotiations");
 
-    /** Whether the mention only names a currency or an event ("Swiss franc", "Paris accord"), not the country. */
-    private static boolean currency(final Match m, final Text tokens) {
+    /**
+     * Whether the mention names a currency, an event or a forum ("Swiss franc", "Paris accord"), or
+     * sits in angle brackets, where wires put tickers and company names ("UNION CARBIDE &lt;UK&gt;"),
+     * rather than the country itself.
+     */
+    private static boolean passing(final Match m, final Text tokens) {
+        if (bracketed(tokens.source, m.start, m.end)) {
+            return true;
+        }
         final int next = m.lastToken + 1;
         if (next >= tokens.size() || !tokens.spaceBefore(next)) {
             return false;
         }
         final String word = Text.fold(tokens.source, tokens.start(next), tokens.end(next));
         return CURRENCIES.contains(word) || EVENTS.contains(word);
+    }
+
+    private static boolean bracketed(final String s, final int start, final int end) {
+        boolean open = false;
+        for (int i = start - 1; i >= 0 && i >= start - 60; i--) {
+            final char c = s.charAt(i);
+            if (c == '<') {
+                open = true;
+                break;
+            }
+            if (c == '>' || c == '\n') {
+                return false;
+            }
+        }
+        if (!open) {
+            return false;
+        }
+        for (int i = end; i < s.length() && i < end + 60; i++) {
+            final char c = s.charAt(i);
+            if (c == '>') {
+                return true;
+            }
+            if (c == '<' || c == '\n') {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** End of the lead paragraph: the first paragraph break after the dateline, at most 600 characters in. */

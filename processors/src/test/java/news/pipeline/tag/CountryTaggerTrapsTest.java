@@ -127,6 +127,16 @@ class CountryTaggerTrapsTest {
     }
 
     @Test
+    void shouldTakeTheDatelineOverTickersAndPassingDemonyms() {
+        assertThat(TAGGER.tag("CONSUMERS POWER <CMS> TO PAY UNION CARBIDE <UK>",
+            "JACKSON, Mich., March 31 - Consumers Power Co said it will pay Union Carbide Corp.").focus())
+            .containsExactly("US");
+        assertThat(TAGGER.tag("SONEX CUSTOM AUTO USES MORE GAS",
+            "ANNAPOLIS, Md., March 20 - Sonex Research Inc said its modified British Ford Escort passed.").focus())
+            .startsWith("US");
+    }
+
+    @Test
     void shouldKeepOrganisationsApartFromCountries() {
         final TaggedArticle a = TAGGER.tag("", "The EU, NATO, the OSCE and the UN met. The European Union agreed.");
         assertThat(a.countries()).isEmpty();
