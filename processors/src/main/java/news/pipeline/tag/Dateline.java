@@ -39,7 +39,10 @@ record Dateline(int placeEnd, int regionStart, int regionEnd, int end) {
         int dash = -1;
         for (int i = p + 2; i < n; i++) {
             final char c = text.charAt(i);
-            if ((c == '-' || c == '\u2013' || c == '\u2014') && text.charAt(i - 1) == ' '
+            // the dash follows a space, or the date's day ("March 30- Shr 94 cts")
+            if ((c == '-' || c == '\u2013' || c == '\u2014')
+                    && (text.charAt(i - 1) == ' ' || Character.isDigit(text.charAt(i - 1)) && i + 1 < text.length()
+                        && text.charAt(i + 1) == ' ')
                     && (i + 1 >= text.length() || text.charAt(i + 1) == ' ' || text.charAt(i + 1) == '-')) {
                 dash = i;
                 break;
