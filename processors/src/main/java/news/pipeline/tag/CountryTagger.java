@@ -6,21 +6,21 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 import java.util.Set;
 
 /**
- * Finds the countries an article involves and those it is about. Thread-safe and immutable.
+ * Finds the countries an article involves and those it is about. Thread-safe, immutable and
+ * deterministic: no clock, no randomness, stable ordering.
  *
  * <p>One pass over the title's and the text's tokens walks the gazetteer's token trie and keeps the
  * longest entry starting at each capitalised token, so known multi-word names win over the
  * country words inside them ("Gulf of Mexico", "New Jersey", "OSCE Minsk Group"). The matches then
- * go through a few context rules that need no per-country code: exact case for short forms,
- * combining forms only before a hyphen, a capitalised word hyphenated to a name makes a company
- * name ("Georgia-Pacific"), a capitalised word right before a name makes a person or a firm
- * ("Jerry Jordan", "Morgan Stanley") and then that name means the same everywhere in the article,
- * and names shared with a region abroad count only with other evidence. Salience weighs the
- * title, the dateline, the lead paragraph, how often and whether as a sentence's subject.
+ * go through a few context rules that need no per-country code (see {@code package-info}): exact
+ * case for short forms, combining forms only before a hyphen, firm names ("Georgia-Pacific",
+ * "Piedmont Aviation"), surnames ("Jerry Jordan", then every "Jordan" of the article), shortened
+ * names ("Jersey" beside "New Jersey"), names shared with a region abroad ("Georgia") only with
+ * other evidence, and the dateline's region over its place ("SAN JOSE, Calif."). Salience weighs
+ * the title, the dateline, the lead paragraph, frequency, first position and subject position.
  */
 public final class CountryTagger {
     /** Version of the tagging logic; part of every enriched record. */
@@ -584,14 +584,5 @@ public final class CountryTagger {
     @Override
     public String toString() {
         return "CountryTagger " + VERSION + " (gazetteer " + gazetteer.version + ")";
-    }
-
-    static String describe(final TaggedArticle a) {
-        final StringBuilder b = new StringBuilder();
-        for (CountryTagging c : a.countries()) {
-            b.append(String.format(Locale.ROOT, "%s %.3f %d; ", c.code(), c.salience(), c.mentions()));
-        }
-        b.append("focus=").append(a.focus()).append(" orgs=").append(a.organizations());
-        return b.toString();
     }
 }
