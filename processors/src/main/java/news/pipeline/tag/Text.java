@@ -16,11 +16,19 @@ final class Text {
 
     private static final char[] FOLD = new char[0x10000];
     private static final boolean[] WORD = new boolean[0x10000];
+    /** Character classes, one lookup per character in the tokenizer's loop. */
+    private static final byte[] CLASS = new byte[0x10000];
+    private static final byte C_WORD = 1;
+    private static final byte C_UPPER = 2;
+    private static final byte C_LOWER = 4;
+    private static final byte C_LETTER = 8;
 
     static {
         for (int c = 0; c < 0x10000; c++) {
             final char ch = (char) c;
             WORD[c] = Character.isLetterOrDigit(ch);
+            CLASS[c] = (byte) ((WORD[c] ? C_WORD : 0) | (Character.isUpperCase(ch) ? C_UPPER : 0)
+                | (Character.isLowerCase(ch) ? C_LOWER : 0) | (Character.isLetter(ch) ? C_LETTER : 0));
             char f = Character.toLowerCase(ch);
             if (c >= 0xC0 && c < 0x250 && WORD[c]) {
                 final String d = Normalizer.normalize(String.valueOf(ch), Normalizer.Form.NFD);
@@ -59,50 +67,54 @@ final class Text {
         final int n = s.length();
         int i = 0;
         while (i < n) {
-            final char c = s.charAt(i);
-            if (!WORD[c]) {
+            final int cls = CLASS[s.charAt(i)];
+            if ((cls & C_WORD) == 0) {
                 i++;
                 continue;
             }
             final int start = i;
-            int end;
             // dotted abbreviation: letter '.' letter '.' ...
-            if (i + 3 < n && s.charAt(i + 1) == '.' && Character.isLetter(s.charAt(i + 2)) && s.charAt(i + 3) == '.'
-                    && Character.isLetter(c)) {
-                end = i;
-                while (end + 1 < n && Character.isLetter(s.charAt(end)) && s.charAt(end + 1) == '.') {
+            if ((cls & C_LETTER) != 0 && i + 3 < n && s.charAt(i + 1) == '.' && (CLASS[s.charAt(i + 2)] & C_LETTER) != 0
+                    && s.charAt(i + 3) == '.') {
+                int end = i;
+                while (end + 1 < n && (CLASS[s.charAt(end)] & C_LETTER) != 0 && s.charAt(end + 1) == '.') {
                     end += 2;
                 }
-                if (end < n && WORD[s.charAt(end)]) {
-                    // "U.S.A" without the last dot, or "W.Va": take the trailing letters too
-                    while (end < n && WORD[s.charAt(end)]) {
-                        end++;
-                    }
+                // "U.S.A" without the last dot, or "W.Va": take the trailing letters too
+                while (end < n && WORD[s.charAt(end)]) {
+                    end++;
                 }
                 t.add(start, end, flagsOf(s, start, end) | ABBREVIATION);
                 i = end;
                 continue;
             }
-            end = i + 1;
-            while (end < n && WORD[s.charAt(end)]) {
+            boolean lower = (cls & C_LOWER) != 0;
+            int end = i + 1;
+            while (end < n) {
+                final int c = CLASS[s.charAt(end)];
+                if ((c & C_WORD) == 0) {
+                    break;
+                }
+                lower |= (c & C_LOWER) != 0;
                 end++;
             }
-            t.add(start, end, flagsOf(s, start, end));
+            final int f = (cls & C_UPPER) != 0 ? (lower ? UPPER_FIRST : UPPER_FIRST | ALL_UPPER) : 0;
+            t.add(start, end, f);
             i = end;
         }
         return t;
     }
 
     private static int flagsOf(final String s, final int start, final int end) {
-        int f = Character.isUpperCase(s.charAt(start)) ? UPPER_FIRST : 0;
-        boolean allUpper = true;
+        if ((CLASS[s.charAt(start)] & C_UPPER) == 0) {
+            return 0;
+        }
         for (int i = start; i < end; i++) {
-            if (Character.isLowerCase(s.charAt(i))) {
-                allUpper = false;
-                break;
+            if ((CLASS[s.charAt(i)] & C_LOWER) != 0) {
+                return UPPER_FIRST;
             }
         }
-        return allUpper && f != 0 ? f | ALL_UPPER : f;
+        return UPPER_FIRST | ALL_UPPER;
     }
 
     private void add(final int start, final int end, final int f) {

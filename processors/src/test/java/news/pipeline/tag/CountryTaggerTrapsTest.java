@@ -38,10 +38,17 @@ class CountryTaggerTrapsTest {
         "Talks between Guinea and Mali ended on Monday.|GQ",
         "Talks between Guinea and Mali ended on Monday.|PG",
         "Floods swept Niger on Monday.|NG",
+        "Militants in the Niger Delta attacked pipelines.|NE",
+        "An expedition reached the North Pole.|PL",
         "The ship docked in Dominica on Monday.|DO",
         "Refugees crossed from Sudan on Monday.|SS",
         "SAN JOSE, Calif., March 3 - Apple Computer Inc said profits rose.|CR",
         "LONDON, March 3 - Prices in Latin America rose.|US",
+        "Michael Jordan scored 40 points.|JO",
+        "Mr. Chad said so.|TD",
+        "Trade Secretary Jose Concepcion said so.|PY",
+        "Piedmont Aviation Inc said its load factor rose.|IT",
+        "The Jersey Central Power unit, based in Morristown, New Jersey, said so.|JE",
     })
     void shouldNotTakeTheTrap(final String text, final String code) {
         assertThat(codes(text)).doesNotContain(code);
@@ -86,6 +93,10 @@ class CountryTaggerTrapsTest {
         "South Sudan voted.|SS",
         "The Dominican Republic voted.|DO",
         "Nigeria voted.|NG",
+        "Militants in the Niger Delta attacked pipelines.|NG",
+        "Bell Canada Enterprises said it bought shares of Bell Canada.|CA",
+        "Air France said traffic rose.|FR",
+        "Royal Jordanian Airlines flew to Jordan.|JO",
     })
     void shouldFind(final String text, final String code) {
         assertThat(codes(text)).contains(code);
@@ -96,6 +107,36 @@ class CountryTaggerTrapsTest {
         assertThat(TAGGER.tag("", "NEW YORK, March 3 - Shares rose.").focus()).containsExactly("US");
         assertThat(TAGGER.tag("", "MOSCOW (Reuters) - Officials met.").focus()).containsExactly("RU");
         assertThat(TAGGER.tag("", "SAN JOSE, Calif., March 3 - Shares rose.").focus()).containsExactly("US");
+    }
+
+    @Test
+    void shouldNotTakeACurrencyForTheStory() {
+        final TaggedArticle a = TAGGER.tag("", "TOKYO, March 3 - The dollar rose to 152 yen and the Swiss franc fell, dealers said.");
+        assertThat(a.focus()).containsExactly("JP");
+        assertThat(a.countries()).extracting(CountryTagging::code).contains("CH");
+        final TaggedArticle b = TAGGER.tag("", "TOKYO, March 3 - Miyazawa said the Paris accord helped. The Paris accord holds.");
+        assertThat(b.focus()).containsExactly("JP");
+        assertThat(b.countries()).allSatisfy(c -> assertThat(c.salience()).isBetween(0.0, 1.0));
+    }
+
+    @Test
+    void shouldReadModernWireStyles() {
+        assertThat(TAGGER.tag("Russian Strikes Hit Power Grid Again",
+            "KYIV, Ukraine (AP) \u2014 Russian missiles struck energy sites across Ukraine on Tuesday, officials said.")
+            .focus()).contains("UA", "RU");
+        assertThat(TAGGER.tag("Senate passes budget bill",
+            "WASHINGTON (Reuters) - The U.S. Senate on Friday passed the bill.").focus()).containsExactly("US");
+        assertThat(TAGGER.tag("", "Sofia Coppola and Georgia May Jagger attended.").countries()).isEmpty();
+    }
+
+    @Test
+    void shouldTakeTheDatelineOverTickersAndPassingDemonyms() {
+        assertThat(TAGGER.tag("CONSUMERS POWER <CMS> TO PAY UNION CARBIDE <UK>",
+            "JACKSON, Mich., March 31 - Consumers Power Co said it will pay Union Carbide Corp.").focus())
+            .containsExactly("US");
+        assertThat(TAGGER.tag("SONEX CUSTOM AUTO USES MORE GAS",
+            "ANNAPOLIS, Md., March 20 - Sonex Research Inc said its modified British Ford Escort passed.").focus())
+            .startsWith("US");
     }
 
     @Test

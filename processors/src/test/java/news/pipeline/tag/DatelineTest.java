@@ -1,0 +1,41 @@
+package news.pipeline.tag;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DatelineTest {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "NEW YORK, March 3 - Shares rose.|NEW YORK|",
+        "MOSCOW (Reuters) - Officials met.|MOSCOW|",
+        "SAN JOSE, Calif., March 3 - Apple said.|SAN JOSE|Calif.",
+        "KINGSTON, Jamaica - The bank said.|KINGSTON|Jamaica",
+        "KYIV, Ukraine (AP) \u2014 Missiles struck.|KYIV|Ukraine (AP)",
+        "New York, March 4 - Trans World Airlines said.|New York|",
+        "NEW DELHI: The government said.|NEW DELHI|",
+        "Beijing (Xinhua) -- The ministry said.|Beijing|",
+    })
+    void shouldFindThePlaceAndTheRegion(final String text, final String place, final String region) {
+        final Dateline d = Dateline.find(text);
+        assertThat(d.present()).isTrue();
+        assertThat(text.substring(0, d.placeEnd())).isEqualTo(place);
+        if (region == null) {
+            assertThat(d.regionStart()).isNegative();
+        } else {
+            assertThat(text.substring(d.regionStart(), d.regionEnd())).isEqualTo(region);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "Shares rose on Monday - a record.",
+        "The Kremlin said - again - that it would not.",
+        "Note: figures are provisional.",
+        "President Vladimir Putin and other top Russian officials on Friday voiced concerns.",
+    })
+    void shouldFindNoDatelineInRunningText(final String text) {
+        assertThat(Dateline.find(text).present()).isFalse();
+    }
+}
