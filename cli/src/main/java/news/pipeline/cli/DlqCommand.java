@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
 
 /** Lists, shows and retries dead letters. */
 @Command(name = "dlq", mixinStandardHelpOptions = true,
-        description = {"Lists the dead letters: time, reason, processor, source topic partition@offset, size, and message.",
+        description = {"Lists the dead letters: source record time, position on the dead-letter topic, reason, processor,",
+                "source topic partition@offset, original value size in bytes, and message.",
                 "dlq show P@O prints one in full; dlq retry puts selected ones back on their source topic."},
         subcommands = {DlqCommand.Show.class, DlqCommand.Retry.class})
 final class DlqCommand implements Callable<Integer> {
@@ -48,12 +49,14 @@ final class DlqCommand implements Callable<Integer> {
                         entry.size(), entry.error());
                 continue;
             }
-            System.out.printf("%-24s %-9s %-17s %-10s %-30s %9d  %s%n", letter.getSourceTimestamp(), entry.position(),
+            System.out.printf("%-24s %-9s %-17s %-10s %-30s %9d  %s%n", letter.getSourceTimestamp(),
+                    entry.position() + (entry.replayed() ? "*" : ""),
                     letter.getReason(), letter.getProcessor(),
                     letter.getSourceTopic() + " " + letter.getSourcePartition() + "@" + letter.getSourceOffset(),
                     size(letter.getOriginalValue()), shorten(letter.getMessage(), 100));
         }
-        System.out.println(entries.size() + " dead letter(s)");
+        System.out.println(entries.size() + " dead letter(s)"
+                + (entries.stream().anyMatch(DeadLetterLog.Entry::replayed) ? "; * written again by a replay" : ""));
         return 0;
     }
 

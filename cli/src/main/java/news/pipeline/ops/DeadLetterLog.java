@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import news.pipeline.schema.DeadLetter;
 import news.pipeline.serde.AvroSerde;
+import news.pipeline.topics.PipelineHeaders;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,7 +21,8 @@ public final class DeadLetterLog {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
     /** One dead letter and where it sits on the dead-letter topic. */
-    public record Entry(int partition, long offset, Instant timestamp, int size, DeadLetter letter, String error) {
+    public record Entry(int partition, long offset, Instant timestamp, int size, DeadLetter letter, String error,
+                        boolean replayed) {
         public String position() {
             return partition + "@" + offset;
         }
@@ -68,12 +70,13 @@ public final class DeadLetterLog {
 
     private Entry decode(final ConsumerRecord<byte[], byte[]> record) {
         final int size = record.value() == null ? 0 : record.value().length;
+        final boolean replayed = PipelineHeaders.isReplayed(record.headers());
         try {
             return new Entry(record.partition(), record.offset(), Instant.ofEpochMilli(record.timestamp()), size,
-                    serde.decode(record.value()), null);
+                    serde.decode(record.value()), null, replayed);
         } catch (RuntimeException e) {
             return new Entry(record.partition(), record.offset(), Instant.ofEpochMilli(record.timestamp()), size, null,
-                    "not a DeadLetter: " + e.getMessage());
+                    "not a DeadLetter: " + e.getMessage(), replayed);
         }
     }
 }
