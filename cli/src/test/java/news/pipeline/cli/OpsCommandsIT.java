@@ -1,0 +1,147 @@
+package news.pipeline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import news.pipeline.app.PipelineProcessor;
+import news.pipeline.schema.ArticleFormat;
+import news.pipeline.schema.CleanArticle;
+import news.pipeline.serde.AvroSerde;
+import news.pipeline.topics.PipelineHeaders;
+import news.pipeline.topics.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The operator commands, run as a user runs them, against a real broker. */
+class OpsCommandsIT {
+    @TempDir
+    static Path dataDir;
+
+    private static EmbeddedCluster cluster;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = new EmbeddedCluster(dataDir);
+    }
+
+    @AfterAll
+    static void stop() {
+        cluster.close();
+    }
+
+    @Test
+    void lagCountsRecordsAndTheirAgeButNotTransactionMarkers() throws Exception {
+        final AvroSerde<CleanArticle> serde = new AvroSerde<>(CleanArticle.class);
+        final long hourAgo = Instant.now().minus(Duration.ofHours(1)).toEpochMilli();
+        // Three records in one transaction, on partition 0: four offsets with the commit marker.
+        try (KafkaProducer<byte[], byte[]> producer = Clients.producer(cluster.settings().withDefault(
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "lag-it-" + UUID.randomUUID()))) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            for (int i = 0; i < 3; i++) {
+                producer.send(new ProducerRecord<>(Topics.CLEAN.name(), 0, hourAgo, ("a" + i).getBytes(StandardCharsets.UTF_8),
+                        serde.encode(CleanArticle.newBuilder().setId("a" + i).setFormat(ArticleFormat.TEXT)
+                                .setTitle("t").setText("x").setCleanerVersion("test").build())));
+            }
+            producer.commitTransaction();
+        }
+
+        final JsonNode behind = lagJson();
+        assertThat(behind.get("records_behind").asLong()).isEqualTo(3);
+        assertThat(behind.get("seconds_behind").asDouble()).isBetween(3500.0, 4000.0);
+        assertThat(run("lag", "-p", "tagger", "--max-lag-seconds", "600")).isEqualTo(LagCommand.BEHIND_EXIT_CODE);
+
+        // The tagger's group commits past the last record but before the marker, as a consumer does.
+        commitTaggerOffset(new TopicPartition(Topics.CLEAN.name(), 0), 3);
+        final JsonNode caughtUp = lagJson();
+        assertThat(caughtUp.get("records_behind").asLong()).isZero();
+        assertThat(caughtUp.get("partitions").get(0).get("end").asLong()).isEqualTo(4);
+        assertThat(run("lag", "-p", "tagger", "--max-lag-seconds", "600")).isZero();
+    }
+
+    @Test
+    void deadLettersAreListedShownAndRetriedBackToTheirSourceTopic() throws Exception {
+        try (PipelineRunner cleaner = new PipelineRunner(List.of(PipelineProcessor.CLEANER), cluster.settings().asMap())) {
+            cleaner.start();
+            cleaner.awaitRunning(EmbeddedCluster.TIMEOUT);
+            try (KafkaProducer<byte[], byte[]> producer = Clients.producer(cluster.settings())) {
+                producer.send(new ProducerRecord<>(Topics.RAW.name(), "not-avro".getBytes(StandardCharsets.UTF_8),
+                        "plain bytes".getBytes(StandardCharsets.UTF_8))).get();
+            }
+            cluster.readUntil(Topics.DEAD_LETTER.name(), records -> !records.isEmpty());
+
+            final String listing = output("dlq", "--reason", "MALFORMED_RECORD");
+            assertThat(listing).contains("MALFORMED_RECORD", "cleaner", "news.articles.raw", "1 dead letter(s)");
+            final String position = listing.lines().skip(1).findFirst().orElseThrow().split("\\s+")[1];
+            assertThat(output("dlq", "show", position)).contains("\"original_key\" : \"not-avro\"", "\"original_value\" : \"plain bytes\"");
+            assertThat(output("dlq", "--reason", "NO_TEXT")).contains("0 dead letter(s)");
+
+            assertThat(output("dlq", "retry", "--reason", "MALFORMED_RECORD")).contains("would be retried");
+            assertThat(run("dlq", "retry", "--reason", "MALFORMED_RECORD", "--execute")).isZero();
+            final List<ConsumerRecord<byte[], byte[]>> raw = cluster.readUntil(Topics.RAW.name(), records -> records.size() >= 2);
+            final ConsumerRecord<byte[], byte[]> retried = raw.get(raw.size() - 1);
+            assertThat(new String(retried.value(), StandardCharsets.UTF_8)).isEqualTo("plain bytes");
+            assertThat(new String(retried.headers().lastHeader(PipelineHeaders.RETRY_OF).value(), StandardCharsets.UTF_8))
+                    .isEqualTo(position);
+        }
+    }
+
+    private static JsonNode lagJson() throws Exception {
+        final String json = output("lag", "--json", "-p", "tagger");
+        return AvroJson.MAPPER.readTree(json).get("applications").get(0);
+    }
+
+    private static void commitTaggerOffset(final TopicPartition partition, final long offset) {
+        final Map<String, Object> config = new java.util.HashMap<>(cluster.settings().clientSettings());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "news-pipeline-tagger");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(offset)));
+        }
+    }
+
+    private static int run(final String... args) {
+        return NewsPipeline.execute(withCluster(args));
+    }
+
+    /** Runs a command and returns what it printed. */
+    private static synchronized String output(final String... args) {
+        final PrintStream original = System.out;
+        final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(NewsPipeline.execute(withCluster(args))).as(String.join(" ", args)).isZero();
+        } finally {
+            System.setOut(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String[] withCluster(final String... args) {
+        final String[] all = new String[args.length + 2];
+        // Subcommand options follow the subcommand: dlq show P@O --bootstrap-servers ...
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--bootstrap-servers";
+        all[args.length + 1] = cluster.settings().bootstrapServers();
+        return all;
+    }
+}
