@@ -9,28 +9,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.function.Predicate;
 import news.pipeline.app.PipelineProcessor;
-import news.pipeline.kafka.EmbeddedKafka;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.CountryArticle;
 import news.pipeline.schema.CountryTag;
 import news.pipeline.schema.DeadLetter;
 import news.pipeline.schema.DeadLetterReason;
 import news.pipeline.schema.EnrichedArticle;
-import news.pipeline.topics.TopicAdmin;
 import news.pipeline.topics.TopicSpec;
 import news.pipeline.topics.Topics;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,19 +41,14 @@ class PipelineIT {
     @TempDir
     static Path dataDir;
 
-    private static EmbeddedKafka kafka;
+    private static EmbeddedCluster cluster;
     private static PipelineSettings settings;
     private static PipelineRunner pipeline;
 
     @BeforeAll
     static void startPipeline() throws Exception {
-        kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), EmbeddedKafka.DEFAULT_HOST, 0, Map.of());
-        settings = PipelineSettings.resolve(null, Map.of(), Map.of(
-                PipelineSettings.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
-                StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams").toString()));
-        try (Admin admin = Clients.admin(settings)) {
-            new TopicAdmin(admin).createMissing(Optional.empty(), Optional.empty(), TIMEOUT);
-        }
+        cluster = new EmbeddedCluster(dataDir);
+        settings = cluster.settings();
         pipeline = new PipelineRunner(Arrays.asList(PipelineProcessor.values()), settings.asMap());
         pipeline.start();
         pipeline.awaitRunning(TIMEOUT);
@@ -70,8 +59,8 @@ class PipelineIT {
         if (pipeline != null) {
             pipeline.close();
         }
-        if (kafka != null) {
-            kafka.close();
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
