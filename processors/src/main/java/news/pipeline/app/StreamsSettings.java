@@ -19,12 +19,20 @@ public final class StreamsSettings {
     public static final String DEFAULT_APPLICATION_ID_PREFIX = "news-pipeline";
 
     /**
-     * Largest request the processors' producers send: a dead letter carries the original record,
-     * which may be a page of several MiB.
+     * Largest record the processors' producers send, below every pipeline topic's
+     * max.message.bytes. The cleaner and tagger refuse an output larger than this while processing
+     * (see OutputLimit); a dead letter carries its source record, at most a raw record's 16 MiB.
      */
-    static final int MAX_REQUEST_BYTES = 24 * 1024 * 1024;
+    public static final int MAX_REQUEST_BYTES = 20 * 1024 * 1024;
 
     private StreamsSettings() {
+    }
+
+    /** The processors' producer max.request.size: the user's if set, else {@link #MAX_REQUEST_BYTES}. */
+    public static int maxRequestBytes(final Map<String, String> settings) {
+        final String value = settings.getOrDefault(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+                settings.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG));
+        return value == null ? MAX_REQUEST_BYTES : Integer.parseInt(value.trim());
     }
 
     public static String applicationId(final PipelineProcessor processor, final Map<String, String> settings) {
@@ -44,6 +52,7 @@ public final class StreamsSettings {
         props.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
         props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+        props.putIfAbsent(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
         props.putIfAbsent(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTER.name());
         props.put(DeadLetterHandler.PROCESSOR_CONFIG, processor.id());
         props.put(DeadLetterHandler.PROCESSOR_VERSION_CONFIG, processor.version());

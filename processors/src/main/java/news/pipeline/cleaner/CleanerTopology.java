@@ -2,7 +2,9 @@ package news.pipeline.cleaner;
 
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
+import news.pipeline.deadletter.OutputLimit;
 import news.pipeline.deadletter.RecordChecks;
+import news.pipeline.serde.AvroSerde;
 import news.pipeline.metrics.PipelineMetrics;
 import news.pipeline.schema.CleanArticle;
 import news.pipeline.schema.RawArticle;
@@ -26,24 +28,36 @@ public final class CleanerTopology {
     private CleanerTopology() {
     }
 
-    public static Topology build(final CleanArticles cleanArticles, final PipelineMetrics metrics) {
+    public static Topology build(final CleanArticles cleanArticles, final PipelineMetrics metrics, final int maxRequestBytes) {
         final StreamsBuilder builder = new StreamsBuilder();
+        final OutputLimit limit = new OutputLimit(maxRequestBytes, Topics.CLEAN.name());
         builder.stream(Topics.RAW.name(), Topics.RAW.consumed("read-raw-articles"))
-                .processValues(() -> new CleanStep(cleanArticles, metrics), Named.as("clean-article"))
+                .processValues(() -> new CleanStep(cleanArticles, metrics, limit), Named.as("clean-article"))
                 .to(Topics.CLEAN.name(), Topics.CLEAN.produced("write-clean-articles"));
         return builder.build();
+    }
+
+    /** Every string field at three bytes a character, plus room for the rest. */
+    static long upperBound(final CleanArticle clean) {
+        return 4096 + OutputLimit.utf8Bound(clean.getText()) + OutputLimit.utf8Bound(clean.getTitle())
+                + OutputLimit.utf8Bound(clean.getDescription()) + OutputLimit.utf8Bound(clean.getAuthor())
+                + OutputLimit.utf8Bound(clean.getUrl()) + OutputLimit.utf8Bound(clean.getCanonicalUrl())
+                + OutputLimit.utf8Bound(clean.getSource()) + OutputLimit.utf8Bound(clean.getSiteName());
     }
 
     private static final class CleanStep implements FixedKeyProcessor<String, RawArticle, CleanArticle> {
         private final CleanArticles cleanArticles;
         private final PipelineMetrics metrics;
         private final Timer timer;
+        private final OutputLimit limit;
+        private final AvroSerde<CleanArticle> serde = new AvroSerde<>(CleanArticle.class);
         private FixedKeyProcessorContext<String, CleanArticle> context;
 
-        CleanStep(final CleanArticles cleanArticles, final PipelineMetrics metrics) {
+        CleanStep(final CleanArticles cleanArticles, final PipelineMetrics metrics, final OutputLimit limit) {
             this.cleanArticles = cleanArticles;
             this.metrics = metrics;
             this.timer = metrics.processingTime(PROCESSOR);
+            this.limit = limit;
         }
 
         @Override
@@ -59,6 +73,7 @@ public final class CleanerTopology {
             final long start = System.nanoTime();
             final CleanArticle clean = cleanArticles.clean(id, raw);
             timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            limit.require(clean, upperBound(clean), serde);
             context.forward(record.withValue(clean));
             metrics.recordsOut(PROCESSOR, 1);
         }

@@ -8,18 +8,20 @@ import news.pipeline.schema.DeadLetterReason;
 import news.pipeline.serde.AvroSerde;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Routes every record a processor cannot handle to the dead-letter topic and lets the stream go on.
- * Installed as both the deserialization and the processing exception handler, it uses Kafka
+ * Installed as the deserialization, processing and production exception handler, it uses Kafka
  * Streams' own dead-letter mechanism (KIP-1034): the records it returns are written by the task in
  * the same transaction as its regular output, so a record is either processed or dead-lettered,
  * exactly once.
@@ -27,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * <p>The dead letter keeps the original key and value bytes as read from the source topic, and
  * where they came from, so {@code dlq retry} can put them back unchanged.
  */
-public final class DeadLetterHandler implements DeserializationExceptionHandler, ProcessingExceptionHandler {
+public final class DeadLetterHandler
+        implements DeserializationExceptionHandler, ProcessingExceptionHandler, ProductionExceptionHandler {
     /** Which processor this handler serves (cleaner, tagger, publisher); written into each dead letter. */
     public static final String PROCESSOR_CONFIG = "news.pipeline.processor";
     /** Version of that processor's logic; written into each dead letter. */
@@ -93,6 +96,39 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
         return ProcessingExceptionHandler.Response.resume(List.of(deadLetter(
                 reason, messageOf(exception), context.topic(), context.partition(), context.offset(),
                 context.timestamp(), context.sourceRawKey(), context.sourceRawValue(), context.headers())));
+    }
+
+    /**
+     * An output record the broker or the producer refuses for its size: the input that produced it
+     * goes to the dead-letter topic, so the stream does not stop on it forever. Any other send error
+     * (authorisation, a missing topic) is the cluster's, not the record's: Kafka Streams fails as usual.
+     */
+    @Override
+    public ProductionExceptionHandler.Response handleError(final ErrorHandlerContext context,
+                                                           final ProducerRecord<byte[], byte[]> record,
+                                                           final Exception exception) {
+        if (!(exception instanceof RecordTooLargeException)) {
+            return ProductionExceptionHandler.Response.fail();
+        }
+        final int size = (record.key() == null ? 0 : record.key().length) + (record.value() == null ? 0 : record.value().length);
+        return ProductionExceptionHandler.Response.resume(List.of(deadLetter(DeadLetterReason.OVERSIZED,
+                "the " + processor + "'s output for " + record.topic() + " is " + size + " bytes, more than the producer or topic allows: "
+                        + messageOf(exception),
+                context.topic(), context.partition(), context.offset(), context.timestamp(),
+                context.sourceRawKey(), context.sourceRawValue(), context.headers())));
+    }
+
+    @Override
+    public ProductionExceptionHandler.Response handleSerializationError(final ErrorHandlerContext context,
+                                                                        final ProducerRecord record,
+                                                                        final Exception exception,
+                                                                        final SerializationExceptionOrigin origin) {
+        LOG.error("{} cannot serialize its output for {}; the input goes to {}", processor, record.topic(), deadLetterTopic, exception);
+        return ProductionExceptionHandler.Response.resume(List.of(deadLetter(DeadLetterReason.PROCESSING_ERROR,
+                "cannot serialize the output " + origin.name().toLowerCase(java.util.Locale.ROOT) + " for " + record.topic()
+                        + ": " + messageOf(exception),
+                context.topic(), context.partition(), context.offset(), context.timestamp(),
+                context.sourceRawKey(), context.sourceRawValue(), context.headers())));
     }
 
     private ProducerRecord<byte[], byte[]> deadLetter(final DeadLetterReason reason, final String message,

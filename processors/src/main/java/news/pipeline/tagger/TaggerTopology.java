@@ -2,7 +2,11 @@ package news.pipeline.tagger;
 
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
+import news.pipeline.deadletter.OutputLimit;
 import news.pipeline.deadletter.RecordChecks;
+import news.pipeline.schema.CountryTag;
+import news.pipeline.schema.Mention;
+import news.pipeline.serde.AvroSerde;
 import news.pipeline.metrics.PipelineMetrics;
 import news.pipeline.schema.CleanArticle;
 import news.pipeline.schema.EnrichedArticle;
@@ -27,24 +31,43 @@ public final class TaggerTopology {
     private TaggerTopology() {
     }
 
-    public static Topology build(final Enrichment enrichment, final PipelineMetrics metrics) {
+    public static Topology build(final Enrichment enrichment, final PipelineMetrics metrics, final int maxRequestBytes) {
         final StreamsBuilder builder = new StreamsBuilder();
+        final OutputLimit limit = new OutputLimit(maxRequestBytes, Topics.ENRICHED.name());
         builder.stream(Topics.CLEAN.name(), Topics.CLEAN.consumed("read-clean-articles"))
-                .processValues(() -> new EnrichStep(enrichment, metrics), Named.as("tag-countries"))
+                .processValues(() -> new EnrichStep(enrichment, metrics, limit), Named.as("tag-countries"))
                 .to(Topics.ENRICHED.name(), Topics.ENRICHED.produced("write-enriched-articles"));
         return builder.build();
+    }
+
+    /** The clean article's bound, and each mention at its surface's bytes plus room for its numbers. */
+    static long upperBound(final EnrichedArticle enriched) {
+        long bound = 4096 + OutputLimit.utf8Bound(enriched.getText()) + OutputLimit.utf8Bound(enriched.getTitle())
+                + OutputLimit.utf8Bound(enriched.getAuthor()) + OutputLimit.utf8Bound(enriched.getUrl())
+                + OutputLimit.utf8Bound(enriched.getCanonicalUrl()) + OutputLimit.utf8Bound(enriched.getSource())
+                + OutputLimit.utf8Bound(enriched.getSiteName());
+        for (final CountryTag country : enriched.getCountries()) {
+            bound += 256;
+            for (final Mention mention : country.getEvidence()) {
+                bound += 32 + OutputLimit.utf8Bound(mention.getSurface()) + OutputLimit.utf8Bound(mention.getKind());
+            }
+        }
+        return bound + 256L * (enriched.getOrganizations().size() + enriched.getFocus().size());
     }
 
     private static final class EnrichStep implements FixedKeyProcessor<String, CleanArticle, EnrichedArticle> {
         private final Enrichment enrichment;
         private final PipelineMetrics metrics;
         private final Timer timer;
+        private final OutputLimit limit;
+        private final AvroSerde<EnrichedArticle> serde = new AvroSerde<>(EnrichedArticle.class);
         private FixedKeyProcessorContext<String, EnrichedArticle> context;
 
-        EnrichStep(final Enrichment enrichment, final PipelineMetrics metrics) {
+        EnrichStep(final Enrichment enrichment, final PipelineMetrics metrics, final OutputLimit limit) {
             this.enrichment = enrichment;
             this.metrics = metrics;
             this.timer = metrics.processingTime(PROCESSOR);
+            this.limit = limit;
         }
 
         @Override
@@ -64,6 +87,7 @@ public final class TaggerTopology {
             final long start = System.nanoTime();
             final EnrichedArticle enriched = enrichment.enrich(clean);
             timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            limit.require(enriched, upperBound(enriched), serde);
             context.forward(record.withValue(enriched));
             metrics.recordsOut(PROCESSOR, 1);
             enriched.getCountries().forEach(country -> metrics.countryTagged(country.getCode()));

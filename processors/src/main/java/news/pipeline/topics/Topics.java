@@ -24,11 +24,17 @@ public final class Topics {
     /** Default partitions of every pipeline topic: the most instances one application can spread over. */
     public static final int DEFAULT_PARTITIONS = 6;
 
-    /** Raw pages may be several MiB; the broker's 1 MiB default would refuse them before the cleaner can. */
+    /**
+     * Raw pages may be several MiB; the broker's 1 MiB default would refuse them before the cleaner
+     * could say why. Larger raw records are refused to their producer (ingest reports them).
+     */
     static final String RAW_MAX_MESSAGE_BYTES = String.valueOf(16 * 1024 * 1024);
-    /** A dead letter carries the original bytes plus a little more. */
-    static final String DEAD_LETTER_MAX_MESSAGE_BYTES = String.valueOf(20 * 1024 * 1024);
-    static final String ARTICLE_MAX_MESSAGE_BYTES = String.valueOf(8 * 1024 * 1024);
+    /**
+     * The processors' outputs and dead letters: above the processors' own producer limit
+     * (StreamsSettings.MAX_REQUEST_BYTES, 20 MiB), so that the producer, not the broker, refuses a
+     * record too large, and the stream can dead-letter its input and go on.
+     */
+    static final String OUTPUT_MAX_MESSAGE_BYTES = String.valueOf(24 * 1024 * 1024);
 
     public static final TopicSpec<String, RawArticle> RAW = new TopicSpec<>(
             "news.articles.raw",
@@ -46,7 +52,7 @@ public final class Topics {
             Serdes::String,
             () -> new AvroSerde<>(CleanArticle.class),
             DEFAULT_PARTITIONS,
-            Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, ARTICLE_MAX_MESSAGE_BYTES));
+            Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, OUTPUT_MAX_MESSAGE_BYTES));
 
     public static final TopicSpec<String, EnrichedArticle> ENRICHED = new TopicSpec<>(
             "news.articles.enriched",
@@ -55,7 +61,7 @@ public final class Topics {
             Serdes::String,
             () -> new AvroSerde<>(EnrichedArticle.class),
             DEFAULT_PARTITIONS,
-            Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, ARTICLE_MAX_MESSAGE_BYTES));
+            Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, OUTPUT_MAX_MESSAGE_BYTES));
 
     public static final TopicSpec<String, CountryArticle> BY_COUNTRY = new TopicSpec<>(
             "news.articles.by-country",
@@ -64,7 +70,7 @@ public final class Topics {
             Serdes::String,
             () -> new AvroSerde<>(CountryArticle.class),
             DEFAULT_PARTITIONS,
-            Map.of());
+            Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, OUTPUT_MAX_MESSAGE_BYTES));
 
     public static final TopicSpec<byte[], DeadLetter> DEAD_LETTER = new TopicSpec<>(
             "news.articles.dead-letter",
@@ -73,7 +79,7 @@ public final class Topics {
             Serdes::ByteArray,
             () -> new AvroSerde<>(DeadLetter.class),
             DEFAULT_PARTITIONS,
-            Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, DEAD_LETTER_MAX_MESSAGE_BYTES));
+            Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, OUTPUT_MAX_MESSAGE_BYTES));
 
     private Topics() {
     }

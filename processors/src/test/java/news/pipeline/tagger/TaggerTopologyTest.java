@@ -85,6 +85,21 @@ class TaggerTopologyTest {
         assertThat(harness.deadLetters()).isEmpty();
     }
 
+    @Test
+    void deadLettersAnArticleWhoseEnrichedRecordWouldBeTooLargeToSend() {
+        try (TopologyHarness<String, EnrichedArticle> small = new TopologyHarness<>(PipelineProcessor.TAGGER, Topics.ENRICHED,
+                Map.of("producer.max.request.size", String.valueOf(200_000)))) {
+            small.pipe("huge", cleanSerde.encode(clean("huge", "Russia", "Russia and Turkey. ".repeat(10_000))));
+            small.pipe("a-3", cleanSerde.encode(clean("a-3", "Chile votes", "Chile held a referendum on Sunday.")));
+
+            assertThat(small.deadLetters()).singleElement().satisfies(letter -> {
+                assertThat(letter.getReason()).isEqualTo(DeadLetterReason.OVERSIZED);
+                assertThat(letter.getMessage()).contains("news.articles.enriched");
+            });
+            assertThat(small.output()).extracting(kv -> kv.key).containsExactly("a-3");
+        }
+    }
+
     private static CleanArticle clean(final String id, final String title, final String text) {
         return CleanArticle.newBuilder()
                 .setId(id)

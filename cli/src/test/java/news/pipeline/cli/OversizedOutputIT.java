@@ -1,0 +1,74 @@
+package news.pipeline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import news.pipeline.app.PipelineProcessor;
+import news.pipeline.schema.ArticleFormat;
+import news.pipeline.schema.DeadLetter;
+import news.pipeline.schema.DeadLetterReason;
+import news.pipeline.schema.RawArticle;
+import news.pipeline.serde.AvroSerde;
+import news.pipeline.topics.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An output record larger than the processors' producers may send (here the enriched record of a
+ * 15 MiB text naming a country two million times) is refused at send time; its input is
+ * dead-lettered as OVERSIZED under exactly-once, and the article behind it still comes through.
+ */
+class OversizedOutputIT {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void anOutputTooLargeToSendIsDeadLetteredAndTheStreamGoesOn() throws Exception {
+        try (EmbeddedCluster cluster = new EmbeddedCluster(dataDir)) {
+            final Map<String, String> settings = new LinkedHashMap<>(cluster.settings().asMap());
+            settings.put(PipelineProcessor.MAX_CONTENT_BYTES_CONFIG, String.valueOf(16 * 1024 * 1024));
+            final AtomicInteger threadDeaths = new AtomicInteger();
+            try (PipelineRunner pipeline = new PipelineRunner(Arrays.asList(PipelineProcessor.values()), settings)) {
+                pipeline.streams().values().forEach(app -> app.setUncaughtExceptionHandler(exception -> {
+                    threadDeaths.incrementAndGet();
+                    return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+                }));
+                pipeline.start();
+                pipeline.awaitRunning(EmbeddedCluster.TIMEOUT);
+                final AvroSerde<RawArticle> serde = new AvroSerde<>(RawArticle.class);
+                try (KafkaProducer<byte[], byte[]> producer = Clients.producer(cluster.settings())) {
+                    producer.send(new ProducerRecord<>(Topics.RAW.name(), 0, "huge".getBytes(StandardCharsets.UTF_8),
+                            serde.encode(text("Russia and Turkey. ".repeat(800_000))))).get();
+                    producer.send(new ProducerRecord<>(Topics.RAW.name(), 0, "after".getBytes(StandardCharsets.UTF_8),
+                            serde.encode(text("Chile and Peru signed a trade deal in Lima on Tuesday, officials said.")))).get();
+                }
+                final AvroSerde<DeadLetter> letters = new AvroSerde<>(DeadLetter.class);
+                final List<ConsumerRecord<byte[], byte[]>> dead = cluster.readUntil(Topics.DEAD_LETTER.name(), r -> !r.isEmpty());
+                final DeadLetter letter = letters.decode(dead.get(0).value());
+                assertThat(letter.getReason()).isEqualTo(DeadLetterReason.OVERSIZED);
+                assertThat(new String(dead.get(0).key(), StandardCharsets.UTF_8)).isEqualTo("huge");
+                assertThat(letter.getOriginalValue()).isNotNull();
+                assertThat(cluster.readUntil(Topics.ENRICHED.name(), r -> r.stream()
+                        .anyMatch(record -> "after".equals(new String(record.key(), StandardCharsets.UTF_8))))).isNotEmpty();
+                assertThat(threadDeaths).hasValue(0);
+                System.out.println("[oversized] " + letter.getProcessor() + ": " + letter.getMessage());
+            }
+        }
+    }
+
+    private static RawArticle text(final String text) {
+        return RawArticle.newBuilder().setFormat(ArticleFormat.TEXT).setContentType("text/plain; charset=utf-8")
+                .setContent(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8))).build();
+    }
+}
