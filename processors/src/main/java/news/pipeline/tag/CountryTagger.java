@@ -533,7 +533,35 @@ public final class CountryTagger {
             return false;
         }
         final String word = Text.fold(tokens.source, tokens.start(next), tokens.end(next));
-        return CURRENCIES.contains(word) || EVENTS.contains(word);
+        return CURRENCIES.contains(word) || EVENTS.contains(word) || companyName(m, tokens);
+    }
+
+    /** Words that end a company's name. */
+    private static final Set<String> COMPANY_SUFFIXES = Set.of("inc", "ltd", "corp", "co", "plc", "sa", "ag", "nv",
+        "bv", "spa", "gmbh", "llc", "lp", "ab", "asa", "oy", "kk", "bhd", "pte", "corporation", "incorporated",
+        "limited", "company", "holdings", "bancorp", "airlines", "airways", "group");
+
+    /**
+     * "Danish Dairy Farms Ltd", "British Telecommunications PLC": a country word that opens a company's
+     * name, up to its legal suffix, names the company rather than the country.
+     */
+    private static boolean companyName(final Match m, final Text tokens) {
+        if (m.titleCaps) {
+            return false;
+        }
+        for (int t = m.lastToken + 1; t < tokens.size() && t <= m.lastToken + 5; t++) {
+            if (!tokens.joinable(t) && !tokens.source.substring(tokens.end(t - 1), tokens.start(t)).strip().equals("&")) {
+                return false;
+            }
+            final String word = Text.fold(tokens.source, tokens.start(t), tokens.end(t));
+            if (COMPANY_SUFFIXES.contains(word) && tokens.is(t, Text.UPPER_FIRST)) {
+                return true;
+            }
+            if (!tokens.is(t, Text.UPPER_FIRST) && !word.equals("and") && !word.equals("of")) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static boolean bracketed(final String s, final int start, final int end) {

@@ -140,6 +140,15 @@ class CountryTaggerTrapsTest {
     }
 
     @Test
+    void shouldNotTakeACompanysNameForItsCountry() {
+        final TaggedArticle a = TAGGER.tag("MITSUBISHI BUYS INTO DAIRY FIRM",
+            "TOKYO, March 27 - Mitsubishi Corp said it has taken a 25 pct stake in Danish Dairy Farms Ltd. "
+                + "Danish Dairy Farms Ltd will market the produce in Japan.");
+        assertThat(a.focus()).containsExactly("JP");
+        assertThat(a.countries()).extracting(CountryTagging::code).contains("DK");
+    }
+
+    @Test
     void shouldKeepOrganisationsApartFromCountries() {
         final TaggedArticle a = TAGGER.tag("", "The EU, NATO, the OSCE and the UN met. The European Union agreed.");
         assertThat(a.countries()).isEmpty();
