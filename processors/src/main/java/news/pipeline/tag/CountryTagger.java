@@ -220,6 +220,9 @@ public final class CountryTagger {
             if (personContext(matches, k, tokens) || firmContext(matches, k, tokens)) {
                 m.dropped = true;
                 personal.add(key(m, tokens));
+            } else if (forenameContext(matches, k, tokens)) {
+                // this mention only: "Israel Radio" may stand in an article that means Israel elsewhere
+                m.dropped = true;
             }
         }
         if (!personal.isEmpty()) {
@@ -345,6 +348,23 @@ public final class CountryTagger {
             return false;
         }
         return !tokens.sentenceStart(prev) || afterFirstName;
+    }
+
+    /**
+     * "Jordan Peterson", "Chad Smith": a country named like a person, right before a capitalised word
+     * that no entry starts and that does not open a sentence, is a forename.
+     */
+    private boolean forenameContext(final List<Match> matches, final int k, final Text tokens) {
+        final Match m = matches.get(k);
+        if (!"NAME".equals(m.entry.kind()) || m.firstToken != m.lastToken
+                || !gazetteer.isFirstName(tokens.source, m.start, m.end)) {
+            return false;
+        }
+        final int next = m.lastToken + 1;
+        return next < tokens.size() && tokens.spaceBefore(next) && tokens.is(next, Text.UPPER_FIRST)
+            && !tokens.is(next, Text.ALL_UPPER) && !startsMatch(matches, k + 1, m.inTitle, next)
+            && !tokens.sentenceStart(next)
+            && !COMPANY_SUFFIXES.contains(Text.fold(tokens.source, tokens.start(next), tokens.end(next)));
     }
 
     /**

@@ -47,6 +47,8 @@ class CountryTaggerTrapsTest {
         "Michael Jordan scored 40 points.|JO",
         "Mr. Chad said so.|TD",
         "Trade Secretary Jose Concepcion said so.|PY",
+        "The psychologist Jordan Peterson spoke in Toronto.|JO",
+        "Drummer Chad Smith joined the band.|TD",
         "Piedmont Aviation Inc said its load factor rose.|IT",
         "The Jersey Central Power unit, based in Morristown, New Jersey, said so.|JE",
     })
@@ -97,6 +99,7 @@ class CountryTaggerTrapsTest {
         "Bell Canada Enterprises said it bought shares of Bell Canada.|CA",
         "Air France said traffic rose.|FR",
         "Royal Jordanian Airlines flew to Jordan.|JO",
+        "Israel Radio said Israel would reopen the crossing.|IL",
     })
     void shouldFind(final String text, final String code) {
         assertThat(codes(text)).contains(code);
