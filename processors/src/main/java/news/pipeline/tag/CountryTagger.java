@@ -279,16 +279,22 @@ public final class CountryTagger {
                 }
             }
         }
-        for (Match s : shortened) {
-            boolean otherEvidence = false;
-            for (Match m : matches) {
-                if (!m.dropped && !m.entry.org() && !m.entry.blocker() && m.entry.target() == s.entry.target()
-                        && !m.entry.surface().equalsIgnoreCase(s.entry.surface())) {
-                    otherEvidence = true;
-                    break;
+        if (shortened.isEmpty()) {
+            return;
+        }
+        // countries named by more than one surface form in the article
+        final Map<Integer, String> firstSurface = new HashMap<>();
+        final Set<Integer> severalSurfaces = new HashSet<>();
+        for (Match m : matches) {
+            if (!m.dropped && !m.entry.org() && !m.entry.blocker()) {
+                final String seen = firstSurface.putIfAbsent(m.entry.target(), m.entry.surface());
+                if (seen != null && !seen.equalsIgnoreCase(m.entry.surface())) {
+                    severalSurfaces.add(m.entry.target());
                 }
             }
-            if (!otherEvidence) {
+        }
+        for (Match s : shortened) {
+            if (!severalSurfaces.contains(s.entry.target())) {
                 s.dropped = true;
             }
         }
