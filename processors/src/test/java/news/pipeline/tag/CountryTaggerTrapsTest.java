@@ -167,6 +167,7 @@ class CountryTaggerTrapsTest {
     @Test
     void shouldReadCapitalTitles() {
         assertThat(codes("JAPAN, U.S. AGREE ON CHIP PACT", "Officials said so.")).contains("JP", "US");
+        assertThat(codes("W.GERMAN AND S. KOREAN TALKS ON S. AMERICAN DEBT", "Officials met.")).containsExactly("DE", "KR");
     }
 
     @Test
