@@ -545,6 +545,9 @@ public final class CountryTagger {
         "summit", "club", "conference", "talks", "round", "declaration", "protocol", "convention", "process",
         "communique", "consensus", "initiative", "format", "meeting", "meetings", "negotiations");
 
+    /** Capitalised words that make a country word a sports event: "Australian Open", "Bahrain Grand Prix". */
+    private static final Set<String> NAMED_EVENTS = Set.of("open", "grand", "masters", "classic");
+
     /**
      * Whether the mention names a currency, an event or a forum ("Swiss franc", "Paris accord"), or
      * sits in angle brackets, where wires put tickers and company names ("UNION CARBIDE &lt;UK&gt;"),
@@ -559,7 +562,9 @@ public final class CountryTagger {
             return false;
         }
         final String word = Text.fold(tokens.source, tokens.start(next), tokens.end(next));
-        return CURRENCIES.contains(word) || EVENTS.contains(word) || companyName(m, tokens);
+        return CURRENCIES.contains(word) || EVENTS.contains(word)
+            || NAMED_EVENTS.contains(word) && tokens.is(next, Text.UPPER_FIRST) && !m.titleCaps
+            || companyName(m, tokens);
     }
 
     /** Words that end a company's name. */

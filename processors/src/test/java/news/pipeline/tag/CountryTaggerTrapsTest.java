@@ -117,6 +117,8 @@ class CountryTaggerTrapsTest {
         final TaggedArticle a = TAGGER.tag("", "TOKYO, March 3 - The dollar rose to 152 yen and the Swiss franc fell, dealers said.");
         assertThat(a.focus()).containsExactly("JP");
         assertThat(a.countries()).extracting(CountryTagging::code).contains("CH");
+        assertThat(TAGGER.tag("", "MELBOURNE, Jan 20 - Alcaraz won the Australian Open final; the French Open is next.").focus())
+            .containsExactly("AU");
         final TaggedArticle b = TAGGER.tag("", "TOKYO, March 3 - Miyazawa said the Paris accord helped. The Paris accord holds.");
         assertThat(b.focus()).containsExactly("JP");
         assertThat(b.countries()).allSatisfy(c -> assertThat(c.salience()).isBetween(0.0, 1.0));
