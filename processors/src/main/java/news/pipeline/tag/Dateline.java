@@ -81,12 +81,36 @@ record Dateline(int placeEnd, int regionStart, int regionEnd, int end) {
         if (letters < 2) {
             return NONE;
         }
+        // "TOKYO 1996-08-20 -": a numeric date right after the place ends the place
+        boolean numericDate = false;
+        for (int i = p; i < placeEnd; i++) {
+            if (Character.isDigit(head.charAt(i))) {
+                numericDate = i > p && head.charAt(i - 1) == ' ';
+                if (numericDate) {
+                    placeEnd = i;
+                    letters = 0;
+                    upper = 0;
+                    for (int j = p; j < placeEnd; j++) {
+                        if (Character.isLetter(head.charAt(j))) {
+                            letters++;
+                            if (Character.isUpperCase(head.charAt(j))) {
+                                upper++;
+                            }
+                        }
+                    }
+                }
+                break;
+            }
+        }
+        if (letters < 2) {
+            return NONE;
+        }
         if (upper < letters) {
             // "New York, March 4 -" or "Beijing (Xinhua) -": capitalised words, then a date or an agency
             final String rest = head.substring(placeEnd);
             final boolean dated = rest.startsWith(",") && startsWithDate(rest.substring(1).trim())
                 && !rest.substring(1).trim().isEmpty();
-            if (!(dated || rest.startsWith("(")) || !capitalisedWords(head, p, placeEnd)) {
+            if (!(dated || numericDate || rest.startsWith("(")) || !capitalisedWords(head, p, trimmedEnd(head, p, placeEnd))) {
                 return NONE;
             }
         }
@@ -119,6 +143,14 @@ record Dateline(int placeEnd, int regionStart, int regionEnd, int end) {
             }
         }
         return new Dateline(trimmed, regionStart, regionEnd, end);
+    }
+
+    private static int trimmedEnd(final String s, final int start, final int end) {
+        int e = end;
+        while (e > start && Character.isWhitespace(s.charAt(e - 1))) {
+            e--;
+        }
+        return e;
     }
 
     private static boolean capitalisedWords(final String s, final int start, final int end) {
