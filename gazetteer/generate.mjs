@@ -155,6 +155,14 @@ for (const e of [...entries.values()]) {
     put(e.surface.replace(/^Saint /, 'St '), e.target, e.kind, [...e.flags]);
   }
 }
+// German umlauts as the wires write them without the dots: Duesseldorf, Muenster
+for (const e of [...entries.values()]) {
+  if (/[äöüÄÖÜ]/.test(e.surface)) {
+    const t = e.surface.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue')
+      .replace(/Ä/g, 'Ae').replace(/Ö/g, 'Oe').replace(/Ü/g, 'Ue');
+    put(t, e.target, e.kind, [...e.flags]);
+  }
+}
 // Accent-less spellings of accented place names (Bogota, Sao Paulo) as used on the wires.
 for (const e of [...entries.values()]) {
   const plain = e.surface.normalize('NFD').replace(/[\u0300-\u036f]/g, '');

@@ -107,9 +107,16 @@ record Dateline(int placeEnd, int regionStart, int regionEnd, int end) {
         }
         if (upper < letters) {
             // "New York, March 4 -" or "Beijing (Xinhua) -": capitalised words, then a date or an agency
+            // "Scarborough, Ontario, Feb 26 -": the date may follow a region
             final String rest = head.substring(placeEnd);
-            final boolean dated = rest.startsWith(",") && startsWithDate(rest.substring(1).trim())
-                && !rest.substring(1).trim().isEmpty();
+            final String[] parts = rest.split(",", -1);
+            boolean dated = false;
+            for (int k = 1; k < parts.length && k <= 2; k++) {
+                final String part = parts[k].trim();
+                if (!part.isEmpty() && startsWithDate(part) && !part.startsWith("(")) {
+                    dated = true;
+                }
+            }
             if (!(dated || numericDate || rest.startsWith("(")) || !capitalisedWords(head, p, trimmedEnd(head, p, placeEnd))) {
                 return NONE;
             }
@@ -153,12 +160,13 @@ record Dateline(int placeEnd, int regionStart, int regionEnd, int end) {
         return e;
     }
 
+    /** A place name as typed on the wire: a capital first letter, words of letters ("La paz" too). */
     private static boolean capitalisedWords(final String s, final int start, final int end) {
         boolean wordStart = true;
         for (int i = start; i < end; i++) {
             final char c = s.charAt(i);
             if (Character.isLetter(c)) {
-                if (wordStart && !Character.isUpperCase(c)) {
+                if (wordStart && i == start && !Character.isUpperCase(c)) {
                     return false;
                 }
                 wordStart = false;
