@@ -34,6 +34,7 @@ for (const tier of ['10', '20', '35', '40', '50']) {
 const isCommonWord = (s) => common.has(s.toLowerCase()) && !/\s/.test(s);
 const veryCommon = new Set([...words['english/10'], ...words['english/20']]);
 const isVeryCommonWord = (s) => veryCommon.has(s.toLowerCase()) && !/\s/.test(s);
+const commonest = new Set(words['english/10']);
 
 // English first names (Moby Word II via @stdlib datasets, PDDL/CC0): a country or place named
 // like a person ("Jordan", "Georgia", "Stanley") is a surname after another capitalised word.
@@ -139,7 +140,9 @@ for (const [k, m] of [...byName.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[
   if (top.pop < (major ? 2 : RIVAL_RATIO) * runnerUp) continue;
   if (top.name.length < 4) continue;
   // a major city may share a rarer word ("Wellington", "Shanghai"); other towns must be no English word
-  if (major ? isVeryCommonWord(top.name) : isCommonWord(top.name)) continue;
+  const tooCommon = top.pop >= 1000000 ? commonest.has(top.name.toLowerCase())
+    : major ? isVeryCommonWord(top.name) : isCommonWord(top.name);
+  if (tooCommon) continue;
   if (!major && admin1Names.has(k) && [...admin1Names.get(k)].some((r) => r !== code)) continue;
   const isCapital = top.capital || capitals.get(k) === code;
   if (isCapital && (top.pop >= CAPITAL_MIN_POP || independent.get(code))) {
