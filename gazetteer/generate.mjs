@@ -128,6 +128,7 @@ for (const city of cities) {
 const CITY_MIN_POP = 100000;
 const RIVAL_RATIO = 3;
 const REGION_RIVAL_POP = 400000;
+const REGION_MIN_POP = 100000;
 const CAPITAL_MIN_POP = 50000;
 for (const [k, m] of [...byName.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
   const ranked = [...m.entries()].sort((a, b) => b[1].pop - a[1].pop || (a[0] < b[0] ? -1 : 1));
@@ -180,15 +181,28 @@ for (const e of entries.values()) {
   if (!nameOwners.has(k)) nameOwners.set(k, new Set());
   nameOwners.get(k).add(e.target);
 }
+// A region's weight: the people of its GeoNames towns (1,000+ each), summed.
+const regionPop = new Map(); // "CC.ADMIN" -> people
+for (const city of cities) {
+  const key = `${city.country}.${city.adminCode}`;
+  regionPop.set(key, (regionPop.get(key) ?? 0) + city.population);
+}
 for (const [k, owners] of [...admin1Names.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-  if (owners.size !== 1) continue;
-  const code = [...owners][0];
+  // a name shared by regions of several countries goes to the far more populous one (Florida: US)
+  const candidates = admin1.filter((x) => fold(x.name) === k)
+    .map((x) => ({ a: x, cc: x.code.split('.')[0], pop: regionPop.get(x.code) ?? 0 }))
+    .sort((x, y) => y.pop - x.pop || (x.cc < y.cc ? -1 : 1));
+  const top = candidates[0];
+  const rival = candidates.find((x) => x.cc !== top.cc);
+  if (rival && top.pop < RIVAL_RATIO * rival.pop) continue;
+  const code = top.cc;
   if (!countryName.has(code) || !independent.get(code) || nameOwners.has(k)) continue;
+  if (top.pop < REGION_MIN_POP) continue;
   // a region sharing its name with a big city abroad ("San José", Costa Rica) is not evidence
   if (byName.has(k) && [...byName.get(k).entries()].some(([cc, c]) => cc !== code && c.pop >= REGION_RIVAL_POP)) continue;
-  const a = admin1.find((x) => fold(x.name) === k && x.code.startsWith(`${code}.`));
-  const name = a.name;
-  if (isCommonWord(name) || name.length < 4 || !latin(name) || firstNames.has(name)) continue;
+  const name = top.a.name;
+  // a region named like a person is evidence only when it is big enough to be known by that name
+  if (isCommonWord(name) || name.length < 4 || !latin(name) || firstNames.has(name) && top.pop < 1000000) continue;
   if (/^(Province|Region|District|Municipality|Governorate|State|Prefecture|County|Department)\b/i.test(name)) continue;
   put(name, code, 'CITY', ['REGION']);
 }
