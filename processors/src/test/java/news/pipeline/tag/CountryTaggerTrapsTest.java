@@ -49,6 +49,7 @@ class CountryTaggerTrapsTest {
         "Trade Secretary Jose Concepcion said so.|PY",
         "The psychologist Jordan Peterson spoke in Toronto.|JO",
         "Drummer Chad Smith joined the band.|TD",
+        "A biography of Virginia Woolf was published.|US",
         "Piedmont Aviation Inc said its load factor rose.|IT",
         "The Jersey Central Power unit, based in Morristown, New Jersey, said so.|JE",
     })
@@ -110,6 +111,8 @@ class CountryTaggerTrapsTest {
         assertThat(TAGGER.tag("", "NEW YORK, March 3 - Shares rose.").focus()).containsExactly("US");
         assertThat(TAGGER.tag("", "MOSCOW (Reuters) - Officials met.").focus()).containsExactly("RU");
         assertThat(TAGGER.tag("", "SAN JOSE, Calif., March 3 - Shares rose.").focus()).containsExactly("US");
+        assertThat(TAGGER.tag("", "BOCA RATON, Florida, March 3 - Sales rose.").focus()).containsExactly("US");
+        assertThat(TAGGER.tag("", "Scarborough, Ontario, Feb 26 - Shr 45 cts.").focus()).containsExactly("CA");
     }
 
     @Test
