@@ -214,6 +214,15 @@ public final class CountryTagger {
                 m.dropped = true;
                 continue;
             }
+            // "Allied-Lyons": a town hyphenated after a capitalised word no entry knows ends a firm's name
+            final int before = m.firstToken - 1;
+            if (!m.titleCaps && ("CITY".equals(m.entry.kind()) || "CAPITAL".equals(m.entry.kind()))
+                    && tokens.hyphenBefore(m.firstToken) && tokens.is(before, Text.UPPER_FIRST)
+                    && !(k > 0 && matches.get(k - 1).inTitle == m.inTitle && matches.get(k - 1).lastToken == before)) {
+                m.dropped = true;
+                personal.add(key(m, tokens));
+                continue;
+            }
             if (m.titleCaps || m.datelinePlace || m.datelineRegion) {
                 continue;
             }
