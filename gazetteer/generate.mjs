@@ -51,7 +51,8 @@ const latin = (s) => /^[\p{Script=Latin}0-9 .,'’()-]+$/u.test(s);
 const entries = new Map(); // key surface|target -> {surface, target, kind, flags:Set}
 const put = (surface, target, kind, flags = []) => {
   surface = surface.trim();
-  if (!surface || !latin(surface)) return;
+  // the tagger skips numbers, so a name with a number in it ("Sector 1") could never match whole
+  if (!surface || !latin(surface) || /(^|[^\p{L}\p{N}])\p{N}/u.test(surface)) return;
   const key = `${surface}\u0000${target}`;
   const prev = entries.get(key);
   if (prev) {

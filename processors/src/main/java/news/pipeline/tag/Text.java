@@ -4,7 +4,8 @@ import java.text.Normalizer;
 import java.util.Arrays;
 
 /**
- * One text cut into word tokens in a single pass. A token is a run of letters and digits, or a
+ * One text cut into word tokens in a single pass. A token is a run of letters and digits that opens
+ * with a letter (numbers are skipped), or a
  * dotted abbreviation ("U.S.", "N.Y."). Hyphens, apostrophes and spaces separate tokens, so
  * "Armenian-Azerbaijani" and "Turkey's" give their country words as tokens of their own. Tokens
  * are compared folded: lower case, accents and dots removed ("Élysée" = "elysee", "U.S." = "us").
@@ -90,6 +91,16 @@ final class Text {
                 i = end;
                 continue;
             }
+            if ((cls & C_LETTER) == 0) {
+                // numbers and other runs that open with no letter name no place: skipped, so the
+                // gaps around them hold digits and never join two tokens into one name
+                int end = i + 1;
+                while (end < n && WORD[s[end]]) {
+                    end++;
+                }
+                i = end;
+                continue;
+            }
             boolean lower = (cls & C_LOWER) != 0;
             int end = i + 1;
             while (end < n) {
@@ -151,7 +162,10 @@ final class Text {
         return (flags[t] & flag) != 0;
     }
 
-    /** Whether tokens t-1 and t may belong to one name: spaces, or one hyphen, apostrophe or dot. */
+    /**
+     * Whether tokens t-1 and t may belong to one name: spaces, or one hyphen, apostrophe or dot.
+     * Numbers are no tokens, so a number between two words makes them unjoinable.
+     */
     boolean joinable(final int t) {
         int punct = 0;
         for (int i = ends[t - 1]; i < starts[t]; i++) {

@@ -50,6 +50,7 @@ class CountryTaggerTrapsTest {
         "Trade Secretary Jose Concepcion said so.|PY",
         "The psychologist Jordan Peterson spoke in Toronto.|JO",
         "Drummer Chad Smith joined the band.|TD",
+        "The Private Sector 1 index rose.|RO",
         "A biography of Virginia Woolf was published.|US",
         "Piedmont Aviation Inc said its load factor rose.|IT",
         "The Jersey Central Power unit, based in Morristown, New Jersey, said so.|JE",
