@@ -34,6 +34,7 @@ for (const tier of ['10', '20', '35', '40', '50']) {
 const isCommonWord = (s) => common.has(s.toLowerCase()) && !/\s/.test(s);
 const veryCommon = new Set([...words['english/10'], ...words['english/20']]);
 const isVeryCommonWord = (s) => veryCommon.has(s.toLowerCase()) && !/\s/.test(s);
+const commonest = new Set(words['english/10']);
 
 // English first names (Moby Word II via @stdlib datasets, PDDL/CC0): a country or place named
 // like a person ("Jordan", "Georgia", "Stanley") is a surname after another capitalised word.
@@ -50,7 +51,8 @@ const latin = (s) => /^[\p{Script=Latin}0-9 .,'’()-]+$/u.test(s);
 const entries = new Map(); // key surface|target -> {surface, target, kind, flags:Set}
 const put = (surface, target, kind, flags = []) => {
   surface = surface.trim();
-  if (!surface || !latin(surface)) return;
+  // the tagger skips numbers, so a name with a number in it ("Sector 1") could never match whole
+  if (!surface || !latin(surface) || /(^|[^\p{L}\p{N}])\p{N}/u.test(surface)) return;
   const key = `${surface}\u0000${target}`;
   const prev = entries.get(key);
   if (prev) {
@@ -127,6 +129,7 @@ for (const city of cities) {
 const CITY_MIN_POP = 100000;
 const RIVAL_RATIO = 3;
 const REGION_RIVAL_POP = 400000;
+const REGION_MIN_POP = 100000;
 const CAPITAL_MIN_POP = 50000;
 for (const [k, m] of [...byName.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
   const ranked = [...m.entries()].sort((a, b) => b[1].pop - a[1].pop || (a[0] < b[0] ? -1 : 1));
@@ -139,7 +142,9 @@ for (const [k, m] of [...byName.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[
   if (top.pop < (major ? 2 : RIVAL_RATIO) * runnerUp) continue;
   if (top.name.length < 4) continue;
   // a major city may share a rarer word ("Wellington", "Shanghai"); other towns must be no English word
-  if (major ? isVeryCommonWord(top.name) : isCommonWord(top.name)) continue;
+  const tooCommon = top.pop >= 1000000 ? commonest.has(top.name.toLowerCase())
+    : major ? isVeryCommonWord(top.name) : isCommonWord(top.name);
+  if (tooCommon) continue;
   if (!major && admin1Names.has(k) && [...admin1Names.get(k)].some((r) => r !== code)) continue;
   const isCapital = top.capital || capitals.get(k) === code;
   if (isCapital && (top.pop >= CAPITAL_MIN_POP || independent.get(code))) {
@@ -153,6 +158,14 @@ for (const e of [...entries.values()]) {
   if (/^Saint /.test(e.surface)) {
     put(e.surface.replace(/^Saint /, 'St. '), e.target, e.kind, [...e.flags]);
     put(e.surface.replace(/^Saint /, 'St '), e.target, e.kind, [...e.flags]);
+  }
+}
+// German umlauts as the wires write them without the dots: Duesseldorf, Muenster
+for (const e of [...entries.values()]) {
+  if (/[äöüÄÖÜ]/.test(e.surface)) {
+    const t = e.surface.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue')
+      .replace(/Ä/g, 'Ae').replace(/Ö/g, 'Oe').replace(/Ü/g, 'Ue');
+    put(t, e.target, e.kind, [...e.flags]);
   }
 }
 // Accent-less spellings of accented place names (Bogota, Sao Paulo) as used on the wires.
@@ -169,15 +182,28 @@ for (const e of entries.values()) {
   if (!nameOwners.has(k)) nameOwners.set(k, new Set());
   nameOwners.get(k).add(e.target);
 }
+// A region's weight: the people of its GeoNames towns (1,000+ each), summed.
+const regionPop = new Map(); // "CC.ADMIN" -> people
+for (const city of cities) {
+  const key = `${city.country}.${city.adminCode}`;
+  regionPop.set(key, (regionPop.get(key) ?? 0) + city.population);
+}
 for (const [k, owners] of [...admin1Names.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-  if (owners.size !== 1) continue;
-  const code = [...owners][0];
+  // a name shared by regions of several countries goes to the far more populous one (Florida: US)
+  const candidates = admin1.filter((x) => fold(x.name) === k)
+    .map((x) => ({ a: x, cc: x.code.split('.')[0], pop: regionPop.get(x.code) ?? 0 }))
+    .sort((x, y) => y.pop - x.pop || (x.cc < y.cc ? -1 : 1));
+  const top = candidates[0];
+  const rival = candidates.find((x) => x.cc !== top.cc);
+  if (rival && top.pop < RIVAL_RATIO * rival.pop) continue;
+  const code = top.cc;
   if (!countryName.has(code) || !independent.get(code) || nameOwners.has(k)) continue;
+  if (top.pop < REGION_MIN_POP) continue;
   // a region sharing its name with a big city abroad ("San José", Costa Rica) is not evidence
   if (byName.has(k) && [...byName.get(k).entries()].some(([cc, c]) => cc !== code && c.pop >= REGION_RIVAL_POP)) continue;
-  const a = admin1.find((x) => fold(x.name) === k && x.code.startsWith(`${code}.`));
-  const name = a.name;
-  if (isCommonWord(name) || name.length < 4 || !latin(name) || firstNames.has(name)) continue;
+  const name = top.a.name;
+  // a region named like a person is evidence only when it is big enough to be known by that name
+  if (isCommonWord(name) || name.length < 4 || !latin(name) || firstNames.has(name) && top.pop < 1000000) continue;
   if (/^(Province|Region|District|Municipality|Governorate|State|Prefecture|County|Department)\b/i.test(name)) continue;
   put(name, code, 'CITY', ['REGION']);
 }

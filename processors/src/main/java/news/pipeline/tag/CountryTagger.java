@@ -214,12 +214,24 @@ public final class CountryTagger {
                 m.dropped = true;
                 continue;
             }
+            // "Allied-Lyons": a town hyphenated after a capitalised word no entry knows ends a firm's name
+            final int before = m.firstToken - 1;
+            if (!m.titleCaps && ("CITY".equals(m.entry.kind()) || "CAPITAL".equals(m.entry.kind()))
+                    && tokens.hyphenBefore(m.firstToken) && tokens.is(before, Text.UPPER_FIRST)
+                    && !(k > 0 && matches.get(k - 1).inTitle == m.inTitle && matches.get(k - 1).lastToken == before)) {
+                m.dropped = true;
+                personal.add(key(m, tokens));
+                continue;
+            }
             if (m.titleCaps || m.datelinePlace || m.datelineRegion) {
                 continue;
             }
             if (personContext(matches, k, tokens) || firmContext(matches, k, tokens)) {
                 m.dropped = true;
                 personal.add(key(m, tokens));
+            } else if (forenameContext(matches, k, tokens)) {
+                // this mention only: "Israel Radio" may stand in an article that means Israel elsewhere
+                m.dropped = true;
             }
         }
         if (!personal.isEmpty()) {
@@ -276,16 +288,22 @@ public final class CountryTagger {
                 }
             }
         }
-        for (Match s : shortened) {
-            boolean otherEvidence = false;
-            for (Match m : matches) {
-                if (!m.dropped && !m.entry.org() && !m.entry.blocker() && m.entry.target() == s.entry.target()
-                        && !m.entry.surface().equalsIgnoreCase(s.entry.surface())) {
-                    otherEvidence = true;
-                    break;
+        if (shortened.isEmpty()) {
+            return;
+        }
+        // countries named by more than one surface form in the article
+        final Map<Integer, String> firstSurface = new HashMap<>();
+        final Set<Integer> severalSurfaces = new HashSet<>();
+        for (Match m : matches) {
+            if (!m.dropped && !m.entry.org() && !m.entry.blocker()) {
+                final String seen = firstSurface.putIfAbsent(m.entry.target(), m.entry.surface());
+                if (seen != null && !seen.equalsIgnoreCase(m.entry.surface())) {
+                    severalSurfaces.add(m.entry.target());
                 }
             }
-            if (!otherEvidence) {
+        }
+        for (Match s : shortened) {
+            if (!severalSurfaces.contains(s.entry.target())) {
                 s.dropped = true;
             }
         }
@@ -345,6 +363,23 @@ public final class CountryTagger {
             return false;
         }
         return !tokens.sentenceStart(prev) || afterFirstName;
+    }
+
+    /**
+     * "Jordan Peterson", "Chad Smith": a country named like a person, right before a capitalised word
+     * that no entry starts and that does not open a sentence, is a forename.
+     */
+    private boolean forenameContext(final List<Match> matches, final int k, final Text tokens) {
+        final Match m = matches.get(k);
+        if (!"NAME".equals(m.entry.kind()) || m.firstToken != m.lastToken
+                || !gazetteer.isFirstName(tokens.source, m.start, m.end)) {
+            return false;
+        }
+        final int next = m.lastToken + 1;
+        return next < tokens.size() && tokens.spaceBefore(next) && tokens.is(next, Text.UPPER_FIRST)
+            && !tokens.is(next, Text.ALL_UPPER) && !startsMatch(matches, k + 1, m.inTitle, next)
+            && !tokens.sentenceStart(next)
+            && !COMPANY_SUFFIXES.contains(Text.fold(tokens.source, tokens.start(next), tokens.end(next)));
     }
 
     /**
@@ -519,6 +554,9 @@ public final class CountryTagger {
         "summit", "club", "conference", "talks", "round", "declaration", "protocol", "convention", "process",
         "communique", "consensus", "initiative", "format", "meeting", "meetings", "negotiations");
 
+    /** Capitalised words that make a country word a sports event: "Australian Open", "Bahrain Grand Prix". */
+    private static final Set<String> NAMED_EVENTS = Set.of("open", "grand", "masters", "classic");
+
     /**
      * Whether the mention names a currency, an event or a forum ("Swiss franc", "Paris accord"), or
      * sits in angle brackets, where wires put tickers and company names ("UNION CARBIDE &lt;UK&gt;"),
@@ -533,7 +571,37 @@ public final class CountryTagger {
             return false;
         }
         final String word = Text.fold(tokens.source, tokens.start(next), tokens.end(next));
-        return CURRENCIES.contains(word) || EVENTS.contains(word);
+        return CURRENCIES.contains(word) || EVENTS.contains(word)
+            || NAMED_EVENTS.contains(word) && tokens.is(next, Text.UPPER_FIRST) && !m.titleCaps
+            || companyName(m, tokens);
+    }
+
+    /** Words that end a company's name. */
+    private static final Set<String> COMPANY_SUFFIXES = Set.of("inc", "ltd", "corp", "co", "plc", "sa", "ag", "nv",
+        "bv", "spa", "gmbh", "llc", "lp", "ab", "asa", "oy", "kk", "bhd", "pte", "corporation", "incorporated",
+        "limited", "company", "holdings", "bancorp", "airlines", "airways", "group");
+
+    /**
+     * "Danish Dairy Farms Ltd", "British Telecommunications PLC": a country word that opens a company's
+     * name, up to its legal suffix, names the company rather than the country.
+     */
+    private static boolean companyName(final Match m, final Text tokens) {
+        if (m.titleCaps) {
+            return false;
+        }
+        for (int t = m.lastToken + 1; t < tokens.size() && t <= m.lastToken + 5; t++) {
+            if (!tokens.joinable(t) && !tokens.source.substring(tokens.end(t - 1), tokens.start(t)).strip().equals("&")) {
+                return false;
+            }
+            final String word = Text.fold(tokens.source, tokens.start(t), tokens.end(t));
+            if (COMPANY_SUFFIXES.contains(word) && tokens.is(t, Text.UPPER_FIRST)) {
+                return true;
+            }
+            if (!tokens.is(t, Text.UPPER_FIRST) && !word.equals("and") && !word.equals("of")) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static boolean bracketed(final String s, final int start, final int end) {

@@ -81,12 +81,43 @@ record Dateline(int placeEnd, int regionStart, int regionEnd, int end) {
         if (letters < 2) {
             return NONE;
         }
+        // "TOKYO 1996-08-20 -": a numeric date right after the place ends the place
+        boolean numericDate = false;
+        for (int i = p; i < placeEnd; i++) {
+            if (Character.isDigit(head.charAt(i))) {
+                numericDate = i > p && head.charAt(i - 1) == ' ';
+                if (numericDate) {
+                    placeEnd = i;
+                    letters = 0;
+                    upper = 0;
+                    for (int j = p; j < placeEnd; j++) {
+                        if (Character.isLetter(head.charAt(j))) {
+                            letters++;
+                            if (Character.isUpperCase(head.charAt(j))) {
+                                upper++;
+                            }
+                        }
+                    }
+                }
+                break;
+            }
+        }
+        if (letters < 2) {
+            return NONE;
+        }
         if (upper < letters) {
             // "New York, March 4 -" or "Beijing (Xinhua) -": capitalised words, then a date or an agency
+            // "Scarborough, Ontario, Feb 26 -": the date may follow a region
             final String rest = head.substring(placeEnd);
-            final boolean dated = rest.startsWith(",") && startsWithDate(rest.substring(1).trim())
-                && !rest.substring(1).trim().isEmpty();
-            if (!(dated || rest.startsWith("(")) || !capitalisedWords(head, p, placeEnd)) {
+            final String[] parts = rest.split(",", -1);
+            boolean dated = false;
+            for (int k = 1; k < parts.length && k <= 2; k++) {
+                final String part = parts[k].trim();
+                if (!part.isEmpty() && startsWithDate(part) && !part.startsWith("(")) {
+                    dated = true;
+                }
+            }
+            if (!(dated || numericDate || rest.startsWith("(")) || !capitalisedWords(head, p, trimmedEnd(head, p, placeEnd))) {
                 return NONE;
             }
         }
@@ -121,12 +152,21 @@ record Dateline(int placeEnd, int regionStart, int regionEnd, int end) {
         return new Dateline(trimmed, regionStart, regionEnd, end);
     }
 
+    private static int trimmedEnd(final String s, final int start, final int end) {
+        int e = end;
+        while (e > start && Character.isWhitespace(s.charAt(e - 1))) {
+            e--;
+        }
+        return e;
+    }
+
+    /** A place name as typed on the wire: a capital first letter, words of letters ("La paz" too). */
     private static boolean capitalisedWords(final String s, final int start, final int end) {
         boolean wordStart = true;
         for (int i = start; i < end; i++) {
             final char c = s.charAt(i);
             if (Character.isLetter(c)) {
-                if (wordStart && !Character.isUpperCase(c)) {
+                if (wordStart && i == start && !Character.isUpperCase(c)) {
                     return false;
                 }
                 wordStart = false;

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The gazetteer as a token trie: every surface form is cut into tokens by {@link Text}'s rules and
@@ -20,6 +21,7 @@ import java.util.Map;
  */
 final class Gazetteer {
     static final String RESOURCE = "/news/pipeline/tag/gazetteer.tsv";
+    private static final Pattern NUMBER_TOKEN = Pattern.compile("(^|[^\\p{L}\\p{N}])\\p{N}");
 
     /** Entry flags, from the TSV's flags column. */
     static final int CASE_EXACT = 1;
@@ -146,6 +148,10 @@ final class Gazetteer {
                     throw new IllegalArgumentException("unknown country " + target + " for " + surface);
                 }
                 entry = new Entry(surface, letters(surface), c, false, false, kind, flags);
+            }
+            if (NUMBER_TOKEN.matcher(surface).find()) {
+                // the tokenizer skips numbers, so "Sector 1" could only ever match as "Sector"
+                continue;
             }
             int node = 0;
             final Text tokens = Text.tokenize(surface);

@@ -4,7 +4,8 @@ import java.text.Normalizer;
 import java.util.Arrays;
 
 /**
- * One text cut into word tokens in a single pass. A token is a run of letters and digits, or a
+ * One text cut into word tokens in a single pass. A token is a run of letters and digits that opens
+ * with a letter (numbers are skipped), or a
  * dotted abbreviation ("U.S.", "N.Y."). Hyphens, apostrophes and spaces separate tokens, so
  * "Armenian-Azerbaijani" and "Turkey's" give their country words as tokens of their own. Tokens
  * are compared folded: lower case, accents and dots removed ("Élysée" = "elysee", "U.S." = "us").
@@ -62,36 +63,48 @@ final class Text {
         return FOLD[c];
     }
 
-    static Text tokenize(final String s) {
-        final Text t = new Text(s);
-        final int n = s.length();
+    static Text tokenize(final String text) {
+        final Text t = new Text(text);
+        // the hot loop reads a char array: cheaper than String.charAt per character
+        final char[] s = text.toCharArray();
+        final int n = s.length;
         int i = 0;
         while (i < n) {
-            final int cls = CLASS[s.charAt(i)];
+            final int cls = CLASS[s[i]];
             if ((cls & C_WORD) == 0) {
                 i++;
                 continue;
             }
             final int start = i;
             // dotted abbreviation: letter '.' letter '.' ...
-            if ((cls & C_LETTER) != 0 && i + 3 < n && s.charAt(i + 1) == '.' && (CLASS[s.charAt(i + 2)] & C_LETTER) != 0
-                    && s.charAt(i + 3) == '.') {
+            if ((cls & C_LETTER) != 0 && i + 3 < n && s[i + 1] == '.' && (CLASS[s[i + 2]] & C_LETTER) != 0
+                    && s[i + 3] == '.') {
                 int end = i;
-                while (end + 1 < n && (CLASS[s.charAt(end)] & C_LETTER) != 0 && s.charAt(end + 1) == '.') {
+                while (end + 1 < n && (CLASS[s[end]] & C_LETTER) != 0 && s[end + 1] == '.') {
                     end += 2;
                 }
                 // "U.S.A" without the last dot, or "W.Va": take the trailing letters too
-                while (end < n && WORD[s.charAt(end)]) {
+                while (end < n && WORD[s[end]]) {
                     end++;
                 }
                 t.add(start, end, flagsOf(s, start, end) | ABBREVIATION);
                 i = end;
                 continue;
             }
+            if ((cls & C_LETTER) == 0) {
+                // numbers and other runs that open with no letter name no place: skipped, so the
+                // gaps around them hold digits and never join two tokens into one name
+                int end = i + 1;
+                while (end < n && WORD[s[end]]) {
+                    end++;
+                }
+                i = end;
+                continue;
+            }
             boolean lower = (cls & C_LOWER) != 0;
             int end = i + 1;
             while (end < n) {
-                final int c = CLASS[s.charAt(end)];
+                final int c = CLASS[s[end]];
                 if ((c & C_WORD) == 0) {
                     break;
                 }
@@ -105,12 +118,12 @@ final class Text {
         return t;
     }
 
-    private static int flagsOf(final String s, final int start, final int end) {
-        if ((CLASS[s.charAt(start)] & C_UPPER) == 0) {
+    private static int flagsOf(final char[] s, final int start, final int end) {
+        if ((CLASS[s[start]] & C_UPPER) == 0) {
             return 0;
         }
         for (int i = start; i < end; i++) {
-            if ((CLASS[s.charAt(i)] & C_LOWER) != 0) {
+            if ((CLASS[s[i]] & C_LOWER) != 0) {
                 return UPPER_FIRST;
             }
         }
@@ -149,7 +162,10 @@ final class Text {
         return (flags[t] & flag) != 0;
     }
 
-    /** Whether tokens t-1 and t may belong to one name: spaces, or one hyphen, apostrophe or dot. */
+    /**
+     * Whether tokens t-1 and t may belong to one name: spaces, or one hyphen, apostrophe or dot.
+     * Numbers are no tokens, so a number between two words makes them unjoinable.
+     */
     boolean joinable(final int t) {
         int punct = 0;
         for (int i = ends[t - 1]; i < starts[t]; i++) {

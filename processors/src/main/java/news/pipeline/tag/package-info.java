@@ -14,14 +14,16 @@
  *   <li>Context rules, all general: exact case for short forms (US, not "us"); combining forms
  *       only before a hyphen (Sino-); a name hyphenated to an unknown capitalised word is a firm
  *       (Georgia-Pacific); a country or town named like a person after a capitalised word is a
- *       surname (Jerry Jordan), and then means that everywhere in the article; a town or region
- *       before a capitalised word starts a firm's name (Piedmont Aviation); a one-word name that
+ *       surname (Jerry Jordan), and then means that everywhere in the article, or a forename
+ *       before a surname (Jordan Peterson); a town or region before a capitalised word starts a
+ *       firm's name (Piedmont Aviation), after a hyphenated one ends it (Allied-Lyons); a one-word name that
  *       ends a longer place name in the article is that place shortened (Jersey after New
  *       Jersey); names shared with a region abroad need other evidence (Georgia); words in a wire
  *       {@link news.pipeline.tag.Dateline} ("SAN JOSE, Calif., March 3 -") decide the place.</li>
  *   <li>Salience (0..1) adds the title, the dateline, the lead paragraph, frequency, the first
- *       position and sentence-subject position; currencies, events and tickers ("Swiss franc",
- *       "Paris accord", "&lt;UK&gt;") count as mentions but not as salience. Focus is every
+ *       position and sentence-subject position; currencies, events, tickers and company names
+ *       ("Swiss franc", "Paris accord", "Australian Open", "&lt;UK&gt;", "Danish Dairy Farms Ltd")
+ *       count as mentions but not as salience. Focus is every
  *       country at or above {@code 0.35}, or the most salient one when none reaches it.</li>
  * </ol>
  *

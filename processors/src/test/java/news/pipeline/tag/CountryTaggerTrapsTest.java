@@ -24,6 +24,7 @@ class CountryTaggerTrapsTest {
         "Mediators of the OSCE Minsk Group met in Vienna on Tuesday.|BY",
         "Storms hit Georgia and Alabama, the governor of Georgia said.|GE",
         "Georgia-Pacific Corp said it would buy the mill.|GE",
+        "TORONTO, March 12 - Allied-Lyons PLC said it would buy the distiller. Allied-Lyons shares rose.|FR",
         "Dallas Fed president Jerry Jordan said rates would stay. Jordan added that inflation was low.|JO",
         "Families bought a turkey for the holiday dinner.|TR",
         "Oil rigs in the Gulf of Mexico were shut as the storm neared.|MX",
@@ -47,6 +48,10 @@ class CountryTaggerTrapsTest {
         "Michael Jordan scored 40 points.|JO",
         "Mr. Chad said so.|TD",
         "Trade Secretary Jose Concepcion said so.|PY",
+        "The psychologist Jordan Peterson spoke in Toronto.|JO",
+        "Drummer Chad Smith joined the band.|TD",
+        "The Private Sector 1 index rose.|RO",
+        "A biography of Virginia Woolf was published.|US",
         "Piedmont Aviation Inc said its load factor rose.|IT",
         "The Jersey Central Power unit, based in Morristown, New Jersey, said so.|JE",
     })
@@ -68,6 +73,7 @@ class CountryTaggerTrapsTest {
         "A Sino-Japanese accord was signed.|JP",
         "The Turkish-Armenian border is closed.|AM",
         "The Turkish-Armenian border is closed.|TR",
+        "The Arab-Israeli conflict flared again.|IL",
         "Armenians and Azerbaijanis fought.|AZ",
         "The Kremlin said so.|RU",
         "The White House said so.|US",
@@ -97,6 +103,7 @@ class CountryTaggerTrapsTest {
         "Bell Canada Enterprises said it bought shares of Bell Canada.|CA",
         "Air France said traffic rose.|FR",
         "Royal Jordanian Airlines flew to Jordan.|JO",
+        "Israel Radio said Israel would reopen the crossing.|IL",
     })
     void shouldFind(final String text, final String code) {
         assertThat(codes(text)).contains(code);
@@ -107,6 +114,8 @@ class CountryTaggerTrapsTest {
         assertThat(TAGGER.tag("", "NEW YORK, March 3 - Shares rose.").focus()).containsExactly("US");
         assertThat(TAGGER.tag("", "MOSCOW (Reuters) - Officials met.").focus()).containsExactly("RU");
         assertThat(TAGGER.tag("", "SAN JOSE, Calif., March 3 - Shares rose.").focus()).containsExactly("US");
+        assertThat(TAGGER.tag("", "BOCA RATON, Florida, March 3 - Sales rose.").focus()).containsExactly("US");
+        assertThat(TAGGER.tag("", "Scarborough, Ontario, Feb 26 - Shr 45 cts.").focus()).containsExactly("CA");
     }
 
     @Test
@@ -114,6 +123,8 @@ class CountryTaggerTrapsTest {
         final TaggedArticle a = TAGGER.tag("", "TOKYO, March 3 - The dollar rose to 152 yen and the Swiss franc fell, dealers said.");
         assertThat(a.focus()).containsExactly("JP");
         assertThat(a.countries()).extracting(CountryTagging::code).contains("CH");
+        assertThat(TAGGER.tag("", "MELBOURNE, Jan 20 - Alcaraz won the Australian Open final; the French Open is next.").focus())
+            .containsExactly("AU");
         final TaggedArticle b = TAGGER.tag("", "TOKYO, March 3 - Miyazawa said the Paris accord helped. The Paris accord holds.");
         assertThat(b.focus()).containsExactly("JP");
         assertThat(b.countries()).allSatisfy(c -> assertThat(c.salience()).isBetween(0.0, 1.0));
@@ -140,6 +151,15 @@ class CountryTaggerTrapsTest {
     }
 
     @Test
+    void shouldNotTakeACompanysNameForItsCountry() {
+        final TaggedArticle a = TAGGER.tag("MITSUBISHI BUYS INTO DAIRY FIRM",
+            "TOKYO, March 27 - Mitsubishi Corp said it has taken a 25 pct stake in Danish Dairy Farms Ltd. "
+                + "Danish Dairy Farms Ltd will market the produce in Japan.");
+        assertThat(a.focus()).containsExactly("JP");
+        assertThat(a.countries()).extracting(CountryTagging::code).contains("DK");
+    }
+
+    @Test
     void shouldKeepOrganisationsApartFromCountries() {
         final TaggedArticle a = TAGGER.tag("", "The EU, NATO, the OSCE and the UN met. The European Union agreed.");
         assertThat(a.countries()).isEmpty();
@@ -155,6 +175,7 @@ class CountryTaggerTrapsTest {
     @Test
     void shouldReadCapitalTitles() {
         assertThat(codes("JAPAN, U.S. AGREE ON CHIP PACT", "Officials said so.")).contains("JP", "US");
+        assertThat(codes("W.GERMAN AND S. KOREAN TALKS ON S. AMERICAN DEBT", "Officials met.")).containsExactly("DE", "KR");
     }
 
     @Test

@@ -16,6 +16,10 @@ class DatelineTest {
         "New York, March 4 - Trans World Airlines said.|New York|",
         "NEW DELHI: The government said.|NEW DELHI|",
         "Beijing (Xinhua) -- The ministry said.|Beijing|",
+        "TOKYO 1996-08-20 - The ministry said.|TOKYO|",
+        "Scarborough, Ontario, Feb 26 - Shr 45 cts.|Scarborough|Ontario",
+        "La paz, march 4 - The government said.|La paz|",
+        "Tokyo 1996-08-20 - The ministry said.|Tokyo|",
     })
     void shouldFindThePlaceAndTheRegion(final String text, final String place, final String region) {
         final Dateline d = Dateline.find(text);

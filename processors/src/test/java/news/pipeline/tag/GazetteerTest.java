@@ -42,6 +42,13 @@ class GazetteerTest {
     }
 
     @Test
+    void shouldSkipNamesWithNumbersTheTokenizerCannotSee() throws Exception {
+        final Gazetteer g = Gazetteer.parse(new BufferedReader(new StringReader(
+            "C\tRO\tRomania\nE\tSector 1\tRO\tCITY\t\n")));
+        assertThat(g.tokenId("Sector", 0, 6)).isNegative();
+    }
+
+    @Test
     void shouldRejectAnUnknownCountry() {
         assertThatThrownBy(() -> Gazetteer.parse(new BufferedReader(new StringReader("E\tAtlantis\tXX\tNAME\t\n"))))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("XX");
