@@ -21,10 +21,13 @@ final class ChildPipeline implements AutoCloseable {
 
     private final Process process;
     private final Path log;
+    /** RUNNING reports already in the log (from earlier processes) when this one started. */
+    private final int runningBefore;
 
-    private ChildPipeline(final Process process, final Path log) {
+    private ChildPipeline(final Process process, final Path log, final int runningBefore) {
         this.process = process;
         this.log = log;
+        this.runningBefore = runningBefore;
     }
 
     /**
@@ -40,13 +43,14 @@ final class ChildPipeline implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // Settings come only from the arguments, never from the environment the build runs in.
         builder.environment().keySet().removeIf(name -> name.startsWith("KAFKA_") || name.startsWith("NEWS_PIPELINE_"));
-        return new ChildPipeline(builder.start(), log);
+        final int runningBefore = runningReports(log);
+        return new ChildPipeline(builder.start(), log, runningBefore);
     }
 
     /** Waits until the processors report RUNNING (the command's own log line), or fails with the log's tail. */
     void awaitRunning(final Duration timeout) throws InterruptedException {
         final long deadline = System.nanoTime() + timeout.toNanos();
-        while (!log().contains(RUNNING_LINE)) {
+        while (runningReports(log) <= runningBefore) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the pipeline process exited with " + process.exitValue() + ":\n"
                         + FaultKit.tail(log, 60));
@@ -59,9 +63,14 @@ final class ChildPipeline implements AutoCloseable {
         }
     }
 
-    /** How many times the command has reported RUNNING in this log (one per start when the log is shared). */
-    int runningReports() {
-        return (int) log().lines().filter(line -> line.contains(RUNNING_LINE)).count();
+    /** How many times a command has reported RUNNING in the log (one per start when processes share it). */
+    static int runningReports(final Path log) {
+        try {
+            return Files.exists(log) ? (int) Files.readString(log, StandardCharsets.ISO_8859_1).lines()
+                    .filter(line -> line.contains(RUNNING_LINE)).count() : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** SIGKILL: no shutdown hook, no commit, no leaving the group, transactions left open. */
