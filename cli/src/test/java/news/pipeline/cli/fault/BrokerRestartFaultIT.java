@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("fault")
 class BrokerRestartFaultIT {
     private static final int ARTICLES = 10_000;
-    private static final int STOP_AFTER = 2_000;
+    private static final int STOP_AFTER = 1_000;
     /** How long the broker stays down: long enough for every client to notice. */
     private static final Duration DOWN = Duration.ofSeconds(5);
 
