@@ -36,7 +36,7 @@ final class Progress implements AutoCloseable {
 
     /** Reads what is there for a moment; returns the number of distinct ids seen so far. */
     int poll() {
-        for (final ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+        for (final ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
             records++;
             ids.add(idOf.apply(record));
         }
