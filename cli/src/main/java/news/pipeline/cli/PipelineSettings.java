@@ -49,8 +49,12 @@ public final class PipelineSettings {
     /** Environment variables that start with KAFKA_ but are not client settings. */
     private static final Set<String> NOT_CLIENT_SETTINGS = Set.of("KAFKA_HOME", "KAFKA_OPTS", "KAFKA_HEAP_OPTS",
             "KAFKA_JVM_PERFORMANCE_OPTS", "KAFKA_LOG4J_OPTS", "KAFKA_JMX_OPTS", "KAFKA_DEBUG");
-    /** Keys whose values are never printed. */
-    private static final Set<String> SECRET_WORDS = Set.of("password", "secret", "jaas", "token", "credential", "key");
+    /**
+     * Keys whose values are never printed: passwords, JAAS configurations, tokens, private keys,
+     * and user-info credentials ({@code basic.auth.user.info} is {@code user:password}).
+     */
+    private static final Set<String> SECRET_WORDS = Set.of("password", "secret", "jaas", "token", "credential", "key",
+            "passphrase", "user.info", "userinfo");
 
     private final Map<String, String> values;
     private final boolean bootstrapGiven;
@@ -113,6 +117,12 @@ public final class PipelineSettings {
             }
         });
         return client;
+    }
+
+    /** The settings with every secret masked: safe to log, whoever logs it. */
+    @Override
+    public String toString() {
+        return redacted(values);
     }
 
     /** For logs: every value whose key looks secret is masked. */

@@ -1,0 +1,65 @@
+package news.pipeline.cli.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import news.pipeline.cli.PipelineSettings;
+import news.pipeline.kafka.EmbeddedKafka;
+import news.pipeline.topics.Topics;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 6, fault 5, with the demo command itself: {@code news-pipeline demo --once} run twice on
+ * the same data directory. The second run must not put the samples through again: a downstream
+ * consumer of enriched should see each sample article once.
+ *
+ * <p>Disabled because it fails today: DemoCommand ingests every sample at every start, and nothing
+ * in the pipeline drops an article id it has already processed, so after two runs enriched holds
+ * each sample twice (by-country likewise). {@link EmbeddedRestartFaultIT} shows that the pipeline
+ * itself resumes at its committed offsets; the duplicates come from the demo's re-ingestion. Fix
+ * in DemoCommand: ingest only the samples whose ids are not yet on news.articles.raw (read the
+ * raw topic's keys first), or in the cleaner: drop an id already seen, with a state store keyed by
+ * article id (its changelog makes that exactly-once too).
+ */
+@Disabled("fails: demo re-ingests the samples at every start, so a restart puts each sample on enriched again;"
+        + " see the class comment")
+@Tag("fault")
+class DemoRestartFaultIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDemoRestartedOnItsDataDirectoryDoesNotPutTheSamplesThroughAgain() throws Exception {
+        final int port = FaultKit.freePortPair();
+        final Path data = dir.resolve("data");
+        final List<String> demo = List.of("demo", "--once", "--timeout", "240", "--data-dir", data.toString(),
+                "--embedded-port", String.valueOf(port), "--samples", Path.of("..", "samples").toAbsolutePath().toString());
+        for (int run = 1; run <= 2; run++) {
+            final List<String> command = new ArrayList<>(FaultKit.javaCommand(List.of()));
+            command.add("news.pipeline.cli.NewsPipeline");
+            command.addAll(demo);
+            final Path log = dir.resolve("demo-" + run + ".log");
+            final Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("demo run %d exits", run).isTrue();
+            assertThat(process.exitValue()).as("demo run %d exit code; log:%n%s", run, FaultKit.tail(log, 30)).isZero();
+        }
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(data.resolve("kafka"), EmbeddedKafka.DEFAULT_HOST, port, Map.of())) {
+            final PipelineSettings settings = FaultKit.settings(kafka.bootstrapServers(), dir.resolve("reader-state"), Map.of());
+            final Delivery delivery = Delivery.read(settings);
+            final Set<String> samples = delivery.enriched().keySet();
+            System.out.println(delivery.summary("demo-restart", samples) + "; raw records="
+                    + FaultKit.readAll(settings, Topics.RAW).size() + "; per id: " + new TreeMap<>(delivery.enriched()));
+            delivery.assertExactlyOnce(samples);
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package news.pipeline.cli.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import news.pipeline.app.PipelineProcessor;
+import news.pipeline.cli.PipelineRunner;
+import news.pipeline.cli.PipelineSettings;
+import news.pipeline.kafka.EmbeddedKafka;
+import news.pipeline.schema.ArticleFormat;
+import news.pipeline.schema.DeadLetter;
+import news.pipeline.schema.DeadLetterReason;
+import news.pipeline.schema.RawArticle;
+import news.pipeline.serde.AvroSerde;
+import news.pipeline.topics.Topics;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.ThreadMetadata;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 6, fault 3: 1,000 bad records of eight kinds shuffled among 10,000 good ones. All 10,000
+ * good articles come out exactly once; each bad record is in the dead-letter topic exactly once,
+ * found by its source partition and offset, with the reason its kind calls for and its original
+ * bytes; no stream thread dies and every application stays RUNNING.
+ */
+@Tag("fault")
+class PoisonFaultIT {
+    private static final int GOOD = 10_000;
+    private static final int PER_KIND = 125;
+    /** Small, so that an oversized record costs little to send. */
+    private static final int MAX_CONTENT_BYTES = 64 * 1024;
+
+    /** The kinds of bad record, and the reason each must be dead-lettered with. */
+    enum Bad {
+        NOT_AVRO(DeadLetterReason.MALFORMED_RECORD),
+        WRONG_SCHEMA(DeadLetterReason.UNKNOWN_SCHEMA),
+        EMPTY_VALUE(DeadLetterReason.MALFORMED_RECORD),
+        EMPTY_CONTENT(DeadLetterReason.EMPTY_CONTENT),
+        OVERSIZED(DeadLetterReason.OVERSIZED),
+        UNDECODABLE_BYTES(DeadLetterReason.UNDECODABLE_TEXT),
+        NULL_KEY(DeadLetterReason.MISSING_KEY),
+        NULL_VALUE(DeadLetterReason.MALFORMED_RECORD);
+
+        final DeadLetterReason reason;
+
+        Bad(final DeadLetterReason reason) {
+            this.reason = reason;
+        }
+    }
+
+    private record Sent(Bad kind, ProducerRecord<byte[], byte[]> record) {
+    }
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void badRecordsAreDeadLetteredWithTheirReasonAndTheGoodOnesAllComeOutWhileEveryThreadLives() throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), EmbeddedKafka.DEFAULT_HOST, 0, Map.of())) {
+            final PipelineSettings settings = FaultKit.settings(kafka.bootstrapServers(), dir.resolve("streams"),
+                    Map.of(PipelineProcessor.MAX_CONTENT_BYTES_CONFIG, String.valueOf(MAX_CONTENT_BYTES)));
+            FaultKit.createTopics(settings);
+
+            final List<Sent> all = new ArrayList<>();
+            FaultKit.goodRecords(0, GOOD).forEach(record -> all.add(new Sent(null, record)));
+            for (final Bad kind : Bad.values()) {
+                for (int i = 0; i < PER_KIND; i++) {
+                    all.add(new Sent(kind, bad(kind, i)));
+                }
+            }
+            Collections.shuffle(all, new Random(6));
+
+            final AtomicInteger threadDeaths = new AtomicInteger();
+            final List<String> states = new CopyOnWriteArrayList<>();
+            try (PipelineRunner pipeline = new PipelineRunner(Arrays.asList(PipelineProcessor.values()), settings.asMap())) {
+                pipeline.streams().forEach((processor, app) -> {
+                    app.setUncaughtExceptionHandler(exception -> {
+                        threadDeaths.incrementAndGet();
+                        return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+                    });
+                    app.setStateListener((now, before) -> states.add(processor.id() + ":" + before + "->" + now));
+                });
+                pipeline.start();
+                pipeline.awaitRunning(FaultKit.TIMEOUT);
+                final Map<PipelineProcessor, Set<String>> threadsAtStart = threadNames(pipeline);
+                final List<String> statesAtStart = List.copyOf(states);
+
+                final List<RecordMetadata> where = FaultKit.produce(settings, all.stream().map(Sent::record).toList());
+                final int badCount = Bad.values().length * PER_KIND;
+                try (Progress enriched = new Progress(settings, Topics.ENRICHED, FaultKit::key);
+                     Progress byCountry = new Progress(settings, Topics.BY_COUNTRY,
+                             record -> FaultKit.value(Topics.BY_COUNTRY, record).getArticleId());
+                     Progress deadLetters = new Progress(settings, Topics.DEAD_LETTER, record -> source(
+                             FaultKit.value(Topics.DEAD_LETTER, record)))) {
+                    enriched.awaitDistinct(GOOD, FaultKit.TIMEOUT, () -> "states " + states);
+                    byCountry.awaitDistinct(GOOD, FaultKit.TIMEOUT, () -> "states " + states);
+                    deadLetters.awaitDistinct(badCount, FaultKit.TIMEOUT, () -> "states " + states);
+                }
+                assertThat(threadDeaths).as("stream threads that died").hasValue(0);
+                assertThat(pipeline.states()).as("every application RUNNING").allSatisfy(
+                        (processor, state) -> assertThat(state).isEqualTo(KafkaStreams.State.RUNNING));
+                assertThat(threadNames(pipeline)).as("the same stream threads as at the start").isEqualTo(threadsAtStart);
+                assertThat(states.subList(statesAtStart.size(), states.size())).as("state changes after RUNNING").isEmpty();
+
+                final Map<String, DeadLetter> letters = new HashMap<>();
+                final Map<DeadLetterReason, Integer> byReason = new EnumMap<>(DeadLetterReason.class);
+                for (final ConsumerRecord<byte[], byte[]> record : FaultKit.readAll(settings, Topics.DEAD_LETTER)) {
+                    final DeadLetter letter = FaultKit.value(Topics.DEAD_LETTER, record);
+                    assertThat(letters.put(source(letter), letter)).as("one dead letter per bad record").isNull();
+                    byReason.merge(letter.getReason(), 1, Integer::sum);
+                    assertThat(record.key()).isEqualTo(letter.getOriginalKey() == null ? null : bytes(letter.getOriginalKey()));
+                }
+                final Map<Bad, Integer> matched = new EnumMap<>(Bad.class);
+                for (int i = 0; i < all.size(); i++) {
+                    final Sent sent = all.get(i);
+                    final DeadLetter letter = letters.remove(Topics.RAW.name() + "/" + where.get(i).partition() + "/"
+                            + where.get(i).offset());
+                    if (sent.kind() == null) {
+                        assertThat(letter).as("good record %s not dead-lettered", new String(sent.record().key(), StandardCharsets.UTF_8))
+                                .isNull();
+                        continue;
+                    }
+                    assertThat(letter).as("dead letter of a %s record", sent.kind()).isNotNull();
+                    assertThat(letter.getReason()).as("reason of a %s record", sent.kind()).isEqualTo(sent.kind().reason);
+                    assertThat(letter.getMessage()).isNotBlank();
+                    assertThat(letter.getProcessor()).isEqualTo("cleaner");
+                    assertThat(letter.getOriginalKey() == null ? null : bytes(letter.getOriginalKey()))
+                            .isEqualTo(sent.record().key());
+                    assertThat(letter.getOriginalValue() == null ? null : bytes(letter.getOriginalValue()))
+                            .isEqualTo(sent.record().value());
+                    matched.merge(sent.kind(), 1, Integer::sum);
+                }
+                assertThat(letters).as("dead letters of no record sent").isEmpty();
+                System.out.println("[poison] dead letters by kind: " + matched + "; by reason: " + byReason);
+                assertThat(matched.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(badCount);
+            }
+
+            final Set<String> expected = IntStream.range(0, GOOD).mapToObj(FaultKit::id).collect(Collectors.toSet());
+            final Delivery delivery = Delivery.read(settings);
+            System.out.println(delivery.summary("poison", expected) + " bad in=" + Bad.values().length * PER_KIND);
+            delivery.assertExactlyOnce(expected);
+        }
+    }
+
+    private static ProducerRecord<byte[], byte[]> bad(final Bad kind, final int i) {
+        final String topic = Topics.RAW.name();
+        final byte[] key = ("bad-" + kind.name().toLowerCase() + "-" + i).getBytes(StandardCharsets.UTF_8);
+        final AvroSerde<RawArticle> raw = new AvroSerde<>(RawArticle.class);
+        return switch (kind) {
+            case NOT_AVRO -> new ProducerRecord<>(topic, key, ("<html><body>not avro #" + i + "</body></html>")
+                    .getBytes(StandardCharsets.UTF_8));
+            case WRONG_SCHEMA -> new ProducerRecord<>(topic, key, otherSchema(i));
+            case EMPTY_VALUE -> new ProducerRecord<>(topic, key, new byte[0]);
+            case EMPTY_CONTENT -> new ProducerRecord<>(topic, key, raw.encode(withContent(new byte[0], "text/plain")));
+            case OVERSIZED -> new ProducerRecord<>(topic, key, raw.encode(withContent(
+                    "An article far too long. ".repeat(MAX_CONTENT_BYTES / 20).getBytes(StandardCharsets.UTF_8),
+                    "text/plain; charset=utf-8")));
+            case UNDECODABLE_BYTES -> {
+                final byte[] junk = new byte[2048];
+                new Random(i).nextBytes(junk);
+                for (int b = 0; b < junk.length; b++) {
+                    junk[b] = (byte) (junk[b] & 0x1F); // control bytes: no charset makes text of them
+                }
+                junk[0] = 0x01;
+                yield new ProducerRecord<>(topic, key, raw.encode(withContent(junk, "application/octet-stream")));
+            }
+            case NULL_KEY -> new ProducerRecord<>(topic, null, raw.encode(FaultKit.article(1_000_000 + i)));
+            case NULL_VALUE -> new ProducerRecord<>(topic, key, null);
+        };
+    }
+
+    /** Valid Avro single-object encoding, of a record no version of RawArticle ever was. */
+    private static byte[] otherSchema(final int i) {
+        final Schema schema = SchemaBuilder.record("Headline").namespace("elsewhere").fields()
+                .requiredString("text").requiredInt("n").endRecord();
+        final GenericRecord record = new GenericData.Record(schema);
+        record.put("text", "a record of another schema");
+        record.put("n", i);
+        try {
+            return new BinaryMessageEncoder<GenericRecord>(GenericData.get(), schema).encode(record).array();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RawArticle withContent(final byte[] content, final String contentType) {
+        return RawArticle.newBuilder()
+                .setUrl(null)
+                .setSource("fault-test")
+                .setFormat(ArticleFormat.TEXT)
+                .setContentType(contentType)
+                .setContent(ByteBuffer.wrap(content))
+                .build();
+    }
+
+    private static String source(final DeadLetter letter) {
+        return letter.getSourceTopic() + "/" + letter.getSourcePartition() + "/" + letter.getSourceOffset();
+    }
+
+    private static byte[] bytes(final ByteBuffer buffer) {
+        final ByteBuffer view = buffer.duplicate();
+        final byte[] bytes = new byte[view.remaining()];
+        view.get(bytes);
+        return bytes;
+    }
+
+    private static Map<PipelineProcessor, Set<String>> threadNames(final PipelineRunner pipeline) {
+        final Map<PipelineProcessor, Set<String>> names = new TreeMap<>();
+        pipeline.streams().forEach((processor, app) -> names.put(processor,
+                app.metadataForLocalThreads().stream().map(ThreadMetadata::threadName).collect(Collectors.toSet())));
+        return names;
+    }
+}
