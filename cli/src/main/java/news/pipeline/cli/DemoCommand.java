@@ -22,11 +22,14 @@ import picocli.CommandLine.Option;
 
 /**
  * The whole pipeline on one machine: embedded broker, topics, the three processors, and the
- * bundled samples ingested, with each enriched record printed as a JSON line as it arrives.
+ * bundled samples ingested, with each enriched record printed as a JSON line as it arrives. On an
+ * existing data directory it resumes: samples already on the raw topic are not ingested again,
+ * and the enriched records already there are printed first.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Starts the embedded broker, creates the topics, runs the three processors, ingests the samples,",
-                "and prints each enriched record as one JSON line as it arrives, until Ctrl-C.",
+                "and prints each enriched record as one JSON line as it arrives (those already there first), until Ctrl-C.",
+                "On an existing data directory it resumes, and does not ingest samples already ingested.",
                 "With --once, exits when every sample has come through."})
 final class DemoCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
@@ -66,7 +69,7 @@ final class DemoCommand implements Callable<Integer> {
         final CountDownLatch closed = new CountDownLatch(1);
         try (Cluster cluster = Cluster.open(connection.settings(), embedded);
              PipelineProcess pipeline = startPipeline(cluster, ops.httpAddress);
-             TopicReader enriched = new TopicReader(cluster.settings(), Topics.ENRICHED, false)) {
+             TopicReader enriched = new TopicReader(cluster.settings(), Topics.ENRICHED, true)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stopping.set(true);
                 try {
@@ -75,14 +78,18 @@ final class DemoCommand implements Callable<Integer> {
                     Thread.currentThread().interrupt();
                 }
             }, "news-pipeline-demo-shutdown"));
+            // A restart on the same data directory must not put the samples through again.
+            final Set<String> ingested = TopicReader.keys(cluster.settings(), Topics.RAW);
+            final List<ArticleFiles.Article> fresh = articles.stream().filter(article -> !ingested.contains(article.id())).toList();
             try (RawArticleProducer producer = new RawArticleProducer(cluster.settings())) {
-                for (final RawArticleProducer.Sent sent : producer.send(articles)) {
+                for (final RawArticleProducer.Sent sent : producer.send(fresh)) {
                     if (sent.error() != null) {
                         System.err.println("not ingested: " + sent.article().origin() + ": " + sent.error().getMessage());
                     }
                 }
             }
-            LOG.info("ingested {} sample article(s) from {}", articles.size(), sampleDir);
+            LOG.info("ingested {} sample article(s) from {}; {} were already there", fresh.size(), sampleDir,
+                    articles.size() - fresh.size());
             final Set<String> waiting = new HashSet<>(articles.stream().map(ArticleFiles.Article::id).toList());
             final long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
             enriched.read(record -> {

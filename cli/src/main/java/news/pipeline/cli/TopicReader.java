@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import news.pipeline.topics.TopicSpec;
@@ -88,6 +91,22 @@ public final class TopicReader implements AutoCloseable {
             node.set("value_bytes", AvroJson.bytes(ByteBuffer.wrap(record.value())));
         }
         return node;
+    }
+
+    /** The keys of every committed record of the topic now, as UTF-8 strings. */
+    public static Set<String> keys(final PipelineSettings settings, final TopicSpec<?, ?> topic) {
+        final Set<String> keys = new HashSet<>();
+        try (TopicReader reader = new TopicReader(settings, topic, true)) {
+            final Map<TopicPartition, Long> end = reader.endOffsets();
+            while (end.entrySet().stream().anyMatch(e -> reader.consumer.position(e.getKey()) < e.getValue())) {
+                for (final ConsumerRecord<byte[], byte[]> record : reader.consumer.poll(Duration.ofMillis(200))) {
+                    if (record.key() != null) {
+                        keys.add(new String(record.key(), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        }
+        return keys;
     }
 
     @Override

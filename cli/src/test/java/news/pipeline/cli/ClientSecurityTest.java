@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Properties;
 import news.pipeline.app.PipelineProcessor;
 import news.pipeline.app.StreamsSettings;
+import news.pipeline.metrics.PipelineMetrics;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -87,7 +88,7 @@ class ClientSecurityTest {
         final PipelineSettings settings = saslSslSettings();
         final Map<String, String> expected = expectedSecurity();
         for (final PipelineProcessor processor : PipelineProcessor.values()) {
-            final Properties props = StreamsSettings.forProcessor(processor, settings.asMap());
+            final Properties props = StreamsSettings.forProcessor(processor, settings.asMap(), PipelineMetrics.inMemory());
             final StreamsConfig streams = new StreamsConfig(props);
             final String app = StreamsSettings.applicationId(processor, settings.asMap());
             assertThat(streams.getMainConsumerConfigs(app, app + "-client", 0)).as("%s main consumer", processor)

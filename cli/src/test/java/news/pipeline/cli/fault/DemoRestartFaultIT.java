@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import news.pipeline.cli.PipelineSettings;
 import news.pipeline.kafka.EmbeddedKafka;
 import news.pipeline.topics.Topics;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,8 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  * raw topic's keys first), or in the cleaner: drop an id already seen, with a state store keyed by
  * article id (its changelog makes that exactly-once too).
  */
-@Disabled("fails: demo re-ingests the samples at every start, so a restart puts each sample on enriched again;"
-        + " see the class comment")
 @Tag("fault")
 class DemoRestartFaultIT {
     @TempDir
