@@ -64,6 +64,21 @@ final class BoilerplateLines {
         return !endsLikeSentence(line) || DATE_OR_TIME.matcher(line).find();
     }
 
+    private static final Pattern NAV_SEPARATOR = Pattern.compile("\\s(?:[|>»·/•]|::)\\s");
+
+    /** A menu or breadcrumb line: short items joined by two or more separators ("Home | World | Europe"). */
+    static boolean isNavigation(String line) {
+        if (line.length() > 200) {
+            return false;
+        }
+        final java.util.regex.Matcher m = NAV_SEPARATOR.matcher(line);
+        int separators = 0;
+        while (m.find()) {
+            separators++;
+        }
+        return separators >= 2 && wordCount(line) <= 4 * (separators + 1);
+    }
+
     /** A short paragraph that speaks to the reader about the site: newsletters, apps, JavaScript, tips. */
     static boolean isInterfaceSentence(String line) {
         return line.length() <= 300 && wordCount(line) <= UI_SENTENCE_MAX_WORDS && UI_SENTENCE.matcher(line).find();

@@ -720,7 +720,7 @@ final class HtmlArticleExtractor {
         final List<String> out = new ArrayList<>(paragraphs.size());
         for (String p : paragraphs) {
             if (BoilerplateLines.isInterfacePhrase(p) || BoilerplateLines.isInterfaceSentence(p)
-                    || BoilerplateLines.isByline(p)) {
+                    || BoilerplateLines.isByline(p) || BoilerplateLines.isNavigation(p)) {
                 continue;
             }
             final String key = TextNormalizer.dedupeKey(p);

@@ -29,6 +29,10 @@ final class PlainTextExtractor {
         blocks.removeIf(b -> BoilerplateLines.isInterfacePhrase(b) || BoilerplateLines.isInterfaceSentence(b)
                 || BoilerplateLines.isByline(b));
 
+        // A copied page often starts with its navigation: "Home | World | Politics".
+        while (!blocks.isEmpty() && BoilerplateLines.isNavigation(blocks.get(0))) {
+            blocks.remove(0);
+        }
         String title = null;
         final String hint = titleHint == null ? null : TextNormalizer.clean(titleHint);
         if (!blocks.isEmpty() && hint != null && !hint.isEmpty()

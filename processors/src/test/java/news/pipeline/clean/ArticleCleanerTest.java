@@ -107,6 +107,34 @@ class ArticleCleanerTest {
         }
 
         @Test
+        void shouldRemoveACopiedPageHeaderAndFooter() throws Exception {
+            final CleanDocument doc = text("""
+                    Home | World | Politics | Business
+                    Minister resigns over housing scandal
+                    By Ana Ruiz
+                    12 May 2024
+                    Share this
+
+                    The housing minister resigned on Sunday, two days after a newspaper reported that her department
+                    had ignored warnings about unsafe buildings.
+
+                    Advertisement
+
+                    The prime minister said a successor would be named this week.
+
+                    Read more
+                    Related stories
+                    Subscribe to our newsletter
+                    © 2024 Daily Example
+                    """);
+            assertThat(doc.title()).isEqualTo("Minister resigns over housing scandal");
+            assertThat(doc.paragraphs()).containsExactly(
+                    "The housing minister resigned on Sunday, two days after a newspaper reported that her department"
+                            + " had ignored warnings about unsafe buildings.",
+                    "The prime minister said a successor would be named this week.");
+        }
+
+        @Test
         void shouldNotTakeASentenceAsTheTitle() throws Exception {
             final CleanDocument doc = text("The storm reached the coast on Sunday night.\n\n"
                     + "Thousands of homes lost power, and the ferry service was suspended until Tuesday.");
