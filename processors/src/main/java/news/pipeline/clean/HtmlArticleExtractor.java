@@ -82,6 +82,7 @@ final class HtmlArticleExtractor {
         int input;
         int embed;
         int headings;
+        int linkedLi;
         boolean candidate;
         double score;
     }
@@ -349,6 +350,7 @@ final class HtmlArticleExtractor {
                         pb.p += b.p + ("p".equals(tag) ? 1 : 0);
                         pb.img += b.img;
                         pb.li += b.li + ("li".equals(tag) ? 1 : 0);
+                        pb.linkedLi += b.linkedLi + ("li".equals(tag) && b.link > 0 ? 1 : 0);
                         pb.input += b.input;
                         pb.embed += b.embed;
                         pb.headings += b.headings + (HEADINGS.contains(tag) ? 1 : 0);
@@ -588,6 +590,10 @@ final class HtmlArticleExtractor {
                 return true;
             }
             if (isList && ld > 0.5) {
+                return true;
+            }
+            // Every item a short line with a link: a list of other stories, however it is worded.
+            if (isList && b.li >= 3 && b.linkedLi == b.li && b.text < 100 * b.li && ld > 0.3) {
                 return true;
             }
             if (weight >= 25 && ld > 0.5) {
