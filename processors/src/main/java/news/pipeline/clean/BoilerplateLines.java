@@ -64,6 +64,13 @@ final class BoilerplateLines {
         return !endsLikeSentence(line) || DATE_OR_TIME.matcher(line).find();
     }
 
+    /** An unrendered CMS shortcode such as {@code [button link="..."]Send us your review[/button]}. */
+    private static final Pattern SHORTCODE = Pattern.compile("^\\[[a-z_-]{2,30}(?:[\\s=][^\\]]{0,300})?\\].{0,300}\\[/[a-z_-]{2,30}\\]$");
+
+    static boolean isShortcode(String line) {
+        return line.length() < 700 && SHORTCODE.matcher(line).matches();
+    }
+
     private static final Pattern NAV_SEPARATOR = Pattern.compile("\\s(?:[|>»·/•]|::)\\s");
 
     /** A menu or breadcrumb line: short items joined by two or more separators ("Home | World | Europe"). */

@@ -726,7 +726,8 @@ final class HtmlArticleExtractor {
         final List<String> out = new ArrayList<>(paragraphs.size());
         for (String p : paragraphs) {
             if (BoilerplateLines.isInterfacePhrase(p) || BoilerplateLines.isInterfaceSentence(p)
-                    || BoilerplateLines.isByline(p) || BoilerplateLines.isNavigation(p)) {
+                    || BoilerplateLines.isByline(p) || BoilerplateLines.isNavigation(p)
+                    || BoilerplateLines.isShortcode(p)) {
                 continue;
             }
             final String key = TextNormalizer.dedupeKey(p);

@@ -46,6 +46,14 @@ class BoilerplateLinesTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"[button link=”http://example.org/submit/” type=”big”] Send us YOUR review[/button]",
+            "[caption id=\"attachment_1\" width=\"300\"]The harbour at dawn[/caption]"})
+    void shouldRecogniseUnrenderedShortcodes(String line) {
+        assertThat(BoilerplateLines.isShortcode(line)).isTrue();
+        assertThat(BoilerplateLines.isShortcode("[Update] The council voted again on Monday.")).isFalse();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"The Editor", "Popular stories", "Explore additional categories", "World News"})
     void shouldRecogniseShortLabels(String line) {
         assertThat(BoilerplateLines.isShortLabel(line)).isTrue();
