@@ -46,7 +46,7 @@ public final class ArticleCleaner {
     }
 
     public CleanDocument clean(RawDocument raw) throws RejectedDocumentException {
-        final byte[] content = raw.content();
+        final byte[] content = java.util.Objects.requireNonNull(raw, "raw").content();
         if (content == null || content.length == 0) {
             throw new RejectedDocumentException(Rejection.EMPTY_CONTENT, "content is empty (0 bytes)");
         }

@@ -65,8 +65,6 @@ final class HtmlArticleExtractor {
     /** Below this many characters the first attempt is retried with fewer rules. */
     private static final int RETRY_BELOW_CHARS = 300;
 
-    private static final boolean DEBUG = Boolean.getBoolean("cleaner.debug");
-
     private HtmlArticleExtractor() {
     }
 
@@ -87,8 +85,11 @@ final class HtmlArticleExtractor {
         double score;
     }
 
-    /** Which rules an attempt applies; later attempts relax them, as Readability does. */
-    private record Flags(boolean stripUnlikely, boolean weighClasses, boolean cleanConditionally) {
+    /**
+     * Which rules an attempt applies; later attempts relax them, as Readability does. Class
+     * weights always apply: without them a long comment thread outscores a short article.
+     */
+    private record Flags(boolean stripUnlikely, boolean cleanConditionally) {
     }
 
     static List<String> extract(Element body) {
@@ -98,13 +99,9 @@ final class HtmlArticleExtractor {
         final Map<String, Integer> classCache = new HashMap<>();
         List<String> best = List.of();
         int bestLength = -1;
-        final Flags[] attempts = {new Flags(true, true, true), new Flags(false, true, true),
-                new Flags(false, true, false)};
+        final Flags[] attempts = {new Flags(true, true), new Flags(false, true), new Flags(false, false)};
         for (Flags flags : attempts) {
             final List<String> paragraphs = new Attempt(body, flags, classCache).run();
-            if (DEBUG) {
-                System.err.println("attempt " + flags + " -> " + totalLength(paragraphs) + " chars");
-            }
             final int length = totalLength(paragraphs);
             if (length > bestLength) {
                 best = paragraphs;
@@ -180,11 +177,6 @@ final class HtmlArticleExtractor {
             score();
             final Element top = topCandidate();
             final List<Element> roots = top == null ? List.of(body) : withSiblings(top);
-            if (DEBUG) {
-                for (Element r : roots) {
-                    System.err.println("  root <" + r.normalName() + " class=" + r.className() + " id=" + r.id() + ">");
-                }
-            }
             final List<String> out = new ArrayList<>();
             for (Element root : roots) {
                 collect(root, out);
@@ -197,9 +189,6 @@ final class HtmlArticleExtractor {
         }
 
         private int weight(Element e) {
-            if (!flags.weighClasses) {
-                return 0;
-            }
             final int bits = classBits(e, classCache);
             int w = 0;
             if ((bits & NEGATIVE_BIT) != 0) {
