@@ -222,6 +222,31 @@ class ArticleCleanerTest {
         }
 
         @Test
+        void shouldReadUtf8EvenWhenTheContentTypeClaimsLatin1() throws Exception {
+            final byte[] text = "Gdańsk’s port reported record traffic, up 12%, in the first quarter."
+                    .getBytes(StandardCharsets.UTF_8);
+            assertThat(CLEANER.clean(new RawDocument(text, "text/plain; charset=ISO-8859-1", null, null, null)).text())
+                    .isEqualTo("Gdańsk’s port reported record traffic, up 12%, in the first quarter.");
+        }
+
+        @Test
+        void shouldReadWindows1252EvenWhenTheContentTypeClaimsUtf8() throws Exception {
+            final byte[] text = "Le ministre a présenté le budget à l’Assemblée, mardi."
+                    .getBytes(Charset.forName("windows-1252"));
+            assertThat(CLEANER.clean(new RawDocument(text, "text/plain; charset=utf-8", null, null, null)).text())
+                    .isEqualTo("Le ministre a présenté le budget à l’Assemblée, mardi.");
+        }
+
+        @Test
+        void shouldKeepMostlyUtf8TextAsUtf8DespiteOneBrokenByte() throws Exception {
+            final byte[] good = "Zürich und Genève: Bürger stimmen über Gebühren ab, sagt die Behörde.".getBytes(StandardCharsets.UTF_8);
+            final byte[] broken = java.util.Arrays.copyOf(good, good.length + 1);
+            broken[good.length] = (byte) 0xE9;
+            assertThat(CLEANER.clean(new RawDocument(broken, "text/plain", null, null, null)).text())
+                    .startsWith("Zürich und Genève: Bürger stimmen über Gebühren ab, sagt die Behörde.");
+        }
+
+        @Test
         void shouldFallBackToWindows1252ForInvalidUtf8WithoutMojibake() throws Exception {
             final byte[] page = "Le ministre a présenté le budget à l’Assemblée, mardi."
                     .getBytes(Charset.forName("windows-1252"));
