@@ -57,6 +57,10 @@ final class BoilerplateLines {
             "(?i)\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}:\\d{2}\\b|"
                     + "\\b[ap]\\.m\\.|\\b(19|20)\\d{2}\\b|\\b(updated|published|posted)\\b");
 
+    static boolean hasDateOrTime(String line) {
+        return DATE_OR_TIME.matcher(line).find();
+    }
+
     static boolean isByline(String line) {
         if (line.length() > 200 || wordCount(line) > 25 || !BYLINE.matcher(line).matches()) {
             return false;

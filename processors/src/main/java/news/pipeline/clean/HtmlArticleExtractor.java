@@ -746,7 +746,12 @@ final class HtmlArticleExtractor {
     private static final int MAX_LABEL_RUN = 3;
 
 
+    /** A kicker, a section name, or a dateline: a few words, or a date, and never a sentence. */
     private static boolean isLeadingLabel(String p) {
-        return p.length() < 120 && BoilerplateLines.wordCount(p) <= 15 && !BoilerplateLines.endsLikeSentence(p);
+        if (p.length() >= 120 || BoilerplateLines.endsLikeSentence(p)) {
+            return false;
+        }
+        final int words = BoilerplateLines.wordCount(p);
+        return words <= 6 || words <= 15 && BoilerplateLines.hasDateOrTime(p);
     }
 }
