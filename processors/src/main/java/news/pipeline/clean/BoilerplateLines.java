@@ -31,6 +31,7 @@ final class BoilerplateLines {
                     + "click here (to|for) (more|read|subscribe|sign|learn|see)|tell us what you think|"
                     + "^follow .{1,60} on (twitter|facebook|instagram)|follow (us|him|her|them) on (twitter|facebook|instagram)|"
                     + "have a (news )?tip\\?|share it with a friend|^(like|enjoy(ed)?) this (story|article)\\?|"
+                    + "^if you (enjoyed|liked|value) (this|our) (article|story|journalism|reporting)|"
                     + "this (slideshow|video|content) (requires|is not available)|"
                     + "(get|download) (the|our) (free )?app\\b)");
     private static final int UI_SENTENCE_MAX_WORDS = 35;
@@ -56,6 +57,15 @@ final class BoilerplateLines {
     private static final Pattern DATE_OR_TIME = Pattern.compile(
             "(?i)\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}:\\d{2}\\b|"
                     + "\\b[ap]\\.m\\.|\\b(19|20)\\d{2}\\b|\\b(updated|published|posted)\\b");
+
+    /** The news agency's credit line: "(Reporting by ...; Editing by ...)", "... contributed to this report." */
+    private static final Pattern AGENCY_CREDIT = Pattern.compile(
+            "(?iu)^[(\\[]?\\s*((additional )?reporting|writing|compiled|editing|edited|written) by\\b|"
+                    + "\\bcontributed( reporting)? to this (report|story|article)\\.?\\s*[)\\]]?$");
+
+    static boolean isAgencyCredit(String line) {
+        return line.length() <= 400 && wordCount(line) <= 60 && AGENCY_CREDIT.matcher(line).find();
+    }
 
     static boolean hasDateOrTime(String line) {
         return DATE_OR_TIME.matcher(line).find();

@@ -716,7 +716,7 @@ final class HtmlArticleExtractor {
         for (String p : paragraphs) {
             if (BoilerplateLines.isInterfacePhrase(p) || BoilerplateLines.isInterfaceSentence(p)
                     || BoilerplateLines.isByline(p) || BoilerplateLines.isNavigation(p)
-                    || BoilerplateLines.isShortcode(p)) {
+                    || BoilerplateLines.isShortcode(p) || BoilerplateLines.isAgencyCredit(p)) {
                 continue;
             }
             final String key = TextNormalizer.dedupeKey(p);

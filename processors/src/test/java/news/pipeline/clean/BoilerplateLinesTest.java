@@ -54,6 +54,14 @@ class BoilerplateLinesTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"(Reporting by Ana Ruiz; Editing by Leo Park)", "Reporting by Ana Ruiz; additional reporting"
+            + " by Kim Lee; Editing by Leo Park", "Associated Press writers Ana Ruiz and Leo Park contributed to this report."})
+    void shouldRecogniseAgencyCredits(String line) {
+        assertThat(BoilerplateLines.isAgencyCredit(line)).isTrue();
+        assertThat(BoilerplateLines.isAgencyCredit("Her reporting by bicycle took her to every village.")).isFalse();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"The Editor", "Popular stories", "Explore additional categories", "World News"})
     void shouldRecogniseShortLabels(String line) {
         assertThat(BoilerplateLines.isShortLabel(line)).isTrue();
