@@ -102,8 +102,20 @@ final class BoilerplateLines {
 
     /** A short paragraph that speaks to the reader about the site: newsletters, apps, JavaScript, tips. */
     static boolean isInterfaceSentence(String line) {
-        return line.length() <= 300 && wordCount(line) <= UI_SENTENCE_MAX_WORDS && UI_SENTENCE.matcher(line).find();
+        if (line.length() > 400 || wordCount(line) > 60) {
+            return false;
+        }
+        if (wordCount(line) <= UI_SENTENCE_MAX_WORDS && UI_SENTENCE.matcher(line).find()) {
+            return true;
+        }
+        // "Let us know at tips@example.org": the site asking for mail, not the story.
+        return CONTACT_REQUEST.matcher(line).find() && EMAIL.matcher(line).find();
     }
+
+    private static final Pattern CONTACT_REQUEST = Pattern.compile(
+            "(?iu)\\b(let us know|e-?mail us|contact us|write to us|send us|reach us|here'?s our e-?mail|"
+                    + "letters to the editor)\\b");
+    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
 
     /** A short line that is not a sentence: a label, a heading of a site's section, a signature. */
     static boolean isShortLabel(String line) {

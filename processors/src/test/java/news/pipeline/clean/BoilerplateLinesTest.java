@@ -16,7 +16,7 @@ class BoilerplateLinesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Share prices fell sharply on Monday.", "Related: the council's vote last week was close,"
-            + " and the mayor said she would appeal.", "Advertisement revenue fell 12% in the quarter.", "Email"
+            + " and the mayor said she would appeal.", "Advertisement revenue fell 12% in the quarter.", "Prosecutors said he sent us@example.org threats.", "Email"
             + " records show the minister knew."})
     void shouldNotMistakeSentencesForInterfacePhrases(String line) {
         assertThat(BoilerplateLines.isInterfacePhrase(line)).isFalse();
@@ -26,7 +26,7 @@ class BoilerplateLinesTest {
     @ParameterizedTest
     @ValueSource(strings = {"Get the latest updates right in your inbox. Subscribe to our newsletters.",
             "This slideshow requires JavaScript.", "Follow The Daily Opinion section on Facebook and Twitter.",
-            "Have a tip? Reach the newsroom at tips@example.org.", "Like this story? Share it with a friend!"})
+            "Have a tip? Reach the newsroom at tips@example.org.", "If you have a correction, let us know at desk@example.org.", "Like this story? Share it with a friend!"})
     void shouldRecogniseSentencesAddressingTheReaderAboutTheSite(String line) {
         assertThat(BoilerplateLines.isInterfaceSentence(line)).isTrue();
     }
