@@ -71,6 +71,20 @@ final class BoilerplateLines {
         return DATE_OR_TIME.matcher(line).find();
     }
 
+    private static final Pattern DATELINE = Pattern.compile(
+            "(?iu)^(last )?(updated|published|posted|modified|first published)\\b[\\s:]*(on |at )?.{0,60}$");
+
+    /** "Updated at 1:23 p.m.", "Published: 12 May 2024 10:45 BST": a date line, short and with a date or time. */
+    static boolean isDateline(String line) {
+        return line.length() <= 80 && wordCount(line) <= 12 && DATELINE.matcher(line).matches()
+                && DATE_OR_TIME_VALUE.matcher(line).find();
+    }
+
+    private static final Pattern DATE_OR_TIME_VALUE = Pattern.compile(
+            "(?i)\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+"
+                    + "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\\b\\d{1,2}[:.]\\d{2}\\b|\\b[ap]\\.?m\\b|"
+                    + "\\b(19|20)\\d{2}\\b|\\d{1,2}/\\d{1,2}/\\d{2,4}|\\b(ago|yesterday|today)\\b");
+
     static boolean isByline(String line) {
         if (line.length() > 200 || wordCount(line) > 25 || !BYLINE.matcher(line).matches()) {
             return false;

@@ -715,7 +715,7 @@ final class HtmlArticleExtractor {
         final List<String> out = new ArrayList<>(paragraphs.size());
         for (String p : paragraphs) {
             if (BoilerplateLines.isInterfacePhrase(p) || BoilerplateLines.isInterfaceSentence(p)
-                    || BoilerplateLines.isByline(p) || BoilerplateLines.isNavigation(p)
+                    || BoilerplateLines.isByline(p) || BoilerplateLines.isDateline(p) || BoilerplateLines.isNavigation(p)
                     || BoilerplateLines.isShortcode(p) || BoilerplateLines.isAgencyCredit(p)) {
                 continue;
             }

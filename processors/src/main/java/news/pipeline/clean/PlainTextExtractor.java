@@ -27,7 +27,7 @@ final class PlainTextExtractor {
     static Extracted extract(String text, String titleHint) {
         final List<String> blocks = splitBlocks(text);
         blocks.removeIf(b -> BoilerplateLines.isInterfacePhrase(b) || BoilerplateLines.isInterfaceSentence(b)
-                || BoilerplateLines.isByline(b) || BoilerplateLines.isAgencyCredit(b));
+                || BoilerplateLines.isByline(b) || BoilerplateLines.isDateline(b) || BoilerplateLines.isAgencyCredit(b));
 
         // A copied page often starts with its navigation: "Home | World | Politics".
         while (!blocks.isEmpty() && BoilerplateLines.isNavigation(blocks.get(0))) {

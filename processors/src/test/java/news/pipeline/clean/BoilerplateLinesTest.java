@@ -62,6 +62,16 @@ class BoilerplateLinesTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"Updated at 1:23 p.m.", "Published: 12 May 2024 10:45 BST", "Last updated on November 18, 2019",
+            "Posted 3 hours ago"})
+    void shouldRecogniseDatelines(String line) {
+        assertThat(BoilerplateLines.isDateline(line)).isTrue();
+        assertThat(BoilerplateLines.isDateline("Published reports say the talks failed.")).isFalse();
+        assertThat(BoilerplateLines.isDateline("Updated guidance was issued to schools in 2023, the ministry said, after"
+                + " a long review of the rules.")).isFalse();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"The Editor", "Popular stories", "Explore additional categories", "World News"})
     void shouldRecogniseShortLabels(String line) {
         assertThat(BoilerplateLines.isShortLabel(line)).isTrue();
