@@ -636,7 +636,8 @@ final class HtmlArticleExtractor {
                         }
                         return FilterResult.SKIP_ENTIRELY;
                     }
-                    if (e != root && (dropContainer(e, b) || unlikelyPart(e, b, rootText))) {
+                    if (e != root && (dropContainer(e, b) || unlikelyPart(e, b, rootText)
+                            || "header".equals(tag) && b.text < 300)) {
                         return FilterResult.SKIP_ENTIRELY;
                     }
                     if (BLOCK_TAGS.contains(tag)) {
