@@ -57,6 +57,9 @@ final class HtmlArticleExtractor {
     /** Roles and attributes that hide an element or mark it as page furniture. */
     private static final Set<String> SKIP_ROLES = Set.of("menu", "menubar", "complementary", "navigation", "alert",
             "alertdialog", "dialog", "banner", "contentinfo", "search", "toolbar", "tablist");
+    /** Text meant only for screen readers ("opens in a new window"), by the common utility class names. */
+    private static final Pattern SCREEN_READER_ONLY = Pattern.compile(
+            "(?i)\\b(sr-only|visually-?hidden|screen-?reader-?(only|text)|a11y-hidden|visuallyhidden|offscreen)\\b");
     private static final Pattern HIDDEN_STYLE = Pattern.compile("(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
 
     private static final int MIN_PARAGRAPH_CHARS = 25;
@@ -210,6 +213,10 @@ final class HtmlArticleExtractor {
                 return false;
             }
             if (e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden")) && !e.hasText()) {
+                return true;
+            }
+            final String cls = e.className();
+            if (!cls.isEmpty() && SCREEN_READER_ONLY.matcher(cls).find()) {
                 return true;
             }
             final String style = e.attr("style");

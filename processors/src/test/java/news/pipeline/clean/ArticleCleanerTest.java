@@ -256,6 +256,20 @@ class ArticleCleanerTest {
     }
 
     @Nested
+    class Html {
+        @Test
+        void shouldDropTextHiddenFromReaders() throws Exception {
+            final CleanDocument doc = clean("<html><body><article><p>The museum reopened on Friday after a two-year"
+                    + " renovation, <a href='/x'>according to the city<span class='sr-only'> (opens in a new window)</span></a>,"
+                    + " with free entry all weekend.</p><p hidden>Hidden teaser text that nobody sees on the page.</p>"
+                    + "<div style='display: none'>A collapsed panel with old text, never shown to readers.</div>"
+                    + "</article></body></html>", "text/html", null);
+            assertThat(doc.paragraphs()).containsExactly("The museum reopened on Friday after a two-year renovation,"
+                    + " according to the city, with free entry all weekend.");
+        }
+    }
+
+    @Nested
     class Rejections {
         @Test
         void shouldRejectEmptyContent() {
