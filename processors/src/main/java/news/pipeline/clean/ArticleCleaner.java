@@ -2,6 +2,7 @@ package news.pipeline.clean;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
@@ -28,6 +29,8 @@ public final class ArticleCleaner {
             "(?is)^\\s*(<!doctype\\s+html|<html[\\s>]|<head[\\s>]|<body[\\s>]|<\\?xml)|"
                     + "<(html|head|body|p|div|article|title|meta|br|h1|h2|span|a|table|script)[\\s>/]");
     private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+(?:[|–—·»:/]|-|::)\\s+");
+    /** Separators that never join the words of a headline itself. */
+    private static final Pattern STRONG_SEPARATOR = Pattern.compile("\\s+(?:[|–—·»]|::)\\s+");
 
     private final int maxContentBytes;
 
@@ -43,7 +46,7 @@ public final class ArticleCleaner {
     }
 
     public CleanDocument clean(RawDocument raw) throws RejectedDocumentException {
-        final byte[] content = raw.content();
+        final byte[] content = java.util.Objects.requireNonNull(raw, "raw").content();
         if (content == null || content.length == 0) {
             throw new RejectedDocumentException(Rejection.EMPTY_CONTENT, "content is empty (0 bytes)");
         }
@@ -163,12 +166,29 @@ public final class ArticleCleaner {
                 return title.substring(first.length()).replaceAll("^\\s*(?:[|–—·»:/]|-|::)\\s+", "").trim();
             }
         }
-        // Without a declared site name: a short last part after a bar is the site; after a plain
-        // hyphen only a one- or two-word name is, since hyphens also join parts of headlines.
-        final int bar = Math.max(title.lastIndexOf(" | "), title.lastIndexOf(" – "));
-        if (bar > 0 && BoilerplateLines.wordCount(title.substring(bar)) <= 4
-                && BoilerplateLines.wordCount(title.substring(0, bar)) >= 3) {
-            return title.substring(0, bar).trim();
+        // Without a declared site name: a short part after (or before) a strong separator such as
+        // a bar is the site; after a plain hyphen only a one- or two-word name is, since hyphens
+        // also join the parts of headlines.
+        final Matcher separator = STRONG_SEPARATOR.matcher(title);
+        int firstStart = -1;
+        int firstEnd = -1;
+        int lastStart = -1;
+        int lastEnd = -1;
+        while (separator.find()) {
+            if (firstStart < 0) {
+                firstStart = separator.start();
+                firstEnd = separator.end();
+            }
+            lastStart = separator.start();
+            lastEnd = separator.end();
+        }
+        if (lastStart > 0 && BoilerplateLines.wordCount(title.substring(lastEnd)) <= 4
+                && BoilerplateLines.wordCount(title.substring(0, lastStart)) >= 3) {
+            return title.substring(0, lastStart).trim();
+        }
+        if (firstStart > 0 && BoilerplateLines.wordCount(title.substring(0, firstStart)) <= 3
+                && BoilerplateLines.wordCount(title.substring(firstEnd)) >= 4) {
+            return title.substring(firstEnd).trim();
         }
         final int hyphen = title.lastIndexOf(" - ");
         if (hyphen > 0 && BoilerplateLines.wordCount(title.substring(hyphen)) <= 2

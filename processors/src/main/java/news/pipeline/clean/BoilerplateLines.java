@@ -31,6 +31,7 @@ final class BoilerplateLines {
                     + "click here (to|for) (more|read|subscribe|sign|learn|see)|tell us what you think|"
                     + "^follow .{1,60} on (twitter|facebook|instagram)|follow (us|him|her|them) on (twitter|facebook|instagram)|"
                     + "have a (news )?tip\\?|share it with a friend|^(like|enjoy(ed)?) this (story|article)\\?|"
+                    + "^if you (enjoyed|liked|value) (this|our) (article|story|journalism|reporting)|"
                     + "this (slideshow|video|content) (requires|is not available)|"
                     + "(get|download) (the|our) (free )?app\\b)");
     private static final int UI_SENTENCE_MAX_WORDS = 35;
@@ -57,6 +58,33 @@ final class BoilerplateLines {
             "(?i)\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}:\\d{2}\\b|"
                     + "\\b[ap]\\.m\\.|\\b(19|20)\\d{2}\\b|\\b(updated|published|posted)\\b");
 
+    /** The news agency's credit line: "(Reporting by ...; Editing by ...)", "... contributed to this report." */
+    private static final Pattern AGENCY_CREDIT = Pattern.compile(
+            "(?iu)^[(\\[]?\\s*((additional )?reporting|writing|compiled|editing|edited|written) by\\b|"
+                    + "\\bcontributed( reporting)? to this (report|story|article)\\.?\\s*[)\\]]?$");
+
+    static boolean isAgencyCredit(String line) {
+        return line.length() <= 400 && wordCount(line) <= 60 && AGENCY_CREDIT.matcher(line).find();
+    }
+
+    static boolean hasDateOrTime(String line) {
+        return DATE_OR_TIME.matcher(line).find();
+    }
+
+    private static final Pattern DATELINE = Pattern.compile(
+            "(?iu)^(last )?(updated|published|posted|modified|first published)\\b[\\s:]*(on |at )?.{0,60}$");
+
+    /** "Updated at 1:23 p.m.", "Published: 12 May 2024 10:45 BST": a date line, short and with a date or time. */
+    static boolean isDateline(String line) {
+        return line.length() <= 80 && wordCount(line) <= 12 && DATELINE.matcher(line).matches()
+                && DATE_OR_TIME_VALUE.matcher(line).find();
+    }
+
+    private static final Pattern DATE_OR_TIME_VALUE = Pattern.compile(
+            "(?i)\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}\\s+"
+                    + "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\\b\\d{1,2}[:.]\\d{2}\\b|\\b[ap]\\.?m\\b|"
+                    + "\\b(19|20)\\d{2}\\b|\\d{1,2}/\\d{1,2}/\\d{2,4}|\\b(ago|yesterday|today)\\b");
+
     static boolean isByline(String line) {
         if (line.length() > 200 || wordCount(line) > 25 || !BYLINE.matcher(line).matches()) {
             return false;
@@ -64,10 +92,44 @@ final class BoilerplateLines {
         return !endsLikeSentence(line) || DATE_OR_TIME.matcher(line).find();
     }
 
+    /** An unrendered CMS shortcode such as {@code [button link="..."]Send us your review[/button]}. */
+    private static final Pattern SHORTCODE = Pattern.compile("^\\[[a-z_-]{2,30}(?:[\\s=][^\\]]{0,300})?\\].{0,300}\\[/[a-z_-]{2,30}\\]$");
+
+    static boolean isShortcode(String line) {
+        return line.length() < 700 && SHORTCODE.matcher(line).matches();
+    }
+
+    private static final Pattern NAV_SEPARATOR = Pattern.compile("\\s(?:[|>»·/•]|::)\\s");
+
+    /** A menu or breadcrumb line: short items joined by two or more separators ("Home | World | Europe"). */
+    static boolean isNavigation(String line) {
+        if (line.length() > 200) {
+            return false;
+        }
+        final java.util.regex.Matcher m = NAV_SEPARATOR.matcher(line);
+        int separators = 0;
+        while (m.find()) {
+            separators++;
+        }
+        return separators >= 2 && wordCount(line) <= 4 * (separators + 1);
+    }
+
     /** A short paragraph that speaks to the reader about the site: newsletters, apps, JavaScript, tips. */
     static boolean isInterfaceSentence(String line) {
-        return line.length() <= 300 && wordCount(line) <= UI_SENTENCE_MAX_WORDS && UI_SENTENCE.matcher(line).find();
+        if (line.length() > 400 || wordCount(line) > 60) {
+            return false;
+        }
+        if (wordCount(line) <= UI_SENTENCE_MAX_WORDS && UI_SENTENCE.matcher(line).find()) {
+            return true;
+        }
+        // "Let us know at tips@example.org": the site asking for mail, not the story.
+        return CONTACT_REQUEST.matcher(line).find() && EMAIL.matcher(line).find();
     }
+
+    private static final Pattern CONTACT_REQUEST = Pattern.compile(
+            "(?iu)\\b(let us know|e-?mail us|contact us|write to us|send us|reach us|here'?s our e-?mail|"
+                    + "letters to the editor)\\b");
+    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
 
     /** A short line that is not a sentence: a label, a heading of a site's section, a signature. */
     static boolean isShortLabel(String line) {

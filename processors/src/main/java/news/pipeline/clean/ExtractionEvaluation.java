@@ -35,8 +35,16 @@ public final class ExtractionEvaluation {
     private ExtractionEvaluation() {
     }
 
-    /** Returns 0 on success, 2 when the folder holds no pages. */
+    /**
+     * Returns 0 on success, 2 when the folder does not exist or holds no pages.
+     *
+     * @throws UncheckedIOException when a page cannot be read or the output cannot be written
+     */
     public static int run(Path pagesDir, Path outFile, PrintStream report) {
+        if (!Files.isDirectory(pagesDir)) {
+            report.println("not a folder: " + pagesDir);
+            return 2;
+        }
         final List<Page> pages = load(pagesDir);
         if (pages.isEmpty()) {
             report.println("no *.html or *.html.gz pages in " + pagesDir);

@@ -57,6 +57,9 @@ final class HtmlArticleExtractor {
     /** Roles and attributes that hide an element or mark it as page furniture. */
     private static final Set<String> SKIP_ROLES = Set.of("menu", "menubar", "complementary", "navigation", "alert",
             "alertdialog", "dialog", "banner", "contentinfo", "search", "toolbar", "tablist");
+    /** Text meant only for screen readers ("opens in a new window"), by the common utility class names. */
+    private static final Pattern SCREEN_READER_ONLY = Pattern.compile(
+            "(?i)\\b(sr-only|visually-?hidden|screen-?reader-?(only|text)|a11y-hidden|visuallyhidden|offscreen)\\b");
     private static final Pattern HIDDEN_STYLE = Pattern.compile("(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
 
     private static final int MIN_PARAGRAPH_CHARS = 25;
@@ -64,8 +67,6 @@ final class HtmlArticleExtractor {
     private static final char LINE_BREAK = '\u2029';
     /** Below this many characters the first attempt is retried with fewer rules. */
     private static final int RETRY_BELOW_CHARS = 300;
-
-    private static final boolean DEBUG = Boolean.getBoolean("cleaner.debug");
 
     private HtmlArticleExtractor() {
     }
@@ -82,12 +83,16 @@ final class HtmlArticleExtractor {
         int input;
         int embed;
         int headings;
+        int linkedLi;
         boolean candidate;
         double score;
     }
 
-    /** Which rules an attempt applies; later attempts relax them, as Readability does. */
-    private record Flags(boolean stripUnlikely, boolean weighClasses, boolean cleanConditionally) {
+    /**
+     * Which rules an attempt applies; later attempts relax them, as Readability does. Class
+     * weights always apply: without them a long comment thread outscores a short article.
+     */
+    private record Flags(boolean stripUnlikely, boolean cleanConditionally) {
     }
 
     static List<String> extract(Element body) {
@@ -97,13 +102,9 @@ final class HtmlArticleExtractor {
         final Map<String, Integer> classCache = new HashMap<>();
         List<String> best = List.of();
         int bestLength = -1;
-        final Flags[] attempts = {new Flags(true, true, true), new Flags(false, true, true),
-                new Flags(false, true, false)};
+        final Flags[] attempts = {new Flags(true, true), new Flags(false, true), new Flags(false, false)};
         for (Flags flags : attempts) {
             final List<String> paragraphs = new Attempt(body, flags, classCache).run();
-            if (DEBUG) {
-                System.err.println("attempt " + flags + " -> " + totalLength(paragraphs) + " chars");
-            }
             final int length = totalLength(paragraphs);
             if (length > bestLength) {
                 best = paragraphs;
@@ -179,11 +180,6 @@ final class HtmlArticleExtractor {
             score();
             final Element top = topCandidate();
             final List<Element> roots = top == null ? List.of(body) : withSiblings(top);
-            if (DEBUG) {
-                for (Element r : roots) {
-                    System.err.println("  root <" + r.normalName() + " class=" + r.className() + " id=" + r.id() + ">");
-                }
-            }
             final List<String> out = new ArrayList<>();
             for (Element root : roots) {
                 collect(root, out);
@@ -196,9 +192,6 @@ final class HtmlArticleExtractor {
         }
 
         private int weight(Element e) {
-            if (!flags.weighClasses) {
-                return 0;
-            }
             final int bits = classBits(e, classCache);
             int w = 0;
             if ((bits & NEGATIVE_BIT) != 0) {
@@ -220,6 +213,10 @@ final class HtmlArticleExtractor {
                 return false;
             }
             if (e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden")) && !e.hasText()) {
+                return true;
+            }
+            final String cls = e.className();
+            if (!cls.isEmpty() && SCREEN_READER_ONLY.matcher(cls).find()) {
                 return true;
             }
             final String style = e.attr("style");
@@ -349,6 +346,7 @@ final class HtmlArticleExtractor {
                         pb.p += b.p + ("p".equals(tag) ? 1 : 0);
                         pb.img += b.img;
                         pb.li += b.li + ("li".equals(tag) ? 1 : 0);
+                        pb.linkedLi += b.linkedLi + ("li".equals(tag) && b.link > 0 ? 1 : 0);
                         pb.input += b.input;
                         pb.embed += b.embed;
                         pb.headings += b.headings + (HEADINGS.contains(tag) ? 1 : 0);
@@ -590,6 +588,10 @@ final class HtmlArticleExtractor {
             if (isList && ld > 0.5) {
                 return true;
             }
+            // Every item a short line with a link: a list of other stories, however it is worded.
+            if (isList && b.li >= 3 && b.linkedLi == b.li && b.text < 100 * b.li && ld > 0.3) {
+                return true;
+            }
             if (weight >= 25 && ld > 0.5) {
                 return true;
             }
@@ -641,7 +643,8 @@ final class HtmlArticleExtractor {
                         }
                         return FilterResult.SKIP_ENTIRELY;
                     }
-                    if (e != root && (dropContainer(e, b) || unlikelyPart(e, b, rootText))) {
+                    if (e != root && (dropContainer(e, b) || unlikelyPart(e, b, rootText)
+                            || "header".equals(tag) && b.text < 300)) {
                         return FilterResult.SKIP_ENTIRELY;
                     }
                     if (BLOCK_TAGS.contains(tag)) {
@@ -720,7 +723,8 @@ final class HtmlArticleExtractor {
         final List<String> out = new ArrayList<>(paragraphs.size());
         for (String p : paragraphs) {
             if (BoilerplateLines.isInterfacePhrase(p) || BoilerplateLines.isInterfaceSentence(p)
-                    || BoilerplateLines.isByline(p)) {
+                    || BoilerplateLines.isByline(p) || BoilerplateLines.isDateline(p) || BoilerplateLines.isNavigation(p)
+                    || BoilerplateLines.isShortcode(p) || BoilerplateLines.isAgencyCredit(p)) {
                 continue;
             }
             final String key = TextNormalizer.dedupeKey(p);
@@ -750,7 +754,12 @@ final class HtmlArticleExtractor {
     private static final int MAX_LABEL_RUN = 3;
 
 
+    /** A kicker, a section name, or a dateline: a few words, or a date, and never a sentence. */
     private static boolean isLeadingLabel(String p) {
-        return p.length() < 120 && BoilerplateLines.wordCount(p) <= 15 && !BoilerplateLines.endsLikeSentence(p);
+        if (p.length() >= 120 || BoilerplateLines.endsLikeSentence(p)) {
+            return false;
+        }
+        final int words = BoilerplateLines.wordCount(p);
+        return words <= 6 || words <= 15 && BoilerplateLines.hasDateOrTime(p);
     }
 }

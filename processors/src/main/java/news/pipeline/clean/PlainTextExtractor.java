@@ -27,8 +27,12 @@ final class PlainTextExtractor {
     static Extracted extract(String text, String titleHint) {
         final List<String> blocks = splitBlocks(text);
         blocks.removeIf(b -> BoilerplateLines.isInterfacePhrase(b) || BoilerplateLines.isInterfaceSentence(b)
-                || BoilerplateLines.isByline(b));
+                || BoilerplateLines.isByline(b) || BoilerplateLines.isDateline(b) || BoilerplateLines.isAgencyCredit(b));
 
+        // A copied page often starts with its navigation: "Home | World | Politics".
+        while (!blocks.isEmpty() && BoilerplateLines.isNavigation(blocks.get(0))) {
+            blocks.remove(0);
+        }
         String title = null;
         final String hint = titleHint == null ? null : TextNormalizer.clean(titleHint);
         if (!blocks.isEmpty() && hint != null && !hint.isEmpty()

@@ -44,23 +44,18 @@ final class TextDecoder {
             offset = 2;
         }
         if (charset == null) {
-            charset = charsetFromContentType(contentType);
-        }
-        if (charset == null) {
             charset = utf16WithoutBom(bytes);
-        }
-        if (charset == null && html) {
-            charset = charsetFromMeta(bytes);
         }
         final String text;
         if (charset != null) {
-            text = decodeLenient(bytes, offset, charset);
-        } else if (isValidUtf8(bytes)) {
-            charset = StandardCharsets.UTF_8;
-            text = new String(bytes, StandardCharsets.UTF_8);
+            text = new String(bytes, offset, bytes.length - offset, charset);
         } else {
-            charset = WINDOWS_1252;
-            text = new String(bytes, WINDOWS_1252);
+            Charset declared = charsetFromContentType(contentType);
+            if (declared == null && html) {
+                declared = charsetFromMeta(bytes);
+            }
+            charset = choose(declared, bytes);
+            text = new String(bytes, charset);
         }
         rejectIfJunk(text, charset);
         return new Decoded(text, charset);
@@ -85,11 +80,38 @@ final class TextDecoder {
         if (declared != null && declared.name().startsWith("UTF-16")) {
             return StandardCharsets.UTF_8;
         }
-        // Pages often declare a legacy charset but are saved as UTF-8; valid UTF-8 with non-ASCII bytes wins.
-        if (declared != null && !StandardCharsets.UTF_8.equals(declared) && hasNonAscii(bytes) && isValidUtf8(bytes)) {
+        return declared;
+    }
+
+    /**
+     * The declared charset, checked against the bytes. Pages are often saved as UTF-8 under a
+     * legacy declaration, or the other way round; decoding them as declared would be mojibake.
+     * Multi-byte legacy charsets (Shift_JIS, GBK, EUC-KR...) are trusted as declared. Otherwise
+     * bytes that are mostly well-formed UTF-8 sequences are UTF-8; bytes that are not are the
+     * declared single-byte charset, or windows-1252, the web's legacy default.
+     */
+    private static Charset choose(Charset declared, byte[] bytes) {
+        if (declared != null && !StandardCharsets.UTF_8.equals(declared) && !isSingleByte(declared)) {
+            return declared;
+        }
+        final long stats = utf8Stats(bytes);
+        final long multiByte = stats >>> 32;
+        final long invalid = stats & 0xFFFFFFFFL;
+        if (invalid == 0) {
+            return multiByte > 0 || declared == null ? StandardCharsets.UTF_8 : declared;
+        }
+        if (multiByte >= invalid) {
             return StandardCharsets.UTF_8;
         }
-        return declared;
+        return declared != null && !StandardCharsets.UTF_8.equals(declared) ? declared : WINDOWS_1252;
+    }
+
+    private static boolean isSingleByte(Charset charset) {
+        try {
+            return charset.newEncoder().maxBytesPerChar() <= 1.0f;
+        } catch (UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     private static Charset lookup(String name) {
@@ -132,22 +154,19 @@ final class TextDecoder {
         return null;
     }
 
-    private static String decodeLenient(byte[] bytes, int offset, Charset charset) {
-        return new String(bytes, offset, bytes.length - offset, charset);
-    }
-
-    private static boolean hasNonAscii(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b < 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Whether the bytes are well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF). */
     static boolean isValidUtf8(byte[] bytes) {
+        return (utf8Stats(bytes) & 0xFFFFFFFFL) == 0;
+    }
+
+    /**
+     * Counts well-formed multi-byte UTF-8 sequences (high 32 bits) and bytes that start no
+     * well-formed sequence (low 32 bits). Overlongs, surrogates and values past U+10FFFF are invalid.
+     */
+    private static long utf8Stats(byte[] bytes) {
         final int n = bytes.length;
+        long multiByte = 0;
+        long invalid = 0;
         int i = 0;
         while (i < n) {
             final int b = bytes[i] & 0xFF;
@@ -167,25 +186,26 @@ final class TextDecoder {
                 extra = 3;
                 min = 0x10000;
             } else {
-                return false;
+                invalid++;
+                i++;
+                continue;
             }
-            if (i + extra >= n) {
-                return false;
-            }
+            boolean ok = i + extra < n;
             int cp = b & (0x3F >> extra);
-            for (int k = 1; k <= extra; k++) {
+            for (int k = 1; ok && k <= extra; k++) {
                 final int c = bytes[i + k] & 0xFF;
-                if ((c & 0xC0) != 0x80) {
-                    return false;
-                }
+                ok = (c & 0xC0) == 0x80;
                 cp = (cp << 6) | (c & 0x3F);
             }
-            if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-                return false;
+            if (ok && cp >= min && cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF)) {
+                multiByte++;
+                i += extra + 1;
+            } else {
+                invalid++;
+                i++;
             }
-            i += extra + 1;
         }
-        return true;
+        return (Math.min(multiByte, 0xFFFFFFFFL) << 32) | Math.min(invalid, 0xFFFFFFFFL);
     }
 
     private static void rejectIfJunk(String text, Charset charset) throws RejectedDocumentException {

@@ -107,6 +107,34 @@ class ArticleCleanerTest {
         }
 
         @Test
+        void shouldRemoveACopiedPageHeaderAndFooter() throws Exception {
+            final CleanDocument doc = text("""
+                    Home | World | Politics | Business
+                    Minister resigns over housing scandal
+                    By Ana Ruiz
+                    12 May 2024
+                    Share this
+
+                    The housing minister resigned on Sunday, two days after a newspaper reported that her department
+                    had ignored warnings about unsafe buildings.
+
+                    Advertisement
+
+                    The prime minister said a successor would be named this week.
+
+                    Read more
+                    Related stories
+                    Subscribe to our newsletter
+                    © 2024 Daily Example
+                    """);
+            assertThat(doc.title()).isEqualTo("Minister resigns over housing scandal");
+            assertThat(doc.paragraphs()).containsExactly(
+                    "The housing minister resigned on Sunday, two days after a newspaper reported that her department"
+                            + " had ignored warnings about unsafe buildings.",
+                    "The prime minister said a successor would be named this week.");
+        }
+
+        @Test
         void shouldNotTakeASentenceAsTheTitle() throws Exception {
             final CleanDocument doc = text("The storm reached the coast on Sunday night.\n\n"
                     + "Thousands of homes lost power, and the ferry service was suspended until Tuesday.");
@@ -194,11 +222,50 @@ class ArticleCleanerTest {
         }
 
         @Test
+        void shouldReadUtf8EvenWhenTheContentTypeClaimsLatin1() throws Exception {
+            final byte[] text = "Gdańsk’s port reported record traffic, up 12%, in the first quarter."
+                    .getBytes(StandardCharsets.UTF_8);
+            assertThat(CLEANER.clean(new RawDocument(text, "text/plain; charset=ISO-8859-1", null, null, null)).text())
+                    .isEqualTo("Gdańsk’s port reported record traffic, up 12%, in the first quarter.");
+        }
+
+        @Test
+        void shouldReadWindows1252EvenWhenTheContentTypeClaimsUtf8() throws Exception {
+            final byte[] text = "Le ministre a présenté le budget à l’Assemblée, mardi."
+                    .getBytes(Charset.forName("windows-1252"));
+            assertThat(CLEANER.clean(new RawDocument(text, "text/plain; charset=utf-8", null, null, null)).text())
+                    .isEqualTo("Le ministre a présenté le budget à l’Assemblée, mardi.");
+        }
+
+        @Test
+        void shouldKeepMostlyUtf8TextAsUtf8DespiteOneBrokenByte() throws Exception {
+            final byte[] good = "Zürich und Genève: Bürger stimmen über Gebühren ab, sagt die Behörde.".getBytes(StandardCharsets.UTF_8);
+            final byte[] broken = java.util.Arrays.copyOf(good, good.length + 1);
+            broken[good.length] = (byte) 0xE9;
+            assertThat(CLEANER.clean(new RawDocument(broken, "text/plain", null, null, null)).text())
+                    .startsWith("Zürich und Genève: Bürger stimmen über Gebühren ab, sagt die Behörde.");
+        }
+
+        @Test
         void shouldFallBackToWindows1252ForInvalidUtf8WithoutMojibake() throws Exception {
             final byte[] page = "Le ministre a présenté le budget à l’Assemblée, mardi."
                     .getBytes(Charset.forName("windows-1252"));
             assertThat(CLEANER.clean(new RawDocument(page, null, null, null, null)).text())
                     .isEqualTo("Le ministre a présenté le budget à l’Assemblée, mardi.");
+        }
+    }
+
+    @Nested
+    class Html {
+        @Test
+        void shouldDropTextHiddenFromReaders() throws Exception {
+            final CleanDocument doc = clean("<html><body><article><p>The museum reopened on Friday after a two-year"
+                    + " renovation, <a href='/x'>according to the city<span class='sr-only'> (opens in a new window)</span></a>,"
+                    + " with free entry all weekend.</p><p hidden>Hidden teaser text that nobody sees on the page.</p>"
+                    + "<div style='display: none'>A collapsed panel with old text, never shown to readers.</div>"
+                    + "</article></body></html>", "text/html", null);
+            assertThat(doc.paragraphs()).containsExactly("The museum reopened on Friday after a two-year renovation,"
+                    + " according to the city, with free entry all weekend.");
         }
     }
 

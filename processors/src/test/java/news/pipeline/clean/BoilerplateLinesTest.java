@@ -16,7 +16,7 @@ class BoilerplateLinesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Share prices fell sharply on Monday.", "Related: the council's vote last week was close,"
-            + " and the mayor said she would appeal.", "Advertisement revenue fell 12% in the quarter.", "Email"
+            + " and the mayor said she would appeal.", "Advertisement revenue fell 12% in the quarter.", "Prosecutors said he sent us@example.org threats.", "Email"
             + " records show the minister knew."})
     void shouldNotMistakeSentencesForInterfacePhrases(String line) {
         assertThat(BoilerplateLines.isInterfacePhrase(line)).isFalse();
@@ -26,7 +26,7 @@ class BoilerplateLinesTest {
     @ParameterizedTest
     @ValueSource(strings = {"Get the latest updates right in your inbox. Subscribe to our newsletters.",
             "This slideshow requires JavaScript.", "Follow The Daily Opinion section on Facebook and Twitter.",
-            "Have a tip? Reach the newsroom at tips@example.org.", "Like this story? Share it with a friend!"})
+            "Have a tip? Reach the newsroom at tips@example.org.", "If you have a correction, let us know at desk@example.org.", "Like this story? Share it with a friend!"})
     void shouldRecogniseSentencesAddressingTheReaderAboutTheSite(String line) {
         assertThat(BoilerplateLines.isInterfaceSentence(line)).isTrue();
     }
@@ -43,6 +43,32 @@ class BoilerplateLinesTest {
             "Bylines are rare in the paper's early issues."})
     void shouldKeepSentencesThatStartWithBy(String line) {
         assertThat(BoilerplateLines.isByline(line)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[button link=”http://example.org/submit/” type=”big”] Send us YOUR review[/button]",
+            "[caption id=\"attachment_1\" width=\"300\"]The harbour at dawn[/caption]"})
+    void shouldRecogniseUnrenderedShortcodes(String line) {
+        assertThat(BoilerplateLines.isShortcode(line)).isTrue();
+        assertThat(BoilerplateLines.isShortcode("[Update] The council voted again on Monday.")).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"(Reporting by Ana Ruiz; Editing by Leo Park)", "Reporting by Ana Ruiz; additional reporting"
+            + " by Kim Lee; Editing by Leo Park", "Associated Press writers Ana Ruiz and Leo Park contributed to this report."})
+    void shouldRecogniseAgencyCredits(String line) {
+        assertThat(BoilerplateLines.isAgencyCredit(line)).isTrue();
+        assertThat(BoilerplateLines.isAgencyCredit("Her reporting by bicycle took her to every village.")).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Updated at 1:23 p.m.", "Published: 12 May 2024 10:45 BST", "Last updated on November 18, 2019",
+            "Posted 3 hours ago"})
+    void shouldRecogniseDatelines(String line) {
+        assertThat(BoilerplateLines.isDateline(line)).isTrue();
+        assertThat(BoilerplateLines.isDateline("Published reports say the talks failed.")).isFalse();
+        assertThat(BoilerplateLines.isDateline("Updated guidance was issued to schools in 2023, the ministry said, after"
+                + " a long review of the rules.")).isFalse();
     }
 
     @ParameterizedTest

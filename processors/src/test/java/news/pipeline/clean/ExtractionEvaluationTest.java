@@ -44,5 +44,8 @@ class ExtractionEvaluationTest {
     void shouldFailWhenTheFolderHasNoPages() {
         final ByteArrayOutputStream report = new ByteArrayOutputStream();
         assertThat(ExtractionEvaluation.run(dir, dir.resolve("out.json"), new PrintStream(report))).isEqualTo(2);
+        assertThat(ExtractionEvaluation.run(dir.resolve("missing"), dir.resolve("out.json"), new PrintStream(report)))
+                .isEqualTo(2);
+        assertThat(dir.resolve("out.json")).doesNotExist();
     }
 }

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 final class Fixtures {
     /** Every fixture page; each has {@code NAME.html} and {@code NAME.expected.json}. */
     static final List<String> NAMES = List.of("classic-news", "blog-div-soup", "legacy-windows-1252", "split-sections",
-            "magazine-longform", "sidebar-wrapper-brief", "table-and-embeds");
+            "magazine-longform", "sidebar-wrapper-brief", "table-and-embeds", "old-table-layout",
+            "paragraphs-between-ads");
 
     private Fixtures() {
     }

@@ -37,6 +37,14 @@ class TitleAndMetadataTest {
     }
 
     @Test
+    void shouldDropAShortSitePrefix() throws Exception {
+        assertThat(page("<title>Town Crier :: Bridge festival draws record crowd</title>", "").title())
+                .isEqualTo("Bridge festival draws record crowd");
+        assertThat(page("<title>Milan Design Week 2018 | A light installation for FLOS</title>", "").title())
+                .as("a long first part is part of the headline").isEqualTo("Milan Design Week 2018 | A light installation for FLOS");
+    }
+
+    @Test
     void shouldKeepHyphensThatArePartOfTheHeadline() throws Exception {
         assertThat(page("<title>Storm hits coast - thousands without power</title>", "").title())
                 .isEqualTo("Storm hits coast - thousands without power");
