@@ -3,6 +3,8 @@ package news.pipeline.clean;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -27,7 +29,7 @@ class ArticleCleanerTest {
     @Nested
     class SeedArticle {
         private CleanDocument seed() throws Exception {
-            return CLEANER.clean(new RawDocument(Fixtures.bytes("seed-article.txt"), null, null, null, null));
+            return CLEANER.clean(new RawDocument(Files.readAllBytes(Path.of("..", "samples", "seed-article.txt")), null, null, null, null));
         }
 
         @Test

@@ -3,17 +3,17 @@ package news.pipeline.tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class CountryTaggerSeedTest {
     private static final CountryTagger TAGGER = CountryTagger.loadDefault();
 
+    /** The seed article as the project ships it in samples/ (Maven runs tests in the module folder). */
     private static String seed() throws IOException {
-        try (InputStream in = CountryTaggerSeedTest.class.getResourceAsStream("seed-article.txt")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return Files.readString(Path.of("..", "samples", "seed-article.txt"), StandardCharsets.UTF_8);
     }
 
     @Test
