@@ -57,6 +57,10 @@ final class LagCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (serve != null && watchSeconds == null) {
+            System.err.println("--serve needs --watch SECONDS: the served figures are kept up to date by measuring again");
+            return 2;
+        }
         final PipelineSettings settings = connection.settings();
         final List<PipelineProcessor> selected = RunCommand.select(processors);
         final PrometheusMeterRegistry registry = serve == null ? null : OpsServer.newRegistry();
