@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 TailCommand.class,
                 TopicsCommand.class,
                 EvalCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class NewsPipeline {
