@@ -52,9 +52,11 @@ public final class EndToEndBenchmark {
      * @param settings     Kafka Streams and client settings for the processors and the ceiling (--set)
      * @param jvmOptions   options of the processors' JVM (-Xmx1g...)
      * @param phaseTimeout how long a throughput run may take
+     * @param profileDir   where the processors' JVMs write Flight Recorder recordings; null for none
      */
     public record Options(int partitions, int rate, double latencySeconds, Map<String, String> settings,
-                          List<String> jvmOptions, Path dataDir, Duration phaseTimeout, boolean ceiling) {
+                          List<String> jvmOptions, Path dataDir, Duration phaseTimeout, boolean ceiling,
+                          Path profileDir) {
     }
 
     /** What one run (pipeline or ceiling) gave. */
@@ -65,6 +67,14 @@ public final class EndToEndBenchmark {
                         Map<String, Object> processStats, double processCpuSeconds, double benchCpuSeconds) {
         public double peakHeapMiB() {
             return number("peakHeapBytes") / (1024.0 * 1024);
+        }
+
+        public double peakHeapAfterGcMiB() {
+            return number("peakHeapAfterGcBytes") / (1024.0 * 1024);
+        }
+
+        public double maxHeapMiB() {
+            return number("maxHeapBytes") / (1024.0 * 1024);
         }
 
         public double peakRssMiB() {
@@ -131,8 +141,12 @@ public final class EndToEndBenchmark {
         final boolean identity = mode.equals("ceiling");
         try (EndConsumer end = new EndConsumer(consumerSettings(client), ids, latencyTopics, expected.records())) {
             final long benchCpu0 = ownCpuNanos();
-            final HostProcess host = HostProcess.start(mode, settings, options.jvmOptions(),
-                    dir.resolve(mode + ".log"));
+            final List<String> jvm = new ArrayList<>(options.jvmOptions());
+            if (options.profileDir() != null) {
+                jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                        + profileRecording(workload, mode).toAbsolutePath());
+            }
+            final HostProcess host = HostProcess.start(mode, settings, jvm, dir.resolve(mode + ".log"));
             try {
                 host.awaitRunning(Duration.ofMinutes(3));
                 final long running = System.nanoTime();
@@ -180,6 +194,11 @@ public final class EndToEndBenchmark {
                 host.close();
             }
         }
+    }
+
+    /** The Flight Recorder file of one run, when profiling. */
+    public Path profileRecording(final Workload workload, final String mode) {
+        return options.profileDir().resolve(workload.name() + "-" + mode + ".jfr");
     }
 
     /** The end consumer's settings: the client settings plus any consumer.* override given for the processors. */

@@ -99,9 +99,18 @@ final class HostProcess implements AutoCloseable {
         }
     }
 
+    /** The next protocol line; anything else the JVM prints on stdout (JFR, -Xlog) is skipped. */
     private String next(final Duration timeout) throws InterruptedException {
-        final String line = lines.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        return line == null ? "TIMEOUT" : line;
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            final String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (line == null) {
+                return "TIMEOUT";
+            }
+            if (line.equals("RUNNING") || line.startsWith("STATS ") || line.equals("EOF")) {
+                return line;
+            }
+        }
     }
 
     private static Map<String, Object> parseStats(final String line) {

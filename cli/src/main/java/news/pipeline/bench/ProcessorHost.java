@@ -3,7 +3,10 @@ package news.pipeline.bench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 import news.pipeline.app.PipelineProcessor;
 import news.pipeline.app.StreamsSettings;
 import news.pipeline.cli.AvroJson;
@@ -45,7 +53,34 @@ public final class ProcessorHost {
     public static final List<String> CEILING_TOPICS = List.of(
             "bench.ceiling.raw", "bench.ceiling.clean", "bench.ceiling.enriched", "bench.ceiling.by-country");
 
+    /** The most heap in use right after any collection: what the applications hold, short of garbage not yet reached. */
+    private static final Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
+    private static final AtomicLong PEAK_AFTER_GC = new AtomicLong();
+
     private ProcessorHost() {
+    }
+
+    /** Notes the heap in use after each collection. */
+    private static void watchCollections() {
+        for (final GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener((notification, handback) -> {
+                    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                        return;
+                    }
+                    final GarbageCollectionNotificationInfo info =
+                            GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+                    long used = 0;
+                    for (final Map.Entry<String, MemoryUsage> pool : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                        if (HEAP_POOLS.contains(pool.getKey())) {
+                            used += pool.getValue().getUsed();
+                        }
+                    }
+                    PEAK_AFTER_GC.accumulateAndGet(used, Math::max);
+                }, null, null);
+            }
+        }
     }
 
     public static void main(final String[] args) throws Exception {
@@ -58,6 +93,7 @@ public final class ProcessorHost {
             final int eq = arg.indexOf('=');
             settings.put(arg.substring(0, eq), arg.substring(eq + 1));
         }
+        watchCollections();
         final AutoCloseable apps = args[0].equals("pipeline") ? startPipeline(settings) : startCeiling(settings);
         System.out.println("RUNNING");
         System.out.flush();
@@ -135,6 +171,7 @@ public final class ProcessorHost {
             }
         }
         stats.put("peakHeapBytes", peakHeap);
+        stats.put("peakHeapAfterGcBytes", PEAK_AFTER_GC.get());
         stats.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
         final Map<String, Long> status = procStatus();
         stats.put("vmHwmBytes", status.getOrDefault("VmHWM", -1L));
