@@ -222,14 +222,21 @@ public final class BenchCommand implements Callable<Integer> {
         table.add("stages", "cleaner CPU per page, median", cleaner.medianMs(), "ms", cleanerDetail);
         table.add("stages", "cleaner CPU per page, p99", cleaner.p99Ms(), "ms", "");
         table.add("stages", "cleaner CPU per page, mean", cleaner.meanMs(), "ms", "");
-        table.add("stages", "cleaner pages/s, one thread", cleaner.pagesPerSecond(), "pages/s", "wall clock");
+        table.add("stages", "cleaner pages/s, one thread", cleaner.pagesPerSecond(), "pages/s",
+                String.format(Locale.ROOT, "wall clock; %.0f per CPU second", 1000 / cleaner.meanMs()));
+
+        final StageBenchmarks.CleanerResult textCleaner = stages.textCleaner(textPool);
+        table.add("stages", "cleaner CPU per text article, median", textCleaner.medianMs(), "ms",
+                String.format(Locale.ROOT, "%d generated texts, %d cleanings", textCleaner.pages(), textCleaner.samples()));
+        table.add("stages", "cleaner CPU per text article, p99", textCleaner.p99Ms(), "ms", "");
+        table.add("stages", "cleaner text articles/s, one thread", textCleaner.pagesPerSecond(), "articles/s", "wall clock");
 
         final StageBenchmarks.TaggerResult tagger = stages.tagger(textPool);
-        table.add("stages", "tagger articles/s, one thread", tagger.articlesPerSecond(), "articles/s",
-                String.format(Locale.ROOT, "%d texts, mean %.1f KB, %,d taggings", tagger.texts(), tagger.meanKb(),
-                        tagger.articles()));
-        table.add("stages", "tagger time per article, median", tagger.medianMicros(), "µs", "");
-        table.add("stages", "tagger time per article, p99", tagger.p99Micros(), "µs", "");
+        table.add("stages", "tagger articles/s, one thread", tagger.articlesPerCpuSecond(), "articles/s",
+                String.format(Locale.ROOT, "per CPU second; %d texts, mean %.1f KB, %,d taggings; %.0f/s wall clock",
+                        tagger.texts(), tagger.meanKb(), tagger.articles(), tagger.articlesPerWallSecond()));
+        table.add("stages", "tagger CPU per article, median", tagger.medianMicros(), "µs", "");
+        table.add("stages", "tagger CPU per article, p99", tagger.p99Micros(), "µs", "");
 
         final List<RawArticle> raws = new ArrayList<>();
         for (int i = 0; i < Math.min(200, textPool.size()); i++) {
