@@ -41,26 +41,25 @@ public final class BenchCorpus {
     }
 
     /**
-     * Prose paragraphs and titles: the samples' texts (HTML through the cleaner) and, when given, a
+     * Stories: the samples' texts (HTML through the cleaner) and, when given, a
      * JSON-lines corpus ({@code title} and {@code text}, or {@code dateline} and {@code body}).
      */
     public static TextArticles textGenerator(final Path samples, final Path texts, final int minBytes, final int maxBytes) {
-        final List<String> paragraphs = new ArrayList<>();
-        final List<String> titles = new ArrayList<>();
+        final List<TextArticles.Story> stories = new ArrayList<>();
         final ArticleCleaner cleaner = new ArticleCleaner();
         for (final Path file : files(samples)) {
             final String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
             final byte[] bytes = read(file);
             if (name.endsWith(".txt")) {
                 final String text = new String(bytes, StandardCharsets.UTF_8);
-                paragraphs.addAll(TextArticles.paragraphsOf(text));
-                titles.add(text.strip().lines().findFirst().orElse("").strip());
+                stories.add(new TextArticles.Story(text.strip().lines().findFirst().orElse("").strip(),
+                        TextArticles.paragraphsOf(text)));
             } else if (name.endsWith(".html") || name.endsWith(".htm") || name.endsWith(".html.gz")) {
-                addCleaned(cleaner, bytes, DocumentFormat.HTML, paragraphs, titles);
+                addCleaned(cleaner, bytes, DocumentFormat.HTML, stories);
             } else if (name.endsWith(".jsonl")) {
                 for (final String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
                     if (!line.isBlank()) {
-                        addJson(cleaner, line, paragraphs, titles);
+                        addJson(cleaner, line, stories);
                     }
                 }
             }
@@ -69,19 +68,17 @@ public final class BenchCorpus {
             try (BufferedReader in = Files.newBufferedReader(texts, StandardCharsets.UTF_8)) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     if (!line.isBlank()) {
-                        addJson(cleaner, line, paragraphs, titles);
+                        addJson(cleaner, line, stories);
                     }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + texts, e);
             }
         }
-        titles.removeIf(String::isBlank);
-        return new TextArticles(paragraphs, titles, minBytes, maxBytes);
+        return new TextArticles(stories, minBytes, maxBytes);
     }
 
-    private static void addJson(final ArticleCleaner cleaner, final String line, final List<String> paragraphs,
-                                final List<String> titles) {
+    private static void addJson(final ArticleCleaner cleaner, final String line, final List<TextArticles.Story> stories) {
         final JsonNode node;
         try {
             node = JSON.readTree(line);
@@ -89,25 +86,20 @@ public final class BenchCorpus {
             return;
         }
         if (node.hasNonNull("html")) {
-            addCleaned(cleaner, node.get("html").asText().getBytes(StandardCharsets.UTF_8), DocumentFormat.HTML,
-                    paragraphs, titles);
+            addCleaned(cleaner, node.get("html").asText().getBytes(StandardCharsets.UTF_8), DocumentFormat.HTML, stories);
             return;
         }
         final String text = node.hasNonNull("text") ? node.get("text").asText()
                 : (node.path("dateline").asText("") + " " + node.path("body").asText("")).strip();
-        paragraphs.addAll(TextArticles.paragraphsOf(text));
-        final String title = node.path("title").asText("");
-        if (!title.isBlank()) {
-            titles.add(title.strip());
-        }
+        stories.add(new TextArticles.Story(node.path("title").asText("").strip(), TextArticles.paragraphsOf(text)));
     }
 
     private static void addCleaned(final ArticleCleaner cleaner, final byte[] content, final DocumentFormat format,
-                                   final List<String> paragraphs, final List<String> titles) {
+                                   final List<TextArticles.Story> stories) {
         try {
             final CleanDocument doc = cleaner.clean(new RawDocument(content, null, format, null, null));
-            doc.paragraphs().stream().filter(p -> p.length() >= TextArticles.MIN_PARAGRAPH_CHARS).forEach(paragraphs::add);
-            titles.add(doc.title());
+            stories.add(new TextArticles.Story(doc.title(), doc.paragraphs().stream()
+                    .filter(p -> p.length() >= TextArticles.MIN_PARAGRAPH_CHARS).toList()));
         } catch (RejectedDocumentException e) {
             // A page with no text gives no paragraphs.
         }

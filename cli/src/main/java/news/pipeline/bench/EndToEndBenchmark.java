@@ -54,7 +54,7 @@ public final class EndToEndBenchmark {
      * @param phaseTimeout how long a throughput run may take
      * @param profileDir   where the processors' JVMs write Flight Recorder recordings; null for none
      */
-    public record Options(int partitions, int rate, double latencySeconds, Map<String, String> settings,
+    public record Options(int partitions, int rate, int htmlRate, double latencySeconds, Map<String, String> settings,
                           List<String> jvmOptions, Path dataDir, Duration phaseTimeout, boolean ceiling,
                           Path profileDir) {
     }
@@ -62,7 +62,7 @@ public final class EndToEndBenchmark {
     /** What one run (pipeline or ceiling) gave. */
     public record Phase(String mode, long articles, long expectedRecords, long records, long strayRecords,
                         boolean complete, double articlesPerSecond, double secondsToComplete,
-                        long latencyArticles, long latencyVisible, double offeredPerSecond,
+                        long latencyArticles, long latencyExpected, long latencyVisible, double offeredPerSecond,
                         double latencyP50Ms, double latencyP99Ms, double latencyMaxMs,
                         Map<String, Object> processStats, double processCpuSeconds, double benchCpuSeconds) {
         public double peakHeapMiB() {
@@ -140,7 +140,6 @@ public final class EndToEndBenchmark {
         settings.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state-" + mode).toAbsolutePath().toString());
         final boolean identity = mode.equals("ceiling");
         try (EndConsumer end = new EndConsumer(consumerSettings(client), ids, latencyTopics, expected.records())) {
-            final long benchCpu0 = ownCpuNanos();
             final List<String> jvm = new ArrayList<>(options.jvmOptions());
             if (options.profileDir() != null) {
                 jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
@@ -150,12 +149,14 @@ public final class EndToEndBenchmark {
             try {
                 host.awaitRunning(Duration.ofMinutes(3));
                 final long running = System.nanoTime();
+                final long benchCpuRunning = ownCpuNanos();
+                final double startCpu = ((Number) host.stats().get("cpuNanos")).doubleValue() / 1e9;
                 LOG.info("{} {}: running (pid {}); waiting for {} records", workload.name(), mode, host.pid(),
                         expected.records());
                 final boolean complete = end.awaitThroughputRecords(options.phaseTimeout());
                 final long done = System.nanoTime();
                 final Map<String, Object> throughputStats = host.stats();
-                final double benchCpu = (ownCpuNanos() - benchCpu0) / 1e9;
+                final double benchCpu = (ownCpuNanos() - benchCpuRunning) / 1e9;
                 final long t10 = end.percentNanos(10);
                 final long t90 = end.percentNanos(90);
                 final double rate = t10 > 0 && t90 > t10 ? 0.8 * workload.articles() / ((t90 - t10) / 1e9) : Double.NaN;
@@ -164,19 +165,19 @@ public final class EndToEndBenchmark {
                         String.format("%.0f", rate));
 
                 long latencyArticles = 0;
-                long latencyVisible = 0;
+                long latencyExpected = 0;
                 double offered = Double.NaN;
                 if (options.latencySeconds() > 0 && complete) {
-                    latencyArticles = Math.max(1, Math.round(options.rate() * options.latencySeconds()));
+                    latencyArticles = Math.max(1, Math.round(rateOf(workload) * options.latencySeconds()));
                     final long from = workload.articles();
-                    final Workload.Expected latencyExpected = identity
+                    final Workload.Expected latencyOutput = identity
                             ? new Workload.Expected(latencyArticles, 0, latencyArticles, latencyArticles)
                             : workload.expected(from, from + latencyArticles);
-                    latencyVisible = latencyExpected.visibleArticles();
+                    latencyExpected = latencyOutput.visibleArticles();
                     offered = offer(client, workload, inputTopic, from, latencyArticles);
-                    if (!end.awaitLatencyArticles(latencyVisible, Duration.ofSeconds(60))) {
+                    if (!end.awaitLatencyArticles(latencyExpected, options.phaseTimeout())) {
                         LOG.warn("{} {}: only {} of {} latency articles came through", workload.name(), mode,
-                                end.latencyArticleCount(), latencyVisible);
+                                end.latencyArticleCount(), latencyExpected);
                     }
                 }
                 final Map<String, Object> finalStats = host.stop();
@@ -184,16 +185,20 @@ public final class EndToEndBenchmark {
                 stats.put("cpuNanosThroughput", throughputStats.get("cpuNanos"));
                 final long[] latencies = end.latencies();
                 final Percentiles p = latencies.length == 0 ? null : Percentiles.of(latencies);
-                final double processCpu = ((Number) throughputStats.get("cpuNanos")).doubleValue() / 1e9;
+                final double processCpu = ((Number) throughputStats.get("cpuNanos")).doubleValue() / 1e9 - startCpu;
                 return new Phase(mode, workload.articles(), expected.records(), end.throughputRecords(),
                         end.otherRecords(), complete, rate, (done - running) / 1e9,
-                        latencyArticles, end.latencyArticleCount(), offered,
+                        latencyArticles, latencyExpected, end.latencyArticleCount(), offered,
                         p == null ? Double.NaN : p.median(), p == null ? Double.NaN : p.p99(),
                         p == null ? Double.NaN : p.max(), stats, processCpu, benchCpu);
             } finally {
                 host.close();
             }
         }
+    }
+
+    private int rateOf(final Workload workload) {
+        return workload.name().equals("html") ? options.htmlRate() : options.rate();
     }
 
     /** The Flight Recorder file of one run, when profiling. */
@@ -274,7 +279,7 @@ public final class EndToEndBenchmark {
     private double offer(final PipelineSettings client, final Workload workload, final String topic, final long from,
                          final long count) {
         final AtomicLong failed = new AtomicLong();
-        final long interval = 1_000_000_000L / options.rate();
+        final long interval = 1_000_000_000L / rateOf(workload);
         final long start;
         final long end;
         try (KafkaProducer<byte[], byte[]> producer = Clients.producer(client)) {

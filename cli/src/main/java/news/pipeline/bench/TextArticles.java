@@ -7,10 +7,12 @@ import java.util.Random;
 import java.util.regex.Pattern;
 
 /**
- * Generates plain-text articles of a chosen size from a corpus of real paragraphs: a title, then
- * paragraphs drawn at random until the text reaches a size drawn uniformly between the bounds; the
- * last paragraph is cut at a word when needed. Deterministic for a given seed, so two runs (and the
- * pipeline and its ceiling) see the same bytes.
+ * Generates plain-text articles of a chosen size from a corpus of real stories. Each article is one
+ * story, its paragraphs in order, cut at a word when it runs past a size drawn uniformly between the
+ * bounds; a story shorter than the draw is taken whole when it reaches the minimum, and only a story
+ * below the minimum is continued with another. So an article names the countries a real story
+ * names, not those of a mix. Deterministic for a given seed, so two runs (and the pipeline and its
+ * ceiling) see the same bytes.
  */
 public final class TextArticles {
     /** A generated article: its title and body text. */
@@ -20,31 +22,46 @@ public final class TextArticles {
         }
     }
 
+    /** A story of the corpus: its title and its prose paragraphs in order. */
+    public record Story(String title, List<String> paragraphs) {
+        int bytes() {
+            int bytes = 0;
+            for (final String paragraph : paragraphs) {
+                bytes += utf8Length(paragraph) + 2;
+            }
+            return bytes;
+        }
+    }
+
     /** Paragraphs shorter than this are mostly datelines, bylines and site labels, not prose. */
     static final int MIN_PARAGRAPH_CHARS = 60;
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n|\\n(?=[ \\t]{2,}\\S)");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-    private final List<String> paragraphs;
-    private final List<String> titles;
+    private final List<Story> stories;
+    /** Stories long enough to make an article alone; the first pick comes from these when there are any. */
+    private final List<Story> longStories;
     private final int minBytes;
     private final int maxBytes;
 
-    /**
-     * @param paragraphs prose paragraphs, each at least {@link #MIN_PARAGRAPH_CHARS} characters
-     * @param titles     headlines to draw from; at least one
-     */
-    public TextArticles(final List<String> paragraphs, final List<String> titles, final int minBytes, final int maxBytes) {
-        if (paragraphs.isEmpty() || titles.isEmpty()) {
-            throw new IllegalArgumentException("the corpus needs paragraphs and titles");
-        }
+    public TextArticles(final List<Story> stories, final int minBytes, final int maxBytes) {
         if (minBytes <= 0 || maxBytes < minBytes) {
             throw new IllegalArgumentException("need 0 < minBytes <= maxBytes, got " + minBytes + ", " + maxBytes);
         }
-        this.paragraphs = List.copyOf(paragraphs);
-        this.titles = List.copyOf(titles);
+        this.stories = stories.stream().filter(story -> !story.paragraphs().isEmpty()).toList();
+        if (this.stories.isEmpty()) {
+            throw new IllegalArgumentException("the corpus has no story with prose paragraphs");
+        }
+        final List<Story> longOnes = this.stories.stream().filter(story -> story.bytes() >= minBytes).toList();
+        this.longStories = longOnes.isEmpty() ? this.stories : longOnes;
         this.minBytes = minBytes;
         this.maxBytes = maxBytes;
+    }
+
+    /** How many stories can make an article alone. */
+    public int storiesLongEnough() {
+        return longStories == stories && stories.stream().noneMatch(story -> story.bytes() >= minBytes)
+                ? 0 : longStories.size();
     }
 
     /** Splits a text into prose paragraphs (blank lines or indented first lines), single-spaced. */
@@ -70,22 +87,31 @@ public final class TextArticles {
     }
 
     private Text one(final Random random) {
-        int target = minBytes + random.nextInt(maxBytes - minBytes + 1);
+        final int target = minBytes + random.nextInt(maxBytes - minBytes + 1);
+        Story story = longStories.get(random.nextInt(longStories.size()));
+        final String title = story.title();
         final StringBuilder body = new StringBuilder();
         int bytes = 0;
+        int next = 0;
         while (true) {
-            final String paragraph = paragraphs.get(random.nextInt(paragraphs.size()));
+            if (next == story.paragraphs().size()) {
+                if (bytes >= minBytes) {
+                    break;
+                }
+                // Too short alone: go on with another story.
+                story = stories.get(random.nextInt(stories.size()));
+                next = 0;
+            }
+            final String paragraph = story.paragraphs().get(next++);
             final int separator = body.length() == 0 ? 0 : 2;
             final int size = utf8Length(paragraph);
             if (bytes + separator + size <= target) {
                 body.append(separator == 0 ? "" : "\n\n").append(paragraph);
                 bytes += separator + size;
-                if (bytes == target) {
-                    break;
-                }
                 continue;
             }
-            final String cut = cutAtWord(paragraph, target - bytes - separator);
+            final int budget = (bytes < minBytes ? maxBytes : target) - bytes - separator;
+            final String cut = size <= budget ? paragraph : cutAtWord(paragraph, budget);
             if (!cut.isEmpty()) {
                 body.append(separator == 0 ? "" : "\n\n").append(cut);
                 bytes += separator + utf8Length(cut);
@@ -93,10 +119,8 @@ public final class TextArticles {
             if (bytes >= minBytes) {
                 break;
             }
-            // The target sat so close to the minimum that no cut reached it: allow up to the maximum.
-            target = maxBytes;
         }
-        return new Text(titles.get(random.nextInt(titles.size())), body.toString());
+        return new Text(title, body.toString());
     }
 
     /** The longest prefix of whole words of at most {@code budget} UTF-8 bytes, ending in a full stop. */

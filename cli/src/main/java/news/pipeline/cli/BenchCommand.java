@@ -75,6 +75,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Offered load of the latency run, articles/s. Default: ${DEFAULT-VALUE}.")
     int rate;
 
+    @Option(names = "--html-rate", paramLabel = "N",
+            description = "Offered load of the HTML workload's latency run, pages/s. Default: the --rate.")
+    Integer htmlRate;
+
     @Option(names = "--latency-seconds", paramLabel = "S", defaultValue = "20",
             description = "How long the latency run offers articles; 0 skips it. Default: ${DEFAULT-VALUE}.")
     double latencySeconds;
@@ -172,9 +176,10 @@ public final class BenchCommand implements Callable<Integer> {
             jvm.add("-Xmx" + processorHeap);
             jvm.addAll(processorJvmOptions);
             table.context("end to end", "fresh embedded broker per workload, " + partitions + " partitions, offered load "
-                    + rate + " articles/s for " + latencySeconds + " s, processors' JVM " + jvm
+                    + rate + " articles/s" + (htmlRate != null ? " (HTML " + htmlRate + " pages/s)" : "") + " for " + latencySeconds + " s, processors' JVM " + jvm
                     + ", settings " + (settings.isEmpty() ? "(defaults)" : settings));
             final EndToEndBenchmark e2e = new EndToEndBenchmark(new EndToEndBenchmark.Options(partitions, rate,
+                    htmlRate != null ? htmlRate : rate,
                     latencySeconds, settings, jvm, root, Duration.ofSeconds(timeoutSeconds), !skipCeiling, profileDir));
             if (profileDir != null) {
                 Files.createDirectories(profileDir);
@@ -283,11 +288,13 @@ public final class BenchCommand implements Callable<Integer> {
                 phase.secondsToComplete(), phase.complete() && phase.records() == phase.expectedRecords()
                         ? "exact count" : "INCOMPLETE: " + phase.records() + " records",
                 phase.strayRecords() > 0 ? ", " + phase.strayRecords() + " stray records" : ""));
-        table.add(section, name + " CPU during the run", phase.processCpuSeconds(), "s", String.format(Locale.ROOT,
-                "processors' JVM; the broker, loader and reader JVM used %.1f s", phase.benchCpuSeconds()));
+        table.add(section, name + " CPU per article", 1000 * phase.processCpuSeconds() / phase.articles(), "ms",
+                String.format(Locale.ROOT, "processors' JVM, from RUNNING to the last record (%.1f s)", phase.processCpuSeconds()));
+        table.add(section, name + " broker-side CPU per article", 1000 * phase.benchCpuSeconds() / phase.articles(), "ms",
+                String.format(Locale.ROOT, "the broker and the reader's JVM over the same time (%.1f s)", phase.benchCpuSeconds()));
         if (phase.latencyArticles() > 0) {
-            final String detail = String.format(Locale.ROOT, "%,d articles offered at %.0f/s, %,d came through",
-                    phase.latencyArticles(), phase.offeredPerSecond(), phase.latencyVisible());
+            final String detail = String.format(Locale.ROOT, "%,d articles offered at %.0f/s; %,d of the %,d expected came through",
+                    phase.latencyArticles(), phase.offeredPerSecond(), phase.latencyVisible(), phase.latencyExpected());
             table.add(section, name + " latency p50", phase.latencyP50Ms(), "ms", detail);
             table.add(section, name + " latency p99", phase.latencyP99Ms(), "ms", "append time to visible, read_committed");
             table.add(section, name + " latency max", phase.latencyMaxMs(), "ms", "");
