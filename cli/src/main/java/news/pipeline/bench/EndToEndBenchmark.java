@@ -73,6 +73,10 @@ public final class EndToEndBenchmark {
             return number("peakHeapAfterGcBytes") / (1024.0 * 1024);
         }
 
+        public double gcSeconds() {
+            return number("gcMillis") / 1000;
+        }
+
         public double maxHeapMiB() {
             return number("maxHeapBytes") / (1024.0 * 1024);
         }

@@ -304,6 +304,7 @@ public final class BenchCommand implements Callable<Integer> {
         table.add(section, name + " peak heap used", phase.peakHeapMiB(), "MiB",
                 "sum of the heap pools' peaks, garbage included (an upper bound)");
         table.add(section, name + " peak RSS", phase.peakRssMiB(), "MiB", "VmHWM of the processors' JVM");
+        table.add(section, name + " GC time", phase.gcSeconds(), "s", "all collections of the processors' JVM, whole run");
     }
 
     private void profileRows(final BenchTable table, final EndToEndBenchmark e2e, final EndToEndBenchmark.Result result)
