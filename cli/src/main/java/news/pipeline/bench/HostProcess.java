@@ -26,8 +26,11 @@ final class HostProcess implements AutoCloseable {
     private final Writer commands;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
 
-    private HostProcess(final Process process) {
+    private final Path log;
+
+    private HostProcess(final Process process, final Path log) {
         this.process = process;
+        this.log = log;
         this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         final Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -60,7 +63,7 @@ final class HostProcess implements AutoCloseable {
         try {
             return new HostProcess(new ProcessBuilder(command)
                     .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start());
+                    .start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command, e);
         }
@@ -73,7 +76,8 @@ final class HostProcess implements AutoCloseable {
     void awaitRunning(final Duration timeout) throws InterruptedException {
         final String line = next(timeout);
         if (!"RUNNING".equals(line)) {
-            throw new IllegalStateException("the processor process did not start (" + line + "); see its log");
+            throw new IllegalStateException("the processor process did not start (" + line + "); see " + log
+                    + " (kept with --keep-data or --data-dir)");
         }
     }
 
