@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 ReplayCommand.class,
                 DlqCommand.class,
                 EvalCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class NewsPipeline {

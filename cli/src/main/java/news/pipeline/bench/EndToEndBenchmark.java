@@ -1,0 +1,320 @@
+package news.pipeline.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+import news.pipeline.cli.Clients;
+import news.pipeline.cli.PipelineSettings;
+import news.pipeline.kafka.EmbeddedKafka;
+import news.pipeline.schema.CountryArticle;
+import news.pipeline.serde.AvroSerde;
+import news.pipeline.topics.TopicAdmin;
+import news.pipeline.topics.TopicSpec;
+import news.pipeline.topics.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One workload end to end on a fresh embedded broker: the pipeline's three processors, then the
+ * ceiling's three identity applications, each in a child JVM of its own.
+ *
+ * <p>For each: the raw topic is loaded with the workload's articles before the applications start
+ * (so the producer is not what is measured); the articles/s is the rate at which the records came
+ * out at the end between 10% and 90% of them (start-up and the tail left out). Then, with the
+ * applications still running and warm, articles are offered at a fixed rate and each one's
+ * latency is taken from the raw record's append time (the raw topics use LogAppendTime, and every
+ * output record inherits the input's timestamp) to when a read_committed consumer first sees it.
+ */
+public final class EndToEndBenchmark {
+    private static final Logger LOG = LoggerFactory.getLogger(EndToEndBenchmark.class);
+
+    /**
+     * @param settings     Kafka Streams and client settings for the processors and the ceiling (--set)
+     * @param jvmOptions   options of the processors' JVM (-Xmx1g...)
+     * @param phaseTimeout how long a throughput run may take
+     * @param profileDir   where the processors' JVMs write Flight Recorder recordings; null for none
+     */
+    public record Options(int partitions, int rate, int htmlRate, double latencySeconds, Map<String, String> settings,
+                          List<String> jvmOptions, Path dataDir, Duration phaseTimeout, boolean ceiling,
+                          Path profileDir) {
+    }
+
+    /** What one run (pipeline or ceiling) gave. */
+    public record Phase(String mode, long articles, long expectedRecords, long records, long strayRecords,
+                        boolean complete, double articlesPerSecond, double secondsToComplete,
+                        long latencyArticles, long latencyExpected, long latencyVisible, double offeredPerSecond,
+                        double latencyP50Ms, double latencyP99Ms, double latencyMaxMs,
+                        Map<String, Object> processStats, double processCpuSeconds, double benchCpuSeconds) {
+        public double peakHeapMiB() {
+            return number("peakHeapBytes") / (1024.0 * 1024);
+        }
+
+        public double peakHeapAfterGcMiB() {
+            return number("peakHeapAfterGcBytes") / (1024.0 * 1024);
+        }
+
+        public double gcSeconds() {
+            return number("gcMillis") / 1000;
+        }
+
+        public double maxHeapMiB() {
+            return number("maxHeapBytes") / (1024.0 * 1024);
+        }
+
+        public double peakRssMiB() {
+            return number("vmHwmBytes") / (1024.0 * 1024);
+        }
+
+        private double number(final String key) {
+            final Object value = processStats.get(key);
+            return value instanceof Number n ? n.doubleValue() : Double.NaN;
+        }
+    }
+
+    public record Result(Workload workload, double preloadSeconds, double rawMiB, Phase pipeline, Phase ceiling) {
+    }
+
+    private final Options options;
+
+    public EndToEndBenchmark(final Options options) {
+        this.options = options;
+    }
+
+    public Result run(final Workload workload) throws Exception {
+        final Path dir = options.dataDir().resolve(workload.name());
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), EmbeddedKafka.DEFAULT_HOST, 0, Map.of())) {
+            final PipelineSettings client = PipelineSettings.resolve(null, Map.of(),
+                    Map.of(PipelineSettings.BOOTSTRAP_SERVERS, kafka.bootstrapServers()));
+            createTopics(client);
+            final long loadStart = System.nanoTime();
+            final List<String> rawTopics = new ArrayList<>(List.of(Topics.RAW.name()));
+            if (options.ceiling()) {
+                rawTopics.add(ProcessorHost.CEILING_TOPICS.get(0));
+            }
+            final long bytes = preload(client, workload, rawTopics);
+            final double preloadSeconds = (System.nanoTime() - loadStart) / 1e9;
+            LOG.info("{}: {} articles ({} MiB) loaded into {} in {} s", workload.name(), workload.articles(),
+                    bytes / (1 << 20), rawTopics, String.format("%.1f", preloadSeconds));
+
+            final AvroSerde<CountryArticle> countries = new AvroSerde<>(CountryArticle.class);
+            final Map<String, Function<ConsumerRecord<byte[], byte[]>, String>> pipelineIds = Map.of(
+                    Topics.BY_COUNTRY.name(), record -> countries.decode(record.value()).getArticleId(),
+                    Topics.DEAD_LETTER.name(), EndConsumer::keyAsId);
+            final Phase pipeline = phase("pipeline", kafka, client, workload, Topics.RAW.name(), pipelineIds,
+                    Set.of(Topics.BY_COUNTRY.name()), workload.expected(0, workload.articles()), dir);
+            Phase ceiling = null;
+            if (options.ceiling()) {
+                final String last = ProcessorHost.CEILING_TOPICS.get(ProcessorHost.CEILING_TOPICS.size() - 1);
+                final long n = workload.articles();
+                // Identity: every article comes out once, dead letter or not.
+                ceiling = phase("ceiling", kafka, client, workload, ProcessorHost.CEILING_TOPICS.get(0),
+                        Map.of(last, EndConsumer::keyAsId), Set.of(last), new Workload.Expected(n, 0, n, n), dir);
+            }
+            return new Result(workload, preloadSeconds, bytes / (1024.0 * 1024), pipeline, ceiling);
+        }
+    }
+
+    private Phase phase(final String mode, final EmbeddedKafka kafka, final PipelineSettings client,
+                        final Workload workload, final String inputTopic,
+                        final Map<String, Function<ConsumerRecord<byte[], byte[]>, String>> ids,
+                        final Set<String> latencyTopics, final Workload.Expected expected, final Path dir)
+            throws Exception {
+        final Map<String, String> settings = new LinkedHashMap<>(options.settings());
+        settings.put(PipelineSettings.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+        settings.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state-" + mode).toAbsolutePath().toString());
+        final boolean identity = mode.equals("ceiling");
+        try (EndConsumer end = new EndConsumer(consumerSettings(client), ids, latencyTopics, expected.records())) {
+            final List<String> jvm = new ArrayList<>(options.jvmOptions());
+            if (options.profileDir() != null) {
+                jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                        + profileRecording(workload, mode).toAbsolutePath());
+            }
+            final HostProcess host = HostProcess.start(mode, settings, jvm, dir.resolve(mode + ".log"));
+            try {
+                host.awaitRunning(Duration.ofMinutes(3));
+                final long running = System.nanoTime();
+                final long benchCpuRunning = ownCpuNanos();
+                final double startCpu = ((Number) host.stats().get("cpuNanos")).doubleValue() / 1e9;
+                LOG.info("{} {}: running (pid {}); waiting for {} records", workload.name(), mode, host.pid(),
+                        expected.records());
+                final boolean complete = end.awaitThroughputRecords(options.phaseTimeout());
+                final long done = System.nanoTime();
+                final Map<String, Object> throughputStats = host.stats();
+                final double benchCpu = (ownCpuNanos() - benchCpuRunning) / 1e9;
+                final long t10 = end.percentNanos(10);
+                final long t90 = end.percentNanos(90);
+                final double rate = t10 > 0 && t90 > t10 ? 0.8 * workload.articles() / ((t90 - t10) / 1e9) : Double.NaN;
+                LOG.info("{} {}: {} of {} records in {} s; {} articles/s between 10% and 90%", workload.name(), mode,
+                        end.throughputRecords(), expected.records(), String.format("%.1f", (done - running) / 1e9),
+                        String.format("%.0f", rate));
+
+                long latencyArticles = 0;
+                long latencyExpected = 0;
+                double offered = Double.NaN;
+                if (options.latencySeconds() > 0 && complete) {
+                    latencyArticles = Math.max(1, Math.round(rateOf(workload) * options.latencySeconds()));
+                    final long from = workload.articles();
+                    final Workload.Expected latencyOutput = identity
+                            ? new Workload.Expected(latencyArticles, 0, latencyArticles, latencyArticles)
+                            : workload.expected(from, from + latencyArticles);
+                    latencyExpected = latencyOutput.visibleArticles();
+                    offered = offer(client, workload, inputTopic, from, latencyArticles);
+                    if (!end.awaitLatencyArticles(latencyExpected, options.phaseTimeout())) {
+                        LOG.warn("{} {}: only {} of {} latency articles came through", workload.name(), mode,
+                                end.latencyArticleCount(), latencyExpected);
+                    }
+                }
+                final Map<String, Object> finalStats = host.stop();
+                final Map<String, Object> stats = new LinkedHashMap<>(finalStats);
+                stats.put("cpuNanosThroughput", throughputStats.get("cpuNanos"));
+                final long[] latencies = end.latencies();
+                final Percentiles p = latencies.length == 0 ? null : Percentiles.of(latencies);
+                final double processCpu = ((Number) throughputStats.get("cpuNanos")).doubleValue() / 1e9 - startCpu;
+                return new Phase(mode, workload.articles(), expected.records(), end.throughputRecords(),
+                        end.otherRecords(), complete, rate, (done - running) / 1e9,
+                        latencyArticles, latencyExpected, end.latencyArticleCount(), offered,
+                        p == null ? Double.NaN : p.median(), p == null ? Double.NaN : p.p99(),
+                        p == null ? Double.NaN : p.max(), stats, processCpu, benchCpu);
+            } finally {
+                host.close();
+            }
+        }
+    }
+
+    private int rateOf(final Workload workload) {
+        return workload.name().equals("html") ? options.htmlRate() : options.rate();
+    }
+
+    /** The Flight Recorder file of one run, when profiling. */
+    public Path profileRecording(final Workload workload, final String mode) {
+        return options.profileDir().resolve(workload.name() + "-" + mode + ".jfr");
+    }
+
+    /** The end consumer's settings: the client settings plus any consumer.* override given for the processors. */
+    private Map<String, Object> consumerSettings(final PipelineSettings client) {
+        final Map<String, Object> config = new HashMap<>(client.clientSettings());
+        options.settings().forEach((key, value) -> {
+            if (key.startsWith(StreamsConfig.CONSUMER_PREFIX)) {
+                config.put(key.substring(StreamsConfig.CONSUMER_PREFIX.length()), value);
+            }
+        });
+        return config;
+    }
+
+    /** The pipeline's topics and the ceiling's, with the registry's settings; raw topics keep the broker's append time. */
+    private void createTopics(final PipelineSettings client) throws InterruptedException, TimeoutException {
+        final List<NewTopic> topics = new ArrayList<>();
+        for (final TopicSpec<?, ?> spec : Topics.all()) {
+            topics.add(newTopic(spec.name(), spec));
+        }
+        if (options.ceiling()) {
+            final List<TopicSpec<?, ?>> shapes = List.of(Topics.RAW, Topics.CLEAN, Topics.ENRICHED, Topics.BY_COUNTRY);
+            for (int i = 0; i < shapes.size(); i++) {
+                topics.add(newTopic(ProcessorHost.CEILING_TOPICS.get(i), shapes.get(i)));
+            }
+        }
+        try (Admin admin = Clients.admin(client)) {
+            admin.createTopics(topics).all().get(60, TimeUnit.SECONDS);
+            new TopicAdmin(admin).awaitReady(topics.stream().map(NewTopic::name).toList(), Duration.ofSeconds(60));
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("cannot create the benchmark topics: " + e.getCause().getMessage(), e);
+        }
+    }
+
+    private NewTopic newTopic(final String name, final TopicSpec<?, ?> shape) {
+        final Map<String, String> configs = new HashMap<>(shape.configs());
+        if (shape == Topics.RAW) {
+            configs.put(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
+        }
+        return new NewTopic(name, Optional.of(options.partitions()), Optional.empty()).configs(configs);
+    }
+
+    /** Writes the workload's articles to each topic, as fast as the producer goes; returns the bytes per topic. */
+    private static long preload(final PipelineSettings client, final Workload workload, final List<String> topics)
+            throws InterruptedException {
+        final AtomicReference<Exception> error = new AtomicReference<>();
+        long bytes = 0;
+        try (KafkaProducer<byte[], byte[]> producer = Clients.producer(client)) {
+            for (final String topic : topics) {
+                bytes = 0;
+                for (long i = 0; i < workload.articles(); i++) {
+                    final byte[] value = workload.value(i);
+                    bytes += value.length;
+                    producer.send(new ProducerRecord<>(topic, key(EndConsumer.THROUGHPUT_PREFIX, i), value),
+                            (metadata, e) -> {
+                                if (e != null) {
+                                    error.compareAndSet(null, e);
+                                }
+                            });
+                }
+            }
+            producer.flush();
+        }
+        if (error.get() != null) {
+            throw new IllegalStateException("cannot load the raw topic: " + error.get().getMessage(), error.get());
+        }
+        return bytes;
+    }
+
+    /**
+     * Sends {@code count} articles at the fixed rate, each at its scheduled moment (a late send does
+     * not push the later ones back); returns the rate achieved.
+     */
+    private double offer(final PipelineSettings client, final Workload workload, final String topic, final long from,
+                         final long count) {
+        final AtomicLong failed = new AtomicLong();
+        final long interval = 1_000_000_000L / rateOf(workload);
+        final long start;
+        final long end;
+        try (KafkaProducer<byte[], byte[]> producer = Clients.producer(client)) {
+            start = System.nanoTime();
+            for (long i = 0; i < count; i++) {
+                final long due = start + i * interval;
+                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
+                }
+                producer.send(new ProducerRecord<>(topic, key(EndConsumer.LATENCY_PREFIX, i), workload.value(from + i)),
+                        (metadata, e) -> {
+                            if (e != null) {
+                                failed.incrementAndGet();
+                            }
+                        });
+            }
+            end = System.nanoTime();
+            producer.flush();
+        }
+        if (failed.get() > 0) {
+            LOG.warn("{} latency articles could not be sent", failed.get());
+        }
+        return count <= 1 ? Double.NaN : (count - 1) / ((end - start) / 1e9);
+    }
+
+    private static byte[] key(final String prefix, final long article) {
+        return (prefix + article).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static long ownCpuNanos() {
+        final java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+    }
+}
