@@ -26,6 +26,7 @@ import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 import news.pipeline.app.PipelineProcessor;
 import news.pipeline.app.StreamsSettings;
+import news.pipeline.metrics.PipelineMetrics;
 import news.pipeline.cli.AvroJson;
 import news.pipeline.cli.PipelineRunner;
 import org.apache.kafka.common.serialization.Serdes;
@@ -127,7 +128,7 @@ public final class ProcessorHost {
         final List<KafkaStreams> apps = new ArrayList<>();
         final PipelineProcessor[] positions = PipelineProcessor.values();
         for (int i = 0; i < positions.length; i++) {
-            final Properties props = StreamsSettings.forProcessor(positions[i], settings);
+            final Properties props = StreamsSettings.forProcessor(positions[i], settings, PipelineMetrics.inMemory());
             props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-ceiling-" + (i + 1));
             final KafkaStreams app = new KafkaStreams(identity(CEILING_TOPICS.get(i), CEILING_TOPICS.get(i + 1)), props);
             app.start();
