@@ -1,5 +1,6 @@
 package news.pipeline.clean;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -59,12 +60,22 @@ final class BoilerplateLines {
                     + "\\b[ap]\\.m\\.|\\b(19|20)\\d{2}\\b|\\b(updated|published|posted)\\b");
 
     /** The news agency's credit line: "(Reporting by ...; Editing by ...)", "... contributed to this report." */
-    private static final Pattern AGENCY_CREDIT = Pattern.compile(
-            "(?iu)^[(\\[]?\\s*((additional )?reporting|writing|compiled|editing|edited|written) by\\b|"
-                    + "\\bcontributed( reporting)? to this (report|story|article)\\.?\\s*[)\\]]?$");
+    private static final Pattern AGENCY_CREDIT_START = Pattern.compile(
+            "(?iu)[(\\[]?\\s*((additional )?reporting|writing|compiled|editing|edited|written) by\\b");
+    private static final Pattern AGENCY_CREDIT_END = Pattern.compile(
+            "(?iu)\\bcontributed( reporting)? to this (report|story|article)\\.?\\s*[)\\]]?$");
 
     static boolean isAgencyCredit(String line) {
-        return line.length() <= 400 && wordCount(line) <= 60 && AGENCY_CREDIT.matcher(line).find();
+        // The start pattern is anchored (lookingAt), and the end pattern runs only on lines that can
+        // match it: scanning every position of every paragraph with a case-insensitive pattern was
+        // the plain-text cleaner's largest cost.
+        return line.length() <= 400 && wordCount(line) <= 60
+                && (AGENCY_CREDIT_START.matcher(line).lookingAt()
+                || lower(line).contains("contributed") && AGENCY_CREDIT_END.matcher(line).find());
+    }
+
+    private static String lower(String line) {
+        return line.toLowerCase(Locale.ROOT);
     }
 
     static boolean hasDateOrTime(String line) {
@@ -116,14 +127,31 @@ final class BoilerplateLines {
 
     /** A short paragraph that speaks to the reader about the site: newsletters, apps, JavaScript, tips. */
     static boolean isInterfaceSentence(String line) {
-        if (line.length() > 400 || wordCount(line) > 60) {
+        if (line.length() > 400) {
             return false;
         }
-        if (wordCount(line) <= UI_SENTENCE_MAX_WORDS && UI_SENTENCE.matcher(line).find()) {
+        final int words = wordCount(line);
+        if (words > 60) {
+            return false;
+        }
+        if (words <= UI_SENTENCE_MAX_WORDS && mayBeInterfaceSentence(lower(line)) && UI_SENTENCE.matcher(line).find()) {
             return true;
         }
         // "Let us know at tips@example.org": the site asking for mail, not the story.
-        return CONTACT_REQUEST.matcher(line).find() && EMAIL.matcher(line).find();
+        return line.indexOf('@') >= 0 && CONTACT_REQUEST.matcher(line).find() && EMAIL.matcher(line).find();
+    }
+
+    /** Every alternative of UI_SENTENCE holds one of these words: a cheap test before the pattern. */
+    private static final String[] UI_SENTENCE_WORDS = {"newsletter", "inbox", "javascript", "click here", "tell us",
+        "follow", "tip?", "share it", "this story?", "this article?", "if you", "slideshow", "video", "content", "app"};
+
+    private static boolean mayBeInterfaceSentence(String lowerLine) {
+        for (final String word : UI_SENTENCE_WORDS) {
+            if (lowerLine.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final Pattern CONTACT_REQUEST = Pattern.compile(
