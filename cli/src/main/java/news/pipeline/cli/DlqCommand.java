@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
 
 /** Lists, shows and retries dead letters. */
 @Command(name = "dlq", mixinStandardHelpOptions = true,
-        description = {"Lists the dead letters: source record time, position on the dead-letter topic, reason, processor,",
+        description = {"Lists, shows and retries dead letters.",
+                "Lists the dead letters: source record time, position on the dead-letter topic, reason, processor,",
                 "source topic partition@offset, original value size in bytes, and message.",
                 "dlq show P@O prints one in full; dlq retry puts selected ones back on their source topic."},
         subcommands = {DlqCommand.Show.class, DlqCommand.Retry.class})

@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
 
 /** How far each processor is behind, in records and in time. */
 @Command(name = "lag", mixinStandardHelpOptions = true,
-        description = {"Shows, for each processor application and each partition of its input topic, the committed",
+        description = {"Shows how far each processor is behind, in records and in time.",
+                "For each processor application and each partition of its input topic: the committed",
                 "offset, the end offset, the records behind, and the time behind: the age of the oldest record not",
                 "yet processed. Correct under exactly-once (transaction markers are not counted as lag).",
                 "Exit code 3 when --max-lag-seconds is given and an application is further behind."})

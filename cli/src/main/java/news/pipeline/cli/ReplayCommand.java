@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 
 /** Reprocesses a time window of raw articles for a backfill, beside live processing. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Reprocesses the raw articles appended in a time window through the cleaner, tagger and publisher",
+        description = {"Reprocesses a time window of raw articles, for a backfill, while live processing goes on.",
+                "It runs the raw articles appended in the window through the cleaner, tagger and publisher",
                 "logic, and republishes the results (same keys, same value bytes as live processing with the same versions,",
                 "header news.replayed). Live processing goes on. Prints the plan; writes nothing without --execute."})
 final class ReplayCommand implements Callable<Integer> {
