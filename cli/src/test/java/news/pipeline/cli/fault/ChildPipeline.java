@@ -99,6 +99,11 @@ final class ChildPipeline implements AutoCloseable {
         return process.pid();
     }
 
+    /** The CPU time the process has used so far, all its threads together (zero where the OS does not tell). */
+    Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     String log() {
         try {
             return Files.exists(log) ? Files.readString(log, StandardCharsets.ISO_8859_1) : "";

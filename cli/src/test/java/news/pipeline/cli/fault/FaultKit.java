@@ -17,9 +17,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import news.pipeline.cli.Clients;
 import news.pipeline.cli.PipelineSettings;
 import news.pipeline.schema.ArticleFormat;
@@ -33,6 +35,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -115,11 +118,39 @@ final class FaultKit {
         return sent;
     }
 
+    /**
+     * Sends the records in one transaction. A read_committed consumer, as every processor is, sees
+     * none of them until the commit and then all at once: a backlog, whose processing time measures
+     * the processor alone and not how fast this producer and the broker took the records in.
+     */
+    static void produceAsOneTransaction(final PipelineSettings settings, final List<ProducerRecord<byte[], byte[]>> records) {
+        final Map<String, String> transactional = new HashMap<>(settings.clientSettings().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, entry -> String.valueOf(entry.getValue()))));
+        transactional.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "fault-test-backlog-" + UUID.randomUUID());
+        try (KafkaProducer<byte[], byte[]> producer = Clients.producer(PipelineSettings.resolve(null, Map.of(), transactional))) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            records.forEach(producer::send);
+            producer.commitTransaction();
+        }
+    }
+
     static List<ProducerRecord<byte[], byte[]>> goodRecords(final int from, final int count) {
         final AvroSerde<RawArticle> serde = new AvroSerde<>(RawArticle.class);
         final List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(count);
         for (int n = from; n < from + count; n++) {
             records.add(goodRecord(n, serde));
+        }
+        return records;
+    }
+
+    /** As {@link #goodRecords(int, int)}, as HTML pages of the given kind. */
+    static List<ProducerRecord<byte[], byte[]>> goodHtmlRecords(final NewsPages pages, final int from, final int count) {
+        final AvroSerde<RawArticle> serde = new AvroSerde<>(RawArticle.class);
+        final List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(count);
+        for (int n = from; n < from + count; n++) {
+            records.add(new ProducerRecord<>(news.pipeline.topics.Topics.RAW.name(), id(n).getBytes(StandardCharsets.UTF_8),
+                    serde.encode(pages.article(n))));
         }
         return records;
     }
