@@ -40,19 +40,25 @@ final class HtmlArticleExtractor {
             "form", "hgroup", "body", "br");
     private static final Set<String> HEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
 
-    private static final Pattern UNLIKELY = Pattern.compile(
-            "-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|"
-                    + "legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|"
-                    + "supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|newsletter|cookie|"
-                    + "consent|subscribe|signup|promo|outbrain|taboola|recirc|most-popular|trending|toolbar|"
-                    + "masthead|byline|author|modal|paywall|tags|popover|tooltip|rollover|hovercard|caption");
-    private static final Pattern MAYBE_CANDIDATE = Pattern.compile("and|article|body|column|content|main|shadow|story");
-    private static final Pattern NEGATIVE = Pattern.compile(
-            "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|footnote|gdpr|masthead|"
-                    + "media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|"
-                    + "tags|widget|social|newsletter|subscribe|cookie|byline|caption|credit|taboola|recirc|nav");
-    private static final Pattern POSITIVE = Pattern.compile(
-            "article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story");
+    // Readability's class and id hints. Each is a list of literal words looked for anywhere in the
+    // lower-cased "class id" string; a regex alternation of the same words tried every word at every
+    // position and was 11% of the cleaner's CPU on real pages.
+    private static final AnyWord UNLIKELY = new AnyWord("-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment",
+            "community", "cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related",
+            "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
+            "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote", "share", "newsletter", "cookie",
+            "consent", "subscribe", "signup", "promo", "outbrain", "taboola", "recirc", "most-popular", "trending",
+            "toolbar", "masthead", "byline", "author", "modal", "paywall", "tags", "popover", "tooltip", "rollover",
+            "hovercard", "caption");
+    private static final AnyWord MAYBE_CANDIDATE = new AnyWord("and", "article", "body", "column", "content", "main",
+            "shadow", "story");
+    /** Also "hid" as a whole space-separated word, which {@link #classBits} checks apart. */
+    private static final AnyWord NEGATIVE = new AnyWord("-ad-", "hidden", "banner", "combx", "comment", "com-",
+            "contact", "footer", "footnote", "gdpr", "masthead", "media", "meta", "outbrain", "promo", "related",
+            "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget", "social",
+            "newsletter", "subscribe", "cookie", "byline", "caption", "credit", "taboola", "recirc", "nav");
+    private static final AnyWord POSITIVE = new AnyWord("article", "body", "content", "entry", "hentry", "h-entry",
+            "main", "page", "pagination", "post", "text", "blog", "story");
     private static final Pattern EMBEDDED_POST = Pattern.compile("(?i)tweet|instagram|tiktok|embed");
     /** Roles and attributes that hide an element or mark it as page furniture. */
     private static final Set<String> SKIP_ROLES = Set.of("menu", "menubar", "complementary", "navigation", "alert",
@@ -144,16 +150,16 @@ final class HtmlArticleExtractor {
         }
         final String s = key.toLowerCase(Locale.ROOT);
         int bits = 0;
-        if (UNLIKELY.matcher(s).find()) {
+        if (UNLIKELY.foundIn(s)) {
             bits |= UNLIKELY_BIT;
         }
-        if (MAYBE_CANDIDATE.matcher(s).find()) {
+        if (MAYBE_CANDIDATE.foundIn(s)) {
             bits |= MAYBE_BIT;
         }
-        if (NEGATIVE.matcher(s).find()) {
+        if (NEGATIVE.foundIn(s) || (" " + s + " ").contains(" hid ")) {
             bits |= NEGATIVE_BIT;
         }
-        if (POSITIVE.matcher(s).find()) {
+        if (POSITIVE.foundIn(s)) {
             bits |= POSITIVE_BIT;
         }
         cache.put(key, bits);
@@ -761,5 +767,17 @@ final class HtmlArticleExtractor {
         }
         final int words = BoilerplateLines.wordCount(p);
         return words <= 6 || words <= 15 && BoilerplateLines.hasDateOrTime(p);
+    }
+
+    /** Literal words, any of which may occur anywhere in a string. */
+    private record AnyWord(String... words) {
+        boolean foundIn(String s) {
+            for (final String word : words) {
+                if (s.contains(word)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }
