@@ -69,9 +69,23 @@ final class BoilerplateLines {
         // The start pattern is anchored (lookingAt), and the end pattern runs only on lines that can
         // match it: scanning every position of every paragraph with a case-insensitive pattern was
         // the plain-text cleaner's largest cost.
-        return line.length() <= 400 && wordCount(line) <= 60
+        return line.length() <= 400
                 && (AGENCY_CREDIT_START.matcher(line).lookingAt()
-                || lower(line).contains("contributed") && AGENCY_CREDIT_END.matcher(line).find());
+                || containsIgnoringCase(line, "contributed") && AGENCY_CREDIT_END.matcher(line).find())
+                && atMostWords(line, 60);
+    }
+
+    /** Whether the line contains the lower-case ASCII word in any case, without a lower-cased copy of the line. */
+    private static boolean containsIgnoringCase(String line, String lowerWord) {
+        final char first = lowerWord.charAt(0);
+        final char firstUpper = Character.toUpperCase(first);
+        for (int i = 0, last = line.length() - lowerWord.length(); i <= last; i++) {
+            final char c = line.charAt(i);
+            if ((c == first || c == firstUpper) && line.regionMatches(true, i, lowerWord, 0, lowerWord.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String lower(String line) {
@@ -87,7 +101,7 @@ final class BoilerplateLines {
 
     /** "Updated at 1:23 p.m.", "Published: 12 May 2024 10:45 BST": a date line, short and with a date or time. */
     static boolean isDateline(String line) {
-        return line.length() <= 80 && wordCount(line) <= 12 && DATELINE.matcher(line).matches()
+        return line.length() <= 80 && atMostWords(line, 12) && DATELINE.matcher(line).matches()
                 && DATE_OR_TIME_VALUE.matcher(line).find();
     }
 
@@ -97,7 +111,7 @@ final class BoilerplateLines {
                     + "\\b(19|20)\\d{2}\\b|\\d{1,2}/\\d{1,2}/\\d{2,4}|\\b(ago|yesterday|today)\\b");
 
     static boolean isByline(String line) {
-        if (line.length() > 200 || wordCount(line) > 25 || !BYLINE.matcher(line).matches()) {
+        if (line.length() > 200 || !atMostWords(line, 25) || !BYLINE.matcher(line).matches()) {
             return false;
         }
         return !endsLikeSentence(line) || DATE_OR_TIME.matcher(line).find();
@@ -122,7 +136,7 @@ final class BoilerplateLines {
         while (m.find()) {
             separators++;
         }
-        return separators >= 2 && wordCount(line) <= 4 * (separators + 1);
+        return separators >= 2 && atMostWords(line, 4 * (separators + 1));
     }
 
     /** A short paragraph that speaks to the reader about the site: newsletters, apps, JavaScript, tips. */
@@ -130,7 +144,7 @@ final class BoilerplateLines {
         if (line.length() > 400) {
             return false;
         }
-        final int words = wordCount(line);
+        final int words = wordsUpTo(line, 60);
         if (words > 60) {
             return false;
         }
@@ -161,7 +175,7 @@ final class BoilerplateLines {
 
     /** A short line that is not a sentence: a label, a heading of a site's section, a signature. */
     static boolean isShortLabel(String line) {
-        return line.length() <= SHORT_LINE_CHARS && wordCount(line) <= SHORT_LINE_WORDS && !endsLikeSentence(line);
+        return line.length() <= SHORT_LINE_CHARS && atMostWords(line, SHORT_LINE_WORDS) && !endsLikeSentence(line);
     }
 
     /** Paragraphs of more words than this that occur twice are copies (mobile and desktop layouts, teasers). */
@@ -173,7 +187,7 @@ final class BoilerplateLines {
      * structure and stay.
      */
     static boolean isCopyWhenRepeated(String paragraph) {
-        return wordCount(paragraph) > COPY_MIN_WORDS;
+        return !atMostWords(paragraph, COPY_MIN_WORDS);
     }
 
     static boolean endsLikeSentence(String line) {
@@ -191,12 +205,27 @@ final class BoilerplateLines {
     }
 
     static int wordCount(String line) {
+        return wordsUpTo(line, Integer.MAX_VALUE);
+    }
+
+    /** Whether the line has at most {@code max} words; it stops counting past that. */
+    static boolean atMostWords(String line, int max) {
+        return wordsUpTo(line, max) <= max;
+    }
+
+    /**
+     * The words of a line (runs of letters and digits), counted up to one past {@code max}: the
+     * callers only compare with a limit, and paragraphs are long.
+     */
+    private static int wordsUpTo(String line, int max) {
         int words = 0;
         boolean inWord = false;
         for (int i = 0, n = line.length(); i < n; i++) {
-            final boolean letter = Character.isLetterOrDigit(line.charAt(i));
-            if (letter && !inWord) {
-                words++;
+            final char c = line.charAt(i);
+            final boolean letter = c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c >= '0' && c <= '9'
+                    : Character.isLetterOrDigit(c);
+            if (letter && !inWord && ++words > max) {
+                return words;
             }
             inWord = letter;
         }
