@@ -32,7 +32,8 @@ public final class AvroSerde<T extends SpecificRecordBase> implements Serde<T> {
         this.type = type;
         final SpecificData model = SpecificData.getForClass(type);
         final Schema current = model.getSchema(type);
-        this.encoder = new BinaryMessageEncoder<>(model, current);
+        // Without a copy: encode() copies the encoder's reused buffer once, into the byte[] Kafka takes.
+        this.encoder = new BinaryMessageEncoder<>(model, current, false);
         this.decoder = new BinaryMessageDecoder<>(model, current);
         for (final Schema released : SchemaVersions.released(current)) {
             decoder.addSchema(released);
@@ -41,6 +42,7 @@ public final class AvroSerde<T extends SpecificRecordBase> implements Serde<T> {
 
     public byte[] encode(final T record) {
         try {
+            // The buffer is the encoder's own, reused by this thread's next encode: copy it out now.
             final ByteBuffer buffer = encoder.encode(record);
             final byte[] bytes = new byte[buffer.remaining()];
             buffer.get(bytes);
