@@ -24,8 +24,6 @@ public final class StreamsSettings {
      * (see OutputLimit); a dead letter carries its source record, at most a raw record's 16 MiB.
      */
     public static final int MAX_REQUEST_BYTES = 20 * 1024 * 1024;
-    /** How often each processor commits, that is, ends a transaction and makes its output visible. */
-    static final long COMMIT_INTERVAL_MS = 200;
 
     private StreamsSettings() {
     }
@@ -52,10 +50,6 @@ public final class StreamsSettings {
         props.putAll(settings);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId(processor, settings));
         props.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        // A transaction per commit: exactly-once's default 100 ms made the text benchmark 27% slower
-        // (5,700 against 7,400 articles/s warm, two runs each) for a p99 of 520 ms instead of 630 ms
-        // at 500 articles/s; 300 ms took the p99 to 880 ms, too near the 1 s target.
-        props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(COMMIT_INTERVAL_MS));
         props.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
         props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
         props.putIfAbsent(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
