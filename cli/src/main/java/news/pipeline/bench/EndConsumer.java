@@ -21,7 +21,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * The downstream reader the benchmark measures against: a {@code read_committed} consumer of the
  * last topics, on its own thread. It counts the records of the throughput run (keys or article ids
- * starting {@code t-}) and notes when each percent of them had arrived; for the latency run (ids
+ * starting {@code t-}) and notes when given counts of them had arrived; for the latency run (ids
  * starting {@code l-}) it takes, for each article, the time it became visible minus the raw
  * record's append time (the timestamp every output record inherits from it).
  */
@@ -33,7 +33,8 @@ final class EndConsumer implements AutoCloseable {
     private final Map<String, Function<ConsumerRecord<byte[], byte[]>, String>> articleIds;
     private final Set<String> latencyTopics;
     private final long expectedRecords;
-    private final long[] percentNanos = new long[101];
+    private final long[] marks;
+    private final long[] markNanos;
     private final Thread thread;
 
     private long throughputRecords;
@@ -48,10 +49,11 @@ final class EndConsumer implements AutoCloseable {
      * @param articleIds      per topic read: how to find a record's article id
      * @param latencyTopics   the topics whose arrival counts as "visible" for the latency (by-country)
      * @param expectedRecords records the throughput run must put on the topics
+     * @param marks           record counts whose arrival time to note, ascending
      */
     EndConsumer(final Map<String, Object> clientSettings,
                 final Map<String, Function<ConsumerRecord<byte[], byte[]>, String>> articleIds,
-                final Set<String> latencyTopics, final long expectedRecords) {
+                final Set<String> latencyTopics, final long expectedRecords, final long... marks) {
         final Map<String, Object> config = new java.util.HashMap<>(clientSettings);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -69,7 +71,9 @@ final class EndConsumer implements AutoCloseable {
         }
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
-        Arrays.fill(percentNanos, -1);
+        this.marks = marks.clone();
+        this.markNanos = new long[marks.length];
+        Arrays.fill(markNanos, -1);
         this.thread = new Thread(this::run, "bench-end-consumer");
         thread.setDaemon(true);
         thread.start();
@@ -107,9 +111,10 @@ final class EndConsumer implements AutoCloseable {
         final String id = articleIds.get(record.topic()).apply(record);
         if (id.startsWith(THROUGHPUT_PREFIX)) {
             throughputRecords++;
-            final int percent = (int) Math.min(100, throughputRecords * 100 / Math.max(1, expectedRecords));
-            for (int p = percent; p >= 0 && percentNanos[p] < 0; p--) {
-                percentNanos[p] = visibleNanos;
+            for (int m = 0; m < marks.length; m++) {
+                if (markNanos[m] < 0 && throughputRecords >= marks[m]) {
+                    markNanos[m] = visibleNanos;
+                }
             }
         } else if (id.startsWith(LATENCY_PREFIX)) {
             // Every record of one article is in one transaction: the first one seen is when it became visible.
@@ -126,8 +131,13 @@ final class EndConsumer implements AutoCloseable {
 
     /** Waits until the throughput run's records are all in; false on timeout. */
     synchronized boolean awaitThroughputRecords(final Duration timeout) throws InterruptedException {
+        return awaitThroughputRecords(expectedRecords, timeout);
+    }
+
+    /** Waits until this many of the throughput run's records are in; false on timeout. */
+    synchronized boolean awaitThroughputRecords(final long records, final Duration timeout) throws InterruptedException {
         final long deadline = System.nanoTime() + timeout.toNanos();
-        while (throughputRecords < expectedRecords) {
+        while (throughputRecords < records) {
             check();
             final long left = deadline - System.nanoTime();
             if (left <= 0) {
@@ -166,9 +176,9 @@ final class EndConsumer implements AutoCloseable {
         return otherRecords;
     }
 
-    /** When the given percent of the throughput run's records had arrived (System.nanoTime), or -1. */
-    synchronized long percentNanos(final int percent) {
-        return percentNanos[percent];
+    /** When the i-th mark's count of throughput records had arrived (System.nanoTime), or -1. */
+    synchronized long markNanos(final int i) {
+        return markNanos[i];
     }
 
     synchronized int latencyArticleCount() {

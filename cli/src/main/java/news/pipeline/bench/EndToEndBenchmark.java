@@ -38,10 +38,10 @@ import org.slf4j.LoggerFactory;
  * One workload end to end on a fresh embedded broker: the pipeline's three processors, then the
  * ceiling's three identity applications, each in a child JVM of its own.
  *
- * <p>For each: the raw topic is loaded with the workload's articles before the applications start
- * (so the producer is not what is measured); the articles/s is the rate at which the records came
- * out at the end between 10% and 90% of them (start-up and the tail left out), and between 50% and
- * 90% (the processors' JVM warmed up by the first half). Then, with the
+ * <p>For each: the raw topic is loaded with warm-up articles and then the workload's articles
+ * before the applications start (so the producer is not what is measured); the articles/s is the
+ * rate at which the measured articles' records came out at the end between 10% and 90% of them
+ * (the tail left out), after the warm-up's; the warm-up's own rate is the cold start's. Then, with the
  * applications still running and warm, articles are offered at a fixed rate and each one's
  * latency is taken from the raw record's append time (the raw topics use LogAppendTime, and every
  * output record inherits the input's timestamp) to when a read_committed consumer first sees it.
@@ -54,16 +54,18 @@ public final class EndToEndBenchmark {
      * @param jvmOptions   options of the processors' JVM (-Xmx1g...)
      * @param phaseTimeout how long a throughput run may take
      * @param profileDir   where the processors' JVMs write Flight Recorder recordings; null for none
+     * @param warmup       articles sent through each fresh JVM before the measured ones, as a multiple
+     *                     of the workload's articles (0 for none)
      */
     public record Options(int partitions, int rate, int htmlRate, double latencySeconds, Map<String, String> settings,
                           List<String> jvmOptions, Path dataDir, Duration phaseTimeout, boolean ceiling,
-                          Path profileDir) {
+                          Path profileDir, double warmup) {
     }
 
     /** What one run (pipeline or ceiling) gave. */
     public record Phase(String mode, long articles, long expectedRecords, long records, long strayRecords,
-                        boolean complete, double articlesPerSecond, double warmArticlesPerSecond,
-                        double secondsToComplete,
+                        boolean complete, double articlesPerSecond, long warmupArticles,
+                        double coldArticlesPerSecond, double secondsToComplete,
                         long latencyArticles, long latencyExpected, long latencyVisible, double offeredPerSecond,
                         double latencyP50Ms, double latencyP99Ms, double latencyMaxMs,
                         Map<String, Object> processStats, double processCpuSeconds, double benchCpuSeconds) {
@@ -93,7 +95,16 @@ public final class EndToEndBenchmark {
         }
     }
 
-    public record Result(Workload workload, double preloadSeconds, double rawMiB, Phase pipeline, Phase ceiling) {
+    /** @param workload the measured articles; {@code warmupArticles} more went through first */
+    public record Result(Workload workload, long warmupArticles, double preloadSeconds, double rawMiB, Phase pipeline,
+                         Phase ceiling) {
+    }
+
+    /** Articles and the records they put on the last topics: the warm-up's, then the measured ones'. */
+    private record Counts(long warmupArticles, long warmupRecords, long articles, long records) {
+        long totalRecords() {
+            return warmupRecords + records;
+        }
     }
 
     private final Options options;
@@ -102,7 +113,12 @@ public final class EndToEndBenchmark {
         this.options = options;
     }
 
-    public Result run(final Workload workload) throws Exception {
+    public Result run(final Workload measured) throws Exception {
+        final long warmup = Math.round(options.warmup() * measured.articles());
+        final long total = warmup + measured.articles();
+        // The warm-up articles are the first ones of the same stream: ids 0..warmup-1, then the measured ones.
+        final Workload workload = new Workload(measured.name(), measured.description(), measured.values(),
+                measured.fanOut(), Math.toIntExact(total));
         final Path dir = options.dataDir().resolve(workload.name());
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), EmbeddedKafka.DEFAULT_HOST, 0, Map.of())) {
             final PipelineSettings client = PipelineSettings.resolve(null, Map.of(),
@@ -122,30 +138,36 @@ public final class EndToEndBenchmark {
             final Map<String, Function<ConsumerRecord<byte[], byte[]>, String>> pipelineIds = Map.of(
                     Topics.BY_COUNTRY.name(), record -> countries.decode(record.value()).getArticleId(),
                     Topics.DEAD_LETTER.name(), EndConsumer::keyAsId);
+            final Counts pipelineCounts = new Counts(warmup, workload.expected(0, warmup).records(),
+                    measured.articles(), workload.expected(warmup, total).records());
             final Phase pipeline = phase("pipeline", kafka, client, workload, Topics.RAW.name(), pipelineIds,
-                    Set.of(Topics.BY_COUNTRY.name()), workload.expected(0, workload.articles()), dir);
+                    Set.of(Topics.BY_COUNTRY.name()), pipelineCounts, dir);
             Phase ceiling = null;
             if (options.ceiling()) {
                 final String last = ProcessorHost.CEILING_TOPICS.get(ProcessorHost.CEILING_TOPICS.size() - 1);
-                final long n = workload.articles();
                 // Identity: every article comes out once, dead letter or not.
                 ceiling = phase("ceiling", kafka, client, workload, ProcessorHost.CEILING_TOPICS.get(0),
-                        Map.of(last, EndConsumer::keyAsId), Set.of(last), new Workload.Expected(n, 0, n, n), dir);
+                        Map.of(last, EndConsumer::keyAsId), Set.of(last),
+                        new Counts(warmup, warmup, measured.articles(), measured.articles()), dir);
             }
-            return new Result(workload, preloadSeconds, bytes / (1024.0 * 1024), pipeline, ceiling);
+            return new Result(measured, warmup, preloadSeconds, bytes / (1024.0 * 1024), pipeline, ceiling);
         }
     }
 
     private Phase phase(final String mode, final EmbeddedKafka kafka, final PipelineSettings client,
                         final Workload workload, final String inputTopic,
                         final Map<String, Function<ConsumerRecord<byte[], byte[]>, String>> ids,
-                        final Set<String> latencyTopics, final Workload.Expected expected, final Path dir)
+                        final Set<String> latencyTopics, final Counts counts, final Path dir)
             throws Exception {
         final Map<String, String> settings = new LinkedHashMap<>(options.settings());
         settings.put(PipelineSettings.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
         settings.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state-" + mode).toAbsolutePath().toString());
         final boolean identity = mode.equals("ceiling");
-        try (EndConsumer end = new EndConsumer(consumerSettings(client), ids, latencyTopics, expected.records())) {
+        final long warmRecords = counts.warmupRecords();
+        // The 10% and 90% marks of the warm-up's output, then of the measured articles' output.
+        try (EndConsumer end = new EndConsumer(consumerSettings(client), ids, latencyTopics, counts.totalRecords(),
+                Math.round(0.1 * warmRecords), Math.round(0.9 * warmRecords),
+                warmRecords + Math.round(0.1 * counts.records()), warmRecords + Math.round(0.9 * counts.records()))) {
             final List<String> jvm = new ArrayList<>(options.jvmOptions());
             if (options.profileDir() != null) {
                 jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
@@ -155,29 +177,31 @@ public final class EndToEndBenchmark {
             try {
                 host.awaitRunning(Duration.ofMinutes(3));
                 final long running = System.nanoTime();
-                final long benchCpuRunning = ownCpuNanos();
-                final double startCpu = ((Number) host.stats().get("cpuNanos")).doubleValue() / 1e9;
-                LOG.info("{} {}: running (pid {}); waiting for {} records", workload.name(), mode, host.pid(),
-                        expected.records());
+                LOG.info("{} {}: running (pid {}); waiting for {} records ({} from the warm-up)", workload.name(), mode,
+                        host.pid(), counts.totalRecords(), warmRecords);
+                // A fresh JVM spends its first tens of seconds compiling (the C2 compiler thread took some
+                // 40% of a core through a 10,000-page HTML run); a processor that runs for days does not.
+                // So the warm-up's output is waited for first, and CPU is counted from there.
+                end.awaitThroughputRecords(warmRecords, options.phaseTimeout());
+                final long benchCpuWarm = ownCpuNanos();
+                final double warmCpu = ((Number) host.stats().get("cpuNanos")).doubleValue() / 1e9;
                 final boolean complete = end.awaitThroughputRecords(options.phaseTimeout());
                 final long done = System.nanoTime();
                 final Map<String, Object> throughputStats = host.stats();
-                final double benchCpu = (ownCpuNanos() - benchCpuRunning) / 1e9;
-                final double rate = rate(end, workload, 10, 90);
-                // A fresh JVM spends the first part of a run compiling (the C2 compiler thread took some
-                // 40% of a core through an HTML run); a processor that runs for days does not.
-                final double warmRate = rate(end, workload, 50, 90);
-                LOG.info("{} {}: {} of {} records in {} s; {} articles/s between 10% and 90%, {} between 50% and 90%",
-                        workload.name(), mode, end.throughputRecords(), expected.records(),
+                final double benchCpu = (ownCpuNanos() - benchCpuWarm) / 1e9;
+                final double coldRate = rate(end, 0, 1, 0.8 * counts.warmupArticles());
+                final double rate = rate(end, 2, 3, 0.8 * counts.articles());
+                LOG.info("{} {}: {} of {} records in {} s; {} articles/s over the measured articles, {} over the warm-up",
+                        workload.name(), mode, end.throughputRecords(), counts.totalRecords(),
                         String.format("%.1f", (done - running) / 1e9), String.format("%.0f", rate),
-                        String.format("%.0f", warmRate));
+                        String.format("%.0f", coldRate));
 
                 long latencyArticles = 0;
                 long latencyExpected = 0;
                 double offered = Double.NaN;
                 if (options.latencySeconds() > 0 && complete) {
                     latencyArticles = Math.max(1, Math.round(rateOf(workload) * options.latencySeconds()));
-                    final long from = workload.articles();
+                    final long from = workload.articles(); // after every throughput article, warm-up included
                     final Workload.Expected latencyOutput = identity
                             ? new Workload.Expected(latencyArticles, 0, latencyArticles, latencyArticles)
                             : workload.expected(from, from + latencyArticles);
@@ -193,9 +217,9 @@ public final class EndToEndBenchmark {
                 stats.put("cpuNanosThroughput", throughputStats.get("cpuNanos"));
                 final long[] latencies = end.latencies();
                 final Percentiles p = latencies.length == 0 ? null : Percentiles.of(latencies);
-                final double processCpu = ((Number) throughputStats.get("cpuNanos")).doubleValue() / 1e9 - startCpu;
-                return new Phase(mode, workload.articles(), expected.records(), end.throughputRecords(),
-                        end.otherRecords(), complete, rate, warmRate, (done - running) / 1e9,
+                final double processCpu = ((Number) throughputStats.get("cpuNanos")).doubleValue() / 1e9 - warmCpu;
+                return new Phase(mode, counts.articles(), counts.totalRecords(), end.throughputRecords(),
+                        end.otherRecords(), complete, rate, counts.warmupArticles(), coldRate, (done - running) / 1e9,
                         latencyArticles, latencyExpected, end.latencyArticleCount(), offered,
                         p == null ? Double.NaN : p.median(), p == null ? Double.NaN : p.p99(),
                         p == null ? Double.NaN : p.max(), stats, processCpu, benchCpu);
@@ -205,11 +229,11 @@ public final class EndToEndBenchmark {
         }
     }
 
-    /** Articles/s while the output went from {@code from}% to {@code to}% of the expected records. */
-    private static double rate(final EndConsumer end, final Workload workload, final int from, final int to) {
-        final long start = end.percentNanos(from);
-        final long stop = end.percentNanos(to);
-        return start > 0 && stop > start ? (to - from) / 100.0 * workload.articles() / ((stop - start) / 1e9) : Double.NaN;
+    /** Articles/s between two marks of the output, over which {@code articles} articles' records came out. */
+    private static double rate(final EndConsumer end, final int fromMark, final int toMark, final double articles) {
+        final long start = end.markNanos(fromMark);
+        final long stop = end.markNanos(toMark);
+        return articles > 0 && start > 0 && stop > start ? articles / ((stop - start) / 1e9) : Double.NaN;
     }
 
     private int rateOf(final Workload workload) {
