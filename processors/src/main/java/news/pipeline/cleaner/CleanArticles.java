@@ -62,7 +62,12 @@ public final class CleanArticles {
         };
     }
 
+    /** The content's bytes; Avro decodes them into an array of their own, which the cleaner only reads. */
     private static byte[] bytes(final ByteBuffer buffer) {
+        if (buffer.hasArray() && buffer.arrayOffset() == 0 && buffer.position() == 0
+                && buffer.remaining() == buffer.array().length) {
+            return buffer.array();
+        }
         final ByteBuffer view = buffer.duplicate();
         final byte[] bytes = new byte[view.remaining()];
         view.get(bytes);
