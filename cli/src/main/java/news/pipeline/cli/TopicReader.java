@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -96,17 +97,39 @@ public final class TopicReader implements AutoCloseable {
     /** The keys of every committed record of the topic now, as UTF-8 strings. */
     public static Set<String> keys(final PipelineSettings settings, final TopicSpec<?, ?> topic) {
         final Set<String> keys = new HashSet<>();
-        try (TopicReader reader = new TopicReader(settings, topic, true)) {
-            final Map<TopicPartition, Long> end = reader.endOffsets();
-            while (end.entrySet().stream().anyMatch(e -> reader.consumer.position(e.getKey()) < e.getValue())) {
-                for (final ConsumerRecord<byte[], byte[]> record : reader.consumer.poll(Duration.ofMillis(200))) {
-                    if (record.key() != null) {
-                        keys.add(new String(record.key(), StandardCharsets.UTF_8));
-                    }
-                }
+        for (final ConsumerRecord<byte[], byte[]> record : readToEnd(settings, topic.name(), Duration.ofMinutes(2))) {
+            if (record.key() != null) {
+                keys.add(new String(record.key(), StandardCharsets.UTF_8));
             }
         }
         return keys;
+    }
+
+    /**
+     * Every committed record of the topic, from the beginning up to its end as a read_committed
+     * consumer sees it now (the last stable offset): what a downstream consumer would get.
+     *
+     * @throws IllegalStateException when the end is not reached within the timeout
+     */
+    public static List<ConsumerRecord<byte[], byte[]>> readToEnd(final PipelineSettings settings, final String topic,
+                                                                 final Duration timeout) {
+        final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = Clients.reader(settings)) {
+            final List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            final Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
+            final long deadline = System.nanoTime() + timeout.toNanos();
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition, timeout) < ends.get(partition))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end offsets " + ends + " in "
+                            + timeout + "; read " + records.size() + " records");
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
     }
 
     @Override

@@ -82,20 +82,7 @@ final class EmbeddedCluster implements AutoCloseable {
 
     /** Every committed record of the topic now. */
     List<ConsumerRecord<byte[], byte[]>> readAll(final String topic) {
-        try (KafkaConsumer<byte[], byte[]> consumer = Clients.reader(settings)) {
-            final List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            final Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-            final long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                assertThat(System.nanoTime()).as("%s not read to its end after %s", topic, TIMEOUT).isLessThan(deadline);
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return records;
-        }
+        return TopicReader.readToEnd(settings, topic, TIMEOUT);
     }
 
     static Instant now() {

@@ -24,6 +24,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import news.pipeline.cli.Clients;
 import news.pipeline.cli.PipelineSettings;
+import news.pipeline.cli.TopicReader;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.RawArticle;
 import news.pipeline.serde.AvroSerde;
@@ -32,7 +33,6 @@ import news.pipeline.topics.TopicSpec;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -168,20 +168,7 @@ final class FaultKit {
      * consumer sees it now (the last stable offset): what a downstream consumer would get.
      */
     static List<ConsumerRecord<byte[], byte[]>> readAll(final PipelineSettings settings, final TopicSpec<?, ?> topic) {
-        final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = Clients.reader(settings)) {
-            final List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), TIMEOUT).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            final Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, TIMEOUT);
-            final long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp, TIMEOUT) < ends.get(tp))) {
-                assertThat(System.nanoTime()).as("reading %s to its end %s", topic.name(), ends).isLessThan(deadline);
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
-        return records;
+        return TopicReader.readToEnd(settings, topic.name(), TIMEOUT);
     }
 
     /** How many times each id occurs. */
