@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -136,22 +137,18 @@ final class EndConsumer implements AutoCloseable {
 
     /** Waits until this many of the throughput run's records are in; false on timeout. */
     synchronized boolean awaitThroughputRecords(final long records, final Duration timeout) throws InterruptedException {
-        final long deadline = System.nanoTime() + timeout.toNanos();
-        while (throughputRecords < records) {
-            check();
-            final long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            wait(Math.max(1, left / 1_000_000));
-        }
-        return true;
+        return awaitUntil(() -> throughputRecords >= records, timeout);
     }
 
     /** Waits until this many latency-run articles have shown up (on any topic read); false on timeout. */
     synchronized boolean awaitLatencyArticles(final long articles, final Duration timeout) throws InterruptedException {
+        return awaitUntil(() -> latencyArticles.size() >= articles, timeout);
+    }
+
+    /** Waits, woken by each poll's records, until the condition holds; false on timeout. Call holding the lock. */
+    private boolean awaitUntil(final BooleanSupplier condition, final Duration timeout) throws InterruptedException {
         final long deadline = System.nanoTime() + timeout.toNanos();
-        while (latencyArticles.size() < articles) {
+        while (!condition.getAsBoolean()) {
             check();
             final long left = deadline - System.nanoTime();
             if (left <= 0) {

@@ -21,7 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.function.IntFunction;
 import news.pipeline.cli.Clients;
 import news.pipeline.cli.PipelineSettings;
 import news.pipeline.cli.TopicReader;
@@ -96,11 +96,6 @@ final class FaultKit {
                 .build();
     }
 
-    static ProducerRecord<byte[], byte[]> goodRecord(final int n, final AvroSerde<RawArticle> serde) {
-        return new ProducerRecord<>(news.pipeline.topics.Topics.RAW.name(), id(n).getBytes(StandardCharsets.UTF_8),
-                serde.encode(article(n)));
-    }
-
     /** Sends the records and returns where each landed. */
     static List<RecordMetadata> produce(final PipelineSettings settings, final List<ProducerRecord<byte[], byte[]>> records)
             throws InterruptedException, ExecutionException {
@@ -124,10 +119,9 @@ final class FaultKit {
      * the processor alone and not how fast this producer and the broker took the records in.
      */
     static void produceAsOneTransaction(final PipelineSettings settings, final List<ProducerRecord<byte[], byte[]>> records) {
-        final Map<String, String> transactional = new HashMap<>(settings.clientSettings().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, entry -> String.valueOf(entry.getValue()))));
-        transactional.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "fault-test-backlog-" + UUID.randomUUID());
-        try (KafkaProducer<byte[], byte[]> producer = Clients.producer(PipelineSettings.resolve(null, Map.of(), transactional))) {
+        final PipelineSettings transactional = settings.withDefault(ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                "fault-test-backlog-" + UUID.randomUUID());
+        try (KafkaProducer<byte[], byte[]> producer = Clients.producer(transactional)) {
             producer.initTransactions();
             producer.beginTransaction();
             records.forEach(producer::send);
@@ -135,22 +129,23 @@ final class FaultKit {
         }
     }
 
+    /** Raw records of the articles numbered {@code from} to {@code from + count - 1}, keyed by their ids. */
     static List<ProducerRecord<byte[], byte[]>> goodRecords(final int from, final int count) {
-        final AvroSerde<RawArticle> serde = new AvroSerde<>(RawArticle.class);
-        final List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(count);
-        for (int n = from; n < from + count; n++) {
-            records.add(goodRecord(n, serde));
-        }
-        return records;
+        return rawRecords(from, count, FaultKit::article);
     }
 
     /** As {@link #goodRecords(int, int)}, as HTML pages of the given kind. */
     static List<ProducerRecord<byte[], byte[]>> goodHtmlRecords(final NewsPages pages, final int from, final int count) {
+        return rawRecords(from, count, pages::article);
+    }
+
+    private static List<ProducerRecord<byte[], byte[]>> rawRecords(final int from, final int count,
+                                                                   final IntFunction<RawArticle> articleOf) {
         final AvroSerde<RawArticle> serde = new AvroSerde<>(RawArticle.class);
         final List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(count);
         for (int n = from; n < from + count; n++) {
             records.add(new ProducerRecord<>(news.pipeline.topics.Topics.RAW.name(), id(n).getBytes(StandardCharsets.UTF_8),
-                    serde.encode(pages.article(n))));
+                    serde.encode(articleOf.apply(n))));
         }
         return records;
     }
