@@ -6,10 +6,16 @@ COPY pom.xml .
 COPY schemas/pom.xml schemas/
 COPY processors/pom.xml processors/
 COPY embedded-kafka/pom.xml embedded-kafka/
+COPY runtime/pom.xml runtime/
+COPY bench/pom.xml bench/
+COPY test-support/pom.xml test-support/
 COPY cli/pom.xml cli/
 COPY schemas schemas
 COPY processors processors
 COPY embedded-kafka embedded-kafka
+COPY runtime runtime
+COPY bench bench
+COPY test-support test-support
 COPY cli cli
 RUN mvn -B -q -DskipTests package
 

@@ -20,15 +20,15 @@ import java.util.stream.Stream;
 import news.pipeline.bench.BenchCorpus;
 import news.pipeline.bench.BenchTable;
 import news.pipeline.bench.EndToEndBenchmark;
-import news.pipeline.bench.ProfileSummary;
 import news.pipeline.bench.StageBenchmarks;
 import news.pipeline.bench.TextArticles;
-import news.pipeline.bench.Workload;
-import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.RawArticle;
 import news.pipeline.topics.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import news.pipeline.bench.ProfileSummary;
+import news.pipeline.bench.Workload;
+import news.pipeline.schema.ArticleFormat;
 
 /**
  * The benchmark: each stage alone, then the whole pipeline end to end on the embedded broker, and

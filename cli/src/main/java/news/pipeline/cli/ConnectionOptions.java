@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
+import news.pipeline.runtime.PipelineSettings;
 
 /** The options every command that talks to Kafka shares. See {@link PipelineSettings} for precedence. */
 public final class ConnectionOptions {

@@ -12,13 +12,19 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
-import news.pipeline.app.PipelineProcessor;
+import news.pipeline.streams.ProcessorApp;
 import news.pipeline.topics.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import news.pipeline.runtime.ArticleFiles;
+import news.pipeline.runtime.AvroJson;
+import news.pipeline.runtime.Cluster;
+import news.pipeline.runtime.ProcessorService;
+import news.pipeline.runtime.RawArticleProducer;
+import news.pipeline.runtime.TopicReader;
 
 /**
  * The whole pipeline on one machine: embedded broker, topics, the three processors, and the
@@ -67,8 +73,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         final AtomicBoolean stopping = new AtomicBoolean();
         final CountDownLatch closed = new CountDownLatch(1);
-        try (Cluster cluster = Cluster.open(connection.settings(), embedded);
-             PipelineProcess pipeline = startPipeline(cluster, ops.httpAddress);
+        try (Cluster cluster = Cluster.open(connection.settings(), embedded.dataDir, embedded.port);
+             ProcessorService pipeline = startPipeline(cluster, ops.httpAddress);
              TopicReader enriched = new TopicReader(cluster.settings(), Topics.ENRICHED, true)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stopping.set(true);
@@ -108,9 +114,9 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static PipelineProcess startPipeline(final Cluster cluster, final String httpAddress) throws Exception {
+    private static ProcessorService startPipeline(final Cluster cluster, final String httpAddress) throws Exception {
         cluster.createTopics();
-        return PipelineProcess.start(cluster, Arrays.asList(PipelineProcessor.values()), httpAddress, false);
+        return ProcessorService.start(cluster, Arrays.asList(ProcessorApp.values()), httpAddress, false);
     }
 
     /** The project's samples/ folder: beside the launcher, or in the working directory. */

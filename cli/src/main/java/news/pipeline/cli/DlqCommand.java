@@ -23,6 +23,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import news.pipeline.runtime.AvroJson;
+import news.pipeline.runtime.Clients;
+import news.pipeline.runtime.PipelineSettings;
 
 /** Lists, shows and retries dead letters. */
 @Command(name = "dlq", mixinStandardHelpOptions = true,

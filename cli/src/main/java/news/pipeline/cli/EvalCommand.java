@@ -2,8 +2,8 @@ package news.pipeline.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import news.pipeline.clean.ExtractionEvaluation;
-import news.pipeline.tag.CountryEvaluation;
+import news.pipeline.eval.ExtractionEvaluation;
+import news.pipeline.eval.CountryEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -8,6 +8,8 @@ import news.pipeline.topics.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
+import news.pipeline.runtime.ArticleFiles;
+import news.pipeline.runtime.RawArticleProducer;
 
 /** Puts articles on the raw topic. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,

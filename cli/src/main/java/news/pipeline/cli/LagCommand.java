@@ -13,14 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import news.pipeline.app.PipelineProcessor;
-import news.pipeline.app.StreamsSettings;
-import news.pipeline.ops.ConsumerLag;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import news.pipeline.ops.ConsumerLag;
+import news.pipeline.runtime.AvroJson;
+import news.pipeline.runtime.Clients;
+import news.pipeline.runtime.OpsServer;
+import news.pipeline.runtime.PipelineSettings;
+import news.pipeline.streams.ProcessorApp;
+import news.pipeline.streams.StreamsSettings;
 
 /** How far each processor is behind, in records and in time. */
 @Command(name = "lag", mixinStandardHelpOptions = true,
@@ -63,7 +67,7 @@ final class LagCommand implements Callable<Integer> {
             return 2;
         }
         final PipelineSettings settings = connection.settings();
-        final List<PipelineProcessor> selected = RunCommand.select(processors);
+        final List<ProcessorApp> selected = RunCommand.select(processors);
         final PrometheusMeterRegistry registry = serve == null ? null : OpsServer.newRegistry();
         try (Admin admin = Clients.admin(settings);
              KafkaConsumer<byte[], byte[]> reader = Clients.reader(settings);
@@ -71,7 +75,7 @@ final class LagCommand implements Callable<Integer> {
                      : OpsServer.start(OpsServer.parseAddress(serve), registry, Map::of)) {
             final ConsumerLag lag = new ConsumerLag(admin, reader);
             while (true) {
-                final List<ConsumerLag.ApplicationLag> measured = measure(lag, selected, settings);
+                final List<ConsumerLag.ApplicationLag> measured = lag.measure(selected, settings.asMap());
                 print(measured, System.out);
                 if (registry != null) {
                     export(measured, registry);
@@ -85,16 +89,6 @@ final class LagCommand implements Callable<Integer> {
                 Thread.sleep(watchSeconds * 1000L);
             }
         }
-    }
-
-    static List<ConsumerLag.ApplicationLag> measure(final ConsumerLag lag, final List<PipelineProcessor> processors,
-                                                    final PipelineSettings settings) throws Exception {
-        final Instant now = Instant.now();
-        final List<ConsumerLag.ApplicationLag> measured = new ArrayList<>();
-        for (final PipelineProcessor processor : processors) {
-            measured.add(lag.measure(StreamsSettings.applicationId(processor, settings.asMap()), processor.input().name(), now));
-        }
-        return measured;
     }
 
     private void print(final List<ConsumerLag.ApplicationLag> measured, final PrintStream out) throws Exception {

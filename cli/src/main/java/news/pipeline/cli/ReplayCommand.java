@@ -3,7 +3,7 @@ package news.pipeline.cli;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import news.pipeline.app.PipelineProcessor;
+import news.pipeline.streams.ProcessorApp;
 import news.pipeline.ops.Replay;
 import news.pipeline.ops.TimeArguments;
 import news.pipeline.topics.Topics;
@@ -13,6 +13,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import news.pipeline.runtime.Clients;
+import news.pipeline.runtime.PipelineSettings;
 
 /** Reprocesses a time window of raw articles for a backfill, beside live processing. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
@@ -56,7 +58,7 @@ final class ReplayCommand implements Callable<Integer> {
                         + Topics.CLEAN.name() + ", " + Topics.ENRICHED.name() + " and " + Topics.BY_COUNTRY.name() + ".");
                 return 0;
             }
-            final Replay replay = new Replay(PipelineProcessor.cleanArticles(settings.asMap()), PipelineProcessor.enrichment());
+            final Replay replay = new Replay(ProcessorApp.cleanArticles(settings.asMap()), ProcessorApp.enrichment());
             try (KafkaProducer<byte[], byte[]> producer = Clients.producer(settings.withDefault(
                     ProducerConfig.TRANSACTIONAL_ID_CONFIG, "news-pipeline-replay-" + UUID.randomUUID()))) {
                 final Replay.Result result = replay.execute(plan, consumer, producer);

@@ -5,12 +5,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import news.pipeline.app.PipelineProcessor;
+import news.pipeline.streams.ProcessorApp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import news.pipeline.runtime.Cluster;
+import news.pipeline.runtime.ProcessorService;
 
 /** Runs processors until stopped. With no cluster given, on the embedded broker. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -38,15 +40,15 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        final List<PipelineProcessor> selected = select(processors);
-        final Cluster cluster = Cluster.open(connection.settings(), embedded);
+        final List<ProcessorApp> selected = select(processors);
+        final Cluster cluster = Cluster.open(connection.settings(), embedded.dataDir, embedded.port);
         final CountDownLatch stopped = new CountDownLatch(1);
-        final PipelineProcess process;
+        final ProcessorService process;
         try {
             if (!noCreateTopics) {
                 cluster.createTopics();
             }
-            process = PipelineProcess.start(cluster, selected, ops.httpAddress, true);
+            process = ProcessorService.start(cluster, selected, ops.httpAddress, true);
         } catch (RuntimeException | InterruptedException e) {
             cluster.close();
             throw e;
@@ -62,13 +64,13 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    static List<PipelineProcessor> select(final List<String> names) {
-        final List<PipelineProcessor> selected = new ArrayList<>();
+    static List<ProcessorApp> select(final List<String> names) {
+        final List<ProcessorApp> selected = new ArrayList<>();
         for (final String name : names) {
             if (name.equalsIgnoreCase("all")) {
-                return Arrays.asList(PipelineProcessor.values());
+                return Arrays.asList(ProcessorApp.values());
             }
-            selected.add(PipelineProcessor.fromId(name));
+            selected.add(ProcessorApp.fromId(name));
         }
         return selected;
     }

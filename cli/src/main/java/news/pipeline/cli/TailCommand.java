@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import news.pipeline.runtime.AvroJson;
+import news.pipeline.runtime.TopicReader;
 
 /** Prints a pipeline topic as JSON lines. */
 @Command(name = "tail", mixinStandardHelpOptions = true,

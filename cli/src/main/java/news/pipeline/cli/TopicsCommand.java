@@ -13,6 +13,8 @@ import org.apache.kafka.common.config.TopicConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import news.pipeline.runtime.Clients;
+import news.pipeline.runtime.PipelineSettings;
 
 /** Creates the pipeline topics, or describes them. */
 @Command(name = "topics", mixinStandardHelpOptions = true,

@@ -20,6 +20,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 import scala.jdk.javaapi.CollectionConverters;
+import news.pipeline.runtime.PipelineSettings;
 
 /**
  * There is no Docker engine here, so this checks what it can of the deployment: the compose file

@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import news.pipeline.app.PipelineProcessor;
+import news.pipeline.streams.ProcessorApp;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.CleanArticle;
 import news.pipeline.serde.AvroSerde;
@@ -31,6 +31,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import news.pipeline.runtime.AvroJson;
+import news.pipeline.runtime.Clients;
+import news.pipeline.testkit.EmbeddedCluster;
+import news.pipeline.runtime.StreamsAppRunner;
 
 /** The operator commands, run as a user runs them, against a real broker. */
 class OpsCommandsIT {
@@ -81,7 +85,7 @@ class OpsCommandsIT {
 
     @Test
     void deadLettersAreListedShownAndRetriedBackToTheirSourceTopic() throws Exception {
-        try (PipelineRunner cleaner = new PipelineRunner(List.of(PipelineProcessor.CLEANER), cluster.settings().asMap())) {
+        try (StreamsAppRunner cleaner = new StreamsAppRunner(List.of(ProcessorApp.CLEANER), cluster.settings().asMap())) {
             cleaner.start();
             cleaner.awaitRunning(EmbeddedCluster.TIMEOUT);
             try (KafkaProducer<byte[], byte[]> producer = Clients.producer(cluster.settings())) {

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import news.pipeline.app.PipelineProcessor;
+import news.pipeline.streams.ProcessorApp;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.DeadLetter;
 import news.pipeline.schema.DeadLetterReason;
@@ -23,6 +23,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import news.pipeline.runtime.Clients;
+import news.pipeline.testkit.EmbeddedCluster;
+import news.pipeline.runtime.StreamsAppRunner;
 
 /**
  * An output record larger than the processors' producers may send (here the enriched record of a
@@ -37,9 +40,9 @@ class OversizedOutputIT {
     void anOutputTooLargeToSendIsDeadLetteredAndTheStreamGoesOn() throws Exception {
         try (EmbeddedCluster cluster = new EmbeddedCluster(dataDir)) {
             final Map<String, String> settings = new LinkedHashMap<>(cluster.settings().asMap());
-            settings.put(PipelineProcessor.MAX_CONTENT_BYTES_CONFIG, String.valueOf(16 * 1024 * 1024));
+            settings.put(ProcessorApp.MAX_CONTENT_BYTES_CONFIG, String.valueOf(16 * 1024 * 1024));
             final AtomicInteger threadDeaths = new AtomicInteger();
-            try (PipelineRunner pipeline = new PipelineRunner(Arrays.asList(PipelineProcessor.values()), settings)) {
+            try (StreamsAppRunner pipeline = new StreamsAppRunner(Arrays.asList(ProcessorApp.values()), settings)) {
                 pipeline.streams().values().forEach(app -> app.setUncaughtExceptionHandler(exception -> {
                     threadDeaths.incrementAndGet();
                     return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;

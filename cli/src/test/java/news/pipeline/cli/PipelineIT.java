@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
-import news.pipeline.app.PipelineProcessor;
+import news.pipeline.streams.ProcessorApp;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.CountryArticle;
 import news.pipeline.schema.CountryTag;
@@ -29,6 +29,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import news.pipeline.runtime.ArticleFiles;
+import news.pipeline.runtime.Clients;
+import news.pipeline.testkit.EmbeddedCluster;
+import news.pipeline.runtime.PipelineSettings;
+import news.pipeline.runtime.RawArticleProducer;
+import news.pipeline.runtime.StreamsAppRunner;
 
 /**
  * The whole pipeline on a real Kafka broker (embedded, KRaft), with exactly-once processing:
@@ -43,13 +49,13 @@ class PipelineIT {
 
     private static EmbeddedCluster cluster;
     private static PipelineSettings settings;
-    private static PipelineRunner pipeline;
+    private static StreamsAppRunner pipeline;
 
     @BeforeAll
     static void startPipeline() throws Exception {
         cluster = new EmbeddedCluster(dataDir);
         settings = cluster.settings();
-        pipeline = new PipelineRunner(Arrays.asList(PipelineProcessor.values()), settings.asMap());
+        pipeline = new StreamsAppRunner(Arrays.asList(ProcessorApp.values()), settings.asMap());
         pipeline.start();
         pipeline.awaitRunning(TIMEOUT);
     }

@@ -11,7 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import news.pipeline.app.PipelineProcessor;
+import news.pipeline.streams.ProcessorApp;
 import news.pipeline.ops.Replay;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.RawArticle;
@@ -24,6 +24,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import news.pipeline.runtime.Clients;
+import news.pipeline.testkit.EmbeddedCluster;
+import news.pipeline.runtime.StreamsAppRunner;
 
 /** A backfill replays exactly its window, beside live processing, and converges on the live output. */
 class ReplayIT {
@@ -36,14 +39,14 @@ class ReplayIT {
     @Test
     void replayingAWindowRewritesExactlyItsRecordsByteForByte() throws Exception {
         try (EmbeddedCluster cluster = new EmbeddedCluster(dataDir);
-             PipelineRunner live = new PipelineRunner(Arrays.asList(PipelineProcessor.values()), cluster.settings().asMap())) {
+             StreamsAppRunner live = new StreamsAppRunner(Arrays.asList(ProcessorApp.values()), cluster.settings().asMap())) {
             live.start();
             live.awaitRunning(EmbeddedCluster.TIMEOUT);
             final Instant base = Instant.now().minus(Duration.ofHours(3));
             final Set<String> before = ingest(cluster, "before", base);
             final Set<String> window = ingest(cluster, "window", base.plus(Duration.ofHours(1)));
             final Set<String> after = ingest(cluster, "after", base.plus(Duration.ofHours(2)));
-            cluster.awaitCaughtUp(Arrays.asList(PipelineProcessor.values()));
+            cluster.awaitCaughtUp(Arrays.asList(ProcessorApp.values()));
 
             final Replay.Result result;
             try (KafkaConsumer<byte[], byte[]> consumer = Clients.reader(cluster.settings());
@@ -51,7 +54,7 @@ class ReplayIT {
                          ProducerConfig.TRANSACTIONAL_ID_CONFIG, "replay-it-" + UUID.randomUUID()))) {
                 final Replay.Plan plan = Replay.plan(consumer, base.plus(Duration.ofMinutes(30)), base.plus(Duration.ofMinutes(90)));
                 assertThat(plan.records()).isEqualTo(PER_BATCH);
-                result = new Replay(PipelineProcessor.cleanArticles(cluster.settings().asMap()), PipelineProcessor.enrichment())
+                result = new Replay(ProcessorApp.cleanArticles(cluster.settings().asMap()), ProcessorApp.enrichment())
                         .execute(plan, consumer, producer);
             }
             assertThat(result.read()).isEqualTo(PER_BATCH);

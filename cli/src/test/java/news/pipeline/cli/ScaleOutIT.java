@@ -9,7 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import news.pipeline.app.PipelineProcessor;
+import news.pipeline.streams.ProcessorApp;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.CleanArticle;
 import news.pipeline.serde.AvroSerde;
@@ -19,6 +19,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import news.pipeline.runtime.Clients;
+import news.pipeline.testkit.EmbeddedCluster;
+import news.pipeline.runtime.StreamsAppRunner;
 
 /**
  * Two instances of the tagger application share its 6 partitions; one stops in the middle of a
@@ -33,16 +36,16 @@ class ScaleOutIT {
     @Test
     void everyArticleComesOutExactlyOnceWhenOneOfTwoInstancesStopsMidStream() throws Exception {
         try (EmbeddedCluster cluster = new EmbeddedCluster(dataDir)) {
-            final List<PipelineProcessor> tagger = List.of(PipelineProcessor.TAGGER);
-            final PipelineRunner first = new PipelineRunner(tagger, cluster.instanceSettings(dataDir.resolve("first")).asMap());
-            final PipelineRunner second = new PipelineRunner(tagger, cluster.instanceSettings(dataDir.resolve("second")).asMap());
+            final List<ProcessorApp> tagger = List.of(ProcessorApp.TAGGER);
+            final StreamsAppRunner first = new StreamsAppRunner(tagger, cluster.instanceSettings(dataDir.resolve("first")).asMap());
+            final StreamsAppRunner second = new StreamsAppRunner(tagger, cluster.instanceSettings(dataDir.resolve("second")).asMap());
             final Set<String> sent = new HashSet<>();
             try (first; second) {
                 first.start();
                 second.start();
                 first.awaitRunning(EmbeddedCluster.TIMEOUT);
                 second.awaitRunning(EmbeddedCluster.TIMEOUT);
-                assertThat(first.streams().get(PipelineProcessor.TAGGER).metadataForLocalThreads())
+                assertThat(first.streams().get(ProcessorApp.TAGGER).metadataForLocalThreads())
                         .allSatisfy(thread -> assertThat(thread.activeTasks()).isNotEmpty());
 
                 try (KafkaProducer<byte[], byte[]> producer = Clients.producer(cluster.settings())) {

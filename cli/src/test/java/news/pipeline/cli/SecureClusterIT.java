@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import news.pipeline.app.PipelineProcessor;
+import news.pipeline.streams.ProcessorApp;
 import news.pipeline.kafka.EmbeddedKafka;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.EnrichedArticle;
@@ -29,6 +29,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import news.pipeline.runtime.ArticleFiles;
+import news.pipeline.runtime.Clients;
+import news.pipeline.runtime.PipelineSettings;
+import news.pipeline.runtime.RawArticleProducer;
+import news.pipeline.runtime.StreamsAppRunner;
 
 /**
  * Issue 6, security basics, on a real broker: the embedded broker gets a SASL_PLAINTEXT listener
@@ -73,7 +78,7 @@ class SecureClusterIT {
                 new TopicAdmin(admin).createMissing(Optional.empty(), Optional.empty(), TIMEOUT);
             }
             final PipelineSettings withState = settings.withDefault("state.dir", dir.resolve("streams").toString());
-            try (PipelineRunner pipeline = new PipelineRunner(Arrays.asList(PipelineProcessor.values()), withState.asMap())) {
+            try (StreamsAppRunner pipeline = new StreamsAppRunner(Arrays.asList(ProcessorApp.values()), withState.asMap())) {
                 pipeline.start();
                 pipeline.awaitRunning(TIMEOUT);
                 final ArticleFiles.Article article = ArticleFiles.fromContent(

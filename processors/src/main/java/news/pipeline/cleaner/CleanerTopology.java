@@ -28,7 +28,7 @@ public final class CleanerTopology {
     private CleanerTopology() {
     }
 
-    public static Topology build(final CleanArticles cleanArticles, final PipelineMetrics metrics, final int maxRequestBytes) {
+    public static Topology build(final CleanArticleMapper cleanArticles, final PipelineMetrics metrics, final int maxRequestBytes) {
         final StreamsBuilder builder = new StreamsBuilder();
         final OutputLimit limit = new OutputLimit(maxRequestBytes, Topics.CLEAN.name());
         builder.stream(Topics.RAW.name(), Topics.RAW.consumed("read-raw-articles"))
@@ -46,14 +46,14 @@ public final class CleanerTopology {
     }
 
     private static final class CleanStep implements FixedKeyProcessor<String, RawArticle, CleanArticle> {
-        private final CleanArticles cleanArticles;
+        private final CleanArticleMapper cleanArticles;
         private final PipelineMetrics metrics;
         private final Timer timer;
         private final OutputLimit limit;
         private final AvroSerde<CleanArticle> serde = new AvroSerde<>(CleanArticle.class);
         private FixedKeyProcessorContext<String, CleanArticle> context;
 
-        CleanStep(final CleanArticles cleanArticles, final PipelineMetrics metrics, final OutputLimit limit) {
+        CleanStep(final CleanArticleMapper cleanArticles, final PipelineMetrics metrics, final OutputLimit limit) {
             this.cleanArticles = cleanArticles;
             this.metrics = metrics;
             this.timer = metrics.processingTime(PROCESSOR);

@@ -31,7 +31,7 @@ public final class TaggerTopology {
     private TaggerTopology() {
     }
 
-    public static Topology build(final Enrichment enrichment, final PipelineMetrics metrics, final int maxRequestBytes) {
+    public static Topology build(final EnrichedArticleMapper enrichment, final PipelineMetrics metrics, final int maxRequestBytes) {
         final StreamsBuilder builder = new StreamsBuilder();
         final OutputLimit limit = new OutputLimit(maxRequestBytes, Topics.ENRICHED.name());
         builder.stream(Topics.CLEAN.name(), Topics.CLEAN.consumed("read-clean-articles"))
@@ -56,14 +56,14 @@ public final class TaggerTopology {
     }
 
     private static final class EnrichStep implements FixedKeyProcessor<String, CleanArticle, EnrichedArticle> {
-        private final Enrichment enrichment;
+        private final EnrichedArticleMapper enrichment;
         private final PipelineMetrics metrics;
         private final Timer timer;
         private final OutputLimit limit;
         private final AvroSerde<EnrichedArticle> serde = new AvroSerde<>(EnrichedArticle.class);
         private FixedKeyProcessorContext<String, EnrichedArticle> context;
 
-        EnrichStep(final Enrichment enrichment, final PipelineMetrics metrics, final OutputLimit limit) {
+        EnrichStep(final EnrichedArticleMapper enrichment, final PipelineMetrics metrics, final OutputLimit limit) {
             this.enrichment = enrichment;
             this.metrics = metrics;
             this.timer = metrics.processingTime(PROCESSOR);

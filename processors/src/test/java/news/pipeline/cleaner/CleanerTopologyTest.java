@@ -6,7 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import news.pipeline.app.PipelineProcessor;
+import news.pipeline.streams.ProcessorApp;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.CleanArticle;
 import news.pipeline.schema.DeadLetter;
@@ -35,8 +35,8 @@ class CleanerTopologyTest {
 
     @BeforeEach
     void start() {
-        harness = new TopologyHarness<>(PipelineProcessor.CLEANER, Topics.CLEAN,
-                Map.of(PipelineProcessor.MAX_CONTENT_BYTES_CONFIG, String.valueOf(MAX_CONTENT_BYTES)));
+        harness = new TopologyHarness<>(ProcessorApp.CLEANER, Topics.CLEAN,
+                Map.of(ProcessorApp.MAX_CONTENT_BYTES_CONFIG, String.valueOf(MAX_CONTENT_BYTES)));
     }
 
     @AfterEach

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import news.pipeline.app.PipelineProcessor;
+import news.pipeline.streams.ProcessorApp;
 import news.pipeline.schema.CountryArticle;
 import news.pipeline.schema.DeadLetter;
 import news.pipeline.schema.DeadLetterReason;
@@ -26,7 +26,7 @@ class PublisherTopologyTest {
 
     @BeforeEach
     void start() {
-        harness = new TopologyHarness<>(PipelineProcessor.PUBLISHER, Topics.BY_COUNTRY, Map.of());
+        harness = new TopologyHarness<>(ProcessorApp.PUBLISHER, Topics.BY_COUNTRY, Map.of());
     }
 
     @AfterEach

@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.RawArticle;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -16,6 +15,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
+import news.pipeline.schema.ArticleFormat;
 
 class AvroSerdeTest {
     private final AvroSerde<RawArticle> serde = new AvroSerde<>(RawArticle.class);

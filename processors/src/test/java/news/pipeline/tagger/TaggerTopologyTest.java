@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import news.pipeline.app.PipelineProcessor;
+import news.pipeline.streams.ProcessorApp;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.CleanArticle;
 import news.pipeline.schema.CountryTag;
@@ -28,7 +28,7 @@ class TaggerTopologyTest {
 
     @BeforeEach
     void start() {
-        harness = new TopologyHarness<>(PipelineProcessor.TAGGER, Topics.ENRICHED, Map.of());
+        harness = new TopologyHarness<>(ProcessorApp.TAGGER, Topics.ENRICHED, Map.of());
     }
 
     @AfterEach
@@ -87,7 +87,7 @@ class TaggerTopologyTest {
 
     @Test
     void deadLettersAnArticleWhoseEnrichedRecordWouldBeTooLargeToSend() {
-        try (TopologyHarness<String, EnrichedArticle> small = new TopologyHarness<>(PipelineProcessor.TAGGER, Topics.ENRICHED,
+        try (TopologyHarness<String, EnrichedArticle> small = new TopologyHarness<>(ProcessorApp.TAGGER, Topics.ENRICHED,
                 Map.of("producer.max.request.size", String.valueOf(200_000)))) {
             small.pipe("huge", cleanSerde.encode(clean("huge", "Russia", "Russia and Turkey. ".repeat(10_000))));
             small.pipe("a-3", cleanSerde.encode(clean("a-3", "Chile votes", "Chile held a referendum on Sunday.")));

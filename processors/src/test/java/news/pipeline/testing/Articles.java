@@ -1,8 +1,8 @@
 package news.pipeline.testing;
 
 import java.util.List;
-import news.pipeline.schema.CountryTag;
 import news.pipeline.schema.EnrichedArticle;
+import news.pipeline.schema.CountryTag;
 import news.pipeline.schema.Mention;
 import news.pipeline.schema.TextField;
 

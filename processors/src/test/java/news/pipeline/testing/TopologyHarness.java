@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import news.pipeline.app.PipelineProcessor;
-import news.pipeline.app.StreamsSettings;
+import news.pipeline.streams.ProcessorApp;
+import news.pipeline.streams.StreamsSettings;
 import news.pipeline.metrics.PipelineMetrics;
 import news.pipeline.schema.DeadLetter;
 import news.pipeline.serde.AvroSerde;
@@ -33,7 +33,7 @@ public final class TopologyHarness<K, V> implements AutoCloseable {
     private final TestOutputTopic<byte[], DeadLetter> deadLetters;
     private final PipelineMetrics metrics = PipelineMetrics.inMemory();
 
-    public TopologyHarness(final PipelineProcessor processor, final TopicSpec<K, V> outputTopic,
+    public TopologyHarness(final ProcessorApp processor, final TopicSpec<K, V> outputTopic,
                            final Map<String, String> settings) {
         final Properties props = StreamsSettings.forProcessor(processor, settings, metrics);
         props.put("bootstrap.servers", "unused:9092");

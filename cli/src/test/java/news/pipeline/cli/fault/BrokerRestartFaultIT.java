@@ -12,15 +12,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import news.pipeline.app.PipelineProcessor;
-import news.pipeline.cli.PipelineRunner;
-import news.pipeline.cli.PipelineSettings;
+import news.pipeline.streams.ProcessorApp;
+import news.pipeline.runtime.StreamsAppRunner;
+import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.kafka.EmbeddedKafka;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import news.pipeline.testkit.Delivery;
+import news.pipeline.testkit.FaultKit;
+import news.pipeline.testkit.Progress;
 
 /**
  * Issue 6, fault 2: the broker stops in the middle of a run and comes back on the same data
@@ -49,7 +52,7 @@ class BrokerRestartFaultIT {
 
             final AtomicInteger threadFailures = new AtomicInteger();
             final List<String> states = new CopyOnWriteArrayList<>();
-            try (PipelineRunner pipeline = new PipelineRunner(Arrays.asList(PipelineProcessor.values()), settings.asMap())) {
+            try (StreamsAppRunner pipeline = new StreamsAppRunner(Arrays.asList(ProcessorApp.values()), settings.asMap())) {
                 pipeline.streams().forEach((processor, app) -> {
                     app.setUncaughtExceptionHandler(exception -> {
                         threadFailures.incrementAndGet();

@@ -10,12 +10,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import news.pipeline.cli.PipelineSettings;
+import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.kafka.EmbeddedKafka;
 import news.pipeline.topics.Topics;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import news.pipeline.testkit.Delivery;
+import news.pipeline.testkit.FaultKit;
+import news.pipeline.testkit.ForkedPipeline;
+import news.pipeline.testkit.Progress;
 
 /**
  * Issue 6, fault 1: the processors' process is killed with SIGKILL in the middle of 20,000
@@ -62,7 +66,7 @@ class CrashFaultIT {
             try (Progress enriched = new Progress(settings, Topics.ENRICHED, FaultKit::key);
                  Progress byCountry = new Progress(settings, Topics.BY_COUNTRY,
                          record -> FaultKit.value(Topics.BY_COUNTRY, record).getArticleId())) {
-                try (ChildPipeline first = ChildPipeline.start(log, INFO_LOGS, run)) {
+                try (ForkedPipeline first = ForkedPipeline.start(log, INFO_LOGS, run)) {
                     enriched.awaitDistinct(KILL_AFTER, FaultKit.TIMEOUT, first::isAlive, () -> FaultKit.tail(log, 40));
                     first.kill();
                     atKill = enriched.poll();
@@ -72,7 +76,7 @@ class CrashFaultIT {
                 assertThat(atKill).as("the kill landed in the middle of the run").isLessThan(ARTICLES);
 
                 final long restart = System.nanoTime();
-                try (ChildPipeline second = ChildPipeline.start(log, INFO_LOGS, run)) {
+                try (ForkedPipeline second = ForkedPipeline.start(log, INFO_LOGS, run)) {
                     enriched.awaitDistinct(ARTICLES, FaultKit.TIMEOUT, second::isAlive, () -> FaultKit.tail(log, 40));
                     byCountry.awaitDistinct(ARTICLES, FaultKit.TIMEOUT, second::isAlive, () -> FaultKit.tail(log, 40));
                     System.out.printf("[crash] restarted: all %d articles through %.1f s after the restart%n",

@@ -9,12 +9,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import news.pipeline.cli.PipelineSettings;
+import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.kafka.EmbeddedKafka;
 import news.pipeline.topics.Topics;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import news.pipeline.testkit.Delivery;
+import news.pipeline.testkit.FaultKit;
 
 /**
  * Issue 6, fault 5, with the demo command itself: {@code news-pipeline demo --once} run twice on

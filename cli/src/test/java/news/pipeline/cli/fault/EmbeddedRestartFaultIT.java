@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import news.pipeline.app.PipelineProcessor;
-import news.pipeline.app.StreamsSettings;
-import news.pipeline.cli.Clients;
-import news.pipeline.cli.PipelineSettings;
+import news.pipeline.streams.ProcessorApp;
+import news.pipeline.streams.StreamsSettings;
+import news.pipeline.runtime.Clients;
+import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.kafka.EmbeddedKafka;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,6 +20,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import news.pipeline.testkit.Delivery;
+import news.pipeline.testkit.FaultKit;
+import news.pipeline.testkit.ForkedPipeline;
+import news.pipeline.testkit.Progress;
 
 /**
  * Issue 6, fault 5: the whole embedded pipeline ({@code news-pipeline run} with no cluster given:
@@ -49,7 +53,7 @@ class EmbeddedRestartFaultIT {
         final PipelineSettings settings = FaultKit.settings(EmbeddedKafka.DEFAULT_HOST + ":" + port,
                 dir.resolve("reader-state"), Map.of());
 
-        try (ChildPipeline first = ChildPipeline.start(log, List.of(), run)) {
+        try (ForkedPipeline first = ForkedPipeline.start(log, List.of(), run)) {
             first.awaitRunning(FaultKit.TIMEOUT);
             FaultKit.produce(settings, FaultKit.goodRecords(0, BEFORE));
             awaitThrough(settings, BEFORE, first, log);
@@ -65,9 +69,9 @@ class EmbeddedRestartFaultIT {
             delivery.assertExactlyOnce(ids(0, BEFORE));
         }
 
-        try (ChildPipeline second = ChildPipeline.start(log, List.of(), run)) {
+        try (ForkedPipeline second = ForkedPipeline.start(log, List.of(), run)) {
             second.awaitRunning(FaultKit.TIMEOUT);
-            assertThat(ChildPipeline.runningReports(log)).as("the log holds both starts").isEqualTo(2);
+            assertThat(ForkedPipeline.runningReports(log)).as("the log holds both starts").isEqualTo(2);
             assertThat(committed(settings)).as("committed offsets right after the restart").isEqualTo(committedAtStop);
             FaultKit.produce(settings, FaultKit.goodRecords(BEFORE, AFTER));
             awaitThrough(settings, BEFORE + AFTER, second, log);
@@ -83,7 +87,7 @@ class EmbeddedRestartFaultIT {
         }
     }
 
-    private static void awaitThrough(final PipelineSettings settings, final int articles, final ChildPipeline pipeline,
+    private static void awaitThrough(final PipelineSettings settings, final int articles, final ForkedPipeline pipeline,
                                      final Path log) {
         try (Progress enriched = new Progress(settings, Topics.ENRICHED, FaultKit::key);
              Progress byCountry = new Progress(settings, Topics.BY_COUNTRY,
@@ -96,7 +100,7 @@ class EmbeddedRestartFaultIT {
     /** Each processor's committed offsets, by application id. */
     private static Map<String, Map<TopicPartition, Long>> committed(final PipelineSettings settings) throws Exception {
         final Map<String, Map<TopicPartition, Long>> offsets = new LinkedHashMap<>();
-        for (final PipelineProcessor processor : PipelineProcessor.values()) {
+        for (final ProcessorApp processor : ProcessorApp.values()) {
             final String group = StreamsSettings.applicationId(processor, settings.asMap());
             offsets.put(group, FaultKit.committedOffsets(settings, group));
         }
@@ -110,7 +114,7 @@ class EmbeddedRestartFaultIT {
     private static void assertAllInputConsumed(final PipelineSettings settings,
                                                final Map<String, Map<TopicPartition, Long>> committed) {
         try (KafkaConsumer<byte[], byte[]> reader = Clients.reader(settings)) {
-            for (final PipelineProcessor processor : PipelineProcessor.values()) {
+            for (final ProcessorApp processor : ProcessorApp.values()) {
                 final String group = StreamsSettings.applicationId(processor, settings.asMap());
                 final List<TopicPartition> partitions = reader.partitionsFor(processor.input().name(), FaultKit.TIMEOUT)
                         .stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();

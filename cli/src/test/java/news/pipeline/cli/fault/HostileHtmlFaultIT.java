@@ -18,13 +18,11 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import news.pipeline.clean.ArticleCleaner;
-import news.pipeline.cli.PipelineSettings;
+import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.kafka.EmbeddedKafka;
-import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.DeadLetter;
 import news.pipeline.schema.DeadLetterReason;
 import news.pipeline.schema.RawArticle;
-import news.pipeline.serde.AvroSerde;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -33,6 +31,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
+import news.pipeline.testkit.Delivery;
+import news.pipeline.testkit.FaultKit;
+import news.pipeline.testkit.ForkedPipeline;
+import news.pipeline.testkit.HostilePages;
+import news.pipeline.testkit.NewsPages;
+import news.pipeline.testkit.Progress;
+import news.pipeline.schema.ArticleFormat;
+import news.pipeline.serde.AvroSerde;
 
 /**
  * Issue 6, fault 4, on the real pipeline: the five hostile pages (10 MiB, 100,000-deep nesting, a
@@ -91,7 +97,7 @@ class HostileHtmlFaultIT {
                     .collect(Collectors.toSet());
             int goodCount;
 
-            try (ChildPipeline processors = ChildPipeline.start(log, List.of("-Xmx" + HEAP), List.of("run",
+            try (ForkedPipeline processors = ForkedPipeline.start(log, List.of("-Xmx" + HEAP), List.of("run",
                     "--processor", "all", "--bootstrap-servers", kafka.bootstrapServers(),
                     "--data-dir", dir.resolve("processors").toString(),
                     "--set", "news.pipeline.cleaner.max.content.bytes=" + maxContentBytes));
@@ -229,7 +235,7 @@ class HostileHtmlFaultIT {
 
     private static Rate phase(final String name, final PipelineSettings settings,
                               final List<ProducerRecord<byte[], byte[]>> records, final List<String> good,
-                              final Progress clean, final Progress enriched, final ChildPipeline processors,
+                              final Progress clean, final Progress enriched, final ForkedPipeline processors,
                               final Path log) throws Exception {
         FaultKit.produceAsOneTransaction(settings, records);
         final long start = System.nanoTime();

@@ -11,10 +11,11 @@ import java.util.Map;
 import news.pipeline.clean.ArticleCleaner;
 import news.pipeline.clean.CleanDocument;
 import news.pipeline.clean.RawDocument;
-import news.pipeline.clean.RejectedDocumentException;
 import news.pipeline.tag.CountryTagger;
-import news.pipeline.tag.TaggedArticle;
 import org.junit.jupiter.api.Test;
+import news.pipeline.testkit.HostilePages;
+import news.pipeline.clean.RejectedDocumentException;
+import news.pipeline.tag.TaggedArticle;
 
 /**
  * Issue 6, fault 4, measured record by record: each hostile page through the cleaner and the

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
-import news.pipeline.app.PipelineProcessor;
-import news.pipeline.cli.PipelineRunner;
-import news.pipeline.cli.PipelineSettings;
+import news.pipeline.streams.ProcessorApp;
+import news.pipeline.runtime.StreamsAppRunner;
+import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.kafka.EmbeddedKafka;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.RawArticle;
@@ -24,6 +24,8 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import news.pipeline.testkit.FaultKit;
+import news.pipeline.testkit.Progress;
 
 /**
  * A raw article under the content cap whose clean record is 9 MiB of text that does not compress.
@@ -45,10 +47,10 @@ class OversizedOutputFaultIT {
     void aNineMebibyteCleanRecordGoesThroughWithTheArticlesBehindIt() throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), EmbeddedKafka.DEFAULT_HOST, 0, Map.of())) {
             final PipelineSettings settings = FaultKit.settings(kafka.bootstrapServers(), dir.resolve("streams"),
-                    Map.of(PipelineProcessor.MAX_CONTENT_BYTES_CONFIG, String.valueOf(CAP)));
+                    Map.of(ProcessorApp.MAX_CONTENT_BYTES_CONFIG, String.valueOf(CAP)));
             FaultKit.createTopics(settings);
             final AtomicInteger threadDeaths = new AtomicInteger();
-            try (PipelineRunner pipeline = new PipelineRunner(Arrays.asList(PipelineProcessor.values()), settings.asMap())) {
+            try (StreamsAppRunner pipeline = new StreamsAppRunner(Arrays.asList(ProcessorApp.values()), settings.asMap())) {
                 pipeline.streams().forEach((processor, app) -> app.setUncaughtExceptionHandler(exception -> {
                     System.out.println("[oversized-output] " + processor.id() + " stream thread died ("
                             + threadDeaths.incrementAndGet() + "): " + exception + " / cause " + exception.getCause());

@@ -21,9 +21,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import news.pipeline.app.PipelineProcessor;
-import news.pipeline.cli.PipelineRunner;
-import news.pipeline.cli.PipelineSettings;
+import news.pipeline.streams.ProcessorApp;
+import news.pipeline.runtime.StreamsAppRunner;
+import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.kafka.EmbeddedKafka;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.DeadLetter;
@@ -45,6 +45,9 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import news.pipeline.testkit.Delivery;
+import news.pipeline.testkit.FaultKit;
+import news.pipeline.testkit.Progress;
 
 /**
  * Issue 6, fault 3: 1,000 bad records of eight kinds shuffled among 10,000 good ones. All 10,000
@@ -87,7 +90,7 @@ class PoisonFaultIT {
     void badRecordsAreDeadLetteredWithTheirReasonAndTheGoodOnesAllComeOutWhileEveryThreadLives() throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), EmbeddedKafka.DEFAULT_HOST, 0, Map.of())) {
             final PipelineSettings settings = FaultKit.settings(kafka.bootstrapServers(), dir.resolve("streams"),
-                    Map.of(PipelineProcessor.MAX_CONTENT_BYTES_CONFIG, String.valueOf(MAX_CONTENT_BYTES)));
+                    Map.of(ProcessorApp.MAX_CONTENT_BYTES_CONFIG, String.valueOf(MAX_CONTENT_BYTES)));
             FaultKit.createTopics(settings);
 
             final List<Sent> all = new ArrayList<>();
@@ -101,7 +104,7 @@ class PoisonFaultIT {
 
             final AtomicInteger threadDeaths = new AtomicInteger();
             final List<String> states = new CopyOnWriteArrayList<>();
-            try (PipelineRunner pipeline = new PipelineRunner(Arrays.asList(PipelineProcessor.values()), settings.asMap())) {
+            try (StreamsAppRunner pipeline = new StreamsAppRunner(Arrays.asList(ProcessorApp.values()), settings.asMap())) {
                 pipeline.streams().forEach((processor, app) -> {
                     app.setUncaughtExceptionHandler(exception -> {
                         threadDeaths.incrementAndGet();
@@ -111,7 +114,7 @@ class PoisonFaultIT {
                 });
                 pipeline.start();
                 pipeline.awaitRunning(FaultKit.TIMEOUT);
-                final Map<PipelineProcessor, Set<String>> threadsAtStart = threadNames(pipeline);
+                final Map<ProcessorApp, Set<String>> threadsAtStart = threadNames(pipeline);
                 final List<String> statesAtStart = List.copyOf(states);
 
                 final List<RecordMetadata> where = FaultKit.produce(settings, all.stream().map(Sent::record).toList());
@@ -233,8 +236,8 @@ class PoisonFaultIT {
         return bytes;
     }
 
-    private static Map<PipelineProcessor, Set<String>> threadNames(final PipelineRunner pipeline) {
-        final Map<PipelineProcessor, Set<String>> names = new TreeMap<>();
+    private static Map<ProcessorApp, Set<String>> threadNames(final StreamsAppRunner pipeline) {
+        final Map<ProcessorApp, Set<String>> names = new TreeMap<>();
         pipeline.streams().forEach((processor, app) -> names.put(processor,
                 app.metadataForLocalThreads().stream().map(ThreadMetadata::threadName).collect(Collectors.toSet())));
         return names;

@@ -1,0 +1,355 @@
+package news.pipeline.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+import news.pipeline.runtime.Clients;
+import news.pipeline.runtime.PipelineSettings;
+import news.pipeline.kafka.EmbeddedKafka;
+import news.pipeline.schema.CountryArticle;
+import news.pipeline.serde.AvroSerde;
+import news.pipeline.topics.TopicAdmin;
+import news.pipeline.topics.TopicSpec;
+import news.pipeline.topics.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One workload end to end on a fresh embedded broker: the pipeline's three processors, then the
+ * ceiling's three identity applications, each in a child JVM of its own.
+ *
+ * <p>For each: the raw topic is loaded with warm-up articles and then the workload's articles
+ * before the applications start (so the producer is not what is measured); the articles/s is the
+ * rate at which the measured articles' records came out at the end between 10% and 90% of them
+ * (the tail left out), after the warm-up's; the warm-up's own rate is the cold start's. Then, with the
+ * applications still running and warm, articles are offered at a fixed rate and each one's
+ * latency is taken from the raw record's append time (the raw topics use LogAppendTime, and every
+ * output record inherits the input's timestamp) to when a read_committed consumer first sees it.
+ */
+public final class EndToEndBenchmark {
+    private static final Logger LOG = LoggerFactory.getLogger(EndToEndBenchmark.class);
+
+    /**
+     * @param settings     Kafka Streams and client settings for the processors and the ceiling (--set)
+     * @param jvmOptions   options of the processors' JVM (-Xmx1g...)
+     * @param phaseTimeout how long a throughput run may take
+     * @param profileDir   where the processors' JVMs write Flight Recorder recordings; null for none
+     * @param warmup       articles sent through each fresh JVM before the measured ones, as a multiple
+     *                     of the workload's articles (0 for none)
+     */
+    public record Options(int partitions, int rate, int htmlRate, double latencySeconds, Map<String, String> settings,
+                          List<String> jvmOptions, Path dataDir, Duration phaseTimeout, boolean ceiling,
+                          Path profileDir, double warmup) {
+    }
+
+    /** What one run (pipeline or ceiling) gave. */
+    public record Phase(String mode, long articles, long expectedRecords, long records, long strayRecords,
+                        boolean complete, double articlesPerSecond, long warmupArticles,
+                        double coldArticlesPerSecond, double secondsToComplete,
+                        long latencyArticles, long latencyExpected, long latencyVisible, double offeredPerSecond,
+                        double latencyP50Ms, double latencyP99Ms, double latencyMaxMs,
+                        Map<String, Object> processStats, double processCpuSeconds, double benchCpuSeconds) {
+        public double peakHeapMiB() {
+            return number("peakHeapBytes") / (1024.0 * 1024);
+        }
+
+        public double peakHeapAfterGcMiB() {
+            return number("peakHeapAfterGcBytes") / (1024.0 * 1024);
+        }
+
+        public double gcSeconds() {
+            return number("gcMillis") / 1000;
+        }
+
+        public double maxHeapMiB() {
+            return number("maxHeapBytes") / (1024.0 * 1024);
+        }
+
+        public double peakRssMiB() {
+            return number("vmHwmBytes") / (1024.0 * 1024);
+        }
+
+        private double number(final String key) {
+            final Object value = processStats.get(key);
+            return value instanceof Number n ? n.doubleValue() : Double.NaN;
+        }
+    }
+
+    /** @param workload the measured articles; {@code warmupArticles} more went through first */
+    public record Result(Workload workload, long warmupArticles, double preloadSeconds, double rawMiB, Phase pipeline,
+                         Phase ceiling) {
+    }
+
+    /** Articles and the records they put on the last topics: the warm-up's, then the measured ones'. */
+    private record Counts(long warmupArticles, long warmupRecords, long articles, long records) {
+        long totalRecords() {
+            return warmupRecords + records;
+        }
+    }
+
+    private final Options options;
+
+    public EndToEndBenchmark(final Options options) {
+        this.options = options;
+    }
+
+    public Result run(final Workload measured) throws Exception {
+        final long warmup = Math.round(options.warmup() * measured.articles());
+        final long total = warmup + measured.articles();
+        // The warm-up articles are the first ones of the same stream: ids 0..warmup-1, then the measured ones.
+        final Workload workload = new Workload(measured.name(), measured.description(), measured.values(),
+                measured.fanOut(), Math.toIntExact(total));
+        final Path dir = options.dataDir().resolve(workload.name());
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), EmbeddedKafka.DEFAULT_HOST, 0, Map.of())) {
+            final PipelineSettings client = PipelineSettings.resolve(null, Map.of(),
+                    Map.of(PipelineSettings.BOOTSTRAP_SERVERS, kafka.bootstrapServers()));
+            createTopics(client);
+            final long loadStart = System.nanoTime();
+            final List<String> rawTopics = new ArrayList<>(List.of(Topics.RAW.name()));
+            if (options.ceiling()) {
+                rawTopics.add(ProcessorJvmMain.CEILING_TOPICS.get(0));
+            }
+            final long bytes = preload(client, workload, rawTopics);
+            final double preloadSeconds = (System.nanoTime() - loadStart) / 1e9;
+            LOG.info("{}: {} articles ({} MiB) loaded into {} in {} s", workload.name(), workload.articles(),
+                    bytes / (1 << 20), rawTopics, String.format("%.1f", preloadSeconds));
+
+            final AvroSerde<CountryArticle> countries = new AvroSerde<>(CountryArticle.class);
+            final Map<String, Function<ConsumerRecord<byte[], byte[]>, String>> pipelineIds = Map.of(
+                    Topics.BY_COUNTRY.name(), record -> countries.decode(record.value()).getArticleId(),
+                    Topics.DEAD_LETTER.name(), EndConsumer::keyAsId);
+            final Counts pipelineCounts = new Counts(warmup, workload.expected(0, warmup).records(),
+                    measured.articles(), workload.expected(warmup, total).records());
+            final Phase pipeline = phase("pipeline", kafka, client, workload, Topics.RAW.name(), pipelineIds,
+                    Set.of(Topics.BY_COUNTRY.name()), pipelineCounts, dir);
+            Phase ceiling = null;
+            if (options.ceiling()) {
+                final String last = ProcessorJvmMain.CEILING_TOPICS.get(ProcessorJvmMain.CEILING_TOPICS.size() - 1);
+                // Identity: every article comes out once, dead letter or not.
+                ceiling = phase("ceiling", kafka, client, workload, ProcessorJvmMain.CEILING_TOPICS.get(0),
+                        Map.of(last, EndConsumer::keyAsId), Set.of(last),
+                        new Counts(warmup, warmup, measured.articles(), measured.articles()), dir);
+            }
+            return new Result(measured, warmup, preloadSeconds, bytes / (1024.0 * 1024), pipeline, ceiling);
+        }
+    }
+
+    private Phase phase(final String mode, final EmbeddedKafka kafka, final PipelineSettings client,
+                        final Workload workload, final String inputTopic,
+                        final Map<String, Function<ConsumerRecord<byte[], byte[]>, String>> ids,
+                        final Set<String> latencyTopics, final Counts counts, final Path dir)
+            throws Exception {
+        final Map<String, String> settings = new LinkedHashMap<>(options.settings());
+        settings.put(PipelineSettings.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+        settings.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state-" + mode).toAbsolutePath().toString());
+        final boolean identity = mode.equals("ceiling");
+        final long warmRecords = counts.warmupRecords();
+        // The 10% and 90% marks of the warm-up's output, then of the measured articles' output.
+        try (EndConsumer end = new EndConsumer(consumerSettings(client), ids, latencyTopics, counts.totalRecords(),
+                Math.round(0.1 * warmRecords), Math.round(0.9 * warmRecords),
+                warmRecords + Math.round(0.1 * counts.records()), warmRecords + Math.round(0.9 * counts.records()))) {
+            final List<String> jvm = new ArrayList<>(options.jvmOptions());
+            if (options.profileDir() != null) {
+                jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                        + profileRecording(workload, mode).toAbsolutePath());
+            }
+            final ProcessorJvm host = ProcessorJvm.start(mode, settings, jvm, dir.resolve(mode + ".log"));
+            try {
+                host.awaitRunning(Duration.ofMinutes(3));
+                final long running = System.nanoTime();
+                LOG.info("{} {}: running (pid {}); waiting for {} records ({} from the warm-up)", workload.name(), mode,
+                        host.pid(), counts.totalRecords(), warmRecords);
+                // A fresh JVM spends its first tens of seconds compiling (the C2 compiler thread took some
+                // 40% of a core through a 10,000-page HTML run); a processor that runs for days does not.
+                // So the warm-up's output is waited for first, and CPU is counted from there.
+                end.awaitThroughputRecords(warmRecords, options.phaseTimeout());
+                final long benchCpuWarm = ownCpuNanos();
+                final double warmCpu = ((Number) host.stats().get("cpuNanos")).doubleValue() / 1e9;
+                final boolean complete = end.awaitThroughputRecords(options.phaseTimeout());
+                final long done = System.nanoTime();
+                final Map<String, Object> throughputStats = host.stats();
+                final double benchCpu = (ownCpuNanos() - benchCpuWarm) / 1e9;
+                final double coldRate = rate(end, 0, 1, 0.8 * counts.warmupArticles());
+                final double rate = rate(end, 2, 3, 0.8 * counts.articles());
+                LOG.info("{} {}: {} of {} records in {} s; {} articles/s over the measured articles, {} over the warm-up",
+                        workload.name(), mode, end.throughputRecords(), counts.totalRecords(),
+                        String.format("%.1f", (done - running) / 1e9), String.format("%.0f", rate),
+                        String.format("%.0f", coldRate));
+
+                long latencyArticles = 0;
+                long latencyExpected = 0;
+                double offered = Double.NaN;
+                if (options.latencySeconds() > 0 && complete) {
+                    latencyArticles = Math.max(1, Math.round(rateOf(workload) * options.latencySeconds()));
+                    final long from = workload.articles(); // after every throughput article, warm-up included
+                    final Workload.Expected latencyOutput = identity
+                            ? new Workload.Expected(latencyArticles, 0, latencyArticles, latencyArticles)
+                            : workload.expected(from, from + latencyArticles);
+                    latencyExpected = latencyOutput.visibleArticles();
+                    offered = offer(client, workload, inputTopic, from, latencyArticles);
+                    if (!end.awaitLatencyArticles(latencyExpected, options.phaseTimeout())) {
+                        LOG.warn("{} {}: only {} of {} latency articles came through", workload.name(), mode,
+                                end.latencyArticleCount(), latencyExpected);
+                    }
+                }
+                final Map<String, Object> finalStats = host.stop();
+                final Map<String, Object> stats = new LinkedHashMap<>(finalStats);
+                stats.put("cpuNanosThroughput", throughputStats.get("cpuNanos"));
+                final long[] latencies = end.latencies();
+                final Percentiles p = latencies.length == 0 ? null : Percentiles.of(latencies);
+                final double processCpu = ((Number) throughputStats.get("cpuNanos")).doubleValue() / 1e9 - warmCpu;
+                return new Phase(mode, counts.articles(), counts.totalRecords(), end.throughputRecords(),
+                        end.otherRecords(), complete, rate, counts.warmupArticles(), coldRate, (done - running) / 1e9,
+                        latencyArticles, latencyExpected, end.latencyArticleCount(), offered,
+                        p == null ? Double.NaN : p.median(), p == null ? Double.NaN : p.p99(),
+                        p == null ? Double.NaN : p.max(), stats, processCpu, benchCpu);
+            } finally {
+                host.close();
+            }
+        }
+    }
+
+    /** Articles/s between two marks of the output, over which {@code articles} articles' records came out. */
+    private static double rate(final EndConsumer end, final int fromMark, final int toMark, final double articles) {
+        final long start = end.markNanos(fromMark);
+        final long stop = end.markNanos(toMark);
+        return articles > 0 && start > 0 && stop > start ? articles / ((stop - start) / 1e9) : Double.NaN;
+    }
+
+    private int rateOf(final Workload workload) {
+        return workload.name().equals("html") ? options.htmlRate() : options.rate();
+    }
+
+    /** The Flight Recorder file of one run, when profiling. */
+    public Path profileRecording(final Workload workload, final String mode) {
+        return options.profileDir().resolve(workload.name() + "-" + mode + ".jfr");
+    }
+
+    /** The end consumer's settings: the client settings plus any consumer.* override given for the processors. */
+    private Map<String, Object> consumerSettings(final PipelineSettings client) {
+        final Map<String, Object> config = new HashMap<>(client.clientSettings());
+        options.settings().forEach((key, value) -> {
+            if (key.startsWith(StreamsConfig.CONSUMER_PREFIX)) {
+                config.put(key.substring(StreamsConfig.CONSUMER_PREFIX.length()), value);
+            }
+        });
+        return config;
+    }
+
+    /** The pipeline's topics and the ceiling's, with the registry's settings; raw topics keep the broker's append time. */
+    private void createTopics(final PipelineSettings client) throws InterruptedException, TimeoutException {
+        final List<NewTopic> topics = new ArrayList<>();
+        for (final TopicSpec<?, ?> spec : Topics.all()) {
+            topics.add(newTopic(spec.name(), spec));
+        }
+        if (options.ceiling()) {
+            final List<TopicSpec<?, ?>> shapes = List.of(Topics.RAW, Topics.CLEAN, Topics.ENRICHED, Topics.BY_COUNTRY);
+            for (int i = 0; i < shapes.size(); i++) {
+                topics.add(newTopic(ProcessorJvmMain.CEILING_TOPICS.get(i), shapes.get(i)));
+            }
+        }
+        try (Admin admin = Clients.admin(client)) {
+            admin.createTopics(topics).all().get(60, TimeUnit.SECONDS);
+            new TopicAdmin(admin).awaitReady(topics.stream().map(NewTopic::name).toList(), Duration.ofSeconds(60));
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("cannot create the benchmark topics: " + e.getCause().getMessage(), e);
+        }
+    }
+
+    private NewTopic newTopic(final String name, final TopicSpec<?, ?> shape) {
+        final Map<String, String> configs = new HashMap<>(shape.configs());
+        if (shape == Topics.RAW) {
+            configs.put(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
+        }
+        return new NewTopic(name, Optional.of(options.partitions()), Optional.empty()).configs(configs);
+    }
+
+    /** Writes the workload's articles to each topic, as fast as the producer goes; returns the bytes per topic. */
+    private static long preload(final PipelineSettings client, final Workload workload, final List<String> topics)
+            throws InterruptedException {
+        final AtomicReference<Exception> error = new AtomicReference<>();
+        long bytes = 0;
+        try (KafkaProducer<byte[], byte[]> producer = Clients.producer(client)) {
+            for (final String topic : topics) {
+                bytes = 0;
+                for (long i = 0; i < workload.articles(); i++) {
+                    final byte[] value = workload.value(i);
+                    bytes += value.length;
+                    producer.send(new ProducerRecord<>(topic, key(EndConsumer.THROUGHPUT_PREFIX, i), value),
+                            (metadata, e) -> {
+                                if (e != null) {
+                                    error.compareAndSet(null, e);
+                                }
+                            });
+                }
+            }
+            producer.flush();
+        }
+        if (error.get() != null) {
+            throw new IllegalStateException("cannot load the raw topic: " + error.get().getMessage(), error.get());
+        }
+        return bytes;
+    }
+
+    /**
+     * Sends {@code count} articles at the fixed rate, each at its scheduled moment (a late send does
+     * not push the later ones back); returns the rate achieved.
+     */
+    private double offer(final PipelineSettings client, final Workload workload, final String topic, final long from,
+                         final long count) {
+        final AtomicLong failed = new AtomicLong();
+        final long interval = 1_000_000_000L / rateOf(workload);
+        final long start;
+        final long end;
+        try (KafkaProducer<byte[], byte[]> producer = Clients.producer(client)) {
+            start = System.nanoTime();
+            for (long i = 0; i < count; i++) {
+                final long due = start + i * interval;
+                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
+                }
+                producer.send(new ProducerRecord<>(topic, key(EndConsumer.LATENCY_PREFIX, i), workload.value(from + i)),
+                        (metadata, e) -> {
+                            if (e != null) {
+                                failed.incrementAndGet();
+                            }
+                        });
+            }
+            end = System.nanoTime();
+            producer.flush();
+        }
+        if (failed.get() > 0) {
+            LOG.warn("{} latency articles could not be sent", failed.get());
+        }
+        return count <= 1 ? Double.NaN : (count - 1) / ((end - start) / 1e9);
+    }
+
+    private static byte[] key(final String prefix, final long article) {
+        return (prefix + article).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static long ownCpuNanos() {
+        final java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+    }
+}

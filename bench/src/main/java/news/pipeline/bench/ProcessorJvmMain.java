@@ -1,0 +1,206 @@
+package news.pipeline.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+import news.pipeline.streams.ProcessorApp;
+import news.pipeline.streams.StreamsSettings;
+import news.pipeline.metrics.PipelineMetrics;
+import news.pipeline.runtime.AvroJson;
+import news.pipeline.runtime.StreamsAppRunner;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * The process the benchmark measures: either the three pipeline processors or the three identity
+ * applications of the ceiling, in a JVM of their own, so that its heap, RSS and CPU are theirs alone
+ * (the broker, the load generator and the measuring consumer live in the benchmark's JVM).
+ *
+ * <p>Protocol on stdin/stdout, one line each: it prints {@code RUNNING} once every application is
+ * running; on {@code stats} it prints {@code STATS <json>}; on {@code stop} (or end of input) it
+ * closes the applications, prints the final {@code STATS <json>} and exits. Logs go to stderr.
+ *
+ * <p>Usage: {@code ProcessorJvmMain pipeline|ceiling KEY=VALUE...} (the settings of every application).
+ */
+public final class ProcessorJvmMain {
+    /** The ceiling's topics, in the order data flows, shaped like the pipeline's four data topics. */
+    public static final List<String> CEILING_TOPICS = List.of(
+            "bench.ceiling.raw", "bench.ceiling.clean", "bench.ceiling.enriched", "bench.ceiling.by-country");
+
+    /** The most heap in use right after any collection: what the applications hold, short of garbage not yet reached. */
+    private static final Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
+    private static final AtomicLong PEAK_AFTER_GC = new AtomicLong();
+
+    private ProcessorJvmMain() {
+    }
+
+    /** Notes the heap in use after each collection. */
+    private static void watchCollections() {
+        for (final GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener((notification, handback) -> {
+                    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                        return;
+                    }
+                    final GarbageCollectionNotificationInfo info =
+                            GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+                    long used = 0;
+                    for (final Map.Entry<String, MemoryUsage> pool : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                        if (HEAP_POOLS.contains(pool.getKey())) {
+                            used += pool.getValue().getUsed();
+                        }
+                    }
+                    PEAK_AFTER_GC.accumulateAndGet(used, Math::max);
+                }, null, null);
+            }
+        }
+    }
+
+    public static void main(final String[] args) throws Exception {
+        if (args.length < 1 || !(args[0].equals("pipeline") || args[0].equals("ceiling"))) {
+            System.err.println("usage: ProcessorJvmMain pipeline|ceiling KEY=VALUE...");
+            System.exit(64);
+        }
+        final Map<String, String> settings = new LinkedHashMap<>();
+        for (final String arg : Arrays.asList(args).subList(1, args.length)) {
+            final int eq = arg.indexOf('=');
+            settings.put(arg.substring(0, eq), arg.substring(eq + 1));
+        }
+        watchCollections();
+        final AutoCloseable apps = args[0].equals("pipeline") ? startPipeline(settings) : startCeiling(settings);
+        System.out.println("RUNNING");
+        System.out.flush();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null && !line.equals("stop"); line = in.readLine()) {
+                if (line.equals("stats")) {
+                    System.out.println("STATS " + AvroJson.MAPPER.writeValueAsString(stats()));
+                    System.out.flush();
+                }
+            }
+        }
+        apps.close();
+        System.out.println("STATS " + AvroJson.MAPPER.writeValueAsString(stats()));
+        System.out.flush();
+        System.exit(0);
+    }
+
+    private static AutoCloseable startPipeline(final Map<String, String> settings) throws InterruptedException {
+        final StreamsAppRunner runner = new StreamsAppRunner(Arrays.asList(ProcessorApp.values()), settings);
+        runner.start();
+        runner.awaitRunning(Duration.ofMinutes(2));
+        return runner;
+    }
+
+    /**
+     * Three identity applications over byte arrays, each with the settings of the pipeline
+     * processor at the same position (exactly-once, compression, batching...): what Kafka Streams
+     * itself costs on this machine, with no deserialising, cleaning or tagging.
+     */
+    private static AutoCloseable startCeiling(final Map<String, String> settings) throws InterruptedException {
+        final List<KafkaStreams> apps = new ArrayList<>();
+        final ProcessorApp[] positions = ProcessorApp.values();
+        for (int i = 0; i < positions.length; i++) {
+            final Properties props = StreamsSettings.forProcessor(positions[i], settings, PipelineMetrics.inMemory());
+            props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-ceiling-" + (i + 1));
+            final KafkaStreams app = new KafkaStreams(identity(CEILING_TOPICS.get(i), CEILING_TOPICS.get(i + 1)), props);
+            app.start();
+            apps.add(app);
+        }
+        final long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!apps.stream().allMatch(app -> app.state() == KafkaStreams.State.RUNNING)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("ceiling applications not RUNNING after 2 minutes");
+            }
+            Thread.sleep(100);
+        }
+        return () -> {
+            final List<Thread> closers = new ArrayList<>();
+            for (final KafkaStreams app : apps) {
+                final Thread closer = new Thread(() -> app.close(CloseOptions.timeout(Duration.ofSeconds(30))
+                        .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)));
+                closer.start();
+                closers.add(closer);
+            }
+            for (final Thread closer : closers) {
+                closer.join();
+            }
+        };
+    }
+
+    static Topology identity(final String from, final String to) {
+        final StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(from, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-" + from))
+                .to(to, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("write-" + to));
+        return builder.build();
+    }
+
+    /** Peak heap (the sum of each heap pool's peak: an upper bound), RSS now and at its peak, CPU and GC time. */
+    static Map<String, Object> stats() {
+        final Map<String, Object> stats = new LinkedHashMap<>();
+        long peakHeap = 0;
+        for (final MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peakHeap += pool.getPeakUsage().getUsed();
+            }
+        }
+        stats.put("peakHeapBytes", peakHeap);
+        stats.put("peakHeapAfterGcBytes", PEAK_AFTER_GC.get());
+        stats.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
+        final Map<String, Long> status = procStatus();
+        stats.put("vmHwmBytes", status.getOrDefault("VmHWM", -1L));
+        stats.put("vmRssBytes", status.getOrDefault("VmRSS", -1L));
+        final java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        stats.put("cpuNanos", os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1L);
+        long gcMillis = 0;
+        for (final var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            gcMillis += Math.max(0, gc.getCollectionTime());
+        }
+        stats.put("gcMillis", gcMillis);
+        stats.put("uptimeMillis", ManagementFactory.getRuntimeMXBean().getUptime());
+        return stats;
+    }
+
+    /** The kB figures of /proc/self/status (VmHWM, VmRSS...) in bytes; empty where there is no /proc. */
+    static Map<String, Long> procStatus() {
+        final Map<String, Long> values = new LinkedHashMap<>();
+        try {
+            for (final String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                final String[] parts = line.split("\\s+");
+                if (parts.length == 3 && parts[2].equals("kB")) {
+                    values.put(parts[0].substring(0, parts[0].length() - 1), Long.parseLong(parts[1]) * 1024);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not Linux: no RSS figures.
+        }
+        return values;
+    }
+}

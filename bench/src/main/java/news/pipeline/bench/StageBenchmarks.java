@@ -1,0 +1,203 @@
+package news.pipeline.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import news.pipeline.clean.ArticleCleaner;
+import news.pipeline.clean.DocumentFormat;
+import news.pipeline.clean.RawDocument;
+import news.pipeline.clean.RejectedDocumentException;
+import news.pipeline.cleaner.CleanArticleMapper;
+import news.pipeline.publisher.CountryFanOut;
+import news.pipeline.schema.CleanArticle;
+import news.pipeline.schema.CountryArticle;
+import news.pipeline.schema.EnrichedArticle;
+import news.pipeline.schema.RawArticle;
+import news.pipeline.serde.AvroSerde;
+import news.pipeline.tag.CountryTagger;
+import news.pipeline.tagger.EnrichedArticleMapper;
+import org.apache.avro.specific.SpecificRecordBase;
+
+/**
+ * The stages alone, on the calling thread, after a warm-up: the cleaner's CPU time per HTML page,
+ * the tagger's speed on 2-8 KB texts, and Avro encoding and decoding of each record type.
+ */
+public final class StageBenchmarks {
+    /** The cleaner's CPU time per page, in milliseconds. */
+    public record CleanerResult(int pages, int rejected, long samples, double medianMs, double p99Ms, double meanMs,
+                                double pagesPerSecond) {
+    }
+
+    private final double warmupSeconds;
+    private final double measureSeconds;
+    private long sink;
+
+    public StageBenchmarks(final double warmupSeconds, final double measureSeconds) {
+        this.warmupSeconds = warmupSeconds;
+        this.measureSeconds = measureSeconds;
+    }
+
+    /** CPU time of the calling thread per page (wall time where the JVM cannot give thread CPU time). */
+    public CleanerResult cleaner(final List<BenchCorpus.Page> pages) {
+        return cleanDocuments(pages.stream()
+                .map(page -> new RawDocument(page.content(), "text/html", DocumentFormat.HTML, null, null))
+                .toList());
+    }
+
+    /** The same on plain-text articles. */
+    public CleanerResult textCleaner(final List<TextArticles.Text> texts) {
+        return cleanDocuments(texts.stream()
+                .map(text -> new RawDocument(text.body().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        "text/plain; charset=utf-8", DocumentFormat.TEXT, null, text.title()))
+                .toList());
+    }
+
+    private CleanerResult cleanDocuments(final List<RawDocument> docs) {
+        final ArticleCleaner cleaner = new ArticleCleaner();
+        int rejected = 0;
+        for (final RawDocument doc : docs) {
+            rejected += cleanOne(cleaner, doc) ? 0 : 1;
+        }
+        final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        final boolean cpu = threads.isCurrentThreadCpuTimeSupported();
+        final long warmEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        while (System.nanoTime() < warmEnd) {
+            for (final RawDocument doc : docs) {
+                cleanOne(cleaner, doc);
+            }
+        }
+        long[] samples = new long[docs.size() * 4];
+        int n = 0;
+        final long start = System.nanoTime();
+        final long end = start + (long) (measureSeconds * 1e9);
+        do {
+            for (final RawDocument doc : docs) {
+                final long before = cpu ? threads.getCurrentThreadCpuTime() : System.nanoTime();
+                cleanOne(cleaner, doc);
+                final long spent = (cpu ? threads.getCurrentThreadCpuTime() : System.nanoTime()) - before;
+                if (n == samples.length) {
+                    samples = Arrays.copyOf(samples, n * 2);
+                }
+                samples[n++] = spent;
+            }
+        } while (System.nanoTime() < end);
+        final double wall = (System.nanoTime() - start) / 1e9;
+        final Percentiles p = Percentiles.of(samples, n);
+        return new CleanerResult(docs.size(), rejected, n, p.median() / 1e6, p.p99() / 1e6, p.mean() / 1e6, n / wall);
+    }
+
+    private boolean cleanOne(final ArticleCleaner cleaner, final RawDocument doc) {
+        try {
+            sink += cleaner.clean(doc).paragraphs().size();
+            return true;
+        } catch (RejectedDocumentException e) {
+            return false;
+        }
+    }
+
+    /** The tagger's speed. */
+    public record TaggerResult(int texts, long articles, double articlesPerCpuSecond, double articlesPerWallSecond,
+                               double medianMicros,
+                               double p99Micros, double meanKb) {
+    }
+
+    /** Per-article CPU time of the calling thread (wall time where the JVM cannot give thread CPU time). */
+    public TaggerResult tagger(final List<TextArticles.Text> texts) {
+        final CountryTagger tagger = CountryTagger.loadDefault();
+        final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        final boolean cpu = threads.isCurrentThreadCpuTimeSupported();
+        final long warmEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        while (System.nanoTime() < warmEnd) {
+            for (final TextArticles.Text text : texts) {
+                sink += tagger.tag(text.title(), text.body()).countries().size();
+            }
+        }
+        long[] samples = new long[texts.size() * 4];
+        int n = 0;
+        long busy = 0;
+        final long start = System.nanoTime();
+        final long end = start + (long) (measureSeconds * 1e9);
+        do {
+            for (final TextArticles.Text text : texts) {
+                final long before = cpu ? threads.getCurrentThreadCpuTime() : System.nanoTime();
+                sink += tagger.tag(text.title(), text.body()).countries().size();
+                final long spent = (cpu ? threads.getCurrentThreadCpuTime() : System.nanoTime()) - before;
+                busy += spent;
+                if (n == samples.length) {
+                    samples = Arrays.copyOf(samples, n * 2);
+                }
+                samples[n++] = spent;
+            }
+        } while (System.nanoTime() < end);
+        final double wall = (System.nanoTime() - start) / 1e9;
+        final Percentiles p = Percentiles.of(samples, n);
+        final double meanKb = texts.stream().mapToInt(TextArticles.Text::bodyBytes).average().orElse(0) / 1024;
+        return new TaggerResult(texts.size(), n, n / (busy / 1e9), n / wall, p.median() / 1e3, p.p99() / 1e3, meanKb);
+    }
+
+    /** Avro single-object encoding and decoding of one record type, nanoseconds per record. */
+    public record AvroResult(String type, int records, double meanBytes, double encodeMedianNs, double encodeP99Ns,
+                             double decodeMedianNs, double decodeP99Ns) {
+    }
+
+    /** Encode and decode figures for RawArticle, CleanArticle, EnrichedArticle and CountryArticle built from the texts. */
+    public List<AvroResult> avro(final List<RawArticle> raws) {
+        final CleanArticleMapper cleaning = new CleanArticleMapper(new ArticleCleaner());
+        final EnrichedArticleMapper enrichment = new EnrichedArticleMapper(CountryTagger.loadDefault());
+        final List<CleanArticle> cleans = new ArrayList<>();
+        for (int i = 0; i < raws.size(); i++) {
+            cleans.add(cleaning.clean("a-" + i, raws.get(i)));
+        }
+        final List<EnrichedArticle> enriched = cleans.stream().map(enrichment::enrich).toList();
+        final List<CountryArticle> countries = enriched.stream().flatMap(e -> CountryFanOut.of(e).stream()).toList();
+        return List.of(
+                avro("RawArticle", RawArticle.class, raws),
+                avro("CleanArticle", CleanArticle.class, cleans),
+                avro("EnrichedArticle", EnrichedArticle.class, enriched),
+                avro("CountryArticle", CountryArticle.class, countries));
+    }
+
+    private <T extends SpecificRecordBase> AvroResult avro(final String name, final Class<T> type, final List<T> records) {
+        final AvroSerde<T> serde = new AvroSerde<>(type);
+        final List<byte[]> encoded = records.stream().map(serde::encode).toList();
+        final long[] encode = time(records, record -> serde.encode(record).length);
+        final long[] decode = time(encoded, bytes -> serde.decode(bytes).hashCode() & 1);
+        final Percentiles e = Percentiles.of(encode);
+        final Percentiles d = Percentiles.of(decode);
+        final double meanBytes = encoded.stream().mapToInt(b -> b.length).average().orElse(0);
+        return new AvroResult(name, records.size(), meanBytes, e.median(), e.p99(), d.median(), d.p99());
+    }
+
+    /** Warms up, then times each call over the items for the measuring time; returns the nanoseconds per call. */
+    private <T> long[] time(final List<T> items, final Function<T, Integer> call) {
+        final long warmEnd = System.nanoTime() + (long) (warmupSeconds * 1e9 / 2);
+        while (System.nanoTime() < warmEnd) {
+            for (final T item : items) {
+                sink += call.apply(item);
+            }
+        }
+        long[] samples = new long[items.size() * 16];
+        int n = 0;
+        final long end = System.nanoTime() + (long) (measureSeconds * 1e9 / 2);
+        do {
+            for (final T item : items) {
+                final long before = System.nanoTime();
+                sink += call.apply(item);
+                final long spent = System.nanoTime() - before;
+                if (n == samples.length) {
+                    samples = Arrays.copyOf(samples, n * 2);
+                }
+                samples[n++] = spent;
+            }
+        } while (System.nanoTime() < end);
+        return Arrays.copyOf(samples, n);
+    }
+
+    /** Keeps the JIT from removing the measured work. */
+    public long sink() {
+        return sink;
+    }
+}

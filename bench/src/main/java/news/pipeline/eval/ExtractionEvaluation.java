@@ -1,0 +1,157 @@
+package news.pipeline.eval;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import news.pipeline.clean.ArticleCleaner;
+import news.pipeline.clean.DocumentFormat;
+import news.pipeline.clean.RawDocument;
+import news.pipeline.clean.RejectedDocumentException;
+
+/**
+ * The article-extraction evaluation: runs the cleaner over every {@code *.html} or
+ * {@code *.html.gz} page of a folder and writes {@code {"<page id>": "<body text>"}} for the
+ * benchmark's scorer, the body without the title, as the benchmark's ground truth has it.
+ *
+ * <p>Timing is single-threaded CPU time of the calling thread, pages already in memory, after
+ * warm-up passes over all pages (at least ten, and for at least five seconds, at most twenty
+ * passes); it reports pages per second (wall clock) and the median CPU milliseconds per page.
+ */
+public final class ExtractionEvaluation {
+    private static final int MIN_WARM_UP_PASSES = 10;
+    private static final int MAX_WARM_UP_PASSES = 20;
+    private static final long WARM_UP_NANOS = 5_000_000_000L;
+
+    private ExtractionEvaluation() {
+    }
+
+    /**
+     * Returns 0 on success, 2 when the folder does not exist or holds no pages.
+     *
+     * @throws UncheckedIOException when a page cannot be read or the output cannot be written
+     */
+    public static int run(Path pagesDir, Path outFile, PrintStream report) {
+        if (!Files.isDirectory(pagesDir)) {
+            report.println("not a folder: " + pagesDir);
+            return 2;
+        }
+        final List<Page> pages = load(pagesDir);
+        if (pages.isEmpty()) {
+            report.println("no *.html or *.html.gz pages in " + pagesDir);
+            return 2;
+        }
+        final ArticleCleaner cleaner = new ArticleCleaner(ArticleCleaner.DEFAULT_MAX_CONTENT_BYTES);
+        // Warm-up: the JIT needs a few thousand calls before the figures mean anything.
+        final long warmUpStart = System.nanoTime();
+        int passes = 0;
+        while (passes < MIN_WARM_UP_PASSES
+                || (passes < MAX_WARM_UP_PASSES && System.nanoTime() - warmUpStart < WARM_UP_NANOS)) {
+            for (Page page : pages) {
+                body(cleaner, page);
+            }
+            passes++;
+        }
+        final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        final boolean cpu = threads.isCurrentThreadCpuTimeSupported();
+        final long[] cpuNanos = new long[pages.size()];
+        final String[] bodies = new String[pages.size()];
+        int rejected = 0;
+        final long wallStart = System.nanoTime();
+        for (int i = 0; i < pages.size(); i++) {
+            final long start = cpu ? threads.getCurrentThreadCpuTime() : System.nanoTime();
+            bodies[i] = body(cleaner, pages.get(i));
+            cpuNanos[i] = (cpu ? threads.getCurrentThreadCpuTime() : System.nanoTime()) - start;
+            if (bodies[i] == null) {
+                rejected++;
+            }
+        }
+        final long wallNanos = System.nanoTime() - wallStart;
+        write(pages, bodies, outFile);
+        Arrays.sort(cpuNanos);
+        final double medianMs = cpuNanos[cpuNanos.length / 2] / 1e6;
+        report.printf(Locale.ROOT, "pages: %d (%d rejected), written to %s%n", pages.size(), rejected, outFile);
+        report.printf(Locale.ROOT, "warm-up: %d passes over all pages%n", passes);
+        report.printf(Locale.ROOT, "throughput: %.1f pages/s (one thread, after warm-up)%n",
+                pages.size() / (wallNanos / 1e9));
+        report.printf(Locale.ROOT, "median %s per page: %.3f ms (p90 %.3f ms, max %.3f ms)%n",
+                cpu ? "CPU" : "wall time", medianMs, cpuNanos[(int) (cpuNanos.length * 0.9)] / 1e6,
+                cpuNanos[cpuNanos.length - 1] / 1e6);
+        return 0;
+    }
+
+    public static void main(String[] args) {
+        if (args.length != 2) {
+            System.err.println("usage: ExtractionEvaluation PAGES_DIR OUT_FILE");
+            System.exit(64);
+        }
+        System.exit(run(Path.of(args[0]), Path.of(args[1]), System.out));
+    }
+
+    private record Page(String id, byte[] content) {
+    }
+
+    private static String body(ArticleCleaner cleaner, Page page) {
+        try {
+            return cleaner.clean(new RawDocument(page.content(), "text/html", DocumentFormat.HTML, null, null)).text();
+        } catch (RejectedDocumentException e) {
+            return null;
+        }
+    }
+
+    private static List<Page> load(Path dir) {
+        final List<Path> files = new ArrayList<>();
+        try (Stream<Path> list = Files.list(dir)) {
+            list.filter(p -> {
+                final String n = p.getFileName().toString();
+                return n.endsWith(".html") || n.endsWith(".html.gz");
+            }).sorted().forEach(files::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+        final List<Page> pages = new ArrayList<>(files.size());
+        for (Path file : files) {
+            final String name = file.getFileName().toString();
+            final boolean gz = name.endsWith(".gz");
+            final String id = name.substring(0, name.length() - (gz ? ".html.gz".length() : ".html".length()));
+            try (InputStream in = gz ? new GZIPInputStream(Files.newInputStream(file)) : Files.newInputStream(file)) {
+                pages.add(new Page(id, in.readAllBytes()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+        }
+        return pages;
+    }
+
+    private static void write(List<Page> pages, String[] bodies, Path outFile) {
+        try {
+            final Path parent = outFile.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            try (JsonGenerator json = new JsonFactory().createGenerator(outFile.toFile(), JsonEncoding.UTF8)) {
+                json.useDefaultPrettyPrinter();
+                json.writeStartObject();
+                for (int i = 0; i < pages.size(); i++) {
+                    json.writeStringField(pages.get(i).id(), bodies[i] == null ? "" : bodies[i]);
+                }
+                json.writeEndObject();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + outFile, e);
+        }
+    }
+}

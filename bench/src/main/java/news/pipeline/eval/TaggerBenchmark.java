@@ -1,0 +1,121 @@
+package news.pipeline.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import news.pipeline.tag.CountryTagger;
+
+/**
+ * Tagger speed on one thread, warmed up: articles/s and MB/s over texts of 2-8 KB. Reads stories
+ * as JSON lines ({@code title} plus {@code text}, or {@code dateline} and {@code body}) and keeps
+ * those whose text is 2-8 KB. Prints figures; asserts nothing.
+ */
+public final class TaggerBenchmark {
+    private TaggerBenchmark() {
+    }
+
+    public static int run(final Path storiesJsonl, final double seconds, final PrintStream report) throws IOException {
+        final List<String[]> docs = load(storiesJsonl);
+        if (docs.isEmpty()) {
+            report.println("no 2-8 KB stories in " + storiesJsonl);
+            return 1;
+        }
+        final CountryTagger tagger = CountryTagger.loadDefault();
+        long bytes = 0;
+        for (String[] d : docs) {
+            bytes += d[1].length();
+        }
+        report.printf(Locale.ROOT, "%d stories of 2-8 KB, mean %.1f KB%n", docs.size(), bytes / 1024.0 / docs.size());
+        long sink = 0;
+        // warm-up: let the JIT compile the hot paths
+        final long warmEnd = System.nanoTime() + 3_000_000_000L;
+        while (System.nanoTime() < warmEnd) {
+            for (String[] d : docs) {
+                sink += tagger.tag(d[0], d[1]).countries().size();
+            }
+        }
+        final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        final boolean cpuTime = threads.isCurrentThreadCpuTimeSupported();
+        for (int round = 1; round <= 3; round++) {
+            final long end = System.nanoTime() + (long) (seconds * 1e9);
+            final long t0 = System.nanoTime();
+            final long c0 = cpuTime ? threads.getCurrentThreadCpuTime() : 0;
+            long n = 0;
+            long chars = 0;
+            while (System.nanoTime() < end) {
+                for (String[] d : docs) {
+                    sink += tagger.tag(d[0], d[1]).countries().size();
+                    chars += d[1].length();
+                }
+                n += docs.size();
+            }
+            final double s = (System.nanoTime() - t0) / 1e9;
+            // on a shared machine the thread's own CPU time is the steadier figure
+            final double cpu = cpuTime ? (threads.getCurrentThreadCpuTime() - c0) / 1e9 : s;
+            report.printf(Locale.ROOT, "round %d: %.0f articles/s wall clock, %.0f articles/s of thread CPU time, "
+                + "%.1f MB/s (chars, CPU time)%n", round, n / s, n / cpu, chars / cpu / 1e6);
+        }
+        // by size: the target is for 2-8 KB, so the larger texts must pass it too
+        for (int lo = 2; lo < 8; lo += 2) {
+            final int min = lo * 1024;
+            final int max = (lo + 2) * 1024;
+            final List<String[]> band = docs.stream().filter(d -> d[1].length() >= min && d[1].length() < max).toList();
+            if (band.size() < 10) {
+                continue;
+            }
+            final long end = System.nanoTime() + (long) (seconds * 1e9);
+            final long c0 = cpuTime ? threads.getCurrentThreadCpuTime() : System.nanoTime();
+            long n = 0;
+            while (System.nanoTime() < end) {
+                for (String[] d : band) {
+                    sink += tagger.tag(d[0], d[1]).countries().size();
+                }
+                n += band.size();
+            }
+            final double cpu = ((cpuTime ? threads.getCurrentThreadCpuTime() : System.nanoTime()) - c0) / 1e9;
+            report.printf(Locale.ROOT, "%d-%d KB (%d stories): %.0f articles/s of thread CPU time%n", lo, lo + 2,
+                band.size(), n / cpu);
+        }
+        report.println("(checksum " + sink + ")");
+        return 0;
+    }
+
+    private static List<String[]> load(final Path file) throws IOException {
+        final ObjectMapper json = new ObjectMapper();
+        final List<String[]> docs = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                final JsonNode s = json.readTree(line);
+                final String title = s.path("title").asText("");
+                final String text = s.has("text") ? s.path("text").asText("")
+                    : CountryEvaluation.wireText(s.path("dateline").asText(""), s.path("body").asText(""));
+                final int size = text.getBytes(StandardCharsets.UTF_8).length;
+                if (size >= 2048 && size <= 8192) {
+                    docs.add(new String[] {title, text});
+                }
+            }
+        }
+        return docs;
+    }
+
+    public static void main(final String[] args) throws IOException {
+        if (args.length < 1) {
+            System.err.println("usage: TaggerBenchmark STORIES.jsonl [SECONDS_PER_ROUND]");
+            System.exit(2);
+        }
+        System.exit(run(Path.of(args[0]), args.length > 1 ? Double.parseDouble(args[1]) : 5, System.out));
+    }
+}

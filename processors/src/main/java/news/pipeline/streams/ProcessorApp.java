@@ -1,0 +1,84 @@
+package news.pipeline.streams;
+
+import java.util.Locale;
+import java.util.Map;
+import news.pipeline.clean.ArticleCleaner;
+import news.pipeline.cleaner.CleanArticleMapper;
+import news.pipeline.cleaner.CleanerTopology;
+import news.pipeline.metrics.PipelineMetrics;
+import news.pipeline.publisher.PublisherTopology;
+import news.pipeline.tag.CountryTagger;
+import news.pipeline.tagger.EnrichedArticleMapper;
+import news.pipeline.tagger.TaggerTopology;
+import news.pipeline.topics.TopicSpec;
+import news.pipeline.topics.Topics;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * The three stream processors. Each is its own Kafka Streams application with its own
+ * application.id, so each scales, restarts and commits on its own.
+ */
+public enum ProcessorApp {
+    CLEANER(Topics.RAW, Topics.CLEAN, ArticleCleaner.VERSION),
+    TAGGER(Topics.CLEAN, Topics.ENRICHED, CountryTagger.VERSION),
+    PUBLISHER(Topics.ENRICHED, Topics.BY_COUNTRY, PublisherTopology.VERSION);
+
+    /** Largest raw content the cleaner accepts, in bytes; larger records are dead-lettered as OVERSIZED. */
+    public static final String MAX_CONTENT_BYTES_CONFIG = "news.pipeline.cleaner.max.content.bytes";
+
+    private final TopicSpec<?, ?> input;
+    private final TopicSpec<?, ?> output;
+    private final String version;
+
+    ProcessorApp(final TopicSpec<?, ?> input, final TopicSpec<?, ?> output, final String version) {
+        this.input = input;
+        this.output = output;
+        this.version = version;
+    }
+
+    /** Lower-case name used on the command line, in application ids and in dead letters. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public TopicSpec<?, ?> input() {
+        return input;
+    }
+
+    public TopicSpec<?, ?> output() {
+        return output;
+    }
+
+    /** Version of this processor's logic. */
+    public String version() {
+        return version;
+    }
+
+    public static ProcessorApp fromId(final String id) {
+        return valueOf(id.trim().toUpperCase(Locale.ROOT));
+    }
+
+    /** Builds this processor's topology; settings are the merged pipeline settings. */
+    public Topology topology(final Map<String, String> settings, final PipelineMetrics metrics) {
+        return switch (this) {
+            case CLEANER -> CleanerTopology.build(cleanArticles(settings), metrics, StreamsSettings.maxRequestBytes(settings));
+            case TAGGER -> TaggerTopology.build(enrichment(), metrics, StreamsSettings.maxRequestBytes(settings));
+            case PUBLISHER -> PublisherTopology.build(metrics);
+        };
+    }
+
+    /** The cleaner's logic as the cleaner application runs it with these settings. */
+    public static CleanArticleMapper cleanArticles(final Map<String, String> settings) {
+        return new CleanArticleMapper(new ArticleCleaner(maxContentBytes(settings)));
+    }
+
+    /** The tagger's logic as the tagger application runs it. */
+    public static EnrichedArticleMapper enrichment() {
+        return new EnrichedArticleMapper(CountryTagger.loadDefault());
+    }
+
+    private static int maxContentBytes(final Map<String, String> settings) {
+        final String value = settings.get(MAX_CONTENT_BYTES_CONFIG);
+        return value == null ? ArticleCleaner.DEFAULT_MAX_CONTENT_BYTES : Integer.parseInt(value.trim());
+    }
+}

@@ -1,0 +1,70 @@
+package news.pipeline.streams;
+
+import java.util.Map;
+import java.util.Properties;
+import news.pipeline.deadletter.DeadLetterHandler;
+import news.pipeline.metrics.PipelineMetrics;
+import news.pipeline.topics.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The Kafka Streams configuration of one processor: the pipeline's defaults, then the user's
+ * settings on top. Any Kafka client or Streams setting (security included) passes through as given.
+ */
+public final class StreamsSettings {
+    /** Prefix of every application.id: {@code <prefix>-cleaner}, {@code <prefix>-tagger}, {@code <prefix>-publisher}. */
+    public static final String APPLICATION_ID_PREFIX_CONFIG = "news.pipeline.application.id.prefix";
+    public static final String DEFAULT_APPLICATION_ID_PREFIX = "news-pipeline";
+
+    /**
+     * Largest record the processors' producers send, below every pipeline topic's
+     * max.message.bytes. The cleaner and tagger refuse an output larger than this while processing
+     * (see OutputLimit); a dead letter carries its source record, at most a raw record's 16 MiB.
+     */
+    public static final int MAX_REQUEST_BYTES = 20 * 1024 * 1024;
+
+    private StreamsSettings() {
+    }
+
+    /** The processors' producer max.request.size: the user's if set, else {@link #MAX_REQUEST_BYTES}. */
+    public static int maxRequestBytes(final Map<String, String> settings) {
+        final String value = settings.getOrDefault(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+                settings.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG));
+        return value == null ? MAX_REQUEST_BYTES : Integer.parseInt(value.trim());
+    }
+
+    public static String applicationId(final ProcessorApp processor, final Map<String, String> settings) {
+        return settings.getOrDefault(APPLICATION_ID_PREFIX_CONFIG, DEFAULT_APPLICATION_ID_PREFIX) + "-" + processor.id();
+    }
+
+    /**
+     * @param settings merged user settings (Kafka configs and news.pipeline.* keys); they win over defaults
+     */
+    public static Properties forProcessor(final ProcessorApp processor, final Map<String, String> settings,
+                                          final PipelineMetrics metrics) {
+        final Properties props = new Properties();
+        // An object, not a string: Kafka Streams hands config originals to the handlers it creates.
+        props.put(PipelineMetrics.CONFIG, metrics);
+        props.putAll(settings);
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId(processor, settings));
+        props.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+        props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+        props.putIfAbsent(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+        props.putIfAbsent(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTER.name());
+        props.put(DeadLetterHandler.PROCESSOR_CONFIG, processor.id());
+        props.put(DeadLetterHandler.PROCESSOR_VERSION_CONFIG, processor.version());
+        // Refuse generated operator names: they would change whenever the topology changes.
+        props.putIfAbsent(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
+        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), String.valueOf(MAX_REQUEST_BYTES));
+        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        // The 16 KiB default batch is far too small for multi-KiB articles; see the README's performance notes.
+        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), String.valueOf(256 * 1024));
+        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "5");
+        props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG),
+                String.valueOf(4 * 1024 * 1024));
+        return props;
+    }
+}

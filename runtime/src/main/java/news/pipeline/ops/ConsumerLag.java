@@ -1,0 +1,145 @@
+package news.pipeline.ops;
+
+import news.pipeline.streams.ProcessorApp;
+import news.pipeline.streams.StreamsSettings;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * How far a consumer group (a Kafka Streams application) is behind on its input topic, per
+ * partition: in records, and in time, as the age of the oldest record it has not processed yet.
+ *
+ * <p>Correct under exactly-once: end offsets are the last stable offsets (what a read_committed
+ * reader can reach), and the records behind are counted by reading them, so the offsets taken by
+ * transaction markers and aborted records do not show as lag. Counting reads at most
+ * {@link #EXACT_COUNT_LIMIT} records a partition; further behind, the offset difference is given
+ * and marked inexact.
+ */
+public final class ConsumerLag {
+    /** Beyond this many records behind in one partition, the count is the offset difference. */
+    public static final int EXACT_COUNT_LIMIT = 10_000;
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+
+    /** One partition of one application's input. */
+    public record PartitionLag(String application, String topic, int partition, Long committed, long end,
+                               long recordsBehind, boolean exact, Instant oldestUnprocessed, Duration timeBehind) {
+    }
+
+    /** One application's lag on its input topic. */
+    public record ApplicationLag(String application, String topic, List<PartitionLag> partitions) {
+        public long recordsBehind() {
+            return partitions.stream().mapToLong(PartitionLag::recordsBehind).sum();
+        }
+
+        /** The largest time behind over the partitions: how old the oldest unprocessed record is. */
+        public Duration timeBehind() {
+            return partitions.stream().map(PartitionLag::timeBehind).max(Comparator.naturalOrder()).orElse(Duration.ZERO);
+        }
+
+        public boolean caughtUp() {
+            return recordsBehind() == 0;
+        }
+    }
+
+    private final Admin admin;
+    private final KafkaConsumer<byte[], byte[]> reader;
+
+    /**
+     * @param reader a read_committed consumer with no group, used to look at unprocessed records
+     */
+    public ConsumerLag(final Admin admin, final KafkaConsumer<byte[], byte[]> reader) {
+        this.admin = admin;
+        this.reader = reader;
+    }
+
+    public ApplicationLag measure(final String application, final String topic, final Instant now)
+            throws InterruptedException, TimeoutException {
+        final Map<TopicPartition, OffsetAndMetadata> committed = await(
+                admin.listConsumerGroupOffsets(application).partitionsToOffsetAndMetadata());
+        final TopicDescription description = await(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic);
+        final Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        final Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+        description.partitions().forEach(info -> {
+            latest.put(new TopicPartition(topic, info.partition()), OffsetSpec.latest());
+            earliest.put(new TopicPartition(topic, info.partition()), OffsetSpec.earliest());
+        });
+        final ListOffsetsOptions readCommitted = new ListOffsetsOptions(IsolationLevel.READ_COMMITTED);
+        final Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = await(admin.listOffsets(latest, readCommitted).all());
+        final Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> starts = await(admin.listOffsets(earliest, readCommitted).all());
+
+        final List<PartitionLag> partitions = new ArrayList<>();
+        for (final TopicPartition partition : latest.keySet().stream().sorted(Comparator.comparingInt(TopicPartition::partition)).toList()) {
+            final OffsetAndMetadata offset = committed.get(partition);
+            final Long committedOffset = offset == null ? null : offset.offset();
+            final long end = ends.get(partition).offset();
+            // A group that never committed here will start from the earliest record (auto.offset.reset=earliest).
+            final long from = committedOffset != null ? committedOffset : starts.get(partition).offset();
+            partitions.add(behind(application, partition, committedOffset, from, end, now));
+        }
+        return new ApplicationLag(application, topic, partitions);
+    }
+
+    /** The lag of each processor's application on its input topic, measured now. */
+    public List<ApplicationLag> measure(final List<ProcessorApp> processors, final Map<String, String> settings)
+            throws InterruptedException, TimeoutException {
+        final Instant now = Instant.now();
+        final List<ApplicationLag> measured = new ArrayList<>();
+        for (final ProcessorApp processor : processors) {
+            measured.add(measure(StreamsSettings.applicationId(processor, settings), processor.input().name(), now));
+        }
+        return measured;
+    }
+
+    private PartitionLag behind(final String application, final TopicPartition partition, final Long committed,
+                                final long from, final long end, final Instant now) {
+        if (from >= end) {
+            return new PartitionLag(application, partition.topic(), partition.partition(), committed, end, 0, true, null, Duration.ZERO);
+        }
+        reader.assign(List.of(partition));
+        reader.seek(partition, from);
+        long counted = 0;
+        Instant oldest = null;
+        final long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+        while (reader.position(partition) < end && counted < EXACT_COUNT_LIMIT && System.nanoTime() < deadline) {
+            for (final ConsumerRecord<byte[], byte[]> record : reader.poll(Duration.ofMillis(100))) {
+                if (record.offset() >= end) {
+                    break;
+                }
+                if (oldest == null) {
+                    oldest = Instant.ofEpochMilli(record.timestamp());
+                }
+                counted++;
+            }
+        }
+        final boolean exact = reader.position(partition) >= end;
+        final long records = exact ? counted : end - from;
+        final Duration time = oldest == null || oldest.isAfter(now) ? Duration.ZERO : Duration.between(oldest, now);
+        return new PartitionLag(application, partition.topic(), partition.partition(), committed, end, records, exact, oldest, time);
+    }
+
+    private static <T> T await(final org.apache.kafka.common.KafkaFuture<T> future) throws InterruptedException, TimeoutException {
+        try {
+            return future.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package news.pipeline.runtime;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The operator's HTTP endpoints of one process: {@code /metrics} (Prometheus text format),
+ * {@code /health} (the process is alive) and {@code /ready} (every stream is RUNNING; 503 otherwise).
+ * Bound to 127.0.0.1 unless told otherwise.
+ */
+public final class OpsServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OpsServer.class);
+
+    private final HttpServer server;
+
+    private OpsServer(final HttpServer server) {
+        this.server = server;
+    }
+
+    /** A Prometheus registry with the JVM's metrics bound; the caller adds the pipeline's. */
+    public static PrometheusMeterRegistry newRegistry() {
+        final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        return registry;
+    }
+
+    /**
+     * @param states the current state of each stream application, by name
+     */
+    public static OpsServer start(final InetSocketAddress address, final PrometheusMeterRegistry registry,
+                                  final Supplier<Map<String, KafkaStreams.State>> states) throws IOException {
+        final HttpServer server = HttpServer.create(address, 0);
+        server.setExecutor(Executors.newSingleThreadExecutor(runnable -> {
+            final Thread thread = new Thread(runnable, "news-pipeline-http");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        server.createContext("/metrics", exchange -> respond(exchange, 200,
+                "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
+        server.createContext("/health", exchange -> respond(exchange, 200, "application/json", "{\"status\":\"UP\"}\n"));
+        server.createContext("/ready", exchange -> {
+            final Map<String, KafkaStreams.State> now = states.get();
+            final boolean ready = !now.isEmpty() && now.values().stream().allMatch(state -> state == KafkaStreams.State.RUNNING);
+            final String body = now.entrySet().stream()
+                    .map(entry -> "\"" + entry.getKey() + "\":\"" + entry.getValue() + "\"")
+                    .collect(Collectors.joining(",", "{\"ready\":" + ready + ",\"streams\":{", "}}\n"));
+            respond(exchange, ready ? 200 : 503, "application/json", body);
+        });
+        server.start();
+        LOG.info("serving /metrics, /health and /ready on http://{}:{}", server.getAddress().getHostString(),
+                server.getAddress().getPort());
+        return new OpsServer(server);
+    }
+
+    public InetSocketAddress address() {
+        return server.getAddress();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private static void respond(final HttpExchange exchange, final int status, final String contentType, final String body)
+            throws IOException {
+        final byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** Parses HOST:PORT; "none" means no server. */
+    public static InetSocketAddress parseAddress(final String address) {
+        if (address == null || address.isBlank() || address.equalsIgnoreCase("none")) {
+            return null;
+        }
+        final int colon = address.lastIndexOf(':');
+        if (colon < 0) {
+            throw new IllegalArgumentException("HTTP address must be HOST:PORT or none, not " + address);
+        }
+        return new InetSocketAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)));
+    }
+}

@@ -1,0 +1,168 @@
+package news.pipeline.runtime;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import news.pipeline.streams.ProcessorApp;
+import news.pipeline.streams.StreamsSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every setting of a pipeline process, merged from four layers, each overriding the one before:
+ *
+ * <ol>
+ *   <li>defaults built into the code;</li>
+ *   <li>a properties file ({@code --config FILE});</li>
+ *   <li>the environment: {@code KAFKA_FOO_BAR=x} becomes {@code foo.bar=x} (any Kafka client or
+ *       Streams setting, as in the official images), and {@code NEWS_PIPELINE_FOO_BAR=x} becomes
+ *       {@code news.pipeline.foo.bar=x};</li>
+ *   <li>command-line flags ({@code --bootstrap-servers}, {@code --set key=value}).</li>
+ * </ol>
+ *
+ * Keys are Kafka's own names (bootstrap.servers, security.protocol, sasl.jaas.config,
+ * processing.guarantee, producer.linger.ms...) or the pipeline's news.pipeline.* names, and pass
+ * through unchanged to every client the process makes.
+ */
+public final class PipelineSettings {
+    public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+    public static final String DEFAULT_BOOTSTRAP_SERVERS = "127.0.0.1:9092";
+
+    /** Every news.pipeline.* setting the pipeline reads; others are reported as unknown. */
+    public static final Set<String> PIPELINE_KEYS = Set.of(
+            ProcessorApp.MAX_CONTENT_BYTES_CONFIG,
+            StreamsSettings.APPLICATION_ID_PREFIX_CONFIG);
+    /** Environment variables the launcher and the command line read themselves; not settings. */
+    public static final Set<String> ENVIRONMENT_VARIABLES = Set.of(
+            "NEWS_PIPELINE_HOME", "NEWS_PIPELINE_DATA_DIR", "NEWS_PIPELINE_HTTP_ADDRESS", "NEWS_PIPELINE_JAVA_OPTS");
+
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineSettings.class);
+
+    /** Environment variables that start with KAFKA_ but are not client settings. */
+    private static final Set<String> NOT_CLIENT_SETTINGS = Set.of("KAFKA_HOME", "KAFKA_OPTS", "KAFKA_HEAP_OPTS",
+            "KAFKA_JVM_PERFORMANCE_OPTS", "KAFKA_LOG4J_OPTS", "KAFKA_JMX_OPTS", "KAFKA_DEBUG");
+    /**
+     * Keys whose values are never printed: passwords, JAAS configurations, tokens, private keys,
+     * and user-info credentials ({@code basic.auth.user.info} is {@code user:password}).
+     */
+    private static final Set<String> SECRET_WORDS = Set.of("password", "secret", "jaas", "token", "credential", "key",
+            "passphrase", "user.info", "userinfo");
+
+    private final Map<String, String> values;
+    private final boolean bootstrapGiven;
+
+    private PipelineSettings(final Map<String, String> values, final boolean bootstrapGiven) {
+        this.values = Map.copyOf(values);
+        this.bootstrapGiven = bootstrapGiven;
+    }
+
+    public static PipelineSettings resolve(final Path configFile, final Map<String, String> environment,
+                                           final Map<String, String> flags) {
+        final Map<String, String> merged = new LinkedHashMap<>();
+        if (configFile != null) {
+            merged.putAll(readProperties(configFile));
+        }
+        merged.putAll(fromEnvironment(environment));
+        merged.putAll(flags);
+        merged.keySet().stream()
+                .filter(key -> key.startsWith("news.pipeline.") && !PIPELINE_KEYS.contains(key))
+                .forEach(key -> LOG.warn("unknown setting {} is ignored; known: {}", key, PIPELINE_KEYS));
+        final boolean bootstrapGiven = merged.containsKey(BOOTSTRAP_SERVERS);
+        merged.putIfAbsent(BOOTSTRAP_SERVERS, DEFAULT_BOOTSTRAP_SERVERS);
+        return new PipelineSettings(merged, bootstrapGiven);
+    }
+
+    /** The settings, bootstrap.servers included. */
+    public Map<String, String> asMap() {
+        return values;
+    }
+
+    public String bootstrapServers() {
+        return values.get(BOOTSTRAP_SERVERS);
+    }
+
+    /** False when no layer named a cluster: run and demo then start the embedded broker. */
+    public boolean bootstrapGiven() {
+        return bootstrapGiven;
+    }
+
+    /** The same settings pointing at another cluster (the embedded broker's actual address). */
+    public PipelineSettings withBootstrapServers(final String bootstrapServers) {
+        final Map<String, String> changed = new LinkedHashMap<>(values);
+        changed.put(BOOTSTRAP_SERVERS, bootstrapServers);
+        return new PipelineSettings(changed, true);
+    }
+
+    /** The same settings with one key set, unless a layer already set it. */
+    public PipelineSettings withDefault(final String key, final String value) {
+        final Map<String, String> changed = new LinkedHashMap<>(values);
+        changed.putIfAbsent(key, value);
+        return new PipelineSettings(changed, bootstrapGiven);
+    }
+
+    /** Settings for a plain client (producer, consumer, admin): the pipeline's own keys left out. */
+    public Map<String, Object> clientSettings() {
+        final Map<String, Object> client = new LinkedHashMap<>();
+        values.forEach((key, value) -> {
+            if (!key.startsWith("news.pipeline.")) {
+                client.put(key, value);
+            }
+        });
+        return client;
+    }
+
+    /** The settings with every secret masked: safe to log, whoever logs it. */
+    @Override
+    public String toString() {
+        return redacted(values);
+    }
+
+    /** For logs: every value whose key looks secret is masked. */
+    public static String redacted(final Map<String, ?> settings) {
+        final Map<String, Object> shown = new LinkedHashMap<>();
+        settings.forEach((key, value) -> shown.put(key, isSecret(key) ? "[hidden]" : value));
+        return shown.toString();
+    }
+
+    public static boolean isSecret(final String key) {
+        final String lower = key.toLowerCase(Locale.ROOT);
+        return SECRET_WORDS.stream().anyMatch(word -> lower.contains(word) && !lower.endsWith(".type")
+                && !lower.endsWith("serializer") && !lower.endsWith("deserializer") && !lower.endsWith(".location"));
+    }
+
+    public static Map<String, String> fromEnvironment(final Map<String, String> environment) {
+        final Map<String, String> settings = new LinkedHashMap<>();
+        environment.forEach((name, value) -> {
+            if (name.startsWith("KAFKA_") && !NOT_CLIENT_SETTINGS.contains(name)) {
+                settings.put(toKey(name.substring("KAFKA_".length())), value);
+            } else if (name.startsWith("NEWS_PIPELINE_") && !ENVIRONMENT_VARIABLES.contains(name)) {
+                settings.put("news.pipeline." + toKey(name.substring("NEWS_PIPELINE_".length())), value);
+            }
+        });
+        return settings;
+    }
+
+    private static String toKey(final String environmentSuffix) {
+        return environmentSuffix.toLowerCase(Locale.ROOT).replace('_', '.');
+    }
+
+    private static Map<String, String> readProperties(final Path file) {
+        final Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read config file " + file + ": " + e.getMessage(), e);
+        }
+        final Map<String, String> settings = new LinkedHashMap<>();
+        properties.stringPropertyNames().stream().sorted().forEach(key -> settings.put(key, properties.getProperty(key).trim()));
+        return settings;
+    }
+}

@@ -1,0 +1,110 @@
+package news.pipeline.runtime;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import news.pipeline.streams.ProcessorApp;
+import news.pipeline.streams.StreamsSettings;
+import news.pipeline.metrics.PipelineMetrics;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one or more processors, each as its own Kafka Streams application, in this JVM. Closing
+ * leaves the consumer groups, so the partitions move to the remaining instances at once instead of
+ * after the session timeout.
+ */
+public final class StreamsAppRunner implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsAppRunner.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Map<ProcessorApp, KafkaStreams> streams = new EnumMap<>(ProcessorApp.class);
+
+    /** Processors whose metrics are kept in memory only. */
+    public StreamsAppRunner(final List<ProcessorApp> processors, final Map<String, String> settings) {
+        this(processors, settings, PipelineMetrics.inMemory());
+    }
+
+    public StreamsAppRunner(final List<ProcessorApp> processors, final Map<String, String> settings,
+                          final PipelineMetrics metrics) {
+        for (final ProcessorApp processor : processors) {
+            final Properties props = StreamsSettings.forProcessor(processor, settings, metrics);
+            final KafkaStreams app = new KafkaStreams(processor.topology(settings, metrics), props);
+            app.setUncaughtExceptionHandler(exception -> {
+                // Bad records never get here (they are dead-lettered); this is the broker or a bug.
+                // A new thread picks up from the last committed offsets, so nothing is lost or doubled.
+                LOG.error("{}: stream thread failed; replacing it", processor.id(), exception);
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+            });
+            app.setStateListener((now, before) -> LOG.info("{}: {} -> {}", processor.id(), before, now));
+            streams.put(processor, app);
+        }
+    }
+
+    public void start() {
+        streams.forEach((processor, app) -> {
+            LOG.info("starting {}", processor.id());
+            app.start();
+        });
+    }
+
+    /** Waits until every application is RUNNING. */
+    public void awaitRunning(final Duration timeout) throws InterruptedException {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        while (!allRunning()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("processors not RUNNING after " + timeout + ": " + states());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    public boolean allRunning() {
+        return streams.values().stream().allMatch(app -> app.state() == KafkaStreams.State.RUNNING);
+    }
+
+    public Map<ProcessorApp, KafkaStreams.State> states() {
+        final Map<ProcessorApp, KafkaStreams.State> states = new EnumMap<>(ProcessorApp.class);
+        streams.forEach((processor, app) -> states.put(processor, app.state()));
+        return states;
+    }
+
+    public Map<ProcessorApp, KafkaStreams> streams() {
+        return streams;
+    }
+
+    /** Exposes each application's Kafka Streams client metrics (KafkaStreamsMetrics) in the registry. */
+    public void bindMetrics(final MeterRegistry registry) {
+        streams.forEach((processor, app) -> new KafkaStreamsMetrics(app, List.of(Tag.of("processor", processor.id())))
+                .bindTo(registry));
+    }
+
+    @Override
+    public void close() {
+        final List<Thread> closers = new ArrayList<>();
+        streams.forEach((processor, app) -> {
+            final Thread closer = new Thread(() -> app.close(CloseOptions.timeout(CLOSE_TIMEOUT)
+                    .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)),
+                    "close-" + processor.id());
+            closer.start();
+            closers.add(closer);
+        });
+        for (final Thread closer : closers) {
+            try {
+                closer.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
