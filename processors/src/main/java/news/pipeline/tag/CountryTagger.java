@@ -216,7 +216,7 @@ public final class CountryTagger {
             }
             // "Allied-Lyons": a town hyphenated after a capitalised word no entry knows ends a firm's name
             final int before = m.firstToken - 1;
-            if (!m.titleCaps && ("CITY".equals(m.entry.kind()) || "CAPITAL".equals(m.entry.kind()))
+            if (!m.titleCaps && (m.entry.kind() == MentionKind.CITY || m.entry.kind() == MentionKind.CAPITAL)
                     && tokens.hyphenBefore(m.firstToken) && tokens.is(before, Text.UPPER_FIRST)
                     && !(k > 0 && matches.get(k - 1).inTitle == m.inTitle && matches.get(k - 1).lastToken == before)) {
                 m.dropped = true;
@@ -281,7 +281,7 @@ public final class CountryTagger {
         final List<Match> shortened = new ArrayList<>();
         for (Match m : matches) {
             if (!m.dropped && m.firstToken == m.lastToken && !m.entry.org() && !m.entry.blocker()
-                    && "NAME".equals(m.entry.kind()) && !m.datelinePlace) {
+                    && m.entry.kind() == MentionKind.NAME && !m.datelinePlace) {
                 final Set<Integer> targets = tails.get(key(m, m.inTitle ? title : text));
                 if (targets != null && !(targets.size() == 1 && targets.contains(m.entry.target()))) {
                     shortened.add(m);
@@ -311,7 +311,7 @@ public final class CountryTagger {
 
     private static boolean nameLike(final Gazetteer.Entry e) {
         return switch (e.kind()) {
-            case "NAME", "CAPITAL", "CITY", "HISTORICAL" -> true;
+            case NAME, CAPITAL, CITY, HISTORICAL -> true;
             default -> false;
         };
     }
@@ -350,7 +350,7 @@ public final class CountryTagger {
             return true;
         }
         final boolean afterFirstName = gazetteer.isFirstName(tokens.source, tokens.start(prev), tokens.end(prev));
-        if (afterFirstName && !"NAME".equals(m.entry.kind()) && tokens.spaceBefore(m.firstToken)
+        if (afterFirstName && m.entry.kind() != MentionKind.NAME && tokens.spaceBefore(m.firstToken)
                 && tokens.is(prev, Text.UPPER_FIRST) && !tokens.is(prev, Text.ALL_UPPER)) {
             // "Jose Concepcion", "Morgan Stanley": a town after a first name is a surname
             return true;
@@ -371,7 +371,7 @@ public final class CountryTagger {
      */
     private boolean forenameContext(final List<Match> matches, final int k, final Text tokens) {
         final Match m = matches.get(k);
-        if (!"NAME".equals(m.entry.kind()) || m.firstToken != m.lastToken
+        if (m.entry.kind() != MentionKind.NAME || m.firstToken != m.lastToken
                 || !gazetteer.isFirstName(tokens.source, m.start, m.end)) {
             return false;
         }
@@ -390,7 +390,7 @@ public final class CountryTagger {
     private boolean firmContext(final List<Match> matches, final int k, final Text tokens) {
         final Match m = matches.get(k);
         // a capital named like a person ("Paris Hilton", "Sofia Coppola") too
-        if (!"CITY".equals(m.entry.kind()) && !("CAPITAL".equals(m.entry.kind())
+        if (m.entry.kind() != MentionKind.CITY && !(m.entry.kind() == MentionKind.CAPITAL
                 && gazetteer.isFirstName(tokens.source, m.start, m.end))) {
             return false;
         }
@@ -456,8 +456,9 @@ public final class CountryTagger {
                 found.add(ev);
             }
             final String source = m.inTitle ? title.source : text.source;
-            ev.spans.add(new MentionSpan(m.inTitle, m.start, m.end, source.substring(m.start, m.end), m.entry.kind()));
-            if (!"CITY".equals(m.entry.kind()) || m.datelinePlace || m.datelineRegion) {
+            ev.spans.add(new MentionSpan(m.inTitle, m.start, m.end, source.substring(m.start, m.end),
+                m.entry.kind().name()));
+            if (m.entry.kind() != MentionKind.CITY || m.datelinePlace || m.datelineRegion) {
                 ev.onlyPlaces = false;
             }
             if (m.inTitle) {

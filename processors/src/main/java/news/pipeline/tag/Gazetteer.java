@@ -31,7 +31,8 @@ final class Gazetteer {
     static final int REGION = 16;
 
     /** What a surface form refers to. target: index into countries, or into organisations if org. */
-    record Entry(String surface, char[] letters, int target, boolean org, boolean blocker, String kind, int flags) {
+    record Entry(String surface, char[] letters, int target, boolean org, boolean blocker, MentionKind kind,
+                 int flags) {
         boolean has(final int flag) {
             return (flags & flag) != 0;
         }
@@ -135,7 +136,7 @@ final class Gazetteer {
         for (String[] f : rows) {
             final String surface = f[1];
             final String target = f[2];
-            final String kind = f[3];
+            final MentionKind kind = MentionKind.parse(f[3]);
             final int flags = flags(f.length > 4 ? f[4] : "");
             final Entry entry;
             if (target.equals("-")) {

@@ -37,7 +37,7 @@ class GazetteerTest {
         final int mexico = g.child(of, g.tokenId(text, 8, 14));
         assertThat(g.entriesAt(mexico)).singleElement().satisfies(e -> assertThat(e.blocker()).isTrue());
         final int alone = g.child(0, g.tokenId(text, 8, 14));
-        assertThat(g.entriesAt(alone)).singleElement().satisfies(e -> assertThat(e.kind()).isEqualTo("NAME"));
+        assertThat(g.entriesAt(alone)).singleElement().satisfies(e -> assertThat(e.kind()).isEqualTo(MentionKind.NAME));
         assertThat(g.tokenId("Mexican", 0, 7)).isNegative();
     }
 
