@@ -65,8 +65,8 @@ public final class CountryTagger {
     public TaggedArticle tag(final String title, final String text) {
         final String t = title == null ? "" : title;
         final String x = text == null ? "" : text;
-        final Text titleTokens = Text.tokenize(t);
-        final Text textTokens = Text.tokenize(x);
+        final TokenizedText titleTokens = TokenizedText.tokenize(t);
+        final TokenizedText textTokens = TokenizedText.tokenize(x);
         final Dateline dateline = Dateline.find(x);
         final List<Match> matches = new ArrayList<>();
         scan(titleTokens, true, capitalisedThroughout(titleTokens), Dateline.NONE, matches);
@@ -102,13 +102,13 @@ public final class CountryTagger {
         }
     }
 
-    private void scan(final Text tokens, final boolean inTitle, final boolean caps, final Dateline dateline,
+    private void scan(final TokenizedText tokens, final boolean inTitle, final boolean caps, final Dateline dateline,
                       final List<Match> out) {
         final String s = tokens.source;
         final int n = tokens.size();
         int i = 0;
         while (i < n) {
-            if (!tokens.is(i, Text.UPPER_FIRST)) {
+            if (!tokens.is(i, TokenizedText.UPPER_FIRST)) {
                 i++;
                 continue;
             }
@@ -148,7 +148,7 @@ public final class CountryTagger {
         }
     }
 
-    private static Gazetteer.Entry pick(final Gazetteer.Entry[] entries, final Text tokens, final int first,
+    private static Gazetteer.Entry pick(final Gazetteer.Entry[] entries, final TokenizedText tokens, final int first,
                                         final int last, final Dateline dateline) {
         for (Gazetteer.Entry e : entries) {
             if (e.has(Gazetteer.CASE_EXACT) && !sameLetters(tokens, first, last, e.letters())) {
@@ -166,12 +166,12 @@ public final class CountryTagger {
         return null;
     }
 
-    private static boolean sameLetters(final Text tokens, final int first, final int last, final char[] letters) {
+    private static boolean sameLetters(final TokenizedText tokens, final int first, final int last, final char[] letters) {
         final String s = tokens.source;
         int k = 0;
         for (int i = tokens.start(first); i < tokens.end(last); i++) {
             final char c = s.charAt(i);
-            if (!Text.isWord(c)) {
+            if (!TokenizedText.isWord(c)) {
                 continue;
             }
             if (k >= letters.length || letters[k] != c) {
@@ -183,13 +183,13 @@ public final class CountryTagger {
     }
 
     /** A title in capitals or title case gives no case clues. */
-    private static boolean capitalisedThroughout(final Text tokens) {
+    private static boolean capitalisedThroughout(final TokenizedText tokens) {
         int words = 0;
         int capitalised = 0;
         for (int i = 0; i < tokens.size(); i++) {
             if (tokens.end(i) - tokens.start(i) > 3) {
                 words++;
-                if (tokens.is(i, Text.UPPER_FIRST)) {
+                if (tokens.is(i, TokenizedText.UPPER_FIRST)) {
                     capitalised++;
                 }
             }
@@ -199,17 +199,17 @@ public final class CountryTagger {
 
     // ---------------------------------------------------------------- context rules
 
-    private void filter(final List<Match> matches, final Text title, final Text text) {
+    private void filter(final List<Match> matches, final TokenizedText title, final TokenizedText text) {
         final Set<String> personal = new HashSet<>();
         for (int k = 0; k < matches.size(); k++) {
             final Match m = matches.get(k);
-            final Text tokens = m.inTitle ? title : text;
+            final TokenizedText tokens = m.inTitle ? title : text;
             if (m.entry.org() || m.entry.blocker()) {
                 continue;
             }
             // "Georgia-Pacific": a name hyphenated to a capitalised word no entry knows is a firm's name
             final int after = m.lastToken + 1;
-            if (!m.titleCaps && tokens.hyphenBefore(after) && tokens.is(after, Text.UPPER_FIRST)
+            if (!m.titleCaps && tokens.hyphenBefore(after) && tokens.is(after, TokenizedText.UPPER_FIRST)
                     && !startsMatch(matches, k + 1, m.inTitle, after)) {
                 m.dropped = true;
                 continue;
@@ -217,7 +217,7 @@ public final class CountryTagger {
             // "Allied-Lyons": a town hyphenated after a capitalised word no entry knows ends a firm's name
             final int before = m.firstToken - 1;
             if (!m.titleCaps && (m.entry.kind() == MentionKind.CITY || m.entry.kind() == MentionKind.CAPITAL)
-                    && tokens.hyphenBefore(m.firstToken) && tokens.is(before, Text.UPPER_FIRST)
+                    && tokens.hyphenBefore(m.firstToken) && tokens.is(before, TokenizedText.UPPER_FIRST)
                     && !(k > 0 && matches.get(k - 1).inTitle == m.inTitle && matches.get(k - 1).lastToken == before)) {
                 m.dropped = true;
                 personal.add(key(m, tokens));
@@ -263,15 +263,15 @@ public final class CountryTagger {
      * name that ends a longer name of another place in the same article is that place shortened,
      * unless the article also names its country another way ("Mexican" beside "New Mexico").
      */
-    private static void shortenedNames(final List<Match> matches, final Text title, final Text text) {
+    private static void shortenedNames(final List<Match> matches, final TokenizedText title, final TokenizedText text) {
         Map<String, Set<Integer>> tails = null;
         for (Match m : matches) {
             if (!m.dropped && m.lastToken > m.firstToken && !m.entry.org()) {
-                final Text tokens = m.inTitle ? title : text;
+                final TokenizedText tokens = m.inTitle ? title : text;
                 if (tails == null) {
                     tails = new HashMap<>();
                 }
-                tails.computeIfAbsent(Text.fold(tokens.source, tokens.start(m.lastToken), tokens.end(m.lastToken)),
+                tails.computeIfAbsent(TokenizedText.fold(tokens.source, tokens.start(m.lastToken), tokens.end(m.lastToken)),
                     x -> new HashSet<>()).add(m.entry.target());
             }
         }
@@ -316,8 +316,8 @@ public final class CountryTagger {
         };
     }
 
-    private static String key(final Match m, final Text tokens) {
-        return Text.fold(tokens.source, m.start, m.end);
+    private static String key(final Match m, final TokenizedText tokens) {
+        return TokenizedText.fold(tokens.source, m.start, m.end);
     }
 
     private static boolean startsMatch(final List<Match> matches, final int k, final boolean inTitle,
@@ -331,7 +331,7 @@ public final class CountryTagger {
      * and no entry, is a person's surname or part of a firm's name. A first name before it
      * settles it even at a sentence's start.
      */
-    private boolean personContext(final List<Match> matches, final int k, final Text tokens) {
+    private boolean personContext(final List<Match> matches, final int k, final TokenizedText tokens) {
         final Match m = matches.get(k);
         if (!nameLike(m.entry)) {
             return false;
@@ -344,21 +344,21 @@ public final class CountryTagger {
                 && !matches.get(k - 1).dropped) {
             return false;
         }
-        final String word = Text.fold(tokens.source, tokens.start(prev), tokens.end(prev));
+        final String word = TokenizedText.fold(tokens.source, tokens.start(prev), tokens.end(prev));
         final boolean dotted = tokens.end(prev) < tokens.source.length() && tokens.source.charAt(tokens.end(prev)) == '.';
         if (HONORIFICS.contains(word) && (tokens.spaceBefore(m.firstToken) || dotted)) {
             return true;
         }
         final boolean afterFirstName = gazetteer.isFirstName(tokens.source, tokens.start(prev), tokens.end(prev));
         if (afterFirstName && m.entry.kind() != MentionKind.NAME && tokens.spaceBefore(m.firstToken)
-                && tokens.is(prev, Text.UPPER_FIRST) && !tokens.is(prev, Text.ALL_UPPER)) {
+                && tokens.is(prev, TokenizedText.UPPER_FIRST) && !tokens.is(prev, TokenizedText.ALL_UPPER)) {
             // "Jose Concepcion", "Morgan Stanley": a town after a first name is a surname
             return true;
         }
         if (m.firstToken != m.lastToken || !gazetteer.isFirstName(tokens.source, m.start, m.end)) {
             return false;
         }
-        if (!tokens.spaceBefore(m.firstToken) || !tokens.is(prev, Text.UPPER_FIRST) || tokens.is(prev, Text.ALL_UPPER)
+        if (!tokens.spaceBefore(m.firstToken) || !tokens.is(prev, TokenizedText.UPPER_FIRST) || tokens.is(prev, TokenizedText.ALL_UPPER)
                 || QUALIFIERS.contains(word) || Character.isDigit(tokens.source.charAt(tokens.start(prev)))) {
             return false;
         }
@@ -369,17 +369,17 @@ public final class CountryTagger {
      * "Jordan Peterson", "Chad Smith": a country named like a person, right before a capitalised word
      * that no entry starts and that does not open a sentence, is a forename.
      */
-    private boolean forenameContext(final List<Match> matches, final int k, final Text tokens) {
+    private boolean forenameContext(final List<Match> matches, final int k, final TokenizedText tokens) {
         final Match m = matches.get(k);
         if (m.entry.kind() != MentionKind.NAME || m.firstToken != m.lastToken
                 || !gazetteer.isFirstName(tokens.source, m.start, m.end)) {
             return false;
         }
         final int next = m.lastToken + 1;
-        return next < tokens.size() && tokens.spaceBefore(next) && tokens.is(next, Text.UPPER_FIRST)
-            && !tokens.is(next, Text.ALL_UPPER) && !startsMatch(matches, k + 1, m.inTitle, next)
+        return next < tokens.size() && tokens.spaceBefore(next) && tokens.is(next, TokenizedText.UPPER_FIRST)
+            && !tokens.is(next, TokenizedText.ALL_UPPER) && !startsMatch(matches, k + 1, m.inTitle, next)
             && !tokens.sentenceStart(next)
-            && !COMPANY_SUFFIXES.contains(Text.fold(tokens.source, tokens.start(next), tokens.end(next)));
+            && !COMPANY_SUFFIXES.contains(TokenizedText.fold(tokens.source, tokens.start(next), tokens.end(next)));
     }
 
     /**
@@ -387,7 +387,7 @@ public final class CountryTagger {
      * capitalised word that no entry starts is the first word of a firm's name. Country names are
      * not judged so ("Ford Canada", "Japan Air Lines" still point at the country).
      */
-    private boolean firmContext(final List<Match> matches, final int k, final Text tokens) {
+    private boolean firmContext(final List<Match> matches, final int k, final TokenizedText tokens) {
         final Match m = matches.get(k);
         // a capital named like a person ("Paris Hilton", "Sofia Coppola") too
         if (m.entry.kind() != MentionKind.CITY && !(m.entry.kind() == MentionKind.CAPITAL
@@ -395,8 +395,8 @@ public final class CountryTagger {
             return false;
         }
         final int next = m.lastToken + 1;
-        if (next >= tokens.size() || !tokens.spaceBefore(next) || !tokens.is(next, Text.UPPER_FIRST)
-                || tokens.is(next, Text.ALL_UPPER) || startsMatch(matches, k + 1, m.inTitle, next)) {
+        if (next >= tokens.size() || !tokens.spaceBefore(next) || !tokens.is(next, TokenizedText.UPPER_FIRST)
+                || tokens.is(next, TokenizedText.ALL_UPPER) || startsMatch(matches, k + 1, m.inTitle, next)) {
             return false;
         }
         return !tokens.sentenceStart(next);
@@ -421,7 +421,7 @@ public final class CountryTagger {
         }
     }
 
-    private TaggedArticle aggregate(final List<Match> matches, final Text title, final Text text,
+    private TaggedArticle aggregate(final List<Match> matches, final TokenizedText title, final TokenizedText text,
                                     final Dateline dateline) {
         // the dateline's region ("Calif.") says which place the dateline names
         boolean regionKnown = false;
@@ -563,7 +563,7 @@ public final class CountryTagger {
      * sits in angle brackets, where wires put tickers and company names ("UNION CARBIDE &lt;UK&gt;"),
      * rather than the country itself.
      */
-    private static boolean passing(final Match m, final Text tokens) {
+    private static boolean passing(final Match m, final TokenizedText tokens) {
         if (bracketed(tokens.source, m.start, m.end)) {
             return true;
         }
@@ -571,9 +571,9 @@ public final class CountryTagger {
         if (next >= tokens.size() || !tokens.spaceBefore(next)) {
             return false;
         }
-        final String word = Text.fold(tokens.source, tokens.start(next), tokens.end(next));
+        final String word = TokenizedText.fold(tokens.source, tokens.start(next), tokens.end(next));
         return CURRENCIES.contains(word) || EVENTS.contains(word)
-            || NAMED_EVENTS.contains(word) && tokens.is(next, Text.UPPER_FIRST) && !m.titleCaps
+            || NAMED_EVENTS.contains(word) && tokens.is(next, TokenizedText.UPPER_FIRST) && !m.titleCaps
             || companyName(m, tokens);
     }
 
@@ -586,7 +586,7 @@ public final class CountryTagger {
      * "Danish Dairy Farms Ltd", "British Telecommunications PLC": a country word that opens a company's
      * name, up to its legal suffix, names the company rather than the country.
      */
-    private static boolean companyName(final Match m, final Text tokens) {
+    private static boolean companyName(final Match m, final TokenizedText tokens) {
         if (m.titleCaps) {
             return false;
         }
@@ -594,11 +594,11 @@ public final class CountryTagger {
             if (!tokens.joinable(t) && !tokens.source.substring(tokens.end(t - 1), tokens.start(t)).strip().equals("&")) {
                 return false;
             }
-            final String word = Text.fold(tokens.source, tokens.start(t), tokens.end(t));
-            if (COMPANY_SUFFIXES.contains(word) && tokens.is(t, Text.UPPER_FIRST)) {
+            final String word = TokenizedText.fold(tokens.source, tokens.start(t), tokens.end(t));
+            if (COMPANY_SUFFIXES.contains(word) && tokens.is(t, TokenizedText.UPPER_FIRST)) {
                 return true;
             }
-            if (!tokens.is(t, Text.UPPER_FIRST) && !word.equals("and") && !word.equals("of")) {
+            if (!tokens.is(t, TokenizedText.UPPER_FIRST) && !word.equals("and") && !word.equals("of")) {
                 return false;
             }
         }
@@ -633,7 +633,7 @@ public final class CountryTagger {
     }
 
     /** End of the lead paragraph: the first paragraph break after the dateline, at most 600 characters in. */
-    private static int leadEnd(final Text text, final Dateline dateline) {
+    private static int leadEnd(final TokenizedText text, final Dateline dateline) {
         final int from = dateline.end();
         final int limit = Math.min(text.source.length(), from + 600);
         for (int t = 1; t < text.size(); t++) {

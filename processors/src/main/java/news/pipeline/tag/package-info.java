@@ -3,7 +3,7 @@
  *
  * <h2>How it works</h2>
  * <ol>
- *   <li>{@link news.pipeline.tag.Text} cuts the title and the text into word tokens in one pass
+ *   <li>{@link news.pipeline.tag.TokenizedText} cuts the title and the text into word tokens in one pass
  *       (hyphens and apostrophes separate tokens, so "Armenian-Azerbaijani" and "Russia’s" give
  *       their country words; dotted abbreviations such as "U.S." stay one token).</li>
  *   <li>{@link news.pipeline.tag.Gazetteer} holds the bundled gazetteer
