@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Issue 4's traps: each one is caught by a general mechanism, never a rule for the sentence. */
+/** Known traps of country tagging: each one is caught by a general mechanism, never a rule for the sentence. */
 class CountryTaggerTrapsTest {
     private static final CountryTagger TAGGER = CountryTagger.loadDefault();
 
