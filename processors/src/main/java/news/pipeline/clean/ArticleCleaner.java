@@ -109,7 +109,7 @@ public final class ArticleCleaner {
         final Document doc = parser.parseInput(html, base);
         final HtmlMetadata.Metadata meta = HtmlMetadata.read(doc, raw.url());
         final String title = title(doc, meta, raw.titleHint());
-        final List<String> paragraphs = HtmlArticleExtractor.polish(HtmlArticleExtractor.extract(doc.body()), title);
+        final List<String> paragraphs = ParagraphPolish.polish(HtmlArticleExtractor.extract(doc.body()), title);
         if (paragraphs.isEmpty()) {
             throw new RejectedDocumentException(Rejection.NO_TEXT, String.format(Locale.ROOT,
                     "no article text in the HTML page (%,d characters, %,d visible): nothing was left after removing"
