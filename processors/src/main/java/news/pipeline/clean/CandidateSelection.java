@@ -94,9 +94,9 @@ final class CandidateSelection {
         }
     }
 
-    private double initialScore(final Element e) {
+    private double initialScore(final Element element) {
         final double base;
-        switch (e.normalName()) {
+        switch (element.normalName()) {
             case "div", "article", "main", "section":
                 base = CONTAINER_SCORE;
                 break;
@@ -112,12 +112,12 @@ final class CandidateSelection {
             default:
                 base = 0;
         }
-        return base + hints.weight(e);
+        return base + hints.weight(element);
     }
 
     /** The score weighed by link density: a block of links scores nothing however long. */
-    private double finalScore(final Element e) {
-        final ElementStats candidate = stats.of(e);
+    private double finalScore(final Element element) {
+        final ElementStats candidate = stats.of(element);
         return candidate.score * (1 - candidate.linkDensity());
     }
 
@@ -135,7 +135,7 @@ final class CandidateSelection {
         if (top == null) {
             return null;
         }
-        candidates.sort((a, b) -> Double.compare(finalScore(b), finalScore(a)));
+        candidates.sort((left, right) -> Double.compare(finalScore(right), finalScore(left)));
         for (int i = 1; i < Math.min(COMPARED_CANDIDATES, candidates.size()); i++) {
             if (finalScore(candidates.get(i)) / topScore >= NEAR_BEST_SHARE) {
                 nearBest.add(candidates.get(i));
@@ -185,8 +185,8 @@ final class CandidateSelection {
         return top;
     }
 
-    private static boolean isAncestor(final Element ancestor, final Element e) {
-        for (Element parent = e.parent(); parent != null; parent = parent.parent()) {
+    private static boolean isAncestor(final Element ancestor, final Element element) {
+        for (Element parent = element.parent(); parent != null; parent = parent.parent()) {
             if (parent == ancestor) {
                 return true;
             }

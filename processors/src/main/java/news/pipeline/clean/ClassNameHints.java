@@ -45,14 +45,14 @@ final class ClassNameHints {
     private final Map<String, Integer> cache = new HashMap<>();
 
     /** Named like furniture and not also like content. */
-    boolean unlikely(final Element e) {
-        final int bits = verdict(e);
+    boolean unlikely(final Element element) {
+        final int bits = verdict(element);
         return (bits & UNLIKELY_BIT) != 0 && (bits & MAYBE_BIT) == 0;
     }
 
     /** Readability's class weight: minus for a furniture name, plus for a content name; both may apply. */
-    int weight(final Element e) {
-        final int bits = verdict(e);
+    int weight(final Element element) {
+        final int bits = verdict(element);
         int weight = 0;
         if ((bits & NEGATIVE_BIT) != 0) {
             weight -= CLASS_WEIGHT;
@@ -63,9 +63,9 @@ final class ClassNameHints {
         return weight;
     }
 
-    private int verdict(final Element e) {
-        final String cls = e.className();
-        final String id = e.id();
+    private int verdict(final Element element) {
+        final String cls = element.className();
+        final String id = element.id();
         if (cls.isEmpty() && id.isEmpty()) {
             return 0;
         }
@@ -96,11 +96,11 @@ final class ClassNameHints {
      * Embedded social posts (the platforms' embed code is a {@code blockquote} with the post's
      * text) are quotations in the story, even inside a wrapper named "social".
      */
-    static boolean wrapsEmbeddedPost(final Element e) {
-        if ("blockquote".equals(e.normalName())) {
+    static boolean wrapsEmbeddedPost(final Element element) {
+        if ("blockquote".equals(element.normalName())) {
             return true;
         }
-        for (Element child : e.children()) {
+        for (Element child : element.children()) {
             if ("blockquote".equals(child.normalName()) && EMBEDDED_POST.matcher(child.className()).find()) {
                 return true;
             }
@@ -110,9 +110,9 @@ final class ClassNameHints {
 
     /** Literal words, any of which may occur anywhere in a string. */
     private record AnyWord(String... words) {
-        boolean foundIn(final String s) {
+        boolean foundIn(final String names) {
             for (final String word : words) {
-                if (s.contains(word)) {
+                if (names.contains(word)) {
                     return true;
                 }
             }

@@ -55,25 +55,25 @@ final class ConditionalCleaning {
     }
 
     /** Whether the element, inside an article root whose text is {@code rootText}, goes with its subtree. */
-    boolean removes(final Element e, final ElementStats stats, final int rootText) {
-        return dropContainer(e, stats) || unlikelyPart(e, stats, rootText)
-                || "header".equals(e.normalName()) && stats.textChars < MAX_HEADER_CHARS;
+    boolean removes(final Element element, final ElementStats stats, final int rootText) {
+        return dropContainer(element, stats) || unlikelyPart(element, stats, rootText)
+                || "header".equals(element.normalName()) && stats.textChars < MAX_HEADER_CHARS;
     }
 
     /** Readability's conditional cleaning: containers that look like furniture rather than prose. */
-    private boolean dropContainer(final Element e, final ElementStats stats) {
+    private boolean dropContainer(final Element element, final ElementStats stats) {
         if (!cleanConditionally) {
             return false;
         }
-        final String tag = e.normalName();
+        final String tag = element.normalName();
         if (!(tag.equals("div") || tag.equals("section") || tag.equals("ul") || tag.equals("ol")
                 || tag.equals("table") || tag.equals("form") || tag.equals("header") || tag.equals("dl"))) {
             return false;
         }
-        if (ClassNameHints.wrapsEmbeddedPost(e)) {
+        if (ClassNameHints.wrapsEmbeddedPost(element)) {
             return false;
         }
-        final int weight = hints.weight(e);
+        final int weight = hints.weight(element);
         final double contentScore = stats.candidate ? stats.score : 0;
         if (weight < 0 && weight + contentScore < 0) {
             return true;
@@ -127,10 +127,10 @@ final class ConditionalCleaning {
      * wrapper), they still remove the furniture inside the article: parts named like share
      * bars or author boxes that hold a small share of its text.
      */
-    private boolean unlikelyPart(final Element e, final ElementStats stats, final int rootText) {
-        if (stripUnlikely || e.attributesSize() == 0 || stats.textChars * ARTICLE_SHARE_DIVIDER > rootText) {
+    private boolean unlikelyPart(final Element element, final ElementStats stats, final int rootText) {
+        if (stripUnlikely || element.attributesSize() == 0 || stats.textChars * ARTICLE_SHARE_DIVIDER > rootText) {
             return false;
         }
-        return hints.unlikely(e) && !ClassNameHints.wrapsEmbeddedPost(e);
+        return hints.unlikely(element) && !ClassNameHints.wrapsEmbeddedPost(element);
     }
 }

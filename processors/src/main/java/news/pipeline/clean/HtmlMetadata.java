@@ -127,42 +127,42 @@ final class HtmlMetadata {
 
         @Override
         public void head(Node node, int depth) {
-            if (!(node instanceof Element e)) {
+            if (!(node instanceof Element element)) {
                 return;
             }
-            switch (e.normalName()) {
+            switch (element.normalName()) {
                 case "html" -> {
-                    if (htmlLang == null && e.hasAttr("lang")) {
-                        htmlLang = e.attr("lang");
+                    if (htmlLang == null && element.hasAttr("lang")) {
+                        htmlLang = element.attr("lang");
                     }
                 }
-                case "meta" -> meta.add(e);
+                case "meta" -> meta.add(element);
                 case "link" -> {
-                    if (canonical == null && e.hasAttr("href") && "canonical".equalsIgnoreCase(e.attr("rel").trim())) {
-                        canonical = e;
+                    if (canonical == null && element.hasAttr("href") && "canonical".equalsIgnoreCase(element.attr("rel").trim())) {
+                        canonical = element;
                     }
                 }
                 case "script" -> {
-                    if (e.attr("type").toLowerCase(Locale.ROOT).contains("ld+json")) {
-                        jsonLd.add(e);
+                    if (element.attr("type").toLowerCase(Locale.ROOT).contains("ld+json")) {
+                        jsonLd.add(element);
                     }
                 }
                 case "time" -> {
-                    if (e.hasAttr("datetime")) {
-                        if (timePubdate == null && e.hasAttr("pubdate")) {
-                            timePubdate = e;
+                    if (element.hasAttr("datetime")) {
+                        if (timePubdate == null && element.hasAttr("pubdate")) {
+                            timePubdate = element;
                         }
                         if (timeInArticle == null && articleDepth > 0) {
-                            timeInArticle = e;
+                            timeInArticle = element;
                         }
                         if (timeAny == null) {
-                            timeAny = e;
+                            timeAny = element;
                         }
                     }
                 }
                 case "h1" -> {
                     if (h1 == null) {
-                        h1 = e;
+                        h1 = element;
                     }
                 }
                 case "article" -> articleDepth++;
@@ -170,15 +170,15 @@ final class HtmlMetadata {
                     // nothing to collect
                 }
             }
-            if (e.attributesSize() > 0) {
-                final String prop = e.attr("itemprop");
+            if (element.attributesSize() > 0) {
+                final String prop = element.attr("itemprop");
                 if (!prop.isEmpty()) {
                     if (itemAuthor == null && "author".equalsIgnoreCase(prop)) {
-                        itemAuthor = e;
+                        itemAuthor = element;
                     } else if (itemPublished == null && "datePublished".equalsIgnoreCase(prop)) {
-                        itemPublished = e;
+                        itemPublished = element;
                     } else if (itemModified == null && "dateModified".equalsIgnoreCase(prop)) {
-                        itemModified = e;
+                        itemModified = element;
                     }
                 }
             }
@@ -186,14 +186,14 @@ final class HtmlMetadata {
 
         @Override
         public void tail(Node node, int depth) {
-            if (node instanceof Element e && "article".equals(e.normalName())) {
+            if (node instanceof Element element && "article".equals(element.normalName())) {
                 articleDepth--;
             }
         }
 
         String time() {
-            final Element e = timePubdate != null ? timePubdate : timeInArticle != null ? timeInArticle : timeAny;
-            return e == null ? null : e.attr("datetime");
+            final Element element = timePubdate != null ? timePubdate : timeInArticle != null ? timeInArticle : timeAny;
+            return element == null ? null : element.attr("datetime");
         }
     }
 
@@ -353,18 +353,18 @@ final class HtmlMetadata {
         return name.isEmpty() ? null : name;
     }
 
-    private static String itempropName(Element e) {
-        if (e == null) {
+    private static String itempropName(Element element) {
+        if (element == null) {
             return null;
         }
-        final Element name = e.selectFirst("[itemprop=name]");
+        final Element name = element.selectFirst("[itemprop=name]");
         final String text = name != null ? (name.hasAttr("content") ? name.attr("content") : name.text())
-                : e.hasAttr("content") ? e.attr("content") : e.text();
+                : element.hasAttr("content") ? element.attr("content") : element.text();
         return authorName(text);
     }
 
-    private static String itempropDate(Element e) {
-        return e == null ? null : first(e.attr("datetime"), e.attr("content"));
+    private static String itempropDate(Element element) {
+        return element == null ? null : first(element.attr("datetime"), element.attr("content"));
     }
 
     private static String absolute(Element link, String baseUrl) {

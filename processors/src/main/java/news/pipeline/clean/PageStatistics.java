@@ -51,17 +51,17 @@ final class PageStatistics {
     }
 
     /** The element's statistics; null when it holds nothing visible or was skipped. */
-    ElementStats of(final Element e) {
-        return stats.get(e);
+    ElementStats of(final Element element) {
+        return stats.get(element);
     }
 
     /** The element's statistics, created empty if it has none yet. */
-    ElementStats ofOrNew(final Element e) {
-        return stats.computeIfAbsent(e, k -> new ElementStats());
+    ElementStats ofOrNew(final Element element) {
+        return stats.computeIfAbsent(element, absent -> new ElementStats());
     }
 
-    boolean isSkipped(final Element e) {
-        return skipped.contains(e);
+    boolean isSkipped(final Element element) {
+        return skipped.contains(element);
     }
 
     /** The elements that read as paragraphs, in the order the pass closed them. */
@@ -70,31 +70,31 @@ final class PageStatistics {
     }
 
     /** Subtrees that are never content: hidden, furniture by tag or role, and unlikely by name. */
-    private boolean skip(final Element e) {
-        final String tag = e.normalName();
+    private boolean skip(final Element element) {
+        final String tag = element.normalName();
         if (SKIP_TAGS.contains(tag)) {
             return true;
         }
-        if (e.attributesSize() == 0) {
+        if (element.attributesSize() == 0) {
             return false;
         }
-        if (e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden")) && !e.hasText()) {
+        if (element.hasAttr("hidden") || "true".equals(element.attr("aria-hidden")) && !element.hasText()) {
             return true;
         }
-        final String cls = e.className();
+        final String cls = element.className();
         if (!cls.isEmpty() && SCREEN_READER_ONLY.matcher(cls).find()) {
             return true;
         }
-        final String style = e.attr("style");
+        final String style = element.attr("style");
         if (!style.isEmpty() && HIDDEN_STYLE.matcher(style).find()) {
             return true;
         }
-        final String role = e.attr("role");
+        final String role = element.attr("role");
         if (!role.isEmpty() && SKIP_ROLES.contains(role.toLowerCase(Locale.ROOT))) {
             return true;
         }
-        if (stripUnlikely && e != body && !"a".equals(tag) && !"body".equals(tag)) {
-            return hints.unlikely(e) && !ClassNameHints.wrapsEmbeddedPost(e) && !isInlineNameWithCard(e);
+        if (stripUnlikely && element != body && !"a".equals(tag) && !"body".equals(tag)) {
+            return hints.unlikely(element) && !ClassNameHints.wrapsEmbeddedPost(element) && !isInlineNameWithCard(element);
         }
         return false;
     }
@@ -104,11 +104,11 @@ final class PageStatistics {
      * carries a linked name that belongs to the sentence; only its card, which starts with
      * something other than the name, is furniture.
      */
-    private static boolean isInlineNameWithCard(final Element e) {
-        if (!"span".equals(e.normalName())) {
+    private static boolean isInlineNameWithCard(final Element element) {
+        if (!"span".equals(element.normalName())) {
             return false;
         }
-        final Node first = e.childNodeSize() == 0 ? null : e.childNode(0);
+        final Node first = element.childNodeSize() == 0 ? null : element.childNode(0);
         return first instanceof Element firstElement && "a".equals(firstElement.normalName());
     }
 
@@ -122,13 +122,13 @@ final class PageStatistics {
                     countText(textNode, linkDepth[0] > 0);
                     return FilterResult.CONTINUE;
                 }
-                if (node instanceof Element e) {
-                    if (e != body && skip(e)) {
-                        skipped.add(e);
-                        countSkipped(e);
+                if (node instanceof Element element) {
+                    if (element != body && skip(element)) {
+                        skipped.add(element);
+                        countSkipped(element);
                         return FilterResult.SKIP_ENTIRELY;
                     }
-                    if ("a".equals(e.normalName())) {
+                    if ("a".equals(element.normalName())) {
                         linkDepth[0]++;
                     }
                     return FilterResult.CONTINUE;
@@ -138,22 +138,22 @@ final class PageStatistics {
 
             @Override
             public FilterResult tail(final Node node, final int depth) {
-                if (!(node instanceof Element e)) {
+                if (!(node instanceof Element element)) {
                     return FilterResult.CONTINUE;
                 }
-                final String tag = e.normalName();
+                final String tag = element.normalName();
                 if ("a".equals(tag)) {
                     linkDepth[0]--;
                 }
-                final ElementStats closed = stats.get(e);
+                final ElementStats closed = stats.get(element);
                 if (closed == null) {
                     return FilterResult.CONTINUE;
                 }
                 if (isParagraph(tag, closed)) {
-                    paragraphs.add(e);
+                    paragraphs.add(element);
                 }
-                final Element parent = e.parent();
-                if (parent != null && e != body) {
+                final Element parent = element.parent();
+                if (parent != null && element != body) {
                     addToParent(tag, closed, ofOrNew(parent));
                 }
                 return FilterResult.CONTINUE;
@@ -188,9 +188,9 @@ final class PageStatistics {
     }
 
     /** A skipped image, form control or embed still counts in its parent: conditional cleaning weighs them. */
-    private void countSkipped(final Element e) {
-        final String tag = e.normalName();
-        final Element parent = e.parent();
+    private void countSkipped(final Element element) {
+        final String tag = element.normalName();
+        final Element parent = element.parent();
         if (parent != null) {
             if ("img".equals(tag) || "picture".equals(tag) || "figure".equals(tag)) {
                 ofOrNew(parent).images++;

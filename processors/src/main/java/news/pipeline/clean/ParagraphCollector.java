@@ -51,21 +51,21 @@ final class ParagraphCollector {
                     }
                     return FilterResult.CONTINUE;
                 }
-                if (!(node instanceof Element e)) {
+                if (!(node instanceof Element element)) {
                     return FilterResult.SKIP_ENTIRELY;
                 }
-                if (stats.isSkipped(e)) {
+                if (stats.isSkipped(element)) {
                     return FilterResult.SKIP_ENTIRELY;
                 }
-                final String tag = e.normalName();
-                final ElementStats elementStats = stats.of(e);
+                final String tag = element.normalName();
+                final ElementStats elementStats = stats.of(element);
                 if (elementStats == null || elementStats.textChars == 0) {
                     if ("br".equals(tag)) {
                         buffer.append(LINE_BREAK);
                     }
                     return FilterResult.SKIP_ENTIRELY;
                 }
-                if (e != root && cleaning.removes(e, elementStats, rootText)) {
+                if (element != root && cleaning.removes(element, elementStats, rootText)) {
                     return FilterResult.SKIP_ENTIRELY;
                 }
                 if (BLOCK_TAGS.contains(tag)) {
@@ -82,8 +82,8 @@ final class ParagraphCollector {
 
             @Override
             public FilterResult tail(final Node node, final int depth) {
-                if (node instanceof Element e) {
-                    final String tag = e.normalName();
+                if (node instanceof Element element) {
+                    final String tag = element.normalName();
                     if ("a".equals(tag)) {
                         linkDepth[0]--;
                     }

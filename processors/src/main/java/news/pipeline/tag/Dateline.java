@@ -161,19 +161,19 @@ record Dateline(int placeEnd, int regionStart, int regionEnd, int end) {
         return new Dateline(trimmed, regionStart, regionEnd, end);
     }
 
-    private static int trimmedEnd(final String s, final int start, final int end) {
+    private static int trimmedEnd(final String text, final int start, final int end) {
         int trimmed = end;
-        while (trimmed > start && Character.isWhitespace(s.charAt(trimmed - 1))) {
+        while (trimmed > start && Character.isWhitespace(text.charAt(trimmed - 1))) {
             trimmed--;
         }
         return trimmed;
     }
 
     /** A place name as typed on the wire: a capital first letter, words of letters ("La paz" too). */
-    private static boolean capitalisedWords(final String s, final int start, final int end) {
+    private static boolean capitalisedWords(final String text, final int start, final int end) {
         boolean wordStart = true;
         for (int i = start; i < end; i++) {
-            final char c = s.charAt(i);
+            final char c = text.charAt(i);
             if (Character.isLetter(c)) {
                 if (wordStart && i == start && !Character.isUpperCase(c)) {
                     return false;
@@ -188,21 +188,21 @@ record Dateline(int placeEnd, int regionStart, int regionEnd, int end) {
         return true;
     }
 
-    private static boolean startsWithDate(final String s) {
-        if (s.isEmpty()) {
+    private static boolean startsWithDate(final String text) {
+        if (text.isEmpty()) {
             return true;
         }
-        if (Character.isDigit(s.charAt(0))) {
+        if (Character.isDigit(text.charAt(0))) {
             return true;
         }
-        if (s.length() >= 3) {
-            final String prefix = s.substring(0, 3).toLowerCase(Locale.ROOT);
+        if (text.length() >= 3) {
+            final String prefix = text.substring(0, 3).toLowerCase(Locale.ROOT);
             for (String month : MONTHS) {
                 if (month.equals(prefix)) {
                     return true;
                 }
             }
         }
-        return s.startsWith("(");
+        return text.startsWith("(");
     }
 }

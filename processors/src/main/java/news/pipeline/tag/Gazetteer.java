@@ -213,11 +213,11 @@ final class Gazetteer {
     }
 
     /** The letters of a surface form, for exact-case comparison (U.S. and US both give "US"). */
-    static char[] letters(final String s) {
-        final StringBuilder letters = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isLetterOrDigit(s.charAt(i))) {
-                letters.append(s.charAt(i));
+    static char[] letters(final String surface) {
+        final StringBuilder letters = new StringBuilder(surface.length());
+        for (int i = 0; i < surface.length(); i++) {
+            if (Character.isLetterOrDigit(surface.charAt(i))) {
+                letters.append(surface.charAt(i));
             }
         }
         return letters.toString().toCharArray();

@@ -78,28 +78,28 @@ final class TokenizedText {
     static TokenizedText tokenize(final String text) {
         final TokenizedText tokens = new TokenizedText(text);
         // the hot loop reads a char array: cheaper than String.charAt per character
-        final char[] s = text.toCharArray();
-        final int n = s.length;
+        final char[] chars = text.toCharArray();
+        final int n = chars.length;
         int i = 0;
         while (i < n) {
-            final int cls = CLASS[s[i]];
+            final int cls = CLASS[chars[i]];
             if ((cls & C_WORD) == 0) {
                 i++;
                 continue;
             }
             final int start = i;
             // dotted abbreviation: letter '.' letter '.' ...
-            if ((cls & C_LETTER) != 0 && i + 3 < n && s[i + 1] == '.' && (CLASS[s[i + 2]] & C_LETTER) != 0
-                    && s[i + 3] == '.') {
+            if ((cls & C_LETTER) != 0 && i + 3 < n && chars[i + 1] == '.' && (CLASS[chars[i + 2]] & C_LETTER) != 0
+                    && chars[i + 3] == '.') {
                 int end = i;
-                while (end + 1 < n && (CLASS[s[end]] & C_LETTER) != 0 && s[end + 1] == '.') {
+                while (end + 1 < n && (CLASS[chars[end]] & C_LETTER) != 0 && chars[end + 1] == '.') {
                     end += 2;
                 }
                 // "U.S.A" without the last dot, or "W.Va": take the trailing letters too
-                while (end < n && WORD[s[end]]) {
+                while (end < n && WORD[chars[end]]) {
                     end++;
                 }
-                tokens.add(start, end, flagsOf(s, start, end) | ABBREVIATION);
+                tokens.add(start, end, flagsOf(chars, start, end) | ABBREVIATION);
                 i = end;
                 continue;
             }
@@ -107,7 +107,7 @@ final class TokenizedText {
                 // numbers and other runs that open with no letter name no place: skipped, so the
                 // gaps around them hold digits and never join two tokens into one name
                 int end = i + 1;
-                while (end < n && WORD[s[end]]) {
+                while (end < n && WORD[chars[end]]) {
                     end++;
                 }
                 i = end;
@@ -116,7 +116,7 @@ final class TokenizedText {
             boolean lower = (cls & C_LOWER) != 0;
             int end = i + 1;
             while (end < n) {
-                final int next = CLASS[s[end]];
+                final int next = CLASS[chars[end]];
                 if ((next & C_WORD) == 0) {
                     break;
                 }
@@ -130,12 +130,12 @@ final class TokenizedText {
         return tokens;
     }
 
-    private static int flagsOf(final char[] s, final int start, final int end) {
-        if ((CLASS[s[start]] & C_UPPER) == 0) {
+    private static int flagsOf(final char[] chars, final int start, final int end) {
+        if ((CLASS[chars[start]] & C_UPPER) == 0) {
             return 0;
         }
         for (int i = start; i < end; i++) {
-            if ((CLASS[s[i]] & C_LOWER) != 0) {
+            if ((CLASS[chars[i]] & C_LOWER) != 0) {
                 return UPPER_FIRST;
             }
         }
@@ -279,10 +279,10 @@ final class TokenizedText {
         return false;
     }
 
-    static String fold(final String s, final int start, final int end) {
+    static String fold(final String text, final int start, final int end) {
         final StringBuilder folded = new StringBuilder(end - start);
         for (int i = start; i < end; i++) {
-            final char c = s.charAt(i);
+            final char c = text.charAt(i);
             if (c != '.') {
                 folded.append(FOLD[c]);
             }
@@ -290,10 +290,10 @@ final class TokenizedText {
         return folded.toString();
     }
 
-    static int foldedHash(final CharSequence s, final int start, final int end) {
+    static int foldedHash(final CharSequence text, final int start, final int end) {
         int hash = 0;
         for (int i = start; i < end; i++) {
-            final char c = s.charAt(i);
+            final char c = text.charAt(i);
             if (c != '.') {
                 hash = 31 * hash + FOLD[c];
             }
@@ -301,11 +301,11 @@ final class TokenizedText {
         return hash ^ (hash >>> 16);
     }
 
-    static boolean foldedEquals(final CharSequence s, final int start, final int end, final String folded) {
+    static boolean foldedEquals(final CharSequence text, final int start, final int end, final String folded) {
         int matched = 0;
         final int n = folded.length();
         for (int i = start; i < end; i++) {
-            final char c = s.charAt(i);
+            final char c = text.charAt(i);
             if (c == '.') {
                 continue;
             }
