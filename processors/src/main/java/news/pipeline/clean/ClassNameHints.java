@@ -36,6 +36,7 @@ final class ClassNameHints {
             "main", "page", "pagination", "post", "text", "blog", "story");
     private static final Pattern EMBEDDED_POST = Pattern.compile("(?i)tweet|instagram|tiktok|embed");
 
+    /** Verdict bits: which of the four word lists a "class id" string matches. */
     private static final int UNLIKELY_BIT = 1;
     private static final int MAYBE_BIT = 2;
     private static final int NEGATIVE_BIT = 4;

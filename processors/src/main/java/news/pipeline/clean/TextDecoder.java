@@ -38,6 +38,7 @@ final class TextDecoder {
     private static final double UTF16_STRAY_ZERO_SHARE = 0.05;
     /** Eight bytes at a time, to skip ASCII runs (most of a page's markup) in one test. */
     private static final VarHandle EIGHT_BYTES = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** The high bit of each of eight bytes: set only where a byte is not ASCII. */
     private static final long HIGH_BITS = 0x8080808080808080L;
 
     private TextDecoder() {

@@ -11,6 +11,7 @@ import java.util.Arrays;
  * are compared folded: lower case, accents and dots removed ("Élysée" = "elysee", "U.S." = "us").
  */
 final class TokenizedText {
+    /** Token flags: capitalised, all capitals, dotted abbreviation. */
     static final int UPPER_FIRST = 1;
     static final int ALL_UPPER = 2;
     static final int ABBREVIATION = 4;
@@ -19,6 +20,7 @@ final class TokenizedText {
     private static final boolean[] WORD = new boolean[0x10000];
     /** Character classes, one lookup per character in the tokenizer's loop. */
     private static final byte[] CLASS = new byte[0x10000];
+    /** Character class bits: letter or digit, upper case, lower case, letter. */
     private static final byte C_WORD = 1;
     private static final byte C_UPPER = 2;
     private static final byte C_LOWER = 4;

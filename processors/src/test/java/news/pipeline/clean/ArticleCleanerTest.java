@@ -361,8 +361,8 @@ class ArticleCleanerTest {
                         return true;
                     }));
                 }
-                for (Future<Boolean> r : results) {
-                    assertThat(r.get()).isTrue();
+                for (Future<Boolean> result : results) {
+                    assertThat(result.get()).isTrue();
                 }
             } finally {
                 pool.shutdownNow();

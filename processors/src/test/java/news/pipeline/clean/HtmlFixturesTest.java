@@ -46,12 +46,12 @@ class HtmlFixturesTest {
     }
 
     private static String text(JsonNode node, String field) {
-        final JsonNode v = node.get(field);
-        return v == null || v.isNull() ? null : v.asText();
+        final JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
     }
 
     private static Instant instant(JsonNode node, String field) {
-        final String v = text(node, field);
-        return v == null ? null : Instant.parse(v);
+        final String value = text(node, field);
+        return value == null ? null : Instant.parse(value);
     }
 }
