@@ -2,6 +2,7 @@ package news.pipeline.clean;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
@@ -24,6 +25,7 @@ public final class ArticleCleaner {
 
     /** How deep the HTML tree may nest; deeper markup is flattened by the parser. */
     private static final int MAX_HTML_DEPTH = 256;
+    /** How far into undeclared content HTML markup is looked for: a page shows it in its first lines. */
     private static final int SNIFF_CHARS = 2048;
     private static final Pattern HTML_SNIFF = Pattern.compile(
             "(?is)^\\s*(<!doctype\\s+html|<html[\\s>]|<head[\\s>]|<body[\\s>]|<\\?xml)|"
@@ -31,6 +33,21 @@ public final class ArticleCleaner {
     private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+(?:[|–—·»:/]|-|::)\\s+");
     /** Separators that never join the words of a headline itself. */
     private static final Pattern STRONG_SEPARATOR = Pattern.compile("\\s+(?:[|–—·»]|::)\\s+");
+
+    /** A one-word {@code <h1>} is a site or section name, not a headline. */
+    private static final int MIN_HEADING_WORDS = 2;
+    /** The heading is the headline when it is at least half the declared title; shorter, it is a kicker. */
+    private static final int HEADING_SHARE_DIVIDER = 2;
+    /** A site name after a strong separator is a few words ("The Daily Example News"). */
+    private static final int MAX_SITE_WORDS = 4;
+    /** A site name before a strong separator is shorter still ("BBC News | ..."). */
+    private static final int MAX_LEADING_SITE_WORDS = 3;
+    /** After a plain hyphen, which also joins headline parts, only a one- or two-word name is a site. */
+    private static final int MAX_HYPHENATED_SITE_WORDS = 2;
+    /** What remains once a trailing site part goes is a headline of at least three words. */
+    private static final int MIN_HEADLINE_WORDS = 3;
+    /** When the site part leads, or follows a plain hyphen, the split is less sure: four headline words. */
+    private static final int MIN_HEADLINE_WORDS_LESS_SURE = 4;
 
     private final int maxContentBytes;
 
@@ -46,7 +63,7 @@ public final class ArticleCleaner {
     }
 
     public CleanDocument clean(RawDocument raw) throws RejectedDocumentException {
-        final byte[] content = java.util.Objects.requireNonNull(raw, "raw").content();
+        final byte[] content = Objects.requireNonNull(raw, "raw").content();
         if (content == null || content.length == 0) {
             throw new RejectedDocumentException(Rejection.EMPTY_CONTENT, "content is empty (0 bytes)");
         }
@@ -109,7 +126,7 @@ public final class ArticleCleaner {
         final Document doc = parser.parseInput(html, base);
         final HtmlMetadata.Metadata meta = HtmlMetadata.read(doc, raw.url());
         final String title = title(doc, meta, raw.titleHint());
-        final List<String> paragraphs = HtmlArticleExtractor.polish(HtmlArticleExtractor.extract(doc.body()), title);
+        final List<String> paragraphs = ParagraphPolish.polish(HtmlArticleExtractor.extract(doc.body()), title);
         if (paragraphs.isEmpty()) {
             throw new RejectedDocumentException(Rejection.NO_TEXT, String.format(Locale.ROOT,
                     "no article text in the HTML page (%,d characters, %,d visible): nothing was left after removing"
@@ -133,10 +150,11 @@ public final class ArticleCleaner {
         final String headingKey = TextNormalizer.dedupeKey(heading);
         final boolean headingIsSite = meta.siteName() != null
                 && headingKey.equals(TextNormalizer.dedupeKey(meta.siteName()));
-        if (!heading.isEmpty() && !headingIsSite && BoilerplateLines.wordCount(heading) >= 2) {
+        if (!heading.isEmpty() && !headingIsSite && BoilerplateLines.wordCount(heading) >= MIN_HEADING_WORDS) {
             final String strippedKey = TextNormalizer.dedupeKey(stripped);
             // The page's own heading is the headline when the declared title is it plus decoration.
-            if (stripped.isEmpty() || (strippedKey.contains(headingKey) && headingKey.length() * 2 >= strippedKey.length())) {
+            if (stripped.isEmpty() || (strippedKey.contains(headingKey)
+                    && headingKey.length() * HEADING_SHARE_DIVIDER >= strippedKey.length())) {
                 return heading;
             }
         }
@@ -182,17 +200,17 @@ public final class ArticleCleaner {
             lastStart = separator.start();
             lastEnd = separator.end();
         }
-        if (lastStart > 0 && BoilerplateLines.wordCount(title.substring(lastEnd)) <= 4
-                && BoilerplateLines.wordCount(title.substring(0, lastStart)) >= 3) {
+        if (lastStart > 0 && BoilerplateLines.wordCount(title.substring(lastEnd)) <= MAX_SITE_WORDS
+                && BoilerplateLines.wordCount(title.substring(0, lastStart)) >= MIN_HEADLINE_WORDS) {
             return title.substring(0, lastStart).trim();
         }
-        if (firstStart > 0 && BoilerplateLines.wordCount(title.substring(0, firstStart)) <= 3
-                && BoilerplateLines.wordCount(title.substring(firstEnd)) >= 4) {
+        if (firstStart > 0 && BoilerplateLines.wordCount(title.substring(0, firstStart)) <= MAX_LEADING_SITE_WORDS
+                && BoilerplateLines.wordCount(title.substring(firstEnd)) >= MIN_HEADLINE_WORDS_LESS_SURE) {
             return title.substring(firstEnd).trim();
         }
         final int hyphen = title.lastIndexOf(" - ");
-        if (hyphen > 0 && BoilerplateLines.wordCount(title.substring(hyphen)) <= 2
-                && BoilerplateLines.wordCount(title.substring(0, hyphen)) >= 4) {
+        if (hyphen > 0 && BoilerplateLines.wordCount(title.substring(hyphen)) <= MAX_HYPHENATED_SITE_WORDS
+                && BoilerplateLines.wordCount(title.substring(0, hyphen)) >= MIN_HEADLINE_WORDS_LESS_SURE) {
             return title.substring(0, hyphen).trim();
         }
         return title;

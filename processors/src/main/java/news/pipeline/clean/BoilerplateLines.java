@@ -1,6 +1,7 @@
 package news.pipeline.clean;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -35,17 +36,47 @@ final class BoilerplateLines {
                     + "^if you (enjoyed|liked|value) (this|our) (article|story|journalism|reporting)|"
                     + "this (slideshow|video|content) (requires|is not available)|"
                     + "(get|download) (the|our) (free )?app\\b)");
+    /** An interface sentence is one or two short sentences; a longer paragraph is the story quoting such words. */
     private static final int UI_SENTENCE_MAX_WORDS = 35;
+    /** Longest paragraph tested for interface sentences at all; longer ones are prose. */
+    private static final int UI_SENTENCE_MAX_CHARS = 400;
+    /** Paragraphs of more words than this are never interface sentences, whatever they mention. */
+    private static final int UI_PARAGRAPH_MAX_WORDS = 60;
+    /** An interface phrase standing alone is a button or a heading: this short at most. */
+    private static final int UI_PHRASE_MAX_CHARS = 90;
 
+    /** A label is a few words ("Popular stories", "The Editor"); more is a sentence without its full stop. */
     private static final int SHORT_LINE_WORDS = 6;
+    /** A label fits on one short line. */
     private static final int SHORT_LINE_CHARS = 60;
+
+    /** A date line ("Updated at 1:23 p.m.") is short: at most this many characters. */
+    private static final int DATELINE_MAX_CHARS = 80;
+    /** A date line has at most this many words; longer, it is a sentence that starts with "Updated". */
+    private static final int DATELINE_MAX_WORDS = 12;
+    /** A byline names a few authors, maybe with a date: this many characters at most. */
+    private static final int BYLINE_MAX_CHARS = 200;
+    /** A byline has at most this many words; longer, it is a sentence that starts with "By". */
+    private static final int BYLINE_MAX_WORDS = 25;
+    /** An unrendered shortcode holds a button's or a box's text, never this much. */
+    private static final int SHORTCODE_MAX_CHARS = 700;
+    /** A menu or breadcrumb line is at most this long; longer lines with separators are prose or lists. */
+    private static final int NAVIGATION_MAX_CHARS = 200;
+    /** A menu needs at least two separators: one alone joins two parts of a headline. */
+    private static final int NAVIGATION_MIN_SEPARATORS = 2;
+    /** Menu items are at most a few words each ("Home | World | Middle East"). */
+    private static final int NAVIGATION_WORDS_PER_ITEM = 4;
+    /** An agency credit names a few reporters and editors; a longer paragraph is the story. */
+    private static final int AGENCY_CREDIT_MAX_CHARS = 400;
+    /** An agency credit has at most this many words, for the same reason. */
+    private static final int AGENCY_CREDIT_MAX_WORDS = 60;
 
     private BoilerplateLines() {
     }
 
     /** A short line made only of an interface phrase. */
     static boolean isInterfacePhrase(String line) {
-        return line.length() <= 90 && UI_PHRASE.matcher(line).matches();
+        return line.length() <= UI_PHRASE_MAX_CHARS && UI_PHRASE.matcher(line).matches();
     }
 
     /**
@@ -67,12 +98,12 @@ final class BoilerplateLines {
 
     static boolean isAgencyCredit(String line) {
         // The start pattern is anchored (lookingAt), and the end pattern runs only on lines that can
-        // match it: scanning every position of every paragraph with a case-insensitive pattern was
-        // the plain-text cleaner's largest cost.
-        return line.length() <= 400
+        // match it: a case-insensitive pattern tried at every position of every paragraph would cost
+        // more than the rest of the plain-text cleaner.
+        return line.length() <= AGENCY_CREDIT_MAX_CHARS
                 && (AGENCY_CREDIT_START.matcher(line).lookingAt()
                 || containsIgnoringCase(line, "contributed") && AGENCY_CREDIT_END.matcher(line).find())
-                && atMostWords(line, 60);
+                && atMostWords(line, AGENCY_CREDIT_MAX_WORDS);
     }
 
     /** Whether the line contains the lower-case ASCII word in any case, without a lower-cased copy of the line. */
@@ -101,7 +132,8 @@ final class BoilerplateLines {
 
     /** "Updated at 1:23 p.m.", "Published: 12 May 2024 10:45 BST": a date line, short and with a date or time. */
     static boolean isDateline(String line) {
-        return line.length() <= 80 && atMostWords(line, 12) && DATELINE.matcher(line).matches()
+        return line.length() <= DATELINE_MAX_CHARS && atMostWords(line, DATELINE_MAX_WORDS)
+                && DATELINE.matcher(line).matches()
                 && DATE_OR_TIME_VALUE.matcher(line).find();
     }
 
@@ -111,7 +143,8 @@ final class BoilerplateLines {
                     + "\\b(19|20)\\d{2}\\b|\\d{1,2}/\\d{1,2}/\\d{2,4}|\\b(ago|yesterday|today)\\b");
 
     static boolean isByline(String line) {
-        if (line.length() > 200 || !atMostWords(line, 25) || !BYLINE.matcher(line).matches()) {
+        if (line.length() > BYLINE_MAX_CHARS || !atMostWords(line, BYLINE_MAX_WORDS)
+                || !BYLINE.matcher(line).matches()) {
             return false;
         }
         return !endsLikeSentence(line) || DATE_OR_TIME.matcher(line).find();
@@ -121,31 +154,32 @@ final class BoilerplateLines {
     private static final Pattern SHORTCODE = Pattern.compile("^\\[[a-z_-]{2,30}(?:[\\s=][^\\]]{0,300})?\\].{0,300}\\[/[a-z_-]{2,30}\\]$");
 
     static boolean isShortcode(String line) {
-        return line.length() < 700 && SHORTCODE.matcher(line).matches();
+        return line.length() < SHORTCODE_MAX_CHARS && SHORTCODE.matcher(line).matches();
     }
 
     private static final Pattern NAV_SEPARATOR = Pattern.compile("\\s(?:[|>»·/•]|::)\\s");
 
     /** A menu or breadcrumb line: short items joined by two or more separators ("Home | World | Europe"). */
     static boolean isNavigation(String line) {
-        if (line.length() > 200) {
+        if (line.length() > NAVIGATION_MAX_CHARS) {
             return false;
         }
-        final java.util.regex.Matcher m = NAV_SEPARATOR.matcher(line);
+        final Matcher separator = NAV_SEPARATOR.matcher(line);
         int separators = 0;
-        while (m.find()) {
+        while (separator.find()) {
             separators++;
         }
-        return separators >= 2 && atMostWords(line, 4 * (separators + 1));
+        return separators >= NAVIGATION_MIN_SEPARATORS
+                && atMostWords(line, NAVIGATION_WORDS_PER_ITEM * (separators + 1));
     }
 
     /** A short paragraph that speaks to the reader about the site: newsletters, apps, JavaScript, tips. */
     static boolean isInterfaceSentence(String line) {
-        if (line.length() > 400) {
+        if (line.length() > UI_SENTENCE_MAX_CHARS) {
             return false;
         }
-        final int words = wordsUpTo(line, 60);
-        if (words > 60) {
+        final int words = wordsUpTo(line, UI_PARAGRAPH_MAX_WORDS);
+        if (words > UI_PARAGRAPH_MAX_WORDS) {
             return false;
         }
         if (words <= UI_SENTENCE_MAX_WORDS && mayBeInterfaceSentence(lower(line)) && UI_SENTENCE.matcher(line).find()) {

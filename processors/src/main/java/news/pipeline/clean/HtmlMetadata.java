@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -14,9 +16,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
@@ -36,12 +40,28 @@ final class HtmlMetadata {
             .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
             .enable(JsonParser.Feature.ALLOW_COMMENTS)
             .build();
+    /** Real JSON-LD nests a few levels; deeper is a hostile page, refused before it costs stack. */
+    private static final int MAX_JSON_NESTING = 200;
+    /** Longest JSON-LD block, and JSON string, read: real ones, an article body included, are far shorter. */
+    private static final int MAX_JSON_LD_CHARS = 1_000_000;
+
     static {
         JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(200).maxStringLength(1_000_000).build());
+                .maxNestingDepth(MAX_JSON_NESTING).maxStringLength(MAX_JSON_LD_CHARS).build());
     }
-    private static final int MAX_JSON_LD_CHARS = 1_000_000;
+
+    /** JSON-LD blocks read per page; a page has one to a few, more are widgets. */
     private static final int MAX_JSON_LD_BLOCKS = 20;
+    /** How deep the article object is looked for in a block (@graph, mainEntity, arrays). */
+    private static final int MAX_ARTICLE_DEPTH = 4;
+    /** Authors kept from JSON-LD: enough for any byline, bounded for pages that list a whole staff. */
+    private static final int MAX_AUTHORS = 10;
+    /** An author value longer than this is a biography or junk, not a name. */
+    private static final int MAX_AUTHOR_CHARS = 200;
+    /** Shortest date worth parsing: a date alone, "2024-05-02". */
+    private static final int DATE_CHARS = 10;
+    /** Longest date-time worth parsing: ISO-8601 with fractions and an offset fits. */
+    private static final int MAX_DATE_TIME_CHARS = 40;
     private static final Pattern ARTICLE_TYPE = Pattern.compile(
             "(?i).*(Article|BlogPosting|Report|NewsArticle|LiveBlogPosting|Posting)$");
     private static final DateTimeFormatter OFFSET_NO_COLON = new DateTimeFormatterBuilder()
@@ -107,42 +127,42 @@ final class HtmlMetadata {
 
         @Override
         public void head(Node node, int depth) {
-            if (!(node instanceof Element e)) {
+            if (!(node instanceof Element element)) {
                 return;
             }
-            switch (e.normalName()) {
+            switch (element.normalName()) {
                 case "html" -> {
-                    if (htmlLang == null && e.hasAttr("lang")) {
-                        htmlLang = e.attr("lang");
+                    if (htmlLang == null && element.hasAttr("lang")) {
+                        htmlLang = element.attr("lang");
                     }
                 }
-                case "meta" -> meta.add(e);
+                case "meta" -> meta.add(element);
                 case "link" -> {
-                    if (canonical == null && e.hasAttr("href") && "canonical".equalsIgnoreCase(e.attr("rel").trim())) {
-                        canonical = e;
+                    if (canonical == null && element.hasAttr("href") && "canonical".equalsIgnoreCase(element.attr("rel").trim())) {
+                        canonical = element;
                     }
                 }
                 case "script" -> {
-                    if (e.attr("type").toLowerCase(Locale.ROOT).contains("ld+json")) {
-                        jsonLd.add(e);
+                    if (element.attr("type").toLowerCase(Locale.ROOT).contains("ld+json")) {
+                        jsonLd.add(element);
                     }
                 }
                 case "time" -> {
-                    if (e.hasAttr("datetime")) {
-                        if (timePubdate == null && e.hasAttr("pubdate")) {
-                            timePubdate = e;
+                    if (element.hasAttr("datetime")) {
+                        if (timePubdate == null && element.hasAttr("pubdate")) {
+                            timePubdate = element;
                         }
                         if (timeInArticle == null && articleDepth > 0) {
-                            timeInArticle = e;
+                            timeInArticle = element;
                         }
                         if (timeAny == null) {
-                            timeAny = e;
+                            timeAny = element;
                         }
                     }
                 }
                 case "h1" -> {
                     if (h1 == null) {
-                        h1 = e;
+                        h1 = element;
                     }
                 }
                 case "article" -> articleDepth++;
@@ -150,15 +170,15 @@ final class HtmlMetadata {
                     // nothing to collect
                 }
             }
-            if (e.attributesSize() > 0) {
-                final String prop = e.attr("itemprop");
+            if (element.attributesSize() > 0) {
+                final String prop = element.attr("itemprop");
                 if (!prop.isEmpty()) {
                     if (itemAuthor == null && "author".equalsIgnoreCase(prop)) {
-                        itemAuthor = e;
+                        itemAuthor = element;
                     } else if (itemPublished == null && "datePublished".equalsIgnoreCase(prop)) {
-                        itemPublished = e;
+                        itemPublished = element;
                     } else if (itemModified == null && "dateModified".equalsIgnoreCase(prop)) {
-                        itemModified = e;
+                        itemModified = element;
                     }
                 }
             }
@@ -166,30 +186,30 @@ final class HtmlMetadata {
 
         @Override
         public void tail(Node node, int depth) {
-            if (node instanceof Element e && "article".equals(e.normalName())) {
+            if (node instanceof Element element && "article".equals(element.normalName())) {
                 articleDepth--;
             }
         }
 
         String time() {
-            final Element e = timePubdate != null ? timePubdate : timeInArticle != null ? timeInArticle : timeAny;
-            return e == null ? null : e.attr("datetime");
+            final Element element = timePubdate != null ? timePubdate : timeInArticle != null ? timeInArticle : timeAny;
+            return element == null ? null : element.attr("datetime");
         }
     }
 
     /** {@code <meta>} values by lower-cased name, property or http-equiv; the first declaration wins. */
     private static final class Meta {
-        private final java.util.Map<String, String> values = new java.util.HashMap<>();
+        private final Map<String, String> values = new HashMap<>();
 
-        void add(Element m) {
-            final String content = m.hasAttr("content") ? m.attr("content") : m.attr("value");
+        void add(Element meta) {
+            final String content = meta.hasAttr("content") ? meta.attr("content") : meta.attr("value");
             if (content.isBlank()) {
                 return;
             }
-            putKey(m.attr("property"), content);
-            putKey(m.attr("name"), content);
-            putKey(m.attr("http-equiv"), content);
-            putKey(m.attr("itemprop"), content);
+            putKey(meta.attr("property"), content);
+            putKey(meta.attr("name"), content);
+            putKey(meta.attr("http-equiv"), content);
+            putKey(meta.attr("itemprop"), content);
         }
 
         private void putKey(String key, String content) {
@@ -199,8 +219,8 @@ final class HtmlMetadata {
         }
 
         String get(String key) {
-            final String v = values.get(key);
-            return v == null ? null : clean(v);
+            final String value = values.get(key);
+            return value == null ? null : clean(value);
         }
     }
 
@@ -227,17 +247,17 @@ final class HtmlMetadata {
     }
 
     private static String scriptData(Element script) {
-        final StringBuilder sb = new StringBuilder();
+        final StringBuilder json = new StringBuilder();
         for (Node child : script.childNodes()) {
             if (child instanceof DataNode data) {
-                sb.append(data.getWholeData());
+                json.append(data.getWholeData());
             }
         }
-        return sb.toString();
+        return json.toString();
     }
 
     private static JsonNode findArticle(JsonNode node, int depth) {
-        if (node == null || depth > 4) {
+        if (node == null || depth > MAX_ARTICLE_DEPTH) {
             return null;
         }
         if (node.isArray()) {
@@ -258,8 +278,8 @@ final class HtmlMetadata {
                 return node;
             }
             if (type.isArray()) {
-                for (JsonNode t : type) {
-                    if (t.isTextual() && ARTICLE_TYPE.matcher(t.asText()).matches()) {
+                for (JsonNode typeName : type) {
+                    if (typeName.isTextual() && ARTICLE_TYPE.matcher(typeName.asText()).matches()) {
                         return node;
                     }
                 }
@@ -277,23 +297,23 @@ final class HtmlMetadata {
     }
 
     private static String jsonText(JsonNode node, String... path) {
-        JsonNode cur = node;
+        JsonNode current = node;
         for (String key : path) {
-            if (cur == null) {
+            if (current == null) {
                 return null;
             }
-            if (cur.isArray()) {
-                cur = cur.size() > 0 ? cur.get(0) : null;
-                if (cur == null) {
+            if (current.isArray()) {
+                current = current.size() > 0 ? current.get(0) : null;
+                if (current == null) {
                     return null;
                 }
             }
-            cur = cur.get(key);
+            current = current.get(key);
         }
-        if (cur != null && cur.isArray()) {
-            cur = cur.size() > 0 ? cur.get(0) : null;
+        if (current != null && current.isArray()) {
+            current = current.size() > 0 ? current.get(0) : null;
         }
-        return cur != null && cur.isValueNode() ? clean(cur.asText()) : null;
+        return current != null && current.isValueNode() ? clean(current.asText()) : null;
     }
 
     private static String jsonAuthor(JsonNode article) {
@@ -306,13 +326,14 @@ final class HtmlMetadata {
         }
         final List<String> names = new ArrayList<>();
         final Iterable<JsonNode> items = author.isArray() ? author : List.of(author);
-        for (JsonNode a : items) {
-            final String name = a.isTextual() ? a.asText() : a.isObject() && a.get("name") != null ? a.get("name").asText() : null;
+        for (JsonNode item : items) {
+            final String name = item.isTextual() ? item.asText()
+                    : item.isObject() && item.get("name") != null ? item.get("name").asText() : null;
             final String cleaned = authorName(name);
             if (cleaned != null && !names.contains(cleaned)) {
                 names.add(cleaned);
             }
-            if (names.size() >= 10) {
+            if (names.size() >= MAX_AUTHORS) {
                 break;
             }
         }
@@ -321,28 +342,29 @@ final class HtmlMetadata {
 
     /** An author value that is a name, not a profile URL; without a leading "By". */
     private static String authorName(String value) {
-        String v = clean(value);
-        if (v == null || v.startsWith("http://") || v.startsWith("https://") || v.length() > 200) {
+        String name = clean(value);
+        if (name == null || name.startsWith("http://") || name.startsWith("https://")
+                || name.length() > MAX_AUTHOR_CHARS) {
             return null;
         }
-        if (v.length() > 3 && v.regionMatches(true, 0, "by ", 0, 3)) {
-            v = v.substring(3).trim();
+        if (name.length() > 3 && name.regionMatches(true, 0, "by ", 0, 3)) {
+            name = name.substring(3).trim();
         }
-        return v.isEmpty() ? null : v;
+        return name.isEmpty() ? null : name;
     }
 
-    private static String itempropName(Element e) {
-        if (e == null) {
+    private static String itempropName(Element element) {
+        if (element == null) {
             return null;
         }
-        final Element name = e.selectFirst("[itemprop=name]");
+        final Element name = element.selectFirst("[itemprop=name]");
         final String text = name != null ? (name.hasAttr("content") ? name.attr("content") : name.text())
-                : e.hasAttr("content") ? e.attr("content") : e.text();
+                : element.hasAttr("content") ? element.attr("content") : element.text();
         return authorName(text);
     }
 
-    private static String itempropDate(Element e) {
-        return e == null ? null : first(e.attr("datetime"), e.attr("content"));
+    private static String itempropDate(Element element) {
+        return element == null ? null : first(element.attr("datetime"), element.attr("content"));
     }
 
     private static String absolute(Element link, String baseUrl) {
@@ -357,17 +379,17 @@ final class HtmlMetadata {
         if (url == null || url.isBlank()) {
             return null;
         }
-        final String u = url.trim();
-        if (u.startsWith("http://") || u.startsWith("https://")) {
-            return u;
+        final String trimmed = url.trim();
+        if (trimmed.startsWith("http://") || trimmed.startsWith("https://")) {
+            return trimmed;
         }
         if (baseUrl != null) {
             try {
-                final java.net.URI resolved = new java.net.URI(baseUrl).resolve(u);
+                final URI resolved = new URI(baseUrl).resolve(trimmed);
                 if (resolved.isAbsolute()) {
                     return resolved.toString();
                 }
-            } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            } catch (URISyntaxException | IllegalArgumentException e) {
                 return null;
             }
         }
@@ -379,8 +401,8 @@ final class HtmlMetadata {
         if (value == null || value.isBlank()) {
             return null;
         }
-        final String v = value.trim().replace('_', '-');
-        final String firstTag = v.split("[,;\\s]")[0];
+        final String tags = value.trim().replace('_', '-');
+        final String firstTag = tags.split("[,;\\s]")[0];
         try {
             final Locale locale = new Locale.Builder().setLanguageTag(firstTag).build();
             return locale.getLanguage().isEmpty() ? null : locale.toLanguageTag();
@@ -393,10 +415,10 @@ final class HtmlMetadata {
     private static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
 
     private static Instant firstInstant(String... values) {
-        for (String v : values) {
-            final Instant i = parseInstant(v);
-            if (i != null && !i.isBefore(EARLIEST)) {
-                return i;
+        for (String value : values) {
+            final Instant instant = parseInstant(value);
+            if (instant != null && !instant.isBefore(EARLIEST)) {
+                return instant;
             }
         }
         return null;
@@ -410,23 +432,23 @@ final class HtmlMetadata {
         if (value == null) {
             return null;
         }
-        final String v = value.trim();
-        if (v.length() < 10 || v.length() > 40) {
+        final String trimmed = value.trim();
+        if (trimmed.length() < DATE_CHARS || trimmed.length() > MAX_DATE_TIME_CHARS) {
             return null;
         }
         try {
-            return OffsetDateTime.parse(v).toInstant();
+            return OffsetDateTime.parse(trimmed).toInstant();
         } catch (DateTimeParseException ignored) {
             // try the next form
         }
         try {
-            return OffsetDateTime.parse(v.replace(' ', 'T'), OFFSET_NO_COLON).toInstant();
+            return OffsetDateTime.parse(trimmed.replace(' ', 'T'), OFFSET_NO_COLON).toInstant();
         } catch (DateTimeParseException ignored) {
             // try the next form
         }
-        if (v.length() == 10) {
+        if (trimmed.length() == DATE_CHARS) {
             try {
-                return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
+                return LocalDate.parse(trimmed).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException ignored) {
                 return null;
             }
@@ -438,15 +460,15 @@ final class HtmlMetadata {
         if (value == null) {
             return null;
         }
-        final String c = TextNormalizer.clean(value);
-        return c.isEmpty() ? null : c;
+        final String cleaned = TextNormalizer.clean(value);
+        return cleaned.isEmpty() ? null : cleaned;
     }
 
     private static String first(String... values) {
-        for (String v : values) {
-            final String c = clean(v);
-            if (c != null) {
-                return c;
+        for (String value : values) {
+            final String cleaned = clean(value);
+            if (cleaned != null) {
+                return cleaned;
             }
         }
         return null;

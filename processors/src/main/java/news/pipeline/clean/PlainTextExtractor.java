@@ -14,9 +14,20 @@ import java.util.Set;
 final class PlainTextExtractor {
     /** A title is one line of at most this many words. */
     private static final int MAX_TITLE_WORDS = 30;
+    /** A title is at most this long; a longer first line is the lead paragraph. */
     private static final int MAX_TITLE_CHARS = 250;
     /** Lines shorter than this, none of them ending a sentence, are separate items, not wrapped prose. */
     private static final int ITEM_LINE_CHARS = 60;
+    /** A leading label (section name, dateline label) is at most this many words. */
+    private static final int MAX_LEADING_LABEL_WORDS = 4;
+    /** A numbered item starts with at most this many digits ("12."); more is a year or an amount. */
+    private static final int MAX_ITEM_NUMBER_DIGITS = 3;
+    /** Only words of this many letters or more tell title case: short words ("a", "of", "the") stay lower. */
+    private static final int TITLE_CASE_WORD_CHARS = 4;
+    /** A title-case line has at least this many such words; one capitalised word may just be a name. */
+    private static final int MIN_TITLE_CASE_WORDS = 2;
+    /** Share of those words capitalised for title case; a little slack for a lower-case word or two. */
+    private static final double TITLE_CASE_SHARE = 0.8;
 
     private PlainTextExtractor() {
     }
@@ -26,8 +37,9 @@ final class PlainTextExtractor {
 
     static Extracted extract(String text, String titleHint) {
         final List<String> blocks = splitBlocks(text);
-        blocks.removeIf(b -> BoilerplateLines.isInterfacePhrase(b) || BoilerplateLines.isInterfaceSentence(b)
-                || BoilerplateLines.isByline(b) || BoilerplateLines.isDateline(b) || BoilerplateLines.isAgencyCredit(b));
+        blocks.removeIf(block -> BoilerplateLines.isInterfacePhrase(block)
+                || BoilerplateLines.isInterfaceSentence(block) || BoilerplateLines.isByline(block)
+                || BoilerplateLines.isDateline(block) || BoilerplateLines.isAgencyCredit(block));
 
         // A copied page often starts with its navigation: "Home | World | Politics".
         while (!blocks.isEmpty() && BoilerplateLines.isNavigation(blocks.get(0))) {
@@ -47,7 +59,8 @@ final class PlainTextExtractor {
 
         // Leading labels before the first real paragraph (a section name, a dateline label).
         while (blocks.size() >= 2 && BoilerplateLines.isShortLabel(blocks.get(0))
-                && BoilerplateLines.wordCount(blocks.get(0)) <= 4 && !BoilerplateLines.isShortLabel(blocks.get(1))) {
+                && BoilerplateLines.wordCount(blocks.get(0)) <= MAX_LEADING_LABEL_WORDS
+                && !BoilerplateLines.isShortLabel(blocks.get(1))) {
             blocks.remove(0);
         }
         // Trailing labels: signatures, "Popular stories", category links.
@@ -123,7 +136,7 @@ final class PlainTextExtractor {
             return true;
         }
         int i = 0;
-        while (i < line.length() && i < 3 && Character.isDigit(line.charAt(i))) {
+        while (i < line.length() && i < MAX_ITEM_NUMBER_DIGITS && Character.isDigit(line.charAt(i))) {
             i++;
         }
         return i > 0 && i < line.length() && (line.charAt(i) == '.' || line.charAt(i) == ')');
@@ -159,13 +172,13 @@ final class PlainTextExtractor {
             while (i < word.length() && !Character.isLetter(word.charAt(i))) {
                 i++;
             }
-            if (word.length() - i >= 4) {
+            if (word.length() - i >= TITLE_CASE_WORD_CHARS) {
                 longWords++;
                 if (Character.isUpperCase(word.charAt(i))) {
                     capitalised++;
                 }
             }
         }
-        return longWords >= 2 && capitalised >= longWords * 0.8;
+        return longWords >= MIN_TITLE_CASE_WORDS && capitalised >= longWords * TITLE_CASE_SHARE;
     }
 }

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 final class TextDecoder {
     /** How far into an HTML page a {@code <meta charset>} is looked for. */
     private static final int META_SCAN_BYTES = 8192;
+    /** Charset label in a Content-Type header; labels are short, 40 characters bounds the match. */
     private static final Pattern CONTENT_TYPE_CHARSET =
             Pattern.compile("(?i)charset\\s*=\\s*[\"']?([A-Za-z0-9._:\\-]{1,40})");
     private static final Pattern META_CHARSET = Pattern.compile(
@@ -25,9 +26,19 @@ final class TextDecoder {
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     /** Share of unreadable characters above which content is binary, not text. */
     private static final double MAX_JUNK_RATIO = 0.05;
+    /** Characters checked for junk: enough to judge a page, bounded for huge ones. */
     private static final int JUNK_SAMPLE_CHARS = 65_536;
+    /** Bytes looked at for UTF-16 without a BOM: a few kilobytes show the zero-byte pattern or its absence. */
+    private static final int UTF16_SAMPLE_BYTES = 4096;
+    /** Fewer bytes than this say nothing about UTF-16. */
+    private static final int UTF16_MIN_BYTES = 8;
+    /** Share of zero bytes in one position that marks UTF-16: ASCII-range text, with room for other scripts. */
+    private static final double UTF16_ZERO_SHARE = 0.7;
+    /** Most zero bytes allowed in the other position; real UTF-16 text has almost none there. */
+    private static final double UTF16_STRAY_ZERO_SHARE = 0.05;
     /** Eight bytes at a time, to skip ASCII runs (most of a page's markup) in one test. */
     private static final VarHandle EIGHT_BYTES = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** The high bit of each of eight bytes: set only where a byte is not ASCII. */
     private static final long HIGH_BITS = 0x8080808080808080L;
 
     private TextDecoder() {
@@ -71,17 +82,17 @@ final class TextDecoder {
         if (contentType == null) {
             return null;
         }
-        final Matcher m = CONTENT_TYPE_CHARSET.matcher(contentType);
-        return m.find() ? lookup(m.group(1)) : null;
+        final Matcher charset = CONTENT_TYPE_CHARSET.matcher(contentType);
+        return charset.find() ? lookup(charset.group(1)) : null;
     }
 
     private static Charset charsetFromMeta(byte[] bytes) {
         final String head = new String(bytes, 0, Math.min(bytes.length, META_SCAN_BYTES), StandardCharsets.ISO_8859_1);
-        final Matcher m = META_CHARSET.matcher(head);
-        if (!m.find()) {
+        final Matcher charset = META_CHARSET.matcher(head);
+        if (!charset.find()) {
             return null;
         }
-        final Charset declared = lookup(m.group(1));
+        final Charset declared = lookup(charset.group(1));
         // A page that says UTF-16 in ASCII-compatible bytes is not UTF-16 (HTML spec: use UTF-8).
         if (declared != null && declared.name().startsWith("UTF-16")) {
             return StandardCharsets.UTF_8;
@@ -121,14 +132,14 @@ final class TextDecoder {
     }
 
     private static Charset lookup(String name) {
-        String n = name.trim().toLowerCase(Locale.ROOT);
+        String label = name.trim().toLowerCase(Locale.ROOT);
         // The WHATWG encoding standard maps these labels to windows-1252.
-        if (n.equals("iso-8859-1") || n.equals("latin1") || n.equals("us-ascii") || n.equals("ascii")
-                || n.equals("iso8859-1") || n.equals("l1")) {
-            n = "windows-1252";
+        if (label.equals("iso-8859-1") || label.equals("latin1") || label.equals("us-ascii") || label.equals("ascii")
+                || label.equals("iso8859-1") || label.equals("l1")) {
+            label = "windows-1252";
         }
         try {
-            return Charset.isSupported(n) ? Charset.forName(n) : null;
+            return Charset.isSupported(label) ? Charset.forName(label) : null;
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -136,8 +147,8 @@ final class TextDecoder {
 
     /** UTF-16 text without a BOM shows as a zero byte in every other position of ASCII-range text. */
     private static Charset utf16WithoutBom(byte[] bytes) {
-        final int n = Math.min(bytes.length, 4096) & ~1;
-        if (n < 8) {
+        final int n = Math.min(bytes.length, UTF16_SAMPLE_BYTES) & ~1;
+        if (n < UTF16_MIN_BYTES) {
             return null;
         }
         int evenZeros = 0;
@@ -151,10 +162,10 @@ final class TextDecoder {
             }
         }
         final int pairs = n / 2;
-        if (evenZeros > pairs * 0.7 && oddZeros < pairs * 0.05) {
+        if (evenZeros > pairs * UTF16_ZERO_SHARE && oddZeros < pairs * UTF16_STRAY_ZERO_SHARE) {
             return StandardCharsets.UTF_16BE;
         }
-        if (oddZeros > pairs * 0.7 && evenZeros < pairs * 0.05) {
+        if (oddZeros > pairs * UTF16_ZERO_SHARE && evenZeros < pairs * UTF16_STRAY_ZERO_SHARE) {
             return StandardCharsets.UTF_16LE;
         }
         return null;
@@ -181,20 +192,20 @@ final class TextDecoder {
             if (i >= n) {
                 break;
             }
-            final int b = bytes[i] & 0xFF;
-            if (b < 0x80) {
+            final int lead = bytes[i] & 0xFF;
+            if (lead < 0x80) {
                 i++;
                 continue;
             }
             final int extra;
             final int min;
-            if (b >= 0xC2 && b <= 0xDF) {
+            if (lead >= 0xC2 && lead <= 0xDF) {
                 extra = 1;
                 min = 0x80;
-            } else if (b >= 0xE0 && b <= 0xEF) {
+            } else if (lead >= 0xE0 && lead <= 0xEF) {
                 extra = 2;
                 min = 0x800;
-            } else if (b >= 0xF0 && b <= 0xF4) {
+            } else if (lead >= 0xF0 && lead <= 0xF4) {
                 extra = 3;
                 min = 0x10000;
             } else {
@@ -202,14 +213,14 @@ final class TextDecoder {
                 i++;
                 continue;
             }
-            boolean ok = i + extra < n;
-            int cp = b & (0x3F >> extra);
-            for (int k = 1; ok && k <= extra; k++) {
-                final int c = bytes[i + k] & 0xFF;
-                ok = (c & 0xC0) == 0x80;
-                cp = (cp << 6) | (c & 0x3F);
+            boolean wellFormed = i + extra < n;
+            int codePoint = lead & (0x3F >> extra);
+            for (int k = 1; wellFormed && k <= extra; k++) {
+                final int continuation = bytes[i + k] & 0xFF;
+                wellFormed = (continuation & 0xC0) == 0x80;
+                codePoint = (codePoint << 6) | (continuation & 0x3F);
             }
-            if (ok && cp >= min && cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF)) {
+            if (wellFormed && codePoint >= min && codePoint <= 0x10FFFF && (codePoint < 0xD800 || codePoint > 0xDFFF)) {
                 multiByte++;
                 i += extra + 1;
             } else {

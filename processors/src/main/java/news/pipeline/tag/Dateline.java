@@ -1,5 +1,7 @@
 package news.pipeline.tag;
 
+import java.util.Locale;
+
 /**
  * A wire dateline at the head of a text, in either style: "NEW YORK, March 3 -",
  * "SAN JOSE, Calif., March 3 -" or "MOSCOW (Reuters) -". The place is in capitals; a region or
@@ -13,7 +15,12 @@ package news.pipeline.tag;
 record Dateline(int placeEnd, int regionStart, int regionEnd, int end) {
     static final Dateline NONE = new Dateline(0, -1, -1, 0);
 
+    /** How far into the text a dateline is looked for: the longest ("SAN JOSE, Calif., March 3 (Reuters) -") fit. */
     private static final int MAX_LENGTH = 90;
+    /** "NEW DELHI:" style: a colon ends a dateline only this close to the start, before it is a sentence's. */
+    private static final int MAX_COLON_PLACE_CHARS = 40;
+    /** A region after the place with no date ("KINGSTON, Jamaica -") is a few words; longer is prose. */
+    private static final int MAX_REGION_CHARS = 30;
     private static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
         "nov", "dec"};
 
@@ -31,13 +38,13 @@ record Dateline(int placeEnd, int regionStart, int regionEnd, int end) {
 
     static Dateline find(final String text) {
         final int n = Math.min(text.length(), MAX_LENGTH);
-        int p = 0;
-        while (p < n && Character.isWhitespace(text.charAt(p))) {
-            p++;
+        int placeStart = 0;
+        while (placeStart < n && Character.isWhitespace(text.charAt(placeStart))) {
+            placeStart++;
         }
         // the dash that closes a dateline: " - ", " -- ", " — ", or "(Reuters) -"
         int dash = -1;
-        for (int i = p + 2; i < n; i++) {
+        for (int i = placeStart + 2; i < n; i++) {
             final char c = text.charAt(i);
             // the dash follows a space, or the date's day ("March 30- Shr 94 cts")
             if ((c == '-' || c == '\u2013' || c == '\u2014')
@@ -47,12 +54,13 @@ record Dateline(int placeEnd, int regionStart, int regionEnd, int end) {
                 dash = i;
                 break;
             }
-            if (c == ':' && (i + 1 >= text.length() || text.charAt(i + 1) == ' ') && i < p + 40) {
+            if (c == ':' && (i + 1 >= text.length() || text.charAt(i + 1) == ' ')
+                    && i < placeStart + MAX_COLON_PLACE_CHARS) {
                 // "NEW DELHI: ..." or "Beijing, Jan 3 (Xinhua):"
                 dash = i;
                 break;
             }
-            if (c == '\n' && i > p + 2 && text.charAt(i - 1) == '\n') {
+            if (c == '\n' && i > placeStart + 2 && text.charAt(i - 1) == '\n') {
                 break;
             }
         }
@@ -65,7 +73,7 @@ record Dateline(int placeEnd, int regionStart, int regionEnd, int end) {
         }
         final String head = text.substring(0, dash);
         // the place: capital letters up to the first comma or parenthesis
-        int placeEnd = p;
+        int placeEnd = placeStart;
         int letters = 0;
         int upper = 0;
         while (placeEnd < head.length() && head.charAt(placeEnd) != ',' && head.charAt(placeEnd) != '(') {
@@ -83,14 +91,14 @@ record Dateline(int placeEnd, int regionStart, int regionEnd, int end) {
         }
         // "TOKYO 1996-08-20 -": a numeric date right after the place ends the place
         boolean numericDate = false;
-        for (int i = p; i < placeEnd; i++) {
+        for (int i = placeStart; i < placeEnd; i++) {
             if (Character.isDigit(head.charAt(i))) {
-                numericDate = i > p && head.charAt(i - 1) == ' ';
+                numericDate = i > placeStart && head.charAt(i - 1) == ' ';
                 if (numericDate) {
                     placeEnd = i;
                     letters = 0;
                     upper = 0;
-                    for (int j = p; j < placeEnd; j++) {
+                    for (int j = placeStart; j < placeEnd; j++) {
                         if (Character.isLetter(head.charAt(j))) {
                             letters++;
                             if (Character.isUpperCase(head.charAt(j))) {
@@ -117,12 +125,13 @@ record Dateline(int placeEnd, int regionStart, int regionEnd, int end) {
                     dated = true;
                 }
             }
-            if (!(dated || numericDate || rest.startsWith("(")) || !capitalisedWords(head, p, trimmedEnd(head, p, placeEnd))) {
+            if (!(dated || numericDate || rest.startsWith("("))
+                    || !capitalisedWords(head, placeStart, trimmedEnd(head, placeStart, placeEnd))) {
                 return NONE;
             }
         }
         int trimmed = placeEnd;
-        while (trimmed > p && Character.isWhitespace(head.charAt(trimmed - 1))) {
+        while (trimmed > placeStart && Character.isWhitespace(head.charAt(trimmed - 1))) {
             trimmed--;
         }
         // a region between the place and the date: ", Calif., March 3" or ", Jamaica, March 3"
@@ -131,18 +140,18 @@ record Dateline(int placeEnd, int regionStart, int regionEnd, int end) {
         if (placeEnd < head.length() && head.charAt(placeEnd) == ',') {
             final int next = head.indexOf(',', placeEnd + 1);
             if (next > 0) {
-                int rs = placeEnd + 1;
-                while (rs < next && head.charAt(rs) == ' ') {
-                    rs++;
+                int regionFrom = placeEnd + 1;
+                while (regionFrom < next && head.charAt(regionFrom) == ' ') {
+                    regionFrom++;
                 }
                 final String rest = head.substring(next + 1).trim();
-                if (startsWithDate(rest) && next > rs) {
-                    regionStart = rs;
+                if (startsWithDate(rest) && next > regionFrom) {
+                    regionStart = regionFrom;
                     regionEnd = next;
                 }
             } else {
                 final String rest = head.substring(placeEnd + 1).trim();
-                if (!startsWithDate(rest) && !rest.isEmpty() && rest.length() < 30) {
+                if (!startsWithDate(rest) && !rest.isEmpty() && rest.length() < MAX_REGION_CHARS) {
                     // "KINGSTON, Jamaica -" with no date
                     regionStart = head.indexOf(rest, placeEnd);
                     regionEnd = regionStart + rest.length();
@@ -152,19 +161,19 @@ record Dateline(int placeEnd, int regionStart, int regionEnd, int end) {
         return new Dateline(trimmed, regionStart, regionEnd, end);
     }
 
-    private static int trimmedEnd(final String s, final int start, final int end) {
-        int e = end;
-        while (e > start && Character.isWhitespace(s.charAt(e - 1))) {
-            e--;
+    private static int trimmedEnd(final String text, final int start, final int end) {
+        int trimmed = end;
+        while (trimmed > start && Character.isWhitespace(text.charAt(trimmed - 1))) {
+            trimmed--;
         }
-        return e;
+        return trimmed;
     }
 
     /** A place name as typed on the wire: a capital first letter, words of letters ("La paz" too). */
-    private static boolean capitalisedWords(final String s, final int start, final int end) {
+    private static boolean capitalisedWords(final String text, final int start, final int end) {
         boolean wordStart = true;
         for (int i = start; i < end; i++) {
-            final char c = s.charAt(i);
+            final char c = text.charAt(i);
             if (Character.isLetter(c)) {
                 if (wordStart && i == start && !Character.isUpperCase(c)) {
                     return false;
@@ -179,21 +188,21 @@ record Dateline(int placeEnd, int regionStart, int regionEnd, int end) {
         return true;
     }
 
-    private static boolean startsWithDate(final String s) {
-        if (s.isEmpty()) {
+    private static boolean startsWithDate(final String text) {
+        if (text.isEmpty()) {
             return true;
         }
-        if (Character.isDigit(s.charAt(0))) {
+        if (Character.isDigit(text.charAt(0))) {
             return true;
         }
-        if (s.length() >= 3) {
-            final String m = s.substring(0, 3).toLowerCase(java.util.Locale.ROOT);
+        if (text.length() >= 3) {
+            final String prefix = text.substring(0, 3).toLowerCase(Locale.ROOT);
             for (String month : MONTHS) {
-                if (month.equals(m)) {
+                if (month.equals(prefix)) {
                     return true;
                 }
             }
         }
-        return s.startsWith("(");
+        return text.startsWith("(");
     }
 }

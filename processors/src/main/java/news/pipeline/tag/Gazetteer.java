@@ -14,13 +14,15 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The gazetteer as a token trie: every surface form is cut into tokens by {@link Text}'s rules and
- * folded (lower case, no accents, no dots), so one walk over an article's tokens finds the
+ * The gazetteer as a token trie: every surface form is cut into tokens by {@link TokenizedText}'s
+ * rules and folded (lower case, no accents, no dots), so one walk over an article's tokens finds the
  * longest entry starting at each token. Loaded once from the TSV that {@code gazetteer/generate.mjs}
  * writes; immutable afterwards.
  */
 final class Gazetteer {
     static final String RESOURCE = "/news/pipeline/tag/gazetteer.tsv";
+    /** Expected trie edges per entry, to size the edge map once: most surface forms have one to three tokens. */
+    private static final int EDGES_PER_ENTRY = 3;
     private static final Pattern NUMBER_TOKEN = Pattern.compile("(^|[^\\p{L}\\p{N}])\\p{N}");
 
     /** Entry flags, from the TSV's flags column. */
@@ -31,7 +33,8 @@ final class Gazetteer {
     static final int REGION = 16;
 
     /** What a surface form refers to. target: index into countries, or into organisations if org. */
-    record Entry(String surface, char[] letters, int target, boolean org, boolean blocker, String kind, int flags) {
+    record Entry(String surface, char[] letters, int target, boolean org, boolean blocker, MentionKind kind,
+                 int flags) {
         boolean has(final int flag) {
             return (flags & flag) != 0;
         }
@@ -105,13 +108,13 @@ final class Gazetteer {
             if (line.isEmpty() || line.charAt(0) == '#') {
                 continue;
             }
-            final String[] f = line.split("\t", -1);
-            switch (f[0]) {
-                case "V" -> version = f[1];
-                case "C" -> countries.put(f[1], f[2]);
-                case "O" -> orgs.put(f[1], f[2]);
-                case "E" -> rows.add(f);
-                case "F" -> firstNames.intern(f[1]);
+            final String[] columns = line.split("\t", -1);
+            switch (columns[0]) {
+                case "V" -> version = columns[1];
+                case "C" -> countries.put(columns[1], columns[2]);
+                case "O" -> orgs.put(columns[1], columns[2]);
+                case "E" -> rows.add(columns);
+                case "F" -> firstNames.intern(columns[1]);
                 default -> throw new IllegalArgumentException("bad gazetteer line: " + line);
             }
         }
@@ -119,9 +122,9 @@ final class Gazetteer {
         final String[] countryNames = countries.values().toArray(String[]::new);
         final Map<String, Integer> countryIndex = index(countryCodes);
         final Map<String, String> orgSeen = new LinkedHashMap<>(orgs);
-        for (String[] f : rows) {
-            if (f[2].startsWith("@")) {
-                orgSeen.putIfAbsent(f[2].substring(1), f[1]);
+        for (String[] row : rows) {
+            if (row[2].startsWith("@")) {
+                orgSeen.putIfAbsent(row[2].substring(1), row[1]);
             }
         }
         final String[] orgCodes = orgSeen.keySet().toArray(String[]::new);
@@ -129,37 +132,37 @@ final class Gazetteer {
         final Map<String, Integer> orgIndex = index(orgCodes);
 
         final TokenTable vocabulary = new TokenTable();
-        final LongIntMap edges = new LongIntMap(rows.size() * 3);
+        final LongIntMap edges = new LongIntMap(rows.size() * EDGES_PER_ENTRY);
         final List<List<Entry>> nodes = new ArrayList<>();
         nodes.add(null);
-        for (String[] f : rows) {
-            final String surface = f[1];
-            final String target = f[2];
-            final String kind = f[3];
-            final int flags = flags(f.length > 4 ? f[4] : "");
+        for (String[] row : rows) {
+            final String surface = row[1];
+            final String target = row[2];
+            final MentionKind kind = MentionKind.parse(row[3]);
+            final int flags = flags(row.length > 4 ? row[4] : "");
             final Entry entry;
             if (target.equals("-")) {
                 entry = new Entry(surface, letters(surface), -1, false, true, kind, flags);
             } else if (target.startsWith("@")) {
                 entry = new Entry(surface, letters(surface), orgIndex.get(target.substring(1)), true, false, kind, flags);
             } else {
-                final Integer c = countryIndex.get(target);
-                if (c == null) {
+                final Integer country = countryIndex.get(target);
+                if (country == null) {
                     throw new IllegalArgumentException("unknown country " + target + " for " + surface);
                 }
-                entry = new Entry(surface, letters(surface), c, false, false, kind, flags);
+                entry = new Entry(surface, letters(surface), country, false, false, kind, flags);
             }
             if (NUMBER_TOKEN.matcher(surface).find()) {
                 // the tokenizer skips numbers, so "Sector 1" could only ever match as "Sector"
                 continue;
             }
             int node = 0;
-            final Text tokens = Text.tokenize(surface);
+            final TokenizedText tokens = TokenizedText.tokenize(surface);
             if (tokens.size() == 0) {
                 continue;
             }
             for (int t = 0; t < tokens.size(); t++) {
-                final int id = vocabulary.intern(Text.fold(surface, tokens.start(t), tokens.end(t)));
+                final int id = vocabulary.intern(TokenizedText.fold(surface, tokens.start(t), tokens.end(t)));
                 final long key = ((long) node << 32) | (id & 0xffffffffL);
                 int next = edges.get(key);
                 if (next < 0) {
@@ -186,44 +189,47 @@ final class Gazetteer {
     }
 
     private static Map<String, Integer> index(final String[] codes) {
-        final Map<String, Integer> m = new HashMap<>();
+        final Map<String, Integer> indexByCode = new HashMap<>();
         for (int i = 0; i < codes.length; i++) {
-            m.put(codes[i], i);
+            indexByCode.put(codes[i], i);
         }
-        return m;
+        return indexByCode;
     }
 
     private static int flags(final String column) {
         int flags = 0;
-        for (String f : column.split(",")) {
-            switch (f.trim()) {
+        for (String flag : column.split(",")) {
+            switch (flag.trim()) {
                 case "CS" -> flags |= CASE_EXACT;
                 case "PREFIX" -> flags |= PREFIX;
                 case "AMBIG" -> flags |= AMBIGUOUS;
                 case "DATELINE" -> flags |= DATELINE_ONLY;
                 case "REGION" -> flags |= REGION;
                 case "" -> { }
-                default -> throw new IllegalArgumentException("unknown gazetteer flag " + f);
+                default -> throw new IllegalArgumentException("unknown gazetteer flag " + flag);
             }
         }
         return flags;
     }
 
     /** The letters of a surface form, for exact-case comparison (U.S. and US both give "US"). */
-    static char[] letters(final String s) {
-        final StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isLetterOrDigit(s.charAt(i))) {
-                b.append(s.charAt(i));
+    static char[] letters(final String surface) {
+        final StringBuilder letters = new StringBuilder(surface.length());
+        for (int i = 0; i < surface.length(); i++) {
+            if (Character.isLetterOrDigit(surface.charAt(i))) {
+                letters.append(surface.charAt(i));
             }
         }
-        return b.toString().toCharArray();
+        return letters.toString().toCharArray();
     }
 
     /** Open-addressing map from folded token text to id; lookups fold the text on the fly, no allocation. */
     static final class TokenTable {
-        private String[] keys = new String[1 << 14];
-        private int[] ids = new int[1 << 14];
+        /** A power of two (probes mask with it), of the order of the gazetteer's vocabulary; doubles at half load. */
+        private static final int INITIAL_CAPACITY = 1 << 14;
+
+        private String[] keys = new String[INITIAL_CAPACITY];
+        private int[] ids = new int[INITIAL_CAPACITY];
         private int size;
 
         int intern(final String folded) {
@@ -243,14 +249,14 @@ final class Gazetteer {
         }
 
         private int find(final CharSequence text, final int start, final int end, final boolean alreadyFolded) {
-            final int h = Text.foldedHash(text, start, end);
+            final int hash = TokenizedText.foldedHash(text, start, end);
             final int mask = keys.length - 1;
-            for (int i = h & mask; ; i = (i + 1) & mask) {
-                final String k = keys[i];
-                if (k == null) {
+            for (int i = hash & mask; ; i = (i + 1) & mask) {
+                final String key = keys[i];
+                if (key == null) {
                     return -1;
                 }
-                if (Text.foldedEquals(text, start, end, k)) {
+                if (TokenizedText.foldedEquals(text, start, end, key)) {
                     return ids[i];
                 }
             }
@@ -258,7 +264,7 @@ final class Gazetteer {
 
         private void insert(final String folded, final int id) {
             final int mask = keys.length - 1;
-            int i = Text.foldedHash(folded, 0, folded.length()) & mask;
+            int i = TokenizedText.foldedHash(folded, 0, folded.length()) & mask;
             while (keys[i] != null) {
                 i = (i + 1) & mask;
             }
@@ -281,19 +287,22 @@ final class Gazetteer {
 
     /** Open-addressing long -> int map, -1 when absent. */
     static final class LongIntMap {
+        /** Smallest table, a power of two because probes mask with it. */
+        private static final int MIN_CAPACITY = 16;
+
         private long[] keys;
         private int[] values;
         private boolean[] used;
         private int size;
 
         LongIntMap(final int expected) {
-            int cap = 16;
-            while (cap < expected * 2) {
-                cap <<= 1;
+            int capacity = MIN_CAPACITY;
+            while (capacity < expected * 2) {
+                capacity <<= 1;
             }
-            keys = new long[cap];
-            values = new int[cap];
-            used = new boolean[cap];
+            keys = new long[capacity];
+            values = new int[capacity];
+            used = new boolean[capacity];
         }
 
         int get(final long key) {
@@ -308,16 +317,16 @@ final class Gazetteer {
 
         void put(final long key, final int value) {
             if ((size + 1) * 2 > keys.length) {
-                final long[] ok = keys;
-                final int[] ov = values;
-                final boolean[] ou = used;
-                keys = new long[ok.length * 2];
-                values = new int[ok.length * 2];
-                used = new boolean[ok.length * 2];
+                final long[] oldKeys = keys;
+                final int[] oldValues = values;
+                final boolean[] oldUsed = used;
+                keys = new long[oldKeys.length * 2];
+                values = new int[oldKeys.length * 2];
+                used = new boolean[oldKeys.length * 2];
                 size = 0;
-                for (int i = 0; i < ok.length; i++) {
-                    if (ou[i]) {
-                        put(ok[i], ov[i]);
+                for (int i = 0; i < oldKeys.length; i++) {
+                    if (oldUsed[i]) {
+                        put(oldKeys[i], oldValues[i]);
                     }
                 }
             }
@@ -335,8 +344,9 @@ final class Gazetteer {
         }
 
         private static int mix(final long key) {
-            long h = key * 0x9E3779B97F4A7C15L;
-            return (int) (h ^ (h >>> 29));
+            // Fibonacci hashing: node ids and token ids are small and dense, so their bits need spreading
+            final long hash = key * 0x9E3779B97F4A7C15L;
+            return (int) (hash ^ (hash >>> 29));
         }
     }
 }

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -242,7 +244,7 @@ class ArticleCleanerTest {
         @Test
         void shouldKeepMostlyUtf8TextAsUtf8DespiteOneBrokenByte() throws Exception {
             final byte[] good = "Zürich und Genève: Bürger stimmen über Gebühren ab, sagt die Behörde.".getBytes(StandardCharsets.UTF_8);
-            final byte[] broken = java.util.Arrays.copyOf(good, good.length + 1);
+            final byte[] broken = Arrays.copyOf(good, good.length + 1);
             broken[good.length] = (byte) 0xE9;
             assertThat(CLEANER.clean(new RawDocument(broken, "text/plain", null, null, null)).text())
                     .startsWith("Zürich und Genève: Bürger stimmen über Gebühren ab, sagt die Behörde.");
@@ -301,7 +303,7 @@ class ArticleCleanerTest {
         @Test
         void shouldRejectBinaryJunkAsUndecodable() {
             final byte[] junk = new byte[100_000];
-            new java.util.Random(42).nextBytes(junk);
+            new Random(42).nextBytes(junk);
             assertThatThrownBy(() -> CLEANER.clean(new RawDocument(junk, null, null, null, null)))
                     .isInstanceOfSatisfying(RejectedDocumentException.class,
                             e -> assertThat(e.rejection()).isEqualTo(Rejection.UNDECODABLE_TEXT))
@@ -359,8 +361,8 @@ class ArticleCleanerTest {
                         return true;
                     }));
                 }
-                for (Future<Boolean> r : results) {
-                    assertThat(r.get()).isTrue();
+                for (Future<Boolean> result : results) {
+                    assertThat(result.get()).isTrue();
                 }
             } finally {
                 pool.shutdownNow();

@@ -47,7 +47,7 @@ final class Fixtures {
 
     static List<String> expectedParagraphs(String name) {
         final List<String> paragraphs = new ArrayList<>();
-        expected(name).get("paragraphs").forEach(p -> paragraphs.add(p.asText()));
+        expected(name).get("paragraphs").forEach(paragraph -> paragraphs.add(paragraph.asText()));
         return paragraphs;
     }
 
@@ -57,28 +57,30 @@ final class Fixtures {
      */
     static double[] shinglePrecisionRecall(String expected, String predicted) {
         final Map<List<String>, Integer> truth = shingles(expected);
-        final Map<List<String>, Integer> pred = shingles(predicted);
-        int tp = 0;
-        int fp = 0;
-        int fn = 0;
-        for (Map.Entry<List<String>, Integer> e : pred.entrySet()) {
-            final int t = truth.getOrDefault(e.getKey(), 0);
-            tp += Math.min(t, e.getValue());
-            fp += Math.max(0, e.getValue() - t);
+        final Map<List<String>, Integer> predictedShingles = shingles(predicted);
+        int truePositives = 0;
+        int falsePositives = 0;
+        int falseNegatives = 0;
+        for (Map.Entry<List<String>, Integer> shingle : predictedShingles.entrySet()) {
+            final int inTruth = truth.getOrDefault(shingle.getKey(), 0);
+            truePositives += Math.min(inTruth, shingle.getValue());
+            falsePositives += Math.max(0, shingle.getValue() - inTruth);
         }
-        for (Map.Entry<List<String>, Integer> e : truth.entrySet()) {
-            fn += Math.max(0, e.getValue() - pred.getOrDefault(e.getKey(), 0));
+        for (Map.Entry<List<String>, Integer> shingle : truth.entrySet()) {
+            falseNegatives += Math.max(0, shingle.getValue() - predictedShingles.getOrDefault(shingle.getKey(), 0));
         }
-        final double precision = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
-        final double recall = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
+        final double precision = truePositives + falsePositives == 0 ? 0
+                : (double) truePositives / (truePositives + falsePositives);
+        final double recall = truePositives + falseNegatives == 0 ? 0
+                : (double) truePositives / (truePositives + falseNegatives);
         return new double[] {precision, recall};
     }
 
     private static Map<List<String>, Integer> shingles(String text) {
         final List<String> tokens = new ArrayList<>();
-        final Matcher m = Pattern.compile("\\w+", Pattern.UNICODE_CHARACTER_CLASS).matcher(text);
-        while (m.find()) {
-            tokens.add(m.group());
+        final Matcher word = Pattern.compile("\\w+", Pattern.UNICODE_CHARACTER_CLASS).matcher(text);
+        while (word.find()) {
+            tokens.add(word.group());
         }
         final Map<List<String>, Integer> out = new HashMap<>();
         if (tokens.isEmpty()) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Hostile pages cost bounded time and memory and end in an article or a clear rejection, never a crash. */
@@ -69,7 +70,7 @@ class HostileInputTest {
     @Test
     void shouldRejectBinaryJunkQuickly() {
         final byte[] junk = new byte[8 * 1024 * 1024];
-        new java.util.Random(7).nextBytes(junk);
+        new Random(7).nextBytes(junk);
         final Throwable thrown = assertTimeoutPreemptively(BOUND,
                 () -> catchThrowable(() -> LARGE.clean(new RawDocument(junk, "text/html", null, null, null))));
         assertThat(thrown).isInstanceOfSatisfying(RejectedDocumentException.class,

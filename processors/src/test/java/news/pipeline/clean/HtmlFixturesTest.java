@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
 /** Each fixture page, written to mimic a common news layout, gives exactly its expected article. */
 class HtmlFixturesTest {
     private static final ArticleCleaner CLEANER = new ArticleCleaner(ArticleCleaner.DEFAULT_MAX_CONTENT_BYTES);
-    static final java.util.List<String> NAMES = Fixtures.NAMES;
+    static final List<String> NAMES = Fixtures.NAMES;
 
     private static CleanDocument clean(String name) throws RejectedDocumentException {
         return CLEANER.clean(new RawDocument(Fixtures.page(name), "text/html", null,
@@ -45,12 +46,12 @@ class HtmlFixturesTest {
     }
 
     private static String text(JsonNode node, String field) {
-        final JsonNode v = node.get(field);
-        return v == null || v.isNull() ? null : v.asText();
+        final JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
     }
 
     private static Instant instant(JsonNode node, String field) {
-        final String v = text(node, field);
-        return v == null ? null : Instant.parse(v);
+        final String value = text(node, field);
+        return value == null ? null : Instant.parse(value);
     }
 }

@@ -44,10 +44,10 @@ class CountryTaggerModernNewsTest {
 
     @Test
     void shouldNotTakeUsStatesAndPlayersForCountries() {
-        final TaggedArticle a = TAGGER.tag("Atlanta Braves win series",
+        final TaggedArticle tagged = TAGGER.tag("Atlanta Braves win series",
             "ATLANTA (AP) \u2014 The Atlanta Braves beat the New York Mets 5-3 on Sunday. Georgia native Austin Riley "
                 + "homered twice.");
-        assertThat(a.focus()).containsExactly("US");
-        assertThat(a.countries()).extracting(CountryTagging::code).containsExactly("US");
+        assertThat(tagged.focus()).containsExactly("US");
+        assertThat(tagged.countries()).extracting(CountryTagging::code).containsExactly("US");
     }
 }

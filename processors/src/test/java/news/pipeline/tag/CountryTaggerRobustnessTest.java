@@ -28,20 +28,20 @@ class CountryTaggerRobustnessTest {
                     text.append(' ');
                 }
             }
-            final String t = title.toString();
-            final String x = text.toString();
-            final TaggedArticle a = TAGGER.tag(t, x);
-            for (CountryTagging c : a.countries()) {
-                assertThat(c.salience()).isBetween(0.0, 1.0);
-                assertThat(c.code()).matches("[A-Z]{2}");
-                for (MentionSpan s : c.spans()) {
-                    final String source = s.inTitle() ? t : x;
-                    assertThat(s.start()).isBetween(0, s.end());
-                    assertThat(source.substring(s.start(), s.end())).isEqualTo(s.surface());
+            final String titleText = title.toString();
+            final String bodyText = text.toString();
+            final TaggedArticle tagged = TAGGER.tag(titleText, bodyText);
+            for (CountryTagging country : tagged.countries()) {
+                assertThat(country.salience()).isBetween(0.0, 1.0);
+                assertThat(country.code()).matches("[A-Z]{2}");
+                for (MentionSpan span : country.spans()) {
+                    final String source = span.inTitle() ? titleText : bodyText;
+                    assertThat(span.start()).isBetween(0, span.end());
+                    assertThat(source.substring(span.start(), span.end())).isEqualTo(span.surface());
                 }
             }
-            assertThat(a.countries().stream().map(CountryTagging::code)).containsAll(a.focus());
-            assertThat(TAGGER.tag(t, x)).isEqualTo(a);
+            assertThat(tagged.countries().stream().map(CountryTagging::code)).containsAll(tagged.focus());
+            assertThat(TAGGER.tag(titleText, bodyText)).isEqualTo(tagged);
         }
     }
 
@@ -50,22 +50,22 @@ class CountryTaggerRobustnessTest {
         final String text = "MOSCOW (Reuters) - The Kremlin said Russia and Turkey's leaders met in Ankara.";
         final TaggedArticle expected = TAGGER.tag("Putin Meets Erdogan", text);
         final Thread[] threads = new Thread[4];
-        final boolean[] ok = new boolean[threads.length];
+        final boolean[] allSame = new boolean[threads.length];
         for (int i = 0; i < threads.length; i++) {
-            final int n = i;
+            final int thread = i;
             threads[i] = new Thread(() -> {
                 boolean same = true;
-                for (int r = 0; r < 500; r++) {
+                for (int round = 0; round < 500; round++) {
                     same &= TAGGER.tag("Putin Meets Erdogan", text).equals(expected);
                 }
-                ok[n] = same;
+                allSame[thread] = same;
             });
             threads[i].start();
         }
-        for (Thread t : threads) {
-            t.join();
+        for (Thread thread : threads) {
+            thread.join();
         }
-        assertThat(ok).containsOnly(true);
+        assertThat(allSame).containsOnly(true);
         assertThat(expected.focus()).contains("RU");
     }
 }

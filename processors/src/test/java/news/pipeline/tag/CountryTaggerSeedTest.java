@@ -19,9 +19,9 @@ class CountryTaggerSeedTest {
     @Test
     void shouldTagTheSeedArticleAsTheSpecificationSays() throws IOException {
         final String all = seed();
-        final int nl = all.indexOf('\n');
-        final String title = all.substring(0, nl);
-        final String text = all.substring(nl + 1);
+        final int newline = all.indexOf('\n');
+        final String title = all.substring(0, newline);
+        final String text = all.substring(newline + 1);
 
         final TaggedArticle tagged = TAGGER.tag(title, text);
 
@@ -30,10 +30,10 @@ class CountryTaggerSeedTest {
             .doesNotContain("BY");
         assertThat(tagged.organizations()).extracting(OrganizationTagging::code).containsExactly("EU", "OSCE");
         assertThat(tagged.focus()).contains("AM", "AZ");
-        for (CountryTagging c : tagged.countries()) {
-            assertThat(c.mentions()).isEqualTo(c.spans().size());
-            assertThat(c.salience()).isBetween(0.0, 1.0);
-            for (MentionSpan span : c.spans()) {
+        for (CountryTagging country : tagged.countries()) {
+            assertThat(country.mentions()).isEqualTo(country.spans().size());
+            assertThat(country.salience()).isBetween(0.0, 1.0);
+            for (MentionSpan span : country.spans()) {
                 final String source = span.inTitle() ? title : text;
                 assertThat(source.substring(span.start(), span.end())).isEqualTo(span.surface());
                 assertThat(span.kind()).isIn("NAME", "ABBREVIATION", "DEMONYM", "CAPITAL", "CITY", "SEAT", "HISTORICAL");
@@ -44,8 +44,8 @@ class CountryTaggerSeedTest {
     @Test
     void shouldFindTheStateThroughItsSeatsCapitalsCompoundsAndPossessives() throws IOException {
         final String all = seed();
-        final int nl = all.indexOf('\n');
-        final TaggedArticle tagged = TAGGER.tag(all.substring(0, nl), all.substring(nl + 1));
+        final int newline = all.indexOf('\n');
+        final TaggedArticle tagged = TAGGER.tag(all.substring(0, newline), all.substring(newline + 1));
         final CountryTagging ru = tagged.countries().stream().filter(c -> c.code().equals("RU")).findFirst().orElseThrow();
         assertThat(ru.spans()).extracting(MentionSpan::surface).contains("Kremlin", "Moscow", "Russia", "Russian");
         final CountryTagging am = tagged.countries().stream().filter(c -> c.code().equals("AM")).findFirst().orElseThrow();
@@ -56,15 +56,16 @@ class CountryTaggerSeedTest {
     @Test
     void shouldOrderCountriesBySalienceThenCode() throws IOException {
         final String all = seed();
-        final int nl = all.indexOf('\n');
-        final TaggedArticle tagged = TAGGER.tag(all.substring(0, nl), all.substring(nl + 1));
+        final int newline = all.indexOf('\n');
+        final TaggedArticle tagged = TAGGER.tag(all.substring(0, newline), all.substring(newline + 1));
         for (int i = 1; i < tagged.countries().size(); i++) {
-            final CountryTagging a = tagged.countries().get(i - 1);
-            final CountryTagging b = tagged.countries().get(i);
-            assertThat(a.salience() > b.salience() || a.salience() == b.salience() && a.code().compareTo(b.code()) < 0)
-                .as("%s before %s", a, b).isTrue();
+            final CountryTagging earlier = tagged.countries().get(i - 1);
+            final CountryTagging later = tagged.countries().get(i);
+            assertThat(earlier.salience() > later.salience()
+                || earlier.salience() == later.salience() && earlier.code().compareTo(later.code()) < 0)
+                .as("%s before %s", earlier, later).isTrue();
         }
-        assertThat(TAGGER.tag(all.substring(0, nl), all.substring(nl + 1))).isEqualTo(tagged);
+        assertThat(TAGGER.tag(all.substring(0, newline), all.substring(newline + 1))).isEqualTo(tagged);
     }
 
     @Test

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Issue 4's traps: each one is caught by a general mechanism, never a rule for the sentence. */
+/** Known traps of country tagging: each one is caught by a general mechanism, never a rule for the sentence. */
 class CountryTaggerTrapsTest {
     private static final CountryTagger TAGGER = CountryTagger.loadDefault();
 
@@ -120,14 +120,14 @@ class CountryTaggerTrapsTest {
 
     @Test
     void shouldNotTakeACurrencyForTheStory() {
-        final TaggedArticle a = TAGGER.tag("", "TOKYO, March 3 - The dollar rose to 152 yen and the Swiss franc fell, dealers said.");
-        assertThat(a.focus()).containsExactly("JP");
-        assertThat(a.countries()).extracting(CountryTagging::code).contains("CH");
+        final TaggedArticle currencyStory = TAGGER.tag("", "TOKYO, March 3 - The dollar rose to 152 yen and the Swiss franc fell, dealers said.");
+        assertThat(currencyStory.focus()).containsExactly("JP");
+        assertThat(currencyStory.countries()).extracting(CountryTagging::code).contains("CH");
         assertThat(TAGGER.tag("", "MELBOURNE, Jan 20 - Alcaraz won the Australian Open final; the French Open is next.").focus())
             .containsExactly("AU");
-        final TaggedArticle b = TAGGER.tag("", "TOKYO, March 3 - Miyazawa said the Paris accord helped. The Paris accord holds.");
-        assertThat(b.focus()).containsExactly("JP");
-        assertThat(b.countries()).allSatisfy(c -> assertThat(c.salience()).isBetween(0.0, 1.0));
+        final TaggedArticle accordStory = TAGGER.tag("", "TOKYO, March 3 - Miyazawa said the Paris accord helped. The Paris accord holds.");
+        assertThat(accordStory.focus()).containsExactly("JP");
+        assertThat(accordStory.countries()).allSatisfy(c -> assertThat(c.salience()).isBetween(0.0, 1.0));
     }
 
     @Test
@@ -152,19 +152,19 @@ class CountryTaggerTrapsTest {
 
     @Test
     void shouldNotTakeACompanysNameForItsCountry() {
-        final TaggedArticle a = TAGGER.tag("MITSUBISHI BUYS INTO DAIRY FIRM",
+        final TaggedArticle tagged = TAGGER.tag("MITSUBISHI BUYS INTO DAIRY FIRM",
             "TOKYO, March 27 - Mitsubishi Corp said it has taken a 25 pct stake in Danish Dairy Farms Ltd. "
                 + "Danish Dairy Farms Ltd will market the produce in Japan.");
-        assertThat(a.focus()).containsExactly("JP");
-        assertThat(a.countries()).extracting(CountryTagging::code).contains("DK");
+        assertThat(tagged.focus()).containsExactly("JP");
+        assertThat(tagged.countries()).extracting(CountryTagging::code).contains("DK");
     }
 
     @Test
     void shouldKeepOrganisationsApartFromCountries() {
-        final TaggedArticle a = TAGGER.tag("", "The EU, NATO, the OSCE and the UN met. The European Union agreed.");
-        assertThat(a.countries()).isEmpty();
-        assertThat(a.organizations()).extracting(OrganizationTagging::code).containsExactly("EU", "NATO", "OSCE", "UN");
-        assertThat(a.organizations().get(0).mentions()).isEqualTo(2);
+        final TaggedArticle tagged = TAGGER.tag("", "The EU, NATO, the OSCE and the UN met. The European Union agreed.");
+        assertThat(tagged.countries()).isEmpty();
+        assertThat(tagged.organizations()).extracting(OrganizationTagging::code).containsExactly("EU", "NATO", "OSCE", "UN");
+        assertThat(tagged.organizations().get(0).mentions()).isEqualTo(2);
     }
 
     @Test

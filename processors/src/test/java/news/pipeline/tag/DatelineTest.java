@@ -22,13 +22,13 @@ class DatelineTest {
         "Tokyo 1996-08-20 - The ministry said.|Tokyo|",
     })
     void shouldFindThePlaceAndTheRegion(final String text, final String place, final String region) {
-        final Dateline d = Dateline.find(text);
-        assertThat(d.present()).isTrue();
-        assertThat(text.substring(0, d.placeEnd())).isEqualTo(place);
+        final Dateline dateline = Dateline.find(text);
+        assertThat(dateline.present()).isTrue();
+        assertThat(text.substring(0, dateline.placeEnd())).isEqualTo(place);
         if (region == null) {
-            assertThat(d.regionStart()).isNegative();
+            assertThat(dateline.regionStart()).isNegative();
         } else {
-            assertThat(text.substring(d.regionStart(), d.regionEnd())).isEqualTo(region);
+            assertThat(text.substring(dateline.regionStart(), dateline.regionEnd())).isEqualTo(region);
         }
     }
 

@@ -11,18 +11,18 @@ import org.junit.jupiter.api.Test;
 class GazetteerTest {
     @Test
     void shouldLoadTheBundledGazetteer() {
-        final Gazetteer g = Gazetteer.loadResource();
-        assertThat(g.version).matches("\\d+\\.\\d+\\.\\d+\\+[0-9a-f]{12}");
-        assertThat(g.countryCodes).hasSizeGreaterThanOrEqualTo(249).allMatch(c -> c.matches("[A-Z]{2}"));
-        assertThat(Arrays.asList(g.countryCodes)).contains("AM", "AZ", "RU", "TR", "IR", "US", "FR", "GB", "CD");
-        assertThat(Arrays.asList(g.orgCodes)).contains("EU", "NATO", "OSCE", "UN");
-        assertThat(g.isFirstName("Jerry", 0, 5)).isTrue();
-        assertThat(g.isFirstName("Armenia", 0, 7)).isFalse();
+        final Gazetteer gazetteer = Gazetteer.loadResource();
+        assertThat(gazetteer.version).matches("\\d+\\.\\d+\\.\\d+\\+[0-9a-f]{12}");
+        assertThat(gazetteer.countryCodes).hasSizeGreaterThanOrEqualTo(249).allMatch(c -> c.matches("[A-Z]{2}"));
+        assertThat(Arrays.asList(gazetteer.countryCodes)).contains("AM", "AZ", "RU", "TR", "IR", "US", "FR", "GB", "CD");
+        assertThat(Arrays.asList(gazetteer.orgCodes)).contains("EU", "NATO", "OSCE", "UN");
+        assertThat(gazetteer.isFirstName("Jerry", 0, 5)).isTrue();
+        assertThat(gazetteer.isFirstName("Armenia", 0, 7)).isFalse();
     }
 
     @Test
     void shouldWalkMultiWordEntriesTokenByToken() throws Exception {
-        final Gazetteer g = Gazetteer.parse(new BufferedReader(new StringReader(String.join("\n",
+        final Gazetteer gazetteer = Gazetteer.parse(new BufferedReader(new StringReader(String.join("\n",
             "V\t9.9.9+abc",
             "C\tMX\tMexico",
             "O\tEU\tEuropean Union",
@@ -30,22 +30,22 @@ class GazetteerTest {
             "E\tGulf of Mexico\t-\tNONE\t",
             "E\tEU\t@EU\tORG\tCS",
             ""))));
-        assertThat(g.version).isEqualTo("9.9.9+abc");
+        assertThat(gazetteer.version).isEqualTo("9.9.9+abc");
         final String text = "Gulf of México";
-        final int gulf = g.child(0, g.tokenId(text, 0, 4));
-        final int of = g.child(gulf, g.tokenId(text, 5, 7));
-        final int mexico = g.child(of, g.tokenId(text, 8, 14));
-        assertThat(g.entriesAt(mexico)).singleElement().satisfies(e -> assertThat(e.blocker()).isTrue());
-        final int alone = g.child(0, g.tokenId(text, 8, 14));
-        assertThat(g.entriesAt(alone)).singleElement().satisfies(e -> assertThat(e.kind()).isEqualTo("NAME"));
-        assertThat(g.tokenId("Mexican", 0, 7)).isNegative();
+        final int gulf = gazetteer.child(0, gazetteer.tokenId(text, 0, 4));
+        final int of = gazetteer.child(gulf, gazetteer.tokenId(text, 5, 7));
+        final int mexico = gazetteer.child(of, gazetteer.tokenId(text, 8, 14));
+        assertThat(gazetteer.entriesAt(mexico)).singleElement().satisfies(e -> assertThat(e.blocker()).isTrue());
+        final int alone = gazetteer.child(0, gazetteer.tokenId(text, 8, 14));
+        assertThat(gazetteer.entriesAt(alone)).singleElement().satisfies(e -> assertThat(e.kind()).isEqualTo(MentionKind.NAME));
+        assertThat(gazetteer.tokenId("Mexican", 0, 7)).isNegative();
     }
 
     @Test
     void shouldSkipNamesWithNumbersTheTokenizerCannotSee() throws Exception {
-        final Gazetteer g = Gazetteer.parse(new BufferedReader(new StringReader(
+        final Gazetteer gazetteer = Gazetteer.parse(new BufferedReader(new StringReader(
             "C\tRO\tRomania\nE\tSector 1\tRO\tCITY\t\n")));
-        assertThat(g.tokenId("Sector", 0, 6)).isNegative();
+        assertThat(gazetteer.tokenId("Sector", 0, 6)).isNegative();
     }
 
     @Test

@@ -10,7 +10,8 @@ import java.util.Arrays;
  * "Armenian-Azerbaijani" and "Turkey's" give their country words as tokens of their own. Tokens
  * are compared folded: lower case, accents and dots removed ("Élysée" = "elysee", "U.S." = "us").
  */
-final class Text {
+final class TokenizedText {
+    /** Token flags: capitalised, all capitals, dotted abbreviation. */
     static final int UPPER_FIRST = 1;
     static final int ALL_UPPER = 2;
     static final int ABBREVIATION = 4;
@@ -19,10 +20,22 @@ final class Text {
     private static final boolean[] WORD = new boolean[0x10000];
     /** Character classes, one lookup per character in the tokenizer's loop. */
     private static final byte[] CLASS = new byte[0x10000];
+    /** Character class bits: letter or digit, upper case, lower case, letter. */
     private static final byte C_WORD = 1;
     private static final byte C_UPPER = 2;
     private static final byte C_LOWER = 4;
     private static final byte C_LETTER = 8;
+    /** Latin-1 Supplement to Latin Extended-B (U+00C0..U+024F): the accented letters of European names. */
+    private static final int LATIN_ACCENTED_FIRST = 0xC0;
+    private static final int LATIN_ACCENTED_END = 0x250;
+    /** Initial capacity guess: an English word and its space average about five characters; arrays grow past it. */
+    private static final int CHARS_PER_TOKEN = 5;
+    /** Smallest initial capacity, so a short title needs no growing. */
+    private static final int MIN_CAPACITY = 16;
+    /** A new line indented by this many spaces starts a paragraph, as wire copy indents them. */
+    private static final int INDENT_SPACES = 2;
+    /** An abbreviation's dot after a capitalised token this short ("Mr.", "Dr.") ends no sentence. */
+    private static final int MAX_TITLE_ABBREVIATION_CHARS = 3;
 
     static {
         for (int c = 0; c < 0x10000; c++) {
@@ -30,14 +43,15 @@ final class Text {
             WORD[c] = Character.isLetterOrDigit(ch);
             CLASS[c] = (byte) ((WORD[c] ? C_WORD : 0) | (Character.isUpperCase(ch) ? C_UPPER : 0)
                 | (Character.isLowerCase(ch) ? C_LOWER : 0) | (Character.isLetter(ch) ? C_LETTER : 0));
-            char f = Character.toLowerCase(ch);
-            if (c >= 0xC0 && c < 0x250 && WORD[c]) {
-                final String d = Normalizer.normalize(String.valueOf(ch), Normalizer.Form.NFD);
-                if (!d.isEmpty() && d.charAt(0) < 0x80) {
-                    f = Character.toLowerCase(d.charAt(0));
+            char folded = Character.toLowerCase(ch);
+            // Latin letters with diacritics fold to their base letter ("É" = "e"); other scripts stay
+            if (c >= LATIN_ACCENTED_FIRST && c < LATIN_ACCENTED_END && WORD[c]) {
+                final String decomposed = Normalizer.normalize(String.valueOf(ch), Normalizer.Form.NFD);
+                if (!decomposed.isEmpty() && decomposed.charAt(0) < 0x80) {
+                    folded = Character.toLowerCase(decomposed.charAt(0));
                 }
             }
-            FOLD[c] = f;
+            FOLD[c] = folded;
         }
     }
 
@@ -47,9 +61,9 @@ final class Text {
     private int[] flags;
     private int size;
 
-    private Text(final String source) {
+    private TokenizedText(final String source) {
         this.source = source;
-        final int cap = Math.max(16, source.length() / 5);
+        final int cap = Math.max(MIN_CAPACITY, source.length() / CHARS_PER_TOKEN);
         starts = new int[cap];
         ends = new int[cap];
         flags = new int[cap];
@@ -63,31 +77,31 @@ final class Text {
         return FOLD[c];
     }
 
-    static Text tokenize(final String text) {
-        final Text t = new Text(text);
+    static TokenizedText tokenize(final String text) {
+        final TokenizedText tokens = new TokenizedText(text);
         // the hot loop reads a char array: cheaper than String.charAt per character
-        final char[] s = text.toCharArray();
-        final int n = s.length;
+        final char[] chars = text.toCharArray();
+        final int n = chars.length;
         int i = 0;
         while (i < n) {
-            final int cls = CLASS[s[i]];
+            final int cls = CLASS[chars[i]];
             if ((cls & C_WORD) == 0) {
                 i++;
                 continue;
             }
             final int start = i;
             // dotted abbreviation: letter '.' letter '.' ...
-            if ((cls & C_LETTER) != 0 && i + 3 < n && s[i + 1] == '.' && (CLASS[s[i + 2]] & C_LETTER) != 0
-                    && s[i + 3] == '.') {
+            if ((cls & C_LETTER) != 0 && i + 3 < n && chars[i + 1] == '.' && (CLASS[chars[i + 2]] & C_LETTER) != 0
+                    && chars[i + 3] == '.') {
                 int end = i;
-                while (end + 1 < n && (CLASS[s[end]] & C_LETTER) != 0 && s[end + 1] == '.') {
+                while (end + 1 < n && (CLASS[chars[end]] & C_LETTER) != 0 && chars[end + 1] == '.') {
                     end += 2;
                 }
                 // "U.S.A" without the last dot, or "W.Va": take the trailing letters too
-                while (end < n && WORD[s[end]]) {
+                while (end < n && WORD[chars[end]]) {
                     end++;
                 }
-                t.add(start, end, flagsOf(s, start, end) | ABBREVIATION);
+                tokens.add(start, end, flagsOf(chars, start, end) | ABBREVIATION);
                 i = end;
                 continue;
             }
@@ -95,7 +109,7 @@ final class Text {
                 // numbers and other runs that open with no letter name no place: skipped, so the
                 // gaps around them hold digits and never join two tokens into one name
                 int end = i + 1;
-                while (end < n && WORD[s[end]]) {
+                while (end < n && WORD[chars[end]]) {
                     end++;
                 }
                 i = end;
@@ -104,33 +118,33 @@ final class Text {
             boolean lower = (cls & C_LOWER) != 0;
             int end = i + 1;
             while (end < n) {
-                final int c = CLASS[s[end]];
-                if ((c & C_WORD) == 0) {
+                final int next = CLASS[chars[end]];
+                if ((next & C_WORD) == 0) {
                     break;
                 }
-                lower |= (c & C_LOWER) != 0;
+                lower |= (next & C_LOWER) != 0;
                 end++;
             }
-            final int f = (cls & C_UPPER) != 0 ? (lower ? UPPER_FIRST : UPPER_FIRST | ALL_UPPER) : 0;
-            t.add(start, end, f);
+            final int caseFlags = (cls & C_UPPER) != 0 ? (lower ? UPPER_FIRST : UPPER_FIRST | ALL_UPPER) : 0;
+            tokens.add(start, end, caseFlags);
             i = end;
         }
-        return t;
+        return tokens;
     }
 
-    private static int flagsOf(final char[] s, final int start, final int end) {
-        if ((CLASS[s[start]] & C_UPPER) == 0) {
+    private static int flagsOf(final char[] chars, final int start, final int end) {
+        if ((CLASS[chars[start]] & C_UPPER) == 0) {
             return 0;
         }
         for (int i = start; i < end; i++) {
-            if ((CLASS[s[i]] & C_LOWER) != 0) {
+            if ((CLASS[chars[i]] & C_LOWER) != 0) {
                 return UPPER_FIRST;
             }
         }
         return UPPER_FIRST | ALL_UPPER;
     }
 
-    private void add(final int start, final int end, final int f) {
+    private void add(final int start, final int end, final int tokenFlags) {
         if (size == starts.length) {
             starts = Arrays.copyOf(starts, size * 2);
             ends = Arrays.copyOf(ends, size * 2);
@@ -138,7 +152,7 @@ final class Text {
         }
         starts[size] = start;
         ends[size] = end;
-        flags[size] = f;
+        flags[size] = tokenFlags;
         size++;
     }
 
@@ -201,12 +215,12 @@ final class Text {
         if (t == 0) {
             return false;
         }
-        final int s = ends[t - 1];
-        final int e = starts[t];
-        if (e == s) {
+        final int gapStart = ends[t - 1];
+        final int gapEnd = starts[t];
+        if (gapEnd == gapStart) {
             return false;
         }
-        for (int i = s; i < e; i++) {
+        for (int i = gapStart; i < gapEnd; i++) {
             final char c = source.charAt(i);
             if (c != ' ' && c != '\u00a0' && c != '\n' && c != '\t' && c != '\r') {
                 return false;
@@ -230,7 +244,8 @@ final class Text {
                 case '"', '\u201c', '\u2018', '(', '[' -> { }
                 case '.', '!', '?', ':', ';', '-', '\u2013', '\u2014' -> {
                     // an abbreviation's dot ("Mr. Jordan") is inside the previous token or right after it
-                    return !(c == '.' && i == ends[t - 1] && ends[t - 1] - starts[t - 1] <= 3
+                    return !(c == '.' && i == ends[t - 1]
+                            && ends[t - 1] - starts[t - 1] <= MAX_TITLE_ABBREVIATION_CHARS
                             && (flags[t - 1] & UPPER_FIRST) != 0 && !is(t - 1, ALL_UPPER));
                 }
                 default -> {
@@ -248,17 +263,17 @@ final class Text {
         if (t == 0) {
             return true;
         }
-        final int s = ends[t - 1];
-        final int e = starts[t];
-        for (int i = s; i < e; i++) {
+        final int gapStart = ends[t - 1];
+        final int gapEnd = starts[t];
+        for (int i = gapStart; i < gapEnd; i++) {
             if (source.charAt(i) == '\n') {
                 int j = i + 1;
                 int spaces = 0;
-                while (j < e && (source.charAt(j) == ' ' || source.charAt(j) == '\t' || source.charAt(j) == '\r')) {
+                while (j < gapEnd && (source.charAt(j) == ' ' || source.charAt(j) == '\t' || source.charAt(j) == '\r')) {
                     spaces++;
                     j++;
                 }
-                if (j < e && source.charAt(j) == '\n' || spaces >= 2) {
+                if (j < gapEnd && source.charAt(j) == '\n' || spaces >= INDENT_SPACES) {
                     return true;
                 }
             }
@@ -266,41 +281,41 @@ final class Text {
         return false;
     }
 
-    static String fold(final String s, final int start, final int end) {
-        final StringBuilder b = new StringBuilder(end - start);
+    static String fold(final String text, final int start, final int end) {
+        final StringBuilder folded = new StringBuilder(end - start);
         for (int i = start; i < end; i++) {
-            final char c = s.charAt(i);
+            final char c = text.charAt(i);
             if (c != '.') {
-                b.append(FOLD[c]);
+                folded.append(FOLD[c]);
             }
         }
-        return b.toString();
+        return folded.toString();
     }
 
-    static int foldedHash(final CharSequence s, final int start, final int end) {
-        int h = 0;
+    static int foldedHash(final CharSequence text, final int start, final int end) {
+        int hash = 0;
         for (int i = start; i < end; i++) {
-            final char c = s.charAt(i);
+            final char c = text.charAt(i);
             if (c != '.') {
-                h = 31 * h + FOLD[c];
+                hash = 31 * hash + FOLD[c];
             }
         }
-        return h ^ (h >>> 16);
+        return hash ^ (hash >>> 16);
     }
 
-    static boolean foldedEquals(final CharSequence s, final int start, final int end, final String folded) {
-        int k = 0;
+    static boolean foldedEquals(final CharSequence text, final int start, final int end, final String folded) {
+        int matched = 0;
         final int n = folded.length();
         for (int i = start; i < end; i++) {
-            final char c = s.charAt(i);
+            final char c = text.charAt(i);
             if (c == '.') {
                 continue;
             }
-            if (k >= n || FOLD[c] != folded.charAt(k)) {
+            if (matched >= n || FOLD[c] != folded.charAt(matched)) {
                 return false;
             }
-            k++;
+            matched++;
         }
-        return k == n;
+        return matched == n;
     }
 }

@@ -1,0 +1,233 @@
+package news.pipeline.clean;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Comment;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * The measuring pass: one walk over the page gives every visible element its {@link ElementStats}
+ * (text, link text, commas, counts of paragraphs, images, list items), skips the subtrees that are
+ * never content, and lists the elements that read as paragraphs. Linear in the page.
+ */
+final class PageStatistics {
+    /** Never article text; skipped with their whole subtree. */
+    private static final Set<String> SKIP_TAGS = Set.of("script", "style", "noscript", "template", "svg", "math",
+            "canvas", "iframe", "object", "embed", "video", "audio", "picture", "source", "track", "map", "button",
+            "input", "select", "option", "optgroup", "textarea", "label", "nav", "aside", "footer", "head", "title",
+            "meta", "link", "base", "dialog", "menu", "figure", "figcaption", "img", "hr", "applet", "frame",
+            "frameset", "datalist", "output", "progress", "meter", "h1");
+    private static final Set<String> HEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
+    /** Roles and attributes that hide an element or mark it as page furniture. */
+    private static final Set<String> SKIP_ROLES = Set.of("menu", "menubar", "complementary", "navigation", "alert",
+            "alertdialog", "dialog", "banner", "contentinfo", "search", "toolbar", "tablist");
+    /** Text meant only for screen readers ("opens in a new window"), by the common utility class names. */
+    private static final Pattern SCREEN_READER_ONLY = Pattern.compile(
+            "(?i)\\b(sr-only|visually-?hidden|screen-?reader-?(only|text)|a11y-hidden|visuallyhidden|offscreen)\\b");
+    private static final Pattern HIDDEN_STYLE = Pattern.compile("(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
+
+    private final Element body;
+    private final boolean stripUnlikely;
+    private final ClassNameHints hints;
+    private final Map<Element, ElementStats> stats = new IdentityHashMap<>();
+    private final Set<Element> skipped = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final List<Element> paragraphs = new ArrayList<>();
+
+    /** @param stripUnlikely whether elements named like furniture are skipped with their subtree */
+    PageStatistics(final Element body, final boolean stripUnlikely, final ClassNameHints hints) {
+        this.body = body;
+        this.stripUnlikely = stripUnlikely;
+        this.hints = hints;
+    }
+
+    /** The element's statistics; null when it holds nothing visible or was skipped. */
+    ElementStats of(final Element element) {
+        return stats.get(element);
+    }
+
+    /** The element's statistics, created empty if it has none yet. */
+    ElementStats ofOrNew(final Element element) {
+        return stats.computeIfAbsent(element, absent -> new ElementStats());
+    }
+
+    boolean isSkipped(final Element element) {
+        return skipped.contains(element);
+    }
+
+    /** The elements that read as paragraphs, in the order the pass closed them. */
+    List<Element> paragraphs() {
+        return paragraphs;
+    }
+
+    /** Subtrees that are never content: hidden, furniture by tag or role, and unlikely by name. */
+    private boolean skip(final Element element) {
+        final String tag = element.normalName();
+        if (SKIP_TAGS.contains(tag)) {
+            return true;
+        }
+        if (element.attributesSize() == 0) {
+            return false;
+        }
+        if (element.hasAttr("hidden") || "true".equals(element.attr("aria-hidden")) && !element.hasText()) {
+            return true;
+        }
+        final String cls = element.className();
+        if (!cls.isEmpty() && SCREEN_READER_ONLY.matcher(cls).find()) {
+            return true;
+        }
+        final String style = element.attr("style");
+        if (!style.isEmpty() && HIDDEN_STYLE.matcher(style).find()) {
+            return true;
+        }
+        final String role = element.attr("role");
+        if (!role.isEmpty() && SKIP_ROLES.contains(role.toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        if (stripUnlikely && element != body && !"a".equals(tag) && !"body".equals(tag)) {
+            return hints.unlikely(element) && !ClassNameHints.wrapsEmbeddedPost(element) && !isInlineNameWithCard(element);
+        }
+        return false;
+    }
+
+    /**
+     * An inline wrapper such as {@code <span class="popover"><a>Name</a><span>card</span></span>}
+     * carries a linked name that belongs to the sentence; only its card, which starts with
+     * something other than the name, is furniture.
+     */
+    private static boolean isInlineNameWithCard(final Element element) {
+        if (!"span".equals(element.normalName())) {
+            return false;
+        }
+        final Node first = element.childNodeSize() == 0 ? null : element.childNode(0);
+        return first instanceof Element firstElement && "a".equals(firstElement.normalName());
+    }
+
+    /** One pass: every element's text, link text, commas and counts of paragraphs, images, list items. */
+    void measure() {
+        final int[] linkDepth = {0};
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(final Node node, final int depth) {
+                if (node instanceof TextNode textNode) {
+                    countText(textNode, linkDepth[0] > 0);
+                    return FilterResult.CONTINUE;
+                }
+                if (node instanceof Element element) {
+                    if (element != body && skip(element)) {
+                        skipped.add(element);
+                        countSkipped(element);
+                        return FilterResult.SKIP_ENTIRELY;
+                    }
+                    if ("a".equals(element.normalName())) {
+                        linkDepth[0]++;
+                    }
+                    return FilterResult.CONTINUE;
+                }
+                return node instanceof Comment ? FilterResult.SKIP_ENTIRELY : FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(final Node node, final int depth) {
+                if (!(node instanceof Element element)) {
+                    return FilterResult.CONTINUE;
+                }
+                final String tag = element.normalName();
+                if ("a".equals(tag)) {
+                    linkDepth[0]--;
+                }
+                final ElementStats closed = stats.get(element);
+                if (closed == null) {
+                    return FilterResult.CONTINUE;
+                }
+                if (isParagraph(tag, closed)) {
+                    paragraphs.add(element);
+                }
+                final Element parent = element.parent();
+                if (parent != null && element != body) {
+                    addToParent(tag, closed, ofOrNew(parent));
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, body);
+    }
+
+    /** Counts a text node's visible characters and commas into its parent's statistics. */
+    private void countText(final TextNode textNode, final boolean inLink) {
+        final Element parent = (Element) textNode.parentNode();
+        final String text = textNode.getWholeText();
+        int visible = 0;
+        int commas = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            final char c = text.charAt(i);
+            if (c > ' ' && !TextNormalizer.isSpace(c)) {
+                visible++;
+                if (c == ',' || c == '，' || c == '、') {
+                    commas++;
+                }
+            }
+        }
+        if (visible > 0 && parent != null) {
+            final ElementStats parentStats = ofOrNew(parent);
+            parentStats.textChars += visible;
+            parentStats.ownTextChars += visible;
+            parentStats.commas += commas;
+            if (inLink) {
+                parentStats.linkChars += visible;
+            }
+        }
+    }
+
+    /** A skipped image, form control or embed still counts in its parent: conditional cleaning weighs them. */
+    private void countSkipped(final Element element) {
+        final String tag = element.normalName();
+        final Element parent = element.parent();
+        if (parent != null) {
+            if ("img".equals(tag) || "picture".equals(tag) || "figure".equals(tag)) {
+                ofOrNew(parent).images++;
+            } else if ("input".equals(tag) || "select".equals(tag) || "textarea".equals(tag)
+                    || "button".equals(tag)) {
+                ofOrNew(parent).inputs++;
+            } else if ("iframe".equals(tag) || "embed".equals(tag) || "object".equals(tag)
+                    || "video".equals(tag)) {
+                ofOrNew(parent).embeds++;
+            }
+        }
+    }
+
+    private static void addToParent(final String tag, final ElementStats child, final ElementStats parent) {
+        parent.textChars += child.textChars;
+        parent.linkChars += child.linkChars;
+        parent.commas += child.commas;
+        parent.paragraphs += child.paragraphs + ("p".equals(tag) ? 1 : 0);
+        parent.images += child.images;
+        parent.listItems += child.listItems + ("li".equals(tag) ? 1 : 0);
+        parent.linkedListItems += child.linkedListItems + ("li".equals(tag) && child.linkChars > 0 ? 1 : 0);
+        parent.inputs += child.inputs;
+        parent.embeds += child.embeds;
+        parent.headings += child.headings + (HEADINGS.contains(tag) ? 1 : 0);
+    }
+
+    private static boolean isParagraph(final String tag, final ElementStats element) {
+        if (element.textChars < ElementStats.MIN_PARAGRAPH_CHARS) {
+            return false;
+        }
+        switch (tag) {
+            case "p", "pre", "td", "blockquote":
+                return true;
+            case "div", "section", "article", "span", "font", "center", "li", "dd":
+                return element.ownTextChars >= ElementStats.MIN_PARAGRAPH_CHARS;
+            default:
+                return false;
+        }
+    }
+}

@@ -1,0 +1,270 @@
+package news.pipeline.tag;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Drops the matches whose context says they name something other than the country: firm names
+ * ("Georgia-Pacific", "Piedmont Aviation", "Allied-Lyons"), surnames ("Jerry Jordan", then every
+ * "Jordan" of the article), forenames ("Jordan Peterson"), shortened names ("Jersey" beside "New
+ * Jersey"), names shared with a region abroad ("Georgia") without other evidence, and the
+ * dateline's place when its region is known ("SAN JOSE, Calif."). Every rule is general: none
+ * names a country.
+ */
+final class ContextRules {
+    /** Capitalised words that qualify a country name rather than make it part of another name. */
+    private static final Set<String> QUALIFIERS = Set.of("north", "south", "east", "west", "northern", "southern",
+        "eastern", "western", "central", "upper", "lower", "greater", "mainland", "communist", "nationalist", "red",
+        "free", "democratic", "federal", "islamic", "socialist", "republican", "royal", "imperial", "neighbouring",
+        "neighboring", "rural", "coastal", "northeastern", "northwestern", "southeastern", "southwestern",
+        "northeast", "northwest", "southeast", "southwest", "the", "in", "and", "or", "of", "for", "to", "from",
+        "with", "by", "on", "at", "as", "but", "both", "between", "against", "including", "said", "says", "like",
+        "than", "via", "into", "over", "after", "before", "while", "when", "if", "that", "which", "where", "not",
+        "all", "only", "also", "even", "unlike", "besides", "outside", "inside", "within", "across", "toward",
+        "towards", "among", "amid", "despite", "about", "under", "versus", "vs");
+    /** Titles before a surname. */
+    private static final Set<String> HONORIFICS = Set.of("mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord",
+        "gen", "sen", "rep", "gov", "lt", "col", "capt", "prof", "rev", "president", "senator", "governor",
+        "minister", "chairman", "judge", "justice", "father", "brother", "sister", "uncle", "aunt");
+
+    private final Gazetteer gazetteer;
+
+    ContextRules(final Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+    }
+
+    /** Marks as dropped every match whose context says it is not the country. */
+    void apply(final List<EntryMatch> matches, final TokenizedText title, final TokenizedText text) {
+        final Set<String> personal = new HashSet<>();
+        for (int k = 0; k < matches.size(); k++) {
+            final EntryMatch match = matches.get(k);
+            final TokenizedText tokens = match.inTitle ? title : text;
+            if (match.entry.org() || match.entry.blocker()) {
+                continue;
+            }
+            // "Georgia-Pacific": a name hyphenated to a capitalised word no entry knows is a firm's name
+            final int after = match.lastToken + 1;
+            if (!match.titleCaps && tokens.hyphenBefore(after) && tokens.is(after, TokenizedText.UPPER_FIRST)
+                    && !startsMatch(matches, k + 1, match.inTitle, after)) {
+                match.dropped = true;
+                continue;
+            }
+            // "Allied-Lyons": a town hyphenated after a capitalised word no entry knows ends a firm's name
+            final int before = match.firstToken - 1;
+            if (!match.titleCaps && (match.entry.kind() == MentionKind.CITY || match.entry.kind() == MentionKind.CAPITAL)
+                    && tokens.hyphenBefore(match.firstToken) && tokens.is(before, TokenizedText.UPPER_FIRST)
+                    && !(k > 0 && matches.get(k - 1).inTitle == match.inTitle
+                        && matches.get(k - 1).lastToken == before)) {
+                match.dropped = true;
+                personal.add(key(match, tokens));
+                continue;
+            }
+            if (match.titleCaps || match.datelinePlace || match.datelineRegion) {
+                continue;
+            }
+            if (personContext(matches, k, tokens) || firmContext(matches, k, tokens)) {
+                match.dropped = true;
+                personal.add(key(match, tokens));
+            } else if (forenameContext(matches, k, tokens)) {
+                // this mention only: "Israel Radio" may stand in an article that means Israel elsewhere
+                match.dropped = true;
+            }
+        }
+        if (!personal.isEmpty()) {
+            for (EntryMatch match : matches) {
+                if (match.isLiveCountry() && nameLike(match.entry) && !match.datelinePlace
+                        && personal.contains(key(match, match.inTitle ? title : text))) {
+                    match.dropped = true;
+                }
+            }
+        }
+        shortenedNames(matches, title, text);
+        // a name shared with a region abroad ("Georgia") counts only beside other evidence
+        final Set<Integer> corroborated = new HashSet<>();
+        for (EntryMatch match : matches) {
+            if (match.isLiveCountry() && !match.entry.has(Gazetteer.AMBIGUOUS)) {
+                corroborated.add(match.entry.target());
+            }
+        }
+        for (EntryMatch match : matches) {
+            if (!match.dropped && match.entry.has(Gazetteer.AMBIGUOUS) && !match.entry.org()
+                    && !corroborated.contains(match.entry.target())) {
+                match.dropped = true;
+            }
+        }
+        regionOverPlace(matches);
+    }
+
+    /** "SAN JOSE, Calif.": a known region in the dateline says which place it names, so the place's own match goes. */
+    private static void regionOverPlace(final List<EntryMatch> matches) {
+        boolean regionKnown = false;
+        for (EntryMatch match : matches) {
+            if (match.datelineRegion && match.isLiveCountry()) {
+                regionKnown = true;
+            }
+        }
+        if (regionKnown) {
+            for (EntryMatch match : matches) {
+                if (match.datelinePlace) {
+                    match.dropped = true;
+                }
+            }
+        }
+    }
+
+    /**
+     * "Jersey" in an article that says "New Jersey", "Guinea" beside "Papua New Guinea": a one-word
+     * name that ends a longer name of another place in the same article is that place shortened,
+     * unless the article also names its country another way ("Mexican" beside "New Mexico").
+     */
+    private static void shortenedNames(final List<EntryMatch> matches, final TokenizedText title,
+                                       final TokenizedText text) {
+        Map<String, Set<Integer>> tails = null;
+        for (EntryMatch match : matches) {
+            if (!match.dropped && match.lastToken > match.firstToken && !match.entry.org()) {
+                final TokenizedText tokens = match.inTitle ? title : text;
+                if (tails == null) {
+                    tails = new HashMap<>();
+                }
+                tails.computeIfAbsent(
+                    TokenizedText.fold(tokens.source, tokens.start(match.lastToken), tokens.end(match.lastToken)),
+                    word -> new HashSet<>()).add(match.entry.target());
+            }
+        }
+        if (tails == null) {
+            return;
+        }
+        final List<EntryMatch> shortened = new ArrayList<>();
+        for (EntryMatch match : matches) {
+            if (match.isLiveCountry() && match.firstToken == match.lastToken
+                    && match.entry.kind() == MentionKind.NAME && !match.datelinePlace) {
+                final Set<Integer> targets = tails.get(key(match, match.inTitle ? title : text));
+                if (targets != null && !(targets.size() == 1 && targets.contains(match.entry.target()))) {
+                    shortened.add(match);
+                }
+            }
+        }
+        if (shortened.isEmpty()) {
+            return;
+        }
+        // countries named by more than one surface form in the article
+        final Map<Integer, String> firstSurface = new HashMap<>();
+        final Set<Integer> severalSurfaces = new HashSet<>();
+        for (EntryMatch match : matches) {
+            if (match.isLiveCountry()) {
+                final String seen = firstSurface.putIfAbsent(match.entry.target(), match.entry.surface());
+                if (seen != null && !seen.equalsIgnoreCase(match.entry.surface())) {
+                    severalSurfaces.add(match.entry.target());
+                }
+            }
+        }
+        for (EntryMatch match : shortened) {
+            if (!severalSurfaces.contains(match.entry.target())) {
+                match.dropped = true;
+            }
+        }
+    }
+
+    /** Kinds of name a person or a firm may also bear; demonyms and abbreviations are not. */
+    private static boolean nameLike(final Gazetteer.Entry entry) {
+        return switch (entry.kind()) {
+            case NAME, CAPITAL, CITY, HISTORICAL -> true;
+            default -> false;
+        };
+    }
+
+    /** The match's words, folded: how its other mentions in the article are recognised. */
+    private static String key(final EntryMatch match, final TokenizedText tokens) {
+        return TokenizedText.fold(tokens.source, match.start, match.end);
+    }
+
+    /** Whether matches[k] exists, lies in the same part (title or text) and starts at the token. */
+    private static boolean startsMatch(final List<EntryMatch> matches, final int k, final boolean inTitle,
+                                       final int token) {
+        return k < matches.size() && matches.get(k).inTitle == inTitle && matches.get(k).firstToken == token;
+    }
+
+    /**
+     * "Jerry Jordan", "Morgan Stanley", "Mr. Jordan": a name after an honorific, or a name that is
+     * also a first name (Jordan, Georgia, Stanley) after a capitalised word that is no qualifier
+     * and no entry, is a person's surname or part of a firm's name. A first name before it
+     * settles it even at a sentence's start.
+     */
+    private boolean personContext(final List<EntryMatch> matches, final int k, final TokenizedText tokens) {
+        final EntryMatch match = matches.get(k);
+        if (!nameLike(match.entry)) {
+            return false;
+        }
+        final int prev = match.firstToken - 1;
+        if (prev < 0) {
+            return false;
+        }
+        if (k > 0 && matches.get(k - 1).inTitle == match.inTitle && matches.get(k - 1).lastToken == prev
+                && !matches.get(k - 1).dropped) {
+            return false;
+        }
+        final String word = TokenizedText.fold(tokens.source, tokens.start(prev), tokens.end(prev));
+        final boolean dotted = tokens.end(prev) < tokens.source.length()
+            && tokens.source.charAt(tokens.end(prev)) == '.';
+        if (HONORIFICS.contains(word) && (tokens.spaceBefore(match.firstToken) || dotted)) {
+            return true;
+        }
+        final boolean afterFirstName = gazetteer.isFirstName(tokens.source, tokens.start(prev), tokens.end(prev));
+        if (afterFirstName && match.entry.kind() != MentionKind.NAME && tokens.spaceBefore(match.firstToken)
+                && tokens.is(prev, TokenizedText.UPPER_FIRST) && !tokens.is(prev, TokenizedText.ALL_UPPER)) {
+            // "Jose Concepcion", "Morgan Stanley": a town after a first name is a surname
+            return true;
+        }
+        if (match.firstToken != match.lastToken || !gazetteer.isFirstName(tokens.source, match.start, match.end)) {
+            return false;
+        }
+        if (!tokens.spaceBefore(match.firstToken) || !tokens.is(prev, TokenizedText.UPPER_FIRST)
+                || tokens.is(prev, TokenizedText.ALL_UPPER)
+                || QUALIFIERS.contains(word) || Character.isDigit(tokens.source.charAt(tokens.start(prev)))) {
+            return false;
+        }
+        return !tokens.sentenceStart(prev) || afterFirstName;
+    }
+
+    /**
+     * "Jordan Peterson", "Chad Smith": a country named like a person, right before a capitalised word
+     * that no entry starts and that does not open a sentence, is a forename.
+     */
+    private boolean forenameContext(final List<EntryMatch> matches, final int k, final TokenizedText tokens) {
+        final EntryMatch match = matches.get(k);
+        if (match.entry.kind() != MentionKind.NAME || match.firstToken != match.lastToken
+                || !gazetteer.isFirstName(tokens.source, match.start, match.end)) {
+            return false;
+        }
+        final int next = match.lastToken + 1;
+        return next < tokens.size() && tokens.spaceBefore(next) && tokens.is(next, TokenizedText.UPPER_FIRST)
+            && !tokens.is(next, TokenizedText.ALL_UPPER) && !startsMatch(matches, k + 1, match.inTitle, next)
+            && !tokens.sentenceStart(next)
+            && !IncidentalMentions.isCompanySuffix(
+                TokenizedText.fold(tokens.source, tokens.start(next), tokens.end(next)));
+    }
+
+    /**
+     * "Piedmont Aviation", "Sapporo Breweries", "Paris Hilton": a town or region right before a
+     * capitalised word that no entry starts is the first word of a firm's name. Country names are
+     * not judged so ("Ford Canada", "Japan Air Lines" still point at the country).
+     */
+    private boolean firmContext(final List<EntryMatch> matches, final int k, final TokenizedText tokens) {
+        final EntryMatch match = matches.get(k);
+        // a capital named like a person ("Paris Hilton", "Sofia Coppola") too
+        if (match.entry.kind() != MentionKind.CITY && !(match.entry.kind() == MentionKind.CAPITAL
+                && gazetteer.isFirstName(tokens.source, match.start, match.end))) {
+            return false;
+        }
+        final int next = match.lastToken + 1;
+        if (next >= tokens.size() || !tokens.spaceBefore(next) || !tokens.is(next, TokenizedText.UPPER_FIRST)
+                || tokens.is(next, TokenizedText.ALL_UPPER) || startsMatch(matches, k + 1, match.inTitle, next)) {
+            return false;
+        }
+        return !tokens.sentenceStart(next);
+    }
+}

@@ -1,0 +1,32 @@
+package news.pipeline.tag;
+
+/** One gazetteer entry found at a place in the title or the text; the context rules may drop it. */
+final class EntryMatch {
+    final boolean inTitle;
+    final int firstToken;
+    final int lastToken;
+    final int start;
+    final int end;
+    final Gazetteer.Entry entry;
+    /** Found in a title written in capitals or title case, which gives no case clues. */
+    final boolean titleCaps;
+    boolean dropped;
+    boolean datelinePlace;
+    boolean datelineRegion;
+
+    EntryMatch(final boolean inTitle, final int firstToken, final int lastToken, final int start, final int end,
+               final Gazetteer.Entry entry, final boolean titleCaps) {
+        this.inTitle = inTitle;
+        this.firstToken = firstToken;
+        this.lastToken = lastToken;
+        this.start = start;
+        this.end = end;
+        this.entry = entry;
+        this.titleCaps = titleCaps;
+    }
+
+    /** A country mention still standing: neither dropped, nor an organisation, nor a blocker. */
+    boolean isLiveCountry() {
+        return !dropped && !entry.org() && !entry.blocker();
+    }
+}

@@ -1,0 +1,115 @@
+package news.pipeline.tag;
+
+import java.util.Set;
+
+/**
+ * Mentions that name a currency, an event, a forum, a ticker or a company rather than the country
+ * ("Swiss franc", "Paris accord", "Australian Open", "&lt;UK&gt;", "Danish Dairy Farms Ltd"). They
+ * count as mentions of the country but say little about what the story is about.
+ */
+final class IncidentalMentions {
+    /** Words that make a country word name a currency: "U.S. dollar", "Swiss francs", "billion U.S. Dlrs". */
+    private static final Set<String> CURRENCIES = Set.of("dollar", "dollars", "dlr", "dlrs", "franc", "francs", "mark",
+        "marks", "pound", "pounds", "yen", "lira", "lire", "peso", "pesos", "crown", "crowns", "krona", "kronor", "krone",
+        "kroner", "guilder", "guilders", "schilling", "schillings", "rand", "rupee", "rupees", "cruzado", "cruzados",
+        "riyal", "riyals", "dinar", "dinars", "drachma", "drachmas", "escudo", "escudos", "peseta", "pesetas", "won",
+        "yuan", "renminbi", "ringgit", "baht", "rouble", "roubles", "ruble", "rubles", "shekel", "shekels", "zloty",
+        "forint", "euro", "euros", "cents", "cts");
+
+    /** Words that make a place name an event or a forum: "Paris accord", "Uruguay Round", "Paris Club". */
+    private static final Set<String> EVENTS = Set.of("accord", "accords", "agreement", "agreements", "pact", "treaty",
+        "summit", "club", "conference", "talks", "round", "declaration", "protocol", "convention", "process",
+        "communique", "consensus", "initiative", "format", "meeting", "meetings", "negotiations");
+
+    /** Capitalised words that make a country word a sports event: "Australian Open", "Bahrain Grand Prix". */
+    private static final Set<String> NAMED_EVENTS = Set.of("open", "grand", "masters", "classic");
+
+    /** Words that end a company's name. */
+    private static final Set<String> COMPANY_SUFFIXES = Set.of("inc", "ltd", "corp", "co", "plc", "sa", "ag", "nv",
+        "bv", "spa", "gmbh", "llc", "lp", "ab", "asa", "oy", "kk", "bhd", "pte", "corporation", "incorporated",
+        "limited", "company", "holdings", "bancorp", "airlines", "airways", "group");
+
+    /** How far, in characters, an angle bracket is looked for on each side: a ticker or a firm's name fits. */
+    private static final int BRACKET_REACH_CHARS = 60;
+    /** A company's name reaches its legal suffix within this many words after the country word. */
+    private static final int MAX_COMPANY_NAME_WORDS = 5;
+
+    private IncidentalMentions() {
+    }
+
+    /** Whether the folded word ends a company's name ("Ltd", "PLC", "Airlines"). */
+    static boolean isCompanySuffix(final String folded) {
+        return COMPANY_SUFFIXES.contains(folded);
+    }
+
+    /**
+     * Whether the mention names a currency, an event or a forum ("Swiss franc", "Paris accord"), or
+     * sits in angle brackets, where wires put tickers and company names ("UNION CARBIDE &lt;UK&gt;"),
+     * rather than the country itself.
+     */
+    static boolean isIncidental(final EntryMatch match, final TokenizedText tokens) {
+        if (bracketed(tokens.source, match.start, match.end)) {
+            return true;
+        }
+        final int next = match.lastToken + 1;
+        if (next >= tokens.size() || !tokens.spaceBefore(next)) {
+            return false;
+        }
+        final String word = TokenizedText.fold(tokens.source, tokens.start(next), tokens.end(next));
+        return CURRENCIES.contains(word) || EVENTS.contains(word)
+            || NAMED_EVENTS.contains(word) && tokens.is(next, TokenizedText.UPPER_FIRST) && !match.titleCaps
+            || companyName(match, tokens);
+    }
+
+    /**
+     * "Danish Dairy Farms Ltd", "British Telecommunications PLC": a country word that opens a company's
+     * name, up to its legal suffix, names the company rather than the country.
+     */
+    private static boolean companyName(final EntryMatch match, final TokenizedText tokens) {
+        if (match.titleCaps) {
+            return false;
+        }
+        for (int t = match.lastToken + 1; t < tokens.size() && t <= match.lastToken + MAX_COMPANY_NAME_WORDS; t++) {
+            if (!tokens.joinable(t)
+                    && !tokens.source.substring(tokens.end(t - 1), tokens.start(t)).strip().equals("&")) {
+                return false;
+            }
+            final String word = TokenizedText.fold(tokens.source, tokens.start(t), tokens.end(t));
+            if (COMPANY_SUFFIXES.contains(word) && tokens.is(t, TokenizedText.UPPER_FIRST)) {
+                return true;
+            }
+            if (!tokens.is(t, TokenizedText.UPPER_FIRST) && !word.equals("and") && !word.equals("of")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Whether source[start, end) sits between '&lt;' and '&gt;' on one line. */
+    private static boolean bracketed(final String source, final int start, final int end) {
+        boolean open = false;
+        for (int i = start - 1; i >= 0 && i >= start - BRACKET_REACH_CHARS; i--) {
+            final char c = source.charAt(i);
+            if (c == '<') {
+                open = true;
+                break;
+            }
+            if (c == '>' || c == '\n') {
+                return false;
+            }
+        }
+        if (!open) {
+            return false;
+        }
+        for (int i = end; i < source.length() && i < end + BRACKET_REACH_CHARS; i++) {
+            final char c = source.charAt(i);
+            if (c == '>') {
+                return true;
+            }
+            if (c == '<' || c == '\n') {
+                return false;
+            }
+        }
+        return false;
+    }
+}

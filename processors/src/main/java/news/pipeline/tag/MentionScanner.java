@@ -1,0 +1,122 @@
+package news.pipeline.tag;
+
+import java.util.List;
+
+/**
+ * Finds gazetteer entries in a tokenised text: from every capitalised token it walks the
+ * gazetteer's token trie and keeps the longest entry whose conditions hold there, so known
+ * multi-word names win over the country words inside them ("Gulf of Mexico", "New Jersey").
+ */
+final class MentionScanner {
+    /** Longest surface form walked, in tokens; bounds the walk from each token well past any name in the gazetteer. */
+    private static final int MAX_ENTRY_TOKENS = 10;
+    /** Only words longer than this tell title case: short ones ("of", "the", "US") look alike in any title. */
+    private static final int CASE_CLUE_MIN_CHARS = 3;
+    /** Seven in ten longer words capitalised is a title-case title; fewer leaves sentence case and its clues. */
+    private static final int TITLE_CASE_TENTHS = 7;
+
+    private final Gazetteer gazetteer;
+
+    MentionScanner(final Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+    }
+
+    /** Adds to {@code out} the longest entry starting at each capitalised token, left to right, not overlapping. */
+    void scan(final TokenizedText tokens, final boolean inTitle, final boolean titleCaps, final Dateline dateline,
+              final List<EntryMatch> out) {
+        final String source = tokens.source;
+        final int n = tokens.size();
+        int i = 0;
+        while (i < n) {
+            if (!tokens.is(i, TokenizedText.UPPER_FIRST)) {
+                i++;
+                continue;
+            }
+            int node = 0;
+            Gazetteer.Entry best = null;
+            int bestLast = -1;
+            for (int j = i; j < n && j - i < MAX_ENTRY_TOKENS; j++) {
+                if (j > i && !tokens.joinable(j)) {
+                    break;
+                }
+                final int id = gazetteer.tokenId(source, tokens.start(j), tokens.end(j));
+                if (id < 0) {
+                    break;
+                }
+                node = gazetteer.child(node, id);
+                if (node < 0) {
+                    break;
+                }
+                final Gazetteer.Entry[] entries = gazetteer.entriesAt(node);
+                if (entries != null) {
+                    final Gazetteer.Entry entry = firstApplicable(entries, tokens, i, j, dateline);
+                    if (entry != null) {
+                        best = entry;
+                        bestLast = j;
+                    }
+                }
+            }
+            if (best == null) {
+                i++;
+                continue;
+            }
+            final EntryMatch match = new EntryMatch(inTitle, i, bestLast, tokens.start(i), tokens.end(bestLast), best,
+                titleCaps);
+            match.datelinePlace = dateline.present() && dateline.inPlace(match.start, match.end);
+            match.datelineRegion = dateline.present() && dateline.inRegion(match.start, match.end);
+            out.add(match);
+            i = bestLast + 1;
+        }
+    }
+
+    /** The first entry whose flags allow it at tokens first..last: exact case, dateline only, combining form. */
+    private static Gazetteer.Entry firstApplicable(final Gazetteer.Entry[] entries, final TokenizedText tokens,
+                                                   final int first, final int last, final Dateline dateline) {
+        for (Gazetteer.Entry entry : entries) {
+            if (entry.has(Gazetteer.CASE_EXACT) && !sameLetters(tokens, first, last, entry.letters())) {
+                continue;
+            }
+            if (entry.has(Gazetteer.DATELINE_ONLY)
+                    && !(dateline.present() && tokens.end(last) <= dateline.end())) {
+                continue;
+            }
+            if (entry.has(Gazetteer.PREFIX) && !tokens.hyphenBefore(last + 1)) {
+                continue;
+            }
+            return entry;
+        }
+        return null;
+    }
+
+    private static boolean sameLetters(final TokenizedText tokens, final int first, final int last,
+                                       final char[] letters) {
+        final String source = tokens.source;
+        int matched = 0;
+        for (int i = tokens.start(first); i < tokens.end(last); i++) {
+            final char c = source.charAt(i);
+            if (!TokenizedText.isWord(c)) {
+                continue;
+            }
+            if (matched >= letters.length || letters[matched] != c) {
+                return false;
+            }
+            matched++;
+        }
+        return matched == letters.length;
+    }
+
+    /** A title in capitals or title case gives no case clues. */
+    static boolean capitalisedThroughout(final TokenizedText tokens) {
+        int words = 0;
+        int capitalised = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.end(i) - tokens.start(i) > CASE_CLUE_MIN_CHARS) {
+                words++;
+                if (tokens.is(i, TokenizedText.UPPER_FIRST)) {
+                    capitalised++;
+                }
+            }
+        }
+        return words > 0 && capitalised * 10 >= words * TITLE_CASE_TENTHS;
+    }
+}

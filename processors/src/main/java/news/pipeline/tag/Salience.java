@@ -1,0 +1,191 @@
+package news.pipeline.tag;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Weighs the evidence for each country the matches left standing name, and picks the focus: the
+ * countries the story is about. Salience adds the title, the dateline, the lead paragraph,
+ * frequency, the first position and sentence-subject position; incidental mentions (currencies,
+ * events, tickers, company names) count as mentions but not as salience.
+ */
+final class Salience {
+    /** A headline names what the story is about more than anything else; alone it reaches the focus threshold. */
+    private static final double TITLE_WEIGHT = 0.4;
+    /** The dateline is where the story happened; alone it reaches the focus threshold. */
+    private static final double DATELINE_WEIGHT = 0.35;
+    /** The lead paragraph states the story, but alone stays under the focus threshold: it often sets a scene. */
+    private static final double LEAD_WEIGHT = 0.25;
+    /** Most that repetition adds: enough to lift a country mentioned throughout, never alone to the threshold. */
+    private static final double FREQUENCY_WEIGHT = 0.3;
+    /** Mentions beyond the first at which the frequency weight is full; one mention adds nothing. */
+    private static final double FREQUENCY_FULL_AT = 4.0;
+    /** A country opening a sentence is its subject; small, it breaks near-ties rather than decides. */
+    private static final double SUBJECT_WEIGHT = 0.05;
+    /** Earlier first mention weighs more, linearly over the text; small, it orders otherwise equal countries. */
+    private static final double POSITION_WEIGHT = 0.1;
+    /**
+     * Countries seen only through their towns are discounted: a town is often where someone is, not
+     * what the story is about, and a town in the title alone then stays under the focus threshold.
+     */
+    private static final double ONLY_PLACES_FACTOR = 0.7;
+    /** Focus is every country at or above this salience: the title alone or the dateline alone reaches it. */
+    private static final double FOCUS_THRESHOLD = 0.35;
+    /** With none at the threshold, the most salient country is the focus if it reaches this; below, none is. */
+    private static final double FOCUS_FLOOR = 0.1;
+    /** Salience is rounded to three decimals: stable in records and comparisons, finer than any weight. */
+    private static final double SALIENCE_ROUNDING = 1000;
+    /** A lead paragraph is at most this long: a wire lead is one or two sentences. */
+    private static final int MAX_LEAD_CHARS = 600;
+    /** A paragraph break this close after the dateline ends a heading line, not the lead. */
+    private static final int MIN_LEAD_CHARS = 40;
+
+    private final Gazetteer gazetteer;
+
+    Salience(final Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+    }
+
+    /** What one article says about one country. */
+    private static final class CountryEvidence {
+        final int country;
+        final List<MentionSpan> spans = new ArrayList<>();
+        int titleMentions;
+        int leadMentions;
+        int textMentions;
+        int subjectMentions;
+        int incidentalMentions;
+        boolean dateline;
+        boolean onlyPlaces = true;
+        int firstOffset = Integer.MAX_VALUE;
+
+        CountryEvidence(final int country) {
+            this.country = country;
+        }
+    }
+
+    /** The countries and organisations of the matches not dropped, most salient first, and the focus. */
+    TaggedArticle rank(final List<EntryMatch> matches, final TokenizedText title, final TokenizedText text,
+                       final Dateline dateline) {
+        final int leadEnd = leadEnd(text, dateline);
+        final CountryEvidence[] byCountry = new CountryEvidence[gazetteer.countryCodes.length];
+        final int[] orgMentions = new int[gazetteer.orgCodes.length];
+        final List<CountryEvidence> found = new ArrayList<>();
+        for (EntryMatch match : matches) {
+            if (match.dropped || match.entry.blocker()) {
+                continue;
+            }
+            if (match.entry.org()) {
+                orgMentions[match.entry.target()]++;
+                continue;
+            }
+            CountryEvidence evidence = byCountry[match.entry.target()];
+            if (evidence == null) {
+                evidence = new CountryEvidence(match.entry.target());
+                byCountry[match.entry.target()] = evidence;
+                found.add(evidence);
+            }
+            final String source = match.inTitle ? title.source : text.source;
+            evidence.spans.add(new MentionSpan(match.inTitle, match.start, match.end,
+                source.substring(match.start, match.end), match.entry.kind().name()));
+            if (match.entry.kind() != MentionKind.CITY || match.datelinePlace || match.datelineRegion) {
+                evidence.onlyPlaces = false;
+            }
+            if (match.inTitle) {
+                if (IncidentalMentions.isIncidental(match, title)) {
+                    evidence.incidentalMentions++;
+                } else {
+                    evidence.titleMentions++;
+                }
+                continue;
+            }
+            evidence.textMentions++;
+            if (IncidentalMentions.isIncidental(match, text)) {
+                // a currency, an event or a ticker says little about what the story is about
+                evidence.incidentalMentions++;
+                continue;
+            }
+            evidence.firstOffset = Math.min(evidence.firstOffset, match.start);
+            if (match.datelinePlace || match.datelineRegion) {
+                evidence.dateline = true;
+            } else if (match.start < leadEnd) {
+                evidence.leadMentions++;
+            }
+            if (text.sentenceStart(match.firstToken)) {
+                evidence.subjectMentions++;
+            }
+        }
+        final List<CountryTagging> countries = new ArrayList<>(found.size());
+        final double[] raw = new double[found.size()];
+        for (int i = 0; i < found.size(); i++) {
+            raw[i] = score(found.get(i), text.source.length());
+        }
+        for (int i = 0; i < found.size(); i++) {
+            final CountryEvidence evidence = found.get(i);
+            final double salience = Math.round(Math.min(1.0, raw[i]) * SALIENCE_ROUNDING) / SALIENCE_ROUNDING;
+            countries.add(new CountryTagging(gazetteer.countryCodes[evidence.country],
+                gazetteer.countryNames[evidence.country], evidence.spans.size(), salience,
+                List.copyOf(evidence.spans)));
+        }
+        countries.sort(Comparator.comparingDouble(CountryTagging::salience).reversed()
+            .thenComparing(CountryTagging::code));
+        final List<String> focus = new ArrayList<>();
+        for (CountryTagging country : countries) {
+            if (country.salience() >= FOCUS_THRESHOLD || focus.isEmpty() && country.salience() >= FOCUS_FLOOR) {
+                focus.add(country.code());
+            }
+        }
+        final List<OrganizationTagging> orgs = new ArrayList<>();
+        for (int i = 0; i < orgMentions.length; i++) {
+            if (orgMentions[i] > 0) {
+                orgs.add(new OrganizationTagging(gazetteer.orgCodes[i], gazetteer.orgNames[i], orgMentions[i]));
+            }
+        }
+        orgs.sort(Comparator.comparing(OrganizationTagging::code));
+        return new TaggedArticle(List.copyOf(countries), List.copyOf(focus), List.copyOf(orgs));
+    }
+
+    private static double score(final CountryEvidence evidence, final int textLength) {
+        double score = 0;
+        if (evidence.titleMentions > 0) {
+            score += TITLE_WEIGHT;
+        }
+        if (evidence.dateline) {
+            score += DATELINE_WEIGHT;
+        }
+        if (evidence.leadMentions > 0) {
+            score += LEAD_WEIGHT;
+        }
+        final int mentions = evidence.textMentions - evidence.incidentalMentions + evidence.titleMentions;
+        score += FREQUENCY_WEIGHT * Math.min(1.0, Math.max(0, mentions - 1) / FREQUENCY_FULL_AT);
+        if (evidence.subjectMentions > 0) {
+            score += SUBJECT_WEIGHT;
+        }
+        if (textLength > 0 && evidence.firstOffset < Integer.MAX_VALUE) {
+            score += POSITION_WEIGHT * (1.0 - Math.min(1.0, evidence.firstOffset / (double) textLength));
+        }
+        if (evidence.onlyPlaces) {
+            score *= ONLY_PLACES_FACTOR;
+        }
+        return score;
+    }
+
+    /** End of the lead paragraph: the first paragraph break after the dateline, at most 600 characters in. */
+    private static int leadEnd(final TokenizedText text, final Dateline dateline) {
+        final int from = dateline.end();
+        final int limit = Math.min(text.source.length(), from + MAX_LEAD_CHARS);
+        for (int t = 1; t < text.size(); t++) {
+            if (text.start(t) <= from) {
+                continue;
+            }
+            if (text.start(t) >= limit) {
+                return limit;
+            }
+            if (text.paragraphBefore(t) && text.start(t) > from + MIN_LEAD_CHARS) {
+                return text.start(t);
+            }
+        }
+        return limit;
+    }
+}
