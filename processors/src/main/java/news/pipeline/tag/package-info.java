@@ -31,9 +31,9 @@
  * </ol>
  *
  * <h2>Measured</h2>
- * {@link news.pipeline.tag.CountryEvaluation} on reuters-dev (12,369 Reuters-21578 stories, focus
- * codes scored with its {@code score.py}): see the tagger branch's commit messages and the final
- * report for the figures of each version. {@link news.pipeline.tag.TaggerBenchmark} gives
- * articles/s on 2-8 KB texts, one thread, warmed up.
+ * {@code news-pipeline eval countries} (the bench module's {@code CountryEvaluation}) tags an
+ * evaluation set such as reuters-dev for its scorer; the README's "Country tagging" section has the
+ * current scores. The bench module's {@code TaggerBenchmark} gives articles/s on 2-8 KB texts, one
+ * thread, warmed up.
  */
 package news.pipeline.tag;
