@@ -3,12 +3,12 @@ package news.pipeline.cli.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import news.pipeline.runtime.ChildJvm;
 import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.kafka.EmbeddedKafka;
 import news.pipeline.topics.Topics;
@@ -43,11 +43,9 @@ class DemoRestartFaultIT {
         final List<String> demo = List.of("demo", "--once", "--timeout", "240", "--data-dir", data.toString(),
                 "--embedded-port", String.valueOf(port), "--samples", Path.of("..", "samples").toAbsolutePath().toString());
         for (int run = 1; run <= 2; run++) {
-            final List<String> command = new ArrayList<>(FaultKit.javaCommand(List.of()));
-            command.add("news.pipeline.cli.NewsPipeline");
-            command.addAll(demo);
             final Path log = dir.resolve("demo-" + run + ".log");
-            final Process process = new ProcessBuilder(command).redirectErrorStream(true)
+            final Process process = new ProcessBuilder(ChildJvm.command(List.of(), "news.pipeline.cli.NewsPipeline", demo))
+                    .redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
             assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("demo run %d exits", run).isTrue();
             assertThat(process.exitValue()).as("demo run %d exit code; log:%n%s", run, FaultKit.tail(log, 30)).isZero();
