@@ -19,17 +19,14 @@ import news.pipeline.testkit.Delivery;
 import news.pipeline.testkit.FaultKit;
 
 /**
- * Issue 6, fault 5, with the demo command itself: {@code news-pipeline demo --once} run twice on
- * the same data directory. The second run must not put the samples through again: a downstream
- * consumer of enriched should see each sample article once.
+ * A restart of the demo command itself: {@code news-pipeline demo --once} run twice on the same
+ * data directory. The second run must not put the samples through again: a downstream consumer of
+ * enriched sees each sample article once.
  *
- * <p>Disabled because it fails today: DemoCommand ingests every sample at every start, and nothing
- * in the pipeline drops an article id it has already processed, so after two runs enriched holds
- * each sample twice (by-country likewise). {@link EmbeddedRestartFaultIT} shows that the pipeline
- * itself resumes at its committed offsets; the duplicates come from the demo's re-ingestion. Fix
- * in DemoCommand: ingest only the samples whose ids are not yet on news.articles.raw (read the
- * raw topic's keys first), or in the cleaner: drop an id already seen, with a state store keyed by
- * article id (its changelog makes that exactly-once too).
+ * <p>Nothing in the pipeline drops an article id it has already processed, so this holds only
+ * because the demo reads the raw topic's keys at start and ingests just the samples not there yet.
+ * {@link EmbeddedRestartFaultIT} covers the other half: the pipeline itself resumes at its
+ * committed offsets.
  */
 @Tag("fault")
 class DemoRestartFaultIT {

@@ -51,7 +51,7 @@ import news.pipeline.testkit.FaultKit;
 import news.pipeline.testkit.Progress;
 
 /**
- * Issue 6, fault 3: 1,000 bad records of eight kinds shuffled among 10,000 good ones. All 10,000
+ * 1,000 bad records of eight kinds shuffled among 10,000 good ones. All 10,000
  * good articles come out exactly once; each bad record is in the dead-letter topic exactly once,
  * found by its source partition and offset, with the reason its kind calls for and its original
  * bytes; no stream thread dies and every application stays RUNNING.
