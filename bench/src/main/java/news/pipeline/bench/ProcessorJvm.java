@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import news.pipeline.runtime.ChildJvm;
 
 /** A {@link ProcessorJvmMain} in a child JVM, driven over its stdin and stdout. */
 public final class ProcessorJvm implements AutoCloseable {
@@ -52,14 +53,10 @@ public final class ProcessorJvm implements AutoCloseable {
      */
     static ProcessorJvm start(final String mode, final Map<String, String> settings, final List<String> jvmOptions,
                              final Path log) {
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(ProcessorJvmMain.class.getName());
-        command.add(mode);
-        settings.forEach((key, value) -> command.add(key + "=" + value));
+        final List<String> args = new ArrayList<>();
+        args.add(mode);
+        settings.forEach((key, value) -> args.add(key + "=" + value));
+        final List<String> command = ChildJvm.command(jvmOptions, ProcessorJvmMain.class.getName(), args);
         try {
             return new ProcessorJvm(new ProcessBuilder(command)
                     .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))

@@ -17,7 +17,7 @@ import news.pipeline.tag.CountryTagger;
 import news.pipeline.tag.TaggedArticle;
 
 /**
- * Country-tagging evaluation on wire stories (issue 4): reads JSON lines {@code {newid, title,
+ * Country-tagging evaluation on wire stories: reads JSON lines {@code {newid, title,
  * dateline, body}}, tags each story with the title as title and "dateline body" as text, as a wire
  * story arrives, and writes {@code {"newid": ..., "codes": [focus codes]}} lines for a scorer.
  */

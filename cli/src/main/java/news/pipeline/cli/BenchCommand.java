@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import news.pipeline.bench.ProfileSummary;
 import news.pipeline.bench.Workload;
+import news.pipeline.runtime.ProjectHome;
 import news.pipeline.schema.ArticleFormat;
 
 /**
@@ -146,7 +147,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        final Path home = home();
+        final Path home = ProjectHome.dir();
         final Path samplesDir = samples != null ? samples : home.resolve("samples");
         final Path pagesDir = pages != null ? pages : existing(home.resolve("../shared/bench/aeb-dev/html"), samplesDir);
         final Path textsFile = texts == null ? existing(home.resolve("../shared/eval/reuters-dev/reuters-train.jsonl"), null)
@@ -387,11 +388,6 @@ public final class BenchCommand implements Callable<Integer> {
         } catch (IOException e) {
             return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
-    }
-
-    private static Path home() {
-        final String home = System.getenv("NEWS_PIPELINE_HOME");
-        return home != null ? Path.of(home) : Path.of(".");
     }
 
     private static Path existing(final Path candidate, final Path otherwise) {

@@ -23,6 +23,7 @@ import news.pipeline.runtime.ArticleFiles;
 import news.pipeline.runtime.AvroJson;
 import news.pipeline.runtime.Cluster;
 import news.pipeline.runtime.ProcessorService;
+import news.pipeline.runtime.ProjectHome;
 import news.pipeline.runtime.RawArticleProducer;
 import news.pipeline.runtime.TopicReader;
 
@@ -121,11 +122,8 @@ final class DemoCommand implements Callable<Integer> {
 
     /** The project's samples/ folder: beside the launcher, or in the working directory. */
     private static Path defaultSamples() {
-        final String home = System.getenv("NEWS_PIPELINE_HOME");
-        if (home != null && Files.isDirectory(Path.of(home, "samples"))) {
-            return Path.of(home, "samples");
-        }
-        return Path.of("samples");
+        final Path beside = ProjectHome.dir().resolve("samples");
+        return Files.isDirectory(beside) ? beside : Path.of("samples");
     }
 
     private static String json(final Object node) {

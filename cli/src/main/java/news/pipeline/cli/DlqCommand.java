@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import news.pipeline.ops.DeadLetterLog;
 import news.pipeline.ops.TimeArguments;
 import news.pipeline.schema.DeadLetter;
+import news.pipeline.serde.ByteBuffers;
 import news.pipeline.topics.PipelineHeaders;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -168,19 +169,12 @@ final class DlqCommand implements Callable<Integer> {
         private static ProducerRecord<byte[], byte[]> original(final DeadLetterLog.Entry entry) {
             final DeadLetter letter = entry.letter();
             final RecordHeaders headers = new RecordHeaders();
-            letter.getOriginalHeaders().forEach((name, value) -> headers.add(name, bytes(value)));
+            letter.getOriginalHeaders().forEach((name, value) -> headers.add(name, ByteBuffers.copy(value)));
             headers.add(PipelineHeaders.RETRY_OF, entry.position().getBytes(StandardCharsets.UTF_8));
             return new ProducerRecord<>(letter.getSourceTopic(), null, null,
-                    letter.getOriginalKey() == null ? null : bytes(letter.getOriginalKey()),
-                    letter.getOriginalValue() == null ? null : bytes(letter.getOriginalValue()), headers);
+                    letter.getOriginalKey() == null ? null : ByteBuffers.copy(letter.getOriginalKey()),
+                    letter.getOriginalValue() == null ? null : ByteBuffers.copy(letter.getOriginalValue()), headers);
         }
-    }
-
-    private static byte[] bytes(final ByteBuffer buffer) {
-        final ByteBuffer view = buffer.duplicate();
-        final byte[] bytes = new byte[view.remaining()];
-        view.get(bytes);
-        return bytes;
     }
 
     private static int size(final ByteBuffer buffer) {

@@ -36,7 +36,7 @@ import news.pipeline.runtime.RawArticleProducer;
 import news.pipeline.runtime.StreamsAppRunner;
 
 /**
- * Issue 6, security basics, on a real broker: the embedded broker gets a SASL_PLAINTEXT listener
+ * Client security on a real broker: the embedded broker gets a SASL_PLAINTEXT listener
  * that only lets in known users, and the pipeline reaches it with nothing but a client properties
  * file (security.protocol, sasl.mechanism, sasl.jaas.config), as a user would connect to a secured
  * cluster: topics created, the three processors running, an article through. A wrong password is

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Issue 6, security basics: the embedded broker listens on the loopback interface only, unless told otherwise. */
+/** The embedded broker listens on the loopback interface only, unless told otherwise. */
 class EmbeddedKafkaConfigTest {
 
     @Test

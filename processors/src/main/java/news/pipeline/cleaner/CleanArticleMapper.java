@@ -11,6 +11,7 @@ import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.CleanArticle;
 import news.pipeline.schema.DeadLetterReason;
 import news.pipeline.schema.RawArticle;
+import news.pipeline.serde.ByteBuffers;
 
 /** Maps between the raw and clean Avro records and the cleaner's plain types. No Kafka here. */
 public final class CleanArticleMapper {
@@ -68,10 +69,7 @@ public final class CleanArticleMapper {
                 && buffer.remaining() == buffer.array().length) {
             return buffer.array();
         }
-        final ByteBuffer view = buffer.duplicate();
-        final byte[] bytes = new byte[view.remaining()];
-        view.get(bytes);
-        return bytes;
+        return ByteBuffers.copy(buffer);
     }
 
     private static String firstNonBlank(final String first, final String second, final String otherwise) {

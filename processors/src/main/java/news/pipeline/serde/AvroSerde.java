@@ -1,7 +1,6 @@
 package news.pipeline.serde;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.List;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
@@ -43,10 +42,7 @@ public final class AvroSerde<T extends SpecificRecordBase> implements Serde<T> {
     public byte[] encode(final T record) {
         try {
             // The buffer is the encoder's own, reused by this thread's next encode: copy it out now.
-            final ByteBuffer buffer = encoder.encode(record);
-            final byte[] bytes = new byte[buffer.remaining()];
-            buffer.get(bytes);
-            return bytes;
+            return ByteBuffers.copy(encoder.encode(record));
         } catch (IOException | AvroRuntimeException e) {
             throw new SerializationException("cannot encode " + type.getSimpleName() + ": " + e.getMessage(), e);
         }

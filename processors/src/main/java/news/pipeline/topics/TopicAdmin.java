@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -45,7 +43,7 @@ public final class TopicAdmin {
     public List<String> createMissing(final Optional<Integer> partitions, final Optional<Short> replicationFactor,
                                       final Map<String, String> extraConfigs, final Duration timeout)
             throws InterruptedException, TimeoutException {
-        final Set<String> existing = await(admin.listTopics().names(), timeout);
+        final Set<String> existing = KafkaFutures.await(admin.listTopics().names(), timeout);
         final List<NewTopic> missing = new ArrayList<>();
         for (final TopicSpec<?, ?> topic : Topics.all()) {
             if (!existing.contains(topic.name())) {
@@ -58,7 +56,7 @@ public final class TopicAdmin {
         final List<String> created = new ArrayList<>();
         for (final NewTopic topic : missing) {
             try {
-                await(admin.createTopics(List.of(topic)).all(), timeout);
+                KafkaFutures.await(admin.createTopics(List.of(topic)).all(), timeout);
                 created.add(topic.name());
             } catch (IllegalStateException e) {
                 // Another instance created it at the same moment: that is what we wanted.
@@ -73,9 +71,9 @@ public final class TopicAdmin {
 
     /** Describes the pipeline topics that exist, by name. */
     public Map<String, TopicDescription> describe(final Duration timeout) throws InterruptedException, TimeoutException {
-        final Set<String> existing = await(admin.listTopics().names(), timeout);
+        final Set<String> existing = KafkaFutures.await(admin.listTopics().names(), timeout);
         final List<String> names = Topics.all().stream().map(TopicSpec::name).filter(existing::contains).toList();
-        return names.isEmpty() ? Map.of() : await(admin.describeTopics(names).allTopicNames(), timeout);
+        return names.isEmpty() ? Map.of() : KafkaFutures.await(admin.describeTopics(names).allTopicNames(), timeout);
     }
 
     /** Waits until every partition of the topics has a leader that answers listOffsets. */
@@ -83,12 +81,12 @@ public final class TopicAdmin {
         final long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {
-                final Map<String, TopicDescription> descriptions = await(admin.describeTopics(topics).allTopicNames(),
+                final Map<String, TopicDescription> descriptions = KafkaFutures.await(admin.describeTopics(topics).allTopicNames(),
                         remaining(deadline));
                 final Map<TopicPartition, OffsetSpec> request = new HashMap<>();
                 descriptions.forEach((name, description) -> description.partitions().forEach(
                         partition -> request.put(new TopicPartition(name, partition.partition()), OffsetSpec.latest())));
-                await(admin.listOffsets(request).all(), remaining(deadline));
+                KafkaFutures.await(admin.listOffsets(request).all(), remaining(deadline));
                 return;
             } catch (IllegalStateException e) {
                 if (System.nanoTime() > deadline) {
@@ -101,14 +99,5 @@ public final class TopicAdmin {
 
     private static Duration remaining(final long deadline) {
         return Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime()));
-    }
-
-    private static <T> T await(final org.apache.kafka.common.KafkaFuture<T> future, final Duration timeout)
-            throws InterruptedException, TimeoutException {
-        try {
-            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-        }
     }
 }

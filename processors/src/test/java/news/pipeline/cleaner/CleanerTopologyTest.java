@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import news.pipeline.serde.ByteBuffers;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.CleanArticle;
@@ -94,9 +95,9 @@ class CleanerTopologyTest {
             assertThat(letter.getMessage()).isNotBlank();
         });
         assertThat(dead).extracting(DeadLetter::getSourceOffset).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
-        assertThat(bytes(dead.get(0).getOriginalValue())).isEqualTo(notAvro);
-        assertThat(bytes(dead.get(2).getOriginalValue())).isEqualTo(oversized);
-        assertThat(bytes(dead.get(1).getOriginalKey())).isEqualTo("empty".getBytes(StandardCharsets.UTF_8));
+        assertThat(ByteBuffers.copy(dead.get(0).getOriginalValue())).isEqualTo(notAvro);
+        assertThat(ByteBuffers.copy(dead.get(2).getOriginalValue())).isEqualTo(oversized);
+        assertThat(ByteBuffers.copy(dead.get(1).getOriginalKey())).isEqualTo("empty".getBytes(StandardCharsets.UTF_8));
         assertThat(dead.get(5).getOriginalKey()).isNull();
         assertThat(dead.get(2).getMessage().replaceAll("[^0-9]", "")).contains(String.valueOf(MAX_CONTENT_BYTES));
 
@@ -117,10 +118,7 @@ class CleanerTopologyTest {
         record.put("content", ByteBuffer.wrap("text".getBytes(StandardCharsets.UTF_8)));
         record.put("something_new", "x");
         try {
-            final ByteBuffer buffer = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), future).encode(record);
-            final byte[] bytes = new byte[buffer.remaining()];
-            buffer.get(bytes);
-            return bytes;
+            return ByteBuffers.copy(new BinaryMessageEncoder<GenericRecord>(GenericData.get(), future).encode(record));
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
@@ -134,11 +132,5 @@ class CleanerTopologyTest {
                 .setContentType(format == ArticleFormat.HTML ? "text/html; charset=utf-8" : "text/plain; charset=utf-8")
                 .setContent(ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)))
                 .build();
-    }
-
-    private static byte[] bytes(final ByteBuffer buffer) {
-        final byte[] bytes = new byte[buffer.remaining()];
-        buffer.duplicate().get(bytes);
-        return bytes;
     }
 }

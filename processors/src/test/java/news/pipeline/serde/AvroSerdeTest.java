@@ -50,9 +50,7 @@ class AvroSerdeTest {
         old.put("title", null);
         old.put("published_at", null);
         old.put("language", null);
-        final ByteBuffer buffer = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), released).encode(old);
-        final byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
+        final byte[] bytes = ByteBuffers.copy(new BinaryMessageEncoder<GenericRecord>(GenericData.get(), released).encode(old));
 
         final RawArticle decoded = serde.decode(bytes);
         assertThat(decoded.getUrl()).isEqualTo("https://news.example/old");

@@ -2,6 +2,7 @@ package news.pipeline.ops;
 
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.streams.StreamsSettings;
+import news.pipeline.topics.KafkaFutures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,8 +10,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -37,6 +36,7 @@ public final class ConsumerLag {
     /** Beyond this many records behind in one partition, the count is the offset difference. */
     public static final int EXACT_COUNT_LIMIT = 10_000;
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
     /** One partition of one application's input. */
     public record PartitionLag(String application, String topic, int partition, Long committed, long end,
@@ -72,9 +72,9 @@ public final class ConsumerLag {
 
     public ApplicationLag measure(final String application, final String topic, final Instant now)
             throws InterruptedException, TimeoutException {
-        final Map<TopicPartition, OffsetAndMetadata> committed = await(
-                admin.listConsumerGroupOffsets(application).partitionsToOffsetAndMetadata());
-        final TopicDescription description = await(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic);
+        final Map<TopicPartition, OffsetAndMetadata> committed = KafkaFutures.await(
+                admin.listConsumerGroupOffsets(application).partitionsToOffsetAndMetadata(), ADMIN_TIMEOUT);
+        final TopicDescription description = KafkaFutures.await(admin.describeTopics(List.of(topic)).allTopicNames(), ADMIN_TIMEOUT).get(topic);
         final Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         final Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
         description.partitions().forEach(info -> {
@@ -82,8 +82,8 @@ public final class ConsumerLag {
             earliest.put(new TopicPartition(topic, info.partition()), OffsetSpec.earliest());
         });
         final ListOffsetsOptions readCommitted = new ListOffsetsOptions(IsolationLevel.READ_COMMITTED);
-        final Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = await(admin.listOffsets(latest, readCommitted).all());
-        final Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> starts = await(admin.listOffsets(earliest, readCommitted).all());
+        final Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = KafkaFutures.await(admin.listOffsets(latest, readCommitted).all(), ADMIN_TIMEOUT);
+        final Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> starts = KafkaFutures.await(admin.listOffsets(earliest, readCommitted).all(), ADMIN_TIMEOUT);
 
         final List<PartitionLag> partitions = new ArrayList<>();
         for (final TopicPartition partition : latest.keySet().stream().sorted(Comparator.comparingInt(TopicPartition::partition)).toList()) {
@@ -133,13 +133,5 @@ public final class ConsumerLag {
         final long records = exact ? counted : end - from;
         final Duration time = oldest == null || oldest.isAfter(now) ? Duration.ZERO : Duration.between(oldest, now);
         return new PartitionLag(application, partition.topic(), partition.partition(), committed, end, records, exact, oldest, time);
-    }
-
-    private static <T> T await(final org.apache.kafka.common.KafkaFuture<T> future) throws InterruptedException, TimeoutException {
-        try {
-            return future.get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-        }
     }
 }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Map;
+import news.pipeline.serde.ByteBuffers;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
 
@@ -93,10 +94,7 @@ public final class AvroJson {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(view).toString());
         } catch (CharacterCodingException e) {
-            final ByteBuffer again = buffer.duplicate();
-            final byte[] bytes = new byte[again.remaining()];
-            again.get(bytes);
-            return NODES.objectNode().put("base64", Base64.getEncoder().encodeToString(bytes));
+            return NODES.objectNode().put("base64", Base64.getEncoder().encodeToString(ByteBuffers.copy(buffer)));
         }
     }
 }

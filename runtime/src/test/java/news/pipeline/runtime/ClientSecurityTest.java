@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 6, security basics: the security settings a user gives, from any layer (file, environment,
+ * The security settings a user gives, from any layer (file, environment,
  * flags), reach every Kafka client the pipeline makes: the commands' admin, producer and reader,
  * and each processor's Kafka Streams consumers, producer and admin. And secrets are never shown.
  */

@@ -212,16 +212,6 @@ public final class FaultKit {
         }
     }
 
-    /** The JVM of the tests: the same java, the same class path. */
-    public static List<String> javaCommand(final List<String> jvmOptions) {
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        return command;
-    }
-
     public static String tail(final Path log, final int lines) {
         try {
             final List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);

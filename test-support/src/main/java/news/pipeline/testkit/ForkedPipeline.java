@@ -6,9 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import news.pipeline.runtime.ChildJvm;
 
 /**
  * {@code news-pipeline run ...} in a JVM of its own, as an operator would start it, so a test can
@@ -35,10 +35,7 @@ public final class ForkedPipeline implements AutoCloseable {
      * @param args       the arguments after {@code news-pipeline}, e.g. {@code run --processor all ...}
      */
     public static ForkedPipeline start(final Path log, final List<String> jvmOptions, final List<String> args) throws IOException {
-        final List<String> command = new ArrayList<>(FaultKit.javaCommand(jvmOptions));
-        command.add("news.pipeline.cli.NewsPipeline");
-        command.addAll(args);
-        final ProcessBuilder builder = new ProcessBuilder(command)
+        final ProcessBuilder builder = new ProcessBuilder(ChildJvm.command(jvmOptions, "news.pipeline.cli.NewsPipeline", args))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // Settings come only from the arguments, never from the environment the build runs in.

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The hostile pages of issue 6, built in memory. Each is HTML served as text/html. */
+/** The hostile pages the fault tests feed the pipeline, built in memory. Each is HTML served as text/html. */
 public final class HostilePages {
     static final int TEN_MIB = 10 * 1024 * 1024;
     static final int NESTING = 100_000;

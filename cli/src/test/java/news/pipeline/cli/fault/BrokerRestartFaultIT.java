@@ -26,7 +26,7 @@ import news.pipeline.testkit.FaultKit;
 import news.pipeline.testkit.Progress;
 
 /**
- * Issue 6, fault 2: the broker stops in the middle of a run and comes back on the same data
+ * The broker stops in the middle of a run and comes back on the same data
  * directory and ports. The processors, left alone, carry on; every article comes out exactly once.
  */
 @Tag("fault")

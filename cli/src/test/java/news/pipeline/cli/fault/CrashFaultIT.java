@@ -22,7 +22,7 @@ import news.pipeline.testkit.ForkedPipeline;
 import news.pipeline.testkit.Progress;
 
 /**
- * Issue 6, fault 1: the processors' process is killed with SIGKILL in the middle of 20,000
+ * The processors' process is killed with SIGKILL in the middle of 20,000
  * articles (no shutdown hook, no commit, transactions left open), then started again on the same
  * data directory. A read_committed consumer of enriched and by-country must see every article
  * exactly once. The processes also get secrets in their settings, which must never reach their logs.

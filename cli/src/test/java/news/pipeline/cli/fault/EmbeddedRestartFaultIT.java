@@ -26,7 +26,7 @@ import news.pipeline.testkit.ForkedPipeline;
 import news.pipeline.testkit.Progress;
 
 /**
- * Issue 6, fault 5: the whole embedded pipeline ({@code news-pipeline run} with no cluster given:
+ * The whole embedded pipeline ({@code news-pipeline run} with no cluster given:
  * the embedded broker and the three processors in one process) is stopped as Ctrl-C stops it and
  * started again on its data directory. It resumes where it stopped: the committed offsets are
  * where they were, and articles already through are not processed again.

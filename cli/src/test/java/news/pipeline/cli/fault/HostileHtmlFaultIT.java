@@ -41,7 +41,7 @@ import news.pipeline.schema.ArticleFormat;
 import news.pipeline.serde.AvroSerde;
 
 /**
- * Issue 6, fault 4, on the real pipeline: the five hostile pages (10 MiB, 100,000-deep nesting, a
+ * Hostile input on the real pipeline: the five hostile pages (10 MiB, 100,000-deep nesting, a
  * tag with a million attributes, invalid UTF-8, one 4 MiB token) among good articles. The
  * processors run in their own JVM with a 512 MiB heap: that is the memory bound they must hold to.
  * It runs with the content cap as shipped (4 MiB: the three largest pages are refused as

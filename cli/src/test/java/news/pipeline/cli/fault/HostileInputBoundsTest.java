@@ -18,7 +18,7 @@ import news.pipeline.clean.RejectedDocumentException;
 import news.pipeline.tag.TaggedArticle;
 
 /**
- * Issue 6, fault 4, measured record by record: each hostile page through the cleaner and the
+ * Hostile input, measured record by record: each hostile page through the cleaner and the
  * tagger, exactly as the processors call them, with the wall time, the bytes allocated on the
  * calling thread, and an upper bound of the heap in use while it ran. The bounds asserted are
  * loose on purpose (a loaded CI box must not fail them); they catch super-linear blow-ups,

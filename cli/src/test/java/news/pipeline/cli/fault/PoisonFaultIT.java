@@ -30,6 +30,7 @@ import news.pipeline.schema.DeadLetter;
 import news.pipeline.schema.DeadLetterReason;
 import news.pipeline.schema.RawArticle;
 import news.pipeline.serde.AvroSerde;
+import news.pipeline.serde.ByteBuffers;
 import news.pipeline.topics.Topics;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
@@ -50,7 +51,7 @@ import news.pipeline.testkit.FaultKit;
 import news.pipeline.testkit.Progress;
 
 /**
- * Issue 6, fault 3: 1,000 bad records of eight kinds shuffled among 10,000 good ones. All 10,000
+ * 1,000 bad records of eight kinds shuffled among 10,000 good ones. All 10,000
  * good articles come out exactly once; each bad record is in the dead-letter topic exactly once,
  * found by its source partition and offset, with the reason its kind calls for and its original
  * bytes; no stream thread dies and every application stays RUNNING.
@@ -140,7 +141,7 @@ class PoisonFaultIT {
                     final DeadLetter letter = FaultKit.value(Topics.DEAD_LETTER, record);
                     assertThat(letters.put(source(letter), letter)).as("one dead letter per bad record").isNull();
                     byReason.merge(letter.getReason(), 1, Integer::sum);
-                    assertThat(record.key()).isEqualTo(letter.getOriginalKey() == null ? null : bytes(letter.getOriginalKey()));
+                    assertThat(record.key()).isEqualTo(letter.getOriginalKey() == null ? null : ByteBuffers.copy(letter.getOriginalKey()));
                 }
                 final Map<Bad, Integer> matched = new EnumMap<>(Bad.class);
                 for (int i = 0; i < all.size(); i++) {
@@ -156,9 +157,9 @@ class PoisonFaultIT {
                     assertThat(letter.getReason()).as("reason of a %s record", sent.kind()).isEqualTo(sent.kind().reason);
                     assertThat(letter.getMessage()).isNotBlank();
                     assertThat(letter.getProcessor()).isEqualTo("cleaner");
-                    assertThat(letter.getOriginalKey() == null ? null : bytes(letter.getOriginalKey()))
+                    assertThat(letter.getOriginalKey() == null ? null : ByteBuffers.copy(letter.getOriginalKey()))
                             .isEqualTo(sent.record().key());
-                    assertThat(letter.getOriginalValue() == null ? null : bytes(letter.getOriginalValue()))
+                    assertThat(letter.getOriginalValue() == null ? null : ByteBuffers.copy(letter.getOriginalValue()))
                             .isEqualTo(sent.record().value());
                     matched.merge(sent.kind(), 1, Integer::sum);
                 }
@@ -227,13 +228,6 @@ class PoisonFaultIT {
 
     private static String source(final DeadLetter letter) {
         return letter.getSourceTopic() + "/" + letter.getSourcePartition() + "/" + letter.getSourceOffset();
-    }
-
-    private static byte[] bytes(final ByteBuffer buffer) {
-        final ByteBuffer view = buffer.duplicate();
-        final byte[] bytes = new byte[view.remaining()];
-        view.get(bytes);
-        return bytes;
     }
 
     private static Map<ProcessorApp, Set<String>> threadNames(final StreamsAppRunner pipeline) {
