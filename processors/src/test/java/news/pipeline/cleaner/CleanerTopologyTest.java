@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import news.pipeline.streams.PipelineConfig;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.CleanArticle;
@@ -36,7 +37,7 @@ class CleanerTopologyTest {
     @BeforeEach
     void start() {
         harness = new TopologyHarness<>(ProcessorApp.CLEANER, Topics.CLEAN,
-                Map.of(ProcessorApp.MAX_CONTENT_BYTES_CONFIG, String.valueOf(MAX_CONTENT_BYTES)));
+                Map.of(PipelineConfig.MAX_CONTENT_BYTES_CONFIG, String.valueOf(MAX_CONTENT_BYTES)));
     }
 
     @AfterEach
