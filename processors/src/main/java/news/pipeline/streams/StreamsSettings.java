@@ -5,7 +5,6 @@ import java.util.Properties;
 import news.pipeline.deadletter.DeadLetterHandler;
 import news.pipeline.metrics.PipelineMetrics;
 import news.pipeline.topics.Topics;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.streams.StreamsConfig;
@@ -16,9 +15,12 @@ import org.apache.kafka.streams.StreamsConfig;
  */
 public final class StreamsSettings {
     /**
-     * Largest record the processors' producers send, below every pipeline topic's
-     * max.message.bytes. The cleaner and tagger refuse an output larger than this while processing
-     * (see OutputLimit); a dead letter carries its source record, at most a raw record's 16 MiB.
+     * Largest record the processors' producers send: above a raw record's limit
+     * ({@link Topics#RAW_MAX_MESSAGE_BYTES}, 16 MiB), because a dead letter carries its source
+     * record whole, with room for the reason and the source's metadata; below what the output and
+     * dead-letter topics accept ({@link Topics#OUTPUT_MAX_MESSAGE_BYTES}, 24 MiB), so that the
+     * producer, not the broker, refuses a record too large. The cleaner and tagger refuse an output
+     * larger than this while processing (see OutputLimit).
      */
     public static final int MAX_REQUEST_BYTES = 20 * 1024 * 1024;
 
@@ -60,12 +62,8 @@ public final class StreamsSettings {
         // Refuse generated operator names: they would change whenever the topology changes.
         props.putIfAbsent(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
         props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), String.valueOf(MAX_REQUEST_BYTES));
-        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
-        // The 16 KiB default batch is far too small for multi-KiB articles; see the README's performance notes.
-        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), String.valueOf(256 * 1024));
-        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "5");
-        props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG),
-                String.valueOf(4 * 1024 * 1024));
+        ClientDefaults.PRODUCER.forEach((name, value) -> props.putIfAbsent(StreamsConfig.producerPrefix(name), value));
+        ClientDefaults.CONSUMER.forEach((name, value) -> props.putIfAbsent(StreamsConfig.consumerPrefix(name), value));
         return props;
     }
 }
