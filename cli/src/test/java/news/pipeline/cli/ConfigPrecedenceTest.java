@@ -54,7 +54,7 @@ class ConfigPrecedenceTest {
     void clientSettingsPassSecuritySettingsThroughAndLeaveThePipelinesOwnOut() {
         final PipelineSettings settings = PipelineSettings.resolve(null, Map.of(), Map.of(
                 "security.protocol", "SASL_SSL", "sasl.mechanism", "SCRAM-SHA-512",
-                "news.pipeline.cleaner.max.content.bytes", "1000"));
+                "news.pipeline.cleaner.max.content.bytes", "4096"));
         assertThat(settings.clientSettings())
                 .containsEntry("security.protocol", "SASL_SSL")
                 .containsEntry("sasl.mechanism", "SCRAM-SHA-512")

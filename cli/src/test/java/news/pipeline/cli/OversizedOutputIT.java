@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import news.pipeline.streams.PipelineConfig;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.DeadLetter;
@@ -40,7 +41,7 @@ class OversizedOutputIT {
     void anOutputTooLargeToSendIsDeadLetteredAndTheStreamGoesOn() throws Exception {
         try (EmbeddedCluster cluster = new EmbeddedCluster(dataDir)) {
             final Map<String, String> settings = new LinkedHashMap<>(cluster.settings().asMap());
-            settings.put(ProcessorApp.MAX_CONTENT_BYTES_CONFIG, String.valueOf(16 * 1024 * 1024));
+            settings.put(PipelineConfig.MAX_CONTENT_BYTES_CONFIG, String.valueOf(16 * 1024 * 1024));
             final AtomicInteger threadDeaths = new AtomicInteger();
             try (StreamsAppRunner pipeline = new StreamsAppRunner(Arrays.asList(ProcessorApp.values()), settings)) {
                 pipeline.streams().values().forEach(app -> app.setUncaughtExceptionHandler(exception -> {

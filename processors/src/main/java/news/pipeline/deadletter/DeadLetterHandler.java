@@ -1,11 +1,13 @@
 package news.pipeline.deadletter;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import news.pipeline.metrics.PipelineMetrics;
 import news.pipeline.schema.DeadLetter;
 import news.pipeline.schema.DeadLetterReason;
 import news.pipeline.serde.AvroSerde;
+import news.pipeline.streams.PipelineConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -31,10 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeadLetterHandler
         implements DeserializationExceptionHandler, ProcessingExceptionHandler, ProductionExceptionHandler {
-    /** Which processor this handler serves (cleaner, tagger, publisher); written into each dead letter. */
-    public static final String PROCESSOR_CONFIG = "news.pipeline.processor";
-    /** Version of that processor's logic; written into each dead letter. */
-    public static final String PROCESSOR_VERSION_CONFIG = "news.pipeline.processor.version";
     /** Record header that carries the reason, so tools can filter without decoding the value. */
     public static final String REASON_HEADER = DeadLetters.REASON_HEADER;
 
@@ -42,8 +40,8 @@ public final class DeadLetterHandler
 
     private final AvroSerde<DeadLetter> serde = new AvroSerde<>(DeadLetter.class);
     private String deadLetterTopic;
-    private String processor = "unknown";
-    private String processorVersion = "unknown";
+    private String processor = PipelineConfig.UNKNOWN_PROCESSOR;
+    private String processorVersion = PipelineConfig.UNKNOWN_PROCESSOR;
     private PipelineMetrics metrics = PipelineMetrics.inMemory();
 
     @Override
@@ -54,13 +52,11 @@ public final class DeadLetterHandler
                     + " must name the dead-letter topic");
         }
         deadLetterTopic = topic.toString();
-        if (configs.get(PROCESSOR_CONFIG) != null) {
-            processor = configs.get(PROCESSOR_CONFIG).toString();
-        }
-        if (configs.get(PROCESSOR_VERSION_CONFIG) != null) {
-            processorVersion = configs.get(PROCESSOR_VERSION_CONFIG).toString();
-        }
-        if (configs.get(PipelineMetrics.CONFIG) instanceof PipelineMetrics given) {
+        // The processor and its version are internal keys of the one definition; the metrics object is passed as is.
+        final PipelineConfig config = new PipelineConfig(configs);
+        processor = config.processor();
+        processorVersion = config.processorVersion();
+        if (configs.get(PipelineConfig.METRICS_CONFIG) instanceof PipelineMetrics given) {
             metrics = given;
         }
     }
@@ -125,7 +121,7 @@ public final class DeadLetterHandler
                                                                         final SerializationExceptionOrigin origin) {
         LOG.error("{} cannot serialize its output for {}; the input goes to {}", processor, record.topic(), deadLetterTopic, exception);
         return ProductionExceptionHandler.Response.resume(List.of(deadLetter(DeadLetterReason.PROCESSING_ERROR,
-                "cannot serialize the output " + origin.name().toLowerCase(java.util.Locale.ROOT) + " for " + record.topic()
+                "cannot serialize the output " + origin.name().toLowerCase(Locale.ROOT) + " for " + record.topic()
                         + ": " + messageOf(exception),
                 context.topic(), context.partition(), context.offset(), context.timestamp(),
                 context.sourceRawKey(), context.sourceRawValue(), context.headers())));

@@ -23,9 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * Counters count attempts: a record reprocessed after a crash (its transaction aborted) counts twice.
  */
 public final class PipelineMetrics {
-    /** Streams config key under which the processors pass this object to the dead-letter handler. */
-    public static final String CONFIG = "news.pipeline.metrics";
-
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();

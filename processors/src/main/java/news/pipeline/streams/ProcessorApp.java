@@ -23,9 +23,6 @@ public enum ProcessorApp {
     TAGGER(Topics.CLEAN, Topics.ENRICHED, CountryTagger.VERSION),
     PUBLISHER(Topics.ENRICHED, Topics.BY_COUNTRY, PublisherTopology.VERSION);
 
-    /** Largest raw content the cleaner accepts, in bytes; larger records are dead-lettered as OVERSIZED. */
-    public static final String MAX_CONTENT_BYTES_CONFIG = "news.pipeline.cleaner.max.content.bytes";
-
     private final TopicSpec<?, ?> input;
     private final TopicSpec<?, ?> output;
     private final String version;
@@ -69,16 +66,11 @@ public enum ProcessorApp {
 
     /** The cleaner's logic as the cleaner application runs it with these settings. */
     public static CleanArticleMapper cleanArticles(final Map<String, String> settings) {
-        return new CleanArticleMapper(new ArticleCleaner(maxContentBytes(settings)));
+        return new CleanArticleMapper(new ArticleCleaner(new PipelineConfig(settings).maxContentBytes()));
     }
 
     /** The tagger's logic as the tagger application runs it. */
     public static EnrichedArticleMapper enrichment() {
         return new EnrichedArticleMapper(CountryTagger.loadDefault());
-    }
-
-    private static int maxContentBytes(final Map<String, String> settings) {
-        final String value = settings.get(MAX_CONTENT_BYTES_CONFIG);
-        return value == null ? ArticleCleaner.DEFAULT_MAX_CONTENT_BYTES : Integer.parseInt(value.trim());
     }
 }

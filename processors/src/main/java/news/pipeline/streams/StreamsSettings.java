@@ -5,8 +5,8 @@ import java.util.Properties;
 import news.pipeline.deadletter.DeadLetterHandler;
 import news.pipeline.metrics.PipelineMetrics;
 import news.pipeline.topics.Topics;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -14,14 +14,13 @@ import org.apache.kafka.streams.StreamsConfig;
  * settings on top. Any Kafka client or Streams setting (security included) passes through as given.
  */
 public final class StreamsSettings {
-    /** Prefix of every application.id: {@code <prefix>-cleaner}, {@code <prefix>-tagger}, {@code <prefix>-publisher}. */
-    public static final String APPLICATION_ID_PREFIX_CONFIG = "news.pipeline.application.id.prefix";
-    public static final String DEFAULT_APPLICATION_ID_PREFIX = "news-pipeline";
-
     /**
-     * Largest record the processors' producers send, below every pipeline topic's
-     * max.message.bytes. The cleaner and tagger refuse an output larger than this while processing
-     * (see OutputLimit); a dead letter carries its source record, at most a raw record's 16 MiB.
+     * Largest record the processors' producers send: above a raw record's limit
+     * ({@link Topics#RAW_MAX_MESSAGE_BYTES}, 16 MiB), because a dead letter carries its source
+     * record whole, with room for the reason and the source's metadata; below what the output and
+     * dead-letter topics accept ({@link Topics#OUTPUT_MAX_MESSAGE_BYTES}, 24 MiB), so that the
+     * producer, not the broker, refuses a record too large. The cleaner and tagger refuse an output
+     * larger than this while processing (see OutputLimit).
      */
     public static final int MAX_REQUEST_BYTES = 20 * 1024 * 1024;
 
@@ -30,13 +29,16 @@ public final class StreamsSettings {
 
     /** The processors' producer max.request.size: the user's if set, else {@link #MAX_REQUEST_BYTES}. */
     public static int maxRequestBytes(final Map<String, String> settings) {
-        final String value = settings.getOrDefault(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
-                settings.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG));
-        return value == null ? MAX_REQUEST_BYTES : Integer.parseInt(value.trim());
+        final String prefixed = StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        // As Kafka Streams does: the producer-prefixed setting wins over the plain one.
+        final String name = settings.containsKey(prefixed) ? prefixed : ProducerConfig.MAX_REQUEST_SIZE_CONFIG;
+        final String value = settings.get(name);
+        // Kafka's own setting: parsed as Kafka parses it, with Kafka's message when it is not a number.
+        return value == null ? MAX_REQUEST_BYTES : (Integer) ConfigDef.parseType(name, value, ConfigDef.Type.INT);
     }
 
     public static String applicationId(final ProcessorApp processor, final Map<String, String> settings) {
-        return settings.getOrDefault(APPLICATION_ID_PREFIX_CONFIG, DEFAULT_APPLICATION_ID_PREFIX) + "-" + processor.id();
+        return new PipelineConfig(settings).applicationIdPrefix() + "-" + processor.id();
     }
 
     /**
@@ -45,26 +47,23 @@ public final class StreamsSettings {
     public static Properties forProcessor(final ProcessorApp processor, final Map<String, String> settings,
                                           final PipelineMetrics metrics) {
         final Properties props = new Properties();
-        // An object, not a string: Kafka Streams hands config originals to the handlers it creates.
-        props.put(PipelineMetrics.CONFIG, metrics);
         props.putAll(settings);
+        // An object, not a string: Kafka Streams hands config originals to the handlers it creates.
+        // Put after the user's settings, as the other internal keys, so that nothing replaces it.
+        props.put(PipelineConfig.METRICS_CONFIG, metrics);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId(processor, settings));
         props.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
         props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
         props.putIfAbsent(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
         props.putIfAbsent(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTER.name());
-        props.put(DeadLetterHandler.PROCESSOR_CONFIG, processor.id());
-        props.put(DeadLetterHandler.PROCESSOR_VERSION_CONFIG, processor.version());
+        props.put(PipelineConfig.PROCESSOR_CONFIG, processor.id());
+        props.put(PipelineConfig.PROCESSOR_VERSION_CONFIG, processor.version());
         // Refuse generated operator names: they would change whenever the topology changes.
         props.putIfAbsent(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
         props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), String.valueOf(MAX_REQUEST_BYTES));
-        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
-        // The 16 KiB default batch is far too small for multi-KiB articles; see the README's performance notes.
-        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), String.valueOf(256 * 1024));
-        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "5");
-        props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG),
-                String.valueOf(4 * 1024 * 1024));
+        ClientDefaults.PRODUCER.forEach((name, value) -> props.putIfAbsent(StreamsConfig.producerPrefix(name), value));
+        ClientDefaults.CONSUMER.forEach((name, value) -> props.putIfAbsent(StreamsConfig.consumerPrefix(name), value));
         return props;
     }
 }

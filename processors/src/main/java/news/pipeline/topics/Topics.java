@@ -25,16 +25,20 @@ public final class Topics {
     public static final int DEFAULT_PARTITIONS = 6;
 
     /**
-     * Raw pages may be several MiB; the broker's 1 MiB default would refuse them before the cleaner
-     * could say why. Larger raw records are refused to their producer (ingest reports them).
+     * What the raw topic accepts (max.message.bytes). Raw pages may be several MiB; the broker's
+     * 1 MiB default would refuse them before the cleaner could say why. Larger raw records are
+     * refused to their producer (ingest reports them). Below the processors' producer limit
+     * (StreamsSettings.MAX_REQUEST_BYTES, 20 MiB), so that a dead letter can carry any raw record.
      */
-    static final String RAW_MAX_MESSAGE_BYTES = String.valueOf(16 * 1024 * 1024);
+    public static final int RAW_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
     /**
-     * The processors' outputs and dead letters: above the processors' own producer limit
-     * (StreamsSettings.MAX_REQUEST_BYTES, 20 MiB), so that the producer, not the broker, refuses a
-     * record too large, and the stream can dead-letter its input and go on.
+     * What the processors' output topics and the dead-letter topic accept (max.message.bytes):
+     * above the processors' own producer limit (StreamsSettings.MAX_REQUEST_BYTES, 20 MiB), so that
+     * the producer, not the broker, refuses a record too large, and the stream can dead-letter its
+     * input and go on. The largest record any pipeline topic takes, so the commands' producers
+     * (ingest, dlq retry, replay) may send up to it and leave the judgement to the topic.
      */
-    static final String OUTPUT_MAX_MESSAGE_BYTES = String.valueOf(24 * 1024 * 1024);
+    public static final int OUTPUT_MAX_MESSAGE_BYTES = 24 * 1024 * 1024;
 
     public static final TopicSpec<String, RawArticle> RAW = new TopicSpec<>(
             "news.articles.raw",
@@ -43,7 +47,7 @@ public final class Topics {
             Serdes::String,
             () -> new AvroSerde<>(RawArticle.class),
             DEFAULT_PARTITIONS,
-            Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, RAW_MAX_MESSAGE_BYTES));
+            Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(RAW_MAX_MESSAGE_BYTES)));
 
     public static final TopicSpec<String, CleanArticle> CLEAN = new TopicSpec<>(
             "news.articles.clean",
@@ -52,7 +56,7 @@ public final class Topics {
             Serdes::String,
             () -> new AvroSerde<>(CleanArticle.class),
             DEFAULT_PARTITIONS,
-            Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, OUTPUT_MAX_MESSAGE_BYTES));
+            Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(OUTPUT_MAX_MESSAGE_BYTES)));
 
     public static final TopicSpec<String, EnrichedArticle> ENRICHED = new TopicSpec<>(
             "news.articles.enriched",
@@ -61,7 +65,7 @@ public final class Topics {
             Serdes::String,
             () -> new AvroSerde<>(EnrichedArticle.class),
             DEFAULT_PARTITIONS,
-            Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, OUTPUT_MAX_MESSAGE_BYTES));
+            Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(OUTPUT_MAX_MESSAGE_BYTES)));
 
     public static final TopicSpec<String, CountryArticle> BY_COUNTRY = new TopicSpec<>(
             "news.articles.by-country",
@@ -70,7 +74,7 @@ public final class Topics {
             Serdes::String,
             () -> new AvroSerde<>(CountryArticle.class),
             DEFAULT_PARTITIONS,
-            Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, OUTPUT_MAX_MESSAGE_BYTES));
+            Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(OUTPUT_MAX_MESSAGE_BYTES)));
 
     public static final TopicSpec<byte[], DeadLetter> DEAD_LETTER = new TopicSpec<>(
             "news.articles.dead-letter",
@@ -79,7 +83,7 @@ public final class Topics {
             Serdes::ByteArray,
             () -> new AvroSerde<>(DeadLetter.class),
             DEFAULT_PARTITIONS,
-            Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, OUTPUT_MAX_MESSAGE_BYTES));
+            Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(OUTPUT_MAX_MESSAGE_BYTES)));
 
     private Topics() {
     }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import news.pipeline.serde.ByteBuffers;
+import news.pipeline.streams.PipelineConfig;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.CleanArticle;
@@ -37,7 +38,7 @@ class CleanerTopologyTest {
     @BeforeEach
     void start() {
         harness = new TopologyHarness<>(ProcessorApp.CLEANER, Topics.CLEAN,
-                Map.of(ProcessorApp.MAX_CONTENT_BYTES_CONFIG, String.valueOf(MAX_CONTENT_BYTES)));
+                Map.of(PipelineConfig.MAX_CONTENT_BYTES_CONFIG, String.valueOf(MAX_CONTENT_BYTES)));
     }
 
     @AfterEach

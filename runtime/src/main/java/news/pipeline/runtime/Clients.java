@@ -2,6 +2,8 @@ package news.pipeline.runtime;
 
 import java.util.HashMap;
 import java.util.Map;
+import news.pipeline.streams.ClientDefaults;
+import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -12,8 +14,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Plain Kafka clients for the commands, with the user's settings (security included) passed through. */
 public final class Clients {
-    /** A raw page may be several MiB; the 1 MiB default would refuse it before the cleaner could judge it. */
-    static final int MAX_REQUEST_BYTES = 24 * 1024 * 1024;
+    /**
+     * A raw page may be several MiB; the 1 MiB default would refuse it before the cleaner could
+     * judge it. The commands write to any pipeline topic (ingest to raw, dlq retry and replay to the
+     * others), so they may send what the largest of them accepts, and the topic judges.
+     */
+    static final int MAX_REQUEST_BYTES = Topics.OUTPUT_MAX_MESSAGE_BYTES;
 
     private Clients() {
     }
@@ -41,9 +47,7 @@ public final class Clients {
         final Map<String, Object> config = new HashMap<>(settings.clientSettings());
         config.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
         config.putIfAbsent(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        config.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "5");
-        config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
+        ClientDefaults.PRODUCER.forEach(config::putIfAbsent);
         config.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(MAX_REQUEST_BYTES));
         return config;
     }
@@ -54,7 +58,7 @@ public final class Clients {
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         config.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(4 * 1024 * 1024));
+        ClientDefaults.CONSUMER.forEach(config::putIfAbsent);
         return config;
     }
 }

@@ -11,10 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import news.pipeline.streams.ProcessorApp;
-import news.pipeline.streams.StreamsSettings;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import news.pipeline.streams.PipelineConfig;
+import org.apache.kafka.common.config.ConfigException;
 
 /**
  * Every setting of a pipeline process, merged from four layers, each overriding the one before:
@@ -31,20 +29,21 @@ import org.slf4j.LoggerFactory;
  * Keys are Kafka's own names (bootstrap.servers, security.protocol, sasl.jaas.config,
  * processing.guarantee, producer.linger.ms...) or the pipeline's news.pipeline.* names, and pass
  * through unchanged to every client the process makes.
+ *
+ * <p>The news.pipeline.* keys are checked against their one definition, {@link PipelineConfig}, as
+ * soon as the layers are merged, before any client exists: an unknown key (a typo) or a value that
+ * is not allowed throws a {@link ConfigException} whose message is one line naming the key, the
+ * value and what is allowed. Kafka's own keys are left for Kafka to check.
  */
 public final class PipelineSettings {
     public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
     public static final String DEFAULT_BOOTSTRAP_SERVERS = "127.0.0.1:9092";
 
-    /** Every news.pipeline.* setting the pipeline reads; others are reported as unknown. */
-    public static final Set<String> PIPELINE_KEYS = Set.of(
-            ProcessorApp.MAX_CONTENT_BYTES_CONFIG,
-            StreamsSettings.APPLICATION_ID_PREFIX_CONFIG);
+    /** Every news.pipeline.* setting a user may set; any other news.pipeline.* key is refused. */
+    public static final Set<String> PIPELINE_KEYS = PipelineConfig.settingNames();
     /** Environment variables the launcher and the command line read themselves; not settings. */
     public static final Set<String> ENVIRONMENT_VARIABLES = Set.of(
-            "NEWS_PIPELINE_HOME", "NEWS_PIPELINE_DATA_DIR", "NEWS_PIPELINE_HTTP_ADDRESS", "NEWS_PIPELINE_JAVA_OPTS");
-
-    private static final Logger LOG = LoggerFactory.getLogger(PipelineSettings.class);
+            ProjectHome.ENVIRONMENT_VARIABLE, "NEWS_PIPELINE_DATA_DIR", "NEWS_PIPELINE_HTTP_ADDRESS", "NEWS_PIPELINE_JAVA_OPTS");
 
     /** Environment variables that start with KAFKA_ but are not client settings. */
     private static final Set<String> NOT_CLIENT_SETTINGS = Set.of("KAFKA_HOME", "KAFKA_OPTS", "KAFKA_HEAP_OPTS",
@@ -58,12 +57,20 @@ public final class PipelineSettings {
 
     private final Map<String, String> values;
     private final boolean bootstrapGiven;
+    private final PipelineConfig pipelineConfig;
 
+    /** @throws ConfigException when a news.pipeline.* key is unknown or its value not allowed */
     private PipelineSettings(final Map<String, String> values, final boolean bootstrapGiven) {
+        PipelineConfig.checkUserSettings(values);
         this.values = Map.copyOf(values);
         this.bootstrapGiven = bootstrapGiven;
+        this.pipelineConfig = new PipelineConfig(values);
     }
 
+    /**
+     * @throws ConfigException when a news.pipeline.* key is unknown or its value not allowed, with
+     *                         a one-line message naming the key, the value and what is allowed
+     */
     public static PipelineSettings resolve(final Path configFile, final Map<String, String> environment,
                                            final Map<String, String> flags) {
         final Map<String, String> merged = new LinkedHashMap<>();
@@ -72,12 +79,14 @@ public final class PipelineSettings {
         }
         merged.putAll(fromEnvironment(environment));
         merged.putAll(flags);
-        merged.keySet().stream()
-                .filter(key -> key.startsWith("news.pipeline.") && !PIPELINE_KEYS.contains(key))
-                .forEach(key -> LOG.warn("unknown setting {} is ignored; known: {}", key, PIPELINE_KEYS));
         final boolean bootstrapGiven = merged.containsKey(BOOTSTRAP_SERVERS);
         merged.putIfAbsent(BOOTSTRAP_SERVERS, DEFAULT_BOOTSTRAP_SERVERS);
         return new PipelineSettings(merged, bootstrapGiven);
+    }
+
+    /** The pipeline's own settings, parsed, with their defaults where no layer set them. */
+    public PipelineConfig pipelineConfig() {
+        return pipelineConfig;
     }
 
     /** The settings, bootstrap.servers included. */
@@ -112,7 +121,7 @@ public final class PipelineSettings {
     public Map<String, Object> clientSettings() {
         final Map<String, Object> client = new LinkedHashMap<>();
         values.forEach((key, value) -> {
-            if (!key.startsWith("news.pipeline.")) {
+            if (!key.startsWith(PipelineConfig.PREFIX)) {
                 client.put(key, value);
             }
         });
@@ -144,7 +153,7 @@ public final class PipelineSettings {
             if (name.startsWith("KAFKA_") && !NOT_CLIENT_SETTINGS.contains(name)) {
                 settings.put(toKey(name.substring("KAFKA_".length())), value);
             } else if (name.startsWith("NEWS_PIPELINE_") && !ENVIRONMENT_VARIABLES.contains(name)) {
-                settings.put("news.pipeline." + toKey(name.substring("NEWS_PIPELINE_".length())), value);
+                settings.put(PipelineConfig.PREFIX + toKey(name.substring("NEWS_PIPELINE_".length())), value);
             }
         });
         return settings;

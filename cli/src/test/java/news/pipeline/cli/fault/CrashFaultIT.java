@@ -59,7 +59,7 @@ class CrashFaultIT {
                     "--set", "ssl.key.password=" + SECRET + "-key",
                     "--set", "sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required"
                             + " username=\"news\" password=\"" + SECRET + "-jaas\";",
-                    "--set", "news.pipeline.api.token=" + SECRET + "-token");
+                    "--set", "ssl.keystore.password=" + SECRET + "-keystore");
 
             final long start = System.nanoTime();
             final int atKill;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import news.pipeline.streams.PipelineConfig;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.runtime.StreamsAppRunner;
 import news.pipeline.runtime.PipelineSettings;
@@ -47,7 +48,7 @@ class OversizedOutputFaultIT {
     void aNineMebibyteCleanRecordGoesThroughWithTheArticlesBehindIt() throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), EmbeddedKafka.DEFAULT_HOST, 0, Map.of())) {
             final PipelineSettings settings = FaultKit.settings(kafka.bootstrapServers(), dir.resolve("streams"),
-                    Map.of(ProcessorApp.MAX_CONTENT_BYTES_CONFIG, String.valueOf(CAP)));
+                    Map.of(PipelineConfig.MAX_CONTENT_BYTES_CONFIG, String.valueOf(CAP)));
             FaultKit.createTopics(settings);
             final AtomicInteger threadDeaths = new AtomicInteger();
             try (StreamsAppRunner pipeline = new StreamsAppRunner(Arrays.asList(ProcessorApp.values()), settings.asMap())) {

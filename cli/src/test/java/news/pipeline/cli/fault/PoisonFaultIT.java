@@ -21,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import news.pipeline.streams.PipelineConfig;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.runtime.StreamsAppRunner;
 import news.pipeline.runtime.PipelineSettings;
@@ -91,7 +92,7 @@ class PoisonFaultIT {
     void badRecordsAreDeadLetteredWithTheirReasonAndTheGoodOnesAllComeOutWhileEveryThreadLives() throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), EmbeddedKafka.DEFAULT_HOST, 0, Map.of())) {
             final PipelineSettings settings = FaultKit.settings(kafka.bootstrapServers(), dir.resolve("streams"),
-                    Map.of(ProcessorApp.MAX_CONTENT_BYTES_CONFIG, String.valueOf(MAX_CONTENT_BYTES)));
+                    Map.of(PipelineConfig.MAX_CONTENT_BYTES_CONFIG, String.valueOf(MAX_CONTENT_BYTES)));
             FaultKit.createTopics(settings);
 
             final List<Sent> all = new ArrayList<>();
