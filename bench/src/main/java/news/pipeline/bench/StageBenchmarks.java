@@ -2,6 +2,7 @@ package news.pipeline.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,34 +34,50 @@ public final class StageBenchmarks {
 
     private final double warmupSeconds;
     private final double measureSeconds;
+    private final Progress progress;
     private long sink;
+    /**
+     * Calls made so far in the current stage, for the progress display; counted once per pass over
+     * the items, outside the timed calls, so that it costs the measurement nothing.
+     */
+    private volatile long calls;
 
-    public StageBenchmarks(final double warmupSeconds, final double measureSeconds) {
+    public StageBenchmarks(final double warmupSeconds, final double measureSeconds, final Progress progress) {
         this.warmupSeconds = warmupSeconds;
         this.measureSeconds = measureSeconds;
+        this.progress = progress;
     }
 
     /** CPU time of the calling thread per page (wall time where the JVM cannot give thread CPU time). */
     public CleanerResult cleaner(final List<BenchCorpus.Page> pages) {
-        return cleanDocuments(pages.stream()
+        return cleanDocuments("stage cleaner, HTML pages", "pages", pages.stream()
                 .map(page -> new RawDocument(page.content(), "text/html", DocumentFormat.HTML, null, null))
                 .toList());
     }
 
     /** The same on plain-text articles. */
     public CleanerResult textCleaner(final List<TextArticles.Text> texts) {
-        return cleanDocuments(texts.stream()
+        return cleanDocuments("stage cleaner, texts", "articles", texts.stream()
                 .map(text -> new RawDocument(text.body().getBytes(java.nio.charset.StandardCharsets.UTF_8),
                         "text/plain; charset=utf-8", DocumentFormat.TEXT, null, text.title()))
                 .toList());
     }
 
-    private CleanerResult cleanDocuments(final List<RawDocument> docs) {
+    /** Starts a stage's progress: its warm-up and measuring time, counting the calls. */
+    private void beginStage(final String name, final String unit, final double seconds) {
+        calls = 0;
+        progress.beginTimed(name, unit, Duration.ofNanos((long) (seconds * 1e9)), () -> calls);
+        progress.step("warm-up");
+    }
+
+    private CleanerResult cleanDocuments(final String name, final String unit, final List<RawDocument> docs) {
+        beginStage(name, unit, warmupSeconds + measureSeconds);
         final ArticleCleaner cleaner = new ArticleCleaner();
         int rejected = 0;
         for (final RawDocument doc : docs) {
             rejected += cleanOne(cleaner, doc) ? 0 : 1;
         }
+        calls += docs.size();
         final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         final boolean cpu = threads.isCurrentThreadCpuTimeSupported();
         final long warmEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
@@ -68,7 +85,9 @@ public final class StageBenchmarks {
             for (final RawDocument doc : docs) {
                 cleanOne(cleaner, doc);
             }
+            calls += docs.size();
         }
+        progress.step("measuring");
         long[] samples = new long[docs.size() * 4];
         int n = 0;
         final long start = System.nanoTime();
@@ -83,8 +102,10 @@ public final class StageBenchmarks {
                 }
                 samples[n++] = spent;
             }
+            calls += docs.size();
         } while (System.nanoTime() < end);
         final double wall = (System.nanoTime() - start) / 1e9;
+        progress.end();
         final Percentiles p = Percentiles.of(samples, n);
         return new CleanerResult(docs.size(), rejected, n, p.median() / 1e6, p.p99() / 1e6, p.mean() / 1e6, n / wall);
     }
@@ -106,6 +127,7 @@ public final class StageBenchmarks {
 
     /** Per-article CPU time of the calling thread (wall time where the JVM cannot give thread CPU time). */
     public TaggerResult tagger(final List<TextArticles.Text> texts) {
+        beginStage("stage tagger", "articles", warmupSeconds + measureSeconds);
         final CountryTagger tagger = CountryTagger.loadDefault();
         final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         final boolean cpu = threads.isCurrentThreadCpuTimeSupported();
@@ -114,7 +136,9 @@ public final class StageBenchmarks {
             for (final TextArticles.Text text : texts) {
                 sink += tagger.tag(text.title(), text.body()).countries().size();
             }
+            calls += texts.size();
         }
+        progress.step("measuring");
         long[] samples = new long[texts.size() * 4];
         int n = 0;
         long busy = 0;
@@ -131,8 +155,10 @@ public final class StageBenchmarks {
                 }
                 samples[n++] = spent;
             }
+            calls += texts.size();
         } while (System.nanoTime() < end);
         final double wall = (System.nanoTime() - start) / 1e9;
+        progress.end();
         final Percentiles p = Percentiles.of(samples, n);
         final double meanKb = texts.stream().mapToInt(TextArticles.Text::bodyBytes).average().orElse(0) / 1024;
         return new TaggerResult(texts.size(), n, n / (busy / 1e9), n / wall, p.median() / 1e3, p.p99() / 1e3, meanKb);
@@ -145,6 +171,9 @@ public final class StageBenchmarks {
 
     /** Encode and decode figures for RawArticle, CleanArticle, EnrichedArticle and CountryArticle built from the texts. */
     public List<AvroResult> avro(final List<RawArticle> raws) {
+        // Four record types, each encoded then decoded, each for half the warm-up and half the measuring time.
+        beginStage("stage Avro", "records", 4 * (warmupSeconds + measureSeconds));
+        progress.step("building the records");
         final CleanArticleMapper cleaning = new CleanArticleMapper(new ArticleCleaner());
         final EnrichedArticleMapper enrichment = new EnrichedArticleMapper(CountryTagger.loadDefault());
         final List<CleanArticle> cleans = new ArrayList<>();
@@ -153,17 +182,21 @@ public final class StageBenchmarks {
         }
         final List<EnrichedArticle> enriched = cleans.stream().map(enrichment::enrich).toList();
         final List<CountryArticle> countries = enriched.stream().flatMap(e -> CountryFanOut.of(e).stream()).toList();
-        return List.of(
+        final List<AvroResult> results = List.of(
                 avro("RawArticle", RawArticle.class, raws),
                 avro("CleanArticle", CleanArticle.class, cleans),
                 avro("EnrichedArticle", EnrichedArticle.class, enriched),
                 avro("CountryArticle", CountryArticle.class, countries));
+        progress.end();
+        return results;
     }
 
     private <T extends SpecificRecordBase> AvroResult avro(final String name, final Class<T> type, final List<T> records) {
         final AvroSerde<T> serde = new AvroSerde<>(type);
         final List<byte[]> encoded = records.stream().map(serde::encode).toList();
+        progress.step(name + " encode");
         final long[] encode = time(records, record -> serde.encode(record).length);
+        progress.step(name + " decode");
         final long[] decode = time(encoded, bytes -> serde.decode(bytes).hashCode() & 1);
         final Percentiles e = Percentiles.of(encode);
         final Percentiles d = Percentiles.of(decode);
@@ -178,6 +211,7 @@ public final class StageBenchmarks {
             for (final T item : items) {
                 sink += call.apply(item);
             }
+            calls += items.size();
         }
         long[] samples = new long[items.size() * 16];
         int n = 0;
@@ -192,6 +226,7 @@ public final class StageBenchmarks {
                 }
                 samples[n++] = spent;
             }
+            calls += items.size();
         } while (System.nanoTime() < end);
         return Arrays.copyOf(samples, n);
     }
