@@ -1,5 +1,7 @@
 package news.pipeline.bench;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -15,7 +17,8 @@ import java.util.function.LongSupplier;
  *
  * <p>On a terminal one status line is rewritten in place a few times a second; elsewhere (a pipe,
  * a CI log) a plain line every ten seconds at most, so logs stay readable. Either way each phase
- * leaves one line when it ends.
+ * leaves one line when it ends. Others' output to the same terminal (the logs) goes through
+ * {@link #sharing}, which takes the status line away first.
  */
 public final class Progress {
     /** How the status is shown. */
@@ -54,6 +57,11 @@ public final class Progress {
     /** (clock nanos, done) pairs of the recent ticks, for the current rate. */
     private final Deque<long[]> samples = new ArrayDeque<>();
     private boolean statusShown;
+    /**
+     * Whether what others last wrote through {@link #sharing} ended its line: a status drawn after
+     * half a line would be glued to it.
+     */
+    private boolean othersAtLineStart = true;
 
     /**
      * @param width     the terminal's width: a status line longer than this would wrap, and a
@@ -103,7 +111,7 @@ public final class Progress {
         lastPrinted = started;
         samples.clear();
         samples.add(new long[] {started, counter.getAsLong()});
-        if (style == Style.TERMINAL) {
+        if (style == Style.TERMINAL && othersAtLineStart) {
             showStatus(started, samples.peekFirst()[1]);
         }
     }
@@ -111,6 +119,14 @@ public final class Progress {
     /** Names what the current phase is doing now ("warm-up", "measuring"); shown beside its name. */
     public synchronized void step(final String name) {
         step = name;
+    }
+
+    /** The same, and how long a timed phase has left from now: its time left is counted from here. */
+    public synchronized void step(final String name, final Duration left) {
+        step = name;
+        if (phase != null && length > 0) {
+            length = Math.max(1, clock.getAsLong() - started + left.toNanos());
+        }
     }
 
     /** Reads the current phase's counter and prints a status when one is due. */
@@ -121,7 +137,8 @@ public final class Progress {
         final long now = clock.getAsLong();
         final long count = done.getAsLong();
         sample(now, count);
-        if (style == Style.TERMINAL && now - lastPrinted >= TERMINAL_INTERVAL_NANOS) {
+        if (style == Style.TERMINAL && othersAtLineStart
+                && (!statusShown || now - lastPrinted >= TERMINAL_INTERVAL_NANOS)) {
             showStatus(now, count);
         } else if (style == Style.LINES && now - lastPrinted >= LINES_INTERVAL_NANOS) {
             out.println(status(now, count));
@@ -139,7 +156,7 @@ public final class Progress {
         if (style != Style.NONE) {
             final String line = summary(now);
             if (style == Style.TERMINAL) {
-                out.print("\r" + line + CLEAR_TO_END + "\n");
+                out.print((othersAtLineStart ? "\r" : "\n") + line + CLEAR_TO_END + "\n");
             } else {
                 out.println(line);
             }
@@ -160,6 +177,48 @@ public final class Progress {
         }
         phase = null;
         statusShown = false;
+    }
+
+    /**
+     * A stream for others' output to the same terminal as this (the logs on System.err): before
+     * their text it takes the status line away, and the next tick draws it again below. Elsewhere
+     * lines are whole and {@code target} is returned as it is.
+     */
+    public PrintStream sharing(final PrintStream target) {
+        if (style != Style.TERMINAL) {
+            return target;
+        }
+        return new PrintStream(new OutputStream() {
+            @Override
+            public void write(final int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(final byte[] bytes, final int offset, final int length) {
+                interject(target, bytes, offset, length);
+            }
+
+            @Override
+            public void flush() {
+                target.flush();
+            }
+        }, true);
+    }
+
+    private synchronized void interject(final PrintStream target, final byte[] bytes, final int offset,
+                                        final int length) {
+        if (length == 0) {
+            return;
+        }
+        if (statusShown) {
+            out.print("\r" + CLEAR_TO_END);
+            out.flush();
+            statusShown = false;
+        }
+        target.write(bytes, offset, length);
+        target.flush();
+        othersAtLineStart = bytes[offset + length - 1] == '\n';
     }
 
     /** The ticking thread of {@link #startTicking()}. */
@@ -245,7 +304,8 @@ public final class Progress {
             line.append(String.format(Locale.ROOT, ", %,.0f/s", rate));
         }
         if (length > 0) {
-            line.append(", ").append(duration(Math.max(0, length - elapsed))).append(" left");
+            // A stage ends with a whole pass over its items, so it runs a little past its time.
+            line.append(elapsed < length ? ", " + duration(length - elapsed) + " left" : ", finishing");
         } else if (total > 0 && count < total && Double.isFinite(rate) && rate > 0) {
             line.append(", ~").append(duration((long) ((total - count) / rate * 1e9))).append(" left");
         }

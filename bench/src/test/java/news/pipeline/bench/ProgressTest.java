@@ -2,7 +2,10 @@ package news.pipeline.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -105,9 +108,56 @@ class ProgressTest {
         assertThat(taken()).endsWith("\rstage cleaner, HTML pages (warm-up): 1,600 pages, 800/s, 6.0 s left\033[K");
         progress.step("measuring");
         run(progress, 7 * S, 800);
-        assertThat(taken()).endsWith("\rstage cleaner, HTML pages (measuring): 7,200 pages, 800/s, 0 ms left\033[K");
+        assertThat(taken()).endsWith("\rstage cleaner, HTML pages (measuring): 7,200 pages, 800/s, finishing\033[K");
         progress.end();
         assertThat(taken()).isEqualTo("\rstage cleaner, HTML pages: 7,200 pages in 9.0 s\033[K\n");
+    }
+
+    @Test
+    void aStepCanSayHowLongTheTimedPhaseHasLeft() {
+        final Progress progress = progress(Progress.Style.TERMINAL, 80);
+        progress.beginTimed("stage tagger", "articles", Duration.ofSeconds(8), done::get);
+        progress.step("loading the gazetteer");
+        run(progress, 3 * S, 0);
+        assertThat(taken()).endsWith("\rstage tagger (loading the gazetteer): 0 articles, 0/s, 5.0 s left\033[K");
+        progress.step("warm-up", Duration.ofSeconds(8));
+        run(progress, 2 * S, 1_000);
+        assertThat(taken()).endsWith("\rstage tagger (warm-up): 2,000 articles, 400/s, 6.0 s left\033[K");
+    }
+
+    @Test
+    void othersLinesTakeTheStatusLineAwayAndItComesBackBelowThem() {
+        final Progress progress = progress(Progress.Style.TERMINAL, 80);
+        final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+        // The logs and the status share one terminal: here, one transcript.
+        final PrintStream terminal = new PrintStream(logBytes, true, StandardCharsets.UTF_8) {
+            @Override
+            public void write(final byte[] bytes, final int offset, final int length) {
+                text.write(new String(bytes, offset, length, StandardCharsets.UTF_8));
+            }
+        };
+        final PrintStream logs = progress.sharing(terminal);
+        progress.begin("e2e text: starting the broker");
+        clock.addAndGet(300 * MS);
+        logs.print("WARN half a line");
+        progress.tick();
+        clock.addAndGet(300 * MS);
+        progress.tick();
+        logs.println(", and the rest");
+        progress.tick();
+        assertThat(taken()).isEqualTo("\re2e text: starting the broker: 0 ms\033[K"
+                + "\r\033[K" + "WARN half a line" + ", and the rest" + System.lineSeparator()
+                + "\re2e text: starting the broker: 600 ms\033[K");
+
+        logs.print("ERROR no end of line");
+        progress.end();
+        assertThat(taken()).isEqualTo("\r\033[KERROR no end of line\ne2e text: starting the broker: done in 600 ms\033[K\n");
+    }
+
+    @Test
+    void othersWriteStraightThroughWhenNotOnATerminal() {
+        final PrintStream target = new PrintStream(new ByteArrayOutputStream());
+        assertThat(progress(Progress.Style.LINES, 80).sharing(target)).isSameAs(target);
     }
 
     @Test
