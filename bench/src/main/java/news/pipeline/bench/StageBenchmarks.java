@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import news.pipeline.clean.ArticleCleaner;
 import news.pipeline.clean.DocumentFormat;
@@ -37,10 +38,10 @@ public final class StageBenchmarks {
     private final Progress progress;
     private long sink;
     /**
-     * Calls made so far in the current stage, for the progress display; counted once per pass over
-     * the items, outside the timed calls, so that it costs the measurement nothing.
+     * Calls made so far in the current stage, for the progress display; set with a plain store
+     * (lazySet), outside the timed calls, so that it costs the measurement nothing.
      */
-    private volatile long calls;
+    private final AtomicLong calls = new AtomicLong();
 
     public StageBenchmarks(final double warmupSeconds, final double measureSeconds, final Progress progress) {
         this.warmupSeconds = warmupSeconds;
@@ -65,29 +66,36 @@ public final class StageBenchmarks {
 
     /** Starts a stage's progress: its warm-up and measuring time, counting the calls. */
     private void beginStage(final String name, final String unit, final double seconds) {
-        calls = 0;
-        progress.beginTimed(name, unit, Duration.ofNanos((long) (seconds * 1e9)), () -> calls);
-        progress.step("warm-up");
+        calls.set(0);
+        progress.beginTimed(name, unit, seconds(seconds), calls::get);
+    }
+
+    private static Duration seconds(final double seconds) {
+        return Duration.ofNanos((long) (seconds * 1e9));
     }
 
     private CleanerResult cleanDocuments(final String name, final String unit, final List<RawDocument> docs) {
         beginStage(name, unit, warmupSeconds + measureSeconds);
+        progress.step("first pass");
         final ArticleCleaner cleaner = new ArticleCleaner();
+        // Counted by document: on a busy machine a pass over the HTML pages can take seconds.
+        long made = 0;
         int rejected = 0;
         for (final RawDocument doc : docs) {
             rejected += cleanOne(cleaner, doc) ? 0 : 1;
+            calls.lazySet(++made);
         }
-        calls += docs.size();
         final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         final boolean cpu = threads.isCurrentThreadCpuTimeSupported();
+        progress.step("warm-up", seconds(warmupSeconds + measureSeconds));
         final long warmEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
         while (System.nanoTime() < warmEnd) {
             for (final RawDocument doc : docs) {
                 cleanOne(cleaner, doc);
+                calls.lazySet(++made);
             }
-            calls += docs.size();
         }
-        progress.step("measuring");
+        progress.step("measuring", seconds(measureSeconds));
         long[] samples = new long[docs.size() * 4];
         int n = 0;
         final long start = System.nanoTime();
@@ -101,8 +109,8 @@ public final class StageBenchmarks {
                     samples = Arrays.copyOf(samples, n * 2);
                 }
                 samples[n++] = spent;
+                calls.lazySet(++made);
             }
-            calls += docs.size();
         } while (System.nanoTime() < end);
         final double wall = (System.nanoTime() - start) / 1e9;
         progress.end();
@@ -128,17 +136,20 @@ public final class StageBenchmarks {
     /** Per-article CPU time of the calling thread (wall time where the JVM cannot give thread CPU time). */
     public TaggerResult tagger(final List<TextArticles.Text> texts) {
         beginStage("stage tagger", "articles", warmupSeconds + measureSeconds);
+        progress.step("loading the gazetteer");
         final CountryTagger tagger = CountryTagger.loadDefault();
+        progress.step("warm-up", seconds(warmupSeconds + measureSeconds));
+        long made = 0;
         final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         final boolean cpu = threads.isCurrentThreadCpuTimeSupported();
         final long warmEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
         while (System.nanoTime() < warmEnd) {
             for (final TextArticles.Text text : texts) {
                 sink += tagger.tag(text.title(), text.body()).countries().size();
+                calls.lazySet(++made);
             }
-            calls += texts.size();
         }
-        progress.step("measuring");
+        progress.step("measuring", seconds(measureSeconds));
         long[] samples = new long[texts.size() * 4];
         int n = 0;
         long busy = 0;
@@ -154,8 +165,8 @@ public final class StageBenchmarks {
                     samples = Arrays.copyOf(samples, n * 2);
                 }
                 samples[n++] = spent;
+                calls.lazySet(++made);
             }
-            calls += texts.size();
         } while (System.nanoTime() < end);
         final double wall = (System.nanoTime() - start) / 1e9;
         progress.end();
@@ -183,20 +194,22 @@ public final class StageBenchmarks {
         final List<EnrichedArticle> enriched = cleans.stream().map(enrichment::enrich).toList();
         final List<CountryArticle> countries = enriched.stream().flatMap(e -> CountryFanOut.of(e).stream()).toList();
         final List<AvroResult> results = List.of(
-                avro("RawArticle", RawArticle.class, raws),
-                avro("CleanArticle", CleanArticle.class, cleans),
-                avro("EnrichedArticle", EnrichedArticle.class, enriched),
-                avro("CountryArticle", CountryArticle.class, countries));
+                avro("RawArticle", RawArticle.class, raws, 4),
+                avro("CleanArticle", CleanArticle.class, cleans, 3),
+                avro("EnrichedArticle", EnrichedArticle.class, enriched, 2),
+                avro("CountryArticle", CountryArticle.class, countries, 1));
         progress.end();
         return results;
     }
 
-    private <T extends SpecificRecordBase> AvroResult avro(final String name, final Class<T> type, final List<T> records) {
+    /** @param typesLeft this type and those after it, for the time left */
+    private <T extends SpecificRecordBase> AvroResult avro(final String name, final Class<T> type, final List<T> records,
+                                                           final int typesLeft) {
         final AvroSerde<T> serde = new AvroSerde<>(type);
         final List<byte[]> encoded = records.stream().map(serde::encode).toList();
-        progress.step(name + " encode");
+        progress.step(name + " encode", seconds(typesLeft * (warmupSeconds + measureSeconds)));
         final long[] encode = time(records, record -> serde.encode(record).length);
-        progress.step(name + " decode");
+        progress.step(name + " decode", seconds((typesLeft - 0.5) * (warmupSeconds + measureSeconds)));
         final long[] decode = time(encoded, bytes -> serde.decode(bytes).hashCode() & 1);
         final Percentiles e = Percentiles.of(encode);
         final Percentiles d = Percentiles.of(decode);
@@ -211,7 +224,7 @@ public final class StageBenchmarks {
             for (final T item : items) {
                 sink += call.apply(item);
             }
-            calls += items.size();
+            calls.lazySet(calls.get() + items.size());
         }
         long[] samples = new long[items.size() * 16];
         int n = 0;
@@ -226,7 +239,8 @@ public final class StageBenchmarks {
                 }
                 samples[n++] = spent;
             }
-            calls += items.size();
+            // By pass: a pass over the records takes about a millisecond.
+            calls.lazySet(calls.get() + items.size());
         } while (System.nanoTime() < end);
         return Arrays.copyOf(samples, n);
     }

@@ -1,6 +1,7 @@
 package news.pipeline.cli;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -160,7 +161,7 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         final PrintWriter err = spec.commandLine().getErr();
         final Progress progress = progressOption.progress(err);
-        try (Progress.Ticking ticking = progress.startTicking()) {
+        try (Progress.Ticking ticking = progressOption.start(progress)) {
             return run(progress, spec.commandLine().getOut(), err);
         }
     }
@@ -454,6 +455,20 @@ public final class BenchCommand implements Callable<Integer> {
                         System::nanoTime);
                 case LINES -> new Progress(err, Progress.Style.LINES, Integer.MAX_VALUE, System::nanoTime);
                 default -> Progress.none();
+            };
+        }
+
+        /**
+         * Starts ticking, and until closed sends the logs (System.err) through the progress, so
+         * that on a terminal a log line does not run into the status line.
+         */
+        Progress.Ticking start(final Progress progress) {
+            final PrintStream logs = System.err;
+            System.setErr(progress.sharing(logs));
+            final Progress.Ticking ticking = progress.startTicking();
+            return () -> {
+                ticking.close();
+                System.setErr(logs);
             };
         }
     }

@@ -37,7 +37,7 @@ final class EvalCommand {
         @Override
         public Integer call() {
             final Progress progress = progressOption.progress(spec.commandLine().getErr());
-            try (Progress.Ticking ticking = progress.startTicking()) {
+            try (Progress.Ticking ticking = progressOption.start(progress)) {
                 return ExtractionEvaluation.run(pages, out, spec.commandLine().getOut(), progress);
             }
         }
@@ -62,7 +62,7 @@ final class EvalCommand {
         @Override
         public Integer call() {
             final Progress progress = progressOption.progress(spec.commandLine().getErr());
-            try (Progress.Ticking ticking = progress.startTicking()) {
+            try (Progress.Ticking ticking = progressOption.start(progress)) {
                 return CountryEvaluation.run(stories, out, spec.commandLine().getOut(), progress);
             }
         }
