@@ -1,7 +1,7 @@
 package news.pipeline.bench;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ public final class BenchTable {
     }
 
     /** Prints the context lines, then the rows as aligned columns. */
-    public void print(final PrintStream out) {
+    public void print(final PrintWriter out) {
         context.forEach((key, value) -> out.println(key + ": " + value));
         out.println();
         final int sectionWidth = Math.max(7, rows.stream().mapToInt(r -> r.section().length()).max().orElse(0));
@@ -58,6 +58,7 @@ public final class BenchTable {
             out.printf(Locale.ROOT, pattern, section, row.measure(), format(row.value()), row.unit(), row.detail());
             lastSection = row.section();
         }
+        out.flush();
     }
 
     public void writeJson(final Path file) throws IOException {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -108,9 +109,11 @@ public final class EndToEndBenchmark {
     }
 
     private final Options options;
+    private final Progress progress;
 
-    public EndToEndBenchmark(final Options options) {
+    public EndToEndBenchmark(final Options options, final Progress progress) {
         this.options = options;
+        this.progress = progress;
     }
 
     public Result run(final Workload measured) throws Exception {
@@ -120,17 +123,25 @@ public final class EndToEndBenchmark {
         final Workload workload = new Workload(measured.name(), measured.description(), measured.values(),
                 measured.fanOut(), Math.toIntExact(total));
         final Path dir = options.dataDir().resolve(workload.name());
+        final String label = "e2e " + workload.name();
+        progress.begin(label + ": starting the broker");
+        final Result result;
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), EmbeddedKafka.DEFAULT_HOST, 0, Map.of())) {
             final PipelineSettings client = PipelineSettings.resolve(null, Map.of(),
                     Map.of(PipelineSettings.BOOTSTRAP_SERVERS, kafka.bootstrapServers()));
             createTopics(client);
+            progress.end();
             final long loadStart = System.nanoTime();
             final List<String> rawTopics = new ArrayList<>(List.of(Topics.RAW.name()));
             if (options.ceiling()) {
                 rawTopics.add(ProcessorJvmMain.CEILING_TOPICS.get(0));
             }
-            final long bytes = preload(client, workload, rawTopics);
+            final AtomicLong loaded = new AtomicLong();
+            progress.begin(label + ": loading " + (rawTopics.size() == 1 ? "the raw topic" : rawTopics.size() + " raw topics"),
+                    "articles", (long) workload.articles() * rawTopics.size(), loaded::get);
+            final long bytes = preload(client, workload, rawTopics, loaded);
             final double preloadSeconds = (System.nanoTime() - loadStart) / 1e9;
+            progress.end();
             LOG.info("{}: {} articles ({} MiB) loaded into {} in {} s", workload.name(), workload.articles(),
                     bytes / (1 << 20), rawTopics, String.format("%.1f", preloadSeconds));
 
@@ -150,8 +161,11 @@ public final class EndToEndBenchmark {
                         Map.of(last, EndConsumer::keyAsId), Set.of(last),
                         new Counts(warmup, warmup, measured.articles(), measured.articles()), dir);
             }
-            return new Result(measured, warmup, preloadSeconds, bytes / (1024.0 * 1024), pipeline, ceiling);
+            result = new Result(measured, warmup, preloadSeconds, bytes / (1024.0 * 1024), pipeline, ceiling);
+            progress.begin(label + ": stopping the broker");
         }
+        progress.end();
+        return result;
     }
 
     private Phase phase(final String mode, final EmbeddedKafka kafka, final PipelineSettings client,
@@ -173,20 +187,30 @@ public final class EndToEndBenchmark {
                 jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
                         + profileRecording(workload, mode).toAbsolutePath());
             }
+            final String label = "e2e " + workload.name() + " " + mode;
+            progress.begin(label + ": starting the processors' JVM");
             final ProcessorJvm host = ProcessorJvm.start(mode, settings, jvm, dir.resolve(mode + ".log"));
             try {
                 host.awaitRunning(Duration.ofMinutes(3));
                 final long running = System.nanoTime();
+                progress.end();
                 LOG.info("{} {}: running (pid {}); waiting for {} records ({} from the warm-up)", workload.name(), mode,
                         host.pid(), counts.totalRecords(), warmRecords);
                 // A fresh JVM spends its first tens of seconds compiling (the C2 compiler thread took some
                 // 40% of a core through a 10,000-page HTML run); a processor that runs for days does not.
                 // So the warm-up's output is waited for first, and CPU is counted from there.
+                if (counts.warmupArticles() > 0) {
+                    progress.begin(label + ": warm-up", "articles", counts.warmupArticles(),
+                            () -> articlesOut(end.throughputRecords(), 0, warmRecords, counts.warmupArticles()));
+                }
                 end.awaitThroughputRecords(warmRecords, options.phaseTimeout());
                 final long benchCpuWarm = ownCpuNanos();
                 final double warmCpu = ((Number) host.stats().get("cpuNanos")).doubleValue() / 1e9;
+                progress.begin(label + ": measured run", "articles", counts.articles(),
+                        () -> articlesOut(end.throughputRecords(), warmRecords, counts.records(), counts.articles()));
                 final boolean complete = end.awaitThroughputRecords(options.phaseTimeout());
                 final long done = System.nanoTime();
+                progress.end();
                 final Map<String, Object> throughputStats = host.stats();
                 final double benchCpu = (ownCpuNanos() - benchCpuWarm) / 1e9;
                 final double coldRate = rate(end, 0, 1, 0.8 * counts.warmupArticles());
@@ -206,13 +230,20 @@ public final class EndToEndBenchmark {
                             ? new Workload.Expected(latencyArticles, 0, latencyArticles, latencyArticles)
                             : workload.expected(from, from + latencyArticles);
                     latencyExpected = latencyOutput.visibleArticles();
+                    // Counted as they come out, so that sending them and waiting for the last ones are one phase.
+                    progress.begin(String.format(Locale.ROOT, "%s: latency run at %d/s", label, rateOf(workload)),
+                            "articles", latencyExpected, end::latencyArticleCount);
                     offered = offer(client, workload, inputTopic, from, latencyArticles);
-                    if (!end.awaitLatencyArticles(latencyExpected, options.phaseTimeout())) {
+                    final boolean allThrough = end.awaitLatencyArticles(latencyExpected, options.phaseTimeout());
+                    progress.end();
+                    if (!allThrough) {
                         LOG.warn("{} {}: only {} of {} latency articles came through", workload.name(), mode,
                                 end.latencyArticleCount(), latencyExpected);
                     }
                 }
+                progress.begin(label + ": stopping the processors");
                 final Map<String, Object> finalStats = host.stop();
+                progress.end();
                 final Map<String, Object> stats = new LinkedHashMap<>(finalStats);
                 stats.put("cpuNanosThroughput", throughputStats.get("cpuNanos"));
                 final long[] latencies = end.latencies();
@@ -227,6 +258,20 @@ public final class EndToEndBenchmark {
                 host.close();
             }
         }
+    }
+
+    /**
+     * About how many of {@code articles} articles have come out, from the records of theirs read
+     * ({@code records - before}, of {@code expected}): records per article vary, but over many
+     * articles they come out in about the order they went in, the same assumption the articles/s
+     * between the 10% and 90% marks makes.
+     */
+    static long articlesOut(final long records, final long before, final long expected, final long articles) {
+        if (expected <= 0) {
+            return 0;
+        }
+        final long mine = Math.min(expected, Math.max(0, records - before));
+        return Math.round((double) mine * articles / expected);
     }
 
     /** Articles/s between two marks of the output, over which {@code articles} articles' records came out. */
@@ -284,9 +329,12 @@ public final class EndToEndBenchmark {
         return new NewTopic(name, Optional.of(options.partitions()), Optional.empty()).configs(configs);
     }
 
-    /** Writes the workload's articles to each topic, as fast as the producer goes; returns the bytes per topic. */
-    private static long preload(final PipelineSettings client, final Workload workload, final List<String> topics)
-            throws InterruptedException {
+    /**
+     * Writes the workload's articles to each topic, as fast as the producer goes, counting those
+     * acknowledged; returns the bytes per topic.
+     */
+    private static long preload(final PipelineSettings client, final Workload workload, final List<String> topics,
+                                final AtomicLong acknowledged) throws InterruptedException {
         final AtomicReference<Exception> error = new AtomicReference<>();
         long bytes = 0;
         try (KafkaProducer<byte[], byte[]> producer = Clients.producer(client)) {
@@ -299,6 +347,8 @@ public final class EndToEndBenchmark {
                             (metadata, e) -> {
                                 if (e != null) {
                                     error.compareAndSet(null, e);
+                                } else {
+                                    acknowledged.incrementAndGet();
                                 }
                             });
                 }

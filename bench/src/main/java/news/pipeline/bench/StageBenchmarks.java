@@ -2,9 +2,11 @@ package news.pipeline.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import news.pipeline.clean.ArticleCleaner;
 import news.pipeline.clean.DocumentFormat;
@@ -33,42 +35,67 @@ public final class StageBenchmarks {
 
     private final double warmupSeconds;
     private final double measureSeconds;
+    private final Progress progress;
     private long sink;
+    /**
+     * Calls made so far in the current stage, for the progress display; set with a plain store
+     * (lazySet), outside the timed calls, so that it costs the measurement nothing.
+     */
+    private final AtomicLong calls = new AtomicLong();
 
-    public StageBenchmarks(final double warmupSeconds, final double measureSeconds) {
+    public StageBenchmarks(final double warmupSeconds, final double measureSeconds, final Progress progress) {
         this.warmupSeconds = warmupSeconds;
         this.measureSeconds = measureSeconds;
+        this.progress = progress;
     }
 
     /** CPU time of the calling thread per page (wall time where the JVM cannot give thread CPU time). */
     public CleanerResult cleaner(final List<BenchCorpus.Page> pages) {
-        return cleanDocuments(pages.stream()
+        return cleanDocuments("stage cleaner, HTML pages", "pages", pages.stream()
                 .map(page -> new RawDocument(page.content(), "text/html", DocumentFormat.HTML, null, null))
                 .toList());
     }
 
     /** The same on plain-text articles. */
     public CleanerResult textCleaner(final List<TextArticles.Text> texts) {
-        return cleanDocuments(texts.stream()
+        return cleanDocuments("stage cleaner, texts", "articles", texts.stream()
                 .map(text -> new RawDocument(text.body().getBytes(java.nio.charset.StandardCharsets.UTF_8),
                         "text/plain; charset=utf-8", DocumentFormat.TEXT, null, text.title()))
                 .toList());
     }
 
-    private CleanerResult cleanDocuments(final List<RawDocument> docs) {
+    /** Starts a stage's progress: its warm-up and measuring time, counting the calls. */
+    private void beginStage(final String name, final String unit, final double seconds) {
+        calls.set(0);
+        progress.beginTimed(name, unit, seconds(seconds), calls::get);
+    }
+
+    private static Duration seconds(final double seconds) {
+        return Duration.ofNanos((long) (seconds * 1e9));
+    }
+
+    private CleanerResult cleanDocuments(final String name, final String unit, final List<RawDocument> docs) {
+        beginStage(name, unit, warmupSeconds + measureSeconds);
+        progress.step("first pass");
         final ArticleCleaner cleaner = new ArticleCleaner();
+        // Counted by document: on a busy machine a pass over the HTML pages can take seconds.
+        long made = 0;
         int rejected = 0;
         for (final RawDocument doc : docs) {
             rejected += cleanOne(cleaner, doc) ? 0 : 1;
+            calls.lazySet(++made);
         }
         final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         final boolean cpu = threads.isCurrentThreadCpuTimeSupported();
+        progress.step("warm-up", seconds(warmupSeconds + measureSeconds));
         final long warmEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
         while (System.nanoTime() < warmEnd) {
             for (final RawDocument doc : docs) {
                 cleanOne(cleaner, doc);
+                calls.lazySet(++made);
             }
         }
+        progress.step("measuring", seconds(measureSeconds));
         long[] samples = new long[docs.size() * 4];
         int n = 0;
         final long start = System.nanoTime();
@@ -82,9 +109,11 @@ public final class StageBenchmarks {
                     samples = Arrays.copyOf(samples, n * 2);
                 }
                 samples[n++] = spent;
+                calls.lazySet(++made);
             }
         } while (System.nanoTime() < end);
         final double wall = (System.nanoTime() - start) / 1e9;
+        progress.end();
         final Percentiles p = Percentiles.of(samples, n);
         return new CleanerResult(docs.size(), rejected, n, p.median() / 1e6, p.p99() / 1e6, p.mean() / 1e6, n / wall);
     }
@@ -106,15 +135,21 @@ public final class StageBenchmarks {
 
     /** Per-article CPU time of the calling thread (wall time where the JVM cannot give thread CPU time). */
     public TaggerResult tagger(final List<TextArticles.Text> texts) {
+        beginStage("stage tagger", "articles", warmupSeconds + measureSeconds);
+        progress.step("loading the gazetteer");
         final CountryTagger tagger = CountryTagger.loadDefault();
+        progress.step("warm-up", seconds(warmupSeconds + measureSeconds));
+        long made = 0;
         final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         final boolean cpu = threads.isCurrentThreadCpuTimeSupported();
         final long warmEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
         while (System.nanoTime() < warmEnd) {
             for (final TextArticles.Text text : texts) {
                 sink += tagger.tag(text.title(), text.body()).countries().size();
+                calls.lazySet(++made);
             }
         }
+        progress.step("measuring", seconds(measureSeconds));
         long[] samples = new long[texts.size() * 4];
         int n = 0;
         long busy = 0;
@@ -130,9 +165,11 @@ public final class StageBenchmarks {
                     samples = Arrays.copyOf(samples, n * 2);
                 }
                 samples[n++] = spent;
+                calls.lazySet(++made);
             }
         } while (System.nanoTime() < end);
         final double wall = (System.nanoTime() - start) / 1e9;
+        progress.end();
         final Percentiles p = Percentiles.of(samples, n);
         final double meanKb = texts.stream().mapToInt(TextArticles.Text::bodyBytes).average().orElse(0) / 1024;
         return new TaggerResult(texts.size(), n, n / (busy / 1e9), n / wall, p.median() / 1e3, p.p99() / 1e3, meanKb);
@@ -145,6 +182,9 @@ public final class StageBenchmarks {
 
     /** Encode and decode figures for RawArticle, CleanArticle, EnrichedArticle and CountryArticle built from the texts. */
     public List<AvroResult> avro(final List<RawArticle> raws) {
+        // Four record types, each encoded then decoded, each for half the warm-up and half the measuring time.
+        beginStage("stage Avro", "records", 4 * (warmupSeconds + measureSeconds));
+        progress.step("building the records");
         final CleanArticleMapper cleaning = new CleanArticleMapper(new ArticleCleaner());
         final EnrichedArticleMapper enrichment = new EnrichedArticleMapper(CountryTagger.loadDefault());
         final List<CleanArticle> cleans = new ArrayList<>();
@@ -153,17 +193,23 @@ public final class StageBenchmarks {
         }
         final List<EnrichedArticle> enriched = cleans.stream().map(enrichment::enrich).toList();
         final List<CountryArticle> countries = enriched.stream().flatMap(e -> CountryFanOut.of(e).stream()).toList();
-        return List.of(
-                avro("RawArticle", RawArticle.class, raws),
-                avro("CleanArticle", CleanArticle.class, cleans),
-                avro("EnrichedArticle", EnrichedArticle.class, enriched),
-                avro("CountryArticle", CountryArticle.class, countries));
+        final List<AvroResult> results = List.of(
+                avro("RawArticle", RawArticle.class, raws, 4),
+                avro("CleanArticle", CleanArticle.class, cleans, 3),
+                avro("EnrichedArticle", EnrichedArticle.class, enriched, 2),
+                avro("CountryArticle", CountryArticle.class, countries, 1));
+        progress.end();
+        return results;
     }
 
-    private <T extends SpecificRecordBase> AvroResult avro(final String name, final Class<T> type, final List<T> records) {
+    /** @param typesLeft this type and those after it, for the time left */
+    private <T extends SpecificRecordBase> AvroResult avro(final String name, final Class<T> type, final List<T> records,
+                                                           final int typesLeft) {
         final AvroSerde<T> serde = new AvroSerde<>(type);
         final List<byte[]> encoded = records.stream().map(serde::encode).toList();
+        progress.step(name + " encode", seconds(typesLeft * (warmupSeconds + measureSeconds)));
         final long[] encode = time(records, record -> serde.encode(record).length);
+        progress.step(name + " decode", seconds((typesLeft - 0.5) * (warmupSeconds + measureSeconds)));
         final long[] decode = time(encoded, bytes -> serde.decode(bytes).hashCode() & 1);
         final Percentiles e = Percentiles.of(encode);
         final Percentiles d = Percentiles.of(decode);
@@ -178,6 +224,7 @@ public final class StageBenchmarks {
             for (final T item : items) {
                 sink += call.apply(item);
             }
+            calls.lazySet(calls.get() + items.size());
         }
         long[] samples = new long[items.size() * 16];
         int n = 0;
@@ -192,6 +239,8 @@ public final class StageBenchmarks {
                 }
                 samples[n++] = spent;
             }
+            // By pass: a pass over the records takes about a millisecond.
+            calls.lazySet(calls.get() + items.size());
         } while (System.nanoTime() < end);
         return Arrays.copyOf(samples, n);
     }

@@ -6,13 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import news.pipeline.bench.Progress;
 import news.pipeline.tag.CountryTagger;
 import news.pipeline.tag.TaggedArticle;
 
@@ -42,12 +44,25 @@ public final class CountryEvaluation {
         return closed ? d + " " + b : d + " - " + b;
     }
 
+    /** The same without a progress display. */
+    public static int run(final Path storiesJsonl, final Path outFile, final PrintWriter report) {
+        return run(storiesJsonl, outFile, report, Progress.none());
+    }
+
     /**
      * Tags every story of {@code storiesJsonl} and writes the focus codes to {@code outFile}.
      *
      * @return 0 on success, 1 when the input cannot be read or a line is not a story
      */
-    public static int run(final Path storiesJsonl, final Path outFile, final PrintStream report) {
+    public static int run(final Path storiesJsonl, final Path outFile, final PrintWriter report,
+                          final Progress progress) {
+        final int status = evaluate(storiesJsonl, outFile, report, progress);
+        report.flush();
+        return status;
+    }
+
+    private static int evaluate(final Path storiesJsonl, final Path outFile, final PrintWriter report,
+                                final Progress progress) {
         final CountryTagger tagger = CountryTagger.loadDefault();
         final List<JsonNode> stories = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(storiesJsonl, StandardCharsets.UTF_8)) {
@@ -76,18 +91,26 @@ public final class CountryEvaluation {
             texts[i] = wireText(s.path("dateline").asText(""), s.path("body").asText(""));
         }
         final TaggedArticle[] results = new TaggedArticle[titles.length];
+        final AtomicInteger tagged = new AtomicInteger();
+        progress.begin("tagging", "articles", titles.length, tagged::get);
         final long t0 = System.nanoTime();
         for (int i = 0; i < titles.length; i++) {
             results[i] = tagger.tag(titles[i], texts[i]);
+            tagged.lazySet(i + 1);
         }
         final long elapsed = System.nanoTime() - t0;
+        progress.end();
         // a second pass, with the JIT warm, for the steady-state rate
+        tagged.set(0);
+        progress.begin("tagging again, warm", "articles", titles.length, tagged::get);
         final long t1 = System.nanoTime();
         long sink = 0;
         for (int i = 0; i < titles.length; i++) {
             sink += tagger.tag(titles[i], texts[i]).focus().size();
+            tagged.lazySet(i + 1);
         }
         final long warm = System.nanoTime() - t1;
+        progress.end();
         try (BufferedWriter out = Files.newBufferedWriter(outFile, StandardCharsets.UTF_8)) {
             for (int i = 0; i < results.length; i++) {
                 final ObjectNode line = JSON.createObjectNode();
@@ -118,6 +141,6 @@ public final class CountryEvaluation {
             System.err.println("usage: CountryEvaluation STORIES.jsonl OUT.jsonl");
             System.exit(2);
         }
-        System.exit(run(Path.of(args[0]), Path.of(args[1]), System.out));
+        System.exit(run(Path.of(args[0]), Path.of(args[1]), new PrintWriter(System.out, true)));
     }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -15,8 +15,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import news.pipeline.bench.Progress;
 import news.pipeline.clean.ArticleCleaner;
 import news.pipeline.clean.DocumentFormat;
 import news.pipeline.clean.RawDocument;
@@ -39,17 +41,31 @@ public final class ExtractionEvaluation {
     private ExtractionEvaluation() {
     }
 
+    /** The same without a progress display. */
+    public static int run(final Path pagesDir, final Path outFile, final PrintWriter report) {
+        return run(pagesDir, outFile, report, Progress.none());
+    }
+
     /**
      * Returns 0 on success, 2 when the folder does not exist or holds no pages.
      *
      * @throws UncheckedIOException when a page cannot be read or the output cannot be written
      */
-    public static int run(Path pagesDir, Path outFile, PrintStream report) {
+    public static int run(final Path pagesDir, final Path outFile, final PrintWriter report, final Progress progress) {
+        final int status = evaluate(pagesDir, outFile, report, progress);
+        report.flush();
+        return status;
+    }
+
+    private static int evaluate(final Path pagesDir, final Path outFile, final PrintWriter report,
+                                final Progress progress) {
         if (!Files.isDirectory(pagesDir)) {
             report.println("not a folder: " + pagesDir);
             return 2;
         }
+        progress.begin("reading the pages");
         final List<Page> pages = load(pagesDir);
+        progress.end();
         if (pages.isEmpty()) {
             report.println("no *.html or *.html.gz pages in " + pagesDir);
             return 2;
@@ -57,6 +73,9 @@ public final class ExtractionEvaluation {
         final ArticleCleaner cleaner = new ArticleCleaner(ArticleCleaner.DEFAULT_MAX_CONTENT_BYTES);
         // Warm-up: the JIT needs a few thousand calls before the figures mean anything.
         final long warmUpStart = System.nanoTime();
+        final AtomicInteger passesDone = new AtomicInteger();
+        // At least the minimum passes; more only while the warm-up time lasts.
+        progress.begin("warm-up", "passes", MIN_WARM_UP_PASSES, passesDone::get);
         int passes = 0;
         while (passes < MIN_WARM_UP_PASSES
                 || (passes < MAX_WARM_UP_PASSES && System.nanoTime() - warmUpStart < WARM_UP_NANOS)) {
@@ -64,12 +83,16 @@ public final class ExtractionEvaluation {
                 body(cleaner, page);
             }
             passes++;
+            passesDone.set(passes);
         }
+        progress.end();
         final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         final boolean cpu = threads.isCurrentThreadCpuTimeSupported();
         final long[] cpuNanos = new long[pages.size()];
         final String[] bodies = new String[pages.size()];
         int rejected = 0;
+        final AtomicInteger cleaned = new AtomicInteger();
+        progress.begin("measuring", "pages", pages.size(), cleaned::get);
         final long wallStart = System.nanoTime();
         for (int i = 0; i < pages.size(); i++) {
             final long start = cpu ? threads.getCurrentThreadCpuTime() : System.nanoTime();
@@ -78,8 +101,10 @@ public final class ExtractionEvaluation {
             if (bodies[i] == null) {
                 rejected++;
             }
+            cleaned.lazySet(i + 1);
         }
         final long wallNanos = System.nanoTime() - wallStart;
+        progress.end();
         write(pages, bodies, outFile);
         Arrays.sort(cpuNanos);
         final double medianMs = cpuNanos[cpuNanos.length / 2] / 1e6;
@@ -98,7 +123,7 @@ public final class ExtractionEvaluation {
             System.err.println("usage: ExtractionEvaluation PAGES_DIR OUT_FILE");
             System.exit(64);
         }
-        System.exit(run(Path.of(args[0]), Path.of(args[1]), System.out));
+        System.exit(run(Path.of(args[0]), Path.of(args[1]), new PrintWriter(System.out, true)));
     }
 
     private record Page(String id, byte[] content) {

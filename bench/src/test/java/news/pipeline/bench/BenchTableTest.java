@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,9 +31,9 @@ class BenchTableTest {
         table.add("stages", "cleaner CPU per page, median", 2.5, "ms", "128 pages");
         table.add("stages", "cleaner CPU per page, p99", 9.0, "ms", "");
         table.add("targets", "text pipeline/ceiling >= 0.7", Double.NaN, "", "NOT MET");
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        table.print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        final String printed = bytes.toString(StandardCharsets.UTF_8);
+        final StringWriter text = new StringWriter();
+        table.print(new PrintWriter(text));
+        final String printed = text.toString();
         assertThat(printed).contains("load average at start: 0.50 0.40 0.30");
         assertThat(printed.split("stages", -1)).hasSize(2);
         assertThat(printed).contains("n/a");

@@ -2,9 +2,9 @@ package news.pipeline.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,24 +26,24 @@ class CountryEvaluationTest {
             "{\"newid\": 9, \"title\": \"PROFIT UP\", \"dateline\": \"\", \"body\": \"Profit rose.\"}",
             ""), StandardCharsets.UTF_8);
         final Path out = dir.resolve("pred.jsonl");
-        final ByteArrayOutputStream report = new ByteArrayOutputStream();
+        final StringWriter report = new StringWriter();
 
-        final int code = CountryEvaluation.run(stories, out, new PrintStream(report, true, StandardCharsets.UTF_8));
+        final int code = CountryEvaluation.run(stories, out, new PrintWriter(report));
 
         assertThat(code).isZero();
         assertThat(Files.readAllLines(out)).containsExactly(
             "{\"newid\":7,\"codes\":[\"JP\"]}",
             "{\"newid\":8,\"codes\":[\"US\"]}",
             "{\"newid\":9,\"codes\":[]}");
-        assertThat(report.toString(StandardCharsets.UTF_8)).contains("articles/s");
+        assertThat(report.toString()).contains("articles/s");
     }
 
     @Test
     void shouldFailOnALineThatIsNoStory() throws IOException {
         final Path stories = dir.resolve("bad.jsonl");
         Files.writeString(stories, "{\"title\": \"no id\"}\n", StandardCharsets.UTF_8);
-        final ByteArrayOutputStream report = new ByteArrayOutputStream();
-        assertThat(CountryEvaluation.run(stories, dir.resolve("out"), new PrintStream(report, true, StandardCharsets.UTF_8)))
+        final StringWriter report = new StringWriter();
+        assertThat(CountryEvaluation.run(stories, dir.resolve("out"), new PrintWriter(report)))
             .isEqualTo(1);
     }
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,9 +39,9 @@ class ExtractionEvaluationTest {
         Files.writeString(dir.resolve("empty.html"), "");
         Files.writeString(dir.resolve("notes.txt"), "not a page");
         final Path outFile = dir.resolve("out/result.json");
-        final ByteArrayOutputStream report = new ByteArrayOutputStream();
+        final StringWriter report = new StringWriter();
 
-        final int status = ExtractionEvaluation.run(dir, outFile, new PrintStream(report, true, StandardCharsets.UTF_8));
+        final int status = ExtractionEvaluation.run(dir, outFile, new PrintWriter(report));
 
         assertThat(status).isZero();
         final JsonNode json = new ObjectMapper().readTree(outFile.toFile());
@@ -49,14 +49,14 @@ class ExtractionEvaluationTest {
         assertThat(json.get("plain").asText()).startsWith("The harbour bridge reopened").doesNotContain("Sport", "Copyright");
         assertThat(json.get("zipped").asText()).startsWith("For three generations");
         assertThat(json.get("empty").asText()).isEmpty();
-        assertThat(report.toString(StandardCharsets.UTF_8)).contains("pages/s", "median CPU", "1 rejected");
+        assertThat(report.toString()).contains("pages/s", "median CPU", "1 rejected");
     }
 
     @Test
     void shouldFailWhenTheFolderHasNoPages() {
-        final ByteArrayOutputStream report = new ByteArrayOutputStream();
-        assertThat(ExtractionEvaluation.run(dir, dir.resolve("out.json"), new PrintStream(report))).isEqualTo(2);
-        assertThat(ExtractionEvaluation.run(dir.resolve("missing"), dir.resolve("out.json"), new PrintStream(report)))
+        final StringWriter report = new StringWriter();
+        assertThat(ExtractionEvaluation.run(dir, dir.resolve("out.json"), new PrintWriter(report))).isEqualTo(2);
+        assertThat(ExtractionEvaluation.run(dir.resolve("missing"), dir.resolve("out.json"), new PrintWriter(report)))
                 .isEqualTo(2);
         assertThat(dir.resolve("out.json")).doesNotExist();
     }

@@ -1,6 +1,8 @@
 package news.pipeline.cli;
 
 import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
@@ -20,12 +22,17 @@ import java.util.stream.Stream;
 import news.pipeline.bench.BenchCorpus;
 import news.pipeline.bench.BenchTable;
 import news.pipeline.bench.EndToEndBenchmark;
+import news.pipeline.bench.Progress;
 import news.pipeline.bench.StageBenchmarks;
 import news.pipeline.bench.TextArticles;
 import news.pipeline.schema.RawArticle;
 import news.pipeline.topics.Topics;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import news.pipeline.bench.ProfileSummary;
 import news.pipeline.bench.Workload;
 import news.pipeline.runtime.ProjectHome;
@@ -43,6 +50,12 @@ import news.pipeline.schema.ArticleFormat;
                 "articles/s, latency p50/p99 at a fixed offered load, peak heap and RSS; and the ceiling, three identity",
                 "Kafka Streams applications over topics of the same shape, with the same settings. Prints a table."})
 public final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ProgressOption progressOption;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the table as JSON.")
     Path json;
@@ -147,6 +160,14 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        final PrintWriter err = spec.commandLine().getErr();
+        final Progress progress = progressOption.progress(err);
+        try (Progress.Ticking ticking = progressOption.start(progress)) {
+            return run(progress, spec.commandLine().getOut(), err);
+        }
+    }
+
+    private int run(final Progress progress, final PrintWriter out, final PrintWriter err) throws Exception {
         final Path home = ProjectHome.dir();
         final Path samplesDir = samples != null ? samples : home.resolve("samples");
         final Path pagesDir = pages != null ? pages : existing(home.resolve("../shared/bench/aeb-dev/html"), samplesDir);
@@ -160,21 +181,23 @@ public final class BenchCommand implements Callable<Integer> {
                 + System.getProperty("java.version"));
         table.context("load average at start", loadAverage());
 
+        progress.begin("reading the texts and pages");
         final TextArticles generator = BenchCorpus.textGenerator(samplesDir, textsFile, 2048, 8192);
         final List<TextArticles.Text> textPool = generator.generate(Math.max(1, pool), 7);
         final List<BenchCorpus.Page> pageList = BenchCorpus.pages(pagesDir);
+        progress.end();
         table.context("texts", textPool.size() + " generated texts of 2-8 KB (mean "
                 + String.format(Locale.ROOT, "%.1f", textPool.stream().mapToInt(TextArticles.Text::bodyBytes).average().orElse(0) / 1024)
                 + " KB) from " + samplesDir + (textsFile == null ? "" : " and " + textsFile));
         table.context("pages", pageList.size() + " HTML pages from " + pagesDir);
         if (pageList.isEmpty()) {
-            System.err.println("no HTML pages in " + pagesDir);
+            err.println("no HTML pages in " + pagesDir);
             return 2;
         }
 
         StageBenchmarks.CleanerResult cleanerResult = null;
         if (!skipStages) {
-            cleanerResult = stages(table, textPool, pageList);
+            cleanerResult = stages(table, textPool, pageList, progress);
         }
 
         if (!skipE2e) {
@@ -189,7 +212,7 @@ public final class BenchCommand implements Callable<Integer> {
             final EndToEndBenchmark e2e = new EndToEndBenchmark(new EndToEndBenchmark.Options(partitions, rate,
                     htmlRate != null ? htmlRate : rate,
                     latencySeconds, settings, jvm, root, Duration.ofSeconds(timeoutSeconds), !skipCeiling, profileDir,
-                    e2eWarmup));
+                    e2eWarmup), progress);
             if (profileDir != null) {
                 Files.createDirectories(profileDir);
             }
@@ -199,11 +222,13 @@ public final class BenchCommand implements Callable<Integer> {
                 for (final String name : workloads) {
                     switch (name.trim().toLowerCase(Locale.ROOT)) {
                         case "text" -> {
+                            progress.begin("e2e text: preparing the workload");
                             textResult = e2e.run(BenchCorpus.textWorkload(textPool, articles));
                             endToEndRows(table, textResult);
                             profileRows(table, e2e, textResult);
                         }
                         case "html" -> {
+                            progress.begin("e2e html: preparing the workload");
                             htmlResult = e2e.run(BenchCorpus.htmlWorkload(pageList, pagesCount));
                             endToEndRows(table, htmlResult);
                             profileRows(table, e2e, htmlResult);
@@ -214,13 +239,13 @@ public final class BenchCommand implements Callable<Integer> {
                 targets(table, textResult, htmlResult, cleanerResult);
             } finally {
                 if (deleteAfter) {
-                    delete(root);
+                    delete(root, err);
                 }
             }
         }
         table.context("load average at end", loadAverage());
         table.context("finished", Instant.now().toString());
-        table.print(System.out);
+        table.print(out);
         if (json != null) {
             table.writeJson(json);
         }
@@ -228,8 +253,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private StageBenchmarks.CleanerResult stages(final BenchTable table, final List<TextArticles.Text> textPool,
-                                                 final List<BenchCorpus.Page> pageList) {
-        final StageBenchmarks stages = new StageBenchmarks(warmupSeconds, stageSeconds);
+                                                 final List<BenchCorpus.Page> pageList, final Progress progress) {
+        final StageBenchmarks stages = new StageBenchmarks(warmupSeconds, stageSeconds, progress);
         final StageBenchmarks.CleanerResult cleaner = stages.cleaner(pageList);
         final String cleanerDetail = String.format(Locale.ROOT, "%d pages (%d rejected), %d cleanings, CPU time of one thread",
                 cleaner.pages(), cleaner.rejected(), cleaner.samples());
@@ -394,7 +419,7 @@ public final class BenchCommand implements Callable<Integer> {
         return Files.exists(candidate) ? candidate.normalize() : otherwise;
     }
 
-    private static void delete(final Path root) {
+    private static void delete(final Path root, final PrintWriter err) {
         try (Stream<Path> walk = Files.walk(root)) {
             walk.sorted(Comparator.reverseOrder()).forEach(path -> {
                 try {
@@ -404,7 +429,43 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             });
         } catch (IOException | UncheckedIOException e) {
-            System.err.println("could not delete " + root + ": " + e.getMessage());
+            err.println("could not delete " + root + ": " + e.getMessage());
+        }
+    }
+
+    /** How progress is shown, on stderr; eval takes it too. */
+    static final class ProgressOption {
+        enum Mode { AUTO, TERMINAL, LINES, NONE }
+
+        @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+                description = "Progress on stderr: terminal (one line rewritten in place), lines (a plain line every"
+                        + " 10 s and one as each phase ends), none, or auto (terminal when there is a console, else"
+                        + " lines). Default: ${DEFAULT-VALUE}.")
+        Mode mode;
+
+        Progress progress(final PrintWriter err) {
+            final Mode chosen = mode == Mode.AUTO ? (System.console() != null ? Mode.TERMINAL : Mode.LINES) : mode;
+            return switch (chosen) {
+                // picocli finds the terminal's width as it does for the usage help; 80 columns when it cannot.
+                case TERMINAL -> new Progress(err, Progress.Style.TERMINAL, new UsageMessageSpec().autoWidth(true).width(),
+                        System::nanoTime);
+                case LINES -> new Progress(err, Progress.Style.LINES, Integer.MAX_VALUE, System::nanoTime);
+                default -> Progress.none();
+            };
+        }
+
+        /**
+         * Starts ticking, and until closed sends the logs (System.err) through the progress, so
+         * that on a terminal a log line does not run into the status line.
+         */
+        Progress.Ticking start(final Progress progress) {
+            final PrintStream logs = System.err;
+            System.setErr(progress.sharing(logs));
+            final Progress.Ticking ticking = progress.startTicking();
+            return () -> {
+                ticking.close();
+                System.setErr(logs);
+            };
         }
     }
 }

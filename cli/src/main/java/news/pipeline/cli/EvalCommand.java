@@ -2,10 +2,14 @@ package news.pipeline.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import news.pipeline.bench.Progress;
 import news.pipeline.eval.ExtractionEvaluation;
 import news.pipeline.eval.CountryEvaluation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Runs the cleaner or the tagger over an evaluation set and writes outputs a scorer can read. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
@@ -18,6 +22,12 @@ final class EvalCommand {
                     "{\"<file name without extensions>\": \"<body text>\"}, and prints pages/s and the median CPU ms",
                     "per page (one thread, after a warm-up pass)."})
     static final class Clean implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        BenchCommand.ProgressOption progressOption;
+
         @Option(names = "--pages", paramLabel = "DIR", required = true, description = "Folder of HTML pages.")
         Path pages;
 
@@ -26,7 +36,10 @@ final class EvalCommand {
 
         @Override
         public Integer call() {
-            return ExtractionEvaluation.run(pages, out, System.out);
+            final Progress progress = progressOption.progress(spec.commandLine().getErr());
+            try (Progress.Ticking ticking = progressOption.start(progress)) {
+                return ExtractionEvaluation.run(pages, out, spec.commandLine().getOut(), progress);
+            }
         }
     }
 
@@ -34,6 +47,12 @@ final class EvalCommand {
             description = {"Tags every story of a JSON-lines file ({newid, title, dateline, body}; the text is the",
                     "dateline then the body), writes {\"newid\": ..., \"codes\": [focus codes]} lines, and prints articles/s."})
     static final class Countries implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        BenchCommand.ProgressOption progressOption;
+
         @Option(names = "--stories", paramLabel = "FILE", required = true, description = "Stories, one JSON object a line.")
         Path stories;
 
@@ -42,7 +61,10 @@ final class EvalCommand {
 
         @Override
         public Integer call() {
-            return CountryEvaluation.run(stories, out, System.out);
+            final Progress progress = progressOption.progress(spec.commandLine().getErr());
+            try (Progress.Ticking ticking = progressOption.start(progress)) {
+                return CountryEvaluation.run(stories, out, spec.commandLine().getOut(), progress);
+            }
         }
     }
 }
