@@ -26,7 +26,7 @@ final class EvalCommand {
         CommandSpec spec;
 
         @Mixin
-        BenchCommand.ProgressOption progressOption;
+        ProgressOption progressOption;
 
         @Option(names = "--pages", paramLabel = "DIR", required = true, description = "Folder of HTML pages.")
         Path pages;
@@ -51,7 +51,7 @@ final class EvalCommand {
         CommandSpec spec;
 
         @Mixin
-        BenchCommand.ProgressOption progressOption;
+        ProgressOption progressOption;
 
         @Option(names = "--stories", paramLabel = "FILE", required = true, description = "Stories, one JSON object a line.")
         Path stories;
