@@ -1,11 +1,15 @@
 package news.pipeline.cli;
 
+import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import news.pipeline.eval.ExtractionEvaluation;
 import news.pipeline.eval.CountryEvaluation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Runs the cleaner or the tagger over an evaluation set and writes outputs a scorer can read. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
@@ -18,6 +22,9 @@ final class EvalCommand {
                     "{\"<file name without extensions>\": \"<body text>\"}, and prints pages/s and the median CPU ms",
                     "per page (one thread, after a warm-up pass)."})
     static final class Clean implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
         @Option(names = "--pages", paramLabel = "DIR", required = true, description = "Folder of HTML pages.")
         Path pages;
 
@@ -26,7 +33,13 @@ final class EvalCommand {
 
         @Override
         public Integer call() {
-            return ExtractionEvaluation.run(pages, out, System.out);
+            if (!Files.isDirectory(pages)) {
+                throw new UserError("no such folder: " + pages + " (--pages)");
+            }
+            checkWritable(out);
+            try (PrintStream report = Writers.printStream(spec.commandLine().getOut())) {
+                return ExtractionEvaluation.run(pages, out, report);
+            }
         }
     }
 
@@ -34,6 +47,9 @@ final class EvalCommand {
             description = {"Tags every story of a JSON-lines file ({newid, title, dateline, body}; the text is the",
                     "dateline then the body), writes {\"newid\": ..., \"codes\": [focus codes]} lines, and prints articles/s."})
     static final class Countries implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
         @Option(names = "--stories", paramLabel = "FILE", required = true, description = "Stories, one JSON object a line.")
         Path stories;
 
@@ -42,7 +58,21 @@ final class EvalCommand {
 
         @Override
         public Integer call() {
-            return CountryEvaluation.run(stories, out, System.out);
+            if (!Files.isRegularFile(stories)) {
+                throw new UserError("no such file: " + stories + " (--stories)");
+            }
+            checkWritable(out);
+            try (PrintStream report = Writers.printStream(spec.commandLine().getOut())) {
+                return CountryEvaluation.run(stories, out, report);
+            }
+        }
+    }
+
+    /** The evaluations write their output after minutes of work: a folder that is not there should stop them first. */
+    private static void checkWritable(final Path out) {
+        final Path folder = out.toAbsolutePath().getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new UserError("no such folder for " + out + ": " + folder + " (--out)");
         }
     }
 }

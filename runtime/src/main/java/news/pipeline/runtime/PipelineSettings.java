@@ -42,7 +42,8 @@ public final class PipelineSettings {
             StreamsSettings.APPLICATION_ID_PREFIX_CONFIG);
     /** Environment variables the launcher and the command line read themselves; not settings. */
     public static final Set<String> ENVIRONMENT_VARIABLES = Set.of(
-            "NEWS_PIPELINE_HOME", "NEWS_PIPELINE_DATA_DIR", "NEWS_PIPELINE_HTTP_ADDRESS", "NEWS_PIPELINE_JAVA_OPTS");
+            "NEWS_PIPELINE_HOME", "NEWS_PIPELINE_DATA_DIR", "NEWS_PIPELINE_HTTP_ADDRESS", "NEWS_PIPELINE_JAVA_OPTS",
+            "NEWS_PIPELINE_LOG_DIR");
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineSettings.class);
 
