@@ -24,6 +24,7 @@ final class CliLogging {
     static final String LOG_DIR_VARIABLE = "NEWS_PIPELINE_LOG_DIR";
     private static final String LOG_FILE_PROPERTY = "org.slf4j.simpleLogger.logFile";
     private static final Set<String> LONG_RUNNING = Set.of("run", "demo", "bench");
+    private static final Set<String> SHORT = Set.of("tail", "lag", "topics", "ingest", "replay", "dlq", "eval", "help");
 
     private static volatile Path file;
 
@@ -65,7 +66,7 @@ final class CliLogging {
         if (LONG_RUNNING.contains(command) || (command.equals("lag") && serving)) {
             return Optional.empty();
         }
-        return Optional.of(logDirectory(environment).resolve(command.replaceAll("[^A-Za-z0-9_-]", "_") + ".log"));
+        return Optional.of(logDirectory(environment).resolve((SHORT.contains(command) ? command : "news-pipeline") + ".log"));
     }
 
     /** NEWS_PIPELINE_LOG_DIR, else a folder of the user's own under the temporary directory. */

@@ -197,6 +197,7 @@ class CommandLineErrorsTest {
         final Map<String, String> environment = Map.of(CliLogging.LOG_DIR_VARIABLE, dir.toString());
         assertThat(CliLogging.fileFor(new String[] {"tail", "enriched"}, environment)).contains(dir.resolve("tail.log"));
         assertThat(CliLogging.fileFor(new String[] {"lag", "--watch", "5"}, environment)).contains(dir.resolve("lag.log"));
+        assertThat(CliLogging.fileFor(new String[] {"typo"}, environment)).contains(dir.resolve("news-pipeline.log"));
         assertThat(CliLogging.fileFor(new String[] {"run", "-p", "cleaner"}, environment)).isEqualTo(Optional.empty());
         assertThat(CliLogging.fileFor(new String[] {"demo"}, environment)).isEmpty();
         assertThat(CliLogging.fileFor(new String[] {"lag", "--watch", "15", "--serve", "0.0.0.0:8080"}, environment)).isEmpty();
