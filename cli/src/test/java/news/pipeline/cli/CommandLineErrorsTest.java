@@ -93,7 +93,8 @@ class CommandLineErrorsTest {
             final Result result = run("tail", "enriched", "--bootstrap-servers", "127.0.0.1:" + silent.getLocalPort(),
                     "--connect-timeout", "1");
             assertThat(result.exitCode()).isEqualTo(1);
-            assertThat(result.line()).startsWith("news-pipeline: no answer from Kafka at 127.0.0.1:" + silent.getLocalPort());
+            assertThat(result.line()).startsWith("news-pipeline: no answer from Kafka at 127.0.0.1:" + silent.getLocalPort()
+                    + " within 1 s; something listens there: is it a Kafka listener for these security settings?");
             assertThat(result.took()).isLessThan(Duration.ofSeconds(4));
         }
     }

@@ -83,8 +83,10 @@ public final class Clients {
     }
 
     private static KafkaConnectionException noAnswer(final String servers, final Duration timeout, final Throwable cause) {
+        final String within = timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
         return new KafkaConnectionException(KafkaConnectionException.Problem.NO_ANSWER, servers,
-                "no answer from Kafka at " + servers + " within " + timeout.toMillis() + " ms: " + cause.getMessage(), cause);
+                "no answer from Kafka at " + servers + " within " + within
+                        + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), cause);
     }
 
     /** True when any bootstrap server accepts a TCP connection before the deadline. */
