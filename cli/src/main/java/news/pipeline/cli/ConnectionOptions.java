@@ -1,9 +1,12 @@
 package news.pipeline.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
+import news.pipeline.runtime.Clients;
 import news.pipeline.runtime.PipelineSettings;
 
 /** The options every command that talks to Kafka shares. See {@link PipelineSettings} for precedence. */
@@ -21,11 +24,33 @@ public final class ConnectionOptions {
             description = "One setting, overriding the file and the environment. Repeatable.")
     Map<String, String> overrides = new LinkedHashMap<>();
 
+    @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "5",
+            description = "Give up when the cluster has not answered within SECONDS, with one line saying why. Default: ${DEFAULT-VALUE}.")
+    long connectTimeoutSeconds;
+
     public PipelineSettings settings() {
+        if (configFile != null && !Files.isRegularFile(configFile)) {
+            throw new UserError("config file not found: " + configFile);
+        }
         final Map<String, String> flags = new LinkedHashMap<>(overrides);
         if (bootstrapServers != null) {
             flags.put(PipelineSettings.BOOTSTRAP_SERVERS, bootstrapServers);
         }
         return PipelineSettings.resolve(configFile, System.getenv(), flags);
+    }
+
+    /** The settings, once the cluster has answered and has the topics given: else one line and a quick exit. */
+    public PipelineSettings connect(final String... topics) {
+        final PipelineSettings settings = settings();
+        check(settings, topics);
+        return settings;
+    }
+
+    /** Checks that the cluster the settings name answers, and has the topics given. */
+    public void check(final PipelineSettings settings, final String... topics) {
+        if (connectTimeoutSeconds <= 0) {
+            throw new UserError("--connect-timeout must be at least 1 second, not " + connectTimeoutSeconds);
+        }
+        Clients.checkReachable(settings, Duration.ofSeconds(connectTimeoutSeconds), topics);
     }
 }

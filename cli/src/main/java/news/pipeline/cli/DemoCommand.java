@@ -1,6 +1,7 @@
 package news.pipeline.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,11 +18,14 @@ import news.pipeline.topics.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import news.pipeline.runtime.ArticleFiles;
 import news.pipeline.runtime.AvroJson;
 import news.pipeline.runtime.Cluster;
+import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.runtime.ProcessorService;
 import news.pipeline.runtime.ProjectHome;
 import news.pipeline.runtime.RawArticleProducer;
@@ -40,6 +44,9 @@ import news.pipeline.runtime.TopicReader;
                 "With --once, exits when every sample has come through."})
 final class DemoCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     ConnectionOptions connection;
@@ -64,17 +71,25 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         final Path sampleDir = samples != null ? samples : defaultSamples();
+        if (!Files.isDirectory(sampleDir)) {
+            throw new UserError("no such folder: " + sampleDir + (samples != null ? " (--samples)" : ""));
+        }
+        final PrintWriter out = spec.commandLine().getOut();
+        final PrintWriter err = spec.commandLine().getErr();
         final List<ArticleFiles.Article> articles = new ArrayList<>();
         for (final Path file : ArticleFiles.expand(sampleDir)) {
             articles.addAll(ArticleFiles.read(file));
         }
         if (articles.isEmpty()) {
-            System.err.println("no samples found in " + sampleDir);
-            return 2;
+            throw new UserError("no samples found in " + sampleDir);
+        }
+        final PipelineSettings settings = connection.settings();
+        if (settings.bootstrapGiven()) {
+            connection.check(settings);
         }
         final AtomicBoolean stopping = new AtomicBoolean();
         final CountDownLatch closed = new CountDownLatch(1);
-        try (Cluster cluster = Cluster.open(connection.settings(), embedded.dataDir, embedded.port);
+        try (Cluster cluster = Cluster.open(settings, embedded.dataDir, embedded.port);
              ProcessorService pipeline = startPipeline(cluster, ops.httpAddress);
              TopicReader enriched = new TopicReader(cluster.settings(), Topics.ENRICHED, true)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -91,7 +106,7 @@ final class DemoCommand implements Callable<Integer> {
             try (RawArticleProducer producer = new RawArticleProducer(cluster.settings())) {
                 for (final RawArticleProducer.Sent sent : producer.send(fresh)) {
                     if (sent.error() != null) {
-                        System.err.println("not ingested: " + sent.article().origin() + ": " + sent.error().getMessage());
+                        err.println("not ingested: " + sent.article().origin() + ": " + sent.error().getMessage());
                     }
                 }
             }
@@ -100,12 +115,12 @@ final class DemoCommand implements Callable<Integer> {
             final Set<String> waiting = new HashSet<>(articles.stream().map(ArticleFiles.Article::id).toList());
             final long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
             enriched.read(record -> {
-                System.out.println(json(record.get("value")));
-                System.out.flush();
+                out.println(json(record.get("value")));
+                out.flush();
                 waiting.remove(record.path("key").asText());
             }, positions -> stopping.get() || (once && (waiting.isEmpty() || System.nanoTime() > deadline)));
             if (once && !waiting.isEmpty()) {
-                System.err.println("not through after " + timeoutSeconds + " s: " + waiting
+                err.println("not through after " + timeoutSeconds + " s: " + waiting
                         + "; see: news-pipeline tail dead-letter --from-beginning");
                 return 1;
             }

@@ -1,29 +1,35 @@
 package news.pipeline.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import news.pipeline.ops.DeadLetterLog;
-import news.pipeline.ops.TimeArguments;
 import news.pipeline.schema.DeadLetter;
 import news.pipeline.serde.ByteBuffers;
+import news.pipeline.schema.DeadLetterReason;
+import news.pipeline.streams.ProcessorApp;
 import news.pipeline.topics.PipelineHeaders;
+import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import news.pipeline.runtime.AvroJson;
 import news.pipeline.runtime.Clients;
 import news.pipeline.runtime.PipelineSettings;
@@ -37,6 +43,9 @@ import news.pipeline.runtime.PipelineSettings;
         subcommands = {DlqCommand.Show.class, DlqCommand.Retry.class})
 final class DlqCommand implements Callable<Integer> {
 
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     ConnectionOptions connection;
 
@@ -45,22 +54,23 @@ final class DlqCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        final List<DeadLetterLog.Entry> entries = selection.read(connection.settings());
-        System.out.printf("%-24s %-9s %-17s %-10s %-30s %9s  %s%n", "TIME", "DLQ", "REASON", "PROCESSOR", "SOURCE", "BYTES", "MESSAGE");
+        final List<DeadLetterLog.Entry> entries = selection.read(connection);
+        final PrintWriter out = spec.commandLine().getOut();
+        out.printf("%-24s %-9s %-17s %-10s %-30s %9s  %s%n", "TIME", "DLQ", "REASON", "PROCESSOR", "SOURCE", "BYTES", "MESSAGE");
         for (final DeadLetterLog.Entry entry : entries) {
             final DeadLetter letter = entry.letter();
             if (letter == null) {
-                System.out.printf("%-24s %-9s %-17s %-10s %-30s %9d  %s%n", entry.timestamp(), entry.position(), "-", "-", "-",
+                out.printf("%-24s %-9s %-17s %-10s %-30s %9d  %s%n", entry.timestamp(), entry.position(), "-", "-", "-",
                         entry.size(), entry.error());
                 continue;
             }
-            System.out.printf("%-24s %-9s %-17s %-10s %-30s %9d  %s%n", letter.getSourceTimestamp(),
+            out.printf("%-24s %-9s %-17s %-10s %-30s %9d  %s%n", letter.getSourceTimestamp(),
                     entry.position() + (entry.replayed() ? "*" : ""),
                     letter.getReason(), letter.getProcessor(),
                     letter.getSourceTopic() + " " + letter.getSourcePartition() + "@" + letter.getSourceOffset(),
                     size(letter.getOriginalValue()), shorten(letter.getMessage(), 100));
         }
-        System.out.println(entries.size() + " dead letter(s)"
+        out.println(entries.size() + " dead letter(s)"
                 + (entries.stream().anyMatch(DeadLetterLog.Entry::replayed) ? "; * written again by a replay" : ""));
         return 0;
     }
@@ -68,22 +78,31 @@ final class DlqCommand implements Callable<Integer> {
     /** Which dead letters a command works on. */
     static final class Selection {
         @Option(names = "--reason", paramLabel = "REASON", split = ",",
-                description = "Only these reasons (MALFORMED_RECORD, UNKNOWN_SCHEMA, MISSING_KEY, EMPTY_CONTENT, OVERSIZED, UNDECODABLE_TEXT, NO_TEXT, PROCESSING_ERROR).")
-        Set<String> reasons;
+                description = "Only these reasons, comma-separated, any case: ${COMPLETION-CANDIDATES}.")
+        Set<DeadLetterReason> reasons;
 
-        @Option(names = "--since", paramLabel = "TIME",
-                description = "Only dead letters written since: 2026-03-04T09:30:00Z, 2026-03-04, or a duration back from now (2h, 7d).")
-        String since;
+        @Mixin
+        TimeWindow window;
 
-        @Option(names = "--processor", paramLabel = "NAME", description = "Only those of this processor: cleaner, tagger or publisher.")
-        String processor;
+        @Mixin
+        ProcessorOptions processors;
 
-        List<DeadLetterLog.Entry> read(final PipelineSettings settings) {
-            final Instant from = since == null ? null : TimeArguments.parse(since, Instant.now());
-            final Predicate<DeadLetterLog.Entry> filter = entry -> entry.letter() == null
-                    ? reasons == null && processor == null
-                    : (reasons == null || reasons.stream().anyMatch(r -> r.equalsIgnoreCase(entry.letter().getReason().name())))
-                    && (processor == null || processor.equalsIgnoreCase(entry.letter().getProcessor()));
+        /**
+         * The selected dead letters, written in the time window (by the dead letter's own timestamp).
+         * The options are checked before the cluster is asked, so that a mistake in them is told first.
+         */
+        List<DeadLetterLog.Entry> read(final ConnectionOptions connection) {
+            final Instant now = Instant.now();
+            final Instant from = window.start(now);
+            final Instant to = window.end(now);
+            final List<String> ids = processors.ids();
+            final boolean everyProcessor = ids.size() == ProcessorApp.values().length;
+            // A record that is not a dead letter has no reason nor processor: it is shown unless one is asked for.
+            final Predicate<DeadLetterLog.Entry> filter = entry -> entry.timestamp().isBefore(to) && (entry.letter() == null
+                    ? reasons == null && everyProcessor
+                    : (reasons == null || reasons.contains(entry.letter().getReason()))
+                    && ids.contains(entry.letter().getProcessor().toLowerCase(Locale.ROOT)));
+            final PipelineSettings settings = connection.connect(Topics.DEAD_LETTER.name());
             try (KafkaConsumer<byte[], byte[]> consumer = Clients.reader(settings)) {
                 return new DeadLetterLog(consumer).read(from, filter);
             }
@@ -92,6 +111,9 @@ final class DlqCommand implements Callable<Integer> {
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Prints one dead letter in full as JSON.")
     static final class Show implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
         @Mixin
         ConnectionOptions connection;
 
@@ -101,12 +123,11 @@ final class DlqCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             final List<DeadLetterLog.Entry> found;
-            try (KafkaConsumer<byte[], byte[]> consumer = Clients.reader(connection.settings())) {
+            try (KafkaConsumer<byte[], byte[]> consumer = Clients.reader(connection.connect(Topics.DEAD_LETTER.name()))) {
                 found = new DeadLetterLog(consumer).read(null, entry -> entry.position().equals(position.trim()));
             }
             if (found.isEmpty()) {
-                System.err.println("no dead letter at " + position);
-                return 1;
+                throw new UserError(UserError.FAILURE, "no dead letter at " + position + " on " + Topics.DEAD_LETTER.name());
             }
             final DeadLetterLog.Entry entry = found.get(0);
             final ObjectNode node = AvroJson.MAPPER.createObjectNode();
@@ -117,7 +138,7 @@ final class DlqCommand implements Callable<Integer> {
             } else {
                 node.set("dead_letter", AvroJson.toJson(entry.letter()));
             }
-            System.out.println(AvroJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node));
+            spec.commandLine().getOut().println(AvroJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node));
             return 0;
         }
     }
@@ -126,6 +147,9 @@ final class DlqCommand implements Callable<Integer> {
             description = {"Puts the selected dead letters' original records (key, value, headers, byte for byte) back on their",
                     "source topic, with header news.retry-of=P@O, for example after a fix. Lists them; writes only with --execute."})
     static final class Retry implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
         @Mixin
         ConnectionOptions connection;
 
@@ -135,25 +159,25 @@ final class DlqCommand implements Callable<Integer> {
         @Option(names = "--only", paramLabel = "P@O", split = ",", description = "Only the dead letters at these positions.")
         Set<String> only;
 
-        @Option(names = "--execute", description = "Write them. Without it, only list what would be retried.")
-        boolean execute;
+        @Mixin
+        ExecuteOption execute;
 
         @Override
         public Integer call() throws Exception {
-            final PipelineSettings settings = connection.settings();
-            final List<DeadLetterLog.Entry> selected = selection.read(settings).stream()
+            final PrintWriter out = spec.commandLine().getOut();
+            final List<DeadLetterLog.Entry> selected = selection.read(connection).stream()
                     .filter(entry -> entry.letter() != null)
                     .filter(entry -> only == null || only.contains(entry.position()))
                     .toList();
             for (final DeadLetterLog.Entry entry : selected) {
-                System.out.printf("%s %s -> %s%n", entry.position(), entry.letter().getReason(), entry.letter().getSourceTopic());
+                out.printf("%s %s -> %s%n", entry.position(), entry.letter().getReason(), entry.letter().getSourceTopic());
             }
-            if (!execute) {
-                System.out.println(selected.size() + " dead letter(s) would be retried; add --execute to retry them");
+            if (!execute.execute) {
+                out.println(selected.size() + " dead letter(s) would be retried; add --execute to retry them");
                 return 0;
             }
             final List<Future<RecordMetadata>> sent = new ArrayList<>();
-            try (KafkaProducer<byte[], byte[]> producer = Clients.producer(settings)) {
+            try (KafkaProducer<byte[], byte[]> producer = Clients.producer(connection.settings())) {
                 for (final DeadLetterLog.Entry entry : selected) {
                     sent.add(producer.send(original(entry)));
                 }
@@ -162,7 +186,7 @@ final class DlqCommand implements Callable<Integer> {
             for (final Future<RecordMetadata> future : sent) {
                 future.get();
             }
-            System.out.println(selected.size() + " dead letter(s) retried");
+            out.println(selected.size() + " dead letter(s) retried");
             return 0;
         }
 

@@ -1,5 +1,6 @@
 package news.pipeline.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import news.pipeline.bench.Progress;
@@ -36,6 +37,10 @@ final class EvalCommand {
 
         @Override
         public Integer call() {
+            if (!Files.isDirectory(pages)) {
+                throw new UserError("no such folder: " + pages + " (--pages)");
+            }
+            checkWritable(out);
             final Progress progress = progressOption.progress(spec.commandLine().getErr());
             try (Progress.Ticking ticking = progressOption.start(progress)) {
                 return ExtractionEvaluation.run(pages, out, spec.commandLine().getOut(), progress);
@@ -61,10 +66,22 @@ final class EvalCommand {
 
         @Override
         public Integer call() {
+            if (!Files.isRegularFile(stories)) {
+                throw new UserError("no such file: " + stories + " (--stories)");
+            }
+            checkWritable(out);
             final Progress progress = progressOption.progress(spec.commandLine().getErr());
             try (Progress.Ticking ticking = progressOption.start(progress)) {
                 return CountryEvaluation.run(stories, out, spec.commandLine().getOut(), progress);
             }
+        }
+    }
+
+    /** The evaluations write their output after minutes of work: a folder that is not there should stop them first. */
+    private static void checkWritable(final Path out) {
+        final Path folder = out.toAbsolutePath().getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new UserError("no such folder for " + out + ": " + folder + " (--out)");
         }
     }
 }

@@ -1,14 +1,20 @@
 package news.pipeline.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import news.pipeline.topics.Topics;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import news.pipeline.runtime.ArticleFiles;
+import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.runtime.RawArticleProducer;
 
 /** Puts articles on the raw topic. */
@@ -16,8 +22,12 @@ import news.pipeline.runtime.RawArticleProducer;
         description = {"Ingests articles into " + "news.articles.raw" + ", keyed by their stable id.",
                 "PATH is a .html/.htm/.txt/.json/.jsonl file or a folder of them; - reads stdin.",
                 "JSON objects take id, url, title, published_at, source, language, and html or text.",
+                "Every input is read first: if one cannot be read or is not valid, nothing is ingested.",
                 "Prints one line per article: id, partition@offset, origin."})
 final class IngestCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     ConnectionOptions connection;
@@ -26,37 +36,43 @@ final class IngestCommand implements Callable<Integer> {
     List<String> paths;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() throws IOException, InterruptedException {
+        final PrintWriter out = spec.commandLine().getOut();
+        final PrintWriter err = spec.commandLine().getErr();
+        // All of the input first: a bad file stops the ingest before anything is sent, so that it can be fixed and run again whole.
         final List<ArticleFiles.Article> articles = new ArrayList<>();
-        int unreadable = 0;
         for (final String path : paths) {
             if (path.equals("-")) {
                 articles.addAll(ArticleFiles.readStdin(System.in));
                 continue;
             }
-            for (final Path file : ArticleFiles.expand(Path.of(path))) {
+            final Path given = Path.of(path);
+            if (!Files.exists(given)) {
+                throw new UserError("no such file or folder: " + path);
+            }
+            for (final Path file : ArticleFiles.expand(given)) {
                 try {
                     articles.addAll(ArticleFiles.read(file));
-                } catch (Exception e) {
-                    unreadable++;
-                    System.err.println("cannot read " + file + ": " + e.getMessage());
+                } catch (IOException e) {
+                    throw new UserError("cannot read " + file + ": " + e.getMessage());
                 }
             }
         }
+        final PipelineSettings settings = connection.connect(Topics.RAW.name());
         int failed = 0;
-        try (RawArticleProducer producer = new RawArticleProducer(connection.settings())) {
+        try (RawArticleProducer producer = new RawArticleProducer(settings)) {
             for (final RawArticleProducer.Sent sent : producer.send(articles)) {
                 if (sent.error() != null) {
                     failed++;
-                    System.err.println("not ingested: " + sent.article().origin() + ": " + sent.error().getMessage());
+                    err.println("not ingested: " + sent.article().origin() + ": " + sent.error().getMessage());
                 } else {
-                    System.out.println(sent.article().id() + "\t" + sent.metadata().partition() + "@"
+                    out.println(sent.article().id() + "\t" + sent.metadata().partition() + "@"
                             + sent.metadata().offset() + "\t" + sent.article().origin());
                 }
             }
         }
-        System.err.printf("ingested %d article(s) into %s; %d failed, %d file(s) unreadable%n",
-                articles.size() - failed, Topics.RAW.name(), failed, unreadable);
-        return failed + unreadable == 0 ? 0 : 1;
+        out.flush();
+        err.printf("ingested %d article(s) into %s; %d failed%n", articles.size() - failed, Topics.RAW.name(), failed);
+        return failed == 0 ? 0 : 1;
     }
 }

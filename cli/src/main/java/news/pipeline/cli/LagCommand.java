@@ -5,19 +5,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import news.pipeline.ops.ConsumerLag;
 import news.pipeline.runtime.AvroJson;
 import news.pipeline.runtime.Clients;
@@ -36,8 +39,14 @@ import news.pipeline.streams.StreamsSettings;
 final class LagCommand implements Callable<Integer> {
     static final int BEHIND_EXIT_CODE = 3;
 
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     ConnectionOptions connection;
+
+    @Mixin
+    ProcessorOptions processors;
 
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
@@ -49,10 +58,6 @@ final class LagCommand implements Callable<Integer> {
             description = "Exit with code " + BEHIND_EXIT_CODE + " if any application is more than N seconds behind (with --watch: at the first such measurement).")
     Long maxLagSeconds;
 
-    @Option(names = {"-p", "--processor"}, paramLabel = "NAME", split = ",", defaultValue = "all",
-            description = "cleaner, tagger, publisher or all. Default: ${DEFAULT-VALUE}.")
-    List<String> processors;
-
     @Option(names = "--serve", paramLabel = "HOST:PORT",
             description = "With --watch: also serve the measurements at http://HOST:PORT/metrics as news_pipeline_lag_records and news_pipeline_lag_seconds (for Prometheus).")
     String serve;
@@ -63,11 +68,10 @@ final class LagCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (serve != null && watchSeconds == null) {
-            System.err.println("--serve needs --watch SECONDS: the served figures are kept up to date by measuring again");
-            return 2;
+            throw new UserError("--serve needs --watch SECONDS: the served figures are kept up to date by measuring again");
         }
-        final PipelineSettings settings = connection.settings();
-        final List<ProcessorApp> selected = RunCommand.select(processors);
+        final List<ProcessorApp> selected = processors.selected();
+        final PipelineSettings settings = connection.connect(selected.stream().map(app -> app.input().name()).toArray(String[]::new));
         final PrometheusMeterRegistry registry = serve == null ? null : OpsServer.newRegistry();
         try (Admin admin = Clients.admin(settings);
              KafkaConsumer<byte[], byte[]> reader = Clients.reader(settings);
@@ -76,7 +80,7 @@ final class LagCommand implements Callable<Integer> {
             final ConsumerLag lag = new ConsumerLag(admin, reader);
             while (true) {
                 final List<ConsumerLag.ApplicationLag> measured = lag.measure(selected, settings.asMap());
-                print(measured, System.out);
+                print(measured, spec.commandLine().getOut());
                 if (registry != null) {
                     export(measured, registry);
                 }
@@ -91,7 +95,7 @@ final class LagCommand implements Callable<Integer> {
         }
     }
 
-    private void print(final List<ConsumerLag.ApplicationLag> measured, final PrintStream out) throws Exception {
+    private void print(final List<ConsumerLag.ApplicationLag> measured, final PrintWriter out) throws Exception {
         if (json) {
             final ObjectNode root = AvroJson.MAPPER.createObjectNode();
             root.put("time", Instant.now().toString());
@@ -119,6 +123,7 @@ final class LagCommand implements Callable<Integer> {
                 }
             }
             out.println(AvroJson.MAPPER.writeValueAsString(root));
+            out.flush();
             return;
         }
         out.printf("%-26s %-24s %9s %10s %10s %9s %12s%n", "APPLICATION", "TOPIC", "PARTITION", "COMMITTED", "END", "BEHIND", "TIME-BEHIND");
@@ -157,7 +162,7 @@ final class LagCommand implements Callable<Integer> {
     static String human(final Duration duration) {
         final long seconds = duration.toSeconds();
         if (seconds < 60) {
-            return String.format(java.util.Locale.ROOT, "%.1fs", duration.toMillis() / 1000.0);
+            return String.format(Locale.ROOT, "%.1fs", duration.toMillis() / 1000.0);
         }
         if (seconds < 3600) {
             return (seconds / 60) + "m" + (seconds % 60) + "s";

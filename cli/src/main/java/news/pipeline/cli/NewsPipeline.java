@@ -1,11 +1,24 @@
 package news.pipeline.cli;
 
 import news.pipeline.clean.ArticleCleaner;
+import news.pipeline.runtime.InvalidArticleException;
+import news.pipeline.runtime.KafkaConnectionException;
+import news.pipeline.runtime.MissingTopicException;
 import news.pipeline.tag.CountryTagger;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.TimeoutException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParseResult;
 
-/** The news-pipeline command. {@code main} only runs it; each subcommand returns its exit code. */
+/**
+ * The news-pipeline command. {@code main} only runs it; each subcommand returns its exit code.
+ * A failure the user can fix (a bad setting, a missing file, a cluster that cannot be reached) is
+ * one line on stderr and exit code 2 (usage, settings, input) or 1 (at run time); any other
+ * exception is a bug and keeps its stack trace.
+ */
 @Command(name = "news-pipeline",
         mixinStandardHelpOptions = true,
         versionProvider = NewsPipeline.Versions.class,
@@ -24,14 +37,75 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class
         })
 public final class NewsPipeline {
+    static final String PREFIX = "news-pipeline: ";
+
+    /** A failure as the user sees it: one line, and the exit code. */
+    record Failure(int exitCode, String message) {
+    }
 
     public static void main(final String[] args) {
+        CliLogging.configure(args, System.getenv());
         System.exit(execute(args));
     }
 
-    /** Runs the command line and returns its exit code, without exiting: tests call this. */
+    /** Runs the command line and returns its exit code, without exiting. */
     public static int execute(final String... args) {
-        return new CommandLine(new NewsPipeline()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The command line with its failure handling; tests give it their own writers with setOut and setErr. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new NewsPipeline())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(NewsPipeline::handle);
+    }
+
+    private static int handle(final Exception exception, final CommandLine command, final ParseResult parsed) throws Exception {
+        // Clients and executors wrap what went wrong: the first cause the user can act on decides.
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            final Failure failure = describe(cause);
+            if (failure != null) {
+                command.getErr().println(PREFIX + failure.message().lines().findFirst().orElse("").strip());
+                command.getErr().flush();
+                return failure.exitCode();
+            }
+        }
+        // A bug: picocli prints the stack trace and exits with 1.
+        throw exception;
+    }
+
+    /** The one line and exit code of a failure the user can fix, or null for a bug. */
+    static Failure describe(final Throwable failure) {
+        if (failure instanceof UserError error) {
+            return new Failure(error.exitCode(), error.getMessage());
+        }
+        if (failure instanceof ConfigException || failure instanceof InvalidArticleException) {
+            return new Failure(UserError.USAGE, failure.getMessage());
+        }
+        if (failure instanceof KafkaConnectionException connection) {
+            return new Failure(UserError.FAILURE, switch (connection.problem()) {
+                case NOT_LISTENING -> "cannot reach Kafka at " + connection.bootstrapServers()
+                        + " — is ./news-pipeline run or demo running? (--bootstrap-servers to use another cluster)";
+                case NO_ANSWER -> connection.getMessage()
+                        + "; something listens there: is it a Kafka listener for these security settings?" + logHint();
+                case AUTHENTICATION -> "Kafka at " + connection.bootstrapServers() + " refused authentication: "
+                        + connection.getMessage() + " (check the sasl.* and ssl.* settings)";
+            });
+        }
+        if (failure instanceof MissingTopicException) {
+            return new Failure(UserError.FAILURE, failure.getMessage());
+        }
+        if (failure instanceof AuthenticationException || failure instanceof AuthorizationException) {
+            return new Failure(UserError.FAILURE, "Kafka refused: " + failure.getMessage());
+        }
+        if (failure instanceof TimeoutException) {
+            return new Failure(UserError.FAILURE, "Kafka did not answer in time: " + failure.getMessage() + logHint());
+        }
+        return null;
+    }
+
+    private static String logHint() {
+        return CliLogging.file().map(file -> " (client log: " + file + ")").orElse("");
     }
 
     static final class Versions implements CommandLine.IVersionProvider {

@@ -1,7 +1,5 @@
 package news.pipeline.cli;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -12,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import news.pipeline.runtime.Cluster;
+import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.runtime.ProcessorService;
 
 /** Runs processors until stopped. With no cluster given, on the embedded broker. */
@@ -28,9 +27,8 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     EmbeddedOptions embedded;
 
-    @Option(names = {"-p", "--processor"}, paramLabel = "NAME", split = ",", defaultValue = "all",
-            description = "cleaner, tagger, publisher or all (comma-separated or repeated). Default: ${DEFAULT-VALUE}.")
-    List<String> processors;
+    @Mixin
+    ProcessorOptions processors;
 
     @Option(names = "--no-create-topics", description = "Do not create missing pipeline topics at start.")
     boolean noCreateTopics;
@@ -40,8 +38,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        final List<ProcessorApp> selected = select(processors);
-        final Cluster cluster = Cluster.open(connection.settings(), embedded.dataDir, embedded.port);
+        final List<ProcessorApp> selected = processors.selected();
+        final PipelineSettings settings = connection.settings();
+        if (settings.bootstrapGiven()) {
+            connection.check(settings);
+        }
+        final Cluster cluster = Cluster.open(settings, embedded.dataDir, embedded.port);
         final CountDownLatch stopped = new CountDownLatch(1);
         final ProcessorService process;
         try {
@@ -62,16 +64,5 @@ final class RunCommand implements Callable<Integer> {
         LOG.info("running {} on {}; Ctrl-C to stop", selected, cluster.settings().bootstrapServers());
         stopped.await();
         return 0;
-    }
-
-    static List<ProcessorApp> select(final List<String> names) {
-        final List<ProcessorApp> selected = new ArrayList<>();
-        for (final String name : names) {
-            if (name.equalsIgnoreCase("all")) {
-                return Arrays.asList(ProcessorApp.values());
-            }
-            selected.add(ProcessorApp.fromId(name));
-        }
-        return selected;
     }
 }

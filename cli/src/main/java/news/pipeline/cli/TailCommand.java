@@ -1,6 +1,7 @@
 package news.pipeline.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
@@ -8,9 +9,12 @@ import news.pipeline.topics.TopicSpec;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.runtime.AvroJson;
 import news.pipeline.runtime.TopicReader;
 
@@ -20,6 +24,9 @@ import news.pipeline.runtime.TopicReader;
                 "Reads committed records only. TOPIC is a full name or raw, clean, enriched, by-country, dead-letter.",
                 "Without --follow, stops at the end offsets it saw when it started."})
 final class TailCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     ConnectionOptions connection;
@@ -40,12 +47,14 @@ final class TailCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         final TopicSpec<?, ?> topic = resolve(topicName);
+        final PipelineSettings settings = connection.connect(topic.name());
+        final PrintWriter out = spec.commandLine().getOut();
         final AtomicLong printed = new AtomicLong();
-        try (TopicReader reader = new TopicReader(connection.settings(), topic, fromBeginning)) {
+        try (TopicReader reader = new TopicReader(settings, topic, fromBeginning)) {
             final Map<TopicPartition, Long> end = reader.endOffsets();
             reader.read(record -> {
                 if (maxRecords < 0 || printed.get() < maxRecords) {
-                    System.out.println(json(record));
+                    out.println(json(record));
                     printed.incrementAndGet();
                 }
             }, positions -> (maxRecords >= 0 && printed.get() >= maxRecords)
@@ -56,7 +65,11 @@ final class TailCommand implements Callable<Integer> {
 
     static TopicSpec<?, ?> resolve(final String name) {
         final String full = name.startsWith("news.articles.") ? name : "news.articles." + name;
-        return Topics.byName(full);
+        try {
+            return Topics.byName(full);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
     }
 
     private static String json(final Object node) {

@@ -1,5 +1,6 @@
 package news.pipeline.cli;
 
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -11,8 +12,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import news.pipeline.runtime.Clients;
 import news.pipeline.runtime.PipelineSettings;
 
@@ -20,6 +23,9 @@ import news.pipeline.runtime.PipelineSettings;
 @Command(name = "topics", mixinStandardHelpOptions = true,
         description = "Creates the missing pipeline topics (unless --describe), then describes them all.")
 final class TopicsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     ConnectionOptions connection;
@@ -40,7 +46,9 @@ final class TopicsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        final PipelineSettings settings = connection.settings();
+        final PipelineSettings settings = connection.connect();
+        final PrintWriter out = spec.commandLine().getOut();
+        final PrintWriter err = spec.commandLine().getErr();
         try (Admin admin = Clients.admin(settings)) {
             final TopicAdmin topics = new TopicAdmin(admin);
             if (!describeOnly) {
@@ -48,19 +56,19 @@ final class TopicsCommand implements Callable<Integer> {
                         : Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(minInsyncReplicas));
                 for (final String created : topics.createMissing(Optional.ofNullable(partitions),
                         Optional.ofNullable(replicationFactor), extra, Duration.ofSeconds(60))) {
-                    System.err.println("created " + created);
+                    err.println("created " + created);
                 }
             }
             final Map<String, TopicDescription> described = topics.describe(Duration.ofSeconds(30));
-            System.out.printf("%-28s %10s %8s  %-22s %s%n", "TOPIC", "PARTITIONS", "REPLICAS", "VALUE", "KEY");
+            out.printf("%-28s %10s %8s  %-22s %s%n", "TOPIC", "PARTITIONS", "REPLICAS", "VALUE", "KEY");
             int missing = 0;
             for (final TopicSpec<?, ?> topic : Topics.all()) {
                 final TopicDescription description = described.get(topic.name());
                 if (description == null) {
                     missing++;
-                    System.out.printf("%-28s %10s %8s  %-22s %s%n", topic.name(), "missing", "-", topic.valueSchema(), topic.keyDoc());
+                    out.printf("%-28s %10s %8s  %-22s %s%n", topic.name(), "missing", "-", topic.valueSchema(), topic.keyDoc());
                 } else {
-                    System.out.printf("%-28s %10d %8d  %-22s %s%n", topic.name(), description.partitions().size(),
+                    out.printf("%-28s %10d %8d  %-22s %s%n", topic.name(), description.partitions().size(),
                             description.partitions().get(0).replicas().size(), topic.valueSchema(), topic.keyDoc());
                 }
             }

@@ -3,12 +3,13 @@ package news.pipeline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import news.pipeline.schema.CleanArticle;
 import news.pipeline.serde.AvroSerde;
 import news.pipeline.topics.PipelineHeaders;
 import news.pipeline.topics.Topics;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -110,34 +112,59 @@ class OpsCommandsIT {
         }
     }
 
+    @Test
+    void aPipelineTopicMissingFromTheClusterIsOneLineNamingIt() throws Exception {
+        // by-country is the one topic the other tests here do not use.
+        try (Admin admin = Clients.admin(cluster.settings())) {
+            admin.deleteTopics(List.of(Topics.BY_COUNTRY.name())).all().get();
+        }
+        final Result tail = execute("tail", "by-country");
+        assertThat(tail.exitCode()).isEqualTo(1);
+        assertThat(tail.err()).isEqualTo("news-pipeline: topic news.articles.by-country does not exist on the Kafka cluster at "
+                + cluster.settings().bootstrapServers() + "; create the pipeline topics with: news-pipeline topics\n");
+        final Result replay = execute("replay", "--from", "1h", "--execute");
+        assertThat(replay.exitCode()).isEqualTo(1);
+        assertThat(replay.err()).startsWith("news-pipeline: topic news.articles.by-country does not exist").hasLineCount(1);
+        assertThat(replay.out()).isEmpty();
+
+        assertThat(execute("topics").exitCode()).isZero();
+        assertThat(output("tail", "by-country")).isEmpty();
+    }
+
     private static JsonNode lagJson() throws Exception {
         final String json = output("lag", "--json", "-p", "tagger");
         return AvroJson.MAPPER.readTree(json).get("applications").get(0);
     }
 
     private static void commitTaggerOffset(final TopicPartition partition, final long offset) {
-        final Map<String, Object> config = new java.util.HashMap<>(cluster.settings().clientSettings());
+        final Map<String, Object> config = new HashMap<>(cluster.settings().clientSettings());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "news-pipeline-tagger");
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.commitSync(Map.of(partition, new OffsetAndMetadata(offset)));
         }
     }
 
-    private static int run(final String... args) {
-        return NewsPipeline.execute(withCluster(args));
+    record Result(int exitCode, String out, String err) {
     }
 
-    /** Runs a command and returns what it printed. */
-    private static synchronized String output(final String... args) {
-        final PrintStream original = System.out;
-        final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(NewsPipeline.execute(withCluster(args))).as(String.join(" ", args)).isZero();
-        } finally {
-            System.setOut(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
+    /** Runs a command on the test cluster as a user would, with its own writers. */
+    private static Result execute(final String... args) {
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        final int exitCode = NewsPipeline.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+                .execute(withCluster(args));
+        return new Result(exitCode, out.toString(), err.toString());
+    }
+
+    private static int run(final String... args) {
+        return execute(args).exitCode();
+    }
+
+    /** Runs a command that must succeed and returns what it printed. */
+    private static String output(final String... args) {
+        final Result result = execute(args);
+        assertThat(result.exitCode()).as("%s; stderr: %s", String.join(" ", args), result.err()).isZero();
+        return result.out();
     }
 
     private static String[] withCluster(final String... args) {

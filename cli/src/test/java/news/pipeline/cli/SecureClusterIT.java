@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -68,11 +70,18 @@ class SecureClusterIT {
             final PipelineSettings settings = settingsFrom(clientProperties(host + ":" + saslPort, "news-password"));
             assertThat(settings.bootstrapServers()).isEqualTo(host + ":" + saslPort);
 
-            final PipelineSettings wrongPassword = settingsFrom(clientProperties(host + ":" + saslPort, "guess"));
-            try (Admin admin = Clients.admin(wrongPassword)) {
+            final Path wrongPasswordFile = clientProperties(host + ":" + saslPort, "guess");
+            try (Admin admin = Clients.admin(settingsFrom(wrongPasswordFile))) {
                 assertThatThrownBy(() -> admin.listTopics().names().get(1, TimeUnit.MINUTES))
                         .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(SaslAuthenticationException.class);
             }
+            // The command line says so in one line, rather than that it cannot reach the cluster.
+            final StringWriter err = new StringWriter();
+            final int exitCode = NewsPipeline.commandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(err, true))
+                    .execute("topics", "--describe", "--config", wrongPasswordFile.toString());
+            assertThat(exitCode).isEqualTo(1);
+            assertThat(err.toString()).startsWith("news-pipeline: Kafka at " + host + ":" + saslPort + " refused authentication: ")
+                    .hasLineCount(1);
 
             try (Admin admin = Clients.admin(settings)) {
                 new TopicAdmin(admin).createMissing(Optional.empty(), Optional.empty(), TIMEOUT);

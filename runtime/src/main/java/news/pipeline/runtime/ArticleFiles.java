@@ -1,5 +1,7 @@
 package news.pipeline.runtime;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +26,8 @@ import news.pipeline.schema.RawArticle;
  * Reads articles to ingest: .html/.htm pages, .txt texts, .json (one object or an array of them)
  * and .jsonl (one object a line), from files, folders (recursively, in name order) or stdin.
  * JSON objects take id, url, title, published_at (ISO-8601 or epoch milliseconds), source,
- * language, and html or text.
+ * language, and html or text. Input that is not valid JSON, or not an article, throws
+ * {@link InvalidArticleException} naming the file and line.
  */
 public final class ArticleFiles {
     /** An article ready for the raw topic, and where it came from (for messages). */
@@ -64,7 +67,7 @@ public final class ArticleFiles {
             return fromJsonLines(new String(bytes, StandardCharsets.UTF_8), origin);
         }
         if (name.endsWith(".json")) {
-            return fromJson(AvroJson.MAPPER.readTree(bytes), origin);
+            return fromJson(parse(new String(bytes, StandardCharsets.UTF_8), origin, 0), origin);
         }
         final ArticleFormat format = name.endsWith(".txt") ? ArticleFormat.TEXT : ArticleFormat.HTML;
         return List.of(fromContent(bytes, format, null, origin));
@@ -75,7 +78,7 @@ public final class ArticleFiles {
         final byte[] bytes = in.readAllBytes();
         final String text = new String(bytes, StandardCharsets.UTF_8).stripLeading();
         if (text.startsWith("[")) {
-            return fromJson(AvroJson.MAPPER.readTree(text), "stdin");
+            return fromJson(parse(text, "stdin", 0), "stdin");
         }
         if (text.startsWith("{")) {
             return fromJsonLines(text, "stdin");
@@ -84,16 +87,33 @@ public final class ArticleFiles {
         return List.of(fromContent(bytes, format, null, "stdin"));
     }
 
-    private static List<Article> fromJsonLines(final String text, final String origin) throws IOException {
+    private static List<Article> fromJsonLines(final String text, final String origin) {
         final List<Article> articles = new ArrayList<>();
         int lineNumber = 0;
         for (final String line : text.split("\n")) {
             lineNumber++;
             if (!line.isBlank()) {
-                articles.add(fromJsonObject(AvroJson.MAPPER.readTree(line), origin + ":" + lineNumber));
+                articles.add(fromJsonObject(parse(line, origin, lineNumber), origin + ":" + lineNumber));
             }
         }
         return articles;
+    }
+
+    /**
+     * @param lineNumber the line's number in its file when the text is one line of it, else 0
+     *                   (the parser's own line number is then the file's)
+     */
+    private static JsonNode parse(final String text, final String origin, final int lineNumber) {
+        try {
+            return AvroJson.MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            final JsonLocation at = e.getLocation();
+            final int line = lineNumber > 0 ? lineNumber : at == null ? 0 : at.getLineNr();
+            final String column = at == null || at.getColumnNr() < 1 ? "" : ", column " + at.getColumnNr();
+            // Jackson's message runs over several lines and quotes the input: its first line says what is wrong.
+            final String what = e.getOriginalMessage().lines().findFirst().orElse("").strip();
+            throw new InvalidArticleException(origin + (line > 0 ? ":" + line : "") + ": not valid JSON" + column + ": " + what);
+        }
     }
 
     private static List<Article> fromJson(final JsonNode node, final String origin) {
@@ -109,11 +129,11 @@ public final class ArticleFiles {
 
     public static Article fromJsonObject(final JsonNode node, final String origin) {
         if (!node.isObject()) {
-            throw new IllegalArgumentException(origin + ": expected a JSON object, got " + node.getNodeType());
+            throw new InvalidArticleException(origin + ": expected a JSON object, got " + node.getNodeType());
         }
         final boolean html = node.hasNonNull("html");
         if (!html && !node.hasNonNull("text")) {
-            throw new IllegalArgumentException(origin + ": a JSON article needs \"html\" or \"text\"");
+            throw new InvalidArticleException(origin + ": a JSON article needs \"html\" or \"text\"");
         }
         final byte[] content = node.get(html ? "html" : "text").asText().getBytes(StandardCharsets.UTF_8);
         final String url = text(node, "url");
@@ -184,7 +204,7 @@ public final class ArticleFiles {
             try {
                 return Instant.parse(text);
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(origin + ": published_at is not ISO-8601 with an offset: " + text);
+                throw new InvalidArticleException(origin + ": published_at is not ISO-8601 with an offset: " + text);
             }
         }
     }

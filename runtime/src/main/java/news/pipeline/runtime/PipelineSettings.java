@@ -43,7 +43,9 @@ public final class PipelineSettings {
     public static final Set<String> PIPELINE_KEYS = PipelineConfig.settingNames();
     /** Environment variables the launcher and the command line read themselves; not settings. */
     public static final Set<String> ENVIRONMENT_VARIABLES = Set.of(
-            ProjectHome.ENVIRONMENT_VARIABLE, "NEWS_PIPELINE_DATA_DIR", "NEWS_PIPELINE_HTTP_ADDRESS", "NEWS_PIPELINE_JAVA_OPTS");
+            ProjectHome.ENVIRONMENT_VARIABLE, "NEWS_PIPELINE_DATA_DIR", "NEWS_PIPELINE_HTTP_ADDRESS", "NEWS_PIPELINE_JAVA_OPTS",
+            "NEWS_PIPELINE_LOG_DIR");
+
 
     /** Environment variables that start with KAFKA_ but are not client settings. */
     private static final Set<String> NOT_CLIENT_SETTINGS = Set.of("KAFKA_HOME", "KAFKA_OPTS", "KAFKA_HEAP_OPTS",

@@ -36,7 +36,7 @@ public final class TopicReader implements AutoCloseable {
         final List<PartitionInfo> infos = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30));
         if (infos == null || infos.isEmpty()) {
             consumer.close();
-            throw new IllegalStateException("topic " + topic.name() + " does not exist; run: news-pipeline topics");
+            throw new MissingTopicException(topic.name(), settings.bootstrapServers());
         }
         this.partitions = infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
         consumer.assign(partitions);

@@ -74,4 +74,22 @@ class ArticleFilesTest {
         Files.writeString(file, "{\"url\": \"https://news.example/a\"}");
         assertThatThrownBy(() -> ArticleFiles.read(file)).hasMessageContaining("bad.json").hasMessageContaining("\"html\" or \"text\"");
     }
+
+    @Test
+    void jsonThatDoesNotParseIsRefusedWithItsFileLineAndWhatIsWrongOnOneLine() throws IOException {
+        final Path lines = dir.resolve("feed.jsonl");
+        Files.writeString(lines, "{\"text\": \"a\"}\n{bad\n");
+        assertThatThrownBy(() -> ArticleFiles.read(lines)).isInstanceOf(InvalidArticleException.class)
+                .hasMessageStartingWith(lines + ":2: not valid JSON, column 2: Unexpected character ('b'")
+                .hasMessageNotContaining("\n");
+
+        final Path array = dir.resolve("feed.json");
+        Files.writeString(array, "[\n  {\"text\": \"a\"},\n  {\"text\": }\n]");
+        assertThatThrownBy(() -> ArticleFiles.read(array)).isInstanceOf(InvalidArticleException.class)
+                .hasMessageStartingWith(array + ":3: not valid JSON")
+                .hasMessageNotContaining("\n");
+
+        assertThatThrownBy(() -> ArticleFiles.readStdin(new ByteArrayInputStream("{bad".getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(InvalidArticleException.class).hasMessageStartingWith("stdin:1: not valid JSON");
+    }
 }
