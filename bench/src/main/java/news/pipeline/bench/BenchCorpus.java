@@ -32,19 +32,18 @@ import news.pipeline.tagger.EnrichedArticleMapper;
 /** Reads the benchmark's inputs (samples, a text corpus, a folder of pages) and builds the workloads. */
 public final class BenchCorpus {
     /** A page of the pages folder. */
-    public record Page(String name, byte[] content) {
-    }
+    public record Page(String name, byte[] content) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private BenchCorpus() {
-    }
+    private BenchCorpus() {}
 
     /**
      * Stories: the samples' texts (HTML through the cleaner) and, when given, a
      * JSON-lines corpus ({@code title} and {@code text}, or {@code dateline} and {@code body}).
      */
-    public static TextArticles textGenerator(final Path samples, final Path texts, final int minBytes, final int maxBytes) {
+    public static TextArticles textGenerator(
+            final Path samples, final Path texts, final int minBytes, final int maxBytes) {
         final List<TextArticles.Story> stories = new ArrayList<>();
         final ArticleCleaner cleaner = new ArticleCleaner();
         for (final Path file : files(samples)) {
@@ -52,8 +51,8 @@ public final class BenchCorpus {
             final byte[] bytes = read(file);
             if (name.endsWith(".txt")) {
                 final String text = new String(bytes, StandardCharsets.UTF_8);
-                stories.add(new TextArticles.Story(text.strip().lines().findFirst().orElse("").strip(),
-                        TextArticles.paragraphsOf(text)));
+                stories.add(new TextArticles.Story(
+                        text.strip().lines().findFirst().orElse("").strip(), TextArticles.paragraphsOf(text)));
             } else if (name.endsWith(".html") || name.endsWith(".htm") || name.endsWith(".html.gz")) {
                 addCleaned(cleaner, bytes, DocumentFormat.HTML, stories);
             } else if (name.endsWith(".jsonl")) {
@@ -78,7 +77,8 @@ public final class BenchCorpus {
         return new TextArticles(stories, minBytes, maxBytes);
     }
 
-    private static void addJson(final ArticleCleaner cleaner, final String line, final List<TextArticles.Story> stories) {
+    private static void addJson(
+            final ArticleCleaner cleaner, final String line, final List<TextArticles.Story> stories) {
         final JsonNode node;
         try {
             node = JSON.readTree(line);
@@ -86,20 +86,28 @@ public final class BenchCorpus {
             return;
         }
         if (node.hasNonNull("html")) {
-            addCleaned(cleaner, node.get("html").asText().getBytes(StandardCharsets.UTF_8), DocumentFormat.HTML, stories);
+            addCleaned(
+                    cleaner, node.get("html").asText().getBytes(StandardCharsets.UTF_8), DocumentFormat.HTML, stories);
             return;
         }
-        final String text = node.hasNonNull("text") ? node.get("text").asText()
+        final String text = node.hasNonNull("text")
+                ? node.get("text").asText()
                 : (node.path("dateline").asText("") + " " + node.path("body").asText("")).strip();
         stories.add(new TextArticles.Story(node.path("title").asText("").strip(), TextArticles.paragraphsOf(text)));
     }
 
-    private static void addCleaned(final ArticleCleaner cleaner, final byte[] content, final DocumentFormat format,
-                                   final List<TextArticles.Story> stories) {
+    private static void addCleaned(
+            final ArticleCleaner cleaner,
+            final byte[] content,
+            final DocumentFormat format,
+            final List<TextArticles.Story> stories) {
         try {
             final CleanDocument doc = cleaner.clean(new RawDocument(content, null, format, null, null));
-            stories.add(new TextArticles.Story(doc.title(), doc.paragraphs().stream()
-                    .filter(p -> p.length() >= TextArticles.MIN_PARAGRAPH_CHARS).toList()));
+            stories.add(new TextArticles.Story(
+                    doc.title(),
+                    doc.paragraphs().stream()
+                            .filter(p -> p.length() >= TextArticles.MIN_PARAGRAPH_CHARS)
+                            .toList()));
         } catch (RejectedDocumentException e) {
             // A page with no text gives no paragraphs.
         }
@@ -148,8 +156,8 @@ public final class BenchCorpus {
         return workload("html", pages.size() + " distinct HTML pages", raws, articles);
     }
 
-    private static Workload workload(final String name, final String description, final List<RawArticle> raws,
-                                     final int articles) {
+    private static Workload workload(
+            final String name, final String description, final List<RawArticle> raws, final int articles) {
         final AvroSerde<RawArticle> serde = new AvroSerde<>(RawArticle.class);
         final CleanArticleMapper cleaning = new CleanArticleMapper(new ArticleCleaner());
         final EnrichedArticleMapper enrichment = new EnrichedArticleMapper(CountryTagger.loadDefault());
@@ -158,7 +166,8 @@ public final class BenchCorpus {
         for (int i = 0; i < raws.size(); i++) {
             values.add(serde.encode(raws.get(i)));
             try {
-                fanOut[i] = CountryFanOut.of(enrichment.enrich(cleaning.clean(name + "-" + i, raws.get(i)))).size();
+                fanOut[i] = CountryFanOut.of(enrichment.enrich(cleaning.clean(name + "-" + i, raws.get(i))))
+                        .size();
             } catch (RejectedRecordException e) {
                 fanOut[i] = Workload.DEAD_LETTER;
             }
@@ -179,7 +188,8 @@ public final class BenchCorpus {
 
     private static byte[] read(final Path file) {
         try (InputStream in = file.getFileName().toString().endsWith(".gz")
-                ? new GZIPInputStream(Files.newInputStream(file)) : Files.newInputStream(file)) {
+                ? new GZIPInputStream(Files.newInputStream(file))
+                : Files.newInputStream(file)) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);

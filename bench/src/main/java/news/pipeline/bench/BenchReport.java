@@ -14,31 +14,60 @@ import news.pipeline.schema.RawArticle;
 
 /** Turns the benchmark's results into the rows of its table, with the acceptance targets' verdicts. */
 public final class BenchReport {
-    private BenchReport() {
-    }
+    private BenchReport() {}
 
     /** Runs the stage benchmarks and adds their rows; returns the HTML cleaner's figures, which the targets use. */
-    public static StageBenchmarks.CleanerResult stageRows(final BenchTable table, final StageBenchmarks stages,
-            final List<TextArticles.Text> textPool, final List<BenchCorpus.Page> pageList) {
+    public static StageBenchmarks.CleanerResult stageRows(
+            final BenchTable table,
+            final StageBenchmarks stages,
+            final List<TextArticles.Text> textPool,
+            final List<BenchCorpus.Page> pageList) {
         final StageBenchmarks.CleanerResult cleaner = stages.cleaner(pageList);
-        final String cleanerDetail = String.format(Locale.ROOT, "%d pages (%d rejected), %d cleanings, CPU time of one thread",
-                cleaner.pages(), cleaner.rejected(), cleaner.samples());
+        final String cleanerDetail = String.format(
+                Locale.ROOT,
+                "%d pages (%d rejected), %d cleanings, CPU time of one thread",
+                cleaner.pages(),
+                cleaner.rejected(),
+                cleaner.samples());
         table.add("stages", "cleaner CPU per page, median", cleaner.medianMs(), "ms", cleanerDetail);
         table.add("stages", "cleaner CPU per page, p99", cleaner.p99Ms(), "ms", "");
         table.add("stages", "cleaner CPU per page, mean", cleaner.meanMs(), "ms", "");
-        table.add("stages", "cleaner pages/s, one thread", cleaner.pagesPerSecond(), "pages/s",
+        table.add(
+                "stages",
+                "cleaner pages/s, one thread",
+                cleaner.pagesPerSecond(),
+                "pages/s",
                 String.format(Locale.ROOT, "wall clock; %.0f per CPU second", 1000 / cleaner.meanMs()));
 
         final StageBenchmarks.CleanerResult textCleaner = stages.textCleaner(textPool);
-        table.add("stages", "cleaner CPU per text article, median", textCleaner.medianMs(), "ms",
-                String.format(Locale.ROOT, "%d generated texts, %d cleanings", textCleaner.pages(), textCleaner.samples()));
+        table.add(
+                "stages",
+                "cleaner CPU per text article, median",
+                textCleaner.medianMs(),
+                "ms",
+                String.format(
+                        Locale.ROOT, "%d generated texts, %d cleanings", textCleaner.pages(), textCleaner.samples()));
         table.add("stages", "cleaner CPU per text article, p99", textCleaner.p99Ms(), "ms", "");
-        table.add("stages", "cleaner text articles/s, one thread", textCleaner.pagesPerSecond(), "articles/s", "wall clock");
+        table.add(
+                "stages",
+                "cleaner text articles/s, one thread",
+                textCleaner.pagesPerSecond(),
+                "articles/s",
+                "wall clock");
 
         final StageBenchmarks.TaggerResult tagger = stages.tagger(textPool);
-        table.add("stages", "tagger articles/s, one thread", tagger.articlesPerCpuSecond(), "articles/s",
-                String.format(Locale.ROOT, "per CPU second; %d texts, mean %.1f KB, %,d taggings; %.0f/s wall clock",
-                        tagger.texts(), tagger.meanKb(), tagger.articles(), tagger.articlesPerWallSecond()));
+        table.add(
+                "stages",
+                "tagger articles/s, one thread",
+                tagger.articlesPerCpuSecond(),
+                "articles/s",
+                String.format(
+                        Locale.ROOT,
+                        "per CPU second; %d texts, mean %.1f KB, %,d taggings; %.0f/s wall clock",
+                        tagger.texts(),
+                        tagger.meanKb(),
+                        tagger.articles(),
+                        tagger.articlesPerWallSecond()));
         table.add("stages", "tagger CPU per article, median", tagger.medianMicros(), "µs", "");
         table.add("stages", "tagger CPU per article, p99", tagger.p99Micros(), "µs", "");
 
@@ -54,7 +83,11 @@ public final class BenchReport {
                     .build());
         }
         for (final StageBenchmarks.AvroResult avro : stages.avro(raws)) {
-            table.add("stages", "Avro encode " + avro.type() + ", median", avro.encodeMedianNs(), "ns",
+            table.add(
+                    "stages",
+                    "Avro encode " + avro.type() + ", median",
+                    avro.encodeMedianNs(),
+                    "ns",
                     String.format(Locale.ROOT, "%d records, mean %.0f bytes", avro.records(), avro.meanBytes()));
             table.add("stages", "Avro encode " + avro.type() + ", p99", avro.encodeP99Ns(), "ns", "");
             table.add("stages", "Avro decode " + avro.type() + ", median", avro.decodeMedianNs(), "ns", "");
@@ -69,86 +102,175 @@ public final class BenchReport {
         final Workload w = result.workload();
         final String section = "e2e " + w.name();
         final Workload.Expected expected = w.expected(0, w.articles());
-        table.add(section, "articles", w.articles(), "articles", String.format(Locale.ROOT,
-                "%s, after %,d warm-up articles; %.0f MiB raw in all; expect %,d by-country records, %,d dead letters,"
-                        + " %,d articles with no country (measured ones); loaded in %.1f s", w.description(),
-                result.warmupArticles(), result.rawMiB(), expected.byCountryRecords(), expected.deadLetters(),
-                w.articles() - expected.visibleArticles(), result.preloadSeconds()));
+        table.add(
+                section,
+                "articles",
+                w.articles(),
+                "articles",
+                String.format(
+                        Locale.ROOT,
+                        "%s, after %,d warm-up articles; %.0f MiB raw in all; expect %,d by-country records, %,d dead letters,"
+                                + " %,d articles with no country (measured ones); loaded in %.1f s",
+                        w.description(),
+                        result.warmupArticles(),
+                        result.rawMiB(),
+                        expected.byCountryRecords(),
+                        expected.deadLetters(),
+                        w.articles() - expected.visibleArticles(),
+                        result.preloadSeconds()));
         phaseRows(table, section, "pipeline", result.pipeline());
         if (result.ceiling() != null) {
             phaseRows(table, section, "ceiling", result.ceiling());
-            table.add(section, "pipeline/ceiling ratio",
-                    result.pipeline().articlesPerSecond() / result.ceiling().articlesPerSecond(), "", "articles/s over articles/s");
+            table.add(
+                    section,
+                    "pipeline/ceiling ratio",
+                    result.pipeline().articlesPerSecond() / result.ceiling().articlesPerSecond(),
+                    "",
+                    "articles/s over articles/s");
             if (result.warmupArticles() > 0) {
-                table.add(section, "pipeline/ceiling ratio, cold start",
-                        result.pipeline().coldArticlesPerSecond() / result.ceiling().coldArticlesPerSecond(), "",
+                table.add(
+                        section,
+                        "pipeline/ceiling ratio, cold start",
+                        result.pipeline().coldArticlesPerSecond()
+                                / result.ceiling().coldArticlesPerSecond(),
+                        "",
                         "over the warm-up articles");
             }
         }
     }
 
-    private static void phaseRows(final BenchTable table, final String section, final String name,
-                                  final EndToEndBenchmark.Phase phase) {
-        table.add(section, name + " articles/s", phase.articlesPerSecond(), "articles/s", String.format(Locale.ROOT,
-                "10%%-90%% of the measured articles' output, after the warm-up's; all %,d records in %.1f s after"
-                        + " RUNNING; %s%s", phase.expectedRecords(), phase.secondsToComplete(),
-                phase.complete() && phase.records() == phase.expectedRecords()
-                        ? "exact count" : "INCOMPLETE: " + phase.records() + " records",
-                phase.strayRecords() > 0 ? ", " + phase.strayRecords() + " stray records" : ""));
+    private static void phaseRows(
+            final BenchTable table, final String section, final String name, final EndToEndBenchmark.Phase phase) {
+        table.add(
+                section,
+                name + " articles/s",
+                phase.articlesPerSecond(),
+                "articles/s",
+                String.format(
+                        Locale.ROOT,
+                        "10%%-90%% of the measured articles' output, after the warm-up's; all %,d records in %.1f s after"
+                                + " RUNNING; %s%s",
+                        phase.expectedRecords(),
+                        phase.secondsToComplete(),
+                        phase.complete() && phase.records() == phase.expectedRecords()
+                                ? "exact count"
+                                : "INCOMPLETE: " + phase.records() + " records",
+                        phase.strayRecords() > 0 ? ", " + phase.strayRecords() + " stray records" : ""));
         if (phase.warmupArticles() > 0) {
-            table.add(section, name + " articles/s, cold start", phase.coldArticlesPerSecond(), "articles/s",
-                    String.format(Locale.ROOT, "10%%-90%% of the %,d warm-up articles' output, in a fresh JVM",
+            table.add(
+                    section,
+                    name + " articles/s, cold start",
+                    phase.coldArticlesPerSecond(),
+                    "articles/s",
+                    String.format(
+                            Locale.ROOT,
+                            "10%%-90%% of the %,d warm-up articles' output, in a fresh JVM",
                             phase.warmupArticles()));
         }
-        table.add(section, name + " CPU per article", 1000 * phase.processCpuSeconds() / phase.articles(), "ms",
-                String.format(Locale.ROOT, "processors' JVM, from the end of the warm-up to the last record (%.1f s)",
+        table.add(
+                section,
+                name + " CPU per article",
+                1000 * phase.processCpuSeconds() / phase.articles(),
+                "ms",
+                String.format(
+                        Locale.ROOT,
+                        "processors' JVM, from the end of the warm-up to the last record (%.1f s)",
                         phase.processCpuSeconds()));
-        table.add(section, name + " broker-side CPU per article", 1000 * phase.benchCpuSeconds() / phase.articles(), "ms",
-                String.format(Locale.ROOT, "the broker and the reader's JVM over the same time (%.1f s)", phase.benchCpuSeconds()));
+        table.add(
+                section,
+                name + " broker-side CPU per article",
+                1000 * phase.benchCpuSeconds() / phase.articles(),
+                "ms",
+                String.format(
+                        Locale.ROOT,
+                        "the broker and the reader's JVM over the same time (%.1f s)",
+                        phase.benchCpuSeconds()));
         if (phase.latencyArticles() > 0) {
-            final String detail = String.format(Locale.ROOT, "%,d articles offered at %.0f/s; %,d of the %,d expected came through",
-                    phase.latencyArticles(), phase.offeredPerSecond(), phase.latencyVisible(), phase.latencyExpected());
+            final String detail = String.format(
+                    Locale.ROOT,
+                    "%,d articles offered at %.0f/s; %,d of the %,d expected came through",
+                    phase.latencyArticles(),
+                    phase.offeredPerSecond(),
+                    phase.latencyVisible(),
+                    phase.latencyExpected());
             table.add(section, name + " latency p50", phase.latencyP50Ms(), "ms", detail);
-            table.add(section, name + " latency p99", phase.latencyP99Ms(), "ms", "append time to visible, read_committed");
+            table.add(
+                    section,
+                    name + " latency p99",
+                    phase.latencyP99Ms(),
+                    "ms",
+                    "append time to visible, read_committed");
             table.add(section, name + " latency max", phase.latencyMaxMs(), "ms", "");
         }
-        table.add(section, name + " peak heap after GC", phase.peakHeapAfterGcMiB(), "MiB",
+        table.add(
+                section,
+                name + " peak heap after GC",
+                phase.peakHeapAfterGcMiB(),
+                "MiB",
                 "most heap in use right after a collection: what the processors hold");
-        table.add(section, name + " peak heap used", phase.peakHeapMiB(), "MiB",
+        table.add(
+                section,
+                name + " peak heap used",
+                phase.peakHeapMiB(),
+                "MiB",
                 "sum of the heap pools' peaks, garbage included (an upper bound)");
         table.add(section, name + " peak RSS", phase.peakRssMiB(), "MiB", "VmHWM of the processors' JVM");
-        table.add(section, name + " GC time", phase.gcSeconds(), "s", "all collections of the processors' JVM, whole run");
+        table.add(
+                section,
+                name + " GC time",
+                phase.gcSeconds(),
+                "s",
+                "all collections of the processors' JVM, whole run");
     }
 
     /** The hottest methods of the pipeline's JFR recording, when the run was profiled. */
-    public static void profileRows(final BenchTable table, final EndToEndBenchmark e2e,
-            final EndToEndBenchmark.Result result) throws IOException {
+    public static void profileRows(
+            final BenchTable table, final EndToEndBenchmark e2e, final EndToEndBenchmark.Result result)
+            throws IOException {
         final Path recording = e2e.profileRecording(result.workload(), "pipeline");
         if (!Files.exists(recording)) {
             return;
         }
         final ProfileSummary.Summary summary = ProfileSummary.read(recording, 8);
         final String section = "profile " + result.workload().name();
-        summary.selfTop().forEach((method, n) -> table.add(section, "self: " + method, 100.0 * n / summary.samples(),
-                "%", ""));
-        summary.ownTop().forEach((method, n) -> table.add(section, "in: " + method, 100.0 * n / summary.samples(),
-                "%", "nearest project/jsoup/Avro frame"));
+        summary.selfTop()
+                .forEach((method, n) -> table.add(section, "self: " + method, 100.0 * n / summary.samples(), "%", ""));
+        summary.ownTop()
+                .forEach((method, n) -> table.add(
+                        section,
+                        "in: " + method,
+                        100.0 * n / summary.samples(),
+                        "%",
+                        "nearest project/jsoup/Avro frame"));
         table.context("profile " + result.workload().name(), summary.samples() + " CPU samples in " + recording);
     }
 
     /** Each acceptance target with its measured figure and whether it is met. */
-    public static void targets(final BenchTable table, final EndToEndBenchmark.Result text,
-                                final EndToEndBenchmark.Result html, final StageBenchmarks.CleanerResult cleaner) {
+    public static void targets(
+            final BenchTable table,
+            final EndToEndBenchmark.Result text,
+            final EndToEndBenchmark.Result html,
+            final StageBenchmarks.CleanerResult cleaner) {
         if (text != null && text.ceiling() != null) {
-            final double ratio = text.pipeline().articlesPerSecond() / text.ceiling().articlesPerSecond();
+            final double ratio =
+                    text.pipeline().articlesPerSecond() / text.ceiling().articlesPerSecond();
             table.add("targets", "text pipeline/ceiling >= 0.7", ratio, "", verdict(ratio >= 0.7));
         }
         if (html != null && cleaner != null) {
             final double twoCores = 2 * 1000 / cleaner.meanMs();
             final double share = html.pipeline().articlesPerSecond() / twoCores;
-            table.add("targets", "HTML articles/s >= 70% of 2 cores cleaning", share * 100, "%", verdict(share >= 0.7)
-                    + String.format(Locale.ROOT, ": %.0f articles/s vs %.0f pages/s (2 x 1000 / %.2f mean CPU ms)",
-                    html.pipeline().articlesPerSecond(), twoCores, cleaner.meanMs()));
+            table.add(
+                    "targets",
+                    "HTML articles/s >= 70% of 2 cores cleaning",
+                    share * 100,
+                    "%",
+                    verdict(share >= 0.7)
+                            + String.format(
+                                    Locale.ROOT,
+                                    ": %.0f articles/s vs %.0f pages/s (2 x 1000 / %.2f mean CPU ms)",
+                                    html.pipeline().articlesPerSecond(),
+                                    twoCores,
+                                    cleaner.meanMs()));
         }
         for (final EndToEndBenchmark.Result result : new EndToEndBenchmark.Result[] {text, html}) {
             if (result == null) {
@@ -156,14 +278,25 @@ public final class BenchReport {
             }
             final EndToEndBenchmark.Phase p = result.pipeline();
             if (p.latencyArticles() > 0) {
-                table.add("targets", result.workload().name() + " p99 latency <= 1 s", p.latencyP99Ms(), "ms",
-                        verdict(p.latencyP99Ms() <= 1000) + String.format(Locale.ROOT, " at %.0f articles/s offered",
-                                p.offeredPerSecond()));
+                table.add(
+                        "targets",
+                        result.workload().name() + " p99 latency <= 1 s",
+                        p.latencyP99Ms(),
+                        "ms",
+                        verdict(p.latencyP99Ms() <= 1000)
+                                + String.format(Locale.ROOT, " at %.0f articles/s offered", p.offeredPerSecond()));
             }
-            table.add("targets", result.workload().name() + " heap of the 3 processors <= 1 GiB", p.peakHeapAfterGcMiB(),
-                    "MiB", verdict(p.peakHeapAfterGcMiB() <= 1024) + String.format(Locale.ROOT,
-                            ": peak after GC, in a JVM capped at %.0f MiB (peak used incl. garbage %.0f MiB)",
-                            p.maxHeapMiB(), p.peakHeapMiB()));
+            table.add(
+                    "targets",
+                    result.workload().name() + " heap of the 3 processors <= 1 GiB",
+                    p.peakHeapAfterGcMiB(),
+                    "MiB",
+                    verdict(p.peakHeapAfterGcMiB() <= 1024)
+                            + String.format(
+                                    Locale.ROOT,
+                                    ": peak after GC, in a JVM capped at %.0f MiB (peak used incl. garbage %.0f MiB)",
+                                    p.maxHeapMiB(),
+                                    p.peakHeapMiB()));
         }
     }
 
@@ -174,10 +307,14 @@ public final class BenchReport {
     /** The system's load average (1, 5, 15 minutes): a busy machine explains slow figures. */
     public static String loadAverage() {
         try {
-            final String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            final String[] parts =
+                    Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return parts[0] + " " + parts[1] + " " + parts[2];
         } catch (IOException e) {
-            return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            return String.format(
+                    Locale.ROOT,
+                    "%.2f",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 }

@@ -1,5 +1,7 @@
 package news.pipeline.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -9,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 /** The benchmark's results: rows of section, measure, value and unit, printed as a table or written as JSON. */
 public final class BenchTable {
@@ -18,8 +18,7 @@ public final class BenchTable {
      * @param value  the figure; NaN when it could not be measured
      * @param detail how it was measured, or the verdict of a target
      */
-    public record Row(String section, String measure, double value, String unit, String detail) {
-    }
+    public record Row(String section, String measure, double value, String unit, String detail) {}
 
     private final Map<String, Object> context = new LinkedHashMap<>();
     private final List<Row> rows = new ArrayList<>();
@@ -29,8 +28,8 @@ public final class BenchTable {
         context.put(key, value);
     }
 
-    public void add(final String section, final String measure, final double value, final String unit,
-                    final String detail) {
+    public void add(
+            final String section, final String measure, final double value, final String unit, final String detail) {
         rows.add(new Row(section, measure, value, unit, detail == null ? "" : detail));
     }
 
@@ -46,11 +45,16 @@ public final class BenchTable {
     public void print(final PrintWriter out) {
         context.forEach((key, value) -> out.println(key + ": " + value));
         out.println();
-        final int sectionWidth = Math.max(7, rows.stream().mapToInt(r -> r.section().length()).max().orElse(0));
-        final int measureWidth = Math.max(7, rows.stream().mapToInt(r -> r.measure().length()).max().orElse(0));
-        final int valueWidth = Math.max(5, rows.stream().mapToInt(r -> format(r.value()).length()).max().orElse(0));
-        final int unitWidth = Math.max(4, rows.stream().mapToInt(r -> r.unit().length()).max().orElse(0));
-        final String pattern = "%-" + sectionWidth + "s  %-" + measureWidth + "s  %" + valueWidth + "s  %-" + unitWidth + "s  %s%n";
+        final int sectionWidth = Math.max(
+                7, rows.stream().mapToInt(r -> r.section().length()).max().orElse(0));
+        final int measureWidth = Math.max(
+                7, rows.stream().mapToInt(r -> r.measure().length()).max().orElse(0));
+        final int valueWidth = Math.max(
+                5, rows.stream().mapToInt(r -> format(r.value()).length()).max().orElse(0));
+        final int unitWidth =
+                Math.max(4, rows.stream().mapToInt(r -> r.unit().length()).max().orElse(0));
+        final String pattern =
+                "%-" + sectionWidth + "s  %-" + measureWidth + "s  %" + valueWidth + "s  %-" + unitWidth + "s  %s%n";
         out.printf(Locale.ROOT, pattern, "section", "measure", "value", "unit", "detail");
         String lastSection = null;
         for (final Row row : rows) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,10 +54,13 @@ public final class EndConsumer implements AutoCloseable {
      * @param expectedRecords records the throughput run must put on the topics
      * @param marks           record counts whose arrival time to note, ascending
      */
-    EndConsumer(final Map<String, Object> clientSettings,
-                final Map<String, Function<ConsumerRecord<byte[], byte[]>, String>> articleIds,
-                final Set<String> latencyTopics, final long expectedRecords, final long... marks) {
-        final Map<String, Object> config = new java.util.HashMap<>(clientSettings);
+    EndConsumer(
+            final Map<String, Object> clientSettings,
+            final Map<String, Function<ConsumerRecord<byte[], byte[]>, String>> articleIds,
+            final Set<String> latencyTopics,
+            final long expectedRecords,
+            final long... marks) {
+        final Map<String, Object> config = new HashMap<>(clientSettings);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -137,7 +141,8 @@ public final class EndConsumer implements AutoCloseable {
     }
 
     /** Waits until this many of the throughput run's records are in; false on timeout. */
-    synchronized boolean awaitThroughputRecords(final long records, final Duration timeout) throws InterruptedException {
+    synchronized boolean awaitThroughputRecords(final long records, final Duration timeout)
+            throws InterruptedException {
         return awaitUntil(() -> throughputRecords >= records, timeout);
     }
 

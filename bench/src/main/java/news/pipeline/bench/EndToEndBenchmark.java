@@ -1,5 +1,7 @@
 package news.pipeline.bench;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,15 +13,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
+import news.pipeline.kafka.EmbeddedKafka;
 import news.pipeline.runtime.Clients;
 import news.pipeline.runtime.PipelineSettings;
-import news.pipeline.kafka.EmbeddedKafka;
 import news.pipeline.schema.CountryArticle;
 import news.pipeline.serde.AvroSerde;
 import news.pipeline.topics.TopicAdmin;
@@ -58,18 +61,41 @@ public final class EndToEndBenchmark {
      * @param warmup       articles sent through each fresh JVM before the measured ones, as a multiple
      *                     of the workload's articles (0 for none)
      */
-    public record Options(int partitions, int rate, int htmlRate, double latencySeconds, Map<String, String> settings,
-                          List<String> jvmOptions, Path dataDir, Duration phaseTimeout, boolean ceiling,
-                          Path profileDir, double warmup) {
-    }
+    public record Options(
+            int partitions,
+            int rate,
+            int htmlRate,
+            double latencySeconds,
+            Map<String, String> settings,
+            List<String> jvmOptions,
+            Path dataDir,
+            Duration phaseTimeout,
+            boolean ceiling,
+            Path profileDir,
+            double warmup) {}
 
     /** What one run (pipeline or ceiling) gave. */
-    public record Phase(String mode, long articles, long expectedRecords, long records, long strayRecords,
-                        boolean complete, double articlesPerSecond, long warmupArticles,
-                        double coldArticlesPerSecond, double secondsToComplete,
-                        long latencyArticles, long latencyExpected, long latencyVisible, double offeredPerSecond,
-                        double latencyP50Ms, double latencyP99Ms, double latencyMaxMs,
-                        Map<String, Object> processStats, double processCpuSeconds, double benchCpuSeconds) {
+    public record Phase(
+            String mode,
+            long articles,
+            long expectedRecords,
+            long records,
+            long strayRecords,
+            boolean complete,
+            double articlesPerSecond,
+            long warmupArticles,
+            double coldArticlesPerSecond,
+            double secondsToComplete,
+            long latencyArticles,
+            long latencyExpected,
+            long latencyVisible,
+            double offeredPerSecond,
+            double latencyP50Ms,
+            double latencyP99Ms,
+            double latencyMaxMs,
+            Map<String, Object> processStats,
+            double processCpuSeconds,
+            double benchCpuSeconds) {
         public double peakHeapMiB() {
             return number("peakHeapBytes") / (1024.0 * 1024);
         }
@@ -97,9 +123,13 @@ public final class EndToEndBenchmark {
     }
 
     /** @param workload the measured articles; {@code warmupArticles} more went through first */
-    public record Result(Workload workload, long warmupArticles, double preloadSeconds, double rawMiB, Phase pipeline,
-                         Phase ceiling) {
-    }
+    public record Result(
+            Workload workload,
+            long warmupArticles,
+            double preloadSeconds,
+            double rawMiB,
+            Phase pipeline,
+            Phase ceiling) {}
 
     /** Articles and the records they put on the last topics: the warm-up's, then the measured ones'. */
     private record Counts(long warmupArticles, long warmupRecords, long articles, long records) {
@@ -120,15 +150,15 @@ public final class EndToEndBenchmark {
         final long warmup = Math.round(options.warmup() * measured.articles());
         final long total = warmup + measured.articles();
         // The warm-up articles are the first ones of the same stream: ids 0..warmup-1, then the measured ones.
-        final Workload workload = new Workload(measured.name(), measured.description(), measured.values(),
-                measured.fanOut(), Math.toIntExact(total));
+        final Workload workload = new Workload(
+                measured.name(), measured.description(), measured.values(), measured.fanOut(), Math.toIntExact(total));
         final Path dir = options.dataDir().resolve(workload.name());
         final String label = "e2e " + workload.name();
         progress.begin(label + ": starting the broker");
         final Result result;
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), EmbeddedKafka.DEFAULT_HOST, 0, Map.of())) {
-            final PipelineSettings client = PipelineSettings.resolve(null, Map.of(),
-                    Map.of(PipelineSettings.BOOTSTRAP_SERVERS, kafka.bootstrapServers()));
+            final PipelineSettings client = PipelineSettings.resolve(
+                    null, Map.of(), Map.of(PipelineSettings.BOOTSTRAP_SERVERS, kafka.bootstrapServers()));
             createTopics(client);
             progress.end();
             final long loadStart = System.nanoTime();
@@ -137,29 +167,57 @@ public final class EndToEndBenchmark {
                 rawTopics.add(ProcessorJvmMain.CEILING_TOPICS.get(0));
             }
             final AtomicLong loaded = new AtomicLong();
-            progress.begin(label + ": loading " + (rawTopics.size() == 1 ? "the raw topic" : rawTopics.size() + " raw topics"),
-                    "articles", (long) workload.articles() * rawTopics.size(), loaded::get);
+            progress.begin(
+                    label + ": loading " + (rawTopics.size() == 1 ? "the raw topic" : rawTopics.size() + " raw topics"),
+                    "articles",
+                    (long) workload.articles() * rawTopics.size(),
+                    loaded::get);
             final long bytes = preload(client, workload, rawTopics, loaded);
             final double preloadSeconds = (System.nanoTime() - loadStart) / 1e9;
             progress.end();
-            LOG.info("{}: {} articles ({} MiB) loaded into {} in {} s", workload.name(), workload.articles(),
-                    bytes / (1 << 20), rawTopics, String.format("%.1f", preloadSeconds));
+            LOG.info(
+                    "{}: {} articles ({} MiB) loaded into {} in {} s",
+                    workload.name(),
+                    workload.articles(),
+                    bytes / (1 << 20),
+                    rawTopics,
+                    String.format("%.1f", preloadSeconds));
 
             final AvroSerde<CountryArticle> countries = new AvroSerde<>(CountryArticle.class);
             final Map<String, Function<ConsumerRecord<byte[], byte[]>, String>> pipelineIds = Map.of(
-                    Topics.BY_COUNTRY.name(), record -> countries.decode(record.value()).getArticleId(),
-                    Topics.DEAD_LETTER.name(), EndConsumer::keyAsId);
-            final Counts pipelineCounts = new Counts(warmup, workload.expected(0, warmup).records(),
-                    measured.articles(), workload.expected(warmup, total).records());
-            final Phase pipeline = phase("pipeline", kafka, client, workload, Topics.RAW.name(), pipelineIds,
-                    Set.of(Topics.BY_COUNTRY.name()), pipelineCounts, dir);
+                    Topics.BY_COUNTRY.name(),
+                    record -> countries.decode(record.value()).getArticleId(),
+                    Topics.DEAD_LETTER.name(),
+                    EndConsumer::keyAsId);
+            final Counts pipelineCounts = new Counts(
+                    warmup,
+                    workload.expected(0, warmup).records(),
+                    measured.articles(),
+                    workload.expected(warmup, total).records());
+            final Phase pipeline = phase(
+                    "pipeline",
+                    kafka,
+                    client,
+                    workload,
+                    Topics.RAW.name(),
+                    pipelineIds,
+                    Set.of(Topics.BY_COUNTRY.name()),
+                    pipelineCounts,
+                    dir);
             Phase ceiling = null;
             if (options.ceiling()) {
                 final String last = ProcessorJvmMain.CEILING_TOPICS.get(ProcessorJvmMain.CEILING_TOPICS.size() - 1);
                 // Identity: every article comes out once, dead letter or not.
-                ceiling = phase("ceiling", kafka, client, workload, ProcessorJvmMain.CEILING_TOPICS.get(0),
-                        Map.of(last, EndConsumer::keyAsId), Set.of(last),
-                        new Counts(warmup, warmup, measured.articles(), measured.articles()), dir);
+                ceiling = phase(
+                        "ceiling",
+                        kafka,
+                        client,
+                        workload,
+                        ProcessorJvmMain.CEILING_TOPICS.get(0),
+                        Map.of(last, EndConsumer::keyAsId),
+                        Set.of(last),
+                        new Counts(warmup, warmup, measured.articles(), measured.articles()),
+                        dir);
             }
             result = new Result(measured, warmup, preloadSeconds, bytes / (1024.0 * 1024), pipeline, ceiling);
             progress.begin(label + ": stopping the broker");
@@ -168,20 +226,34 @@ public final class EndToEndBenchmark {
         return result;
     }
 
-    private Phase phase(final String mode, final EmbeddedKafka kafka, final PipelineSettings client,
-                        final Workload workload, final String inputTopic,
-                        final Map<String, Function<ConsumerRecord<byte[], byte[]>, String>> ids,
-                        final Set<String> latencyTopics, final Counts counts, final Path dir)
+    private Phase phase(
+            final String mode,
+            final EmbeddedKafka kafka,
+            final PipelineSettings client,
+            final Workload workload,
+            final String inputTopic,
+            final Map<String, Function<ConsumerRecord<byte[], byte[]>, String>> ids,
+            final Set<String> latencyTopics,
+            final Counts counts,
+            final Path dir)
             throws Exception {
         final Map<String, String> settings = new LinkedHashMap<>(options.settings());
         settings.put(PipelineSettings.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
-        settings.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state-" + mode).toAbsolutePath().toString());
+        settings.put(
+                StreamsConfig.STATE_DIR_CONFIG,
+                dir.resolve("state-" + mode).toAbsolutePath().toString());
         final boolean identity = mode.equals("ceiling");
         final long warmRecords = counts.warmupRecords();
         // The 10% and 90% marks of the warm-up's output, then of the measured articles' output.
-        try (EndConsumer end = new EndConsumer(consumerSettings(client), ids, latencyTopics, counts.totalRecords(),
-                Math.round(0.1 * warmRecords), Math.round(0.9 * warmRecords),
-                warmRecords + Math.round(0.1 * counts.records()), warmRecords + Math.round(0.9 * counts.records()))) {
+        try (EndConsumer end = new EndConsumer(
+                consumerSettings(client),
+                ids,
+                latencyTopics,
+                counts.totalRecords(),
+                Math.round(0.1 * warmRecords),
+                Math.round(0.9 * warmRecords),
+                warmRecords + Math.round(0.1 * counts.records()),
+                warmRecords + Math.round(0.9 * counts.records()))) {
             final List<String> jvm = new ArrayList<>(options.jvmOptions());
             if (options.profileDir() != null) {
                 jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
@@ -194,19 +266,30 @@ public final class EndToEndBenchmark {
                 host.awaitRunning(Duration.ofMinutes(3));
                 final long running = System.nanoTime();
                 progress.end();
-                LOG.info("{} {}: running (pid {}); waiting for {} records ({} from the warm-up)", workload.name(), mode,
-                        host.pid(), counts.totalRecords(), warmRecords);
+                LOG.info(
+                        "{} {}: running (pid {}); waiting for {} records ({} from the warm-up)",
+                        workload.name(),
+                        mode,
+                        host.pid(),
+                        counts.totalRecords(),
+                        warmRecords);
                 // A fresh JVM spends its first tens of seconds compiling (the C2 compiler thread took some
                 // 40% of a core through a 10,000-page HTML run); a processor that runs for days does not.
                 // So the warm-up's output is waited for first, and CPU is counted from there.
                 if (counts.warmupArticles() > 0) {
-                    progress.begin(label + ": warm-up", "articles", counts.warmupArticles(),
+                    progress.begin(
+                            label + ": warm-up",
+                            "articles",
+                            counts.warmupArticles(),
                             () -> articlesOut(end.throughputRecords(), 0, warmRecords, counts.warmupArticles()));
                 }
                 end.awaitThroughputRecords(warmRecords, options.phaseTimeout());
                 final long benchCpuWarm = ownCpuNanos();
                 final double warmCpu = ((Number) host.stats().get("cpuNanos")).doubleValue() / 1e9;
-                progress.begin(label + ": measured run", "articles", counts.articles(),
+                progress.begin(
+                        label + ": measured run",
+                        "articles",
+                        counts.articles(),
                         () -> articlesOut(end.throughputRecords(), warmRecords, counts.records(), counts.articles()));
                 final boolean complete = end.awaitThroughputRecords(options.phaseTimeout());
                 final long done = System.nanoTime();
@@ -215,9 +298,14 @@ public final class EndToEndBenchmark {
                 final double benchCpu = (ownCpuNanos() - benchCpuWarm) / 1e9;
                 final double coldRate = rate(end, 0, 1, 0.8 * counts.warmupArticles());
                 final double rate = rate(end, 2, 3, 0.8 * counts.articles());
-                LOG.info("{} {}: {} of {} records in {} s; {} articles/s over the measured articles, {} over the warm-up",
-                        workload.name(), mode, end.throughputRecords(), counts.totalRecords(),
-                        String.format("%.1f", (done - running) / 1e9), String.format("%.0f", rate),
+                LOG.info(
+                        "{} {}: {} of {} records in {} s; {} articles/s over the measured articles, {} over the warm-up",
+                        workload.name(),
+                        mode,
+                        end.throughputRecords(),
+                        counts.totalRecords(),
+                        String.format("%.1f", (done - running) / 1e9),
+                        String.format("%.0f", rate),
                         String.format("%.0f", coldRate));
 
                 long latencyArticles = 0;
@@ -231,14 +319,21 @@ public final class EndToEndBenchmark {
                             : workload.expected(from, from + latencyArticles);
                     latencyExpected = latencyOutput.visibleArticles();
                     // Counted as they come out, so that sending them and waiting for the last ones are one phase.
-                    progress.begin(String.format(Locale.ROOT, "%s: latency run at %d/s", label, rateOf(workload)),
-                            "articles", latencyExpected, end::latencyArticleCount);
+                    progress.begin(
+                            String.format(Locale.ROOT, "%s: latency run at %d/s", label, rateOf(workload)),
+                            "articles",
+                            latencyExpected,
+                            end::latencyArticleCount);
                     offered = offer(client, workload, inputTopic, from, latencyArticles);
                     final boolean allThrough = end.awaitLatencyArticles(latencyExpected, options.phaseTimeout());
                     progress.end();
                     if (!allThrough) {
-                        LOG.warn("{} {}: only {} of {} latency articles came through", workload.name(), mode,
-                                end.latencyArticleCount(), latencyExpected);
+                        LOG.warn(
+                                "{} {}: only {} of {} latency articles came through",
+                                workload.name(),
+                                mode,
+                                end.latencyArticleCount(),
+                                latencyExpected);
                     }
                 }
                 progress.begin(label + ": stopping the processors");
@@ -249,11 +344,27 @@ public final class EndToEndBenchmark {
                 final long[] latencies = end.latencies();
                 final Percentiles p = latencies.length == 0 ? null : Percentiles.of(latencies);
                 final double processCpu = ((Number) throughputStats.get("cpuNanos")).doubleValue() / 1e9 - warmCpu;
-                return new Phase(mode, counts.articles(), counts.totalRecords(), end.throughputRecords(),
-                        end.otherRecords(), complete, rate, counts.warmupArticles(), coldRate, (done - running) / 1e9,
-                        latencyArticles, latencyExpected, end.latencyArticleCount(), offered,
-                        p == null ? Double.NaN : p.median(), p == null ? Double.NaN : p.p99(),
-                        p == null ? Double.NaN : p.max(), stats, processCpu, benchCpu);
+                return new Phase(
+                        mode,
+                        counts.articles(),
+                        counts.totalRecords(),
+                        end.throughputRecords(),
+                        end.otherRecords(),
+                        complete,
+                        rate,
+                        counts.warmupArticles(),
+                        coldRate,
+                        (done - running) / 1e9,
+                        latencyArticles,
+                        latencyExpected,
+                        end.latencyArticleCount(),
+                        offered,
+                        p == null ? Double.NaN : p.median(),
+                        p == null ? Double.NaN : p.p99(),
+                        p == null ? Double.NaN : p.max(),
+                        stats,
+                        processCpu,
+                        benchCpu);
             } finally {
                 host.close();
             }
@@ -316,8 +427,9 @@ public final class EndToEndBenchmark {
         try (Admin admin = Clients.admin(client)) {
             admin.createTopics(topics).all().get(60, TimeUnit.SECONDS);
             new TopicAdmin(admin).awaitReady(topics.stream().map(NewTopic::name).toList(), Duration.ofSeconds(60));
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("cannot create the benchmark topics: " + e.getCause().getMessage(), e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(
+                    "cannot create the benchmark topics: " + e.getCause().getMessage(), e);
         }
     }
 
@@ -333,8 +445,12 @@ public final class EndToEndBenchmark {
      * Writes the workload's articles to each topic, as fast as the producer goes, counting those
      * acknowledged; returns the bytes per topic.
      */
-    private static long preload(final PipelineSettings client, final Workload workload, final List<String> topics,
-                                final AtomicLong acknowledged) throws InterruptedException {
+    private static long preload(
+            final PipelineSettings client,
+            final Workload workload,
+            final List<String> topics,
+            final AtomicLong acknowledged)
+            throws InterruptedException {
         final AtomicReference<Exception> error = new AtomicReference<>();
         long bytes = 0;
         try (KafkaProducer<byte[], byte[]> producer = Clients.producer(client)) {
@@ -343,7 +459,8 @@ public final class EndToEndBenchmark {
                 for (long i = 0; i < workload.articles(); i++) {
                     final byte[] value = workload.value(i);
                     bytes += value.length;
-                    producer.send(new ProducerRecord<>(topic, key(EndConsumer.THROUGHPUT_PREFIX, i), value),
+                    producer.send(
+                            new ProducerRecord<>(topic, key(EndConsumer.THROUGHPUT_PREFIX, i), value),
                             (metadata, e) -> {
                                 if (e != null) {
                                     error.compareAndSet(null, e);
@@ -356,7 +473,8 @@ public final class EndToEndBenchmark {
             producer.flush();
         }
         if (error.get() != null) {
-            throw new IllegalStateException("cannot load the raw topic: " + error.get().getMessage(), error.get());
+            throw new IllegalStateException(
+                    "cannot load the raw topic: " + error.get().getMessage(), error.get());
         }
         return bytes;
     }
@@ -365,8 +483,12 @@ public final class EndToEndBenchmark {
      * Sends {@code count} articles at the fixed rate, each at its scheduled moment (a late send does
      * not push the later ones back); returns the rate achieved.
      */
-    private double offer(final PipelineSettings client, final Workload workload, final String topic, final long from,
-                         final long count) {
+    private double offer(
+            final PipelineSettings client,
+            final Workload workload,
+            final String topic,
+            final long from,
+            final long count) {
         final AtomicLong failed = new AtomicLong();
         final long interval = 1_000_000_000L / rateOf(workload);
         final long start;
@@ -378,7 +500,8 @@ public final class EndToEndBenchmark {
                 for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
                     LockSupport.parkNanos(wait);
                 }
-                producer.send(new ProducerRecord<>(topic, key(EndConsumer.LATENCY_PREFIX, i), workload.value(from + i)),
+                producer.send(
+                        new ProducerRecord<>(topic, key(EndConsumer.LATENCY_PREFIX, i), workload.value(from + i)),
                         (metadata, e) -> {
                             if (e != null) {
                                 failed.incrementAndGet();
@@ -399,7 +522,8 @@ public final class EndToEndBenchmark {
     }
 
     private static long ownCpuNanos() {
-        final java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+        // The JDK's own extension of the bean: it has the process's CPU time; null on a JVM without it.
+        final OperatingSystemMXBean os = ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
+        return os != null ? os.getProcessCpuTime() : 0;
     }
 }

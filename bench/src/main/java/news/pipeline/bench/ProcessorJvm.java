@@ -33,16 +33,19 @@ public final class ProcessorJvm implements AutoCloseable {
         this.process = process;
         this.log = log;
         this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-        final Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    lines.add(line);
-                }
-            } catch (IOException e) {
-                // the process ended
-            }
-            lines.add("EOF");
-        }, "bench-host-reader");
+        final Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader in = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line = in.readLine(); line != null; line = in.readLine()) {
+                            lines.add(line);
+                        }
+                    } catch (IOException e) {
+                        // the process ended
+                    }
+                    lines.add("EOF");
+                },
+                "bench-host-reader");
         reader.setDaemon(true);
         reader.start();
     }
@@ -51,16 +54,18 @@ public final class ProcessorJvm implements AutoCloseable {
      * Starts {@code java [jvmOptions] -cp <this jar> ProcessorJvmMain mode settings...}, its stderr
      * (the logs) into {@code log}.
      */
-    static ProcessorJvm start(final String mode, final Map<String, String> settings, final List<String> jvmOptions,
-                             final Path log) {
+    static ProcessorJvm start(
+            final String mode, final Map<String, String> settings, final List<String> jvmOptions, final Path log) {
         final List<String> args = new ArrayList<>();
         args.add(mode);
         settings.forEach((key, value) -> args.add(key + "=" + value));
         final List<String> command = ChildJvm.command(jvmOptions, ProcessorJvmMain.class.getName(), args);
         try {
-            return new ProcessorJvm(new ProcessBuilder(command)
-                    .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start(), log);
+            return new ProcessorJvm(
+                    new ProcessBuilder(command)
+                            .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                            .start(),
+                    log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command, e);
         }
@@ -119,7 +124,7 @@ public final class ProcessorJvm implements AutoCloseable {
             throw new IllegalStateException("expected STATS from the processor process, got " + line);
         }
         try {
-            return JSON.readValue(line.substring("STATS ".length()), new TypeReference<Map<String, Object>>() { });
+            return JSON.readValue(line.substring("STATS ".length()), new TypeReference<Map<String, Object>>() {});
         } catch (IOException e) {
             throw new IllegalStateException("bad STATS line: " + line, e);
         }

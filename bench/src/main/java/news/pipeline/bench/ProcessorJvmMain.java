@@ -1,14 +1,15 @@
 package news.pipeline.bench;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.OperatingSystemMXBean;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +25,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
-import news.pipeline.streams.ProcessorApp;
-import news.pipeline.streams.StreamsSettings;
 import news.pipeline.metrics.PipelineMetrics;
 import news.pipeline.runtime.AvroJson;
 import news.pipeline.runtime.StreamsAppRunner;
+import news.pipeline.streams.ProcessorApp;
+import news.pipeline.streams.StreamsSettings;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -51,35 +52,42 @@ import org.apache.kafka.streams.kstream.Produced;
  */
 public final class ProcessorJvmMain {
     /** The ceiling's topics, in the order data flows, shaped like the pipeline's four data topics. */
-    public static final List<String> CEILING_TOPICS = List.of(
-            "bench.ceiling.raw", "bench.ceiling.clean", "bench.ceiling.enriched", "bench.ceiling.by-country");
+    public static final List<String> CEILING_TOPICS =
+            List.of("bench.ceiling.raw", "bench.ceiling.clean", "bench.ceiling.enriched", "bench.ceiling.by-country");
 
     /** The most heap in use right after any collection: what the applications hold, short of garbage not yet reached. */
     private static final Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
+            .filter(pool -> pool.getType() == MemoryType.HEAP)
+            .map(MemoryPoolMXBean::getName)
+            .collect(Collectors.toSet());
+
     private static final AtomicLong PEAK_AFTER_GC = new AtomicLong();
 
-    private ProcessorJvmMain() {
-    }
+    private ProcessorJvmMain() {}
 
     /** Notes the heap in use after each collection. */
     private static void watchCollections() {
         for (final GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
-                emitter.addNotificationListener((notification, handback) -> {
-                    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                        return;
-                    }
-                    final GarbageCollectionNotificationInfo info =
-                            GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-                    long used = 0;
-                    for (final Map.Entry<String, MemoryUsage> pool : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
-                        if (HEAP_POOLS.contains(pool.getKey())) {
-                            used += pool.getValue().getUsed();
-                        }
-                    }
-                    PEAK_AFTER_GC.accumulateAndGet(used, Math::max);
-                }, null, null);
+                emitter.addNotificationListener(
+                        (notification, handback) -> {
+                            if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                                    notification.getType())) {
+                                return;
+                            }
+                            final GarbageCollectionNotificationInfo info =
+                                    GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+                            long used = 0;
+                            for (final Map.Entry<String, MemoryUsage> pool :
+                                    info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                                if (HEAP_POOLS.contains(pool.getKey())) {
+                                    used += pool.getValue().getUsed();
+                                }
+                            }
+                            PEAK_AFTER_GC.accumulateAndGet(used, Math::max);
+                        },
+                        null,
+                        null);
             }
         }
     }
@@ -130,7 +138,8 @@ public final class ProcessorJvmMain {
         for (int i = 0; i < positions.length; i++) {
             final Properties props = StreamsSettings.forProcessor(positions[i], settings, PipelineMetrics.inMemory());
             props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-ceiling-" + (i + 1));
-            final KafkaStreams app = new KafkaStreams(identity(CEILING_TOPICS.get(i), CEILING_TOPICS.get(i + 1)), props);
+            final KafkaStreams app =
+                    new KafkaStreams(identity(CEILING_TOPICS.get(i), CEILING_TOPICS.get(i + 1)), props);
             app.start();
             apps.add(app);
         }
@@ -157,7 +166,9 @@ public final class ProcessorJvmMain {
 
     static Topology identity(final String from, final String to) {
         final StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(from, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-" + from))
+        builder.stream(
+                        from,
+                        Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-" + from))
                 .to(to, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("write-" + to));
         return builder.build();
     }
@@ -177,8 +188,9 @@ public final class ProcessorJvmMain {
         final Map<String, Long> status = procStatus();
         stats.put("vmHwmBytes", status.getOrDefault("VmHWM", -1L));
         stats.put("vmRssBytes", status.getOrDefault("VmRSS", -1L));
-        final java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-        stats.put("cpuNanos", os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1L);
+        // The JDK's own extension of the bean: it has the process's CPU time; null on a JVM without it.
+        final OperatingSystemMXBean os = ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
+        stats.put("cpuNanos", os != null ? os.getProcessCpuTime() : -1L);
         long gcMillis = 0;
         for (final var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             gcMillis += Math.max(0, gc.getCollectionTime());

@@ -26,11 +26,9 @@ public final class ProfileSummary {
      * @param selfTop     method → samples with it on top of the stack, most first
      * @param ownTop      project or library method nearest the top → samples, most first
      */
-    public record Summary(long samples, Map<String, Long> selfTop, Map<String, Long> ownTop) {
-    }
+    public record Summary(long samples, Map<String, Long> selfTop, Map<String, Long> ownTop) {}
 
-    private ProfileSummary() {
-    }
+    private ProfileSummary() {}
 
     public static Summary read(final Path recording, final int top) throws IOException {
         final Map<String, Long> self = new HashMap<>();
@@ -77,8 +75,10 @@ public final class ProfileSummary {
         final Summary summary = read(Path.of(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 15);
         System.out.println(summary.samples() + " samples");
         System.out.println("-- self (top of stack)");
-        summary.selfTop().forEach((method, n) -> System.out.printf("%5.1f%%  %s%n", 100.0 * n / summary.samples(), method));
+        summary.selfTop()
+                .forEach((method, n) -> System.out.printf("%5.1f%%  %s%n", 100.0 * n / summary.samples(), method));
         System.out.println("-- nearest news.pipeline / jsoup / Avro frame");
-        summary.ownTop().forEach((method, n) -> System.out.printf("%5.1f%%  %s%n", 100.0 * n / summary.samples(), method));
+        summary.ownTop()
+                .forEach((method, n) -> System.out.printf("%5.1f%%  %s%n", 100.0 * n / summary.samples(), method));
     }
 }

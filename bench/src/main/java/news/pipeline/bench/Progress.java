@@ -37,6 +37,7 @@ public final class Progress {
     static final long RATE_WINDOW_NANOS = 5_000_000_000L;
     /** Below this much history, a rate would be noise. */
     static final long MIN_RATE_SPAN_NANOS = 1_000_000_000L;
+
     private static final String CLEAR_TO_END = "\033[K";
 
     private final PrintWriter out;
@@ -51,11 +52,13 @@ public final class Progress {
     private long total;
     /** Of a timed phase: when it should end (clock nanos); 0 when not timed. */
     private long length;
+
     private LongSupplier done;
     private long started;
     private long lastPrinted;
     /** (clock nanos, done) pairs of the recent ticks, for the current rate. */
     private final Deque<long[]> samples = new ArrayDeque<>();
+
     private boolean statusShown;
     /**
      * Whether what others last wrote through {@link #sharing} ended its line: a status drawn after
@@ -91,13 +94,17 @@ public final class Progress {
     }
 
     /** A phase that runs for a known time, counting what it repeats (a stage's warm-up and measuring loops). */
-    public synchronized void beginTimed(final String name, final String unit, final Duration length,
-                                        final LongSupplier done) {
+    public synchronized void beginTimed(
+            final String name, final String unit, final Duration length, final LongSupplier done) {
         start(name, unit, 0, Math.max(1, length.toNanos()), done);
     }
 
-    private void start(final String name, final String unitName, final long totalCount, final long lengthNanos,
-                       final LongSupplier counter) {
+    private void start(
+            final String name,
+            final String unitName,
+            final long totalCount,
+            final long lengthNanos,
+            final LongSupplier counter) {
         if (phase != null) {
             end();
         }
@@ -137,7 +144,8 @@ public final class Progress {
         final long now = clock.getAsLong();
         final long count = done.getAsLong();
         sample(now, count);
-        if (style == Style.TERMINAL && othersAtLineStart
+        if (style == Style.TERMINAL
+                && othersAtLineStart
                 && (!statusShown || now - lastPrinted >= TERMINAL_INTERVAL_NANOS)) {
             showStatus(now, count);
         } else if (style == Style.LINES && now - lastPrinted >= LINES_INTERVAL_NANOS) {
@@ -188,26 +196,28 @@ public final class Progress {
         if (style != Style.TERMINAL) {
             return target;
         }
-        return new PrintStream(new OutputStream() {
-            @Override
-            public void write(final int b) {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
+        return new PrintStream(
+                new OutputStream() {
+                    @Override
+                    public void write(final int b) {
+                        write(new byte[] {(byte) b}, 0, 1);
+                    }
 
-            @Override
-            public void write(final byte[] bytes, final int offset, final int length) {
-                interject(target, bytes, offset, length);
-            }
+                    @Override
+                    public void write(final byte[] bytes, final int offset, final int length) {
+                        interject(target, bytes, offset, length);
+                    }
 
-            @Override
-            public void flush() {
-                target.flush();
-            }
-        }, true);
+                    @Override
+                    public void flush() {
+                        target.flush();
+                    }
+                },
+                true);
     }
 
-    private synchronized void interject(final PrintStream target, final byte[] bytes, final int offset,
-                                        final int length) {
+    private synchronized void interject(
+            final PrintStream target, final byte[] bytes, final int offset, final int length) {
         if (length == 0) {
             return;
         }
@@ -233,16 +243,18 @@ public final class Progress {
         if (style == Style.NONE) {
             return this::close;
         }
-        final Thread thread = new Thread(() -> {
-            try {
-                while (!Thread.currentThread().isInterrupted()) {
-                    Thread.sleep(TERMINAL_INTERVAL_NANOS / 1_000_000);
-                    tick();
-                }
-            } catch (InterruptedException e) {
-                // closed
-            }
-        }, "bench-progress");
+        final Thread thread = new Thread(
+                () -> {
+                    try {
+                        while (!Thread.currentThread().isInterrupted()) {
+                            Thread.sleep(TERMINAL_INTERVAL_NANOS / 1_000_000);
+                            tick();
+                        }
+                    } catch (InterruptedException e) {
+                        // closed
+                    }
+                },
+                "bench-progress");
         thread.setDaemon(true);
         thread.start();
         return () -> {
@@ -295,8 +307,8 @@ public final class Progress {
         final double rate = rate(now, count);
         final StringBuilder line = new StringBuilder(name).append(": ");
         if (total > 0) {
-            line.append(String.format(Locale.ROOT, "%,d/%,d %s (%d%%)", count, total, unit,
-                    Math.min(100, 100 * count / total)));
+            line.append(String.format(
+                    Locale.ROOT, "%,d/%,d %s (%d%%)", count, total, unit, Math.min(100, 100 * count / total)));
         } else {
             line.append(String.format(Locale.ROOT, "%,d %s", count, unit));
         }
@@ -307,7 +319,9 @@ public final class Progress {
             // A stage ends with a whole pass over its items, so it runs a little past its time.
             line.append(elapsed < length ? ", " + duration(length - elapsed) + " left" : ", finishing");
         } else if (total > 0 && count < total && Double.isFinite(rate) && rate > 0) {
-            line.append(", ~").append(duration((long) ((total - count) / rate * 1e9))).append(" left");
+            line.append(", ~")
+                    .append(duration((long) ((total - count) / rate * 1e9)))
+                    .append(" left");
         }
         return line.toString();
     }

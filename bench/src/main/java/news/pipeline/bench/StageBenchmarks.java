@@ -2,6 +2,7 @@ package news.pipeline.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,9 +30,14 @@ import org.apache.avro.specific.SpecificRecordBase;
  */
 public final class StageBenchmarks {
     /** The cleaner's CPU time per page, in milliseconds. */
-    public record CleanerResult(int pages, int rejected, long samples, double medianMs, double p99Ms, double meanMs,
-                                double pagesPerSecond) {
-    }
+    public record CleanerResult(
+            int pages,
+            int rejected,
+            long samples,
+            double medianMs,
+            double p99Ms,
+            double meanMs,
+            double pagesPerSecond) {}
 
     private final double warmupSeconds;
     private final double measureSeconds;
@@ -51,17 +57,27 @@ public final class StageBenchmarks {
 
     /** CPU time of the calling thread per page (wall time where the JVM cannot give thread CPU time). */
     public CleanerResult cleaner(final List<BenchCorpus.Page> pages) {
-        return cleanDocuments("stage cleaner, HTML pages", "pages", pages.stream()
-                .map(page -> new RawDocument(page.content(), "text/html", DocumentFormat.HTML, null, null))
-                .toList());
+        return cleanDocuments(
+                "stage cleaner, HTML pages",
+                "pages",
+                pages.stream()
+                        .map(page -> new RawDocument(page.content(), "text/html", DocumentFormat.HTML, null, null))
+                        .toList());
     }
 
     /** The same on plain-text articles. */
     public CleanerResult textCleaner(final List<TextArticles.Text> texts) {
-        return cleanDocuments("stage cleaner, texts", "articles", texts.stream()
-                .map(text -> new RawDocument(text.body().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                        "text/plain; charset=utf-8", DocumentFormat.TEXT, null, text.title()))
-                .toList());
+        return cleanDocuments(
+                "stage cleaner, texts",
+                "articles",
+                texts.stream()
+                        .map(text -> new RawDocument(
+                                text.body().getBytes(StandardCharsets.UTF_8),
+                                "text/plain; charset=utf-8",
+                                DocumentFormat.TEXT,
+                                null,
+                                text.title()))
+                        .toList());
     }
 
     /** Starts a stage's progress: its warm-up and measuring time, counting the calls. */
@@ -128,10 +144,14 @@ public final class StageBenchmarks {
     }
 
     /** The tagger's speed. */
-    public record TaggerResult(int texts, long articles, double articlesPerCpuSecond, double articlesPerWallSecond,
-                               double medianMicros,
-                               double p99Micros, double meanKb) {
-    }
+    public record TaggerResult(
+            int texts,
+            long articles,
+            double articlesPerCpuSecond,
+            double articlesPerWallSecond,
+            double medianMicros,
+            double p99Micros,
+            double meanKb) {}
 
     /** Per-article CPU time of the calling thread (wall time where the JVM cannot give thread CPU time). */
     public TaggerResult tagger(final List<TextArticles.Text> texts) {
@@ -171,14 +191,20 @@ public final class StageBenchmarks {
         final double wall = (System.nanoTime() - start) / 1e9;
         progress.end();
         final Percentiles p = Percentiles.of(samples, n);
-        final double meanKb = texts.stream().mapToInt(TextArticles.Text::bodyBytes).average().orElse(0) / 1024;
+        final double meanKb =
+                texts.stream().mapToInt(TextArticles.Text::bodyBytes).average().orElse(0) / 1024;
         return new TaggerResult(texts.size(), n, n / (busy / 1e9), n / wall, p.median() / 1e3, p.p99() / 1e3, meanKb);
     }
 
     /** Avro single-object encoding and decoding of one record type, nanoseconds per record. */
-    public record AvroResult(String type, int records, double meanBytes, double encodeMedianNs, double encodeP99Ns,
-                             double decodeMedianNs, double decodeP99Ns) {
-    }
+    public record AvroResult(
+            String type,
+            int records,
+            double meanBytes,
+            double encodeMedianNs,
+            double encodeP99Ns,
+            double decodeMedianNs,
+            double decodeP99Ns) {}
 
     /** Encode and decode figures for RawArticle, CleanArticle, EnrichedArticle and CountryArticle built from the texts. */
     public List<AvroResult> avro(final List<RawArticle> raws) {
@@ -191,8 +217,10 @@ public final class StageBenchmarks {
         for (int i = 0; i < raws.size(); i++) {
             cleans.add(cleaning.clean("a-" + i, raws.get(i)));
         }
-        final List<EnrichedArticle> enriched = cleans.stream().map(enrichment::enrich).toList();
-        final List<CountryArticle> countries = enriched.stream().flatMap(e -> CountryFanOut.of(e).stream()).toList();
+        final List<EnrichedArticle> enriched =
+                cleans.stream().map(enrichment::enrich).toList();
+        final List<CountryArticle> countries =
+                enriched.stream().flatMap(e -> CountryFanOut.of(e).stream()).toList();
         final List<AvroResult> results = List.of(
                 avro("RawArticle", RawArticle.class, raws, 4),
                 avro("CleanArticle", CleanArticle.class, cleans, 3),
@@ -203,8 +231,8 @@ public final class StageBenchmarks {
     }
 
     /** @param typesLeft this type and those after it, for the time left */
-    private <T extends SpecificRecordBase> AvroResult avro(final String name, final Class<T> type, final List<T> records,
-                                                           final int typesLeft) {
+    private <T extends SpecificRecordBase> AvroResult avro(
+            final String name, final Class<T> type, final List<T> records, final int typesLeft) {
         final AvroSerde<T> serde = new AvroSerde<>(type);
         final List<byte[]> encoded = records.stream().map(serde::encode).toList();
         progress.step(name + " encode", seconds(typesLeft * (warmupSeconds + measureSeconds)));
@@ -213,7 +241,8 @@ public final class StageBenchmarks {
         final long[] decode = time(encoded, bytes -> serde.decode(bytes).hashCode() & 1);
         final Percentiles e = Percentiles.of(encode);
         final Percentiles d = Percentiles.of(decode);
-        final double meanBytes = encoded.stream().mapToInt(b -> b.length).average().orElse(0);
+        final double meanBytes =
+                encoded.stream().mapToInt(b -> b.length).average().orElse(0);
         return new AvroResult(name, records.size(), meanBytes, e.median(), e.p99(), d.median(), d.p99());
     }
 

@@ -35,12 +35,14 @@ public final class TextArticles {
 
     /** Paragraphs shorter than this are mostly datelines, bylines and site labels, not prose. */
     static final int MIN_PARAGRAPH_CHARS = 60;
+
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n|\\n(?=[ \\t]{2,}\\S)");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final List<Story> stories;
     /** Stories long enough to make an article alone; the first pick comes from these when there are any. */
     private final List<Story> longStories;
+
     private final int minBytes;
     private final int maxBytes;
 
@@ -48,11 +50,13 @@ public final class TextArticles {
         if (minBytes <= 0 || maxBytes < minBytes) {
             throw new IllegalArgumentException("need 0 < minBytes <= maxBytes, got " + minBytes + ", " + maxBytes);
         }
-        this.stories = stories.stream().filter(story -> !story.paragraphs().isEmpty()).toList();
+        this.stories =
+                stories.stream().filter(story -> !story.paragraphs().isEmpty()).toList();
         if (this.stories.isEmpty()) {
             throw new IllegalArgumentException("the corpus has no story with prose paragraphs");
         }
-        final List<Story> longOnes = this.stories.stream().filter(story -> story.bytes() >= minBytes).toList();
+        final List<Story> longOnes =
+                this.stories.stream().filter(story -> story.bytes() >= minBytes).toList();
         this.longStories = longOnes.isEmpty() ? this.stories : longOnes;
         this.minBytes = minBytes;
         this.maxBytes = maxBytes;
@@ -61,7 +65,8 @@ public final class TextArticles {
     /** How many stories can make an article alone. */
     public int storiesLongEnough() {
         return longStories == stories && stories.stream().noneMatch(story -> story.bytes() >= minBytes)
-                ? 0 : longStories.size();
+                ? 0
+                : longStories.size();
     }
 
     /** Splits a text into prose paragraphs (blank lines or indented first lines), single-spaced. */

@@ -1,7 +1,6 @@
 package news.pipeline.bench;
 
 import java.util.List;
-import news.pipeline.schema.RawArticle;
 
 /**
  * One end-to-end workload: a pool of distinct raw records (Avro {@code RawArticle} values) that

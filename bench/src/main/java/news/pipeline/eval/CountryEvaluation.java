@@ -26,8 +26,7 @@ import news.pipeline.tag.TaggedArticle;
 public final class CountryEvaluation {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private CountryEvaluation() {
-    }
+    private CountryEvaluation() {}
 
     /**
      * The text the tagger sees: the dateline, then the body, as a wire story arrives. A dateline
@@ -54,15 +53,15 @@ public final class CountryEvaluation {
      *
      * @return 0 on success, 1 when the input cannot be read or a line is not a story
      */
-    public static int run(final Path storiesJsonl, final Path outFile, final PrintWriter report,
-                          final Progress progress) {
+    public static int run(
+            final Path storiesJsonl, final Path outFile, final PrintWriter report, final Progress progress) {
         final int status = evaluate(storiesJsonl, outFile, report, progress);
         report.flush();
         return status;
     }
 
-    private static int evaluate(final Path storiesJsonl, final Path outFile, final PrintWriter report,
-                                final Progress progress) {
+    private static int evaluate(
+            final Path storiesJsonl, final Path outFile, final PrintWriter report, final Progress progress) {
         final CountryTagger tagger = CountryTagger.loadDefault();
         final List<JsonNode> stories = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(storiesJsonl, StandardCharsets.UTF_8)) {
@@ -115,7 +114,10 @@ public final class CountryEvaluation {
             for (int i = 0; i < results.length; i++) {
                 final ObjectNode line = JSON.createObjectNode();
                 line.set("newid", stories.get(i).get("newid"));
-                line.putArray("codes").addAll(results[i].focus().stream().map(JSON.getNodeFactory()::textNode).toList());
+                line.putArray("codes")
+                        .addAll(results[i].focus().stream()
+                                .map(JSON.getNodeFactory()::textNode)
+                                .toList());
                 out.write(JSON.writeValueAsString(line));
                 out.write('\n');
             }
@@ -125,10 +127,16 @@ public final class CountryEvaluation {
         }
         final double seconds = elapsed / 1e9;
         final double warmSeconds = warm / 1e9;
-        report.printf(Locale.ROOT, "tagged %d articles in %.2f s: %.0f articles/s cold, %.0f articles/s on a second "
-            + "pass (one thread); tagger %s, gazetteer %s%n", results.length, seconds,
-            results.length / Math.max(seconds, 1e-9), results.length / Math.max(warmSeconds, 1e-9),
-            CountryTagger.VERSION, tagger.gazetteerVersion());
+        report.printf(
+                Locale.ROOT,
+                "tagged %d articles in %.2f s: %.0f articles/s cold, %.0f articles/s on a second "
+                        + "pass (one thread); tagger %s, gazetteer %s%n",
+                results.length,
+                seconds,
+                results.length / Math.max(seconds, 1e-9),
+                results.length / Math.max(warmSeconds, 1e-9),
+                CountryTagger.VERSION,
+                tagger.gazetteerVersion());
         if (sink < 0) {
             report.println();
         }

@@ -38,8 +38,7 @@ public final class ExtractionEvaluation {
     private static final int MAX_WARM_UP_PASSES = 20;
     private static final long WARM_UP_NANOS = 5_000_000_000L;
 
-    private ExtractionEvaluation() {
-    }
+    private ExtractionEvaluation() {}
 
     /** The same without a progress display. */
     public static int run(final Path pagesDir, final Path outFile, final PrintWriter report) {
@@ -57,8 +56,8 @@ public final class ExtractionEvaluation {
         return status;
     }
 
-    private static int evaluate(final Path pagesDir, final Path outFile, final PrintWriter report,
-                                final Progress progress) {
+    private static int evaluate(
+            final Path pagesDir, final Path outFile, final PrintWriter report, final Progress progress) {
         if (!Files.isDirectory(pagesDir)) {
             report.println("not a folder: " + pagesDir);
             return 2;
@@ -110,15 +109,21 @@ public final class ExtractionEvaluation {
         final double medianMs = cpuNanos[cpuNanos.length / 2] / 1e6;
         report.printf(Locale.ROOT, "pages: %d (%d rejected), written to %s%n", pages.size(), rejected, outFile);
         report.printf(Locale.ROOT, "warm-up: %d passes over all pages%n", passes);
-        report.printf(Locale.ROOT, "throughput: %.1f pages/s (one thread, after warm-up)%n",
+        report.printf(
+                Locale.ROOT,
+                "throughput: %.1f pages/s (one thread, after warm-up)%n",
                 pages.size() / (wallNanos / 1e9));
-        report.printf(Locale.ROOT, "median %s per page: %.3f ms (p90 %.3f ms, max %.3f ms)%n",
-                cpu ? "CPU" : "wall time", medianMs, cpuNanos[(int) (cpuNanos.length * 0.9)] / 1e6,
+        report.printf(
+                Locale.ROOT,
+                "median %s per page: %.3f ms (p90 %.3f ms, max %.3f ms)%n",
+                cpu ? "CPU" : "wall time",
+                medianMs,
+                cpuNanos[(int) (cpuNanos.length * 0.9)] / 1e6,
                 cpuNanos[cpuNanos.length - 1] / 1e6);
         return 0;
     }
 
-    public static void main(String[] args) {
+    public static void main(final String[] args) {
         if (args.length != 2) {
             System.err.println("usage: ExtractionEvaluation PAGES_DIR OUT_FILE");
             System.exit(64);
@@ -126,24 +131,26 @@ public final class ExtractionEvaluation {
         System.exit(run(Path.of(args[0]), Path.of(args[1]), new PrintWriter(System.out, true)));
     }
 
-    private record Page(String id, byte[] content) {
-    }
+    private record Page(String id, byte[] content) {}
 
-    private static String body(ArticleCleaner cleaner, Page page) {
+    private static String body(final ArticleCleaner cleaner, final Page page) {
         try {
-            return cleaner.clean(new RawDocument(page.content(), "text/html", DocumentFormat.HTML, null, null)).text();
+            return cleaner.clean(new RawDocument(page.content(), "text/html", DocumentFormat.HTML, null, null))
+                    .text();
         } catch (RejectedDocumentException e) {
             return null;
         }
     }
 
-    private static List<Page> load(Path dir) {
+    private static List<Page> load(final Path dir) {
         final List<Path> files = new ArrayList<>();
         try (Stream<Path> list = Files.list(dir)) {
             list.filter(p -> {
-                final String n = p.getFileName().toString();
-                return n.endsWith(".html") || n.endsWith(".html.gz");
-            }).sorted().forEach(files::add);
+                        final String n = p.getFileName().toString();
+                        return n.endsWith(".html") || n.endsWith(".html.gz");
+                    })
+                    .sorted()
+                    .forEach(files::add);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }
@@ -161,7 +168,7 @@ public final class ExtractionEvaluation {
         return pages;
     }
 
-    private static void write(List<Page> pages, String[] bodies, Path outFile) {
+    private static void write(final List<Page> pages, final String[] bodies, final Path outFile) {
         try {
             final Path parent = outFile.toAbsolutePath().getParent();
             if (parent != null) {

@@ -21,8 +21,7 @@ import news.pipeline.tag.CountryTagger;
  * those whose text is 2-8 KB. Prints figures; asserts nothing.
  */
 public final class TaggerBenchmark {
-    private TaggerBenchmark() {
-    }
+    private TaggerBenchmark() {}
 
     public static int run(final Path storiesJsonl, final double seconds, final PrintStream report) throws IOException {
         final List<String[]> docs = load(storiesJsonl);
@@ -62,14 +61,22 @@ public final class TaggerBenchmark {
             final double s = (System.nanoTime() - t0) / 1e9;
             // on a shared machine the thread's own CPU time is the steadier figure
             final double cpu = cpuTime ? (threads.getCurrentThreadCpuTime() - c0) / 1e9 : s;
-            report.printf(Locale.ROOT, "round %d: %.0f articles/s wall clock, %.0f articles/s of thread CPU time, "
-                + "%.1f MB/s (chars, CPU time)%n", round, n / s, n / cpu, chars / cpu / 1e6);
+            report.printf(
+                    Locale.ROOT,
+                    "round %d: %.0f articles/s wall clock, %.0f articles/s of thread CPU time, "
+                            + "%.1f MB/s (chars, CPU time)%n",
+                    round,
+                    n / s,
+                    n / cpu,
+                    chars / cpu / 1e6);
         }
         // by size: the target is for 2-8 KB, so the larger texts must pass it too
         for (int lo = 2; lo < 8; lo += 2) {
             final int min = lo * 1024;
             final int max = (lo + 2) * 1024;
-            final List<String[]> band = docs.stream().filter(d -> d[1].length() >= min && d[1].length() < max).toList();
+            final List<String[]> band = docs.stream()
+                    .filter(d -> d[1].length() >= min && d[1].length() < max)
+                    .toList();
             if (band.size() < 10) {
                 continue;
             }
@@ -83,8 +90,13 @@ public final class TaggerBenchmark {
                 n += band.size();
             }
             final double cpu = ((cpuTime ? threads.getCurrentThreadCpuTime() : System.nanoTime()) - c0) / 1e9;
-            report.printf(Locale.ROOT, "%d-%d KB (%d stories): %.0f articles/s of thread CPU time%n", lo, lo + 2,
-                band.size(), n / cpu);
+            report.printf(
+                    Locale.ROOT,
+                    "%d-%d KB (%d stories): %.0f articles/s of thread CPU time%n",
+                    lo,
+                    lo + 2,
+                    band.size(),
+                    n / cpu);
         }
         report.println("(checksum " + sink + ")");
         return 0;
@@ -100,8 +112,10 @@ public final class TaggerBenchmark {
                 }
                 final JsonNode s = json.readTree(line);
                 final String title = s.path("title").asText("");
-                final String text = s.has("text") ? s.path("text").asText("")
-                    : CountryEvaluation.wireText(s.path("dateline").asText(""), s.path("body").asText(""));
+                final String text = s.has("text")
+                        ? s.path("text").asText("")
+                        : CountryEvaluation.wireText(
+                                s.path("dateline").asText(""), s.path("body").asText(""));
                 final int size = text.getBytes(StandardCharsets.UTF_8).length;
                 if (size >= 2048 && size <= 8192) {
                     docs.add(new String[] {title, text});

@@ -12,13 +12,21 @@ class EndToEndBenchmarkTest {
         assertThat(EndToEndBenchmark.articlesOut(0, 0, 1_500, 1_000)).isZero();
         assertThat(EndToEndBenchmark.articlesOut(750, 0, 1_500, 1_000)).isEqualTo(500);
         assertThat(EndToEndBenchmark.articlesOut(1_500, 0, 1_500, 1_000)).isEqualTo(1_000);
-        assertThat(EndToEndBenchmark.articlesOut(2_000, 0, 1_500, 1_000)).as("the measured ones' records").isEqualTo(1_000);
+        assertThat(EndToEndBenchmark.articlesOut(2_000, 0, 1_500, 1_000))
+                .as("the measured ones' records")
+                .isEqualTo(1_000);
 
-        assertThat(EndToEndBenchmark.articlesOut(1_200, 1_500, 3_000, 2_000)).as("still in the warm-up").isZero();
+        assertThat(EndToEndBenchmark.articlesOut(1_200, 1_500, 3_000, 2_000))
+                .as("still in the warm-up")
+                .isZero();
         assertThat(EndToEndBenchmark.articlesOut(3_000, 1_500, 3_000, 2_000)).isEqualTo(1_000);
         assertThat(EndToEndBenchmark.articlesOut(4_500, 1_500, 3_000, 2_000)).isEqualTo(2_000);
-        assertThat(EndToEndBenchmark.articlesOut(5_000, 1_500, 3_000, 2_000)).as("stray records").isEqualTo(2_000);
+        assertThat(EndToEndBenchmark.articlesOut(5_000, 1_500, 3_000, 2_000))
+                .as("stray records")
+                .isEqualTo(2_000);
 
-        assertThat(EndToEndBenchmark.articlesOut(10, 0, 0, 1_000)).as("no records expected").isZero();
+        assertThat(EndToEndBenchmark.articlesOut(10, 0, 0, 1_000))
+                .as("no records expected")
+                .isZero();
     }
 }

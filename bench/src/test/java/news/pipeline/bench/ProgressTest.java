@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -46,20 +46,23 @@ class ProgressTest {
         assertThat(taken()).isEmpty();
 
         run(progress, 250 * MS, 4_000);
-        assertThat(taken()).isEqualTo("e2e text pipeline: measured run: 40,000/100,000 articles (40%), 4,000/s,"
-                + " ~15 s left" + System.lineSeparator());
+        assertThat(taken())
+                .isEqualTo("e2e text pipeline: measured run: 40,000/100,000 articles (40%), 4,000/s," + " ~15 s left"
+                        + System.lineSeparator());
 
         run(progress, 9_750 * MS, 4_000);
         assertThat(taken()).isEmpty();
 
         run(progress, 5 * S, 4_000);
-        assertThat(taken()).isEqualTo("e2e text pipeline: measured run: 80,000/100,000 articles (80%), 4,000/s,"
-                + " ~5.0 s left" + System.lineSeparator());
+        assertThat(taken())
+                .isEqualTo("e2e text pipeline: measured run: 80,000/100,000 articles (80%), 4,000/s," + " ~5.0 s left"
+                        + System.lineSeparator());
 
         done.set(100_000);
         clock.addAndGet(4 * S);
         progress.end();
-        assertThat(taken()).isEqualTo("e2e text pipeline: measured run: 100,000 articles in 29 s" + System.lineSeparator());
+        assertThat(taken())
+                .isEqualTo("e2e text pipeline: measured run: 100,000 articles in 29 s" + System.lineSeparator());
     }
 
     @Test
@@ -76,7 +79,9 @@ class ProgressTest {
         clock.addAndGet(150 * MS);
         done.set(25);
         progress.tick();
-        assertThat(taken()).as("no rate from a quarter of a second").isEqualTo("\rstage tagger: 25/1,000 articles (2%)\033[K");
+        assertThat(taken())
+                .as("no rate from a quarter of a second")
+                .isEqualTo("\rstage tagger: 25/1,000 articles (2%)\033[K");
 
         run(progress, 750 * MS, 100);
         assertThat(taken()).endsWith("\rstage tagger: 100/1,000 articles (10%), 100/s, ~9.0 s left\033[K");
@@ -96,7 +101,9 @@ class ProgressTest {
         assertThat(taken()).endsWith("205,000/1,000,000 articles (20%), 1,000/s, ~13 min 15 s left\033[K");
 
         run(progress, 5 * S, 0);
-        assertThat(taken()).as("stalled: no time left can be told").endsWith("205,000/1,000,000 articles (20%), 0/s\033[K");
+        assertThat(taken())
+                .as("stalled: no time left can be told")
+                .endsWith("205,000/1,000,000 articles (20%), 0/s\033[K");
     }
 
     @Test
@@ -145,13 +152,15 @@ class ProgressTest {
         progress.tick();
         logs.println(", and the rest");
         progress.tick();
-        assertThat(taken()).isEqualTo("\re2e text: starting the broker: 0 ms\033[K"
-                + "\r\033[K" + "WARN half a line" + ", and the rest" + System.lineSeparator()
-                + "\re2e text: starting the broker: 600 ms\033[K");
+        assertThat(taken())
+                .isEqualTo("\re2e text: starting the broker: 0 ms\033[K"
+                        + "\r\033[K" + "WARN half a line" + ", and the rest" + System.lineSeparator()
+                        + "\re2e text: starting the broker: 600 ms\033[K");
 
         logs.print("ERROR no end of line");
         progress.end();
-        assertThat(taken()).isEqualTo("\r\033[KERROR no end of line\ne2e text: starting the broker: done in 600 ms\033[K\n");
+        assertThat(taken())
+                .isEqualTo("\r\033[KERROR no end of line\ne2e text: starting the broker: done in 600 ms\033[K\n");
     }
 
     @Test
@@ -165,11 +174,13 @@ class ProgressTest {
         final Progress progress = progress(Progress.Style.LINES, 80);
         progress.begin("e2e html: starting the broker");
         run(progress, 25 * S, 0);
-        assertThat(taken()).isEqualTo("e2e html: starting the broker: 10 s" + System.lineSeparator()
-                + "e2e html: starting the broker: 20 s" + System.lineSeparator());
+        assertThat(taken())
+                .isEqualTo("e2e html: starting the broker: 10 s" + System.lineSeparator()
+                        + "e2e html: starting the broker: 20 s" + System.lineSeparator());
         progress.begin("e2e html: loading the raw topics", "articles", 10, done::get);
-        assertThat(taken()).as("a new phase ends the last one").isEqualTo("e2e html: starting the broker: done in 25 s"
-                + System.lineSeparator());
+        assertThat(taken())
+                .as("a new phase ends the last one")
+                .isEqualTo("e2e html: starting the broker: done in 25 s" + System.lineSeparator());
     }
 
     @Test

@@ -41,7 +41,9 @@ class TextArticlesTest {
     void anArticleIsOneStoryInOrderWhenTheStoryIsLongEnough() {
         final TextArticles generator = new TextArticles(List.of(LONG), 2048, 8192);
         for (final TextArticles.Text text : generator.generate(50, 5)) {
-            assertThat(text.body()).startsWith(LONG.paragraphs().get(0) + "\n\n" + LONG.paragraphs().get(1));
+            assertThat(text.body())
+                    .startsWith(LONG.paragraphs().get(0) + "\n\n"
+                            + LONG.paragraphs().get(1));
         }
     }
 
@@ -74,11 +76,13 @@ class TextArticlesTest {
 
     @Test
     void aTextSplitsIntoProseParagraphsAtBlankLinesAndIndentedLines() {
-        final String text = "Short line\n\nThe first paragraph runs over two lines\nof a wire story and is long enough.\n"
-                + "    The second paragraph starts indented, as Reuters stories do, and is long.\n\nShare this";
-        assertThat(TextArticles.paragraphsOf(text)).containsExactly(
-                "The first paragraph runs over two lines of a wire story and is long enough.",
-                "The second paragraph starts indented, as Reuters stories do, and is long.");
+        final String text =
+                "Short line\n\nThe first paragraph runs over two lines\nof a wire story and is long enough.\n"
+                        + "    The second paragraph starts indented, as Reuters stories do, and is long.\n\nShare this";
+        assertThat(TextArticles.paragraphsOf(text))
+                .containsExactly(
+                        "The first paragraph runs over two lines of a wire story and is long enough.",
+                        "The second paragraph starts indented, as Reuters stories do, and is long.");
     }
 
     @Test

@@ -7,8 +7,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WorkloadTest {
-    private final Workload workload = new Workload("w", "three records", List.of(new byte[] {1}, new byte[] {2, 2},
-            new byte[] {3, 3, 3}), new int[] {2, 0, Workload.DEAD_LETTER}, 7);
+    private final Workload workload = new Workload(
+            "w",
+            "three records",
+            List.of(new byte[] {1}, new byte[] {2, 2}, new byte[] {3, 3, 3}),
+            new int[] {2, 0, Workload.DEAD_LETTER},
+            7);
 
     @Test
     void articlesCycleThroughThePool() {

@@ -24,15 +24,16 @@ class ExtractionEvaluationTest {
                 + " evening, was close.</p><p>Officials said the work would take another year, and that the cost,"
                 + " shared by the city and the region, had risen since the plan was first approved.</p>";
         return ("<html><head><title>" + headline + " | Example News</title></head><body>"
-                + "<nav><a href=/>Home</a> <a href=/world>World</a> <a href=/sport>Sport</a></nav>"
-                + "<article><h1>" + headline + "</h1>" + body + "</article>"
-                + "<footer>Copyright Example News. All rights reserved.</footer></body></html>")
+                        + "<nav><a href=/>Home</a> <a href=/world>World</a> <a href=/sport>Sport</a></nav>"
+                        + "<article><h1>" + headline + "</h1>" + body + "</article>"
+                        + "<footer>Copyright Example News. All rights reserved.</footer></body></html>")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
     void shouldWriteTheBodyOfEveryPageKeyedByItsNameAndReportTiming() throws Exception {
-        Files.write(dir.resolve("plain.html"), page("Harbour bridge reopens", "The harbour bridge reopened to traffic."));
+        Files.write(
+                dir.resolve("plain.html"), page("Harbour bridge reopens", "The harbour bridge reopened to traffic."));
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("zipped.html.gz")))) {
             out.write(page("Family bakery closes", "For three generations the bakery fed the town."));
         }
@@ -46,7 +47,9 @@ class ExtractionEvaluationTest {
         assertThat(status).isZero();
         final JsonNode json = new ObjectMapper().readTree(outFile.toFile());
         assertThat(json.size()).isEqualTo(3);
-        assertThat(json.get("plain").asText()).startsWith("The harbour bridge reopened").doesNotContain("Sport", "Copyright");
+        assertThat(json.get("plain").asText())
+                .startsWith("The harbour bridge reopened")
+                .doesNotContain("Sport", "Copyright");
         assertThat(json.get("zipped").asText()).startsWith("For three generations");
         assertThat(json.get("empty").asText()).isEmpty();
         assertThat(report.toString()).contains("pages/s", "median CPU", "1 rejected");
@@ -55,7 +58,8 @@ class ExtractionEvaluationTest {
     @Test
     void shouldFailWhenTheFolderHasNoPages() {
         final StringWriter report = new StringWriter();
-        assertThat(ExtractionEvaluation.run(dir, dir.resolve("out.json"), new PrintWriter(report))).isEqualTo(2);
+        assertThat(ExtractionEvaluation.run(dir, dir.resolve("out.json"), new PrintWriter(report)))
+                .isEqualTo(2);
         assertThat(ExtractionEvaluation.run(dir.resolve("missing"), dir.resolve("out.json"), new PrintWriter(report)))
                 .isEqualTo(2);
         assertThat(dir.resolve("out.json")).doesNotExist();

@@ -1,12 +1,8 @@
 package news.pipeline.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,26 +22,30 @@ import news.pipeline.bench.EndToEndBenchmark;
 import news.pipeline.bench.Progress;
 import news.pipeline.bench.StageBenchmarks;
 import news.pipeline.bench.TextArticles;
+import news.pipeline.runtime.ProjectHome;
 import news.pipeline.topics.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import news.pipeline.runtime.ProjectHome;
 
 /**
  * The benchmark: each stage alone, then the whole pipeline end to end on the embedded broker, and
  * Kafka Streams' own ceiling on the same machine in the same run. Prints a table; {@code --json}
  * writes the same table.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Benchmarks each stage, the whole pipeline, and Kafka Streams' own ceiling on this machine.",
-                "Measures the stages (cleaner CPU ms/page, tagger articles/s, Avro ns/record), then the pipeline",
-                "end to end on a fresh embedded broker (exactly-once, all three processors, in a JVM of their own):",
-                "articles/s, latency p50/p99 at a fixed offered load, peak heap and RSS; and the ceiling, three identity",
-                "Kafka Streams applications over topics of the same shape, with the same settings. Prints a table."})
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Benchmarks each stage, the whole pipeline, and Kafka Streams' own ceiling on this machine.",
+            "Measures the stages (cleaner CPU ms/page, tagger articles/s, Avro ns/record), then the pipeline",
+            "end to end on a fresh embedded broker (exactly-once, all three processors, in a JVM of their own):",
+            "articles/s, latency p50/p99 at a fixed offered load, peak heap and RSS; and the ceiling, three identity",
+            "Kafka Streams applications over topics of the same shape, with the same settings. Prints a table."
+        })
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -57,51 +57,82 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the table as JSON.")
     Path json;
 
-    @Option(names = "--pages", paramLabel = "DIR",
+    @Option(
+            names = "--pages",
+            paramLabel = "DIR",
             description = "HTML pages (*.html, *.htm, *.html.gz) for the cleaner stage and the HTML workload."
                     + " Default: ../shared/bench/aeb-dev/html beside the project when present, else the samples.")
     Path pages;
 
-    @Option(names = "--samples", paramLabel = "DIR", description = "The project's samples/ (texts and pages). Default: samples/.")
+    @Option(
+            names = "--samples",
+            paramLabel = "DIR",
+            description = "The project's samples/ (texts and pages). Default: samples/.")
     Path samples;
 
-    @Option(names = "--texts", paramLabel = "FILE",
+    @Option(
+            names = "--texts",
+            paramLabel = "FILE",
             description = "More prose for the generated texts: JSON lines with title and text (or dateline and body)."
                     + " Default: ../shared/eval/reuters-dev/reuters-train.jsonl beside the project when present."
                     + " Use --texts none for the samples alone.")
     String texts;
 
-    @Option(names = "--articles", paramLabel = "N", defaultValue = "100000",
+    @Option(
+            names = "--articles",
+            paramLabel = "N",
+            defaultValue = "100000",
             description = "Text articles (2-8 KB) of the end-to-end text workload. Default: ${DEFAULT-VALUE}.")
     int articles;
 
-    @Option(names = "--pages-count", paramLabel = "N", defaultValue = "10000",
+    @Option(
+            names = "--pages-count",
+            paramLabel = "N",
+            defaultValue = "10000",
             description = "HTML pages of the end-to-end HTML workload (the pages cycled). Default: ${DEFAULT-VALUE}.")
     int pagesCount;
 
-    @Option(names = "--e2e-warmup", paramLabel = "X", defaultValue = "1",
+    @Option(
+            names = "--e2e-warmup",
+            paramLabel = "X",
+            defaultValue = "1",
             description = "Warm-up articles sent through each fresh JVM end to end before the measured ones, as a"
                     + " multiple of the workload (0 for none); their rate is reported as the cold start's."
                     + " Default: ${DEFAULT-VALUE}.")
     double e2eWarmup;
 
-    @Option(names = "--pool", paramLabel = "N", defaultValue = "1000",
+    @Option(
+            names = "--pool",
+            paramLabel = "N",
+            defaultValue = "1000",
             description = "Distinct generated texts; the text workload cycles through them. Default: ${DEFAULT-VALUE}.")
     int pool;
 
-    @Option(names = "--rate", paramLabel = "N", defaultValue = "500",
+    @Option(
+            names = "--rate",
+            paramLabel = "N",
+            defaultValue = "500",
             description = "Offered load of the latency run, articles/s. Default: ${DEFAULT-VALUE}.")
     int rate;
 
-    @Option(names = "--html-rate", paramLabel = "N",
+    @Option(
+            names = "--html-rate",
+            paramLabel = "N",
             description = "Offered load of the HTML workload's latency run, pages/s. Default: the --rate.")
     Integer htmlRate;
 
-    @Option(names = "--latency-seconds", paramLabel = "S", defaultValue = "20",
+    @Option(
+            names = "--latency-seconds",
+            paramLabel = "S",
+            defaultValue = "20",
             description = "How long the latency run offers articles; 0 skips it. Default: ${DEFAULT-VALUE}.")
     double latencySeconds;
 
-    @Option(names = "--workloads", paramLabel = "NAME", split = ",", defaultValue = "text,html",
+    @Option(
+            names = "--workloads",
+            paramLabel = "NAME",
+            split = ",",
+            defaultValue = "text,html",
             description = "End-to-end workloads: text, html. Default: ${DEFAULT-VALUE}.")
     List<String> workloads;
 
@@ -114,42 +145,67 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--skip-ceiling", description = "Skip the ceiling runs.")
     boolean skipCeiling;
 
-    @Option(names = "--partitions", paramLabel = "N", defaultValue = "" + Topics.DEFAULT_PARTITIONS,
+    @Option(
+            names = "--partitions",
+            paramLabel = "N",
+            defaultValue = "" + Topics.DEFAULT_PARTITIONS,
             description = "Partitions of every benchmark topic. Default: ${DEFAULT-VALUE}.")
     int partitions;
 
-    @Option(names = {"-s", "--set"}, paramLabel = "KEY=VALUE",
+    @Option(
+            names = {"-s", "--set"},
+            paramLabel = "KEY=VALUE",
             description = "A Kafka Streams or client setting for the processors and the ceiling alike"
                     + " (commit.interval.ms, num.stream.threads, producer.linger.ms...). Repeatable.")
     Map<String, String> settings = new LinkedHashMap<>();
 
-    @Option(names = "--processor-heap", paramLabel = "SIZE", defaultValue = "1g",
+    @Option(
+            names = "--processor-heap",
+            paramLabel = "SIZE",
+            defaultValue = "1g",
             description = "-Xmx of the processors' JVM. Default: ${DEFAULT-VALUE}.")
     String processorHeap;
 
-    @Option(names = "--processor-jvm-option", paramLabel = "OPTION",
+    @Option(
+            names = "--processor-jvm-option",
+            paramLabel = "OPTION",
             description = "Another option for the processors' JVM. Repeatable.")
     List<String> processorJvmOptions = new ArrayList<>();
 
-    @Option(names = "--profile", paramLabel = "DIR",
-            description = "Record each processors' JVM with Java Flight Recorder into DIR/<workload>-<pipeline|ceiling>.jfr"
-                    + " and add the pipeline's top methods to the table.")
+    @Option(
+            names = "--profile",
+            paramLabel = "DIR",
+            description =
+                    "Record each processors' JVM with Java Flight Recorder into DIR/<workload>-<pipeline|ceiling>.jfr"
+                            + " and add the pipeline's top methods to the table.")
     Path profileDir;
 
-    @Option(names = "--warmup-seconds", paramLabel = "S", defaultValue = "3",
+    @Option(
+            names = "--warmup-seconds",
+            paramLabel = "S",
+            defaultValue = "3",
             description = "Warm-up of each stage measurement. Default: ${DEFAULT-VALUE}.")
     double warmupSeconds;
 
-    @Option(names = "--stage-seconds", paramLabel = "S", defaultValue = "5",
+    @Option(
+            names = "--stage-seconds",
+            paramLabel = "S",
+            defaultValue = "5",
             description = "Measuring time of each stage. Default: ${DEFAULT-VALUE}.")
     double stageSeconds;
 
-    @Option(names = "--timeout", paramLabel = "S", defaultValue = "900",
+    @Option(
+            names = "--timeout",
+            paramLabel = "S",
+            defaultValue = "900",
             description = "Longest an end-to-end throughput run may take. Default: ${DEFAULT-VALUE}.")
     long timeoutSeconds;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Where the embedded brokers keep their data. Default: a temporary folder, deleted afterwards.")
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            description =
+                    "Where the embedded brokers keep their data. Default: a temporary folder, deleted afterwards.")
     Path dataDir;
 
     @Option(names = "--keep-data", description = "Keep the data folder afterwards.")
@@ -167,15 +223,19 @@ public final class BenchCommand implements Callable<Integer> {
     private int run(final Progress progress, final PrintWriter out, final PrintWriter err) throws Exception {
         final Path home = ProjectHome.dir();
         final Path samplesDir = samples != null ? samples : home.resolve("samples");
-        final Path pagesDir = pages != null ? pages : existing(home.resolve("../shared/bench/aeb-dev/html"), samplesDir);
-        final Path textsFile = texts == null ? existing(home.resolve("../shared/eval/reuters-dev/reuters-train.jsonl"), null)
+        final Path pagesDir =
+                pages != null ? pages : existing(home.resolve("../shared/bench/aeb-dev/html"), samplesDir);
+        final Path textsFile = texts == null
+                ? existing(home.resolve("../shared/eval/reuters-dev/reuters-train.jsonl"), null)
                 : texts.equals("none") ? null : Path.of(texts);
 
         final BenchTable table = new BenchTable();
         table.context("started", Instant.now().toString());
-        table.context("machine", Runtime.getRuntime().availableProcessors() + " cores, "
-                + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", Java "
-                + System.getProperty("java.version"));
+        table.context(
+                "machine",
+                Runtime.getRuntime().availableProcessors() + " cores, "
+                        + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", Java "
+                        + System.getProperty("java.version"));
         table.context("load average at start", BenchReport.loadAverage());
 
         progress.begin("reading the texts and pages");
@@ -183,9 +243,18 @@ public final class BenchCommand implements Callable<Integer> {
         final List<TextArticles.Text> textPool = generator.generate(Math.max(1, pool), 7);
         final List<BenchCorpus.Page> pageList = BenchCorpus.pages(pagesDir);
         progress.end();
-        table.context("texts", textPool.size() + " generated texts of 2-8 KB (mean "
-                + String.format(Locale.ROOT, "%.1f", textPool.stream().mapToInt(TextArticles.Text::bodyBytes).average().orElse(0) / 1024)
-                + " KB) from " + samplesDir + (textsFile == null ? "" : " and " + textsFile));
+        table.context(
+                "texts",
+                textPool.size() + " generated texts of 2-8 KB (mean "
+                        + String.format(
+                                Locale.ROOT,
+                                "%.1f",
+                                textPool.stream()
+                                                .mapToInt(TextArticles.Text::bodyBytes)
+                                                .average()
+                                                .orElse(0)
+                                        / 1024)
+                        + " KB) from " + samplesDir + (textsFile == null ? "" : " and " + textsFile));
         table.context("pages", pageList.size() + " HTML pages from " + pagesDir);
         if (pageList.isEmpty()) {
             err.println("no HTML pages in " + pagesDir);
@@ -194,8 +263,8 @@ public final class BenchCommand implements Callable<Integer> {
 
         StageBenchmarks.CleanerResult cleanerResult = null;
         if (!skipStages) {
-            cleanerResult = BenchReport.stageRows(table, new StageBenchmarks(warmupSeconds, stageSeconds, progress),
-                    textPool, pageList);
+            cleanerResult = BenchReport.stageRows(
+                    table, new StageBenchmarks(warmupSeconds, stageSeconds, progress), textPool, pageList);
         }
 
         if (!skipE2e) {
@@ -204,13 +273,26 @@ public final class BenchCommand implements Callable<Integer> {
             final List<String> jvm = new ArrayList<>();
             jvm.add("-Xmx" + processorHeap);
             jvm.addAll(processorJvmOptions);
-            table.context("end to end", "fresh embedded broker per workload, " + partitions + " partitions, offered load "
-                    + rate + " articles/s" + (htmlRate != null ? " (HTML " + htmlRate + " pages/s)" : "") + " for " + latencySeconds + " s, processors' JVM " + jvm
-                    + ", settings " + (settings.isEmpty() ? "(defaults)" : settings));
-            final EndToEndBenchmark e2e = new EndToEndBenchmark(new EndToEndBenchmark.Options(partitions, rate,
-                    htmlRate != null ? htmlRate : rate,
-                    latencySeconds, settings, jvm, root, Duration.ofSeconds(timeoutSeconds), !skipCeiling, profileDir,
-                    e2eWarmup), progress);
+            table.context(
+                    "end to end",
+                    "fresh embedded broker per workload, " + partitions + " partitions, offered load "
+                            + rate + " articles/s" + (htmlRate != null ? " (HTML " + htmlRate + " pages/s)" : "")
+                            + " for " + latencySeconds + " s, processors' JVM " + jvm
+                            + ", settings " + (settings.isEmpty() ? "(defaults)" : settings));
+            final EndToEndBenchmark e2e = new EndToEndBenchmark(
+                    new EndToEndBenchmark.Options(
+                            partitions,
+                            rate,
+                            htmlRate != null ? htmlRate : rate,
+                            latencySeconds,
+                            settings,
+                            jvm,
+                            root,
+                            Duration.ofSeconds(timeoutSeconds),
+                            !skipCeiling,
+                            profileDir,
+                            e2eWarmup),
+                    progress);
             if (profileDir != null) {
                 Files.createDirectories(profileDir);
             }

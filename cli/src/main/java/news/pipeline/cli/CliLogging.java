@@ -22,14 +22,14 @@ import java.util.Set;
 final class CliLogging {
     /** Environment variable naming the folder of the short commands' logs. */
     static final String LOG_DIR_VARIABLE = "NEWS_PIPELINE_LOG_DIR";
+
     private static final String LOG_FILE_PROPERTY = "org.slf4j.simpleLogger.logFile";
     private static final Set<String> LONG_RUNNING = Set.of("run", "demo", "bench");
     private static final Set<String> SHORT = Set.of("tail", "lag", "topics", "ingest", "replay", "dlq", "eval", "help");
 
     private static volatile Path file;
 
-    private CliLogging() {
-    }
+    private CliLogging() {}
 
     /** The short command's log file, once {@link #configure} has chosen one. */
     static Optional<Path> file() {
@@ -47,7 +47,8 @@ final class CliLogging {
         }
         try {
             Files.createDirectories(chosen.get().getParent());
-            // slf4j-simple would print a stack trace and fall back to stderr if it could not open the file: find out first.
+            // slf4j-simple would print a stack trace and fall back to stderr if it could not open the file: find out
+            // first.
             try (OutputStream probe = Files.newOutputStream(chosen.get())) {
                 probe.flush();
             }
@@ -61,12 +62,16 @@ final class CliLogging {
     /** The log file of a short command, one per command name, or empty for a long-running one (stderr). */
     static Optional<Path> fileFor(final String[] args, final Map<String, String> environment) {
         final List<String> arguments = Arrays.asList(args);
-        final String command = arguments.stream().filter(arg -> !arg.startsWith("-")).findFirst().orElse("news-pipeline");
+        final String command = arguments.stream()
+                .filter(arg -> !arg.startsWith("-"))
+                .findFirst()
+                .orElse("news-pipeline");
         final boolean serving = arguments.stream().anyMatch(arg -> arg.equals("--serve") || arg.startsWith("--serve="));
         if (LONG_RUNNING.contains(command) || (command.equals("lag") && serving)) {
             return Optional.empty();
         }
-        return Optional.of(logDirectory(environment).resolve((SHORT.contains(command) ? command : "news-pipeline") + ".log"));
+        return Optional.of(
+                logDirectory(environment).resolve((SHORT.contains(command) ? command : "news-pipeline") + ".log"));
     }
 
     /** NEWS_PIPELINE_LOG_DIR, else a folder of the user's own under the temporary directory. */
@@ -75,6 +80,7 @@ final class CliLogging {
         if (given != null && !given.isBlank()) {
             return Path.of(given);
         }
-        return Path.of(System.getProperty("java.io.tmpdir"), "news-pipeline-" + System.getProperty("user.name", "user"));
+        return Path.of(
+                System.getProperty("java.io.tmpdir"), "news-pipeline-" + System.getProperty("user.name", "user"));
     }
 }

@@ -5,27 +5,39 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import picocli.CommandLine.Option;
 import news.pipeline.runtime.Clients;
 import news.pipeline.runtime.PipelineSettings;
+import picocli.CommandLine.Option;
 
 /** The options every command that talks to Kafka shares. See {@link PipelineSettings} for precedence. */
 public final class ConnectionOptions {
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
-            description = "Kafka cluster to use. Default: 127.0.0.1:9092 (for run and demo: start the embedded broker there).")
+    @Option(
+            names = "--bootstrap-servers",
+            paramLabel = "HOST:PORT[,...]",
+            description =
+                    "Kafka cluster to use. Default: 127.0.0.1:9092 (for run and demo: start the embedded broker there).")
     String bootstrapServers;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "Properties file of settings: any Kafka client or Streams setting (security.protocol, sasl.*, ssl.*...) and news.pipeline.* keys.")
+    @Option(
+            names = {"-c", "--config"},
+            paramLabel = "FILE",
+            description =
+                    "Properties file of settings: any Kafka client or Streams setting (security.protocol, sasl.*, ssl.*...) and news.pipeline.* keys.")
     Path configFile;
 
-    @Option(names = {"-s", "--set"}, paramLabel = "KEY=VALUE",
+    @Option(
+            names = {"-s", "--set"},
+            paramLabel = "KEY=VALUE",
             description = "One setting, overriding the file and the environment. Repeatable.")
     Map<String, String> overrides = new LinkedHashMap<>();
 
-    @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "5",
-            description = "Give up when the cluster has not answered within SECONDS, with one line saying why. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--connect-timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "5",
+            description =
+                    "Give up when the cluster has not answered within SECONDS, with one line saying why. Default: ${DEFAULT-VALUE}.")
     long connectTimeoutSeconds;
 
     public PipelineSettings settings() {

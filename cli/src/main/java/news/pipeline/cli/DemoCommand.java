@@ -13,15 +13,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
-import news.pipeline.streams.ProcessorApp;
-import news.pipeline.topics.Topics;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import news.pipeline.runtime.ArticleFiles;
 import news.pipeline.runtime.AvroJson;
 import news.pipeline.runtime.Cluster;
@@ -30,6 +21,15 @@ import news.pipeline.runtime.ProcessorService;
 import news.pipeline.runtime.ProjectHome;
 import news.pipeline.runtime.RawArticleProducer;
 import news.pipeline.runtime.TopicReader;
+import news.pipeline.streams.ProcessorApp;
+import news.pipeline.topics.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The whole pipeline on one machine: embedded broker, topics, the three processors, and the
@@ -37,11 +37,15 @@ import news.pipeline.runtime.TopicReader;
  * existing data directory it resumes: samples already on the raw topic are not ingested again,
  * and the enriched records already there are printed first.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Starts the embedded broker, creates the topics, runs the three processors, ingests the samples,",
-                "and prints each enriched record as one JSON line as it arrives (those already there first), until Ctrl-C.",
-                "On an existing data directory it resumes, and does not ingest samples already ingested.",
-                "With --once, exits when every sample has come through."})
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Starts the embedded broker, creates the topics, runs the three processors, ingests the samples,",
+            "and prints each enriched record as one JSON line as it arrives (those already there first), until Ctrl-C.",
+            "On an existing data directory it resumes, and does not ingest samples already ingested.",
+            "With --once, exits when every sample has come through."
+        })
 final class DemoCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
 
@@ -54,7 +58,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     EmbeddedOptions embedded;
 
-    @Option(names = "--samples", paramLabel = "DIR",
+    @Option(
+            names = "--samples",
+            paramLabel = "DIR",
             description = "Articles to ingest. Default: the project's samples/ folder.")
     Path samples;
 
@@ -64,7 +70,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--once", description = "Exit once every sample's enriched record has been printed.")
     boolean once;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "300",
             description = "With --once: give up after this long. Default: ${DEFAULT-VALUE}.")
     long timeoutSeconds;
 
@@ -90,35 +99,48 @@ final class DemoCommand implements Callable<Integer> {
         final AtomicBoolean stopping = new AtomicBoolean();
         final CountDownLatch closed = new CountDownLatch(1);
         try (Cluster cluster = Cluster.open(settings, embedded.dataDir, embedded.port);
-             ProcessorService pipeline = startPipeline(cluster, ops.httpAddress);
-             TopicReader enriched = new TopicReader(cluster.settings(), Topics.ENRICHED, true)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                stopping.set(true);
-                try {
-                    closed.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "news-pipeline-demo-shutdown"));
+                ProcessorService pipeline = startPipeline(cluster, ops.httpAddress);
+                TopicReader enriched = new TopicReader(cluster.settings(), Topics.ENRICHED, true)) {
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                stopping.set(true);
+                                try {
+                                    closed.await();
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                            },
+                            "news-pipeline-demo-shutdown"));
             // A restart on the same data directory must not put the samples through again.
             final Set<String> ingested = TopicReader.keys(cluster.settings(), Topics.RAW);
-            final List<ArticleFiles.Article> fresh = articles.stream().filter(article -> !ingested.contains(article.id())).toList();
+            final List<ArticleFiles.Article> fresh = articles.stream()
+                    .filter(article -> !ingested.contains(article.id()))
+                    .toList();
             try (RawArticleProducer producer = new RawArticleProducer(cluster.settings())) {
                 for (final RawArticleProducer.Sent sent : producer.send(fresh)) {
                     if (sent.error() != null) {
-                        err.println("not ingested: " + sent.article().origin() + ": " + sent.error().getMessage());
+                        err.println("not ingested: " + sent.article().origin() + ": "
+                                + sent.error().getMessage());
                     }
                 }
             }
-            LOG.info("ingested {} sample article(s) from {}; {} were already there", fresh.size(), sampleDir,
+            LOG.info(
+                    "ingested {} sample article(s) from {}; {} were already there",
+                    fresh.size(),
+                    sampleDir,
                     articles.size() - fresh.size());
-            final Set<String> waiting = new HashSet<>(articles.stream().map(ArticleFiles.Article::id).toList());
-            final long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
-            enriched.read(record -> {
-                out.println(json(record.get("value")));
-                out.flush();
-                waiting.remove(record.path("key").asText());
-            }, positions -> stopping.get() || (once && (waiting.isEmpty() || System.nanoTime() > deadline)));
+            final Set<String> waiting = new HashSet<>(
+                    articles.stream().map(ArticleFiles.Article::id).toList());
+            final long deadline =
+                    System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
+            enriched.read(
+                    record -> {
+                        out.println(json(record.get("value")));
+                        out.flush();
+                        waiting.remove(record.path("key").asText());
+                    },
+                    positions -> stopping.get() || (once && (waiting.isEmpty() || System.nanoTime() > deadline)));
             if (once && !waiting.isEmpty()) {
                 err.println("not through after " + timeoutSeconds + " s: " + waiting
                         + "; see: news-pipeline tail dead-letter --from-beginning");

@@ -13,9 +13,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import news.pipeline.ops.DeadLetterLog;
+import news.pipeline.runtime.AvroJson;
+import news.pipeline.runtime.Clients;
+import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.schema.DeadLetter;
-import news.pipeline.serde.ByteBuffers;
 import news.pipeline.schema.DeadLetterReason;
+import news.pipeline.serde.ByteBuffers;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.topics.PipelineHeaders;
 import news.pipeline.topics.Topics;
@@ -25,21 +28,22 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import news.pipeline.runtime.AvroJson;
-import news.pipeline.runtime.Clients;
-import news.pipeline.runtime.PipelineSettings;
 
 /** Lists, shows and retries dead letters. */
-@Command(name = "dlq", mixinStandardHelpOptions = true,
-        description = {"Lists, shows and retries dead letters.",
-                "Lists the dead letters: source record time, position on the dead-letter topic, reason, processor,",
-                "source topic partition@offset, original value size in bytes, and message.",
-                "dlq show P@O prints one in full; dlq retry puts selected ones back on their source topic."},
+@Command(
+        name = "dlq",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Lists, shows and retries dead letters.",
+            "Lists the dead letters: source record time, position on the dead-letter topic, reason, processor,",
+            "source topic partition@offset, original value size in bytes, and message.",
+            "dlq show P@O prints one in full; dlq retry puts selected ones back on their source topic."
+        },
         subcommands = {DlqCommand.Show.class, DlqCommand.Retry.class})
 final class DlqCommand implements Callable<Integer> {
 
@@ -56,19 +60,26 @@ final class DlqCommand implements Callable<Integer> {
     public Integer call() {
         final List<DeadLetterLog.Entry> entries = selection.read(connection);
         final PrintWriter out = spec.commandLine().getOut();
-        out.printf("%-24s %-9s %-17s %-10s %-30s %9s  %s%n", "TIME", "DLQ", "REASON", "PROCESSOR", "SOURCE", "BYTES", "MESSAGE");
+        out.printf(
+                "%-24s %-9s %-17s %-10s %-30s %9s  %s%n",
+                "TIME", "DLQ", "REASON", "PROCESSOR", "SOURCE", "BYTES", "MESSAGE");
         for (final DeadLetterLog.Entry entry : entries) {
             final DeadLetter letter = entry.letter();
             if (letter == null) {
-                out.printf("%-24s %-9s %-17s %-10s %-30s %9d  %s%n", entry.timestamp(), entry.position(), "-", "-", "-",
-                        entry.size(), entry.error());
+                out.printf(
+                        "%-24s %-9s %-17s %-10s %-30s %9d  %s%n",
+                        entry.timestamp(), entry.position(), "-", "-", "-", entry.size(), entry.error());
                 continue;
             }
-            out.printf("%-24s %-9s %-17s %-10s %-30s %9d  %s%n", letter.getSourceTimestamp(),
+            out.printf(
+                    "%-24s %-9s %-17s %-10s %-30s %9d  %s%n",
+                    letter.getSourceTimestamp(),
                     entry.position() + (entry.replayed() ? "*" : ""),
-                    letter.getReason(), letter.getProcessor(),
+                    letter.getReason(),
+                    letter.getProcessor(),
                     letter.getSourceTopic() + " " + letter.getSourcePartition() + "@" + letter.getSourceOffset(),
-                    size(letter.getOriginalValue()), shorten(letter.getMessage(), 100));
+                    size(letter.getOriginalValue()),
+                    shorten(letter.getMessage(), 100));
         }
         out.println(entries.size() + " dead letter(s)"
                 + (entries.stream().anyMatch(DeadLetterLog.Entry::replayed) ? "; * written again by a replay" : ""));
@@ -77,7 +88,10 @@ final class DlqCommand implements Callable<Integer> {
 
     /** Which dead letters a command works on. */
     static final class Selection {
-        @Option(names = "--reason", paramLabel = "REASON", split = ",",
+        @Option(
+                names = "--reason",
+                paramLabel = "REASON",
+                split = ",",
                 description = "Only these reasons, comma-separated, any case: ${COMPLETION-CANDIDATES}.")
         Set<DeadLetterReason> reasons;
 
@@ -98,10 +112,14 @@ final class DlqCommand implements Callable<Integer> {
             final List<String> ids = processors.ids();
             final boolean everyProcessor = ids.size() == ProcessorApp.values().length;
             // A record that is not a dead letter has no reason nor processor: it is shown unless one is asked for.
-            final Predicate<DeadLetterLog.Entry> filter = entry -> entry.timestamp().isBefore(to) && (entry.letter() == null
-                    ? reasons == null && everyProcessor
-                    : (reasons == null || reasons.contains(entry.letter().getReason()))
-                    && ids.contains(entry.letter().getProcessor().toLowerCase(Locale.ROOT)));
+            final Predicate<DeadLetterLog.Entry> filter = entry -> entry.timestamp()
+                            .isBefore(to)
+                    && (entry.letter() == null
+                            ? reasons == null && everyProcessor
+                            : (reasons == null
+                                            || reasons.contains(entry.letter().getReason()))
+                                    && ids.contains(
+                                            entry.letter().getProcessor().toLowerCase(Locale.ROOT)));
             final PipelineSettings settings = connection.connect(Topics.DEAD_LETTER.name());
             try (KafkaConsumer<byte[], byte[]> consumer = Clients.reader(settings)) {
                 return new DeadLetterLog(consumer).read(from, filter);
@@ -117,17 +135,22 @@ final class DlqCommand implements Callable<Integer> {
         @Mixin
         ConnectionOptions connection;
 
-        @Parameters(paramLabel = "PARTITION@OFFSET", description = "Its position on the dead-letter topic, as dlq lists it.")
+        @Parameters(
+                paramLabel = "PARTITION@OFFSET",
+                description = "Its position on the dead-letter topic, as dlq lists it.")
         String position;
 
         @Override
         public Integer call() throws Exception {
             final List<DeadLetterLog.Entry> found;
-            try (KafkaConsumer<byte[], byte[]> consumer = Clients.reader(connection.connect(Topics.DEAD_LETTER.name()))) {
-                found = new DeadLetterLog(consumer).read(null, entry -> entry.position().equals(position.trim()));
+            try (KafkaConsumer<byte[], byte[]> consumer =
+                    Clients.reader(connection.connect(Topics.DEAD_LETTER.name()))) {
+                found = new DeadLetterLog(consumer)
+                        .read(null, entry -> entry.position().equals(position.trim()));
             }
             if (found.isEmpty()) {
-                throw new UserError(UserError.FAILURE, "no dead letter at " + position + " on " + Topics.DEAD_LETTER.name());
+                throw new UserError(
+                        UserError.FAILURE, "no dead letter at " + position + " on " + Topics.DEAD_LETTER.name());
             }
             final DeadLetterLog.Entry entry = found.get(0);
             final ObjectNode node = AvroJson.MAPPER.createObjectNode();
@@ -138,14 +161,20 @@ final class DlqCommand implements Callable<Integer> {
             } else {
                 node.set("dead_letter", AvroJson.toJson(entry.letter()));
             }
-            spec.commandLine().getOut().println(AvroJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node));
+            spec.commandLine()
+                    .getOut()
+                    .println(AvroJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node));
             return 0;
         }
     }
 
-    @Command(name = "retry", mixinStandardHelpOptions = true,
-            description = {"Puts the selected dead letters' original records (key, value, headers, byte for byte) back on their",
-                    "source topic, with header news.retry-of=P@O, for example after a fix. Lists them; writes only with --execute."})
+    @Command(
+            name = "retry",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Puts the selected dead letters' original records (key, value, headers, byte for byte) back on their",
+                "source topic, with header news.retry-of=P@O, for example after a fix. Lists them; writes only with --execute."
+            })
     static final class Retry implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -156,7 +185,11 @@ final class DlqCommand implements Callable<Integer> {
         @Mixin
         Selection selection;
 
-        @Option(names = "--only", paramLabel = "P@O", split = ",", description = "Only the dead letters at these positions.")
+        @Option(
+                names = "--only",
+                paramLabel = "P@O",
+                split = ",",
+                description = "Only the dead letters at these positions.")
         Set<String> only;
 
         @Mixin
@@ -170,7 +203,11 @@ final class DlqCommand implements Callable<Integer> {
                     .filter(entry -> only == null || only.contains(entry.position()))
                     .toList();
             for (final DeadLetterLog.Entry entry : selected) {
-                out.printf("%s %s -> %s%n", entry.position(), entry.letter().getReason(), entry.letter().getSourceTopic());
+                out.printf(
+                        "%s %s -> %s%n",
+                        entry.position(),
+                        entry.letter().getReason(),
+                        entry.letter().getSourceTopic());
             }
             if (!execute.execute) {
                 out.println(selected.size() + " dead letter(s) would be retried; add --execute to retry them");
@@ -195,9 +232,13 @@ final class DlqCommand implements Callable<Integer> {
             final RecordHeaders headers = new RecordHeaders();
             letter.getOriginalHeaders().forEach((name, value) -> headers.add(name, ByteBuffers.copy(value)));
             headers.add(PipelineHeaders.RETRY_OF, entry.position().getBytes(StandardCharsets.UTF_8));
-            return new ProducerRecord<>(letter.getSourceTopic(), null, null,
+            return new ProducerRecord<>(
+                    letter.getSourceTopic(),
+                    null,
+                    null,
                     letter.getOriginalKey() == null ? null : ByteBuffers.copy(letter.getOriginalKey()),
-                    letter.getOriginalValue() == null ? null : ByteBuffers.copy(letter.getOriginalValue()), headers);
+                    letter.getOriginalValue() == null ? null : ByteBuffers.copy(letter.getOriginalValue()),
+                    headers);
         }
     }
 

@@ -4,8 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import news.pipeline.bench.Progress;
-import news.pipeline.eval.ExtractionEvaluation;
 import news.pipeline.eval.CountryEvaluation;
+import news.pipeline.eval.ExtractionEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,15 +13,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Runs the cleaner or the tagger over an evaluation set and writes outputs a scorer can read. */
-@Command(name = "eval", mixinStandardHelpOptions = true,
+@Command(
+        name = "eval",
+        mixinStandardHelpOptions = true,
         description = "Runs the cleaner or the tagger over an evaluation set; no Kafka involved.",
         subcommands = {EvalCommand.Clean.class, EvalCommand.Countries.class})
 final class EvalCommand {
 
-    @Command(name = "clean", mixinStandardHelpOptions = true,
-            description = {"Extracts the body of every DIR/*.html and *.html.gz page into one JSON object",
-                    "{\"<file name without extensions>\": \"<body text>\"}, and prints pages/s and the median CPU ms",
-                    "per page (one thread, after a warm-up pass)."})
+    @Command(
+            name = "clean",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Extracts the body of every DIR/*.html and *.html.gz page into one JSON object",
+                "{\"<file name without extensions>\": \"<body text>\"}, and prints pages/s and the median CPU ms",
+                "per page (one thread, after a warm-up pass)."
+            })
     static final class Clean implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -48,9 +54,13 @@ final class EvalCommand {
         }
     }
 
-    @Command(name = "countries", mixinStandardHelpOptions = true,
-            description = {"Tags every story of a JSON-lines file ({newid, title, dateline, body}; the text is the",
-                    "dateline then the body), writes {\"newid\": ..., \"codes\": [focus codes]} lines, and prints articles/s."})
+    @Command(
+            name = "countries",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Tags every story of a JSON-lines file ({newid, title, dateline, body}; the text is the",
+                "dateline then the body), writes {\"newid\": ..., \"codes\": [focus codes]} lines, and prints articles/s."
+            })
     static final class Countries implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -58,7 +68,11 @@ final class EvalCommand {
         @Mixin
         ProgressOption progressOption;
 
-        @Option(names = "--stories", paramLabel = "FILE", required = true, description = "Stories, one JSON object a line.")
+        @Option(
+                names = "--stories",
+                paramLabel = "FILE",
+                required = true,
+                description = "Stories, one JSON object a line.")
         Path stories;
 
         @Option(names = "--out", paramLabel = "FILE", required = true, description = "JSON-lines file to write.")

@@ -7,23 +7,27 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import news.pipeline.topics.Topics;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import news.pipeline.runtime.ArticleFiles;
 import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.runtime.RawArticleProducer;
+import news.pipeline.topics.Topics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** Puts articles on the raw topic. */
-@Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Ingests articles into " + "news.articles.raw" + ", keyed by their stable id.",
-                "PATH is a .html/.htm/.txt/.json/.jsonl file or a folder of them; - reads stdin.",
-                "JSON objects take id, url, title, published_at, source, language, and html or text.",
-                "Every input is read first: if one cannot be read or is not valid, nothing is ingested.",
-                "Prints one line per article: id, partition@offset, origin."})
+@Command(
+        name = "ingest",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Ingests articles into " + "news.articles.raw" + ", keyed by their stable id.",
+            "PATH is a .html/.htm/.txt/.json/.jsonl file or a folder of them; - reads stdin.",
+            "JSON objects take id, url, title, published_at, source, language, and html or text.",
+            "Every input is read first: if one cannot be read or is not valid, nothing is ingested.",
+            "Prints one line per article: id, partition@offset, origin."
+        })
 final class IngestCommand implements Callable<Integer> {
 
     @Spec
@@ -39,7 +43,8 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
-        // All of the input first: a bad file stops the ingest before anything is sent, so that it can be fixed and run again whole.
+        // All of the input first: a bad file stops the ingest before anything is sent, so that it can be fixed and run
+        // again whole.
         final List<ArticleFiles.Article> articles = new ArrayList<>();
         for (final String path : paths) {
             if (path.equals("-")) {
@@ -64,7 +69,8 @@ final class IngestCommand implements Callable<Integer> {
             for (final RawArticleProducer.Sent sent : producer.send(articles)) {
                 if (sent.error() != null) {
                     failed++;
-                    err.println("not ingested: " + sent.article().origin() + ": " + sent.error().getMessage());
+                    err.println("not ingested: " + sent.article().origin() + ": "
+                            + sent.error().getMessage());
                 } else {
                     out.println(sent.article().id() + "\t" + sent.metadata().partition() + "@"
                             + sent.metadata().offset() + "\t" + sent.article().origin());

@@ -8,34 +8,36 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import news.pipeline.ops.ConsumerLag;
 import news.pipeline.runtime.AvroJson;
 import news.pipeline.runtime.Clients;
 import news.pipeline.runtime.OpsServer;
 import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.streams.ProcessorApp;
-import news.pipeline.streams.StreamsSettings;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** How far each processor is behind, in records and in time. */
-@Command(name = "lag", mixinStandardHelpOptions = true,
-        description = {"Shows how far each processor is behind, in records and in time.",
-                "For each processor application and each partition of its input topic: the committed",
-                "offset, the end offset, the records behind, and the time behind: the age of the oldest record not",
-                "yet processed. Correct under exactly-once (transaction markers are not counted as lag).",
-                "Exit code 3 when --max-lag-seconds is given and an application is further behind."})
+@Command(
+        name = "lag",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Shows how far each processor is behind, in records and in time.",
+            "For each processor application and each partition of its input topic: the committed",
+            "offset, the end offset, the records behind, and the time behind: the age of the oldest record not",
+            "yet processed. Correct under exactly-once (transaction markers are not counted as lag).",
+            "Exit code 3 when --max-lag-seconds is given and an application is further behind."
+        })
 final class LagCommand implements Callable<Integer> {
     static final int BEHIND_EXIT_CODE = 3;
 
@@ -54,12 +56,19 @@ final class LagCommand implements Callable<Integer> {
     @Option(names = "--watch", paramLabel = "SECONDS", description = "Measure again every SECONDS until Ctrl-C.")
     Integer watchSeconds;
 
-    @Option(names = "--max-lag-seconds", paramLabel = "N",
-            description = "Exit with code " + BEHIND_EXIT_CODE + " if any application is more than N seconds behind (with --watch: at the first such measurement).")
+    @Option(
+            names = "--max-lag-seconds",
+            paramLabel = "N",
+            description =
+                    "Exit with code " + BEHIND_EXIT_CODE
+                            + " if any application is more than N seconds behind (with --watch: at the first such measurement).")
     Long maxLagSeconds;
 
-    @Option(names = "--serve", paramLabel = "HOST:PORT",
-            description = "With --watch: also serve the measurements at http://HOST:PORT/metrics as news_pipeline_lag_records and news_pipeline_lag_seconds (for Prometheus).")
+    @Option(
+            names = "--serve",
+            paramLabel = "HOST:PORT",
+            description =
+                    "With --watch: also serve the measurements at http://HOST:PORT/metrics as news_pipeline_lag_records and news_pipeline_lag_seconds (for Prometheus).")
     String serve;
 
     private final Map<String, Double> lastRecords = new ConcurrentHashMap<>();
@@ -68,15 +77,17 @@ final class LagCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (serve != null && watchSeconds == null) {
-            throw new UserError("--serve needs --watch SECONDS: the served figures are kept up to date by measuring again");
+            throw new UserError(
+                    "--serve needs --watch SECONDS: the served figures are kept up to date by measuring again");
         }
         final List<ProcessorApp> selected = processors.selected();
-        final PipelineSettings settings = connection.connect(selected.stream().map(app -> app.input().name()).toArray(String[]::new));
+        final PipelineSettings settings = connection.connect(
+                selected.stream().map(app -> app.input().name()).toArray(String[]::new));
         final PrometheusMeterRegistry registry = serve == null ? null : OpsServer.newRegistry();
         try (Admin admin = Clients.admin(settings);
-             KafkaConsumer<byte[], byte[]> reader = Clients.reader(settings);
-             OpsServer server = registry == null ? null
-                     : OpsServer.start(OpsServer.parseAddress(serve), registry, Map::of)) {
+                KafkaConsumer<byte[], byte[]> reader = Clients.reader(settings);
+                OpsServer server =
+                        registry == null ? null : OpsServer.start(OpsServer.parseAddress(serve), registry, Map::of)) {
             final ConsumerLag lag = new ConsumerLag(admin, reader);
             while (true) {
                 final List<ConsumerLag.ApplicationLag> measured = lag.measure(selected, settings.asMap());
@@ -84,7 +95,8 @@ final class LagCommand implements Callable<Integer> {
                 if (registry != null) {
                     export(measured, registry);
                 }
-                if (maxLagSeconds != null && measured.stream().anyMatch(app -> app.timeBehind().toSeconds() > maxLagSeconds)) {
+                if (maxLagSeconds != null
+                        && measured.stream().anyMatch(app -> app.timeBehind().toSeconds() > maxLagSeconds)) {
                     return BEHIND_EXIT_CODE;
                 }
                 if (watchSeconds == null) {
@@ -119,22 +131,35 @@ final class LagCommand implements Callable<Integer> {
                     p.put("records_behind", partition.recordsBehind());
                     p.put("exact", partition.exact());
                     p.put("seconds_behind", seconds(partition.timeBehind()));
-                    p.put("oldest_unprocessed", partition.oldestUnprocessed() == null ? null : partition.oldestUnprocessed().toString());
+                    p.put(
+                            "oldest_unprocessed",
+                            partition.oldestUnprocessed() == null
+                                    ? null
+                                    : partition.oldestUnprocessed().toString());
                 }
             }
             out.println(AvroJson.MAPPER.writeValueAsString(root));
             out.flush();
             return;
         }
-        out.printf("%-26s %-24s %9s %10s %10s %9s %12s%n", "APPLICATION", "TOPIC", "PARTITION", "COMMITTED", "END", "BEHIND", "TIME-BEHIND");
+        out.printf(
+                "%-26s %-24s %9s %10s %10s %9s %12s%n",
+                "APPLICATION", "TOPIC", "PARTITION", "COMMITTED", "END", "BEHIND", "TIME-BEHIND");
         for (final ConsumerLag.ApplicationLag app : measured) {
             for (final ConsumerLag.PartitionLag partition : app.partitions()) {
-                out.printf("%-26s %-24s %9d %10s %10d %9s %12s%n", app.application(), app.topic(), partition.partition(),
-                        partition.committed() == null ? "-" : partition.committed(), partition.end(),
-                        (partition.exact() ? "" : "~") + partition.recordsBehind(), human(partition.timeBehind()));
+                out.printf(
+                        "%-26s %-24s %9d %10s %10d %9s %12s%n",
+                        app.application(),
+                        app.topic(),
+                        partition.partition(),
+                        partition.committed() == null ? "-" : partition.committed(),
+                        partition.end(),
+                        (partition.exact() ? "" : "~") + partition.recordsBehind(),
+                        human(partition.timeBehind()));
             }
-            out.printf("%-26s %-24s %9s %10s %10s %9d %12s%n", app.application(), "TOTAL", "", "", "", app.recordsBehind(),
-                    human(app.timeBehind()));
+            out.printf(
+                    "%-26s %-24s %9s %10s %10s %9d %12s%n",
+                    app.application(), "TOTAL", "", "", "", app.recordsBehind(), human(app.timeBehind()));
         }
         out.flush();
     }
@@ -144,11 +169,13 @@ final class LagCommand implements Callable<Integer> {
             final String name = app.application();
             if (!lastRecords.containsKey(name)) {
                 Gauge.builder("news.pipeline.lag.records", lastRecords, values -> values.getOrDefault(name, 0.0))
-                        .description("Records the application has not processed yet").tags(Tags.of("application", name))
+                        .description("Records the application has not processed yet")
+                        .tags(Tags.of("application", name))
                         .register(registry);
                 Gauge.builder("news.pipeline.lag.seconds", lastSeconds, values -> values.getOrDefault(name, 0.0))
                         .description("Age of the oldest record the application has not processed yet")
-                        .tags(Tags.of("application", name)).register(registry);
+                        .tags(Tags.of("application", name))
+                        .register(registry);
             }
             lastRecords.put(name, (double) app.recordsBehind());
             lastSeconds.put(name, seconds(app.timeBehind()));

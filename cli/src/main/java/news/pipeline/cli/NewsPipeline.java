@@ -19,29 +19,30 @@ import picocli.CommandLine.ParseResult;
  * one line on stderr and exit code 2 (usage, settings, input) or 1 (at run time); any other
  * exception is a bug and keeps its stack trace.
  */
-@Command(name = "news-pipeline",
+@Command(
+        name = "news-pipeline",
         mixinStandardHelpOptions = true,
         versionProvider = NewsPipeline.Versions.class,
-        description = "Streaming news processing on Kafka: clean articles, tag the countries involved, publish by country.",
+        description =
+                "Streaming news processing on Kafka: clean articles, tag the countries involved, publish by country.",
         subcommands = {
-                DemoCommand.class,
-                RunCommand.class,
-                IngestCommand.class,
-                TailCommand.class,
-                TopicsCommand.class,
-                LagCommand.class,
-                ReplayCommand.class,
-                DlqCommand.class,
-                EvalCommand.class,
-                BenchCommand.class,
-                CommandLine.HelpCommand.class
+            DemoCommand.class,
+            RunCommand.class,
+            IngestCommand.class,
+            TailCommand.class,
+            TopicsCommand.class,
+            LagCommand.class,
+            ReplayCommand.class,
+            DlqCommand.class,
+            EvalCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class
         })
 public final class NewsPipeline {
     static final String PREFIX = "news-pipeline: ";
 
     /** A failure as the user sees it: one line, and the exit code. */
-    record Failure(int exitCode, String message) {
-    }
+    record Failure(int exitCode, String message) {}
 
     public static void main(final String[] args) {
         CliLogging.configure(args, System.getenv());
@@ -60,12 +61,19 @@ public final class NewsPipeline {
                 .setExecutionExceptionHandler(NewsPipeline::handle);
     }
 
-    private static int handle(final Exception exception, final CommandLine command, final ParseResult parsed) throws Exception {
+    private static int handle(final Exception exception, final CommandLine command, final ParseResult parsed)
+            throws Exception {
         // Clients and executors wrap what went wrong: the first cause the user can act on decides.
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             final Failure failure = describe(cause);
             if (failure != null) {
-                command.getErr().println(PREFIX + failure.message().lines().findFirst().orElse("").strip());
+                command.getErr()
+                        .println(PREFIX
+                                + failure.message()
+                                        .lines()
+                                        .findFirst()
+                                        .orElse("")
+                                        .strip());
                 command.getErr().flush();
                 return failure.exitCode();
             }
@@ -83,14 +91,20 @@ public final class NewsPipeline {
             return new Failure(UserError.USAGE, failure.getMessage());
         }
         if (failure instanceof KafkaConnectionException connection) {
-            return new Failure(UserError.FAILURE, switch (connection.problem()) {
-                case NOT_LISTENING -> "cannot reach Kafka at " + connection.bootstrapServers()
-                        + " — is ./news-pipeline run or demo running? (--bootstrap-servers to use another cluster)";
-                case NO_ANSWER -> connection.getMessage()
-                        + "; something listens there: is it a Kafka listener for these security settings?" + logHint();
-                case AUTHENTICATION -> "Kafka at " + connection.bootstrapServers() + " refused authentication: "
-                        + connection.getMessage() + " (check the sasl.* and ssl.* settings)";
-            });
+            return new Failure(
+                    UserError.FAILURE,
+                    switch (connection.problem()) {
+                        case NOT_LISTENING ->
+                            "cannot reach Kafka at " + connection.bootstrapServers()
+                                    + " — is ./news-pipeline run or demo running? (--bootstrap-servers to use another cluster)";
+                        case NO_ANSWER ->
+                            connection.getMessage()
+                                    + "; something listens there: is it a Kafka listener for these security settings?"
+                                    + logHint();
+                        case AUTHENTICATION ->
+                            "Kafka at " + connection.bootstrapServers() + " refused authentication: "
+                                    + connection.getMessage() + " (check the sasl.* and ssl.* settings)";
+                    });
         }
         if (failure instanceof MissingTopicException) {
             return new Failure(UserError.FAILURE, failure.getMessage());
@@ -114,8 +128,8 @@ public final class NewsPipeline {
             final String version = NewsPipeline.class.getPackage().getImplementationVersion();
             return new String[] {
                 "news-pipeline " + (version == null ? "(development build)" : version),
-                "cleaner " + ArticleCleaner.VERSION + ", tagger " + CountryTagger.VERSION
-                        + ", gazetteer " + CountryTagger.loadDefault().gazetteerVersion()
+                "cleaner " + ArticleCleaner.VERSION + ", tagger " + CountryTagger.VERSION + ", gazetteer "
+                        + CountryTagger.loadDefault().gazetteerVersion()
             };
         }
     }

@@ -5,7 +5,11 @@ import picocli.CommandLine.Option;
 /** Where a running process serves /metrics, /health and /ready. */
 public final class OpsOptions {
 
-    @Option(names = "--http-address", paramLabel = "HOST:PORT", defaultValue = "${env:NEWS_PIPELINE_HTTP_ADDRESS:-127.0.0.1:8080}",
-            description = "Address of the /metrics, /health and /ready endpoints, or none. Port 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--http-address",
+            paramLabel = "HOST:PORT",
+            defaultValue = "${env:NEWS_PIPELINE_HTTP_ADDRESS:-127.0.0.1:8080}",
+            description =
+                    "Address of the /metrics, /health and /ready endpoints, or none. Port 0 picks a free one. Default: ${DEFAULT-VALUE}.")
     String httpAddress;
 }

@@ -10,7 +10,11 @@ import picocli.CommandLine.Option;
 /** Which processors a command is about: run starts them, lag measures them, dlq lists their dead letters. */
 public final class ProcessorOptions {
 
-    @Option(names = {"-p", "--processor"}, paramLabel = "NAME", split = ",", defaultValue = "all",
+    @Option(
+            names = {"-p", "--processor"},
+            paramLabel = "NAME",
+            split = ",",
+            defaultValue = "all",
             description = "cleaner, tagger, publisher or all (comma-separated or repeated). Default: ${DEFAULT-VALUE}.")
     List<String> names;
 
@@ -20,9 +24,11 @@ public final class ProcessorOptions {
             if (name.equalsIgnoreCase("all")) {
                 return Arrays.asList(ProcessorApp.values());
             }
-            selected.add(Arrays.stream(ProcessorApp.values()).filter(app -> app.id().equalsIgnoreCase(name.trim()))
+            selected.add(Arrays.stream(ProcessorApp.values())
+                    .filter(app -> app.id().equalsIgnoreCase(name.trim()))
                     .findFirst()
-                    .orElseThrow(() -> new UserError("unknown processor " + name + "; known: cleaner, tagger, publisher, all")));
+                    .orElseThrow(() ->
+                            new UserError("unknown processor " + name + "; known: cleaner, tagger, publisher, all")));
         }
         return selected;
     }

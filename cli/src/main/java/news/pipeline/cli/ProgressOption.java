@@ -8,9 +8,17 @@ import picocli.CommandLine.Option;
 
 /** How progress is shown, on stderr: a mixin of bench and eval. */
 final class ProgressOption {
-    enum Mode { AUTO, TERMINAL, LINES, NONE }
+    enum Mode {
+        AUTO,
+        TERMINAL,
+        LINES,
+        NONE
+    }
 
-    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+    @Option(
+            names = "--progress",
+            paramLabel = "MODE",
+            defaultValue = "auto",
             description = "Progress on stderr: terminal (one line rewritten in place), lines (a plain line every"
                     + " 10 s and one as each phase ends), none, or auto (terminal when there is a console, else"
                     + " lines). Default: ${DEFAULT-VALUE}.")
@@ -20,8 +28,12 @@ final class ProgressOption {
         final Mode chosen = mode == Mode.AUTO ? (System.console() != null ? Mode.TERMINAL : Mode.LINES) : mode;
         return switch (chosen) {
             // picocli finds the terminal's width as it does for the usage help; 80 columns when it cannot.
-            case TERMINAL -> new Progress(err, Progress.Style.TERMINAL, new UsageMessageSpec().autoWidth(true).width(),
-                    System::nanoTime);
+            case TERMINAL ->
+                new Progress(
+                        err,
+                        Progress.Style.TERMINAL,
+                        new UsageMessageSpec().autoWidth(true).width(),
+                        System::nanoTime);
             case LINES -> new Progress(err, Progress.Style.LINES, Integer.MAX_VALUE, System::nanoTime);
             default -> Progress.none();
         };

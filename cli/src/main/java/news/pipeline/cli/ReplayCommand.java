@@ -4,26 +4,30 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import news.pipeline.streams.ProcessorApp;
 import news.pipeline.ops.Replay;
+import news.pipeline.runtime.Clients;
+import news.pipeline.runtime.PipelineSettings;
+import news.pipeline.streams.ProcessorApp;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-import news.pipeline.runtime.Clients;
-import news.pipeline.runtime.PipelineSettings;
 
 /** Reprocesses a time window of raw articles for a backfill, beside live processing. */
-@Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Reprocesses a time window of raw articles, for a backfill, while live processing goes on.",
-                "It runs the raw articles appended in the window through the cleaner, tagger and publisher",
-                "logic, and republishes the results (same keys, same value bytes as live processing with the same versions,",
-                "header news.replayed). Live processing goes on. Prints the plan; writes nothing without --execute.",
-                "--from is required."})
+@Command(
+        name = "replay",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Reprocesses a time window of raw articles, for a backfill, while live processing goes on.",
+            "It runs the raw articles appended in the window through the cleaner, tagger and publisher",
+            "logic, and republishes the results (same keys, same value bytes as live processing with the same versions,",
+            "header news.replayed). Live processing goes on. Prints the plan; writes nothing without --execute.",
+            "--from is required."
+        })
 final class ReplayCommand implements Callable<Integer> {
 
     @Spec
@@ -50,7 +54,11 @@ final class ReplayCommand implements Callable<Integer> {
             throw new UserError("--from must be before --to: " + start + " is not before " + end);
         }
         final PipelineSettings settings = execute.execute
-                ? connection.connect(Topics.RAW.name(), Topics.CLEAN.name(), Topics.ENRICHED.name(), Topics.BY_COUNTRY.name(),
+                ? connection.connect(
+                        Topics.RAW.name(),
+                        Topics.CLEAN.name(),
+                        Topics.ENRICHED.name(),
+                        Topics.BY_COUNTRY.name(),
                         Topics.DEAD_LETTER.name())
                 : connection.connect(Topics.RAW.name());
         final PrintWriter out = spec.commandLine().getOut();
@@ -58,20 +66,31 @@ final class ReplayCommand implements Callable<Integer> {
             final Replay.Plan plan = Replay.plan(consumer, start, end);
             out.printf("replay of %s from %s to %s%n", Topics.RAW.name(), start, end);
             out.printf("%9s %12s %12s %9s%n", "PARTITION", "FROM-OFFSET", "TO-OFFSET", "RECORDS");
-            plan.partitions().forEach(p -> out.printf("%9d %12d %12d %9d%n", p.partition(), p.fromOffset(), p.toOffset(), p.records()));
+            plan.partitions()
+                    .forEach(p -> out.printf(
+                            "%9d %12d %12d %9d%n", p.partition(), p.fromOffset(), p.toOffset(), p.records()));
             out.printf("%9s %12s %12s %9d%n", "TOTAL", "", "", plan.records());
             if (!execute.execute) {
-                out.println("dry run: nothing written. Add --execute to replay these records into "
-                        + Topics.CLEAN.name() + ", " + Topics.ENRICHED.name() + " and " + Topics.BY_COUNTRY.name() + ".");
+                out.println(
+                        "dry run: nothing written. Add --execute to replay these records into " + Topics.CLEAN.name()
+                                + ", " + Topics.ENRICHED.name() + " and " + Topics.BY_COUNTRY.name() + ".");
                 return 0;
             }
             final Replay replay = new Replay(ProcessorApp.cleanArticles(settings.asMap()), ProcessorApp.enrichment());
             try (KafkaProducer<byte[], byte[]> producer = Clients.producer(settings.withDefault(
                     ProducerConfig.TRANSACTIONAL_ID_CONFIG, "news-pipeline-replay-" + UUID.randomUUID()))) {
                 final Replay.Result result = replay.execute(plan, consumer, producer);
-                out.printf("replay %s done in %.1f s: read %d raw records (%d outside the window by timestamp), wrote %d clean, "
-                                + "%d enriched, %d by-country, %d dead letters%n", result.replayId(), result.took().toMillis() / 1000.0,
-                        result.read(), result.outsideWindow(), result.clean(), result.enriched(), result.byCountry(), result.deadLetters());
+                out.printf(
+                        "replay %s done in %.1f s: read %d raw records (%d outside the window by timestamp), wrote %d clean, "
+                                + "%d enriched, %d by-country, %d dead letters%n",
+                        result.replayId(),
+                        result.took().toMillis() / 1000.0,
+                        result.read(),
+                        result.outsideWindow(),
+                        result.clean(),
+                        result.enriched(),
+                        result.byCountry(),
+                        result.deadLetters());
             }
         }
         return 0;

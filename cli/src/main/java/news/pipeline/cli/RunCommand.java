@@ -3,21 +3,25 @@ package news.pipeline.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import news.pipeline.runtime.Cluster;
+import news.pipeline.runtime.PipelineSettings;
+import news.pipeline.runtime.ProcessorService;
 import news.pipeline.streams.ProcessorApp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import news.pipeline.runtime.Cluster;
-import news.pipeline.runtime.PipelineSettings;
-import news.pipeline.runtime.ProcessorService;
 
 /** Runs processors until stopped. With no cluster given, on the embedded broker. */
-@Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs the stream processors until Ctrl-C (or SIGTERM).",
-                "With no --bootstrap-servers (nor KAFKA_BOOTSTRAP_SERVERS, nor a config file naming one), starts the embedded broker on 127.0.0.1 first.",
-                "Run more instances of the same processor, in other processes or machines, to share its partitions."})
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs the stream processors until Ctrl-C (or SIGTERM).",
+            "With no --bootstrap-servers (nor KAFKA_BOOTSTRAP_SERVERS, nor a config file naming one), starts the embedded broker on 127.0.0.1 first.",
+            "Run more instances of the same processor, in other processes or machines, to share its partitions."
+        })
 final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
@@ -55,13 +59,17 @@ final class RunCommand implements Callable<Integer> {
             cluster.close();
             throw e;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("stopping");
-            process.close();
-            cluster.close();
-            stopped.countDown();
-        }, "news-pipeline-shutdown"));
-        LOG.info("running {} on {}; Ctrl-C to stop", selected, cluster.settings().bootstrapServers());
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            LOG.info("stopping");
+                            process.close();
+                            cluster.close();
+                            stopped.countDown();
+                        },
+                        "news-pipeline-shutdown"));
+        LOG.info(
+                "running {} on {}; Ctrl-C to stop", selected, cluster.settings().bootstrapServers());
         stopped.await();
         return 0;
     }

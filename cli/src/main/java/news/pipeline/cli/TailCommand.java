@@ -5,24 +5,28 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import news.pipeline.runtime.AvroJson;
+import news.pipeline.runtime.PipelineSettings;
+import news.pipeline.runtime.TopicReader;
 import news.pipeline.topics.TopicSpec;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import news.pipeline.runtime.PipelineSettings;
-import news.pipeline.runtime.AvroJson;
-import news.pipeline.runtime.TopicReader;
 
 /** Prints a pipeline topic as JSON lines. */
-@Command(name = "tail", mixinStandardHelpOptions = true,
-        description = {"Decodes a pipeline topic to JSON lines: topic, partition, offset, timestamp, key, value.",
-                "Reads committed records only. TOPIC is a full name or raw, clean, enriched, by-country, dead-letter.",
-                "Without --follow, stops at the end offsets it saw when it started."})
+@Command(
+        name = "tail",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Decodes a pipeline topic to JSON lines: topic, partition, offset, timestamp, key, value.",
+            "Reads committed records only. TOPIC is a full name or raw, clean, enriched, by-country, dead-letter.",
+            "Without --follow, stops at the end offsets it saw when it started."
+        })
 final class TailCommand implements Callable<Integer> {
 
     @Spec
@@ -37,10 +41,15 @@ final class TailCommand implements Callable<Integer> {
     @Option(names = "--from-beginning", description = "Start at the earliest record instead of the end.")
     boolean fromBeginning;
 
-    @Option(names = {"-f", "--follow"}, description = "Keep waiting for new records until Ctrl-C.")
+    @Option(
+            names = {"-f", "--follow"},
+            description = "Keep waiting for new records until Ctrl-C.")
     boolean follow;
 
-    @Option(names = {"-n", "--max-records"}, paramLabel = "N", defaultValue = "-1",
+    @Option(
+            names = {"-n", "--max-records"},
+            paramLabel = "N",
+            defaultValue = "-1",
             description = "Stop after N records. Default: no limit.")
     long maxRecords;
 
@@ -52,13 +61,17 @@ final class TailCommand implements Callable<Integer> {
         final AtomicLong printed = new AtomicLong();
         try (TopicReader reader = new TopicReader(settings, topic, fromBeginning)) {
             final Map<TopicPartition, Long> end = reader.endOffsets();
-            reader.read(record -> {
-                if (maxRecords < 0 || printed.get() < maxRecords) {
-                    out.println(json(record));
-                    printed.incrementAndGet();
-                }
-            }, positions -> (maxRecords >= 0 && printed.get() >= maxRecords)
-                    || (!follow && end.entrySet().stream().allMatch(e -> positions.get(e.getKey()) >= e.getValue())));
+            reader.read(
+                    record -> {
+                        if (maxRecords < 0 || printed.get() < maxRecords) {
+                            out.println(json(record));
+                            printed.incrementAndGet();
+                        }
+                    },
+                    positions -> (maxRecords >= 0 && printed.get() >= maxRecords)
+                            || (!follow
+                                    && end.entrySet().stream()
+                                            .allMatch(e -> positions.get(e.getKey()) >= e.getValue())));
         }
         return 0;
     }

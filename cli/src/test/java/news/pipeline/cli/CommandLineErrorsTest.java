@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CommandLineErrorsTest {
     private static final String NOWHERE = "127.0.0.1:1";
-    private static final String UNREACHABLE = "news-pipeline: cannot reach Kafka at 127.0.0.1:1 — is ./news-pipeline run or demo running?"
-            + " (--bootstrap-servers to use another cluster)";
+    private static final String UNREACHABLE =
+            "news-pipeline: cannot reach Kafka at 127.0.0.1:1 — is ./news-pipeline run or demo running?"
+                    + " (--bootstrap-servers to use another cluster)";
 
     @TempDir
     Path dir;
@@ -45,7 +46,9 @@ class CommandLineErrorsTest {
         final StringWriter out = new StringWriter();
         final StringWriter err = new StringWriter();
         final long start = System.nanoTime();
-        final int exitCode = NewsPipeline.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+        final int exitCode = NewsPipeline.commandLine()
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
                 .execute(args);
         return new Result(exitCode, out.toString(), err.toString(), Duration.ofNanos(System.nanoTime() - start));
     }
@@ -89,11 +92,18 @@ class CommandLineErrorsTest {
             });
             acceptor.setDaemon(true);
             acceptor.start();
-            final Result result = run("tail", "enriched", "--bootstrap-servers", "127.0.0.1:" + silent.getLocalPort(),
-                    "--connect-timeout", "1");
+            final Result result = run(
+                    "tail",
+                    "enriched",
+                    "--bootstrap-servers",
+                    "127.0.0.1:" + silent.getLocalPort(),
+                    "--connect-timeout",
+                    "1");
             assertThat(result.exitCode()).isEqualTo(1);
-            assertThat(result.line()).startsWith("news-pipeline: no answer from Kafka at 127.0.0.1:" + silent.getLocalPort()
-                    + " within 1 s; something listens there: is it a Kafka listener for these security settings?");
+            assertThat(result.line())
+                    .startsWith(
+                            "news-pipeline: no answer from Kafka at 127.0.0.1:" + silent.getLocalPort()
+                                    + " within 1 s; something listens there: is it a Kafka listener for these security settings?");
             assertThat(result.took()).isLessThan(Duration.ofSeconds(4));
         }
     }
@@ -103,8 +113,10 @@ class CommandLineErrorsTest {
         final Path feed = Files.writeString(dir.resolve("feed.jsonl"), "{\"text\": \"fine\"}\n{bad\n");
         final Result result = run("ingest", feed.toString(), "--bootstrap-servers", NOWHERE);
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.line()).isEqualTo("news-pipeline: " + feed
-                + ":2: not valid JSON, column 2: Unexpected character ('b' (code 98)): was expecting double-quote to start field name");
+        assertThat(result.line())
+                .isEqualTo(
+                        "news-pipeline: " + feed
+                                + ":2: not valid JSON, column 2: Unexpected character ('b' (code 98)): was expecting double-quote to start field name");
     }
 
     @Test
@@ -121,12 +133,26 @@ class CommandLineErrorsTest {
         assertThat(run("ingest", missing.toString(), "--bootstrap-servers", NOWHERE))
                 .satisfies(r -> assertThat(r.exitCode()).isEqualTo(2))
                 .satisfies(r -> assertThat(r.line()).isEqualTo("news-pipeline: no such file or folder: " + missing));
-        assertThat(run("eval", "clean", "--pages", missing.toString(), "--out", dir.resolve("out.json").toString()))
+        assertThat(run(
+                        "eval",
+                        "clean",
+                        "--pages",
+                        missing.toString(),
+                        "--out",
+                        dir.resolve("out.json").toString()))
                 .satisfies(r -> assertThat(r.exitCode()).isEqualTo(2))
-                .satisfies(r -> assertThat(r.line()).isEqualTo("news-pipeline: no such folder: " + missing + " (--pages)"));
-        assertThat(run("eval", "countries", "--stories", missing.toString(), "--out", dir.resolve("out.jsonl").toString()))
+                .satisfies(r ->
+                        assertThat(r.line()).isEqualTo("news-pipeline: no such folder: " + missing + " (--pages)"));
+        assertThat(run(
+                        "eval",
+                        "countries",
+                        "--stories",
+                        missing.toString(),
+                        "--out",
+                        dir.resolve("out.jsonl").toString()))
                 .satisfies(r -> assertThat(r.exitCode()).isEqualTo(2))
-                .satisfies(r -> assertThat(r.line()).isEqualTo("news-pipeline: no such file: " + missing + " (--stories)"));
+                .satisfies(r ->
+                        assertThat(r.line()).isEqualTo("news-pipeline: no such file: " + missing + " (--stories)"));
         assertThat(run("tail", "enriched", "--config", missing.toString()))
                 .satisfies(r -> assertThat(r.exitCode()).isEqualTo(2))
                 .satisfies(r -> assertThat(r.line()).isEqualTo("news-pipeline: config file not found: " + missing));
@@ -134,21 +160,30 @@ class CommandLineErrorsTest {
 
     @Test
     void aBadSettingIsAUsageErrorThatNamesTheKeyTheValueAndWhatIsAllowed() {
-        final Result notANumber = run("tail", "enriched", "--set", "news.pipeline.cleaner.max.content.bytes=abc",
-                "--bootstrap-servers", NOWHERE);
+        final Result notANumber = run(
+                "tail",
+                "enriched",
+                "--set",
+                "news.pipeline.cleaner.max.content.bytes=abc",
+                "--bootstrap-servers",
+                NOWHERE);
         assertThat(notANumber.exitCode()).isEqualTo(2);
-        assertThat(notANumber.line()).isEqualTo("news-pipeline: news.pipeline.cleaner.max.content.bytes=abc: not a whole"
-                + " number; allowed: an integer >= 1024 (bytes)");
+        assertThat(notANumber.line())
+                .isEqualTo("news-pipeline: news.pipeline.cleaner.max.content.bytes=abc: not a whole"
+                        + " number; allowed: an integer >= 1024 (bytes)");
 
         final Result negative = run("run", "--set", "news.pipeline.cleaner.max.content.bytes=-1");
         assertThat(negative.exitCode()).isEqualTo(2);
-        assertThat(negative.line()).isEqualTo("news-pipeline: news.pipeline.cleaner.max.content.bytes=-1: out of range;"
-                + " allowed: an integer >= 1024 (bytes)");
+        assertThat(negative.line())
+                .isEqualTo("news-pipeline: news.pipeline.cleaner.max.content.bytes=-1: out of range;"
+                        + " allowed: an integer >= 1024 (bytes)");
 
-        final Result unknown = run("lag", "--set", "news.pipeline.cleaner.max.content.byte=10", "--bootstrap-servers", NOWHERE);
+        final Result unknown =
+                run("lag", "--set", "news.pipeline.cleaner.max.content.byte=10", "--bootstrap-servers", NOWHERE);
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.line()).startsWith("news-pipeline: unknown setting news.pipeline.cleaner.max.content.byte"
-                + " (did you mean news.pipeline.cleaner.max.content.bytes?)");
+        assertThat(unknown.line())
+                .startsWith("news-pipeline: unknown setting news.pipeline.cleaner.max.content.byte"
+                        + " (did you mean news.pipeline.cleaner.max.content.bytes?)");
     }
 
     @Test
@@ -156,17 +191,21 @@ class CommandLineErrorsTest {
         final Result result = run("tail", "enriched", "--bootstrap-servers", "no-port-here");
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.line()).isEqualTo("news-pipeline: Invalid url in bootstrap.servers: no-port-here");
-        assertThat(NewsPipeline.describe(new ConfigException("linger.ms", "abc", "Not a number")).exitCode()).isEqualTo(2);
+        assertThat(NewsPipeline.describe(new ConfigException("linger.ms", "abc", "Not a number"))
+                        .exitCode())
+                .isEqualTo(2);
     }
 
     @Test
     void wrongNamesAndValuesAreUsageErrors() {
         assertThat(run("tail", "no-such-topic", "--bootstrap-servers", NOWHERE))
                 .satisfies(r -> assertThat(r.exitCode()).isEqualTo(2))
-                .satisfies(r -> assertThat(r.line()).startsWith("news-pipeline: not a pipeline topic: news.articles.no-such-topic; known: ["));
+                .satisfies(r -> assertThat(r.line())
+                        .startsWith("news-pipeline: not a pipeline topic: news.articles.no-such-topic; known: ["));
         assertThat(run("lag", "-p", "cleaner,sorter", "--bootstrap-servers", NOWHERE))
                 .satisfies(r -> assertThat(r.exitCode()).isEqualTo(2))
-                .satisfies(r -> assertThat(r.line()).isEqualTo("news-pipeline: unknown processor sorter; known: cleaner, tagger, publisher, all"));
+                .satisfies(r -> assertThat(r.line())
+                        .isEqualTo("news-pipeline: unknown processor sorter; known: cleaner, tagger, publisher, all"));
         assertThat(run("lag", "--serve", "127.0.0.1:0"))
                 .satisfies(r -> assertThat(r.exitCode()).isEqualTo(2))
                 .satisfies(r -> assertThat(r.line()).startsWith("news-pipeline: --serve needs --watch SECONDS"));
@@ -175,13 +214,17 @@ class CommandLineErrorsTest {
                 .satisfies(r -> assertThat(r.line()).startsWith("news-pipeline: replay needs --from TIME"));
         assertThat(run("dlq", "--since", "last tuesday"))
                 .satisfies(r -> assertThat(r.exitCode()).isEqualTo(2))
-                .satisfies(r -> assertThat(r.line()).startsWith("news-pipeline: --from: not a date-time, date or duration: last tuesday"));
+                .satisfies(r -> assertThat(r.line())
+                        .startsWith("news-pipeline: --from: not a date-time, date or duration: last tuesday"));
     }
 
     @Test
     void unknownCommandsOptionsAndEnumValuesAreUsageErrorsWithoutAStackTrace() {
-        for (final String[] args : List.of(new String[] {"nosuch"}, new String[] {"tail", "--nope", "enriched"},
-                new String[] {"dlq", "--reason", "BORED"}, new String[] {"lag", "--connect-timeout", "soon"})) {
+        for (final String[] args : List.of(
+                new String[] {"nosuch"},
+                new String[] {"tail", "--nope", "enriched"},
+                new String[] {"dlq", "--reason", "BORED"},
+                new String[] {"lag", "--connect-timeout", "soon"})) {
             final Result result = run(args);
             assertThat(result.exitCode()).as(String.join(" ", args)).isEqualTo(2);
             // picocli's own message, then the usage or the commands it may have meant.
@@ -192,26 +235,36 @@ class CommandLineErrorsTest {
     @Test
     void deadLetterReasonsAreListedFromTheEnumAndTakenInAnyCase() {
         assertThat(run("dlq", "--help").out()).contains("MALFORMED_RECORD", "OVERSIZED", "NO_TEXT", "PROCESSING_ERROR");
-        assertThat(run("dlq", "--reason", "no_text,Oversized", "--bootstrap-servers", NOWHERE, "--connect-timeout", "1").line())
+        assertThat(run("dlq", "--reason", "no_text,Oversized", "--bootstrap-servers", NOWHERE, "--connect-timeout", "1")
+                        .line())
                 .isEqualTo(UNREACHABLE);
     }
 
     @Test
     void aBugStillShowsItsStackTrace() {
         assertThat(NewsPipeline.describe(new IllegalStateException("a bug"))).isNull();
-        assertThat(NewsPipeline.describe(new KafkaException("wrapped", new ConfigException("bad")))).isNull();
+        assertThat(NewsPipeline.describe(new KafkaException("wrapped", new ConfigException("bad"))))
+                .isNull();
     }
 
     @Test
     void shortCommandsLogToAFileOfTheirOwnAndLongRunningOnesToStderr() {
         final Map<String, String> environment = Map.of(CliLogging.LOG_DIR_VARIABLE, dir.toString());
-        assertThat(CliLogging.fileFor(new String[] {"tail", "enriched"}, environment)).contains(dir.resolve("tail.log"));
-        assertThat(CliLogging.fileFor(new String[] {"lag", "--watch", "5"}, environment)).contains(dir.resolve("lag.log"));
+        assertThat(CliLogging.fileFor(new String[] {"tail", "enriched"}, environment))
+                .contains(dir.resolve("tail.log"));
+        assertThat(CliLogging.fileFor(new String[] {"lag", "--watch", "5"}, environment))
+                .contains(dir.resolve("lag.log"));
         assertThat(CliLogging.fileFor(new String[] {"typo"}, environment)).contains(dir.resolve("news-pipeline.log"));
-        assertThat(CliLogging.fileFor(new String[] {"run", "-p", "cleaner"}, environment)).isEqualTo(Optional.empty());
+        assertThat(CliLogging.fileFor(new String[] {"run", "-p", "cleaner"}, environment))
+                .isEqualTo(Optional.empty());
         assertThat(CliLogging.fileFor(new String[] {"demo"}, environment)).isEmpty();
-        assertThat(CliLogging.fileFor(new String[] {"lag", "--watch", "15", "--serve", "0.0.0.0:8080"}, environment)).isEmpty();
-        assertThat(CliLogging.fileFor(new String[] {"tail", "raw"}, Map.of()).orElseThrow().getParent().getFileName().toString())
+        assertThat(CliLogging.fileFor(new String[] {"lag", "--watch", "15", "--serve", "0.0.0.0:8080"}, environment))
+                .isEmpty();
+        assertThat(CliLogging.fileFor(new String[] {"tail", "raw"}, Map.of())
+                        .orElseThrow()
+                        .getParent()
+                        .getFileName()
+                        .toString())
                 .startsWith("news-pipeline-");
     }
 }

@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import news.pipeline.runtime.PipelineSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import news.pipeline.runtime.PipelineSettings;
 
 class ConfigPrecedenceTest {
 
@@ -18,9 +18,11 @@ class ConfigPrecedenceTest {
     @Test
     void flagsBeatTheEnvironmentWhichBeatsTheFileWhichBeatsDefaults() throws IOException {
         final Path file = dir.resolve("pipeline.properties");
-        Files.writeString(file, "bootstrap.servers=file:9092\nlinger.ms=1\nclient.id=from-file\nsecurity.protocol=SSL\n");
+        Files.writeString(
+                file, "bootstrap.servers=file:9092\nlinger.ms=1\nclient.id=from-file\nsecurity.protocol=SSL\n");
 
-        final PipelineSettings settings = PipelineSettings.resolve(file,
+        final PipelineSettings settings = PipelineSettings.resolve(
+                file,
                 Map.of("KAFKA_LINGER_MS", "2", "KAFKA_CLIENT_ID", "from-env", "PATH", "/usr/bin"),
                 Map.of("client.id", "from-flag"));
 
@@ -52,9 +54,16 @@ class ConfigPrecedenceTest {
 
     @Test
     void clientSettingsPassSecuritySettingsThroughAndLeaveThePipelinesOwnOut() {
-        final PipelineSettings settings = PipelineSettings.resolve(null, Map.of(), Map.of(
-                "security.protocol", "SASL_SSL", "sasl.mechanism", "SCRAM-SHA-512",
-                "news.pipeline.cleaner.max.content.bytes", "4096"));
+        final PipelineSettings settings = PipelineSettings.resolve(
+                null,
+                Map.of(),
+                Map.of(
+                        "security.protocol",
+                        "SASL_SSL",
+                        "sasl.mechanism",
+                        "SCRAM-SHA-512",
+                        "news.pipeline.cleaner.max.content.bytes",
+                        "4096"));
         assertThat(settings.clientSettings())
                 .containsEntry("security.protocol", "SASL_SSL")
                 .containsEntry("sasl.mechanism", "SCRAM-SHA-512")

@@ -7,12 +7,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import kafka.server.KafkaConfig;
+import news.pipeline.runtime.PipelineSettings;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -20,7 +24,6 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 import scala.jdk.javaapi.CollectionConverters;
-import news.pipeline.runtime.PipelineSettings;
 
 /**
  * There is no Docker engine here, so this checks what it can of the deployment: the compose file
@@ -38,17 +41,29 @@ class DeploymentFilesTest {
 
     @Test
     void runsThreeKraftBrokersTheProcessorsAndTheirMonitoring() {
-        assertThat(names(services)).contains("kafka-1", "kafka-2", "kafka-3", "topics", "cleaner", "tagger", "publisher",
-                "lag-exporter", "prometheus", "grafana");
+        assertThat(names(services))
+                .contains(
+                        "kafka-1",
+                        "kafka-2",
+                        "kafka-3",
+                        "topics",
+                        "cleaner",
+                        "tagger",
+                        "publisher",
+                        "lag-exporter",
+                        "prometheus",
+                        "grafana");
         for (final String broker : List.of("kafka-1", "kafka-2", "kafka-3")) {
             assertThat(services.get(broker).get("image").asText()).startsWith("apache/kafka:");
             assertThat(env(broker).get("KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
-            assertThat(env(broker).get("KAFKA_CONTROLLER_QUORUM_VOTERS")).isEqualTo("1@kafka-1:9093,2@kafka-2:9093,3@kafka-3:9093");
+            assertThat(env(broker).get("KAFKA_CONTROLLER_QUORUM_VOTERS"))
+                    .isEqualTo("1@kafka-1:9093,2@kafka-2:9093,3@kafka-3:9093");
         }
         assertThat(textList(services.get("topics").get("command")))
                 .containsSubsequence("topics", "--replication-factor", "3", "--min-insync-replicas", "2");
         for (final String processor : PROCESSORS) {
-            assertThat(textList(services.get(processor).get("command"))).containsSubsequence("run", "--processor", processor);
+            assertThat(textList(services.get(processor).get("command")))
+                    .containsSubsequence("run", "--processor", processor);
             // No fixed container name or published port: `docker compose up --scale` must be able to start more.
             assertThat(services.get(processor).has("container_name")).isFalse();
             assertThat(services.get(processor).has("ports")).isFalse();
@@ -60,18 +75,26 @@ class DeploymentFilesTest {
         final Set<String> built = new HashSet<>();
         services.fields().forEachRemaining(entry -> {
             final JsonNode service = entry.getValue();
-            assertThat(service.has("image") || service.has("build")).as(entry.getKey()).isTrue();
+            assertThat(service.has("image") || service.has("build"))
+                    .as(entry.getKey())
+                    .isTrue();
             if (service.has("build")) {
-                final Path context = ROOT.resolve(service.get("build").isTextual() ? service.get("build").asText()
-                        : service.get("build").get("context").asText());
-                assertThat(context.resolve("Dockerfile")).as("Dockerfile of %s", entry.getKey()).exists();
+                final Path context = ROOT.resolve(
+                        service.get("build").isTextual()
+                                ? service.get("build").asText()
+                                : service.get("build").get("context").asText());
+                assertThat(context.resolve("Dockerfile"))
+                        .as("Dockerfile of %s", entry.getKey())
+                        .exists();
                 built.add(service.get("image").asText());
             }
         });
         services.fields().forEachRemaining(entry -> {
             final String image = entry.getValue().get("image").asText();
             if (image.startsWith("news-pipeline")) {
-                assertThat(built).as("%s uses an image some service builds", entry.getKey()).contains(image);
+                assertThat(built)
+                        .as("%s uses an image some service builds", entry.getKey())
+                        .contains(image);
             }
         });
     }
@@ -89,13 +112,22 @@ class DeploymentFilesTest {
             }
             env(entry.getKey()).forEach((name, value) -> {
                 if (name.startsWith("KAFKA_")) {
-                    final String key = PipelineSettings.fromEnvironment(Map.of(name, value)).keySet().iterator().next();
-                    assertThat(kafkaKeys).as("%s: %s is a Kafka client or Streams setting", entry.getKey(), key).contains(key);
+                    final String key = PipelineSettings.fromEnvironment(Map.of(name, value))
+                            .keySet()
+                            .iterator()
+                            .next();
+                    assertThat(kafkaKeys)
+                            .as("%s: %s is a Kafka client or Streams setting", entry.getKey(), key)
+                            .contains(key);
                 } else {
                     assertThat(name).as(entry.getKey()).startsWith("NEWS_PIPELINE_");
                     final boolean read = PipelineSettings.ENVIRONMENT_VARIABLES.contains(name)
-                            || PipelineSettings.PIPELINE_KEYS.containsAll(PipelineSettings.fromEnvironment(Map.of(name, value)).keySet());
-                    assertThat(read).as("%s: the pipeline reads %s", entry.getKey(), name).isTrue();
+                            || PipelineSettings.PIPELINE_KEYS.containsAll(
+                                    PipelineSettings.fromEnvironment(Map.of(name, value))
+                                            .keySet());
+                    assertThat(read)
+                            .as("%s: the pipeline reads %s", entry.getKey(), name)
+                            .isTrue();
                 }
             });
         });
@@ -107,7 +139,9 @@ class DeploymentFilesTest {
         for (final String broker : List.of("kafka-1", "kafka-2", "kafka-3")) {
             env(broker).forEach((name, value) -> {
                 if (name.startsWith("KAFKA_")) {
-                    final String key = name.substring("KAFKA_".length()).toLowerCase(java.util.Locale.ROOT).replace('_', '.');
+                    final String key = name.substring("KAFKA_".length())
+                            .toLowerCase(Locale.ROOT)
+                            .replace('_', '.');
                     assertThat(brokerKeys).as("%s: %s", broker, name).contains(key);
                 } else {
                     assertThat(name).as("%s: the image's own variables", broker).isEqualTo("CLUSTER_ID");
@@ -137,33 +171,47 @@ class DeploymentFilesTest {
         for (final String volume : textList(services.get("grafana").get("volumes"))) {
             assertThat(ROOT.resolve(volume.split(":")[0])).as(volume).exists();
         }
-        assertThat(ROOT.resolve("deploy/grafana/provisioning/datasources/prometheus.yml")).exists();
-        assertThat(ROOT.resolve("deploy/grafana/provisioning/dashboards/news-pipeline.yml")).exists();
-        final JsonNode dashboard = JSON.readTree(Files.readString(ROOT.resolve("deploy/grafana/dashboards/news-pipeline.json")));
+        assertThat(ROOT.resolve("deploy/grafana/provisioning/datasources/prometheus.yml"))
+                .exists();
+        assertThat(ROOT.resolve("deploy/grafana/provisioning/dashboards/news-pipeline.yml"))
+                .exists();
+        final JsonNode dashboard =
+                JSON.readTree(Files.readString(ROOT.resolve("deploy/grafana/dashboards/news-pipeline.json")));
         final StringBuilder expressions = new StringBuilder();
-        dashboard.get("panels").forEach(panel -> panel.get("targets").forEach(target -> expressions.append(target.get("expr").asText()).append('\n')));
-        assertThat(expressions.toString()).contains("news_pipeline_records_out_total", "news_pipeline_lag_seconds",
-                "news_pipeline_dead_letters_total", "news_pipeline_articles_tagged_total");
+        dashboard
+                .get("panels")
+                .forEach(panel -> panel.get("targets")
+                        .forEach(target ->
+                                expressions.append(target.get("expr").asText()).append('\n')));
+        assertThat(expressions.toString())
+                .contains(
+                        "news_pipeline_records_out_total",
+                        "news_pipeline_lag_seconds",
+                        "news_pipeline_dead_letters_total",
+                        "news_pipeline_articles_tagged_total");
     }
 
     private Map<String, String> env(final String service) {
-        final Map<String, String> env = new java.util.LinkedHashMap<>();
+        final Map<String, String> env = new LinkedHashMap<>();
         final JsonNode environment = services.get(service).get("environment");
         if (environment != null) {
-            environment.fields().forEachRemaining(entry -> env.put(entry.getKey(), entry.getValue().asText()));
+            environment
+                    .fields()
+                    .forEachRemaining(
+                            entry -> env.put(entry.getKey(), entry.getValue().asText()));
         }
         return env;
     }
 
     private static List<String> names(final JsonNode node) {
-        final List<String> names = new java.util.ArrayList<>();
+        final List<String> names = new ArrayList<>();
         final Iterator<String> it = node.fieldNames();
         it.forEachRemaining(names::add);
         return names;
     }
 
     private static List<String> textList(final JsonNode node) {
-        final List<String> values = new java.util.ArrayList<>();
+        final List<String> values = new ArrayList<>();
         node.forEach(value -> values.add(value.asText()));
         return values;
     }

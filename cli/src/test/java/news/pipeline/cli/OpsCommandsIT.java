@@ -13,10 +13,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import news.pipeline.streams.ProcessorApp;
+import news.pipeline.runtime.AvroJson;
+import news.pipeline.runtime.Clients;
+import news.pipeline.runtime.StreamsAppRunner;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.CleanArticle;
 import news.pipeline.serde.AvroSerde;
+import news.pipeline.streams.ProcessorApp;
+import news.pipeline.testkit.EmbeddedCluster;
 import news.pipeline.topics.PipelineHeaders;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
@@ -33,10 +37,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import news.pipeline.runtime.AvroJson;
-import news.pipeline.runtime.Clients;
-import news.pipeline.testkit.EmbeddedCluster;
-import news.pipeline.runtime.StreamsAppRunner;
 
 /** The operator commands, run as a user runs them, against a real broker. */
 class OpsCommandsIT {
@@ -60,14 +60,23 @@ class OpsCommandsIT {
         final AvroSerde<CleanArticle> serde = new AvroSerde<>(CleanArticle.class);
         final long hourAgo = Instant.now().minus(Duration.ofHours(1)).toEpochMilli();
         // Three records in one transaction, on partition 0: four offsets with the commit marker.
-        try (KafkaProducer<byte[], byte[]> producer = Clients.producer(cluster.settings().withDefault(
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "lag-it-" + UUID.randomUUID()))) {
+        try (KafkaProducer<byte[], byte[]> producer = Clients.producer(cluster.settings()
+                .withDefault(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "lag-it-" + UUID.randomUUID()))) {
             producer.initTransactions();
             producer.beginTransaction();
             for (int i = 0; i < 3; i++) {
-                producer.send(new ProducerRecord<>(Topics.CLEAN.name(), 0, hourAgo, ("a" + i).getBytes(StandardCharsets.UTF_8),
-                        serde.encode(CleanArticle.newBuilder().setId("a" + i).setFormat(ArticleFormat.TEXT)
-                                .setTitle("t").setText("x").setCleanerVersion("test").build())));
+                producer.send(new ProducerRecord<>(
+                        Topics.CLEAN.name(),
+                        0,
+                        hourAgo,
+                        ("a" + i).getBytes(StandardCharsets.UTF_8),
+                        serde.encode(CleanArticle.newBuilder()
+                                .setId("a" + i)
+                                .setFormat(ArticleFormat.TEXT)
+                                .setTitle("t")
+                                .setText("x")
+                                .setCleanerVersion("test")
+                                .build())));
             }
             producer.commitTransaction();
         }
@@ -87,27 +96,39 @@ class OpsCommandsIT {
 
     @Test
     void deadLettersAreListedShownAndRetriedBackToTheirSourceTopic() throws Exception {
-        try (StreamsAppRunner cleaner = new StreamsAppRunner(List.of(ProcessorApp.CLEANER), cluster.settings().asMap())) {
+        try (StreamsAppRunner cleaner = new StreamsAppRunner(
+                List.of(ProcessorApp.CLEANER), cluster.settings().asMap())) {
             cleaner.start();
             cleaner.awaitRunning(EmbeddedCluster.TIMEOUT);
             try (KafkaProducer<byte[], byte[]> producer = Clients.producer(cluster.settings())) {
-                producer.send(new ProducerRecord<>(Topics.RAW.name(), "not-avro".getBytes(StandardCharsets.UTF_8),
-                        "plain bytes".getBytes(StandardCharsets.UTF_8))).get();
+                producer.send(new ProducerRecord<>(
+                                Topics.RAW.name(),
+                                "not-avro".getBytes(StandardCharsets.UTF_8),
+                                "plain bytes".getBytes(StandardCharsets.UTF_8)))
+                        .get();
             }
             cluster.readUntil(Topics.DEAD_LETTER.name(), records -> !records.isEmpty());
 
             final String listing = output("dlq", "--reason", "MALFORMED_RECORD");
             assertThat(listing).contains("MALFORMED_RECORD", "cleaner", "news.articles.raw", "1 dead letter(s)");
-            final String position = listing.lines().skip(1).findFirst().orElseThrow().split("\\s+")[1];
-            assertThat(output("dlq", "show", position)).contains("\"original_key\" : \"not-avro\"", "\"original_value\" : \"plain bytes\"");
+            final String position =
+                    listing.lines().skip(1).findFirst().orElseThrow().split("\\s+")[1];
+            assertThat(output("dlq", "show", position))
+                    .contains("\"original_key\" : \"not-avro\"", "\"original_value\" : \"plain bytes\"");
             assertThat(output("dlq", "--reason", "NO_TEXT")).contains("0 dead letter(s)");
 
             assertThat(output("dlq", "retry", "--reason", "MALFORMED_RECORD")).contains("would be retried");
-            assertThat(run("dlq", "retry", "--reason", "MALFORMED_RECORD", "--execute")).isZero();
-            final List<ConsumerRecord<byte[], byte[]>> raw = cluster.readUntil(Topics.RAW.name(), records -> records.size() >= 2);
+            assertThat(run("dlq", "retry", "--reason", "MALFORMED_RECORD", "--execute"))
+                    .isZero();
+            final List<ConsumerRecord<byte[], byte[]>> raw =
+                    cluster.readUntil(Topics.RAW.name(), records -> records.size() >= 2);
             final ConsumerRecord<byte[], byte[]> retried = raw.get(raw.size() - 1);
             assertThat(new String(retried.value(), StandardCharsets.UTF_8)).isEqualTo("plain bytes");
-            assertThat(new String(retried.headers().lastHeader(PipelineHeaders.RETRY_OF).value(), StandardCharsets.UTF_8))
+            assertThat(new String(
+                            retried.headers()
+                                    .lastHeader(PipelineHeaders.RETRY_OF)
+                                    .value(),
+                            StandardCharsets.UTF_8))
                     .isEqualTo(position);
         }
     }
@@ -120,11 +141,15 @@ class OpsCommandsIT {
         }
         final Result tail = execute("tail", "by-country");
         assertThat(tail.exitCode()).isEqualTo(1);
-        assertThat(tail.err()).isEqualTo("news-pipeline: topic news.articles.by-country does not exist on the Kafka cluster at "
-                + cluster.settings().bootstrapServers() + "; create the pipeline topics with: news-pipeline topics\n");
+        assertThat(tail.err())
+                .isEqualTo("news-pipeline: topic news.articles.by-country does not exist on the Kafka cluster at "
+                        + cluster.settings().bootstrapServers()
+                        + "; create the pipeline topics with: news-pipeline topics\n");
         final Result replay = execute("replay", "--from", "1h", "--execute");
         assertThat(replay.exitCode()).isEqualTo(1);
-        assertThat(replay.err()).startsWith("news-pipeline: topic news.articles.by-country does not exist").hasLineCount(1);
+        assertThat(replay.err())
+                .startsWith("news-pipeline: topic news.articles.by-country does not exist")
+                .hasLineCount(1);
         assertThat(replay.out()).isEmpty();
 
         assertThat(execute("topics").exitCode()).isZero();
@@ -139,19 +164,21 @@ class OpsCommandsIT {
     private static void commitTaggerOffset(final TopicPartition partition, final long offset) {
         final Map<String, Object> config = new HashMap<>(cluster.settings().clientSettings());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "news-pipeline-tagger");
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.commitSync(Map.of(partition, new OffsetAndMetadata(offset)));
         }
     }
 
-    record Result(int exitCode, String out, String err) {
-    }
+    record Result(int exitCode, String out, String err) {}
 
     /** Runs a command on the test cluster as a user would, with its own writers. */
     private static Result execute(final String... args) {
         final StringWriter out = new StringWriter();
         final StringWriter err = new StringWriter();
-        final int exitCode = NewsPipeline.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+        final int exitCode = NewsPipeline.commandLine()
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
                 .execute(withCluster(args));
         return new Result(exitCode, out.toString(), err.toString());
     }
@@ -163,7 +190,9 @@ class OpsCommandsIT {
     /** Runs a command that must succeed and returns what it printed. */
     private static String output(final String... args) {
         final Result result = execute(args);
-        assertThat(result.exitCode()).as("%s; stderr: %s", String.join(" ", args), result.err()).isZero();
+        assertThat(result.exitCode())
+                .as("%s; stderr: %s", String.join(" ", args), result.err())
+                .isZero();
         return result.out();
     }
 

@@ -10,13 +10,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
-import news.pipeline.streams.ProcessorApp;
+import news.pipeline.runtime.ArticleFiles;
+import news.pipeline.runtime.Clients;
+import news.pipeline.runtime.PipelineSettings;
+import news.pipeline.runtime.RawArticleProducer;
+import news.pipeline.runtime.StreamsAppRunner;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.CountryArticle;
 import news.pipeline.schema.CountryTag;
 import news.pipeline.schema.DeadLetter;
 import news.pipeline.schema.DeadLetterReason;
 import news.pipeline.schema.EnrichedArticle;
+import news.pipeline.streams.ProcessorApp;
+import news.pipeline.testkit.EmbeddedCluster;
 import news.pipeline.topics.TopicSpec;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,12 +35,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import news.pipeline.runtime.ArticleFiles;
-import news.pipeline.runtime.Clients;
-import news.pipeline.testkit.EmbeddedCluster;
-import news.pipeline.runtime.PipelineSettings;
-import news.pipeline.runtime.RawArticleProducer;
-import news.pipeline.runtime.StreamsAppRunner;
 
 /**
  * The whole pipeline on a real Kafka broker (embedded, KRaft), with exactly-once processing:
@@ -75,27 +75,39 @@ class PipelineIT {
         final byte[] seed = Files.readAllBytes(Path.of("..", "samples", "seed-article.txt"));
         final ArticleFiles.Article article = ArticleFiles.fromContent(seed, ArticleFormat.TEXT, null, "seed");
         try (RawArticleProducer producer = new RawArticleProducer(settings)) {
-            assertThat(producer.send(List.of(article))).allSatisfy(sent -> assertThat(sent.error()).isNull());
+            assertThat(producer.send(List.of(article)))
+                    .allSatisfy(sent -> assertThat(sent.error()).isNull());
         }
 
-        final EnrichedArticle enriched = readUntil(Topics.ENRICHED, records -> records.stream()
-                .anyMatch(kv -> kv.key.equals(article.id()))).stream()
-                .filter(kv -> kv.key.equals(article.id())).findFirst().orElseThrow().value;
+        final EnrichedArticle enriched =
+                readUntil(Topics.ENRICHED, records -> records.stream().anyMatch(kv -> kv.key.equals(article.id())))
+                        .stream()
+                        .filter(kv -> kv.key.equals(article.id()))
+                        .findFirst()
+                        .orElseThrow()
+                        .value;
 
         assertThat(enriched.getId()).isEqualTo(article.id());
-        assertThat(enriched.getTitle()).isEqualTo("President Vladimir Putin “Very Concerned” By Armenian-Azerbaijani Clashes.");
+        assertThat(enriched.getTitle())
+                .isEqualTo("President Vladimir Putin “Very Concerned” By Armenian-Azerbaijani Clashes.");
         assertThat(enriched.getText())
                 .contains("offered to help ease tensions between the two South Caucasus states")
                 .contains("broker a solution to the Armenian-Azerbaijani dispute")
                 .doesNotContain("Popular stories")
                 .doesNotContain("Explore additional categories");
-        final List<String> codes = enriched.getCountries().stream().map(CountryTag::getCode).toList();
+        final List<String> codes =
+                enriched.getCountries().stream().map(CountryTag::getCode).toList();
         assertThat(codes).contains("AM", "AZ", "RU", "TR", "IR", "US", "FR").doesNotContain("BY");
 
-        final List<KeyValue<String, CountryArticle>> byCountry = readUntil(Topics.BY_COUNTRY,
-                records -> records.stream().filter(kv -> kv.value.getArticleId().equals(article.id())).count() >= codes.size());
+        final List<KeyValue<String, CountryArticle>> byCountry = readUntil(
+                Topics.BY_COUNTRY,
+                records -> records.stream()
+                                .filter(kv -> kv.value.getArticleId().equals(article.id()))
+                                .count()
+                        >= codes.size());
         final List<KeyValue<String, CountryArticle>> mine = byCountry.stream()
-                .filter(kv -> kv.value.getArticleId().equals(article.id())).toList();
+                .filter(kv -> kv.value.getArticleId().equals(article.id()))
+                .toList();
         assertThat(mine).hasSize(codes.size());
         assertThat(mine).allSatisfy(kv -> assertThat(kv.key).isEqualTo(kv.value.getCode()));
         assertThat(mine).extracting(kv -> kv.key).containsExactlyInAnyOrderElementsOf(codes);
@@ -105,35 +117,45 @@ class PipelineIT {
     void aRecordThatIsNotARawArticleIsDeadLetteredUnderExactlyOnce() throws Exception {
         final byte[] junk = "<<definitely not avro>>".getBytes(StandardCharsets.UTF_8);
         try (KafkaProducer<byte[], byte[]> producer = Clients.producer(settings)) {
-            producer.send(new ProducerRecord<>(Topics.RAW.name(), "junk-1".getBytes(StandardCharsets.UTF_8), junk)).get();
+            producer.send(new ProducerRecord<>(Topics.RAW.name(), "junk-1".getBytes(StandardCharsets.UTF_8), junk))
+                    .get();
         }
 
-        final List<KeyValue<byte[], DeadLetter>> dead = readUntil(Topics.DEAD_LETTER, records -> records.stream()
-                .anyMatch(kv -> "junk-1".equals(new String(kv.key, StandardCharsets.UTF_8))));
-        final DeadLetter letter = dead.stream().filter(kv -> "junk-1".equals(new String(kv.key, StandardCharsets.UTF_8)))
-                .findFirst().orElseThrow().value;
+        final List<KeyValue<byte[], DeadLetter>> dead = readUntil(
+                Topics.DEAD_LETTER,
+                records ->
+                        records.stream().anyMatch(kv -> "junk-1".equals(new String(kv.key, StandardCharsets.UTF_8))));
+        final DeadLetter letter = dead.stream()
+                .filter(kv -> "junk-1".equals(new String(kv.key, StandardCharsets.UTF_8)))
+                .findFirst()
+                .orElseThrow()
+                .value;
         assertThat(letter.getReason()).isEqualTo(DeadLetterReason.MALFORMED_RECORD);
         assertThat(letter.getProcessor()).isEqualTo("cleaner");
         assertThat(letter.getSourceTopic()).isEqualTo(Topics.RAW.name());
-        assertThat(StandardCharsets.UTF_8.decode(letter.getOriginalValue()).toString()).isEqualTo("<<definitely not avro>>");
+        assertThat(StandardCharsets.UTF_8.decode(letter.getOriginalValue()).toString())
+                .isEqualTo("<<definitely not avro>>");
         assertThat(pipeline.allRunning()).isTrue();
     }
 
     /** Reads the whole topic as a read_committed consumer until the condition holds. */
-    private static <K, V> List<KeyValue<K, V>> readUntil(final TopicSpec<K, V> topic,
-                                                         final Predicate<List<KeyValue<K, V>>> done) {
+    private static <K, V> List<KeyValue<K, V>> readUntil(
+            final TopicSpec<K, V> topic, final Predicate<List<KeyValue<K, V>>> done) {
         final List<KeyValue<K, V>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = Clients.reader(settings)) {
             final List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             final long deadline = System.nanoTime() + TIMEOUT.toNanos();
             while (!done.test(records)) {
-                assertThat(System.nanoTime()).as("%s did not get the expected records in %s; got %s", topic.name(), TIMEOUT,
-                        records.size()).isLessThan(deadline);
+                assertThat(System.nanoTime())
+                        .as("%s did not get the expected records in %s; got %s", topic.name(), TIMEOUT, records.size())
+                        .isLessThan(deadline);
                 for (final ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    records.add(KeyValue.pair(topic.keySerde().get().deserializer().deserialize(topic.name(), record.key()),
+                    records.add(KeyValue.pair(
+                            topic.keySerde().get().deserializer().deserialize(topic.name(), record.key()),
                             topic.valueSerde().get().deserializer().deserialize(topic.name(), record.value())));
                 }
             }

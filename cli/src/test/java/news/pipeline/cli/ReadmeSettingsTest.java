@@ -26,12 +26,17 @@ class ReadmeSettingsTest {
         final Map<String, List<String>> rows = settingsTable();
 
         for (final String name : PipelineConfig.settingNames()) {
-            final ConfigDef.ConfigKey key = PipelineConfig.DEFINITION.configKeys().get(name);
-            assertThat(rows).as("the README's settings table has a row for %s", name).containsKey(name);
+            final ConfigDef.ConfigKey key =
+                    PipelineConfig.DEFINITION.configKeys().get(name);
+            assertThat(rows)
+                    .as("the README's settings table has a row for %s", name)
+                    .containsKey(name);
             final List<String> row = rows.get(name);
-            assertThat(code(row.get(0))).as("default of %s", name)
+            assertThat(code(row.get(0)))
+                    .as("default of %s", name)
                     .isEqualTo(ConfigDef.convertToString(key.defaultValue, key.type));
-            assertThat(row.get(1)).as("meaning of %s", name)
+            assertThat(row.get(1))
+                    .as("meaning of %s", name)
                     .isEqualTo(key.documentation + "; allowed: " + PipelineConfig.allowed(name));
         }
     }
@@ -49,7 +54,9 @@ class ReadmeSettingsTest {
         final int section = lines.indexOf("## Configuration");
         assertThat(section).as("README has a Configuration section").isNotNegative();
         final int header = lines.subList(section, lines.size()).indexOf("| setting | default | meaning |") + section;
-        assertThat(header).as("the Configuration section has the settings table").isGreaterThan(section);
+        assertThat(header)
+                .as("the Configuration section has the settings table")
+                .isGreaterThan(section);
         final Map<String, List<String>> rows = new LinkedHashMap<>();
         for (int i = header + 2; i < lines.size() && lines.get(i).startsWith("|"); i++) {
             final List<String> cells = cells(lines.get(i));

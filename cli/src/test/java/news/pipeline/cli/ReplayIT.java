@@ -2,6 +2,7 @@ package news.pipeline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,11 +12,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import news.pipeline.streams.ProcessorApp;
 import news.pipeline.ops.Replay;
+import news.pipeline.runtime.Clients;
+import news.pipeline.runtime.StreamsAppRunner;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.RawArticle;
 import news.pipeline.serde.AvroSerde;
+import news.pipeline.streams.ProcessorApp;
+import news.pipeline.testkit.EmbeddedCluster;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,9 +28,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import news.pipeline.runtime.Clients;
-import news.pipeline.testkit.EmbeddedCluster;
-import news.pipeline.runtime.StreamsAppRunner;
 
 /** A backfill replays exactly its window, beside live processing, and converges on the live output. */
 class ReplayIT {
@@ -39,7 +40,8 @@ class ReplayIT {
     @Test
     void replayingAWindowRewritesExactlyItsRecordsByteForByte() throws Exception {
         try (EmbeddedCluster cluster = new EmbeddedCluster(dataDir);
-             StreamsAppRunner live = new StreamsAppRunner(Arrays.asList(ProcessorApp.values()), cluster.settings().asMap())) {
+                StreamsAppRunner live = new StreamsAppRunner(
+                        Arrays.asList(ProcessorApp.values()), cluster.settings().asMap())) {
             live.start();
             live.awaitRunning(EmbeddedCluster.TIMEOUT);
             final Instant base = Instant.now().minus(Duration.ofHours(3));
@@ -50,11 +52,13 @@ class ReplayIT {
 
             final Replay.Result result;
             try (KafkaConsumer<byte[], byte[]> consumer = Clients.reader(cluster.settings());
-                 KafkaProducer<byte[], byte[]> producer = Clients.producer(cluster.settings().withDefault(
-                         ProducerConfig.TRANSACTIONAL_ID_CONFIG, "replay-it-" + UUID.randomUUID()))) {
-                final Replay.Plan plan = Replay.plan(consumer, base.plus(Duration.ofMinutes(30)), base.plus(Duration.ofMinutes(90)));
+                    KafkaProducer<byte[], byte[]> producer = Clients.producer(cluster.settings()
+                            .withDefault(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "replay-it-" + UUID.randomUUID()))) {
+                final Replay.Plan plan =
+                        Replay.plan(consumer, base.plus(Duration.ofMinutes(30)), base.plus(Duration.ofMinutes(90)));
                 assertThat(plan.records()).isEqualTo(PER_BATCH);
-                result = new Replay(ProcessorApp.cleanArticles(cluster.settings().asMap()), ProcessorApp.enrichment())
+                result = new Replay(
+                                ProcessorApp.cleanArticles(cluster.settings().asMap()), ProcessorApp.enrichment())
                         .execute(plan, consumer, producer);
             }
             assertThat(result.read()).isEqualTo(PER_BATCH);
@@ -63,11 +67,14 @@ class ReplayIT {
 
             for (final String topic : List.of(Topics.CLEAN.name(), Topics.ENRICHED.name(), Topics.BY_COUNTRY.name())) {
                 final List<ConsumerRecord<byte[], byte[]>> records = cluster.readAll(topic);
-                final List<ConsumerRecord<byte[], byte[]>> replayed = records.stream().filter(ReplayIT::replayed).toList();
-                final List<ConsumerRecord<byte[], byte[]>> livePath = records.stream().filter(r -> !replayed(r)).toList();
+                final List<ConsumerRecord<byte[], byte[]>> replayed =
+                        records.stream().filter(ReplayIT::replayed).toList();
+                final List<ConsumerRecord<byte[], byte[]>> livePath =
+                        records.stream().filter(r -> !replayed(r)).toList();
                 assertThat(replayed).as(topic).isNotEmpty();
                 for (final ConsumerRecord<byte[], byte[]> copy : replayed) {
-                    assertThat(livePath).as("%s: a live record equal to replayed %s@%d", topic, copy.partition(), copy.offset())
+                    assertThat(livePath)
+                            .as("%s: a live record equal to replayed %s@%d", topic, copy.partition(), copy.offset())
                             .anySatisfy(original -> {
                                 assertThat(original.partition()).isEqualTo(copy.partition());
                                 assertThat(original.key()).isEqualTo(copy.key());
@@ -77,10 +84,16 @@ class ReplayIT {
                 }
                 if (!topic.equals(Topics.BY_COUNTRY.name())) {
                     final Set<String> replayedIds = new HashSet<>(replayed.stream()
-                            .map(r -> new String(r.key(), StandardCharsets.UTF_8)).toList());
-                    assertThat(replayedIds).as(topic).isEqualTo(window).doesNotContainAnyElementsOf(before)
+                            .map(r -> new String(r.key(), StandardCharsets.UTF_8))
+                            .toList());
+                    assertThat(replayedIds)
+                            .as(topic)
+                            .isEqualTo(window)
+                            .doesNotContainAnyElementsOf(before)
                             .doesNotContainAnyElementsOf(after);
-                    assertThat(replayed).as(topic + ": one replayed record per article").hasSize(PER_BATCH);
+                    assertThat(replayed)
+                            .as(topic + ": one replayed record per article")
+                            .hasSize(PER_BATCH);
                 }
             }
         }
@@ -91,20 +104,27 @@ class ReplayIT {
     }
 
     /** PER_BATCH articles with record timestamps a second apart from {@code start}; returns their ids. */
-    private Set<String> ingest(final EmbeddedCluster cluster, final String batch, final Instant start) throws Exception {
+    private Set<String> ingest(final EmbeddedCluster cluster, final String batch, final Instant start)
+            throws Exception {
         final Set<String> ids = new HashSet<>();
         try (KafkaProducer<byte[], byte[]> producer = Clients.producer(cluster.settings())) {
             for (int i = 0; i < PER_BATCH; i++) {
                 final String id = batch + "-" + i;
-                final String text = "Officials from Chile and Peru met in Lima to discuss trade, article " + id + ".\n\n"
-                        + "Bolivia asked to join the talks on the Arica corridor, a ministry spokesman said in La Paz.";
+                final String text =
+                        "Officials from Chile and Peru met in Lima to discuss trade, article " + id + ".\n\n"
+                                + "Bolivia asked to join the talks on the Arica corridor, a ministry spokesman said in La Paz.";
                 final RawArticle raw = RawArticle.newBuilder()
                         .setFormat(ArticleFormat.TEXT)
-                        .setContent(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)))
+                        .setContent(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)))
                         .setTitle("Chile and Peru talk trade " + i)
                         .build();
-                producer.send(new ProducerRecord<>(Topics.RAW.name(), null, start.plusSeconds(i).toEpochMilli(),
-                        id.getBytes(StandardCharsets.UTF_8), rawSerde.encode(raw))).get();
+                producer.send(new ProducerRecord<>(
+                                Topics.RAW.name(),
+                                null,
+                                start.plusSeconds(i).toEpochMilli(),
+                                id.getBytes(StandardCharsets.UTF_8),
+                                rawSerde.encode(raw)))
+                        .get();
                 ids.add(id);
             }
         }

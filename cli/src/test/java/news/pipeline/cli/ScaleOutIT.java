@@ -9,19 +9,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import news.pipeline.streams.ProcessorApp;
+import news.pipeline.runtime.Clients;
+import news.pipeline.runtime.StreamsAppRunner;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.CleanArticle;
 import news.pipeline.serde.AvroSerde;
+import news.pipeline.streams.ProcessorApp;
+import news.pipeline.testkit.EmbeddedCluster;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import news.pipeline.runtime.Clients;
-import news.pipeline.testkit.EmbeddedCluster;
-import news.pipeline.runtime.StreamsAppRunner;
 
 /**
  * Two instances of the tagger application share its 6 partitions; one stops in the middle of a
@@ -37,10 +37,13 @@ class ScaleOutIT {
     void everyArticleComesOutExactlyOnceWhenOneOfTwoInstancesStopsMidStream() throws Exception {
         try (EmbeddedCluster cluster = new EmbeddedCluster(dataDir)) {
             final List<ProcessorApp> tagger = List.of(ProcessorApp.TAGGER);
-            final StreamsAppRunner first = new StreamsAppRunner(tagger, cluster.instanceSettings(dataDir.resolve("first")).asMap());
-            final StreamsAppRunner second = new StreamsAppRunner(tagger, cluster.instanceSettings(dataDir.resolve("second")).asMap());
+            final StreamsAppRunner first = new StreamsAppRunner(
+                    tagger, cluster.instanceSettings(dataDir.resolve("first")).asMap());
+            final StreamsAppRunner second = new StreamsAppRunner(
+                    tagger, cluster.instanceSettings(dataDir.resolve("second")).asMap());
             final Set<String> sent = new HashSet<>();
-            try (first; second) {
+            try (first;
+                    second) {
                 first.start();
                 second.start();
                 first.awaitRunning(EmbeddedCluster.TIMEOUT);
@@ -52,8 +55,8 @@ class ScaleOutIT {
                     final AvroSerde<CleanArticle> serde = new AvroSerde<>(CleanArticle.class);
                     for (int i = 0; i < ARTICLES; i++) {
                         final String id = "article-" + i;
-                        producer.send(new ProducerRecord<>(Topics.CLEAN.name(), id.getBytes(StandardCharsets.UTF_8),
-                                serde.encode(article(id))));
+                        producer.send(new ProducerRecord<>(
+                                Topics.CLEAN.name(), id.getBytes(StandardCharsets.UTF_8), serde.encode(article(id))));
                         sent.add(id);
                         if (i == ARTICLES / 2) {
                             producer.flush();
@@ -80,7 +83,8 @@ class ScaleOutIT {
                 .setId(id)
                 .setFormat(ArticleFormat.TEXT)
                 .setTitle("Kenya and Ethiopia open grain talks " + id)
-                .setText("Kenyan and Ethiopian officials met in Nairobi on Thursday to discuss a grain corridor through Moyale.")
+                .setText(
+                        "Kenyan and Ethiopian officials met in Nairobi on Thursday to discuss a grain corridor through Moyale.")
                 .setCleanerVersion("test")
                 .build();
     }

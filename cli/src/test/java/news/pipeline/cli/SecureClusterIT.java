@@ -18,10 +18,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import news.pipeline.streams.ProcessorApp;
 import news.pipeline.kafka.EmbeddedKafka;
+import news.pipeline.runtime.ArticleFiles;
+import news.pipeline.runtime.Clients;
+import news.pipeline.runtime.PipelineSettings;
+import news.pipeline.runtime.RawArticleProducer;
+import news.pipeline.runtime.StreamsAppRunner;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.EnrichedArticle;
+import news.pipeline.streams.ProcessorApp;
 import news.pipeline.topics.TopicAdmin;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
@@ -31,11 +36,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import news.pipeline.runtime.ArticleFiles;
-import news.pipeline.runtime.Clients;
-import news.pipeline.runtime.PipelineSettings;
-import news.pipeline.runtime.RawArticleProducer;
-import news.pipeline.runtime.StreamsAppRunner;
 
 /**
  * Client security on a real broker: the embedded broker gets a SASL_PLAINTEXT listener
@@ -57,12 +57,17 @@ class SecureClusterIT {
         final int saslPort = freePort();
         final String host = EmbeddedKafka.DEFAULT_HOST;
         final Map<String, String> saslListener = Map.of(
-                "listeners", "PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort
+                "listeners",
+                "PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort
                         + ",SASL_PLAINTEXT://" + host + ":" + saslPort,
-                "controller.quorum.voters", "1@" + host + ":" + controllerPort,
-                "advertised.listeners", "PLAINTEXT://" + host + ":" + port + ",SASL_PLAINTEXT://" + host + ":" + saslPort,
-                "listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT",
-                "sasl.enabled.mechanisms", "PLAIN",
+                "controller.quorum.voters",
+                "1@" + host + ":" + controllerPort,
+                "advertised.listeners",
+                "PLAINTEXT://" + host + ":" + port + ",SASL_PLAINTEXT://" + host + ":" + saslPort,
+                "listener.security.protocol.map",
+                "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT",
+                "sasl.enabled.mechanisms",
+                "PLAIN",
                 "listener.name.sasl_plaintext.plain.sasl.jaas.config",
                 "org.apache.kafka.common.security.plain.PlainLoginModule required"
                         + " user_news=\"news-password\" user_ops=\"ops-password\";");
@@ -73,27 +78,37 @@ class SecureClusterIT {
             final Path wrongPasswordFile = clientProperties(host + ":" + saslPort, "guess");
             try (Admin admin = Clients.admin(settingsFrom(wrongPasswordFile))) {
                 assertThatThrownBy(() -> admin.listTopics().names().get(1, TimeUnit.MINUTES))
-                        .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(SaslAuthenticationException.class);
+                        .isInstanceOf(ExecutionException.class)
+                        .hasCauseInstanceOf(SaslAuthenticationException.class);
             }
             // The command line says so in one line, rather than that it cannot reach the cluster.
             final StringWriter err = new StringWriter();
-            final int exitCode = NewsPipeline.commandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(err, true))
+            final int exitCode = NewsPipeline.commandLine()
+                    .setOut(new PrintWriter(new StringWriter()))
+                    .setErr(new PrintWriter(err, true))
                     .execute("topics", "--describe", "--config", wrongPasswordFile.toString());
             assertThat(exitCode).isEqualTo(1);
-            assertThat(err.toString()).startsWith("news-pipeline: Kafka at " + host + ":" + saslPort + " refused authentication: ")
+            assertThat(err.toString())
+                    .startsWith("news-pipeline: Kafka at " + host + ":" + saslPort + " refused authentication: ")
                     .hasLineCount(1);
 
             try (Admin admin = Clients.admin(settings)) {
                 new TopicAdmin(admin).createMissing(Optional.empty(), Optional.empty(), TIMEOUT);
             }
-            final PipelineSettings withState = settings.withDefault("state.dir", dir.resolve("streams").toString());
-            try (StreamsAppRunner pipeline = new StreamsAppRunner(Arrays.asList(ProcessorApp.values()), withState.asMap())) {
+            final PipelineSettings withState =
+                    settings.withDefault("state.dir", dir.resolve("streams").toString());
+            try (StreamsAppRunner pipeline =
+                    new StreamsAppRunner(Arrays.asList(ProcessorApp.values()), withState.asMap())) {
                 pipeline.start();
                 pipeline.awaitRunning(TIMEOUT);
                 final ArticleFiles.Article article = ArticleFiles.fromContent(
-                        Files.readAllBytes(Path.of("..", "samples", "seed-article.txt")), ArticleFormat.TEXT, null, "seed");
+                        Files.readAllBytes(Path.of("..", "samples", "seed-article.txt")),
+                        ArticleFormat.TEXT,
+                        null,
+                        "seed");
                 try (RawArticleProducer producer = new RawArticleProducer(settings)) {
-                    assertThat(producer.send(List.of(article))).allSatisfy(sent -> assertThat(sent.error()).isNull());
+                    assertThat(producer.send(List.of(article)))
+                            .allSatisfy(sent -> assertThat(sent.error()).isNull());
                 }
                 final EnrichedArticle enriched = awaitEnriched(settings, article.id());
                 assertThat(enriched.getCountries()).isNotEmpty();
@@ -104,12 +119,16 @@ class SecureClusterIT {
 
     private Path clientProperties(final String bootstrap, final String password) throws IOException {
         final Path file = Files.createTempFile(dir, "client", ".properties");
-        Files.writeString(file, String.join("\n",
-                "bootstrap.servers=" + bootstrap,
-                "security.protocol=SASL_PLAINTEXT",
-                "sasl.mechanism=PLAIN",
-                "sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required"
-                        + " username=\"news\" password=\"" + password + "\";"), StandardCharsets.UTF_8);
+        Files.writeString(
+                file,
+                String.join(
+                        "\n",
+                        "bootstrap.servers=" + bootstrap,
+                        "security.protocol=SASL_PLAINTEXT",
+                        "sasl.mechanism=PLAIN",
+                        "sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required"
+                                + " username=\"news\" password=\"" + password + "\";"),
+                StandardCharsets.UTF_8);
         return file;
     }
 
@@ -120,14 +139,19 @@ class SecureClusterIT {
     private static EnrichedArticle awaitEnriched(final PipelineSettings settings, final String id) {
         try (KafkaConsumer<byte[], byte[]> consumer = Clients.reader(settings)) {
             final List<TopicPartition> partitions = consumer.partitionsFor(Topics.ENRICHED.name(), TIMEOUT).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             final long deadline = System.nanoTime() + TIMEOUT.toNanos();
             while (System.nanoTime() < deadline) {
                 for (final ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (id.equals(new String(record.key(), StandardCharsets.UTF_8))) {
-                        return Topics.ENRICHED.valueSerde().get().deserializer().deserialize(record.topic(), record.value());
+                        return Topics.ENRICHED
+                                .valueSerde()
+                                .get()
+                                .deserializer()
+                                .deserialize(record.topic(), record.value());
                     }
                 }
             }

@@ -16,9 +16,9 @@ import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.common.utils.internals.AppInfoParser;
 import org.apache.kafka.common.utils.internals.Exit;
-import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
@@ -45,8 +45,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final Path dataDir;
     private final String clusterId;
 
-    private EmbeddedKafka(final KafkaRaftServer server, final String bootstrapServers, final Path dataDir,
-                          final String clusterId) {
+    private EmbeddedKafka(
+            final KafkaRaftServer server, final String bootstrapServers, final Path dataDir, final String clusterId) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
         this.dataDir = dataDir;
@@ -59,8 +59,8 @@ public final class EmbeddedKafka implements AutoCloseable {
      *
      * @param overrides extra broker settings, applied last
      */
-    public static EmbeddedKafka start(final Path dataDir, final String host, final int port,
-                                      final Map<String, String> overrides) {
+    public static EmbeddedKafka start(
+            final Path dataDir, final String host, final int port, final Map<String, String> overrides) {
         preventKafkaFromExitingTheJvm();
         final int brokerPort = port == 0 ? freePort(host) : port;
         final int controllerPort = port == 0 ? freePort(host) : port + 1;
@@ -76,8 +76,12 @@ public final class EmbeddedKafka implements AutoCloseable {
         final KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
         server.startup();
         final String bootstrap = host + ":" + brokerPort;
-        LOG.info("Embedded Kafka {} (cluster {}) listening on {}, data in {}", AppInfoParser.getVersion(),
-                clusterId, bootstrap, logDir);
+        LOG.info(
+                "Embedded Kafka {} (cluster {}) listening on {}, data in {}",
+                AppInfoParser.getVersion(),
+                clusterId,
+                bootstrap,
+                logDir);
         return new EmbeddedKafka(server, bootstrap, dataDir, clusterId);
     }
 
@@ -99,13 +103,16 @@ public final class EmbeddedKafka implements AutoCloseable {
         server.awaitShutdown();
     }
 
-    static Map<String, String> brokerConfig(final Path logDir, final String host, final int brokerPort,
-                                            final int controllerPort) {
+    static Map<String, String> brokerConfig(
+            final Path logDir, final String host, final int brokerPort, final int controllerPort) {
         final Map<String, String> config = new HashMap<>();
         config.put("process.roles", "broker,controller");
         config.put("node.id", String.valueOf(NODE_ID));
         config.put("controller.quorum.voters", NODE_ID + "@" + host + ":" + controllerPort);
-        config.put("listeners", "PLAINTEXT://" + host + ":" + brokerPort + "," + CONTROLLER_LISTENER + "://" + host + ":" + controllerPort);
+        config.put(
+                "listeners",
+                "PLAINTEXT://" + host + ":" + brokerPort + "," + CONTROLLER_LISTENER + "://" + host + ":"
+                        + controllerPort);
         config.put("advertised.listeners", "PLAINTEXT://" + host + ":" + brokerPort);
         config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
         config.put("controller.listener.names", CONTROLLER_LISTENER);

@@ -11,8 +11,11 @@ class EmbeddedKafkaConfigTest {
 
     @Test
     void everyListenerBindsToLoopbackByDefault() {
-        final Map<String, String> config = EmbeddedKafka.brokerConfig(Path.of("/tmp/kraft"), EmbeddedKafka.DEFAULT_HOST,
-                EmbeddedKafka.DEFAULT_PORT, EmbeddedKafka.DEFAULT_PORT + 1);
+        final Map<String, String> config = EmbeddedKafka.brokerConfig(
+                Path.of("/tmp/kraft"),
+                EmbeddedKafka.DEFAULT_HOST,
+                EmbeddedKafka.DEFAULT_PORT,
+                EmbeddedKafka.DEFAULT_PORT + 1);
 
         assertThat(EmbeddedKafka.DEFAULT_HOST).isEqualTo("127.0.0.1");
         assertThat(config.get("listeners")).isEqualTo("PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:9093");

@@ -33,21 +33,29 @@ class EmbeddedKafkaIT {
         final String clusterId;
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, EmbeddedKafka.DEFAULT_HOST, 0, Map.of())) {
             clusterId = kafka.clusterId();
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-                admin.createTopics(List.of(new NewTopic("kept", 1, (short) 1))).all().get();
+            try (Admin admin =
+                    Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+                admin.createTopics(List.of(new NewTopic("kept", 1, (short) 1)))
+                        .all()
+                        .get();
                 assertThat(admin.describeCluster().clusterId().get()).isEqualTo(clusterId);
             }
-            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
-                    new ByteArraySerializer(), new ByteArraySerializer())) {
-                producer.send(new ProducerRecord<>("kept", "k".getBytes(StandardCharsets.UTF_8),
-                        "survives a restart".getBytes(StandardCharsets.UTF_8))).get();
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                    Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                    new ByteArraySerializer(),
+                    new ByteArraySerializer())) {
+                producer.send(new ProducerRecord<>(
+                                "kept",
+                                "k".getBytes(StandardCharsets.UTF_8),
+                                "survives a restart".getBytes(StandardCharsets.UTF_8)))
+                        .get();
             }
         }
 
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, EmbeddedKafka.DEFAULT_HOST, 0, Map.of())) {
             assertThat(kafka.clusterId()).isEqualTo(clusterId);
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            try (Admin admin =
+                    Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
                 assertThat(admin.describeCluster().clusterId().get()).isEqualTo(clusterId);
             }
             assertThat(readAll(kafka.bootstrapServers(), "kept")).containsExactly("survives a restart");
@@ -60,7 +68,8 @@ class EmbeddedKafkaIT {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "embedded-kafka-it");
         final List<String> values = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (values.isEmpty() && System.nanoTime() < deadline) {

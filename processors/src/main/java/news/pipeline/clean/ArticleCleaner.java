@@ -27,8 +27,9 @@ public final class ArticleCleaner {
     private static final int MAX_HTML_DEPTH = 256;
     /** How far into undeclared content HTML markup is looked for: a page shows it in its first lines. */
     private static final int SNIFF_CHARS = 2048;
-    private static final Pattern HTML_SNIFF = Pattern.compile(
-            "(?is)^\\s*(<!doctype\\s+html|<html[\\s>]|<head[\\s>]|<body[\\s>]|<\\?xml)|"
+
+    private static final Pattern HTML_SNIFF =
+            Pattern.compile("(?is)^\\s*(<!doctype\\s+html|<html[\\s>]|<head[\\s>]|<body[\\s>]|<\\?xml)|"
                     + "<(html|head|body|p|div|article|title|meta|br|h1|h2|span|a|table|script)[\\s>/]");
     private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+(?:[|–—·»:/]|-|::)\\s+");
     /** Separators that never join the words of a headline itself. */
@@ -51,7 +52,7 @@ public final class ArticleCleaner {
 
     private final int maxContentBytes;
 
-    public ArticleCleaner(int maxContentBytes) {
+    public ArticleCleaner(final int maxContentBytes) {
         if (maxContentBytes <= 0) {
             throw new IllegalArgumentException("maxContentBytes must be positive, was " + maxContentBytes);
         }
@@ -62,29 +63,41 @@ public final class ArticleCleaner {
         this(DEFAULT_MAX_CONTENT_BYTES);
     }
 
-    public CleanDocument clean(RawDocument raw) throws RejectedDocumentException {
+    public CleanDocument clean(final RawDocument raw) throws RejectedDocumentException {
         final byte[] content = Objects.requireNonNull(raw, "raw").content();
         if (content == null || content.length == 0) {
             throw new RejectedDocumentException(Rejection.EMPTY_CONTENT, "content is empty (0 bytes)");
         }
         if (content.length > maxContentBytes) {
-            throw new RejectedDocumentException(Rejection.OVERSIZED, String.format(Locale.ROOT,
-                    "content is %,d bytes, over the maximum of %,d bytes", content.length, maxContentBytes));
+            throw new RejectedDocumentException(
+                    Rejection.OVERSIZED,
+                    String.format(
+                            Locale.ROOT,
+                            "content is %,d bytes, over the maximum of %,d bytes",
+                            content.length,
+                            maxContentBytes));
         }
         final DocumentFormat declared = declaredFormat(raw);
-        final TextDecoder.Decoded decoded = TextDecoder.decode(content, raw.contentType(), declared != DocumentFormat.TEXT);
+        final TextDecoder.Decoded decoded =
+                TextDecoder.decode(content, raw.contentType(), declared != DocumentFormat.TEXT);
         if (!hasVisibleCharacter(decoded.text())) {
-            throw new RejectedDocumentException(Rejection.EMPTY_CONTENT, String.format(Locale.ROOT,
-                    "content is only whitespace (%,d bytes)", content.length));
+            throw new RejectedDocumentException(
+                    Rejection.EMPTY_CONTENT,
+                    String.format(Locale.ROOT, "content is only whitespace (%,d bytes)", content.length));
         }
-        final DocumentFormat format = declared != null ? declared
-                : HTML_SNIFF.matcher(decoded.text().substring(0, Math.min(decoded.text().length(), SNIFF_CHARS))).find()
-                        ? DocumentFormat.HTML : DocumentFormat.TEXT;
+        final DocumentFormat format = declared != null
+                ? declared
+                : HTML_SNIFF
+                                .matcher(decoded.text()
+                                        .substring(0, Math.min(decoded.text().length(), SNIFF_CHARS)))
+                                .find()
+                        ? DocumentFormat.HTML
+                        : DocumentFormat.TEXT;
         return format == DocumentFormat.HTML ? cleanHtml(decoded.text(), raw) : cleanText(decoded.text(), raw);
     }
 
     /** The producer's declared format, else what the content type says; null when neither tells. */
-    private static DocumentFormat declaredFormat(RawDocument raw) {
+    private static DocumentFormat declaredFormat(final RawDocument raw) {
         if (raw.declaredFormat() != null) {
             return raw.declaredFormat();
         }
@@ -98,7 +111,7 @@ public final class ArticleCleaner {
         return null;
     }
 
-    private static boolean hasVisibleCharacter(String text) {
+    private static boolean hasVisibleCharacter(final String text) {
         for (int i = 0, n = text.length(); i < n; i++) {
             final char c = text.charAt(i);
             if (!TextNormalizer.isSpace(c) && !TextNormalizer.isInvisible(c)) {
@@ -108,18 +121,31 @@ public final class ArticleCleaner {
         return false;
     }
 
-    private static CleanDocument cleanText(String text, RawDocument raw) throws RejectedDocumentException {
+    private static CleanDocument cleanText(final String text, final RawDocument raw) throws RejectedDocumentException {
         final PlainTextExtractor.Extracted extracted = PlainTextExtractor.extract(text, raw.titleHint());
         if (extracted.paragraphs().isEmpty()) {
-            throw new RejectedDocumentException(Rejection.NO_TEXT, String.format(Locale.ROOT,
-                    "no article text in %,d characters of plain text: only a title, site labels or interface"
-                            + " lines remained", text.length()));
+            throw new RejectedDocumentException(
+                    Rejection.NO_TEXT,
+                    String.format(
+                            Locale.ROOT,
+                            "no article text in %,d characters of plain text: only a title, site labels or interface"
+                                    + " lines remained",
+                            text.length()));
         }
-        return new CleanDocument(extracted.title(), List.copyOf(extracted.paragraphs()), DocumentFormat.TEXT,
-                null, null, null, null, null, null, null);
+        return new CleanDocument(
+                extracted.title(),
+                List.copyOf(extracted.paragraphs()),
+                DocumentFormat.TEXT,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
-    private static CleanDocument cleanHtml(String html, RawDocument raw) throws RejectedDocumentException {
+    private static CleanDocument cleanHtml(final String html, final RawDocument raw) throws RejectedDocumentException {
         final Parser parser = Parser.htmlParser();
         parser.setMaxDepth(MAX_HTML_DEPTH);
         final String base = raw.url() == null ? "" : raw.url();
@@ -128,13 +154,27 @@ public final class ArticleCleaner {
         final String title = title(doc, meta, raw.titleHint());
         final List<String> paragraphs = ParagraphPolish.polish(HtmlArticleExtractor.extract(doc.body()), title);
         if (paragraphs.isEmpty()) {
-            throw new RejectedDocumentException(Rejection.NO_TEXT, String.format(Locale.ROOT,
-                    "no article text in the HTML page (%,d characters, %,d visible): nothing was left after removing"
-                            + " markup, navigation and boilerplate", html.length(),
-                    doc.body() == null ? 0 : TextNormalizer.visibleLength(doc.body().text())));
+            throw new RejectedDocumentException(
+                    Rejection.NO_TEXT,
+                    String.format(
+                            Locale.ROOT,
+                            "no article text in the HTML page (%,d characters, %,d visible): nothing was left after removing"
+                                    + " markup, navigation and boilerplate",
+                            html.length(),
+                            doc.body() == null
+                                    ? 0
+                                    : TextNormalizer.visibleLength(doc.body().text())));
         }
-        return new CleanDocument(title, List.copyOf(paragraphs), DocumentFormat.HTML, meta.author(),
-                meta.publishedAt(), meta.modifiedAt(), meta.canonicalUrl(), meta.siteName(), meta.language(),
+        return new CleanDocument(
+                title,
+                List.copyOf(paragraphs),
+                DocumentFormat.HTML,
+                meta.author(),
+                meta.publishedAt(),
+                meta.modifiedAt(),
+                meta.canonicalUrl(),
+                meta.siteName(),
+                meta.language(),
                 meta.description());
     }
 
@@ -143,18 +183,19 @@ public final class ArticleCleaner {
      * site suffix), else the declared title (OpenGraph, JSON-LD, {@code <title>}) without its
      * " | Site" part, else the feed's title hint.
      */
-    static String title(Document doc, HtmlMetadata.Metadata meta, String titleHint) {
+    static String title(final Document doc, final HtmlMetadata.Metadata meta, final String titleHint) {
         final String declared = meta.title() != null ? meta.title() : TextNormalizer.clean(doc.title());
         final String stripped = declared.isEmpty() ? "" : stripSiteName(declared, meta.siteName());
         final String heading = meta.heading();
         final String headingKey = TextNormalizer.dedupeKey(heading);
-        final boolean headingIsSite = meta.siteName() != null
-                && headingKey.equals(TextNormalizer.dedupeKey(meta.siteName()));
+        final boolean headingIsSite =
+                meta.siteName() != null && headingKey.equals(TextNormalizer.dedupeKey(meta.siteName()));
         if (!heading.isEmpty() && !headingIsSite && BoilerplateLines.wordCount(heading) >= MIN_HEADING_WORDS) {
             final String strippedKey = TextNormalizer.dedupeKey(stripped);
             // The page's own heading is the headline when the declared title is it plus decoration.
-            if (stripped.isEmpty() || (strippedKey.contains(headingKey)
-                    && headingKey.length() * HEADING_SHARE_DIVIDER >= strippedKey.length())) {
+            if (stripped.isEmpty()
+                    || (strippedKey.contains(headingKey)
+                            && headingKey.length() * HEADING_SHARE_DIVIDER >= strippedKey.length())) {
                 return heading;
             }
         }
@@ -168,7 +209,7 @@ public final class ArticleCleaner {
     }
 
     /** "Headline | Site" or "Site - Headline" without the site part. */
-    static String stripSiteName(String title, String siteName) {
+    static String stripSiteName(final String title, final String siteName) {
         final String[] parts = TITLE_SEPARATOR.split(title);
         if (parts.length < 2) {
             return title;
@@ -178,10 +219,14 @@ public final class ArticleCleaner {
         final String first = parts[0];
         if (siteKey != null && !siteKey.isEmpty()) {
             if (TextNormalizer.dedupeKey(last).equals(siteKey) || siteKey.contains(TextNormalizer.dedupeKey(last))) {
-                return title.substring(0, title.lastIndexOf(last)).replaceAll("\\s+(?:[|–—·»:/]|-|::)\\s*$", "").trim();
+                return title.substring(0, title.lastIndexOf(last))
+                        .replaceAll("\\s+(?:[|–—·»:/]|-|::)\\s*$", "")
+                        .trim();
             }
             if (TextNormalizer.dedupeKey(first).equals(siteKey)) {
-                return title.substring(first.length()).replaceAll("^\\s*(?:[|–—·»:/]|-|::)\\s+", "").trim();
+                return title.substring(first.length())
+                        .replaceAll("^\\s*(?:[|–—·»:/]|-|::)\\s+", "")
+                        .trim();
             }
         }
         // Without a declared site name: a short part after (or before) a strong separator such as
@@ -200,16 +245,19 @@ public final class ArticleCleaner {
             lastStart = separator.start();
             lastEnd = separator.end();
         }
-        if (lastStart > 0 && BoilerplateLines.wordCount(title.substring(lastEnd)) <= MAX_SITE_WORDS
+        if (lastStart > 0
+                && BoilerplateLines.wordCount(title.substring(lastEnd)) <= MAX_SITE_WORDS
                 && BoilerplateLines.wordCount(title.substring(0, lastStart)) >= MIN_HEADLINE_WORDS) {
             return title.substring(0, lastStart).trim();
         }
-        if (firstStart > 0 && BoilerplateLines.wordCount(title.substring(0, firstStart)) <= MAX_LEADING_SITE_WORDS
+        if (firstStart > 0
+                && BoilerplateLines.wordCount(title.substring(0, firstStart)) <= MAX_LEADING_SITE_WORDS
                 && BoilerplateLines.wordCount(title.substring(firstEnd)) >= MIN_HEADLINE_WORDS_LESS_SURE) {
             return title.substring(firstEnd).trim();
         }
         final int hyphen = title.lastIndexOf(" - ");
-        if (hyphen > 0 && BoilerplateLines.wordCount(title.substring(hyphen)) <= MAX_HYPHENATED_SITE_WORDS
+        if (hyphen > 0
+                && BoilerplateLines.wordCount(title.substring(hyphen)) <= MAX_HYPHENATED_SITE_WORDS
                 && BoilerplateLines.wordCount(title.substring(0, hyphen)) >= MIN_HEADLINE_WORDS_LESS_SURE) {
             return title.substring(0, hyphen).trim();
         }

@@ -71,11 +71,10 @@ final class BoilerplateLines {
     /** An agency credit has at most this many words, for the same reason. */
     private static final int AGENCY_CREDIT_MAX_WORDS = 60;
 
-    private BoilerplateLines() {
-    }
+    private BoilerplateLines() {}
 
     /** A short line made only of an interface phrase. */
-    static boolean isInterfacePhrase(String line) {
+    static boolean isInterfacePhrase(final String line) {
         return line.length() <= UI_PHRASE_MAX_CHARS && UI_PHRASE.matcher(line).matches();
     }
 
@@ -84,30 +83,32 @@ final class BoilerplateLines {
      * May 2, 2024 at 10:08 a.m." It starts with "By" and a name, and either is not a sentence or
      * carries a date or time.
      */
-    private static final Pattern BYLINE = Pattern.compile(
-            "^(?:[Bb]y|BY)\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s|,|$).*");
+    private static final Pattern BYLINE = Pattern.compile("^(?:[Bb]y|BY)\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s|,|$).*");
+
     private static final Pattern DATE_OR_TIME = Pattern.compile(
             "(?i)\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}\\b|\\b\\d{1,2}:\\d{2}\\b|"
                     + "\\b[ap]\\.m\\.|\\b(19|20)\\d{2}\\b|\\b(updated|published|posted)\\b");
 
     /** The news agency's credit line: "(Reporting by ...; Editing by ...)", "... contributed to this report." */
-    private static final Pattern AGENCY_CREDIT_START = Pattern.compile(
-            "(?iu)[(\\[]?\\s*((additional )?reporting|writing|compiled|editing|edited|written) by\\b");
-    private static final Pattern AGENCY_CREDIT_END = Pattern.compile(
-            "(?iu)\\bcontributed( reporting)? to this (report|story|article)\\.?\\s*[)\\]]?$");
+    private static final Pattern AGENCY_CREDIT_START =
+            Pattern.compile("(?iu)[(\\[]?\\s*((additional )?reporting|writing|compiled|editing|edited|written) by\\b");
 
-    static boolean isAgencyCredit(String line) {
+    private static final Pattern AGENCY_CREDIT_END =
+            Pattern.compile("(?iu)\\bcontributed( reporting)? to this (report|story|article)\\.?\\s*[)\\]]?$");
+
+    static boolean isAgencyCredit(final String line) {
         // The start pattern is anchored (lookingAt), and the end pattern runs only on lines that can
         // match it: a case-insensitive pattern tried at every position of every paragraph would cost
         // more than the rest of the plain-text cleaner.
         return line.length() <= AGENCY_CREDIT_MAX_CHARS
                 && (AGENCY_CREDIT_START.matcher(line).lookingAt()
-                || containsIgnoringCase(line, "contributed") && AGENCY_CREDIT_END.matcher(line).find())
+                        || containsIgnoringCase(line, "contributed")
+                                && AGENCY_CREDIT_END.matcher(line).find())
                 && atMostWords(line, AGENCY_CREDIT_MAX_WORDS);
     }
 
     /** Whether the line contains the lower-case ASCII word in any case, without a lower-cased copy of the line. */
-    private static boolean containsIgnoringCase(String line, String lowerWord) {
+    private static boolean containsIgnoringCase(final String line, final String lowerWord) {
         final char first = lowerWord.charAt(0);
         final char firstUpper = Character.toUpperCase(first);
         for (int i = 0, last = line.length() - lowerWord.length(); i <= last; i++) {
@@ -119,11 +120,11 @@ final class BoilerplateLines {
         return false;
     }
 
-    private static String lower(String line) {
+    private static String lower(final String line) {
         return line.toLowerCase(Locale.ROOT);
     }
 
-    static boolean hasDateOrTime(String line) {
+    static boolean hasDateOrTime(final String line) {
         return DATE_OR_TIME.matcher(line).find();
     }
 
@@ -131,8 +132,9 @@ final class BoilerplateLines {
             "(?iu)^(last )?(updated|published|posted|modified|first published)\\b[\\s:]*(on |at )?.{0,60}$");
 
     /** "Updated at 1:23 p.m.", "Published: 12 May 2024 10:45 BST": a date line, short and with a date or time. */
-    static boolean isDateline(String line) {
-        return line.length() <= DATELINE_MAX_CHARS && atMostWords(line, DATELINE_MAX_WORDS)
+    static boolean isDateline(final String line) {
+        return line.length() <= DATELINE_MAX_CHARS
+                && atMostWords(line, DATELINE_MAX_WORDS)
                 && DATELINE.matcher(line).matches()
                 && DATE_OR_TIME_VALUE.matcher(line).find();
     }
@@ -142,8 +144,9 @@ final class BoilerplateLines {
                     + "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\\b\\d{1,2}[:.]\\d{2}\\b|\\b[ap]\\.?m\\b|"
                     + "\\b(19|20)\\d{2}\\b|\\d{1,2}/\\d{1,2}/\\d{2,4}|\\b(ago|yesterday|today)\\b");
 
-    static boolean isByline(String line) {
-        if (line.length() > BYLINE_MAX_CHARS || !atMostWords(line, BYLINE_MAX_WORDS)
+    static boolean isByline(final String line) {
+        if (line.length() > BYLINE_MAX_CHARS
+                || !atMostWords(line, BYLINE_MAX_WORDS)
                 || !BYLINE.matcher(line).matches()) {
             return false;
         }
@@ -151,16 +154,17 @@ final class BoilerplateLines {
     }
 
     /** An unrendered CMS shortcode such as {@code [button link="..."]Send us your review[/button]}. */
-    private static final Pattern SHORTCODE = Pattern.compile("^\\[[a-z_-]{2,30}(?:[\\s=][^\\]]{0,300})?\\].{0,300}\\[/[a-z_-]{2,30}\\]$");
+    private static final Pattern SHORTCODE =
+            Pattern.compile("^\\[[a-z_-]{2,30}(?:[\\s=][^\\]]{0,300})?\\].{0,300}\\[/[a-z_-]{2,30}\\]$");
 
-    static boolean isShortcode(String line) {
+    static boolean isShortcode(final String line) {
         return line.length() < SHORTCODE_MAX_CHARS && SHORTCODE.matcher(line).matches();
     }
 
     private static final Pattern NAV_SEPARATOR = Pattern.compile("\\s(?:[|>»·/•]|::)\\s");
 
     /** A menu or breadcrumb line: short items joined by two or more separators ("Home | World | Europe"). */
-    static boolean isNavigation(String line) {
+    static boolean isNavigation(final String line) {
         if (line.length() > NAVIGATION_MAX_CHARS) {
             return false;
         }
@@ -174,7 +178,7 @@ final class BoilerplateLines {
     }
 
     /** A short paragraph that speaks to the reader about the site: newsletters, apps, JavaScript, tips. */
-    static boolean isInterfaceSentence(String line) {
+    static boolean isInterfaceSentence(final String line) {
         if (line.length() > UI_SENTENCE_MAX_CHARS) {
             return false;
         }
@@ -182,18 +186,37 @@ final class BoilerplateLines {
         if (words > UI_PARAGRAPH_MAX_WORDS) {
             return false;
         }
-        if (words <= UI_SENTENCE_MAX_WORDS && mayBeInterfaceSentence(lower(line)) && UI_SENTENCE.matcher(line).find()) {
+        if (words <= UI_SENTENCE_MAX_WORDS
+                && mayBeInterfaceSentence(lower(line))
+                && UI_SENTENCE.matcher(line).find()) {
             return true;
         }
         // "Let us know at tips@example.org": the site asking for mail, not the story.
-        return line.indexOf('@') >= 0 && CONTACT_REQUEST.matcher(line).find() && EMAIL.matcher(line).find();
+        return line.indexOf('@') >= 0
+                && CONTACT_REQUEST.matcher(line).find()
+                && EMAIL.matcher(line).find();
     }
 
     /** Every alternative of UI_SENTENCE holds one of these words: a cheap test before the pattern. */
-    private static final String[] UI_SENTENCE_WORDS = {"newsletter", "inbox", "javascript", "click here", "tell us",
-        "follow", "tip?", "share it", "this story?", "this article?", "if you", "slideshow", "video", "content", "app"};
+    private static final String[] UI_SENTENCE_WORDS = {
+        "newsletter",
+        "inbox",
+        "javascript",
+        "click here",
+        "tell us",
+        "follow",
+        "tip?",
+        "share it",
+        "this story?",
+        "this article?",
+        "if you",
+        "slideshow",
+        "video",
+        "content",
+        "app"
+    };
 
-    private static boolean mayBeInterfaceSentence(String lowerLine) {
+    private static boolean mayBeInterfaceSentence(final String lowerLine) {
         for (final String word : UI_SENTENCE_WORDS) {
             if (lowerLine.contains(word)) {
                 return true;
@@ -208,7 +231,7 @@ final class BoilerplateLines {
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
 
     /** A short line that is not a sentence: a label, a heading of a site's section, a signature. */
-    static boolean isShortLabel(String line) {
+    static boolean isShortLabel(final String line) {
         return line.length() <= SHORT_LINE_CHARS && atMostWords(line, SHORT_LINE_WORDS) && !endsLikeSentence(line);
     }
 
@@ -220,14 +243,14 @@ final class BoilerplateLines {
      * repeat, such as an interview's recurring question or a recipe's "Method", are the article's
      * structure and stay.
      */
-    static boolean isCopyWhenRepeated(String paragraph) {
+    static boolean isCopyWhenRepeated(final String paragraph) {
         return !atMostWords(paragraph, COPY_MIN_WORDS);
     }
 
-    static boolean endsLikeSentence(String line) {
+    static boolean endsLikeSentence(final String line) {
         for (int i = line.length() - 1; i >= 0; i--) {
             final char c = line.charAt(i);
-            if (c == '.' || c == '!' || c == '?' || c == '…' || c == '。' || c == ':' ) {
+            if (c == '.' || c == '!' || c == '?' || c == '…' || c == '。' || c == ':') {
                 return true;
             }
             if (c == '"' || c == '\'' || c == '”' || c == '’' || c == '»' || c == ')' || c == ' ') {
@@ -238,12 +261,12 @@ final class BoilerplateLines {
         return false;
     }
 
-    static int wordCount(String line) {
+    static int wordCount(final String line) {
         return wordsUpTo(line, Integer.MAX_VALUE);
     }
 
     /** Whether the line has at most {@code max} words; it stops counting past that. */
-    static boolean atMostWords(String line, int max) {
+    static boolean atMostWords(final String line, final int max) {
         return wordsUpTo(line, max) <= max;
     }
 
@@ -251,12 +274,13 @@ final class BoilerplateLines {
      * The words of a line (runs of letters and digits), counted up to one past {@code max}: the
      * callers only compare with a limit, and paragraphs are long.
      */
-    private static int wordsUpTo(String line, int max) {
+    private static int wordsUpTo(final String line, final int max) {
         int words = 0;
         boolean inWord = false;
         for (int i = 0, n = line.length(); i < n; i++) {
             final char c = line.charAt(i);
-            final boolean letter = c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c >= '0' && c <= '9'
+            final boolean letter = c < 0x80
+                    ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c >= '0' && c <= '9'
                     : Character.isLetterOrDigit(c);
             if (letter && !inWord && ++words > max) {
                 return words;

@@ -73,8 +73,9 @@ final class CandidateSelection {
     private void score() {
         for (Element paragraph : stats.paragraphs()) {
             final ElementStats paragraphStats = stats.of(paragraph);
-            final double contentScore = 1 + paragraphStats.commas
-                + Math.min(MAX_LENGTH_POINTS, paragraphStats.textChars / CHARS_PER_LENGTH_POINT);
+            final double contentScore = 1
+                    + paragraphStats.commas
+                    + Math.min(MAX_LENGTH_POINTS, paragraphStats.textChars / CHARS_PER_LENGTH_POINT);
             Element ancestor = paragraph.parent();
             for (int level = 0; ancestor != null && level < SCORED_ANCESTOR_LEVELS; level++) {
                 final ElementStats ancestorStats = stats.ofOrNew(ancestor);
@@ -225,7 +226,9 @@ final class CandidateSelection {
             }
             if (siblingStats.candidate && siblingStats.score + bonus >= threshold) {
                 roots.add(sibling);
-            } else if (bonus > 0 && siblingStats.paragraphs > 0 && siblingStats.textChars >= SAME_CLASS_MIN_CHARS
+            } else if (bonus > 0
+                    && siblingStats.paragraphs > 0
+                    && siblingStats.textChars >= SAME_CLASS_MIN_CHARS
                     && siblingStats.linkDensity() < SAME_CLASS_MAX_LINK_DENSITY) {
                 // A section of the same kind as the article's, its paragraphs nested too deep to score it.
                 roots.add(sibling);
@@ -234,7 +237,8 @@ final class CandidateSelection {
                 final double linkDensity = siblingStats.linkDensity();
                 if (siblingStats.textChars > SHORT_SIBLING_CHARS && linkDensity < SIBLING_MAX_LINK_DENSITY) {
                     roots.add(sibling);
-                } else if (siblingStats.textChars <= SHORT_SIBLING_CHARS && linkDensity == 0
+                } else if (siblingStats.textChars <= SHORT_SIBLING_CHARS
+                        && linkDensity == 0
                         && SENTENCE_END.matcher(sibling.text()).matches()) {
                     roots.add(sibling);
                 }

@@ -18,26 +18,121 @@ final class ClassNameHints {
     // Each list is literal words looked for anywhere in the lower-cased "class id" string: literal
     // checks instead of a regex alternation, which tries every word at every position and is far
     // costlier per element.
-    private static final AnyWord UNLIKELY = new AnyWord("-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment",
-            "community", "cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related",
-            "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
-            "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote", "share", "newsletter", "cookie",
-            "consent", "subscribe", "signup", "promo", "outbrain", "taboola", "recirc", "most-popular", "trending",
-            "toolbar", "masthead", "byline", "author", "modal", "paywall", "tags", "popover", "tooltip", "rollover",
-            "hovercard", "caption");
-    private static final AnyWord MAYBE_CANDIDATE = new AnyWord("and", "article", "body", "column", "content", "main",
-            "shadow", "story");
+    private static final AnyWord UNLIKELY = new AnyWord(
+            "-ad-",
+            "ai2html",
+            "banner",
+            "breadcrumb",
+            "combx",
+            "comment",
+            "community",
+            "cover-wrap",
+            "disqus",
+            "extra",
+            "footer",
+            "gdpr",
+            "header",
+            "legends",
+            "menu",
+            "related",
+            "remark",
+            "replies",
+            "rss",
+            "shoutbox",
+            "sidebar",
+            "skyscraper",
+            "social",
+            "sponsor",
+            "supplemental",
+            "ad-break",
+            "agegate",
+            "pagination",
+            "pager",
+            "popup",
+            "yom-remote",
+            "share",
+            "newsletter",
+            "cookie",
+            "consent",
+            "subscribe",
+            "signup",
+            "promo",
+            "outbrain",
+            "taboola",
+            "recirc",
+            "most-popular",
+            "trending",
+            "toolbar",
+            "masthead",
+            "byline",
+            "author",
+            "modal",
+            "paywall",
+            "tags",
+            "popover",
+            "tooltip",
+            "rollover",
+            "hovercard",
+            "caption");
+    private static final AnyWord MAYBE_CANDIDATE =
+            new AnyWord("and", "article", "body", "column", "content", "main", "shadow", "story");
     /** Also "hid" as a whole space-separated word, which {@link #verdict} checks apart. */
-    private static final AnyWord NEGATIVE = new AnyWord("-ad-", "hidden", "banner", "combx", "comment", "com-",
-            "contact", "footer", "footnote", "gdpr", "masthead", "media", "meta", "outbrain", "promo", "related",
-            "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget", "social",
-            "newsletter", "subscribe", "cookie", "byline", "caption", "credit", "taboola", "recirc", "nav");
-    private static final AnyWord POSITIVE = new AnyWord("article", "body", "content", "entry", "hentry", "h-entry",
-            "main", "page", "pagination", "post", "text", "blog", "story");
+    private static final AnyWord NEGATIVE = new AnyWord(
+            "-ad-",
+            "hidden",
+            "banner",
+            "combx",
+            "comment",
+            "com-",
+            "contact",
+            "footer",
+            "footnote",
+            "gdpr",
+            "masthead",
+            "media",
+            "meta",
+            "outbrain",
+            "promo",
+            "related",
+            "scroll",
+            "share",
+            "shoutbox",
+            "sidebar",
+            "skyscraper",
+            "sponsor",
+            "shopping",
+            "tags",
+            "widget",
+            "social",
+            "newsletter",
+            "subscribe",
+            "cookie",
+            "byline",
+            "caption",
+            "credit",
+            "taboola",
+            "recirc",
+            "nav");
+
+    private static final AnyWord POSITIVE = new AnyWord(
+            "article",
+            "body",
+            "content",
+            "entry",
+            "hentry",
+            "h-entry",
+            "main",
+            "page",
+            "pagination",
+            "post",
+            "text",
+            "blog",
+            "story");
     private static final Pattern EMBEDDED_POST = Pattern.compile("(?i)tweet|instagram|tiktok|embed");
 
     /** Verdict bits: which of the four word lists a "class id" string matches. */
     private static final int UNLIKELY_BIT = 1;
+
     private static final int MAYBE_BIT = 2;
     private static final int NEGATIVE_BIT = 4;
     private static final int POSITIVE_BIT = 8;
@@ -102,7 +197,8 @@ final class ClassNameHints {
             return true;
         }
         for (Element child : element.children()) {
-            if ("blockquote".equals(child.normalName()) && EMBEDDED_POST.matcher(child.className()).find()) {
+            if ("blockquote".equals(child.normalName())
+                    && EMBEDDED_POST.matcher(child.className()).find()) {
                 return true;
             }
         }

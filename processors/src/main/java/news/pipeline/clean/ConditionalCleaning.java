@@ -56,7 +56,8 @@ final class ConditionalCleaning {
 
     /** Whether the element, inside an article root whose text is {@code rootText}, goes with its subtree. */
     boolean removes(final Element element, final ElementStats stats, final int rootText) {
-        return dropContainer(element, stats) || unlikelyPart(element, stats, rootText)
+        return dropContainer(element, stats)
+                || unlikelyPart(element, stats, rootText)
                 || "header".equals(element.normalName()) && stats.textChars < MAX_HEADER_CHARS;
     }
 
@@ -66,8 +67,14 @@ final class ConditionalCleaning {
             return false;
         }
         final String tag = element.normalName();
-        if (!(tag.equals("div") || tag.equals("section") || tag.equals("ul") || tag.equals("ol")
-                || tag.equals("table") || tag.equals("form") || tag.equals("header") || tag.equals("dl"))) {
+        if (!(tag.equals("div")
+                || tag.equals("section")
+                || tag.equals("ul")
+                || tag.equals("ol")
+                || tag.equals("table")
+                || tag.equals("form")
+                || tag.equals("header")
+                || tag.equals("dl"))) {
             return false;
         }
         if (ClassNameHints.wrapsEmbeddedPost(element)) {
@@ -88,7 +95,10 @@ final class ConditionalCleaning {
             return true;
         }
         // An image with a line of text and no paragraph: a caption or a credit.
-        if (stats.images >= 1 && stats.paragraphs == 0 && stats.headings == 0 && stats.textChars < MAX_CAPTION_CHARS
+        if (stats.images >= 1
+                && stats.paragraphs == 0
+                && stats.headings == 0
+                && stats.textChars < MAX_CAPTION_CHARS
                 && !isList) {
             return true;
         }
@@ -98,7 +108,9 @@ final class ConditionalCleaning {
         if (stats.inputs > Math.floor(stats.paragraphs / PARAGRAPHS_PER_INPUT)) {
             return true;
         }
-        if (!isList && stats.textChars < ElementStats.MIN_PARAGRAPH_CHARS && stats.headings == 0
+        if (!isList
+                && stats.textChars < ElementStats.MIN_PARAGRAPH_CHARS
+                && stats.headings == 0
                 && (stats.images == 0 || stats.images > MAX_FIGURE_IMAGES)) {
             return true;
         }
@@ -111,7 +123,9 @@ final class ConditionalCleaning {
             return true;
         }
         // Every item a short line with a link: a list of other stories, however it is worded.
-        if (isList && stats.listItems >= MIN_STORY_LIST_ITEMS && stats.linkedListItems == stats.listItems
+        if (isList
+                && stats.listItems >= MIN_STORY_LIST_ITEMS
+                && stats.linkedListItems == stats.listItems
                 && stats.textChars < MAX_STORY_LIST_ITEM_CHARS * stats.listItems
                 && linkDensity > STORY_LIST_LINK_DENSITY) {
             return true;

@@ -9,14 +9,17 @@ final class ElementStats {
     int textChars;
     /** Visible characters inside links. */
     int linkChars;
+
     int commas;
     /** Visible characters in the element's own text nodes, not its children's. */
     int ownTextChars;
+
     int paragraphs;
     int images;
     int listItems;
     /** List items holding a link. */
     int linkedListItems;
+
     int inputs;
     int embeds;
     int headings;

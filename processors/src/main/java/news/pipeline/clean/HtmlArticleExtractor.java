@@ -24,15 +24,13 @@ final class HtmlArticleExtractor {
     /** Below this many characters the first attempt is retried with fewer rules: a real article is longer. */
     private static final int RETRY_BELOW_CHARS = 300;
 
-    private HtmlArticleExtractor() {
-    }
+    private HtmlArticleExtractor() {}
 
     /**
      * Which rules an attempt applies; later attempts relax them, as Readability does. Class
      * weights always apply: without them a long comment thread outscores a short article.
      */
-    private record Rules(boolean stripUnlikely, boolean cleanConditionally) {
-    }
+    private record Rules(boolean stripUnlikely, boolean cleanConditionally) {}
 
     static List<String> extract(final Element body) {
         if (body == null) {
@@ -60,8 +58,8 @@ final class HtmlArticleExtractor {
         final PageStatistics stats = new PageStatistics(body, rules.stripUnlikely(), hints);
         stats.measure();
         final List<Element> roots = new CandidateSelection(body, stats, hints).articleRoots();
-        final ParagraphCollector collector = new ParagraphCollector(stats,
-                new ConditionalCleaning(rules.cleanConditionally(), rules.stripUnlikely(), hints));
+        final ParagraphCollector collector = new ParagraphCollector(
+                stats, new ConditionalCleaning(rules.cleanConditionally(), rules.stripUnlikely(), hints));
         final List<String> out = new ArrayList<>();
         for (Element root : roots) {
             collector.collect(root, out);

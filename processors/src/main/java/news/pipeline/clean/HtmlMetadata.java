@@ -46,8 +46,11 @@ final class HtmlMetadata {
     private static final int MAX_JSON_LD_CHARS = 1_000_000;
 
     static {
-        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(MAX_JSON_NESTING).maxStringLength(MAX_JSON_LD_CHARS).build());
+        JSON.getFactory()
+                .setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_JSON_NESTING)
+                        .maxStringLength(MAX_JSON_LD_CHARS)
+                        .build());
     }
 
     /** JSON-LD blocks read per page; a page has one to a few, more are widgets. */
@@ -62,49 +65,81 @@ final class HtmlMetadata {
     private static final int DATE_CHARS = 10;
     /** Longest date-time worth parsing: ISO-8601 with fractions and an offset fits. */
     private static final int MAX_DATE_TIME_CHARS = 40;
-    private static final Pattern ARTICLE_TYPE = Pattern.compile(
-            "(?i).*(Article|BlogPosting|Report|NewsArticle|LiveBlogPosting|Posting)$");
+
+    private static final Pattern ARTICLE_TYPE =
+            Pattern.compile("(?i).*(Article|BlogPosting|Report|NewsArticle|LiveBlogPosting|Posting)$");
     private static final DateTimeFormatter OFFSET_NO_COLON = new DateTimeFormatterBuilder()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).appendPattern("[XX][XXX][X]").toFormatter(Locale.ROOT);
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            .appendPattern("[XX][XXX][X]")
+            .toFormatter(Locale.ROOT);
 
     /**
      * @param heading the text of the page's first {@code <h1>}, empty when it has none; not
      *                metadata, but found in the same pass
      */
-    record Metadata(String title, String author, Instant publishedAt, Instant modifiedAt, String canonicalUrl,
-                    String siteName, String language, String description, String heading) {
-    }
+    record Metadata(
+            String title,
+            String author,
+            Instant publishedAt,
+            Instant modifiedAt,
+            String canonicalUrl,
+            String siteName,
+            String language,
+            String description,
+            String heading) {}
 
-    private HtmlMetadata() {
-    }
+    private HtmlMetadata() {}
 
-    static Metadata read(Document doc, String baseUrl) {
+    static Metadata read(final Document doc, final String baseUrl) {
         final Scan scan = new Scan();
         NodeTraversor.traverse(scan, doc);
         final Meta meta = scan.meta;
         final JsonNode article = jsonLdArticle(scan.jsonLd);
 
-        final String siteName = first(meta.get("og:site_name"), jsonText(article, "publisher", "name"),
-                meta.get("application-name"));
-        String author = first(jsonAuthor(article), authorName(meta.get("author")),
-                authorName(meta.get("article:author")), authorName(meta.get("dc.creator")),
-                authorName(meta.get("parsely-author")), authorName(meta.get("sailthru.author")));
+        final String siteName =
+                first(meta.get("og:site_name"), jsonText(article, "publisher", "name"), meta.get("application-name"));
+        String author = first(
+                jsonAuthor(article),
+                authorName(meta.get("author")),
+                authorName(meta.get("article:author")),
+                authorName(meta.get("dc.creator")),
+                authorName(meta.get("parsely-author")),
+                authorName(meta.get("sailthru.author")));
         if (author == null) {
             author = itempropName(scan.itemAuthor);
         }
-        final Instant published = firstInstant(meta.get("article:published_time"),
-                jsonText(article, "datePublished"), meta.get("og:published_time"), meta.get("published_time"),
-                meta.get("pubdate"), meta.get("publishdate"), meta.get("publish-date"), meta.get("dc.date.issued"),
-                meta.get("dcterms.created"), meta.get("dc.date"), meta.get("date"),
-                itempropDate(scan.itemPublished), scan.time());
-        final Instant modified = firstInstant(meta.get("article:modified_time"), jsonText(article, "dateModified"),
-                meta.get("og:updated_time"), meta.get("dcterms.modified"), itempropDate(scan.itemModified));
+        final Instant published = firstInstant(
+                meta.get("article:published_time"),
+                jsonText(article, "datePublished"),
+                meta.get("og:published_time"),
+                meta.get("published_time"),
+                meta.get("pubdate"),
+                meta.get("publishdate"),
+                meta.get("publish-date"),
+                meta.get("dc.date.issued"),
+                meta.get("dcterms.created"),
+                meta.get("dc.date"),
+                meta.get("date"),
+                itempropDate(scan.itemPublished),
+                scan.time());
+        final Instant modified = firstInstant(
+                meta.get("article:modified_time"),
+                jsonText(article, "dateModified"),
+                meta.get("og:updated_time"),
+                meta.get("dcterms.modified"),
+                itempropDate(scan.itemModified));
         final String canonical = first(absolute(scan.canonical, baseUrl), absoluteUrl(meta.get("og:url"), baseUrl));
-        final String language = first(languageTag(scan.htmlLang), languageTag(meta.get("content-language")),
-                languageTag(meta.get("og:locale")), languageTag(jsonText(article, "inLanguage")),
+        final String language = first(
+                languageTag(scan.htmlLang),
+                languageTag(meta.get("content-language")),
+                languageTag(meta.get("og:locale")),
+                languageTag(jsonText(article, "inLanguage")),
                 languageTag(meta.get("dc.language")));
-        final String description = first(meta.get("description"), meta.get("og:description"),
-                meta.get("twitter:description"), jsonText(article, "description"));
+        final String description = first(
+                meta.get("description"),
+                meta.get("og:description"),
+                meta.get("twitter:description"),
+                jsonText(article, "description"));
         final String title = first(meta.get("og:title"), meta.get("twitter:title"), jsonText(article, "headline"));
         final String heading = scan.h1 == null ? "" : TextNormalizer.clean(scan.h1.text());
         return new Metadata(title, author, published, modified, canonical, siteName, language, description, heading);
@@ -126,7 +161,7 @@ final class HtmlMetadata {
         private int articleDepth;
 
         @Override
-        public void head(Node node, int depth) {
+        public void head(final Node node, final int depth) {
             if (!(node instanceof Element element)) {
                 return;
             }
@@ -138,7 +173,9 @@ final class HtmlMetadata {
                 }
                 case "meta" -> meta.add(element);
                 case "link" -> {
-                    if (canonical == null && element.hasAttr("href") && "canonical".equalsIgnoreCase(element.attr("rel").trim())) {
+                    if (canonical == null
+                            && element.hasAttr("href")
+                            && "canonical".equalsIgnoreCase(element.attr("rel").trim())) {
                         canonical = element;
                     }
                 }
@@ -185,7 +222,7 @@ final class HtmlMetadata {
         }
 
         @Override
-        public void tail(Node node, int depth) {
+        public void tail(final Node node, final int depth) {
             if (node instanceof Element element && "article".equals(element.normalName())) {
                 articleDepth--;
             }
@@ -201,7 +238,7 @@ final class HtmlMetadata {
     private static final class Meta {
         private final Map<String, String> values = new HashMap<>();
 
-        void add(Element meta) {
+        void add(final Element meta) {
             final String content = meta.hasAttr("content") ? meta.attr("content") : meta.attr("value");
             if (content.isBlank()) {
                 return;
@@ -212,19 +249,19 @@ final class HtmlMetadata {
             putKey(meta.attr("itemprop"), content);
         }
 
-        private void putKey(String key, String content) {
+        private void putKey(final String key, final String content) {
             if (!key.isEmpty()) {
                 values.putIfAbsent(key.trim().toLowerCase(Locale.ROOT), content);
             }
         }
 
-        String get(String key) {
+        String get(final String key) {
             final String value = values.get(key);
             return value == null ? null : clean(value);
         }
     }
 
-    private static JsonNode jsonLdArticle(List<Element> scripts) {
+    private static JsonNode jsonLdArticle(final List<Element> scripts) {
         int blocks = 0;
         for (Element script : scripts) {
             if (++blocks > MAX_JSON_LD_BLOCKS) {
@@ -246,7 +283,7 @@ final class HtmlMetadata {
         return null;
     }
 
-    private static String scriptData(Element script) {
+    private static String scriptData(final Element script) {
         final StringBuilder json = new StringBuilder();
         for (Node child : script.childNodes()) {
             if (child instanceof DataNode data) {
@@ -256,7 +293,7 @@ final class HtmlMetadata {
         return json.toString();
     }
 
-    private static JsonNode findArticle(JsonNode node, int depth) {
+    private static JsonNode findArticle(final JsonNode node, final int depth) {
         if (node == null || depth > MAX_ARTICLE_DEPTH) {
             return null;
         }
@@ -279,7 +316,8 @@ final class HtmlMetadata {
             }
             if (type.isArray()) {
                 for (JsonNode typeName : type) {
-                    if (typeName.isTextual() && ARTICLE_TYPE.matcher(typeName.asText()).matches()) {
+                    if (typeName.isTextual()
+                            && ARTICLE_TYPE.matcher(typeName.asText()).matches()) {
                         return node;
                     }
                 }
@@ -296,7 +334,7 @@ final class HtmlMetadata {
         return mainEntity == null ? null : findArticle(mainEntity, depth + 1);
     }
 
-    private static String jsonText(JsonNode node, String... path) {
+    private static String jsonText(final JsonNode node, final String... path) {
         JsonNode current = node;
         for (String key : path) {
             if (current == null) {
@@ -316,7 +354,7 @@ final class HtmlMetadata {
         return current != null && current.isValueNode() ? clean(current.asText()) : null;
     }
 
-    private static String jsonAuthor(JsonNode article) {
+    private static String jsonAuthor(final JsonNode article) {
         if (article == null) {
             return null;
         }
@@ -327,8 +365,11 @@ final class HtmlMetadata {
         final List<String> names = new ArrayList<>();
         final Iterable<JsonNode> items = author.isArray() ? author : List.of(author);
         for (JsonNode item : items) {
-            final String name = item.isTextual() ? item.asText()
-                    : item.isObject() && item.get("name") != null ? item.get("name").asText() : null;
+            final String name = item.isTextual()
+                    ? item.asText()
+                    : item.isObject() && item.get("name") != null
+                            ? item.get("name").asText()
+                            : null;
             final String cleaned = authorName(name);
             if (cleaned != null && !names.contains(cleaned)) {
                 names.add(cleaned);
@@ -341,9 +382,11 @@ final class HtmlMetadata {
     }
 
     /** An author value that is a name, not a profile URL; without a leading "By". */
-    private static String authorName(String value) {
+    private static String authorName(final String value) {
         String name = clean(value);
-        if (name == null || name.startsWith("http://") || name.startsWith("https://")
+        if (name == null
+                || name.startsWith("http://")
+                || name.startsWith("https://")
                 || name.length() > MAX_AUTHOR_CHARS) {
             return null;
         }
@@ -353,21 +396,22 @@ final class HtmlMetadata {
         return name.isEmpty() ? null : name;
     }
 
-    private static String itempropName(Element element) {
+    private static String itempropName(final Element element) {
         if (element == null) {
             return null;
         }
         final Element name = element.selectFirst("[itemprop=name]");
-        final String text = name != null ? (name.hasAttr("content") ? name.attr("content") : name.text())
+        final String text = name != null
+                ? (name.hasAttr("content") ? name.attr("content") : name.text())
                 : element.hasAttr("content") ? element.attr("content") : element.text();
         return authorName(text);
     }
 
-    private static String itempropDate(Element element) {
+    private static String itempropDate(final Element element) {
         return element == null ? null : first(element.attr("datetime"), element.attr("content"));
     }
 
-    private static String absolute(Element link, String baseUrl) {
+    private static String absolute(final Element link, final String baseUrl) {
         if (link == null) {
             return null;
         }
@@ -375,7 +419,7 @@ final class HtmlMetadata {
         return abs.isEmpty() ? absoluteUrl(link.attr("href"), baseUrl) : abs;
     }
 
-    private static String absoluteUrl(String url, String baseUrl) {
+    private static String absoluteUrl(final String url, final String baseUrl) {
         if (url == null || url.isBlank()) {
             return null;
         }
@@ -397,7 +441,7 @@ final class HtmlMetadata {
     }
 
     /** A BCP 47 tag from {@code en}, {@code en-US}, {@code en_US}; null when it is not a language tag. */
-    static String languageTag(String value) {
+    static String languageTag(final String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -414,7 +458,7 @@ final class HtmlMetadata {
     /** Placeholders such as 0001-01-01 are not dates; nothing on the web was published before 1990. */
     private static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
 
-    private static Instant firstInstant(String... values) {
+    private static Instant firstInstant(final String... values) {
         for (String value : values) {
             final Instant instant = parseInstant(value);
             if (instant != null && !instant.isBefore(EARLIEST)) {
@@ -428,7 +472,7 @@ final class HtmlMetadata {
      * ISO-8601 with an offset, or a date alone (taken as that day at 00:00 UTC). A date-time without
      * an offset is ambiguous and is not used.
      */
-    static Instant parseInstant(String value) {
+    static Instant parseInstant(final String value) {
         if (value == null) {
             return null;
         }
@@ -442,7 +486,8 @@ final class HtmlMetadata {
             // try the next form
         }
         try {
-            return OffsetDateTime.parse(trimmed.replace(' ', 'T'), OFFSET_NO_COLON).toInstant();
+            return OffsetDateTime.parse(trimmed.replace(' ', 'T'), OFFSET_NO_COLON)
+                    .toInstant();
         } catch (DateTimeParseException ignored) {
             // try the next form
         }
@@ -456,7 +501,7 @@ final class HtmlMetadata {
         return null;
     }
 
-    private static String clean(String value) {
+    private static String clean(final String value) {
         if (value == null) {
             return null;
         }
@@ -464,7 +509,7 @@ final class HtmlMetadata {
         return cleaned.isEmpty() ? null : cleaned;
     }
 
-    private static String first(String... values) {
+    private static String first(final String... values) {
         for (String value : values) {
             final String cleaned = clean(value);
             if (cleaned != null) {

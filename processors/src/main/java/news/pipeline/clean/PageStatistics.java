@@ -22,18 +22,72 @@ import org.jsoup.select.NodeTraversor;
  */
 final class PageStatistics {
     /** Never article text; skipped with their whole subtree. */
-    private static final Set<String> SKIP_TAGS = Set.of("script", "style", "noscript", "template", "svg", "math",
-            "canvas", "iframe", "object", "embed", "video", "audio", "picture", "source", "track", "map", "button",
-            "input", "select", "option", "optgroup", "textarea", "label", "nav", "aside", "footer", "head", "title",
-            "meta", "link", "base", "dialog", "menu", "figure", "figcaption", "img", "hr", "applet", "frame",
-            "frameset", "datalist", "output", "progress", "meter", "h1");
+    private static final Set<String> SKIP_TAGS = Set.of(
+            "script",
+            "style",
+            "noscript",
+            "template",
+            "svg",
+            "math",
+            "canvas",
+            "iframe",
+            "object",
+            "embed",
+            "video",
+            "audio",
+            "picture",
+            "source",
+            "track",
+            "map",
+            "button",
+            "input",
+            "select",
+            "option",
+            "optgroup",
+            "textarea",
+            "label",
+            "nav",
+            "aside",
+            "footer",
+            "head",
+            "title",
+            "meta",
+            "link",
+            "base",
+            "dialog",
+            "menu",
+            "figure",
+            "figcaption",
+            "img",
+            "hr",
+            "applet",
+            "frame",
+            "frameset",
+            "datalist",
+            "output",
+            "progress",
+            "meter",
+            "h1");
+
     private static final Set<String> HEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
     /** Roles and attributes that hide an element or mark it as page furniture. */
-    private static final Set<String> SKIP_ROLES = Set.of("menu", "menubar", "complementary", "navigation", "alert",
-            "alertdialog", "dialog", "banner", "contentinfo", "search", "toolbar", "tablist");
+    private static final Set<String> SKIP_ROLES = Set.of(
+            "menu",
+            "menubar",
+            "complementary",
+            "navigation",
+            "alert",
+            "alertdialog",
+            "dialog",
+            "banner",
+            "contentinfo",
+            "search",
+            "toolbar",
+            "tablist");
     /** Text meant only for screen readers ("opens in a new window"), by the common utility class names. */
     private static final Pattern SCREEN_READER_ONLY = Pattern.compile(
             "(?i)\\b(sr-only|visually-?hidden|screen-?reader-?(only|text)|a11y-hidden|visuallyhidden|offscreen)\\b");
+
     private static final Pattern HIDDEN_STYLE = Pattern.compile("(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
 
     private final Element body;
@@ -94,7 +148,9 @@ final class PageStatistics {
             return true;
         }
         if (stripUnlikely && element != body && !"a".equals(tag) && !"body".equals(tag)) {
-            return hints.unlikely(element) && !ClassNameHints.wrapsEmbeddedPost(element) && !isInlineNameWithCard(element);
+            return hints.unlikely(element)
+                    && !ClassNameHints.wrapsEmbeddedPost(element)
+                    && !isInlineNameWithCard(element);
         }
         return false;
     }
@@ -115,50 +171,52 @@ final class PageStatistics {
     /** One pass: every element's text, link text, commas and counts of paragraphs, images, list items. */
     void measure() {
         final int[] linkDepth = {0};
-        NodeTraversor.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(final Node node, final int depth) {
-                if (node instanceof TextNode textNode) {
-                    countText(textNode, linkDepth[0] > 0);
-                    return FilterResult.CONTINUE;
-                }
-                if (node instanceof Element element) {
-                    if (element != body && skip(element)) {
-                        skipped.add(element);
-                        countSkipped(element);
-                        return FilterResult.SKIP_ENTIRELY;
+        NodeTraversor.filter(
+                new NodeFilter() {
+                    @Override
+                    public FilterResult head(final Node node, final int depth) {
+                        if (node instanceof TextNode textNode) {
+                            countText(textNode, linkDepth[0] > 0);
+                            return FilterResult.CONTINUE;
+                        }
+                        if (node instanceof Element element) {
+                            if (element != body && skip(element)) {
+                                skipped.add(element);
+                                countSkipped(element);
+                                return FilterResult.SKIP_ENTIRELY;
+                            }
+                            if ("a".equals(element.normalName())) {
+                                linkDepth[0]++;
+                            }
+                            return FilterResult.CONTINUE;
+                        }
+                        return node instanceof Comment ? FilterResult.SKIP_ENTIRELY : FilterResult.CONTINUE;
                     }
-                    if ("a".equals(element.normalName())) {
-                        linkDepth[0]++;
-                    }
-                    return FilterResult.CONTINUE;
-                }
-                return node instanceof Comment ? FilterResult.SKIP_ENTIRELY : FilterResult.CONTINUE;
-            }
 
-            @Override
-            public FilterResult tail(final Node node, final int depth) {
-                if (!(node instanceof Element element)) {
-                    return FilterResult.CONTINUE;
-                }
-                final String tag = element.normalName();
-                if ("a".equals(tag)) {
-                    linkDepth[0]--;
-                }
-                final ElementStats closed = stats.get(element);
-                if (closed == null) {
-                    return FilterResult.CONTINUE;
-                }
-                if (isParagraph(tag, closed)) {
-                    paragraphs.add(element);
-                }
-                final Element parent = element.parent();
-                if (parent != null && element != body) {
-                    addToParent(tag, closed, ofOrNew(parent));
-                }
-                return FilterResult.CONTINUE;
-            }
-        }, body);
+                    @Override
+                    public FilterResult tail(final Node node, final int depth) {
+                        if (!(node instanceof Element element)) {
+                            return FilterResult.CONTINUE;
+                        }
+                        final String tag = element.normalName();
+                        if ("a".equals(tag)) {
+                            linkDepth[0]--;
+                        }
+                        final ElementStats closed = stats.get(element);
+                        if (closed == null) {
+                            return FilterResult.CONTINUE;
+                        }
+                        if (isParagraph(tag, closed)) {
+                            paragraphs.add(element);
+                        }
+                        final Element parent = element.parent();
+                        if (parent != null && element != body) {
+                            addToParent(tag, closed, ofOrNew(parent));
+                        }
+                        return FilterResult.CONTINUE;
+                    }
+                },
+                body);
     }
 
     /** Counts a text node's visible characters and commas into its parent's statistics. */
@@ -194,11 +252,9 @@ final class PageStatistics {
         if (parent != null) {
             if ("img".equals(tag) || "picture".equals(tag) || "figure".equals(tag)) {
                 ofOrNew(parent).images++;
-            } else if ("input".equals(tag) || "select".equals(tag) || "textarea".equals(tag)
-                    || "button".equals(tag)) {
+            } else if ("input".equals(tag) || "select".equals(tag) || "textarea".equals(tag) || "button".equals(tag)) {
                 ofOrNew(parent).inputs++;
-            } else if ("iframe".equals(tag) || "embed".equals(tag) || "object".equals(tag)
-                    || "video".equals(tag)) {
+            } else if ("iframe".equals(tag) || "embed".equals(tag) || "object".equals(tag) || "video".equals(tag)) {
                 ofOrNew(parent).embeds++;
             }
         }

@@ -14,10 +14,41 @@ import org.jsoup.select.NodeTraversor;
  */
 final class ParagraphCollector {
     /** Elements whose start and end break the text into paragraphs. */
-    private static final Set<String> BLOCK_TAGS = Set.of("p", "div", "section", "article", "main", "header",
-            "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "table", "thead",
-            "tbody", "tfoot", "tr", "caption", "address", "center", "details", "summary", "fieldset",
-            "form", "hgroup", "body", "br");
+    private static final Set<String> BLOCK_TAGS = Set.of(
+            "p",
+            "div",
+            "section",
+            "article",
+            "main",
+            "header",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "ul",
+            "ol",
+            "li",
+            "dl",
+            "dt",
+            "dd",
+            "blockquote",
+            "pre",
+            "table",
+            "thead",
+            "tbody",
+            "tfoot",
+            "tr",
+            "caption",
+            "address",
+            "center",
+            "details",
+            "summary",
+            "fieldset",
+            "form",
+            "hgroup",
+            "body",
+            "br");
     /** Marks a {@code <br>} in collected text; the normaliser turns a lone one into a space. */
     private static final char LINE_BREAK = '\u2029';
     /** Link text above this share of a block makes it mostly links: a list of stories, a "read more" line. */
@@ -40,60 +71,62 @@ final class ParagraphCollector {
         final StringBuilder buffer = new StringBuilder();
         final int[] linkChars = {0};
         final int[] linkDepth = {0};
-        NodeTraversor.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(final Node node, final int depth) {
-                if (node instanceof TextNode textNode) {
-                    final String text = textNode.getWholeText();
-                    buffer.append(text);
-                    if (linkDepth[0] > 0) {
-                        linkChars[0] += TextNormalizer.visibleLength(text);
+        NodeTraversor.filter(
+                new NodeFilter() {
+                    @Override
+                    public FilterResult head(final Node node, final int depth) {
+                        if (node instanceof TextNode textNode) {
+                            final String text = textNode.getWholeText();
+                            buffer.append(text);
+                            if (linkDepth[0] > 0) {
+                                linkChars[0] += TextNormalizer.visibleLength(text);
+                            }
+                            return FilterResult.CONTINUE;
+                        }
+                        if (!(node instanceof Element element)) {
+                            return FilterResult.SKIP_ENTIRELY;
+                        }
+                        if (stats.isSkipped(element)) {
+                            return FilterResult.SKIP_ENTIRELY;
+                        }
+                        final String tag = element.normalName();
+                        final ElementStats elementStats = stats.of(element);
+                        if (elementStats == null || elementStats.textChars == 0) {
+                            if ("br".equals(tag)) {
+                                buffer.append(LINE_BREAK);
+                            }
+                            return FilterResult.SKIP_ENTIRELY;
+                        }
+                        if (element != root && cleaning.removes(element, elementStats, rootText)) {
+                            return FilterResult.SKIP_ENTIRELY;
+                        }
+                        if (BLOCK_TAGS.contains(tag)) {
+                            flush(buffer, linkChars, out);
+                        } else if ("td".equals(tag) || "th".equals(tag)) {
+                            // A table row reads as one line: its cells are separated, not split.
+                            buffer.append(' ');
+                        }
+                        if ("a".equals(tag)) {
+                            linkDepth[0]++;
+                        }
+                        return FilterResult.CONTINUE;
                     }
-                    return FilterResult.CONTINUE;
-                }
-                if (!(node instanceof Element element)) {
-                    return FilterResult.SKIP_ENTIRELY;
-                }
-                if (stats.isSkipped(element)) {
-                    return FilterResult.SKIP_ENTIRELY;
-                }
-                final String tag = element.normalName();
-                final ElementStats elementStats = stats.of(element);
-                if (elementStats == null || elementStats.textChars == 0) {
-                    if ("br".equals(tag)) {
-                        buffer.append(LINE_BREAK);
-                    }
-                    return FilterResult.SKIP_ENTIRELY;
-                }
-                if (element != root && cleaning.removes(element, elementStats, rootText)) {
-                    return FilterResult.SKIP_ENTIRELY;
-                }
-                if (BLOCK_TAGS.contains(tag)) {
-                    flush(buffer, linkChars, out);
-                } else if ("td".equals(tag) || "th".equals(tag)) {
-                    // A table row reads as one line: its cells are separated, not split.
-                    buffer.append(' ');
-                }
-                if ("a".equals(tag)) {
-                    linkDepth[0]++;
-                }
-                return FilterResult.CONTINUE;
-            }
 
-            @Override
-            public FilterResult tail(final Node node, final int depth) {
-                if (node instanceof Element element) {
-                    final String tag = element.normalName();
-                    if ("a".equals(tag)) {
-                        linkDepth[0]--;
+                    @Override
+                    public FilterResult tail(final Node node, final int depth) {
+                        if (node instanceof Element element) {
+                            final String tag = element.normalName();
+                            if ("a".equals(tag)) {
+                                linkDepth[0]--;
+                            }
+                            if (BLOCK_TAGS.contains(tag)) {
+                                flush(buffer, linkChars, out);
+                            }
+                        }
+                        return FilterResult.CONTINUE;
                     }
-                    if (BLOCK_TAGS.contains(tag)) {
-                        flush(buffer, linkChars, out);
-                    }
-                }
-                return FilterResult.CONTINUE;
-            }
-        }, root);
+                },
+                root);
         flush(buffer, linkChars, out);
     }
 
@@ -104,7 +137,8 @@ final class ParagraphCollector {
         final String raw = buffer.toString();
         final int total = TextNormalizer.visibleLength(raw);
         // Mostly links and little prose of its own: a list of related stories, a "read more" line.
-        final boolean linkHeavy = total > 0 && linkChars[0] > total * LINK_HEAVY_SHARE
+        final boolean linkHeavy = total > 0
+                && linkChars[0] > total * LINK_HEAVY_SHARE
                 && total - linkChars[0] < MAX_PROSE_IN_LINK_BLOCK_CHARS;
         buffer.setLength(0);
         linkChars[0] = 0;

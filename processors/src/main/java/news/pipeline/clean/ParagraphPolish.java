@@ -20,22 +20,25 @@ final class ParagraphPolish {
     /** A dateline label with its date and time ("Updated 3 March 2024, 10:15 GMT") is at most this many words. */
     private static final int MAX_DATED_LABEL_WORDS = 15;
 
-    private ParagraphPolish() {
-    }
+    private ParagraphPolish() {}
 
     static List<String> polish(final List<String> paragraphs, final String title) {
         final String titleKey = title == null ? "" : TextNormalizer.dedupeKey(title);
         final Set<String> seen = new HashSet<>();
         final List<String> out = new ArrayList<>(paragraphs.size());
         for (String paragraph : paragraphs) {
-            if (BoilerplateLines.isInterfacePhrase(paragraph) || BoilerplateLines.isInterfaceSentence(paragraph)
-                    || BoilerplateLines.isByline(paragraph) || BoilerplateLines.isDateline(paragraph)
-                    || BoilerplateLines.isNavigation(paragraph) || BoilerplateLines.isShortcode(paragraph)
+            if (BoilerplateLines.isInterfacePhrase(paragraph)
+                    || BoilerplateLines.isInterfaceSentence(paragraph)
+                    || BoilerplateLines.isByline(paragraph)
+                    || BoilerplateLines.isDateline(paragraph)
+                    || BoilerplateLines.isNavigation(paragraph)
+                    || BoilerplateLines.isShortcode(paragraph)
                     || BoilerplateLines.isAgencyCredit(paragraph)) {
                 continue;
             }
             final String key = TextNormalizer.dedupeKey(paragraph);
-            if (key.isEmpty() || key.equals(titleKey)
+            if (key.isEmpty()
+                    || key.equals(titleKey)
                     || (BoilerplateLines.isCopyWhenRepeated(paragraph) && !seen.add(key))) {
                 continue;
             }

@@ -29,17 +29,17 @@ final class PlainTextExtractor {
     /** Share of those words capitalised for title case; a little slack for a lower-case word or two. */
     private static final double TITLE_CASE_SHARE = 0.8;
 
-    private PlainTextExtractor() {
-    }
+    private PlainTextExtractor() {}
 
-    record Extracted(String title, List<String> paragraphs) {
-    }
+    record Extracted(String title, List<String> paragraphs) {}
 
-    static Extracted extract(String text, String titleHint) {
+    static Extracted extract(final String text, final String titleHint) {
         final List<String> blocks = splitBlocks(text);
         blocks.removeIf(block -> BoilerplateLines.isInterfacePhrase(block)
-                || BoilerplateLines.isInterfaceSentence(block) || BoilerplateLines.isByline(block)
-                || BoilerplateLines.isDateline(block) || BoilerplateLines.isAgencyCredit(block));
+                || BoilerplateLines.isInterfaceSentence(block)
+                || BoilerplateLines.isByline(block)
+                || BoilerplateLines.isDateline(block)
+                || BoilerplateLines.isAgencyCredit(block));
 
         // A copied page often starts with its navigation: "Home | World | Politics".
         while (!blocks.isEmpty() && BoilerplateLines.isNavigation(blocks.get(0))) {
@@ -47,7 +47,9 @@ final class PlainTextExtractor {
         }
         String title = null;
         final String hint = titleHint == null ? null : TextNormalizer.clean(titleHint);
-        if (!blocks.isEmpty() && hint != null && !hint.isEmpty()
+        if (!blocks.isEmpty()
+                && hint != null
+                && !hint.isEmpty()
                 && TextNormalizer.dedupeKey(blocks.get(0)).equals(TextNormalizer.dedupeKey(hint))) {
             title = blocks.remove(0);
         } else if (blocks.size() >= 2 && looksLikeTitle(blocks.get(0)) && hasProse(blocks)) {
@@ -58,13 +60,15 @@ final class PlainTextExtractor {
         }
 
         // Leading labels before the first real paragraph (a section name, a dateline label).
-        while (blocks.size() >= 2 && BoilerplateLines.isShortLabel(blocks.get(0))
+        while (blocks.size() >= 2
+                && BoilerplateLines.isShortLabel(blocks.get(0))
                 && BoilerplateLines.wordCount(blocks.get(0)) <= MAX_LEADING_LABEL_WORDS
                 && !BoilerplateLines.isShortLabel(blocks.get(1))) {
             blocks.remove(0);
         }
         // Trailing labels: signatures, "Popular stories", category links.
-        while (blocks.size() >= 2 && BoilerplateLines.isShortLabel(blocks.get(blocks.size() - 1))
+        while (blocks.size() >= 2
+                && BoilerplateLines.isShortLabel(blocks.get(blocks.size() - 1))
                 && !isListItem(blocks.get(blocks.size() - 1))) {
             blocks.remove(blocks.size() - 1);
         }
@@ -73,7 +77,9 @@ final class PlainTextExtractor {
         final List<String> paragraphs = new ArrayList<>(blocks.size());
         for (String block : blocks) {
             final String key = TextNormalizer.dedupeKey(block);
-            if (!key.isEmpty() && !key.equals(titleKey) && (!BoilerplateLines.isCopyWhenRepeated(block) || seen.add(key))) {
+            if (!key.isEmpty()
+                    && !key.equals(titleKey)
+                    && (!BoilerplateLines.isCopyWhenRepeated(block) || seen.add(key))) {
                 paragraphs.add(block);
             }
         }
@@ -81,7 +87,7 @@ final class PlainTextExtractor {
     }
 
     /** Blocks separated by blank lines, each normalised; a block of short item lines becomes one block per line. */
-    static List<String> splitBlocks(String text) {
+    static List<String> splitBlocks(final String text) {
         final List<String> blocks = new ArrayList<>();
         final List<String> lines = new ArrayList<>();
         int start = 0;
@@ -104,7 +110,7 @@ final class PlainTextExtractor {
         return blocks;
     }
 
-    private static void flush(List<String> lines, List<String> blocks) {
+    private static void flush(final List<String> lines, final List<String> blocks) {
         if (lines.isEmpty()) {
             return;
         }
@@ -117,7 +123,7 @@ final class PlainTextExtractor {
     }
 
     /** Lines are items when each is short, or each starts with a list marker. */
-    private static boolean areSeparateItems(List<String> lines) {
+    private static boolean areSeparateItems(final List<String> lines) {
         boolean allMarked = true;
         boolean allShort = true;
         for (String line : lines) {
@@ -127,7 +133,7 @@ final class PlainTextExtractor {
         return allMarked || allShort;
     }
 
-    private static boolean isListItem(String line) {
+    private static boolean isListItem(final String line) {
         if (line.isEmpty()) {
             return false;
         }
@@ -146,7 +152,7 @@ final class PlainTextExtractor {
      * A first block is the headline when it is one short line followed by prose, and either does
      * not end like a sentence or is written in title case (most longer words capitalised).
      */
-    static boolean looksLikeTitle(String first) {
+    static boolean looksLikeTitle(final String first) {
         final int words = BoilerplateLines.wordCount(first);
         if (words == 0 || words > MAX_TITLE_WORDS || first.length() > MAX_TITLE_CHARS) {
             return false;
@@ -155,7 +161,7 @@ final class PlainTextExtractor {
     }
 
     /** Some block after the first reads as prose rather than a label. */
-    private static boolean hasProse(List<String> blocks) {
+    private static boolean hasProse(final List<String> blocks) {
         for (int i = 1; i < blocks.size(); i++) {
             if (!BoilerplateLines.isShortLabel(blocks.get(i))) {
                 return true;
@@ -164,7 +170,7 @@ final class PlainTextExtractor {
         return false;
     }
 
-    private static boolean isTitleCase(String line) {
+    private static boolean isTitleCase(final String line) {
         int longWords = 0;
         int capitalised = 0;
         for (String word : line.split("[\\s\\-–—/]+")) {

@@ -9,5 +9,5 @@ package news.pipeline.clean;
  * @param url         where it was fetched from; null when unknown
  * @param titleHint   a title given by the feed, used when the content has none; null when absent
  */
-public record RawDocument(byte[] content, String contentType, DocumentFormat declaredFormat, String url, String titleHint) {
-}
+public record RawDocument(
+        byte[] content, String contentType, DocumentFormat declaredFormat, String url, String titleHint) {}

@@ -4,7 +4,7 @@ package news.pipeline.clean;
 public final class RejectedDocumentException extends Exception {
     private final Rejection rejection;
 
-    public RejectedDocumentException(Rejection rejection, String message) {
+    public RejectedDocumentException(final Rejection rejection, final String message) {
         super(message);
         this.rejection = rejection;
     }

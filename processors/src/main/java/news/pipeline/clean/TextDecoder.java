@@ -21,8 +21,9 @@ final class TextDecoder {
     /** Charset label in a Content-Type header; labels are short, 40 characters bounds the match. */
     private static final Pattern CONTENT_TYPE_CHARSET =
             Pattern.compile("(?i)charset\\s*=\\s*[\"']?([A-Za-z0-9._:\\-]{1,40})");
-    private static final Pattern META_CHARSET = Pattern.compile(
-            "(?i)<meta\\s[^>]{0,300}?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:\\-]{1,40})");
+
+    private static final Pattern META_CHARSET =
+            Pattern.compile("(?i)<meta\\s[^>]{0,300}?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:\\-]{1,40})");
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     /** Share of unreadable characters above which content is binary, not text. */
     private static final double MAX_JUNK_RATIO = 0.05;
@@ -37,17 +38,17 @@ final class TextDecoder {
     /** Most zero bytes allowed in the other position; real UTF-16 text has almost none there. */
     private static final double UTF16_STRAY_ZERO_SHARE = 0.05;
     /** Eight bytes at a time, to skip ASCII runs (most of a page's markup) in one test. */
-    private static final VarHandle EIGHT_BYTES = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle EIGHT_BYTES =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** The high bit of each of eight bytes: set only where a byte is not ASCII. */
     private static final long HIGH_BITS = 0x8080808080808080L;
 
-    private TextDecoder() {
-    }
+    private TextDecoder() {}
 
-    record Decoded(String text, Charset charset) {
-    }
+    record Decoded(String text, Charset charset) {}
 
-    static Decoded decode(byte[] bytes, String contentType, boolean html) throws RejectedDocumentException {
+    static Decoded decode(final byte[] bytes, final String contentType, final boolean html)
+            throws RejectedDocumentException {
         Charset charset = null;
         int offset = 0;
         if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
@@ -78,7 +79,7 @@ final class TextDecoder {
         return new Decoded(text, charset);
     }
 
-    static Charset charsetFromContentType(String contentType) {
+    static Charset charsetFromContentType(final String contentType) {
         if (contentType == null) {
             return null;
         }
@@ -86,7 +87,7 @@ final class TextDecoder {
         return charset.find() ? lookup(charset.group(1)) : null;
     }
 
-    private static Charset charsetFromMeta(byte[] bytes) {
+    private static Charset charsetFromMeta(final byte[] bytes) {
         final String head = new String(bytes, 0, Math.min(bytes.length, META_SCAN_BYTES), StandardCharsets.ISO_8859_1);
         final Matcher charset = META_CHARSET.matcher(head);
         if (!charset.find()) {
@@ -107,7 +108,7 @@ final class TextDecoder {
      * bytes that are mostly well-formed UTF-8 sequences are UTF-8; bytes that are not are the
      * declared single-byte charset, or windows-1252, the web's legacy default.
      */
-    private static Charset choose(Charset declared, byte[] bytes) {
+    private static Charset choose(final Charset declared, final byte[] bytes) {
         if (declared != null && !StandardCharsets.UTF_8.equals(declared) && !isSingleByte(declared)) {
             return declared;
         }
@@ -123,7 +124,7 @@ final class TextDecoder {
         return declared != null && !StandardCharsets.UTF_8.equals(declared) ? declared : WINDOWS_1252;
     }
 
-    private static boolean isSingleByte(Charset charset) {
+    private static boolean isSingleByte(final Charset charset) {
         try {
             return charset.newEncoder().maxBytesPerChar() <= 1.0f;
         } catch (UnsupportedOperationException e) {
@@ -131,11 +132,15 @@ final class TextDecoder {
         }
     }
 
-    private static Charset lookup(String name) {
+    private static Charset lookup(final String name) {
         String label = name.trim().toLowerCase(Locale.ROOT);
         // The WHATWG encoding standard maps these labels to windows-1252.
-        if (label.equals("iso-8859-1") || label.equals("latin1") || label.equals("us-ascii") || label.equals("ascii")
-                || label.equals("iso8859-1") || label.equals("l1")) {
+        if (label.equals("iso-8859-1")
+                || label.equals("latin1")
+                || label.equals("us-ascii")
+                || label.equals("ascii")
+                || label.equals("iso8859-1")
+                || label.equals("l1")) {
             label = "windows-1252";
         }
         try {
@@ -146,7 +151,7 @@ final class TextDecoder {
     }
 
     /** UTF-16 text without a BOM shows as a zero byte in every other position of ASCII-range text. */
-    private static Charset utf16WithoutBom(byte[] bytes) {
+    private static Charset utf16WithoutBom(final byte[] bytes) {
         final int n = Math.min(bytes.length, UTF16_SAMPLE_BYTES) & ~1;
         if (n < UTF16_MIN_BYTES) {
             return null;
@@ -172,7 +177,7 @@ final class TextDecoder {
     }
 
     /** Whether the bytes are well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF). */
-    static boolean isValidUtf8(byte[] bytes) {
+    static boolean isValidUtf8(final byte[] bytes) {
         return (utf8Stats(bytes) & 0xFFFFFFFFL) == 0;
     }
 
@@ -180,7 +185,7 @@ final class TextDecoder {
      * Counts well-formed multi-byte UTF-8 sequences (high 32 bits) and bytes that start no
      * well-formed sequence (low 32 bits). Overlongs, surrogates and values past U+10FFFF are invalid.
      */
-    private static long utf8Stats(byte[] bytes) {
+    private static long utf8Stats(final byte[] bytes) {
         final int n = bytes.length;
         long multiByte = 0;
         long invalid = 0;
@@ -231,25 +236,31 @@ final class TextDecoder {
         return (Math.min(multiByte, 0xFFFFFFFFL) << 32) | Math.min(invalid, 0xFFFFFFFFL);
     }
 
-    private static void rejectIfJunk(String text, Charset charset) throws RejectedDocumentException {
+    private static void rejectIfJunk(final String text, final Charset charset) throws RejectedDocumentException {
         final int n = Math.min(text.length(), JUNK_SAMPLE_CHARS);
         int junk = 0;
         for (int i = 0; i < n; i++) {
             final char c = text.charAt(i);
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == '\uFFFD'
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')
+                    || c == '\uFFFD'
                     || (c >= 0x7F && c < 0xA0)) {
                 junk++;
             }
         }
         if (n > 0 && junk > n * MAX_JUNK_RATIO) {
-            throw new RejectedDocumentException(Rejection.UNDECODABLE_TEXT, String.format(Locale.ROOT,
-                    "content is not text: %d of the first %d characters decoded as %s are control or"
-                            + " replacement characters (binary data or a wrong charset?)",
-                    junk, n, charset.name()));
+            throw new RejectedDocumentException(
+                    Rejection.UNDECODABLE_TEXT,
+                    String.format(
+                            Locale.ROOT,
+                            "content is not text: %d of the first %d characters decoded as %s are control or"
+                                    + " replacement characters (binary data or a wrong charset?)",
+                            junk,
+                            n,
+                            charset.name()));
         }
     }
 
-    private static boolean startsWith(byte[] bytes, int... prefix) {
+    private static boolean startsWith(final byte[] bytes, final int... prefix) {
         if (bytes.length < prefix.length) {
             return false;
         }

@@ -4,14 +4,13 @@ import java.text.Normalizer;
 
 /** Unicode and whitespace normalisation shared by every path of the cleaner. */
 final class TextNormalizer {
-    private TextNormalizer() {
-    }
+    private TextNormalizer() {}
 
     /**
      * NFC-normalises, turns every run of whitespace (including no-break and typographic spaces and
      * line breaks) into one space, drops control and zero-width characters, and trims. Linear time.
      */
-    static String clean(CharSequence text) {
+    static String clean(final CharSequence text) {
         final int n = text.length();
         final StringBuilder out = new StringBuilder(n);
         boolean pendingSpace = false;
@@ -49,10 +48,22 @@ final class TextNormalizer {
                 : Normalizer.normalize(collapsed, Normalizer.Form.NFC);
     }
 
-    static boolean isSpace(char c) {
+    static boolean isSpace(final char c) {
         switch (c) {
-            case ' ', '\t', '\n', '\r', '\f', '\u000B', '\u00A0', '\u1680', '\u2028', '\u2029',
-                    '\u202F', '\u205F', '\u3000', '\u0085':
+            case ' ',
+                    '\t',
+                    '\n',
+                    '\r',
+                    '\f',
+                    '\u000B',
+                    '\u00A0',
+                    '\u1680',
+                    '\u2028',
+                    '\u2029',
+                    '\u202F',
+                    '\u205F',
+                    '\u3000',
+                    '\u0085':
                 return true;
             default:
                 return c >= '\u2000' && c <= '\u200A';
@@ -60,13 +71,19 @@ final class TextNormalizer {
     }
 
     /** Characters that render as nothing: controls, zero-width marks, the BOM, soft hyphens. */
-    static boolean isInvisible(char c) {
-        return c < 0x20 || (c >= 0x7F && c < 0xA0) || c == '\u00AD' || c == '\u200B' || c == '\u200C'
-                || c == '\u200D' || c == '\u2060' || c == '\uFEFF';
+    static boolean isInvisible(final char c) {
+        return c < 0x20
+                || (c >= 0x7F && c < 0xA0)
+                || c == '\u00AD'
+                || c == '\u200B'
+                || c == '\u200C'
+                || c == '\u200D'
+                || c == '\u2060'
+                || c == '\uFEFF';
     }
 
     /** Number of non-whitespace characters; a cheap length that ignores indentation. */
-    static int visibleLength(CharSequence text) {
+    static int visibleLength(final CharSequence text) {
         int count = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
             final char c = text.charAt(i);
@@ -78,7 +95,7 @@ final class TextNormalizer {
     }
 
     /** Lower-case key for duplicate detection: letters and digits only. */
-    static String dedupeKey(String paragraph) {
+    static String dedupeKey(final String paragraph) {
         final StringBuilder key = new StringBuilder(paragraph.length());
         for (int i = 0, n = paragraph.length(); i < n; i++) {
             final char c = paragraph.charAt(i);

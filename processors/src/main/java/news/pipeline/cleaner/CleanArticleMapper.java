@@ -29,10 +29,15 @@ public final class CleanArticleMapper {
     public CleanArticle clean(final String id, final RawArticle raw) {
         final CleanDocument document;
         try {
-            document = cleaner.clean(new RawDocument(bytes(raw.getContent()), raw.getContentType(),
-                    formatOf(raw.getFormat()), raw.getUrl(), raw.getTitle()));
+            document = cleaner.clean(new RawDocument(
+                    bytes(raw.getContent()),
+                    raw.getContentType(),
+                    formatOf(raw.getFormat()),
+                    raw.getUrl(),
+                    raw.getTitle()));
         } catch (RejectedDocumentException e) {
-            throw new RejectedRecordException(DeadLetterReason.valueOf(e.rejection().name()), e.getMessage());
+            throw new RejectedRecordException(
+                    DeadLetterReason.valueOf(e.rejection().name()), e.getMessage());
         }
         return CleanArticle.newBuilder()
                 .setId(id)
@@ -65,7 +70,9 @@ public final class CleanArticleMapper {
 
     /** The content's bytes; Avro decodes them into an array of their own, which the cleaner only reads. */
     private static byte[] bytes(final ByteBuffer buffer) {
-        if (buffer.hasArray() && buffer.arrayOffset() == 0 && buffer.position() == 0
+        if (buffer.hasArray()
+                && buffer.arrayOffset() == 0
+                && buffer.position() == 0
                 && buffer.remaining() == buffer.array().length) {
             return buffer.array();
         }

@@ -4,10 +4,10 @@ import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
 import news.pipeline.deadletter.OutputLimit;
 import news.pipeline.deadletter.RecordChecks;
-import news.pipeline.serde.AvroSerde;
 import news.pipeline.metrics.PipelineMetrics;
 import news.pipeline.schema.CleanArticle;
 import news.pipeline.schema.RawArticle;
+import news.pipeline.serde.AvroSerde;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -25,10 +25,10 @@ public final class CleanerTopology {
     /** The processor's name in metrics and dead letters. */
     public static final String PROCESSOR = "cleaner";
 
-    private CleanerTopology() {
-    }
+    private CleanerTopology() {}
 
-    public static Topology build(final CleanArticleMapper cleanArticles, final PipelineMetrics metrics, final int maxRequestBytes) {
+    public static Topology build(
+            final CleanArticleMapper cleanArticles, final PipelineMetrics metrics, final int maxRequestBytes) {
         final StreamsBuilder builder = new StreamsBuilder();
         final OutputLimit limit = new OutputLimit(maxRequestBytes, Topics.CLEAN.name());
         builder.stream(Topics.RAW.name(), Topics.RAW.consumed("read-raw-articles"))
@@ -39,10 +39,15 @@ public final class CleanerTopology {
 
     /** Every string field at three bytes a character, plus room for the rest. */
     static long upperBound(final CleanArticle clean) {
-        return 4096 + OutputLimit.utf8Bound(clean.getText()) + OutputLimit.utf8Bound(clean.getTitle())
-                + OutputLimit.utf8Bound(clean.getDescription()) + OutputLimit.utf8Bound(clean.getAuthor())
-                + OutputLimit.utf8Bound(clean.getUrl()) + OutputLimit.utf8Bound(clean.getCanonicalUrl())
-                + OutputLimit.utf8Bound(clean.getSource()) + OutputLimit.utf8Bound(clean.getSiteName());
+        return 4096
+                + OutputLimit.utf8Bound(clean.getText())
+                + OutputLimit.utf8Bound(clean.getTitle())
+                + OutputLimit.utf8Bound(clean.getDescription())
+                + OutputLimit.utf8Bound(clean.getAuthor())
+                + OutputLimit.utf8Bound(clean.getUrl())
+                + OutputLimit.utf8Bound(clean.getCanonicalUrl())
+                + OutputLimit.utf8Bound(clean.getSource())
+                + OutputLimit.utf8Bound(clean.getSiteName());
     }
 
     private static final class CleanStep implements FixedKeyProcessor<String, RawArticle, CleanArticle> {

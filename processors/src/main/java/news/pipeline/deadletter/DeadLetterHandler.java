@@ -48,8 +48,8 @@ public final class DeadLetterHandler
     public void configure(final Map<String, ?> configs) {
         final Object topic = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
         if (topic == null || topic.toString().isBlank()) {
-            throw new IllegalStateException(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG
-                    + " must name the dead-letter topic");
+            throw new IllegalStateException(
+                    StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG + " must name the dead-letter topic");
         }
         deadLetterTopic = topic.toString();
         // The processor and its version are internal keys of the one definition; the metrics object is passed as is.
@@ -62,9 +62,8 @@ public final class DeadLetterHandler
     }
 
     @Override
-    public DeserializationExceptionHandler.Response handleError(final ErrorHandlerContext context,
-                                                                final ConsumerRecord<byte[], byte[]> record,
-                                                                final Exception exception) {
+    public DeserializationExceptionHandler.Response handleError(
+            final ErrorHandlerContext context, final ConsumerRecord<byte[], byte[]> record, final Exception exception) {
         final DeadLetterReason reason = exception instanceof AvroSerde.UnknownSchemaException
                 ? DeadLetterReason.UNKNOWN_SCHEMA
                 : DeadLetterReason.MALFORMED_RECORD;
@@ -72,26 +71,45 @@ public final class DeadLetterHandler
         // The processor never saw this record, so count it as read here.
         metrics.recordIn(processor);
         return DeserializationExceptionHandler.Response.resume(List.of(deadLetter(
-                reason, message, record.topic(), record.partition(), record.offset(), record.timestamp(),
-                record.key(), record.value(), record.headers())));
+                reason,
+                message,
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                record.timestamp(),
+                record.key(),
+                record.value(),
+                record.headers())));
     }
 
     @Override
-    public ProcessingExceptionHandler.Response handleError(final ErrorHandlerContext context,
-                                                           final Record<?, ?> record,
-                                                           final Exception exception) {
+    public ProcessingExceptionHandler.Response handleError(
+            final ErrorHandlerContext context, final Record<?, ?> record, final Exception exception) {
         final DeadLetterReason reason;
         if (exception instanceof RejectedRecordException rejected) {
             reason = rejected.reason();
         } else {
             // Not a rejection we foresaw: a bug. Keep the stream going, keep the record, and say so loudly.
             reason = DeadLetterReason.PROCESSING_ERROR;
-            LOG.error("{} failed on {}-{}@{}; the record goes to {}", processor, context.topic(), context.partition(),
-                    context.offset(), deadLetterTopic, exception);
+            LOG.error(
+                    "{} failed on {}-{}@{}; the record goes to {}",
+                    processor,
+                    context.topic(),
+                    context.partition(),
+                    context.offset(),
+                    deadLetterTopic,
+                    exception);
         }
         return ProcessingExceptionHandler.Response.resume(List.of(deadLetter(
-                reason, messageOf(exception), context.topic(), context.partition(), context.offset(),
-                context.timestamp(), context.sourceRawKey(), context.sourceRawValue(), context.headers())));
+                reason,
+                messageOf(exception),
+                context.topic(),
+                context.partition(),
+                context.offset(),
+                context.timestamp(),
+                context.sourceRawKey(),
+                context.sourceRawValue(),
+                context.headers())));
     }
 
     /**
@@ -100,40 +118,70 @@ public final class DeadLetterHandler
      * (authorisation, a missing topic) is the cluster's, not the record's: Kafka Streams fails as usual.
      */
     @Override
-    public ProductionExceptionHandler.Response handleError(final ErrorHandlerContext context,
-                                                           final ProducerRecord<byte[], byte[]> record,
-                                                           final Exception exception) {
+    public ProductionExceptionHandler.Response handleError(
+            final ErrorHandlerContext context, final ProducerRecord<byte[], byte[]> record, final Exception exception) {
         if (!(exception instanceof RecordTooLargeException)) {
             return ProductionExceptionHandler.Response.fail();
         }
-        final int size = (record.key() == null ? 0 : record.key().length) + (record.value() == null ? 0 : record.value().length);
-        return ProductionExceptionHandler.Response.resume(List.of(deadLetter(DeadLetterReason.OVERSIZED,
-                "the " + processor + "'s output for " + record.topic() + " is " + size + " bytes, more than the producer or topic allows: "
-                        + messageOf(exception),
-                context.topic(), context.partition(), context.offset(), context.timestamp(),
-                context.sourceRawKey(), context.sourceRawValue(), context.headers())));
+        final int size =
+                (record.key() == null ? 0 : record.key().length) + (record.value() == null ? 0 : record.value().length);
+        return ProductionExceptionHandler.Response.resume(List.of(deadLetter(
+                DeadLetterReason.OVERSIZED,
+                "the " + processor + "'s output for " + record.topic() + " is " + size
+                        + " bytes, more than the producer or topic allows: " + messageOf(exception),
+                context.topic(),
+                context.partition(),
+                context.offset(),
+                context.timestamp(),
+                context.sourceRawKey(),
+                context.sourceRawValue(),
+                context.headers())));
     }
 
     @Override
-    public ProductionExceptionHandler.Response handleSerializationError(final ErrorHandlerContext context,
-                                                                        final ProducerRecord record,
-                                                                        final Exception exception,
-                                                                        final SerializationExceptionOrigin origin) {
-        LOG.error("{} cannot serialize its output for {}; the input goes to {}", processor, record.topic(), deadLetterTopic, exception);
-        return ProductionExceptionHandler.Response.resume(List.of(deadLetter(DeadLetterReason.PROCESSING_ERROR,
+    public ProductionExceptionHandler.Response handleSerializationError(
+            final ErrorHandlerContext context,
+            final ProducerRecord record,
+            final Exception exception,
+            final SerializationExceptionOrigin origin) {
+        LOG.error(
+                "{} cannot serialize its output for {}; the input goes to {}",
+                processor,
+                record.topic(),
+                deadLetterTopic,
+                exception);
+        return ProductionExceptionHandler.Response.resume(List.of(deadLetter(
+                DeadLetterReason.PROCESSING_ERROR,
                 "cannot serialize the output " + origin.name().toLowerCase(Locale.ROOT) + " for " + record.topic()
                         + ": " + messageOf(exception),
-                context.topic(), context.partition(), context.offset(), context.timestamp(),
-                context.sourceRawKey(), context.sourceRawValue(), context.headers())));
+                context.topic(),
+                context.partition(),
+                context.offset(),
+                context.timestamp(),
+                context.sourceRawKey(),
+                context.sourceRawValue(),
+                context.headers())));
     }
 
-    private ProducerRecord<byte[], byte[]> deadLetter(final DeadLetterReason reason, final String message,
-                                                      final String topic, final int partition, final long offset,
-                                                      final long timestamp, final byte[] key, final byte[] value,
-                                                      final Headers headers) {
+    private ProducerRecord<byte[], byte[]> deadLetter(
+            final DeadLetterReason reason,
+            final String message,
+            final String topic,
+            final int partition,
+            final long offset,
+            final long timestamp,
+            final byte[] key,
+            final byte[] value,
+            final Headers headers) {
         metrics.deadLettered(processor, reason.name());
-        return DeadLetters.record(deadLetterTopic, serde, new DeadLetters.Source(topic, partition, offset, timestamp, key, value, headers),
-                reason, message, processor, processorVersion);
+        return DeadLetters.record(
+                deadLetterTopic,
+                serde,
+                new DeadLetters.Source(topic, partition, offset, timestamp, key, value, headers),
+                reason,
+                message,
+                processor,
+                processorVersion);
     }
 
     /** The message a dead letter gets for an exception: its own message, or its class when it has none. */

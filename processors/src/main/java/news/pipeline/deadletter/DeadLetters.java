@@ -22,17 +22,19 @@ public final class DeadLetters {
     public static final String REASON_HEADER = "news.dead-letter.reason";
 
     /** The rejected record as it was read. */
-    public record Source(String topic, int partition, long offset, long timestamp, byte[] key, byte[] value,
-                         Headers headers) {
-    }
+    public record Source(
+            String topic, int partition, long offset, long timestamp, byte[] key, byte[] value, Headers headers) {}
 
-    private DeadLetters() {
-    }
+    private DeadLetters() {}
 
-    public static ProducerRecord<byte[], byte[]> record(final String deadLetterTopic, final AvroSerde<DeadLetter> serde,
-                                                        final Source source, final DeadLetterReason reason,
-                                                        final String message, final String processor,
-                                                        final String processorVersion) {
+    public static ProducerRecord<byte[], byte[]> record(
+            final String deadLetterTopic,
+            final AvroSerde<DeadLetter> serde,
+            final Source source,
+            final DeadLetterReason reason,
+            final String message,
+            final String processor,
+            final String processorVersion) {
         final DeadLetter letter = DeadLetter.newBuilder()
                 .setReason(reason)
                 .setMessage(message)
@@ -50,15 +52,22 @@ public final class DeadLetters {
         headers.add(REASON_HEADER, reason.name().getBytes(StandardCharsets.UTF_8));
         // Null partition: the producer's partitioner spreads dead letters by the original key.
         // The source timestamp, not the wall clock, so that a replay writes the same dead letter.
-        return new ProducerRecord<>(deadLetterTopic, null, source.timestamp() >= 0 ? source.timestamp() : null,
-                source.key(), serde.encode(letter), headers);
+        return new ProducerRecord<>(
+                deadLetterTopic,
+                null,
+                source.timestamp() >= 0 ? source.timestamp() : null,
+                source.key(),
+                serde.encode(letter),
+                headers);
     }
 
     private static Map<String, ByteBuffer> lastValues(final Headers headers) {
         final Map<String, ByteBuffer> values = new LinkedHashMap<>();
         if (headers != null) {
             for (final Header header : headers) {
-                values.put(header.key(), header.value() == null ? ByteBuffer.allocate(0) : ByteBuffer.wrap(header.value()));
+                values.put(
+                        header.key(),
+                        header.value() == null ? ByteBuffer.allocate(0) : ByteBuffer.wrap(header.value()));
             }
         }
         return values;

@@ -33,15 +33,19 @@ public final class OutputLimit {
      *                        record encoded to know its exact size
      * @throws RejectedRecordException OVERSIZED when the encoded record is over the limit
      */
-    public <T extends SpecificRecordBase> void require(final T value, final long upperBoundBytes, final AvroSerde<T> serde) {
+    public <T extends SpecificRecordBase> void require(
+            final T value, final long upperBoundBytes, final AvroSerde<T> serde) {
         if (upperBoundBytes <= maxValueBytes) {
             return;
         }
         final int size = serde.encode(value).length;
         if (size > maxValueBytes) {
-            throw new RejectedRecordException(DeadLetterReason.OVERSIZED, "the output record for " + topic + " would be "
-                    + size + " bytes, over the " + maxValueBytes + " bytes a record may have (the producer's max.request.size"
-                    + " less framing)");
+            throw new RejectedRecordException(
+                    DeadLetterReason.OVERSIZED,
+                    "the output record for " + topic + " would be "
+                            + size + " bytes, over the " + maxValueBytes
+                            + " bytes a record may have (the producer's max.request.size"
+                            + " less framing)");
         }
     }
 

@@ -21,10 +21,10 @@ import java.util.Set;
 public final class ArticleIds {
     /** Query parameters that track a click, not name a page: dropped before hashing. */
     private static final Set<String> TRACKING_PARAMETERS = Set.of(
-            "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "yclid", "_ga", "ref", "ref_src", "cmpid", "ocid");
+            "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "yclid", "_ga", "ref", "ref_src",
+            "cmpid", "ocid");
 
-    private ArticleIds() {
-    }
+    private ArticleIds() {}
 
     /** The id from a URL: scheme and host lower-cased, default port, fragment and tracking parameters dropped. */
     public static String fromUrl(final String url) {
@@ -57,7 +57,8 @@ public final class ArticleIds {
             host = host.substring(0, host.length() - 1);
         }
         final int port = uri.getPort();
-        final boolean defaultPort = port == -1 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
+        final boolean defaultPort =
+                port == -1 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         if (path.length() > 1 && path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);

@@ -49,11 +49,14 @@ public final class PipelineMetrics {
     }
 
     public void deadLettered(final String processor, final String reason) {
-        counters.computeIfAbsent("dead|" + processor + "|" + reason, key -> Counter.builder("news.pipeline.dead.letters")
-                .description("Records sent to the dead-letter topic")
-                .tag("processor", processor)
-                .tag("reason", reason)
-                .register(registry)).increment();
+        counters.computeIfAbsent(
+                        "dead|" + processor + "|" + reason,
+                        key -> Counter.builder("news.pipeline.dead.letters")
+                                .description("Records sent to the dead-letter topic")
+                                .tag("processor", processor)
+                                .tag("reason", reason)
+                                .register(registry))
+                .increment();
     }
 
     public void countryTagged(final String code) {
@@ -61,23 +64,27 @@ public final class PipelineMetrics {
     }
 
     public Timer processingTime(final String processor) {
-        return timers.computeIfAbsent(processor, key -> Timer.builder("news.pipeline.processing")
-                .description("Time to process one record")
-                .tag("processor", processor)
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofNanos(10_000))
-                .maximumExpectedValue(Duration.ofSeconds(10))
-                .register(registry));
+        return timers.computeIfAbsent(
+                processor,
+                key -> Timer.builder("news.pipeline.processing")
+                        .description("Time to process one record")
+                        .tag("processor", processor)
+                        .publishPercentileHistogram()
+                        .minimumExpectedValue(Duration.ofNanos(10_000))
+                        .maximumExpectedValue(Duration.ofSeconds(10))
+                        .register(registry));
     }
 
     /** Sum of the counters of that name with those tags, 0 when none: for tests and summaries. */
     public double count(final String name, final String... tags) {
-        return registry.find(name).tags(tags).counters().stream().mapToDouble(Counter::count).sum();
+        return registry.find(name).tags(tags).counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
     }
 
     private Counter counter(final String name, final String tagKey, final String tagValue) {
-        return counters.computeIfAbsent(name + "|" + tagValue, key -> Counter.builder(name)
-                .tag(tagKey, tagValue)
-                .register(registry));
+        return counters.computeIfAbsent(
+                name + "|" + tagValue,
+                key -> Counter.builder(name).tag(tagKey, tagValue).register(registry));
     }
 }

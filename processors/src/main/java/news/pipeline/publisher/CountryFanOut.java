@@ -9,8 +9,7 @@ import news.pipeline.schema.EnrichedArticle;
 
 /** One country's view of an article, for each country the article involves. No Kafka here. */
 public final class CountryFanOut {
-    private CountryFanOut() {
-    }
+    private CountryFanOut() {}
 
     public static List<CountryArticle> of(final EnrichedArticle article) {
         final Set<String> focus = new HashSet<>(article.getFocus());
@@ -20,8 +19,8 @@ public final class CountryFanOut {
                 .toList();
     }
 
-    private static CountryArticle view(final EnrichedArticle article, final CountryTag country, final String url,
-                                       final boolean focus) {
+    private static CountryArticle view(
+            final EnrichedArticle article, final CountryTag country, final String url, final boolean focus) {
         return CountryArticle.newBuilder()
                 .setCode(country.getCode())
                 .setName(country.getName())

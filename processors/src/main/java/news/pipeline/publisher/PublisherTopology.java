@@ -28,8 +28,7 @@ public final class PublisherTopology {
     /** Version of the fan-out logic, for dead letters. */
     public static final String VERSION = "1.0.0";
 
-    private PublisherTopology() {
-    }
+    private PublisherTopology() {}
 
     public static Topology build(final PipelineMetrics metrics) {
         final StreamsBuilder builder = new StreamsBuilder();

@@ -1,7 +1,6 @@
 package news.pipeline.serde;
 
 import java.io.IOException;
-import java.util.List;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.message.BinaryMessageDecoder;
@@ -52,11 +51,13 @@ public final class AvroSerde<T extends SpecificRecordBase> implements Serde<T> {
         try {
             return decoder.decode(bytes);
         } catch (MissingSchemaException e) {
-            throw new UnknownSchemaException(type.getSimpleName() + " with a schema fingerprint no known version has: "
-                    + e.getMessage(), e);
+            throw new UnknownSchemaException(
+                    type.getSimpleName() + " with a schema fingerprint no known version has: " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
-            throw new SerializationException("not a valid " + type.getSimpleName() + " in Avro single-object encoding ("
-                    + bytes.length + " bytes): " + e.getMessage(), e);
+            throw new SerializationException(
+                    "not a valid " + type.getSimpleName() + " in Avro single-object encoding (" + bytes.length
+                            + " bytes): " + e.getMessage(),
+                    e);
         }
     }
 

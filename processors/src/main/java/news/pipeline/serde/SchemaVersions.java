@@ -17,8 +17,7 @@ public final class SchemaVersions {
     /** Versions are numbered from 1 without gaps; the first missing number ends the list. */
     private static final int MAX_VERSIONS = 1000;
 
-    private SchemaVersions() {
-    }
+    private SchemaVersions() {}
 
     public static List<Schema> released(final Schema current) {
         final List<Schema> versions = new ArrayList<>();
@@ -37,7 +36,8 @@ public final class SchemaVersions {
     }
 
     private static Schema load(final String recordName, final int version) {
-        try (InputStream in = SchemaVersions.class.getClassLoader().getResourceAsStream(resourceName(recordName, version))) {
+        try (InputStream in =
+                SchemaVersions.class.getClassLoader().getResourceAsStream(resourceName(recordName, version))) {
             return in == null ? null : new Schema.Parser().parse(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read released schema " + recordName + " v" + version, e);

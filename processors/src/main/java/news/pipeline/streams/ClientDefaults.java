@@ -34,9 +34,8 @@ public final class ClientDefaults {
             ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(BATCH_BYTES));
 
     /** Every pipeline consumer's defaults. */
-    public static final Map<String, String> CONSUMER = Map.of(
-            ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(MAX_PARTITION_FETCH_BYTES));
+    public static final Map<String, String> CONSUMER =
+            Map.of(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(MAX_PARTITION_FETCH_BYTES));
 
-    private ClientDefaults() {
-    }
+    private ClientDefaults() {}
 }

@@ -38,6 +38,7 @@ public final class PipelineConfig extends AbstractConfig {
 
     /** Prefix of every application.id: {@code <prefix>-cleaner}, {@code <prefix>-tagger}, {@code <prefix>-publisher}. */
     public static final String APPLICATION_ID_PREFIX_CONFIG = "news.pipeline.application.id.prefix";
+
     public static final String DEFAULT_APPLICATION_ID_PREFIX = "news-pipeline";
     /**
      * The application id names the consumer group and prefixes the internal topics, so it may hold
@@ -60,21 +61,46 @@ public final class PipelineConfig extends AbstractConfig {
     public static final String METRICS_CONFIG = "news.pipeline.metrics";
 
     public static final ConfigDef DEFINITION = new ConfigDef()
-            .define(MAX_CONTENT_BYTES_CONFIG, Type.INT, ArticleCleaner.DEFAULT_MAX_CONTENT_BYTES,
-                    new Allowed("an integer >= " + MIN_MAX_CONTENT_BYTES + " (bytes)", ConfigDef.Range.atLeast(MIN_MAX_CONTENT_BYTES)),
-                    Importance.MEDIUM, "larger raw content is dead-lettered as OVERSIZED")
-            .define(APPLICATION_ID_PREFIX_CONFIG, Type.STRING, DEFAULT_APPLICATION_ID_PREFIX,
-                    new Allowed("letters, digits, '.', '_' and '-'", ConfigDef.LambdaValidator.with(
-                            (name, value) -> {
-                                if (value == null || !LEGAL_APPLICATION_ID.matcher(value.toString()).matches()) {
-                                    throw new ConfigException(name, value, "not a legal application id prefix");
-                                }
-                            },
-                            () -> LEGAL_APPLICATION_ID.pattern())),
-                    Importance.MEDIUM, "application ids are `<prefix>-cleaner` etc.")
-            .defineInternal(PROCESSOR_CONFIG, Type.STRING, UNKNOWN_PROCESSOR, null, Importance.LOW,
+            .define(
+                    MAX_CONTENT_BYTES_CONFIG,
+                    Type.INT,
+                    ArticleCleaner.DEFAULT_MAX_CONTENT_BYTES,
+                    new Allowed(
+                            "an integer >= " + MIN_MAX_CONTENT_BYTES + " (bytes)",
+                            ConfigDef.Range.atLeast(MIN_MAX_CONTENT_BYTES)),
+                    Importance.MEDIUM,
+                    "larger raw content is dead-lettered as OVERSIZED")
+            .define(
+                    APPLICATION_ID_PREFIX_CONFIG,
+                    Type.STRING,
+                    DEFAULT_APPLICATION_ID_PREFIX,
+                    new Allowed(
+                            "letters, digits, '.', '_' and '-'",
+                            ConfigDef.LambdaValidator.with(
+                                    (name, value) -> {
+                                        if (value == null
+                                                || !LEGAL_APPLICATION_ID
+                                                        .matcher(value.toString())
+                                                        .matches()) {
+                                            throw new ConfigException(name, value, "not a legal application id prefix");
+                                        }
+                                    },
+                                    () -> LEGAL_APPLICATION_ID.pattern())),
+                    Importance.MEDIUM,
+                    "application ids are `<prefix>-cleaner` etc.")
+            .defineInternal(
+                    PROCESSOR_CONFIG,
+                    Type.STRING,
+                    UNKNOWN_PROCESSOR,
+                    null,
+                    Importance.LOW,
                     "which processor the dead-letter handler serves; set by the processors")
-            .defineInternal(PROCESSOR_VERSION_CONFIG, Type.STRING, UNKNOWN_PROCESSOR, null, Importance.LOW,
+            .defineInternal(
+                    PROCESSOR_VERSION_CONFIG,
+                    Type.STRING,
+                    UNKNOWN_PROCESSOR,
+                    null,
+                    Importance.LOW,
                     "the version of that processor's logic; set by the processors");
 
     /**
@@ -142,8 +168,9 @@ public final class PipelineConfig extends AbstractConfig {
                         + "; known news.pipeline settings: " + String.join(", ", settingNames()));
             }
             if (key == null || key.internalConfig) {
-                throw new ConfigException(name + " is set by the pipeline itself, not a setting; known news.pipeline settings: "
-                        + String.join(", ", settingNames()));
+                throw new ConfigException(
+                        name + " is set by the pipeline itself, not a setting; known news.pipeline settings: "
+                                + String.join(", ", settingNames()));
             }
         }
         checkedValues(settings);
@@ -161,13 +188,16 @@ public final class PipelineConfig extends AbstractConfig {
             try {
                 parsed = ConfigDef.parseType(name, value, key.type);
             } catch (ConfigException e) {
-                throw new ConfigException(shown(name, value) + ": " + typeProblem(key.type) + "; allowed: " + allowed(name));
+                throw new ConfigException(
+                        shown(name, value) + ": " + typeProblem(key.type) + "; allowed: " + allowed(name));
             }
             if (key.validator != null) {
                 try {
                     key.validator.ensureValid(name, parsed);
                 } catch (ConfigException e) {
-                    final boolean number = key.type == Type.INT || key.type == Type.LONG || key.type == Type.SHORT
+                    final boolean number = key.type == Type.INT
+                            || key.type == Type.LONG
+                            || key.type == Type.SHORT
                             || key.type == Type.DOUBLE;
                     throw new ConfigException(shown(name, value) + ": " + (number ? "out of range" : "not allowed")
                             + "; allowed: " + allowed(name));

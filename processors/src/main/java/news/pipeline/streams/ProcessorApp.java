@@ -58,7 +58,8 @@ public enum ProcessorApp {
     /** Builds this processor's topology; settings are the merged pipeline settings. */
     public Topology topology(final Map<String, String> settings, final PipelineMetrics metrics) {
         return switch (this) {
-            case CLEANER -> CleanerTopology.build(cleanArticles(settings), metrics, StreamsSettings.maxRequestBytes(settings));
+            case CLEANER ->
+                CleanerTopology.build(cleanArticles(settings), metrics, StreamsSettings.maxRequestBytes(settings));
             case TAGGER -> TaggerTopology.build(enrichment(), metrics, StreamsSettings.maxRequestBytes(settings));
             case PUBLISHER -> PublisherTopology.build(metrics);
         };

@@ -24,8 +24,7 @@ public final class StreamsSettings {
      */
     public static final int MAX_REQUEST_BYTES = 20 * 1024 * 1024;
 
-    private StreamsSettings() {
-    }
+    private StreamsSettings() {}
 
     /** The processors' producer max.request.size: the user's if set, else {@link #MAX_REQUEST_BYTES}. */
     public static int maxRequestBytes(final Map<String, String> settings) {
@@ -44,8 +43,8 @@ public final class StreamsSettings {
     /**
      * @param settings merged user settings (Kafka configs and news.pipeline.* keys); they win over defaults
      */
-    public static Properties forProcessor(final ProcessorApp processor, final Map<String, String> settings,
-                                          final PipelineMetrics metrics) {
+    public static Properties forProcessor(
+            final ProcessorApp processor, final Map<String, String> settings, final PipelineMetrics metrics) {
         final Properties props = new Properties();
         props.putAll(settings);
         // An object, not a string: Kafka Streams hands config originals to the handlers it creates.
@@ -53,7 +52,8 @@ public final class StreamsSettings {
         props.put(PipelineConfig.METRICS_CONFIG, metrics);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId(processor, settings));
         props.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.putIfAbsent(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+        props.putIfAbsent(
+                StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
         props.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
         props.putIfAbsent(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
         props.putIfAbsent(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTER.name());
@@ -61,7 +61,9 @@ public final class StreamsSettings {
         props.put(PipelineConfig.PROCESSOR_VERSION_CONFIG, processor.version());
         // Refuse generated operator names: they would change whenever the topology changes.
         props.putIfAbsent(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
-        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), String.valueOf(MAX_REQUEST_BYTES));
+        props.putIfAbsent(
+                StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+                String.valueOf(MAX_REQUEST_BYTES));
         ClientDefaults.PRODUCER.forEach((name, value) -> props.putIfAbsent(StreamsConfig.producerPrefix(name), value));
         ClientDefaults.CONSUMER.forEach((name, value) -> props.putIfAbsent(StreamsConfig.consumerPrefix(name), value));
         return props;

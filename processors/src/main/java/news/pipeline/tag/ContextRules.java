@@ -17,19 +17,127 @@ import java.util.Set;
  */
 final class ContextRules {
     /** Capitalised words that qualify a country name rather than make it part of another name. */
-    private static final Set<String> QUALIFIERS = Set.of("north", "south", "east", "west", "northern", "southern",
-        "eastern", "western", "central", "upper", "lower", "greater", "mainland", "communist", "nationalist", "red",
-        "free", "democratic", "federal", "islamic", "socialist", "republican", "royal", "imperial", "neighbouring",
-        "neighboring", "rural", "coastal", "northeastern", "northwestern", "southeastern", "southwestern",
-        "northeast", "northwest", "southeast", "southwest", "the", "in", "and", "or", "of", "for", "to", "from",
-        "with", "by", "on", "at", "as", "but", "both", "between", "against", "including", "said", "says", "like",
-        "than", "via", "into", "over", "after", "before", "while", "when", "if", "that", "which", "where", "not",
-        "all", "only", "also", "even", "unlike", "besides", "outside", "inside", "within", "across", "toward",
-        "towards", "among", "amid", "despite", "about", "under", "versus", "vs");
+    private static final Set<String> QUALIFIERS = Set.of(
+            "north",
+            "south",
+            "east",
+            "west",
+            "northern",
+            "southern",
+            "eastern",
+            "western",
+            "central",
+            "upper",
+            "lower",
+            "greater",
+            "mainland",
+            "communist",
+            "nationalist",
+            "red",
+            "free",
+            "democratic",
+            "federal",
+            "islamic",
+            "socialist",
+            "republican",
+            "royal",
+            "imperial",
+            "neighbouring",
+            "neighboring",
+            "rural",
+            "coastal",
+            "northeastern",
+            "northwestern",
+            "southeastern",
+            "southwestern",
+            "northeast",
+            "northwest",
+            "southeast",
+            "southwest",
+            "the",
+            "in",
+            "and",
+            "or",
+            "of",
+            "for",
+            "to",
+            "from",
+            "with",
+            "by",
+            "on",
+            "at",
+            "as",
+            "but",
+            "both",
+            "between",
+            "against",
+            "including",
+            "said",
+            "says",
+            "like",
+            "than",
+            "via",
+            "into",
+            "over",
+            "after",
+            "before",
+            "while",
+            "when",
+            "if",
+            "that",
+            "which",
+            "where",
+            "not",
+            "all",
+            "only",
+            "also",
+            "even",
+            "unlike",
+            "besides",
+            "outside",
+            "inside",
+            "within",
+            "across",
+            "toward",
+            "towards",
+            "among",
+            "amid",
+            "despite",
+            "about",
+            "under",
+            "versus",
+            "vs");
     /** Titles before a surname. */
-    private static final Set<String> HONORIFICS = Set.of("mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord",
-        "gen", "sen", "rep", "gov", "lt", "col", "capt", "prof", "rev", "president", "senator", "governor",
-        "minister", "chairman", "judge", "justice", "father", "brother", "sister", "uncle", "aunt");
+    private static final Set<String> HONORIFICS = Set.of(
+            "mr",
+            "mrs",
+            "ms",
+            "miss",
+            "dr",
+            "sir",
+            "lady",
+            "lord",
+            "gen",
+            "sen",
+            "rep",
+            "gov",
+            "lt",
+            "col",
+            "capt",
+            "prof",
+            "rev",
+            "president",
+            "senator",
+            "governor",
+            "minister",
+            "chairman",
+            "judge",
+            "justice",
+            "father",
+            "brother",
+            "sister",
+            "uncle",
+            "aunt");
 
     private final Gazetteer gazetteer;
 
@@ -48,17 +156,22 @@ final class ContextRules {
             }
             // "Georgia-Pacific": a name hyphenated to a capitalised word no entry knows is a firm's name
             final int after = match.lastToken + 1;
-            if (!match.titleCaps && tokens.hyphenBefore(after) && tokens.is(after, TokenizedText.UPPER_FIRST)
+            if (!match.titleCaps
+                    && tokens.hyphenBefore(after)
+                    && tokens.is(after, TokenizedText.UPPER_FIRST)
                     && !startsMatch(matches, k + 1, match.inTitle, after)) {
                 match.dropped = true;
                 continue;
             }
             // "Allied-Lyons": a town hyphenated after a capitalised word no entry knows ends a firm's name
             final int before = match.firstToken - 1;
-            if (!match.titleCaps && (match.entry.kind() == MentionKind.CITY || match.entry.kind() == MentionKind.CAPITAL)
-                    && tokens.hyphenBefore(match.firstToken) && tokens.is(before, TokenizedText.UPPER_FIRST)
-                    && !(k > 0 && matches.get(k - 1).inTitle == match.inTitle
-                        && matches.get(k - 1).lastToken == before)) {
+            if (!match.titleCaps
+                    && (match.entry.kind() == MentionKind.CITY || match.entry.kind() == MentionKind.CAPITAL)
+                    && tokens.hyphenBefore(match.firstToken)
+                    && tokens.is(before, TokenizedText.UPPER_FIRST)
+                    && !(k > 0
+                            && matches.get(k - 1).inTitle == match.inTitle
+                            && matches.get(k - 1).lastToken == before)) {
                 match.dropped = true;
                 personal.add(key(match, tokens));
                 continue;
@@ -76,7 +189,9 @@ final class ContextRules {
         }
         if (!personal.isEmpty()) {
             for (EntryMatch match : matches) {
-                if (match.isLiveCountry() && nameLike(match.entry) && !match.datelinePlace
+                if (match.isLiveCountry()
+                        && nameLike(match.entry)
+                        && !match.datelinePlace
                         && personal.contains(key(match, match.inTitle ? title : text))) {
                     match.dropped = true;
                 }
@@ -91,7 +206,9 @@ final class ContextRules {
             }
         }
         for (EntryMatch match : matches) {
-            if (!match.dropped && match.entry.has(Gazetteer.AMBIGUOUS) && !match.entry.org()
+            if (!match.dropped
+                    && match.entry.has(Gazetteer.AMBIGUOUS)
+                    && !match.entry.org()
                     && !corroborated.contains(match.entry.target())) {
                 match.dropped = true;
             }
@@ -121,8 +238,8 @@ final class ContextRules {
      * name that ends a longer name of another place in the same article is that place shortened,
      * unless the article also names its country another way ("Mexican" beside "New Mexico").
      */
-    private static void shortenedNames(final List<EntryMatch> matches, final TokenizedText title,
-                                       final TokenizedText text) {
+    private static void shortenedNames(
+            final List<EntryMatch> matches, final TokenizedText title, final TokenizedText text) {
         Map<String, Set<Integer>> tails = null;
         for (EntryMatch match : matches) {
             if (!match.dropped && match.lastToken > match.firstToken && !match.entry.org()) {
@@ -131,8 +248,10 @@ final class ContextRules {
                     tails = new HashMap<>();
                 }
                 tails.computeIfAbsent(
-                    TokenizedText.fold(tokens.source, tokens.start(match.lastToken), tokens.end(match.lastToken)),
-                    word -> new HashSet<>()).add(match.entry.target());
+                                TokenizedText.fold(
+                                        tokens.source, tokens.start(match.lastToken), tokens.end(match.lastToken)),
+                                word -> new HashSet<>())
+                        .add(match.entry.target());
             }
         }
         if (tails == null) {
@@ -140,8 +259,10 @@ final class ContextRules {
         }
         final List<EntryMatch> shortened = new ArrayList<>();
         for (EntryMatch match : matches) {
-            if (match.isLiveCountry() && match.firstToken == match.lastToken
-                    && match.entry.kind() == MentionKind.NAME && !match.datelinePlace) {
+            if (match.isLiveCountry()
+                    && match.firstToken == match.lastToken
+                    && match.entry.kind() == MentionKind.NAME
+                    && !match.datelinePlace) {
                 final Set<Integer> targets = tails.get(key(match, match.inTitle ? title : text));
                 if (targets != null && !(targets.size() == 1 && targets.contains(match.entry.target()))) {
                     shortened.add(match);
@@ -183,8 +304,8 @@ final class ContextRules {
     }
 
     /** Whether matches[k] exists, lies in the same part (title or text) and starts at the token. */
-    private static boolean startsMatch(final List<EntryMatch> matches, final int k, final boolean inTitle,
-                                       final int token) {
+    private static boolean startsMatch(
+            final List<EntryMatch> matches, final int k, final boolean inTitle, final int token) {
         return k < matches.size() && matches.get(k).inTitle == inTitle && matches.get(k).firstToken == token;
     }
 
@@ -203,28 +324,35 @@ final class ContextRules {
         if (prev < 0) {
             return false;
         }
-        if (k > 0 && matches.get(k - 1).inTitle == match.inTitle && matches.get(k - 1).lastToken == prev
+        if (k > 0
+                && matches.get(k - 1).inTitle == match.inTitle
+                && matches.get(k - 1).lastToken == prev
                 && !matches.get(k - 1).dropped) {
             return false;
         }
         final String word = TokenizedText.fold(tokens.source, tokens.start(prev), tokens.end(prev));
-        final boolean dotted = tokens.end(prev) < tokens.source.length()
-            && tokens.source.charAt(tokens.end(prev)) == '.';
+        final boolean dotted =
+                tokens.end(prev) < tokens.source.length() && tokens.source.charAt(tokens.end(prev)) == '.';
         if (HONORIFICS.contains(word) && (tokens.spaceBefore(match.firstToken) || dotted)) {
             return true;
         }
         final boolean afterFirstName = gazetteer.isFirstName(tokens.source, tokens.start(prev), tokens.end(prev));
-        if (afterFirstName && match.entry.kind() != MentionKind.NAME && tokens.spaceBefore(match.firstToken)
-                && tokens.is(prev, TokenizedText.UPPER_FIRST) && !tokens.is(prev, TokenizedText.ALL_UPPER)) {
+        if (afterFirstName
+                && match.entry.kind() != MentionKind.NAME
+                && tokens.spaceBefore(match.firstToken)
+                && tokens.is(prev, TokenizedText.UPPER_FIRST)
+                && !tokens.is(prev, TokenizedText.ALL_UPPER)) {
             // "Jose Concepcion", "Morgan Stanley": a town after a first name is a surname
             return true;
         }
         if (match.firstToken != match.lastToken || !gazetteer.isFirstName(tokens.source, match.start, match.end)) {
             return false;
         }
-        if (!tokens.spaceBefore(match.firstToken) || !tokens.is(prev, TokenizedText.UPPER_FIRST)
+        if (!tokens.spaceBefore(match.firstToken)
+                || !tokens.is(prev, TokenizedText.UPPER_FIRST)
                 || tokens.is(prev, TokenizedText.ALL_UPPER)
-                || QUALIFIERS.contains(word) || Character.isDigit(tokens.source.charAt(tokens.start(prev)))) {
+                || QUALIFIERS.contains(word)
+                || Character.isDigit(tokens.source.charAt(tokens.start(prev)))) {
             return false;
         }
         return !tokens.sentenceStart(prev) || afterFirstName;
@@ -236,16 +364,20 @@ final class ContextRules {
      */
     private boolean forenameContext(final List<EntryMatch> matches, final int k, final TokenizedText tokens) {
         final EntryMatch match = matches.get(k);
-        if (match.entry.kind() != MentionKind.NAME || match.firstToken != match.lastToken
+        if (match.entry.kind() != MentionKind.NAME
+                || match.firstToken != match.lastToken
                 || !gazetteer.isFirstName(tokens.source, match.start, match.end)) {
             return false;
         }
         final int next = match.lastToken + 1;
-        return next < tokens.size() && tokens.spaceBefore(next) && tokens.is(next, TokenizedText.UPPER_FIRST)
-            && !tokens.is(next, TokenizedText.ALL_UPPER) && !startsMatch(matches, k + 1, match.inTitle, next)
-            && !tokens.sentenceStart(next)
-            && !IncidentalMentions.isCompanySuffix(
-                TokenizedText.fold(tokens.source, tokens.start(next), tokens.end(next)));
+        return next < tokens.size()
+                && tokens.spaceBefore(next)
+                && tokens.is(next, TokenizedText.UPPER_FIRST)
+                && !tokens.is(next, TokenizedText.ALL_UPPER)
+                && !startsMatch(matches, k + 1, match.inTitle, next)
+                && !tokens.sentenceStart(next)
+                && !IncidentalMentions.isCompanySuffix(
+                        TokenizedText.fold(tokens.source, tokens.start(next), tokens.end(next)));
     }
 
     /**
@@ -256,13 +388,17 @@ final class ContextRules {
     private boolean firmContext(final List<EntryMatch> matches, final int k, final TokenizedText tokens) {
         final EntryMatch match = matches.get(k);
         // a capital named like a person ("Paris Hilton", "Sofia Coppola") too
-        if (match.entry.kind() != MentionKind.CITY && !(match.entry.kind() == MentionKind.CAPITAL
-                && gazetteer.isFirstName(tokens.source, match.start, match.end))) {
+        if (match.entry.kind() != MentionKind.CITY
+                && !(match.entry.kind() == MentionKind.CAPITAL
+                        && gazetteer.isFirstName(tokens.source, match.start, match.end))) {
             return false;
         }
         final int next = match.lastToken + 1;
-        if (next >= tokens.size() || !tokens.spaceBefore(next) || !tokens.is(next, TokenizedText.UPPER_FIRST)
-                || tokens.is(next, TokenizedText.ALL_UPPER) || startsMatch(matches, k + 1, match.inTitle, next)) {
+        if (next >= tokens.size()
+                || !tokens.spaceBefore(next)
+                || !tokens.is(next, TokenizedText.UPPER_FIRST)
+                || tokens.is(next, TokenizedText.ALL_UPPER)
+                || startsMatch(matches, k + 1, match.inTitle, next)) {
             return false;
         }
         return !tokens.sentenceStart(next);

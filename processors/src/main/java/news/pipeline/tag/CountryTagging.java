@@ -11,5 +11,4 @@ import java.util.List;
  * @param salience 0..1, how central the country is to the story
  * @param spans    title spans first, then text spans by offset
  */
-public record CountryTagging(String code, String name, int mentions, double salience, List<MentionSpan> spans) {
-}
+public record CountryTagging(String code, String name, int mentions, double salience, List<MentionSpan> spans) {}

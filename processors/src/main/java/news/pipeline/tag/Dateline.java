@@ -21,8 +21,10 @@ record Dateline(int placeEnd, int regionStart, int regionEnd, int end) {
     private static final int MAX_COLON_PLACE_CHARS = 40;
     /** A region after the place with no date ("KINGSTON, Jamaica -") is a few words; longer is prose. */
     private static final int MAX_REGION_CHARS = 30;
-    private static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
-        "nov", "dec"};
+
+    private static final String[] MONTHS = {
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
+    };
 
     boolean present() {
         return end > 0;
@@ -48,13 +50,16 @@ record Dateline(int placeEnd, int regionStart, int regionEnd, int end) {
             final char c = text.charAt(i);
             // the dash follows a space, or the date's day ("March 30- Shr 94 cts")
             if ((c == '-' || c == '\u2013' || c == '\u2014')
-                    && (text.charAt(i - 1) == ' ' || Character.isDigit(text.charAt(i - 1)) && i + 1 < text.length()
-                        && text.charAt(i + 1) == ' ')
+                    && (text.charAt(i - 1) == ' '
+                            || Character.isDigit(text.charAt(i - 1))
+                                    && i + 1 < text.length()
+                                    && text.charAt(i + 1) == ' ')
                     && (i + 1 >= text.length() || text.charAt(i + 1) == ' ' || text.charAt(i + 1) == '-')) {
                 dash = i;
                 break;
             }
-            if (c == ':' && (i + 1 >= text.length() || text.charAt(i + 1) == ' ')
+            if (c == ':'
+                    && (i + 1 >= text.length() || text.charAt(i + 1) == ' ')
                     && i < placeStart + MAX_COLON_PLACE_CHARS) {
                 // "NEW DELHI: ..." or "Beijing, Jan 3 (Xinhua):"
                 dash = i;

@@ -10,12 +10,19 @@ final class EntryMatch {
     final Gazetteer.Entry entry;
     /** Found in a title written in capitals or title case, which gives no case clues. */
     final boolean titleCaps;
+
     boolean dropped;
     boolean datelinePlace;
     boolean datelineRegion;
 
-    EntryMatch(final boolean inTitle, final int firstToken, final int lastToken, final int start, final int end,
-               final Gazetteer.Entry entry, final boolean titleCaps) {
+    EntryMatch(
+            final boolean inTitle,
+            final int firstToken,
+            final int lastToken,
+            final int start,
+            final int end,
+            final Gazetteer.Entry entry,
+            final boolean titleCaps) {
         this.inTitle = inTitle;
         this.firstToken = firstToken;
         this.lastToken = lastToken;

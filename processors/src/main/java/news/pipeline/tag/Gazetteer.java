@@ -23,18 +23,20 @@ final class Gazetteer {
     static final String RESOURCE = "/news/pipeline/tag/gazetteer.tsv";
     /** Expected trie edges per entry, to size the edge map once: most surface forms have one to three tokens. */
     private static final int EDGES_PER_ENTRY = 3;
+
     private static final Pattern NUMBER_TOKEN = Pattern.compile("(^|[^\\p{L}\\p{N}])\\p{N}");
 
     /** Entry flags, from the TSV's flags column. */
     static final int CASE_EXACT = 1;
+
     static final int PREFIX = 2;
     static final int AMBIGUOUS = 4;
     static final int DATELINE_ONLY = 8;
     static final int REGION = 16;
 
     /** What a surface form refers to. target: index into countries, or into organisations if org. */
-    record Entry(String surface, char[] letters, int target, boolean org, boolean blocker, MentionKind kind,
-                 int flags) {
+    record Entry(
+            String surface, char[] letters, int target, boolean org, boolean blocker, MentionKind kind, int flags) {
         boolean has(final int flag) {
             return (flags & flag) != 0;
         }
@@ -55,9 +57,16 @@ final class Gazetteer {
     /** English first names, folded. */
     private final TokenTable firstNames;
 
-    private Gazetteer(final String version, final String[] countryCodes, final String[] countryNames,
-                      final String[] orgCodes, final String[] orgNames, final TokenTable vocabulary,
-                      final LongIntMap edges, final Entry[][] payload, final TokenTable firstNames) {
+    private Gazetteer(
+            final String version,
+            final String[] countryCodes,
+            final String[] countryNames,
+            final String[] orgCodes,
+            final String[] orgNames,
+            final TokenTable vocabulary,
+            final LongIntMap edges,
+            final Entry[][] payload,
+            final TokenTable firstNames) {
         this.firstNames = firstNames;
         this.version = version;
         this.countryCodes = countryCodes;
@@ -144,7 +153,8 @@ final class Gazetteer {
             if (target.equals("-")) {
                 entry = new Entry(surface, letters(surface), -1, false, true, kind, flags);
             } else if (target.startsWith("@")) {
-                entry = new Entry(surface, letters(surface), orgIndex.get(target.substring(1)), true, false, kind, flags);
+                entry = new Entry(
+                        surface, letters(surface), orgIndex.get(target.substring(1)), true, false, kind, flags);
             } else {
                 final Integer country = countryIndex.get(target);
                 if (country == null) {
@@ -184,8 +194,8 @@ final class Gazetteer {
             final List<Entry> list = nodes.get(i);
             payload[i] = list == null ? null : list.toArray(Entry[]::new);
         }
-        return new Gazetteer(version, countryCodes, countryNames, orgCodes, orgNames, vocabulary, edges, payload,
-            firstNames);
+        return new Gazetteer(
+                version, countryCodes, countryNames, orgCodes, orgNames, vocabulary, edges, payload, firstNames);
     }
 
     private static Map<String, Integer> index(final String[] codes) {
@@ -205,7 +215,7 @@ final class Gazetteer {
                 case "AMBIG" -> flags |= AMBIGUOUS;
                 case "DATELINE" -> flags |= DATELINE_ONLY;
                 case "REGION" -> flags |= REGION;
-                case "" -> { }
+                case "" -> {}
                 default -> throw new IllegalArgumentException("unknown gazetteer flag " + flag);
             }
         }

@@ -9,33 +9,130 @@ import java.util.Set;
  */
 final class IncidentalMentions {
     /** Words that make a country word name a currency: "U.S. dollar", "Swiss francs", "billion U.S. Dlrs". */
-    private static final Set<String> CURRENCIES = Set.of("dollar", "dollars", "dlr", "dlrs", "franc", "francs", "mark",
-        "marks", "pound", "pounds", "yen", "lira", "lire", "peso", "pesos", "crown", "crowns", "krona", "kronor", "krone",
-        "kroner", "guilder", "guilders", "schilling", "schillings", "rand", "rupee", "rupees", "cruzado", "cruzados",
-        "riyal", "riyals", "dinar", "dinars", "drachma", "drachmas", "escudo", "escudos", "peseta", "pesetas", "won",
-        "yuan", "renminbi", "ringgit", "baht", "rouble", "roubles", "ruble", "rubles", "shekel", "shekels", "zloty",
-        "forint", "euro", "euros", "cents", "cts");
+    private static final Set<String> CURRENCIES = Set.of(
+            "dollar",
+            "dollars",
+            "dlr",
+            "dlrs",
+            "franc",
+            "francs",
+            "mark",
+            "marks",
+            "pound",
+            "pounds",
+            "yen",
+            "lira",
+            "lire",
+            "peso",
+            "pesos",
+            "crown",
+            "crowns",
+            "krona",
+            "kronor",
+            "krone",
+            "kroner",
+            "guilder",
+            "guilders",
+            "schilling",
+            "schillings",
+            "rand",
+            "rupee",
+            "rupees",
+            "cruzado",
+            "cruzados",
+            "riyal",
+            "riyals",
+            "dinar",
+            "dinars",
+            "drachma",
+            "drachmas",
+            "escudo",
+            "escudos",
+            "peseta",
+            "pesetas",
+            "won",
+            "yuan",
+            "renminbi",
+            "ringgit",
+            "baht",
+            "rouble",
+            "roubles",
+            "ruble",
+            "rubles",
+            "shekel",
+            "shekels",
+            "zloty",
+            "forint",
+            "euro",
+            "euros",
+            "cents",
+            "cts");
 
     /** Words that make a place name an event or a forum: "Paris accord", "Uruguay Round", "Paris Club". */
-    private static final Set<String> EVENTS = Set.of("accord", "accords", "agreement", "agreements", "pact", "treaty",
-        "summit", "club", "conference", "talks", "round", "declaration", "protocol", "convention", "process",
-        "communique", "consensus", "initiative", "format", "meeting", "meetings", "negotiations");
+    private static final Set<String> EVENTS = Set.of(
+            "accord",
+            "accords",
+            "agreement",
+            "agreements",
+            "pact",
+            "treaty",
+            "summit",
+            "club",
+            "conference",
+            "talks",
+            "round",
+            "declaration",
+            "protocol",
+            "convention",
+            "process",
+            "communique",
+            "consensus",
+            "initiative",
+            "format",
+            "meeting",
+            "meetings",
+            "negotiations");
 
     /** Capitalised words that make a country word a sports event: "Australian Open", "Bahrain Grand Prix". */
     private static final Set<String> NAMED_EVENTS = Set.of("open", "grand", "masters", "classic");
 
     /** Words that end a company's name. */
-    private static final Set<String> COMPANY_SUFFIXES = Set.of("inc", "ltd", "corp", "co", "plc", "sa", "ag", "nv",
-        "bv", "spa", "gmbh", "llc", "lp", "ab", "asa", "oy", "kk", "bhd", "pte", "corporation", "incorporated",
-        "limited", "company", "holdings", "bancorp", "airlines", "airways", "group");
+    private static final Set<String> COMPANY_SUFFIXES = Set.of(
+            "inc",
+            "ltd",
+            "corp",
+            "co",
+            "plc",
+            "sa",
+            "ag",
+            "nv",
+            "bv",
+            "spa",
+            "gmbh",
+            "llc",
+            "lp",
+            "ab",
+            "asa",
+            "oy",
+            "kk",
+            "bhd",
+            "pte",
+            "corporation",
+            "incorporated",
+            "limited",
+            "company",
+            "holdings",
+            "bancorp",
+            "airlines",
+            "airways",
+            "group");
 
     /** How far, in characters, an angle bracket is looked for on each side: a ticker or a firm's name fits. */
     private static final int BRACKET_REACH_CHARS = 60;
     /** A company's name reaches its legal suffix within this many words after the country word. */
     private static final int MAX_COMPANY_NAME_WORDS = 5;
 
-    private IncidentalMentions() {
-    }
+    private IncidentalMentions() {}
 
     /** Whether the folded word ends a company's name ("Ltd", "PLC", "Airlines"). */
     static boolean isCompanySuffix(final String folded) {
@@ -56,9 +153,10 @@ final class IncidentalMentions {
             return false;
         }
         final String word = TokenizedText.fold(tokens.source, tokens.start(next), tokens.end(next));
-        return CURRENCIES.contains(word) || EVENTS.contains(word)
-            || NAMED_EVENTS.contains(word) && tokens.is(next, TokenizedText.UPPER_FIRST) && !match.titleCaps
-            || companyName(match, tokens);
+        return CURRENCIES.contains(word)
+                || EVENTS.contains(word)
+                || NAMED_EVENTS.contains(word) && tokens.is(next, TokenizedText.UPPER_FIRST) && !match.titleCaps
+                || companyName(match, tokens);
     }
 
     /**
@@ -71,7 +169,10 @@ final class IncidentalMentions {
         }
         for (int t = match.lastToken + 1; t < tokens.size() && t <= match.lastToken + MAX_COMPANY_NAME_WORDS; t++) {
             if (!tokens.joinable(t)
-                    && !tokens.source.substring(tokens.end(t - 1), tokens.start(t)).strip().equals("&")) {
+                    && !tokens.source
+                            .substring(tokens.end(t - 1), tokens.start(t))
+                            .strip()
+                            .equals("&")) {
                 return false;
             }
             final String word = TokenizedText.fold(tokens.source, tokens.start(t), tokens.end(t));

@@ -22,8 +22,12 @@ final class MentionScanner {
     }
 
     /** Adds to {@code out} the longest entry starting at each capitalised token, left to right, not overlapping. */
-    void scan(final TokenizedText tokens, final boolean inTitle, final boolean titleCaps, final Dateline dateline,
-              final List<EntryMatch> out) {
+    void scan(
+            final TokenizedText tokens,
+            final boolean inTitle,
+            final boolean titleCaps,
+            final Dateline dateline,
+            final List<EntryMatch> out) {
         final String source = tokens.source;
         final int n = tokens.size();
         int i = 0;
@@ -60,8 +64,8 @@ final class MentionScanner {
                 i++;
                 continue;
             }
-            final EntryMatch match = new EntryMatch(inTitle, i, bestLast, tokens.start(i), tokens.end(bestLast), best,
-                titleCaps);
+            final EntryMatch match =
+                    new EntryMatch(inTitle, i, bestLast, tokens.start(i), tokens.end(bestLast), best, titleCaps);
             match.datelinePlace = dateline.present() && dateline.inPlace(match.start, match.end);
             match.datelineRegion = dateline.present() && dateline.inRegion(match.start, match.end);
             out.add(match);
@@ -70,14 +74,17 @@ final class MentionScanner {
     }
 
     /** The first entry whose flags allow it at tokens first..last: exact case, dateline only, combining form. */
-    private static Gazetteer.Entry firstApplicable(final Gazetteer.Entry[] entries, final TokenizedText tokens,
-                                                   final int first, final int last, final Dateline dateline) {
+    private static Gazetteer.Entry firstApplicable(
+            final Gazetteer.Entry[] entries,
+            final TokenizedText tokens,
+            final int first,
+            final int last,
+            final Dateline dateline) {
         for (Gazetteer.Entry entry : entries) {
             if (entry.has(Gazetteer.CASE_EXACT) && !sameLetters(tokens, first, last, entry.letters())) {
                 continue;
             }
-            if (entry.has(Gazetteer.DATELINE_ONLY)
-                    && !(dateline.present() && tokens.end(last) <= dateline.end())) {
+            if (entry.has(Gazetteer.DATELINE_ONLY) && !(dateline.present() && tokens.end(last) <= dateline.end())) {
                 continue;
             }
             if (entry.has(Gazetteer.PREFIX) && !tokens.hyphenBefore(last + 1)) {
@@ -88,8 +95,8 @@ final class MentionScanner {
         return null;
     }
 
-    private static boolean sameLetters(final TokenizedText tokens, final int first, final int last,
-                                       final char[] letters) {
+    private static boolean sameLetters(
+            final TokenizedText tokens, final int first, final int last, final char[] letters) {
         final String source = tokens.source;
         int matched = 0;
         for (int i = tokens.start(first); i < tokens.end(last); i++) {

@@ -10,5 +10,4 @@ package news.pipeline.tag;
  * @param kind    what the surface form is, a {@code MentionKind} name: NAME, ABBREVIATION, DEMONYM, CAPITAL,
  *                CITY, SEAT or HISTORICAL
  */
-public record MentionSpan(boolean inTitle, int start, int end, String surface, String kind) {
-}
+public record MentionSpan(boolean inTitle, int start, int end, String surface, String kind) {}

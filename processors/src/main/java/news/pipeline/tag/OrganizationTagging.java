@@ -7,5 +7,4 @@ package news.pipeline.tag;
  * @param name     its English name
  * @param mentions how many times it is named
  */
-public record OrganizationTagging(String code, String name, int mentions) {
-}
+public record OrganizationTagging(String code, String name, int mentions) {}

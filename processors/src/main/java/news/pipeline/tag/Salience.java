@@ -66,8 +66,11 @@ final class Salience {
     }
 
     /** The countries and organisations of the matches not dropped, most salient first, and the focus. */
-    TaggedArticle rank(final List<EntryMatch> matches, final TokenizedText title, final TokenizedText text,
-                       final Dateline dateline) {
+    TaggedArticle rank(
+            final List<EntryMatch> matches,
+            final TokenizedText title,
+            final TokenizedText text,
+            final Dateline dateline) {
         final int leadEnd = leadEnd(text, dateline);
         final CountryEvidence[] byCountry = new CountryEvidence[gazetteer.countryCodes.length];
         final int[] orgMentions = new int[gazetteer.orgCodes.length];
@@ -87,8 +90,12 @@ final class Salience {
                 found.add(evidence);
             }
             final String source = match.inTitle ? title.source : text.source;
-            evidence.spans.add(new MentionSpan(match.inTitle, match.start, match.end,
-                source.substring(match.start, match.end), match.entry.kind().name()));
+            evidence.spans.add(new MentionSpan(
+                    match.inTitle,
+                    match.start,
+                    match.end,
+                    source.substring(match.start, match.end),
+                    match.entry.kind().name()));
             if (match.entry.kind() != MentionKind.CITY || match.datelinePlace || match.datelineRegion) {
                 evidence.onlyPlaces = false;
             }
@@ -124,12 +131,15 @@ final class Salience {
         for (int i = 0; i < found.size(); i++) {
             final CountryEvidence evidence = found.get(i);
             final double salience = Math.round(Math.min(1.0, raw[i]) * SALIENCE_ROUNDING) / SALIENCE_ROUNDING;
-            countries.add(new CountryTagging(gazetteer.countryCodes[evidence.country],
-                gazetteer.countryNames[evidence.country], evidence.spans.size(), salience,
-                List.copyOf(evidence.spans)));
+            countries.add(new CountryTagging(
+                    gazetteer.countryCodes[evidence.country],
+                    gazetteer.countryNames[evidence.country],
+                    evidence.spans.size(),
+                    salience,
+                    List.copyOf(evidence.spans)));
         }
-        countries.sort(Comparator.comparingDouble(CountryTagging::salience).reversed()
-            .thenComparing(CountryTagging::code));
+        countries.sort(
+                Comparator.comparingDouble(CountryTagging::salience).reversed().thenComparing(CountryTagging::code));
         final List<String> focus = new ArrayList<>();
         for (CountryTagging country : countries) {
             if (country.salience() >= FOCUS_THRESHOLD || focus.isEmpty() && country.salience() >= FOCUS_FLOOR) {

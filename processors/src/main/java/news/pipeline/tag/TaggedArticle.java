@@ -9,5 +9,5 @@ import java.util.List;
  * @param focus         codes of the countries the story is about, most salient first
  * @param organizations international organisations named, by code
  */
-public record TaggedArticle(List<CountryTagging> countries, List<String> focus, List<OrganizationTagging> organizations) {
-}
+public record TaggedArticle(
+        List<CountryTagging> countries, List<String> focus, List<OrganizationTagging> organizations) {}

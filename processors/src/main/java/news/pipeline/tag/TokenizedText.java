@@ -13,6 +13,7 @@ import java.util.Arrays;
 final class TokenizedText {
     /** Token flags: capitalised, all capitals, dotted abbreviation. */
     static final int UPPER_FIRST = 1;
+
     static final int ALL_UPPER = 2;
     static final int ABBREVIATION = 4;
 
@@ -22,11 +23,13 @@ final class TokenizedText {
     private static final byte[] CLASS = new byte[0x10000];
     /** Character class bits: letter or digit, upper case, lower case, letter. */
     private static final byte C_WORD = 1;
+
     private static final byte C_UPPER = 2;
     private static final byte C_LOWER = 4;
     private static final byte C_LETTER = 8;
     /** Latin-1 Supplement to Latin Extended-B (U+00C0..U+024F): the accented letters of European names. */
     private static final int LATIN_ACCENTED_FIRST = 0xC0;
+
     private static final int LATIN_ACCENTED_END = 0x250;
     /** Initial capacity guess: an English word and its space average about five characters; arrays grow past it. */
     private static final int CHARS_PER_TOKEN = 5;
@@ -41,8 +44,10 @@ final class TokenizedText {
         for (int c = 0; c < 0x10000; c++) {
             final char ch = (char) c;
             WORD[c] = Character.isLetterOrDigit(ch);
-            CLASS[c] = (byte) ((WORD[c] ? C_WORD : 0) | (Character.isUpperCase(ch) ? C_UPPER : 0)
-                | (Character.isLowerCase(ch) ? C_LOWER : 0) | (Character.isLetter(ch) ? C_LETTER : 0));
+            CLASS[c] = (byte) ((WORD[c] ? C_WORD : 0)
+                    | (Character.isUpperCase(ch) ? C_UPPER : 0)
+                    | (Character.isLowerCase(ch) ? C_LOWER : 0)
+                    | (Character.isLetter(ch) ? C_LETTER : 0));
             char folded = Character.toLowerCase(ch);
             // Latin letters with diacritics fold to their base letter ("É" = "e"); other scripts stay
             if (c >= LATIN_ACCENTED_FIRST && c < LATIN_ACCENTED_END && WORD[c]) {
@@ -91,7 +96,10 @@ final class TokenizedText {
             }
             final int start = i;
             // dotted abbreviation: letter '.' letter '.' ...
-            if ((cls & C_LETTER) != 0 && i + 3 < n && chars[i + 1] == '.' && (CLASS[chars[i + 2]] & C_LETTER) != 0
+            if ((cls & C_LETTER) != 0
+                    && i + 3 < n
+                    && chars[i + 1] == '.'
+                    && (CLASS[chars[i + 2]] & C_LETTER) != 0
                     && chars[i + 3] == '.') {
                 int end = i;
                 while (end + 1 < n && (CLASS[chars[end]] & C_LETTER) != 0 && chars[end + 1] == '.') {
@@ -240,13 +248,15 @@ final class TokenizedText {
         for (int i = starts[t] - 1; i >= ends[t - 1]; i--) {
             final char c = source.charAt(i);
             switch (c) {
-                case ' ', '\n', '\t', '\r', '\u00a0' -> { }
-                case '"', '\u201c', '\u2018', '(', '[' -> { }
+                case ' ', '\n', '\t', '\r', '\u00a0' -> {}
+                case '"', '\u201c', '\u2018', '(', '[' -> {}
                 case '.', '!', '?', ':', ';', '-', '\u2013', '\u2014' -> {
                     // an abbreviation's dot ("Mr. Jordan") is inside the previous token or right after it
-                    return !(c == '.' && i == ends[t - 1]
+                    return !(c == '.'
+                            && i == ends[t - 1]
                             && ends[t - 1] - starts[t - 1] <= MAX_TITLE_ABBREVIATION_CHARS
-                            && (flags[t - 1] & UPPER_FIRST) != 0 && !is(t - 1, ALL_UPPER));
+                            && (flags[t - 1] & UPPER_FIRST) != 0
+                            && !is(t - 1, ALL_UPPER));
                 }
                 default -> {
                     return false;
@@ -254,7 +264,9 @@ final class TokenizedText {
             }
         }
         // the previous token's last character is an abbreviation dot ("in the U.S. The ...")
-        return is(t - 1, ABBREVIATION) && source.charAt(ends[t - 1] - 1) == '.' && is(t, UPPER_FIRST)
+        return is(t - 1, ABBREVIATION)
+                && source.charAt(ends[t - 1] - 1) == '.'
+                && is(t, UPPER_FIRST)
                 && starts[t] > ends[t - 1];
     }
 
@@ -269,7 +281,8 @@ final class TokenizedText {
             if (source.charAt(i) == '\n') {
                 int j = i + 1;
                 int spaces = 0;
-                while (j < gapEnd && (source.charAt(j) == ' ' || source.charAt(j) == '\t' || source.charAt(j) == '\r')) {
+                while (j < gapEnd
+                        && (source.charAt(j) == ' ' || source.charAt(j) == '\t' || source.charAt(j) == '\r')) {
                     spaces++;
                     j++;
                 }

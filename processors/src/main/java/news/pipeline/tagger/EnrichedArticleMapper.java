@@ -49,8 +49,12 @@ public final class EnrichedArticleMapper {
         for (final CountryTagging country : countries) {
             final List<Mention> evidence = new ArrayList<>(country.spans().size());
             for (final MentionSpan span : country.spans()) {
-                evidence.add(new Mention(span.inTitle() ? TextField.TITLE : TextField.TEXT,
-                        span.start(), span.end(), span.surface(), span.kind()));
+                evidence.add(new Mention(
+                        span.inTitle() ? TextField.TITLE : TextField.TEXT,
+                        span.start(),
+                        span.end(),
+                        span.surface(),
+                        span.kind()));
             }
             tags.add(new CountryTag(country.code(), country.name(), country.mentions(), country.salience(), evidence));
         }

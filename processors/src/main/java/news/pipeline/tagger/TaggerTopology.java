@@ -4,12 +4,12 @@ import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
 import news.pipeline.deadletter.OutputLimit;
 import news.pipeline.deadletter.RecordChecks;
-import news.pipeline.schema.CountryTag;
-import news.pipeline.schema.Mention;
-import news.pipeline.serde.AvroSerde;
 import news.pipeline.metrics.PipelineMetrics;
 import news.pipeline.schema.CleanArticle;
+import news.pipeline.schema.CountryTag;
 import news.pipeline.schema.EnrichedArticle;
+import news.pipeline.schema.Mention;
+import news.pipeline.serde.AvroSerde;
 import news.pipeline.topics.PipelineHeaders;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -28,10 +28,10 @@ public final class TaggerTopology {
     /** The processor's name in metrics and dead letters. */
     public static final String PROCESSOR = "tagger";
 
-    private TaggerTopology() {
-    }
+    private TaggerTopology() {}
 
-    public static Topology build(final EnrichedArticleMapper enrichment, final PipelineMetrics metrics, final int maxRequestBytes) {
+    public static Topology build(
+            final EnrichedArticleMapper enrichment, final PipelineMetrics metrics, final int maxRequestBytes) {
         final StreamsBuilder builder = new StreamsBuilder();
         final OutputLimit limit = new OutputLimit(maxRequestBytes, Topics.ENRICHED.name());
         builder.stream(Topics.CLEAN.name(), Topics.CLEAN.consumed("read-clean-articles"))
@@ -42,9 +42,13 @@ public final class TaggerTopology {
 
     /** The clean article's bound, and each mention at its surface's bytes plus room for its numbers. */
     static long upperBound(final EnrichedArticle enriched) {
-        long bound = 4096 + OutputLimit.utf8Bound(enriched.getText()) + OutputLimit.utf8Bound(enriched.getTitle())
-                + OutputLimit.utf8Bound(enriched.getAuthor()) + OutputLimit.utf8Bound(enriched.getUrl())
-                + OutputLimit.utf8Bound(enriched.getCanonicalUrl()) + OutputLimit.utf8Bound(enriched.getSource())
+        long bound = 4096
+                + OutputLimit.utf8Bound(enriched.getText())
+                + OutputLimit.utf8Bound(enriched.getTitle())
+                + OutputLimit.utf8Bound(enriched.getAuthor())
+                + OutputLimit.utf8Bound(enriched.getUrl())
+                + OutputLimit.utf8Bound(enriched.getCanonicalUrl())
+                + OutputLimit.utf8Bound(enriched.getSource())
                 + OutputLimit.utf8Bound(enriched.getSiteName());
         for (final CountryTag country : enriched.getCountries()) {
             bound += 256;
@@ -52,7 +56,10 @@ public final class TaggerTopology {
                 bound += 32 + OutputLimit.utf8Bound(mention.getSurface()) + OutputLimit.utf8Bound(mention.getKind());
             }
         }
-        return bound + 256L * (enriched.getOrganizations().size() + enriched.getFocus().size());
+        return bound
+                + 256L
+                        * (enriched.getOrganizations().size()
+                                + enriched.getFocus().size());
     }
 
     private static final class EnrichStep implements FixedKeyProcessor<String, CleanArticle, EnrichedArticle> {

@@ -8,8 +8,7 @@ import org.apache.kafka.common.KafkaFuture;
 
 /** Waiting on the futures the Kafka Admin client returns. */
 public final class KafkaFutures {
-    private KafkaFutures() {
-    }
+    private KafkaFutures() {}
 
     /**
      * The future's value, waiting at most {@code timeout}.

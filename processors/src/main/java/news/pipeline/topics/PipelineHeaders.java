@@ -12,8 +12,7 @@ public final class PipelineHeaders {
     /** Set on a record that {@code dlq retry} put back, with the dead letter's partition@offset. */
     public static final String RETRY_OF = "news.retry-of";
 
-    private PipelineHeaders() {
-    }
+    private PipelineHeaders() {}
 
     public static boolean isReplayed(final Headers headers) {
         return headers != null && headers.lastHeader(REPLAYED) != null;

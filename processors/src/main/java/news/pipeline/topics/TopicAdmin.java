@@ -31,8 +31,9 @@ public final class TopicAdmin {
      * @param replicationFactor empty for the broker's default
      * @return the names of the topics this call created
      */
-    public List<String> createMissing(final Optional<Integer> partitions, final Optional<Short> replicationFactor,
-                                      final Duration timeout) throws InterruptedException, TimeoutException {
+    public List<String> createMissing(
+            final Optional<Integer> partitions, final Optional<Short> replicationFactor, final Duration timeout)
+            throws InterruptedException, TimeoutException {
         return createMissing(partitions, replicationFactor, Map.of(), timeout);
     }
 
@@ -40,8 +41,11 @@ public final class TopicAdmin {
      * As {@link #createMissing(Optional, Optional, Duration)}, with topic settings added to each
      * topic's own (such as min.insync.replicas on a replicated cluster).
      */
-    public List<String> createMissing(final Optional<Integer> partitions, final Optional<Short> replicationFactor,
-                                      final Map<String, String> extraConfigs, final Duration timeout)
+    public List<String> createMissing(
+            final Optional<Integer> partitions,
+            final Optional<Short> replicationFactor,
+            final Map<String, String> extraConfigs,
+            final Duration timeout)
             throws InterruptedException, TimeoutException {
         final Set<String> existing = KafkaFutures.await(admin.listTopics().names(), timeout);
         final List<NewTopic> missing = new ArrayList<>();
@@ -49,7 +53,8 @@ public final class TopicAdmin {
             if (!existing.contains(topic.name())) {
                 final Map<String, String> configs = new HashMap<>(topic.configs());
                 configs.putAll(extraConfigs);
-                missing.add(new NewTopic(topic.name(), Optional.of(partitions.orElse(topic.partitions())), replicationFactor)
+                missing.add(new NewTopic(
+                                topic.name(), Optional.of(partitions.orElse(topic.partitions())), replicationFactor)
                         .configs(configs));
             }
         }
@@ -70,27 +75,37 @@ public final class TopicAdmin {
     }
 
     /** Describes the pipeline topics that exist, by name. */
-    public Map<String, TopicDescription> describe(final Duration timeout) throws InterruptedException, TimeoutException {
+    public Map<String, TopicDescription> describe(final Duration timeout)
+            throws InterruptedException, TimeoutException {
         final Set<String> existing = KafkaFutures.await(admin.listTopics().names(), timeout);
-        final List<String> names = Topics.all().stream().map(TopicSpec::name).filter(existing::contains).toList();
-        return names.isEmpty() ? Map.of() : KafkaFutures.await(admin.describeTopics(names).allTopicNames(), timeout);
+        final List<String> names = Topics.all().stream()
+                .map(TopicSpec::name)
+                .filter(existing::contains)
+                .toList();
+        return names.isEmpty()
+                ? Map.of()
+                : KafkaFutures.await(admin.describeTopics(names).allTopicNames(), timeout);
     }
 
     /** Waits until every partition of the topics has a leader that answers listOffsets. */
-    public void awaitReady(final List<String> topics, final Duration timeout) throws InterruptedException, TimeoutException {
+    public void awaitReady(final List<String> topics, final Duration timeout)
+            throws InterruptedException, TimeoutException {
         final long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {
-                final Map<String, TopicDescription> descriptions = KafkaFutures.await(admin.describeTopics(topics).allTopicNames(),
-                        remaining(deadline));
+                final Map<String, TopicDescription> descriptions =
+                        KafkaFutures.await(admin.describeTopics(topics).allTopicNames(), remaining(deadline));
                 final Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-                descriptions.forEach((name, description) -> description.partitions().forEach(
-                        partition -> request.put(new TopicPartition(name, partition.partition()), OffsetSpec.latest())));
+                descriptions.forEach((name, description) -> description
+                        .partitions()
+                        .forEach(partition ->
+                                request.put(new TopicPartition(name, partition.partition()), OffsetSpec.latest())));
                 KafkaFutures.await(admin.listOffsets(request).all(), remaining(deadline));
                 return;
             } catch (IllegalStateException e) {
                 if (System.nanoTime() > deadline) {
-                    throw new TimeoutException("topics " + topics + " not ready after " + timeout + ": " + e.getMessage());
+                    throw new TimeoutException(
+                            "topics " + topics + " not ready after " + timeout + ": " + e.getMessage());
                 }
                 Thread.sleep(100);
             }

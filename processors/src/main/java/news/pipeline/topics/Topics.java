@@ -85,8 +85,7 @@ public final class Topics {
             DEFAULT_PARTITIONS,
             Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(OUTPUT_MAX_MESSAGE_BYTES)));
 
-    private Topics() {
-    }
+    private Topics() {}
 
     /** Every pipeline topic, in the order data flows. */
     public static List<TopicSpec<?, ?>> all() {

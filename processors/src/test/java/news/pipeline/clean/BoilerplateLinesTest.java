@@ -7,79 +7,133 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class BoilerplateLinesTest {
     @ParameterizedTest
-    @ValueSource(strings = {"Advertisement", "ADVERTISEMENT", "Share this", "Share this article", "Read more",
-            "Read more »", "Subscribe", "Subscribe to our newsletter", "Sign up", "Popular stories", "Related Articles",
-            "Explore additional categories", "Most Read", "DON'T MISS", "Comments (12)", "Skip to content", "Tags:"})
-    void shouldRecogniseInterfacePhrases(String line) {
+    @ValueSource(
+            strings = {
+                "Advertisement",
+                "ADVERTISEMENT",
+                "Share this",
+                "Share this article",
+                "Read more",
+                "Read more »",
+                "Subscribe",
+                "Subscribe to our newsletter",
+                "Sign up",
+                "Popular stories",
+                "Related Articles",
+                "Explore additional categories",
+                "Most Read",
+                "DON'T MISS",
+                "Comments (12)",
+                "Skip to content",
+                "Tags:"
+            })
+    void shouldRecogniseInterfacePhrases(final String line) {
         assertThat(BoilerplateLines.isInterfacePhrase(line)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Share prices fell sharply on Monday.", "Related: the council's vote last week was close,"
-            + " and the mayor said she would appeal.", "Advertisement revenue fell 12% in the quarter.", "Prosecutors said he sent us@example.org threats.", "Email"
-            + " records show the minister knew."})
-    void shouldNotMistakeSentencesForInterfacePhrases(String line) {
+    @ValueSource(
+            strings = {
+                "Share prices fell sharply on Monday.",
+                "Related: the council's vote last week was close," + " and the mayor said she would appeal.",
+                "Advertisement revenue fell 12% in the quarter.",
+                "Prosecutors said he sent us@example.org threats.",
+                "Email" + " records show the minister knew."
+            })
+    void shouldNotMistakeSentencesForInterfacePhrases(final String line) {
         assertThat(BoilerplateLines.isInterfacePhrase(line)).isFalse();
         assertThat(BoilerplateLines.isInterfaceSentence(line)).isFalse();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Get the latest updates right in your inbox. Subscribe to our newsletters.",
-            "This slideshow requires JavaScript.", "Follow The Daily Opinion section on Facebook and Twitter.",
-            "Have a tip? Reach the newsroom at tips@example.org.", "If you have a correction, let us know at desk@example.org.", "Like this story? Share it with a friend!"})
-    void shouldRecogniseSentencesAddressingTheReaderAboutTheSite(String line) {
+    @ValueSource(
+            strings = {
+                "Get the latest updates right in your inbox. Subscribe to our newsletters.",
+                "This slideshow requires JavaScript.",
+                "Follow The Daily Opinion section on Facebook and Twitter.",
+                "Have a tip? Reach the newsroom at tips@example.org.",
+                "If you have a correction, let us know at desk@example.org.",
+                "Like this story? Share it with a friend!"
+            })
+    void shouldRecogniseSentencesAddressingTheReaderAboutTheSite(final String line) {
         assertThat(BoilerplateLines.isInterfaceSentence(line)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"By Ana Ruiz", "By ANA RUIZ, AP Writer", "By Ana Ruiz , Leo Park on Monday, November 18th,"
-            + " 2019 at 11:08 a.m.", "by Kim Lee | Updated 10:45"})
-    void shouldRecogniseBylines(String line) {
+    @ValueSource(
+            strings = {
+                "By Ana Ruiz",
+                "By ANA RUIZ, AP Writer",
+                "By Ana Ruiz , Leo Park on Monday, November 18th," + " 2019 at 11:08 a.m.",
+                "by Kim Lee | Updated 10:45"
+            })
+    void shouldRecogniseBylines(final String line) {
         assertThat(BoilerplateLines.isByline(line)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"By contrast, Turkey has blamed the Armenian side.", "By Friday, the council had voted.",
-            "Bylines are rare in the paper's early issues."})
-    void shouldKeepSentencesThatStartWithBy(String line) {
+    @ValueSource(
+            strings = {
+                "By contrast, Turkey has blamed the Armenian side.",
+                "By Friday, the council had voted.",
+                "Bylines are rare in the paper's early issues."
+            })
+    void shouldKeepSentencesThatStartWithBy(final String line) {
         assertThat(BoilerplateLines.isByline(line)).isFalse();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"[button link=”http://example.org/submit/” type=”big”] Send us YOUR review[/button]",
-            "[caption id=\"attachment_1\" width=\"300\"]The harbour at dawn[/caption]"})
-    void shouldRecogniseUnrenderedShortcodes(String line) {
+    @ValueSource(
+            strings = {
+                "[button link=”http://example.org/submit/” type=”big”] Send us YOUR review[/button]",
+                "[caption id=\"attachment_1\" width=\"300\"]The harbour at dawn[/caption]"
+            })
+    void shouldRecogniseUnrenderedShortcodes(final String line) {
         assertThat(BoilerplateLines.isShortcode(line)).isTrue();
-        assertThat(BoilerplateLines.isShortcode("[Update] The council voted again on Monday.")).isFalse();
+        assertThat(BoilerplateLines.isShortcode("[Update] The council voted again on Monday."))
+                .isFalse();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"(Reporting by Ana Ruiz; Editing by Leo Park)", "Reporting by Ana Ruiz; additional reporting"
-            + " by Kim Lee; Editing by Leo Park", "Associated Press writers Ana Ruiz and Leo Park contributed to this report."})
-    void shouldRecogniseAgencyCredits(String line) {
+    @ValueSource(
+            strings = {
+                "(Reporting by Ana Ruiz; Editing by Leo Park)",
+                "Reporting by Ana Ruiz; additional reporting" + " by Kim Lee; Editing by Leo Park",
+                "Associated Press writers Ana Ruiz and Leo Park contributed to this report."
+            })
+    void shouldRecogniseAgencyCredits(final String line) {
         assertThat(BoilerplateLines.isAgencyCredit(line)).isTrue();
-        assertThat(BoilerplateLines.isAgencyCredit("Her reporting by bicycle took her to every village.")).isFalse();
+        assertThat(BoilerplateLines.isAgencyCredit("Her reporting by bicycle took her to every village."))
+                .isFalse();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Updated at 1:23 p.m.", "Published: 12 May 2024 10:45 BST", "Last updated on November 18, 2019",
-            "Posted 3 hours ago"})
-    void shouldRecogniseDatelines(String line) {
+    @ValueSource(
+            strings = {
+                "Updated at 1:23 p.m.",
+                "Published: 12 May 2024 10:45 BST",
+                "Last updated on November 18, 2019",
+                "Posted 3 hours ago"
+            })
+    void shouldRecogniseDatelines(final String line) {
         assertThat(BoilerplateLines.isDateline(line)).isTrue();
-        assertThat(BoilerplateLines.isDateline("Published reports say the talks failed.")).isFalse();
-        assertThat(BoilerplateLines.isDateline("Updated guidance was issued to schools in 2023, the ministry said, after"
-                + " a long review of the rules.")).isFalse();
+        assertThat(BoilerplateLines.isDateline("Published reports say the talks failed."))
+                .isFalse();
+        assertThat(BoilerplateLines.isDateline(
+                        "Updated guidance was issued to schools in 2023, the ministry said, after"
+                                + " a long review of the rules."))
+                .isFalse();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"The Editor", "Popular stories", "Explore additional categories", "World News"})
-    void shouldRecogniseShortLabels(String line) {
+    void shouldRecogniseShortLabels(final String line) {
         assertThat(BoilerplateLines.isShortLabel(line)).isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"It did not give further details.", "What happens next?", "He said: “Never.”"})
-    void shouldNotTakeShortSentencesForLabels(String line) {
+    void shouldNotTakeShortSentencesForLabels(final String line) {
         assertThat(BoilerplateLines.isShortLabel(line)).isFalse();
     }
 }

@@ -22,7 +22,8 @@ class ExtractionQualityRegressionTest {
         final StringBuilder report = new StringBuilder();
         for (String name : Fixtures.NAMES) {
             final String expected = String.join("\n\n", Fixtures.expectedParagraphs(name));
-            final String actual = cleaner.clean(new RawDocument(Fixtures.page(name), "text/html", null, null, null)).text();
+            final String actual = cleaner.clean(new RawDocument(Fixtures.page(name), "text/html", null, null, null))
+                    .text();
             final double[] pr = Fixtures.shinglePrecisionRecall(expected, actual);
             final double f1 = pr[0] + pr[1] == 0 ? 0 : 2 * pr[0] * pr[1] / (pr[0] + pr[1]);
             f1Sum += f1;

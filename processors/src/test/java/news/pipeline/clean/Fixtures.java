@@ -15,14 +15,20 @@ import java.util.regex.Pattern;
 /** The hand-written fixture pages under {@code fixtures/} and their expected clean articles. */
 final class Fixtures {
     /** Every fixture page; each has {@code NAME.html} and {@code NAME.expected.json}. */
-    static final List<String> NAMES = List.of("classic-news", "blog-div-soup", "legacy-windows-1252", "split-sections",
-            "magazine-longform", "sidebar-wrapper-brief", "table-and-embeds", "old-table-layout",
+    static final List<String> NAMES = List.of(
+            "classic-news",
+            "blog-div-soup",
+            "legacy-windows-1252",
+            "split-sections",
+            "magazine-longform",
+            "sidebar-wrapper-brief",
+            "table-and-embeds",
+            "old-table-layout",
             "paragraphs-between-ads");
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
-    static byte[] bytes(String resource) {
+    static byte[] bytes(final String resource) {
         try (InputStream in = Fixtures.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing test resource " + resource);
@@ -33,11 +39,11 @@ final class Fixtures {
         }
     }
 
-    static byte[] page(String name) {
+    static byte[] page(final String name) {
         return bytes("fixtures/" + name + ".html");
     }
 
-    static JsonNode expected(String name) {
+    static JsonNode expected(final String name) {
         try {
             return new ObjectMapper().readTree(bytes("fixtures/" + name + ".expected.json"));
         } catch (IOException e) {
@@ -45,7 +51,7 @@ final class Fixtures {
         }
     }
 
-    static List<String> expectedParagraphs(String name) {
+    static List<String> expectedParagraphs(final String name) {
         final List<String> paragraphs = new ArrayList<>();
         expected(name).get("paragraphs").forEach(paragraph -> paragraphs.add(paragraph.asText()));
         return paragraphs;
@@ -55,7 +61,7 @@ final class Fixtures {
      * The article-extraction benchmark's measure: texts become multisets of 4-token shingles
      * (tokens are {@code \w+}), then precision and recall of the predicted shingles.
      */
-    static double[] shinglePrecisionRecall(String expected, String predicted) {
+    static double[] shinglePrecisionRecall(final String expected, final String predicted) {
         final Map<List<String>, Integer> truth = shingles(expected);
         final Map<List<String>, Integer> predictedShingles = shingles(predicted);
         int truePositives = 0;
@@ -69,16 +75,17 @@ final class Fixtures {
         for (Map.Entry<List<String>, Integer> shingle : truth.entrySet()) {
             falseNegatives += Math.max(0, shingle.getValue() - predictedShingles.getOrDefault(shingle.getKey(), 0));
         }
-        final double precision = truePositives + falsePositives == 0 ? 0
-                : (double) truePositives / (truePositives + falsePositives);
-        final double recall = truePositives + falseNegatives == 0 ? 0
-                : (double) truePositives / (truePositives + falseNegatives);
+        final double precision =
+                truePositives + falsePositives == 0 ? 0 : (double) truePositives / (truePositives + falsePositives);
+        final double recall =
+                truePositives + falseNegatives == 0 ? 0 : (double) truePositives / (truePositives + falseNegatives);
         return new double[] {precision, recall};
     }
 
-    private static Map<List<String>, Integer> shingles(String text) {
+    private static Map<List<String>, Integer> shingles(final String text) {
         final List<String> tokens = new ArrayList<>();
-        final Matcher word = Pattern.compile("\\w+", Pattern.UNICODE_CHARACTER_CLASS).matcher(text);
+        final Matcher word =
+                Pattern.compile("\\w+", Pattern.UNICODE_CHARACTER_CLASS).matcher(text);
         while (word.find()) {
             tokens.add(word.group());
         }

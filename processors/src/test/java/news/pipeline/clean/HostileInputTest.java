@@ -16,7 +16,7 @@ class HostileInputTest {
     private static final String PARAGRAPH =
             "<p>Officials said on Monday that the new budget, which includes higher spending on schools, would pass.</p>";
 
-    private static Object run(String content) {
+    private static Object run(final String content) {
         return assertTimeoutPreemptively(BOUND, () -> {
             try {
                 return LARGE.clean(new RawDocument(content.getBytes(StandardCharsets.UTF_8), null, null, null, null));
@@ -63,7 +63,8 @@ class HostileInputTest {
 
     @Test
     void shouldSurviveOneHugeRepeatedToken() {
-        assertThat(run("<html><body><p>" + "ab".repeat(4_000_000) + "</p></body></html>")).isInstanceOf(CleanDocument.class);
+        assertThat(run("<html><body><p>" + "ab".repeat(4_000_000) + "</p></body></html>"))
+                .isInstanceOf(CleanDocument.class);
         assertThat(run("word".repeat(3_000_000))).isInstanceOf(CleanDocument.class);
     }
 
@@ -71,16 +72,20 @@ class HostileInputTest {
     void shouldRejectBinaryJunkQuickly() {
         final byte[] junk = new byte[8 * 1024 * 1024];
         new Random(7).nextBytes(junk);
-        final Throwable thrown = assertTimeoutPreemptively(BOUND,
-                () -> catchThrowable(() -> LARGE.clean(new RawDocument(junk, "text/html", null, null, null))));
-        assertThat(thrown).isInstanceOfSatisfying(RejectedDocumentException.class,
-                e -> assertThat(e.rejection()).isEqualTo(Rejection.UNDECODABLE_TEXT));
+        final Throwable thrown = assertTimeoutPreemptively(
+                BOUND, () -> catchThrowable(() -> LARGE.clean(new RawDocument(junk, "text/html", null, null, null))));
+        assertThat(thrown)
+                .isInstanceOfSatisfying(
+                        RejectedDocumentException.class,
+                        e -> assertThat(e.rejection()).isEqualTo(Rejection.UNDECODABLE_TEXT));
     }
 
     @Test
     void shouldSurviveBrokenEncodingsAndTruncatedMarkup() {
-        final byte[] broken = ("<html><head><meta charset=\"utf-8\"></head><body><p>Caf\u00e9 prices rose, the survey found,"
-                + " across the country \u00e2\u0080\u0099 ").getBytes(StandardCharsets.ISO_8859_1);
+        final byte[] broken =
+                ("<html><head><meta charset=\"utf-8\"></head><body><p>Caf\u00e9 prices rose, the survey found,"
+                                + " across the country \u00e2\u0080\u0099 ")
+                        .getBytes(StandardCharsets.ISO_8859_1);
         final Object result = assertTimeoutPreemptively(BOUND, () -> {
             try {
                 return LARGE.clean(new RawDocument(broken, null, null, null, null));
@@ -89,15 +94,16 @@ class HostileInputTest {
             }
         });
         assertThat(result).isInstanceOfAny(CleanDocument.class, RejectedDocumentException.class);
-        assertThat(run("<html><body><p>Unclosed <b>bold <a href=\"x")).isInstanceOfAny(CleanDocument.class,
-                RejectedDocumentException.class);
-        assertThat(run("<" .repeat(1_000_000))).isInstanceOfAny(CleanDocument.class, RejectedDocumentException.class);
+        assertThat(run("<html><body><p>Unclosed <b>bold <a href=\"x"))
+                .isInstanceOfAny(CleanDocument.class, RejectedDocumentException.class);
+        assertThat(run("<".repeat(1_000_000))).isInstanceOfAny(CleanDocument.class, RejectedDocumentException.class);
     }
 
     @Test
     void shouldSurviveHugeAndDeepJsonLd() {
         final String page = "<html><head><script type=\"application/ld+json\">" + "[".repeat(200_000)
-                + "</script><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":" + "{\"a\":".repeat(50_000)
+                + "</script><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":"
+                + "{\"a\":".repeat(50_000)
                 + "</script></head><body>" + PARAGRAPH + "</body></html>";
         assertThat(run(page)).isInstanceOf(CleanDocument.class);
     }

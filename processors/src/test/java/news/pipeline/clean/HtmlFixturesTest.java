@@ -13,26 +13,27 @@ class HtmlFixturesTest {
     private static final ArticleCleaner CLEANER = new ArticleCleaner(ArticleCleaner.DEFAULT_MAX_CONTENT_BYTES);
     static final List<String> NAMES = Fixtures.NAMES;
 
-    private static CleanDocument clean(String name) throws RejectedDocumentException {
-        return CLEANER.clean(new RawDocument(Fixtures.page(name), "text/html", null,
-                "https://example.org/fixtures/" + name, null));
+    private static CleanDocument clean(final String name) throws RejectedDocumentException {
+        return CLEANER.clean(
+                new RawDocument(Fixtures.page(name), "text/html", null, "https://example.org/fixtures/" + name, null));
     }
 
     @ParameterizedTest
     @FieldSource("NAMES")
-    void shouldExtractTheHeadlineWithoutTheSiteName(String name) throws Exception {
-        assertThat(clean(name).title()).isEqualTo(Fixtures.expected(name).get("title").asText());
+    void shouldExtractTheHeadlineWithoutTheSiteName(final String name) throws Exception {
+        assertThat(clean(name).title())
+                .isEqualTo(Fixtures.expected(name).get("title").asText());
     }
 
     @ParameterizedTest
     @FieldSource("NAMES")
-    void shouldExtractExactlyTheArticleParagraphs(String name) throws Exception {
+    void shouldExtractExactlyTheArticleParagraphs(final String name) throws Exception {
         assertThat(clean(name).paragraphs()).containsExactlyElementsOf(Fixtures.expectedParagraphs(name));
     }
 
     @ParameterizedTest
     @FieldSource("NAMES")
-    void shouldReadTheDeclaredMetadataAndNothingElse(String name) throws Exception {
+    void shouldReadTheDeclaredMetadataAndNothingElse(final String name) throws Exception {
         final CleanDocument doc = clean(name);
         final JsonNode expected = Fixtures.expected(name);
         assertThat(doc.format()).isEqualTo(DocumentFormat.HTML);
@@ -45,12 +46,12 @@ class HtmlFixturesTest {
         assertThat(doc.description()).isEqualTo(text(expected, "description"));
     }
 
-    private static String text(JsonNode node, String field) {
+    private static String text(final JsonNode node, final String field) {
         final JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
     }
 
-    private static Instant instant(JsonNode node, String field) {
+    private static Instant instant(final JsonNode node, final String field) {
         final String value = text(node, field);
         return value == null ? null : Instant.parse(value);
     }

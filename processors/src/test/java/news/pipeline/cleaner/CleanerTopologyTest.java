@@ -2,19 +2,20 @@ package news.pipeline.cleaner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import news.pipeline.serde.ByteBuffers;
-import news.pipeline.streams.PipelineConfig;
-import news.pipeline.streams.ProcessorApp;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.CleanArticle;
 import news.pipeline.schema.DeadLetter;
 import news.pipeline.schema.DeadLetterReason;
 import news.pipeline.schema.RawArticle;
 import news.pipeline.serde.AvroSerde;
+import news.pipeline.serde.ByteBuffers;
+import news.pipeline.streams.PipelineConfig;
+import news.pipeline.streams.ProcessorApp;
 import news.pipeline.testing.TopologyHarness;
 import news.pipeline.topics.Topics;
 import org.apache.avro.Schema;
@@ -37,7 +38,9 @@ class CleanerTopologyTest {
 
     @BeforeEach
     void start() {
-        harness = new TopologyHarness<>(ProcessorApp.CLEANER, Topics.CLEAN,
+        harness = new TopologyHarness<>(
+                ProcessorApp.CLEANER,
+                Topics.CLEAN,
                 Map.of(PipelineConfig.MAX_CONTENT_BYTES_CONFIG, String.valueOf(MAX_CONTENT_BYTES)));
     }
 
@@ -48,9 +51,14 @@ class CleanerTopologyTest {
 
     @Test
     void cleansAnHtmlPageKeepingItsId() {
-        harness.pipe("a-1", rawSerde.encode(raw(ArticleFormat.HTML, "<html><head><title>Chile and Peru sign deal | Daily</title></head>"
-                + "<body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav><article><h1>Chile and Peru sign deal</h1>"
-                + "<p>" + STORY.replace("\n\n", "</p><p>") + "</p></article><footer>Copyright Daily</footer></body></html>")));
+        harness.pipe(
+                "a-1",
+                rawSerde.encode(raw(
+                        ArticleFormat.HTML,
+                        "<html><head><title>Chile and Peru sign deal | Daily</title></head>"
+                                + "<body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav><article><h1>Chile and Peru sign deal</h1>"
+                                + "<p>" + STORY.replace("\n\n", "</p><p>")
+                                + "</p></article><footer>Copyright Daily</footer></body></html>")));
 
         final List<KeyValue<String, CleanArticle>> out = harness.output();
         assertThat(out).hasSize(1);
@@ -58,8 +66,11 @@ class CleanerTopologyTest {
         final CleanArticle clean = out.get(0).value;
         assertThat(clean.getId()).isEqualTo("a-1");
         assertThat(clean.getTitle()).isEqualTo("Chile and Peru sign deal");
-        assertThat(clean.getText()).contains("Ministers from Chile and Peru").contains("takes effect next year")
-                .doesNotContain("Home").doesNotContain("Copyright");
+        assertThat(clean.getText())
+                .contains("Ministers from Chile and Peru")
+                .contains("takes effect next year")
+                .doesNotContain("Home")
+                .doesNotContain("Copyright");
         assertThat(clean.getFormat()).isEqualTo(ArticleFormat.HTML);
         assertThat(clean.getCleanerVersion()).isNotBlank();
         assertThat(harness.deadLetters()).isEmpty();
@@ -70,8 +81,10 @@ class CleanerTopologyTest {
         final byte[] notAvro = "{\"title\": \"json, not avro\"}".getBytes(StandardCharsets.UTF_8);
         final byte[] empty = rawSerde.encode(raw(ArticleFormat.TEXT, "   \n  "));
         final byte[] oversized = rawSerde.encode(raw(ArticleFormat.TEXT, "word ".repeat(MAX_CONTENT_BYTES)));
-        final byte[] noText = rawSerde.encode(raw(ArticleFormat.HTML,
-                "<html><head><title>x</title><script>var a = 1;</script></head><body><nav><a href='/'>Home</a></nav></body></html>"));
+        final byte[] noText = rawSerde.encode(
+                raw(
+                        ArticleFormat.HTML,
+                        "<html><head><title>x</title><script>var a = 1;</script></head><body><nav><a href='/'>Home</a></nav></body></html>"));
         final byte[] unknownSchema = encodedWithAnUnreleasedSchema();
 
         harness.pipe("not-avro", notAvro);
@@ -83,13 +96,15 @@ class CleanerTopologyTest {
         harness.pipe("good", rawSerde.encode(raw(ArticleFormat.TEXT, STORY)));
 
         final List<DeadLetter> dead = harness.deadLetters();
-        assertThat(dead).extracting(DeadLetter::getReason).containsExactly(
-                DeadLetterReason.MALFORMED_RECORD,
-                DeadLetterReason.EMPTY_CONTENT,
-                DeadLetterReason.OVERSIZED,
-                DeadLetterReason.NO_TEXT,
-                DeadLetterReason.UNKNOWN_SCHEMA,
-                DeadLetterReason.MISSING_KEY);
+        assertThat(dead)
+                .extracting(DeadLetter::getReason)
+                .containsExactly(
+                        DeadLetterReason.MALFORMED_RECORD,
+                        DeadLetterReason.EMPTY_CONTENT,
+                        DeadLetterReason.OVERSIZED,
+                        DeadLetterReason.NO_TEXT,
+                        DeadLetterReason.UNKNOWN_SCHEMA,
+                        DeadLetterReason.MISSING_KEY);
         assertThat(dead).allSatisfy(letter -> {
             assertThat(letter.getProcessor()).isEqualTo("cleaner");
             assertThat(letter.getSourceTopic()).isEqualTo(Topics.RAW.name());
@@ -105,22 +120,30 @@ class CleanerTopologyTest {
         assertThat(harness.output()).extracting(kv -> kv.key).containsExactly("good");
 
         final var metrics = harness.metrics();
-        assertThat(metrics.count("news.pipeline.records.in", "processor", "cleaner")).isEqualTo(7);
-        assertThat(metrics.count("news.pipeline.records.out", "processor", "cleaner")).isEqualTo(1);
-        assertThat(metrics.count("news.pipeline.dead.letters", "processor", "cleaner")).isEqualTo(6);
-        assertThat(metrics.count("news.pipeline.dead.letters", "processor", "cleaner", "reason", "OVERSIZED")).isEqualTo(1);
+        assertThat(metrics.count("news.pipeline.records.in", "processor", "cleaner"))
+                .isEqualTo(7);
+        assertThat(metrics.count("news.pipeline.records.out", "processor", "cleaner"))
+                .isEqualTo(1);
+        assertThat(metrics.count("news.pipeline.dead.letters", "processor", "cleaner"))
+                .isEqualTo(6);
+        assertThat(metrics.count("news.pipeline.dead.letters", "processor", "cleaner", "reason", "OVERSIZED"))
+                .isEqualTo(1);
     }
 
     /** A RawArticle written by a schema version this reader was never given: its fingerprint is unknown. */
     private static byte[] encodedWithAnUnreleasedSchema() {
-        final Schema future = SchemaBuilder.record("RawArticle").namespace("news.pipeline.schema").fields()
-                .requiredBytes("content").requiredString("something_new").endRecord();
+        final Schema future = SchemaBuilder.record("RawArticle")
+                .namespace("news.pipeline.schema")
+                .fields()
+                .requiredBytes("content")
+                .requiredString("something_new")
+                .endRecord();
         final GenericRecord record = new GenericData.Record(future);
         record.put("content", ByteBuffer.wrap("text".getBytes(StandardCharsets.UTF_8)));
         record.put("something_new", "x");
         try {
             return ByteBuffers.copy(new BinaryMessageEncoder<GenericRecord>(GenericData.get(), future).encode(record));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -11,9 +11,12 @@ class ArticleIdsTest {
     void theUsualVariantsOfOneUrlGiveOneId() {
         final String id = ArticleIds.fromUrl("https://news.example/world/story-1");
         assertThat(ArticleIds.fromUrl("HTTP://News.Example:80/world/story-1/")).isEqualTo(id);
-        assertThat(ArticleIds.fromUrl("https://news.example/world/story-1?utm_source=rss&utm_medium=feed")).isEqualTo(id);
-        assertThat(ArticleIds.fromUrl("https://news.example/world/story-1#comments")).isEqualTo(id);
-        assertThat(ArticleIds.fromUrl("https://news.example/world/./story-1?fbclid=abc")).isEqualTo(id);
+        assertThat(ArticleIds.fromUrl("https://news.example/world/story-1?utm_source=rss&utm_medium=feed"))
+                .isEqualTo(id);
+        assertThat(ArticleIds.fromUrl("https://news.example/world/story-1#comments"))
+                .isEqualTo(id);
+        assertThat(ArticleIds.fromUrl("https://news.example/world/./story-1?fbclid=abc"))
+                .isEqualTo(id);
     }
 
     @Test
@@ -25,15 +28,20 @@ class ArticleIdsTest {
 
     @Test
     void differentPagesGiveDifferentIds() {
-        assertThat(ArticleIds.fromUrl("https://news.example/a")).isNotEqualTo(ArticleIds.fromUrl("https://news.example/b"));
+        assertThat(ArticleIds.fromUrl("https://news.example/a"))
+                .isNotEqualTo(ArticleIds.fromUrl("https://news.example/b"));
     }
 
     @Test
     void contentIdsAreStableAndNeverCollideWithUrlIds() {
         final byte[] content = "Some article".getBytes(StandardCharsets.UTF_8);
-        assertThat(ArticleIds.fromContent(content)).isEqualTo(ArticleIds.fromContent(content.clone()))
-                .startsWith("c-").hasSize(34);
-        assertThat(ArticleIds.fromUrl("https://news.example/a")).startsWith("u-").hasSize(34);
+        assertThat(ArticleIds.fromContent(content))
+                .isEqualTo(ArticleIds.fromContent(content.clone()))
+                .startsWith("c-")
+                .hasSize(34);
+        assertThat(ArticleIds.fromUrl("https://news.example/a"))
+                .startsWith("u-")
+                .hasSize(34);
     }
 
     @Test

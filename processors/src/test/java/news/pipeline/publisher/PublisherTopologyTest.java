@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import news.pipeline.serde.ByteBuffers;
-import news.pipeline.streams.ProcessorApp;
 import news.pipeline.schema.CountryArticle;
 import news.pipeline.schema.DeadLetter;
 import news.pipeline.schema.DeadLetterReason;
 import news.pipeline.schema.EnrichedArticle;
 import news.pipeline.serde.AvroSerde;
+import news.pipeline.serde.ByteBuffers;
+import news.pipeline.streams.ProcessorApp;
 import news.pipeline.testing.Articles;
 import news.pipeline.testing.TopologyHarness;
 import news.pipeline.topics.PipelineHeaders;
@@ -73,14 +73,16 @@ class PublisherTopologyTest {
         harness.pipe(null, enrichedSerde.encode(Articles.enriched("no-key")));
         harness.pipe("article-3", enrichedSerde.encode(Articles.enriched("article-3")));
 
-        assertThat(harness.deadLetters()).extracting(DeadLetter::getReason)
+        assertThat(harness.deadLetters())
+                .extracting(DeadLetter::getReason)
                 .containsExactly(DeadLetterReason.MALFORMED_RECORD, DeadLetterReason.MISSING_KEY);
         assertThat(harness.output()).extracting(kv -> kv.value.getArticleId()).containsOnly("article-3");
     }
 
     @Test
     void skipsEnrichedRecordsAReplayWrote() {
-        harness.pipe("replayed", enrichedSerde.encode(Articles.enriched("replayed")), PipelineHeaders.REPLAYED, "replay-1");
+        harness.pipe(
+                "replayed", enrichedSerde.encode(Articles.enriched("replayed")), PipelineHeaders.REPLAYED, "replay-1");
         harness.pipe("live", enrichedSerde.encode(Articles.enriched("live")));
 
         assertThat(harness.output()).extracting(kv -> kv.value.getArticleId()).containsOnly("live");

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.RawArticle;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -15,7 +16,6 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
-import news.pipeline.schema.ArticleFormat;
 
 class AvroSerdeTest {
     private final AvroSerde<RawArticle> serde = new AvroSerde<>(RawArticle.class);
@@ -38,7 +38,8 @@ class AvroSerdeTest {
     @Test
     void decodesDataWrittenWithTheFirstReleasedSchema() throws IOException {
         final Schema released;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream(SchemaVersions.resourceName("RawArticle", 1))) {
+        try (InputStream in =
+                getClass().getClassLoader().getResourceAsStream(SchemaVersions.resourceName("RawArticle", 1))) {
             released = new Schema.Parser().parse(in);
         }
         final GenericRecord old = new GenericData.Record(released);
@@ -50,7 +51,8 @@ class AvroSerdeTest {
         old.put("title", null);
         old.put("published_at", null);
         old.put("language", null);
-        final byte[] bytes = ByteBuffers.copy(new BinaryMessageEncoder<GenericRecord>(GenericData.get(), released).encode(old));
+        final byte[] bytes =
+                ByteBuffers.copy(new BinaryMessageEncoder<GenericRecord>(GenericData.get(), released).encode(old));
 
         final RawArticle decoded = serde.decode(bytes);
         assertThat(decoded.getUrl()).isEqualTo("https://news.example/old");

@@ -8,10 +8,52 @@ import org.junit.jupiter.api.Test;
 /** Any input gives valid spans; nothing throws. Deterministic: a fixed seed, no clock. */
 class CountryTaggerRobustnessTest {
     private static final CountryTagger TAGGER = CountryTagger.loadDefault();
-    private static final String[] PIECES = {"U.S.", "U.S.-led", "Turkey's", "Russia\u2019s", " ", "\n", "\n\n    ", "-",
-        "\u2014", ".", ",", "(Reuters)", "NEW YORK", "Guinea", "Bissau", "Papua New", "<", ">", "'", "\u00e9", "\uD83D\uDE00",
-        "Jerry", "Jordan", "Georgia", "-Pacific", "St.", "Lucia", "Calif.", "March 3", "A.", "B", "\t", "Sino", "Japanese",
-        "Soviet Union", "Kremlin", "EU", "OSCE Minsk Group", "Armenian", "x", "42", "ÉLYSÉE", "Côte d'Ivoire", ":"};
+    private static final String[] PIECES = {
+        "U.S.",
+        "U.S.-led",
+        "Turkey's",
+        "Russia\u2019s",
+        " ",
+        "\n",
+        "\n\n    ",
+        "-",
+        "\u2014",
+        ".",
+        ",",
+        "(Reuters)",
+        "NEW YORK",
+        "Guinea",
+        "Bissau",
+        "Papua New",
+        "<",
+        ">",
+        "'",
+        "\u00e9",
+        "\uD83D\uDE00",
+        "Jerry",
+        "Jordan",
+        "Georgia",
+        "-Pacific",
+        "St.",
+        "Lucia",
+        "Calif.",
+        "March 3",
+        "A.",
+        "B",
+        "\t",
+        "Sino",
+        "Japanese",
+        "Soviet Union",
+        "Kremlin",
+        "EU",
+        "OSCE Minsk Group",
+        "Armenian",
+        "x",
+        "42",
+        "ÉLYSÉE",
+        "Côte d'Ivoire",
+        ":"
+    };
 
     @Test
     void shouldGiveValidSpansOnArbitraryText() {

@@ -3,9 +3,9 @@ package news.pipeline.tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class CountryTaggerSeedTest {
@@ -25,9 +25,10 @@ class CountryTaggerSeedTest {
 
         final TaggedArticle tagged = TAGGER.tag(title, text);
 
-        assertThat(tagged.countries()).extracting(CountryTagging::code)
-            .contains("AM", "AZ", "RU", "TR", "IR", "US", "FR")
-            .doesNotContain("BY");
+        assertThat(tagged.countries())
+                .extracting(CountryTagging::code)
+                .contains("AM", "AZ", "RU", "TR", "IR", "US", "FR")
+                .doesNotContain("BY");
         assertThat(tagged.organizations()).extracting(OrganizationTagging::code).containsExactly("EU", "OSCE");
         assertThat(tagged.focus()).contains("AM", "AZ");
         for (CountryTagging country : tagged.countries()) {
@@ -36,7 +37,8 @@ class CountryTaggerSeedTest {
             for (MentionSpan span : country.spans()) {
                 final String source = span.inTitle() ? title : text;
                 assertThat(source.substring(span.start(), span.end())).isEqualTo(span.surface());
-                assertThat(span.kind()).isIn("NAME", "ABBREVIATION", "DEMONYM", "CAPITAL", "CITY", "SEAT", "HISTORICAL");
+                assertThat(span.kind())
+                        .isIn("NAME", "ABBREVIATION", "DEMONYM", "CAPITAL", "CITY", "SEAT", "HISTORICAL");
             }
         }
     }
@@ -46,9 +48,15 @@ class CountryTaggerSeedTest {
         final String all = seed();
         final int newline = all.indexOf('\n');
         final TaggedArticle tagged = TAGGER.tag(all.substring(0, newline), all.substring(newline + 1));
-        final CountryTagging ru = tagged.countries().stream().filter(c -> c.code().equals("RU")).findFirst().orElseThrow();
+        final CountryTagging ru = tagged.countries().stream()
+                .filter(c -> c.code().equals("RU"))
+                .findFirst()
+                .orElseThrow();
         assertThat(ru.spans()).extracting(MentionSpan::surface).contains("Kremlin", "Moscow", "Russia", "Russian");
-        final CountryTagging am = tagged.countries().stream().filter(c -> c.code().equals("AM")).findFirst().orElseThrow();
+        final CountryTagging am = tagged.countries().stream()
+                .filter(c -> c.code().equals("AM"))
+                .findFirst()
+                .orElseThrow();
         assertThat(am.spans()).extracting(MentionSpan::surface).contains("Armenian", "Armenia", "Yerevan");
         assertThat(am.spans().get(0).inTitle()).isTrue();
     }
@@ -62,10 +70,13 @@ class CountryTaggerSeedTest {
             final CountryTagging earlier = tagged.countries().get(i - 1);
             final CountryTagging later = tagged.countries().get(i);
             assertThat(earlier.salience() > later.salience()
-                || earlier.salience() == later.salience() && earlier.code().compareTo(later.code()) < 0)
-                .as("%s before %s", earlier, later).isTrue();
+                            || earlier.salience() == later.salience()
+                                    && earlier.code().compareTo(later.code()) < 0)
+                    .as("%s before %s", earlier, later)
+                    .isTrue();
         }
-        assertThat(TAGGER.tag(all.substring(0, newline), all.substring(newline + 1))).isEqualTo(tagged);
+        assertThat(TAGGER.tag(all.substring(0, newline), all.substring(newline + 1)))
+                .isEqualTo(tagged);
     }
 
     @Test

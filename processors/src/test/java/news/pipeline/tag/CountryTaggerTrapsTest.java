@@ -12,99 +12,107 @@ class CountryTaggerTrapsTest {
     private static final CountryTagger TAGGER = CountryTagger.loadDefault();
 
     private static List<String> codes(final String text) {
-        return TAGGER.tag("", text).countries().stream().map(CountryTagging::code).toList();
+        return TAGGER.tag("", text).countries().stream()
+                .map(CountryTagging::code)
+                .toList();
     }
 
     private static List<String> codes(final String title, final String text) {
-        return TAGGER.tag(title, text).countries().stream().map(CountryTagging::code).toList();
+        return TAGGER.tag(title, text).countries().stream()
+                .map(CountryTagging::code)
+                .toList();
     }
 
     @ParameterizedTest(name = "{0} -> not {1}")
-    @CsvSource(delimiter = '|', value = {
-        "Mediators of the OSCE Minsk Group met in Vienna on Tuesday.|BY",
-        "Storms hit Georgia and Alabama, the governor of Georgia said.|GE",
-        "Georgia-Pacific Corp said it would buy the mill.|GE",
-        "TORONTO, March 12 - Allied-Lyons PLC said it would buy the distiller. Allied-Lyons shares rose.|FR",
-        "Dallas Fed president Jerry Jordan said rates would stay. Jordan added that inflation was low.|JO",
-        "Families bought a turkey for the holiday dinner.|TR",
-        "Oil rigs in the Gulf of Mexico were shut as the storm neared.|MX",
-        "Voters in New Mexico backed the plan.|MX",
-        "The plant in New Jersey will close.|JE",
-        "The deal was arranged by Morgan Stanley and Co.|FK",
-        "McDonnell Douglas Corp won the contract.|IM",
-        "The company is based on Long Island.|IS",
-        "Credit Suisse First Boston led the issue.|CH",
-        "The ship sank in the Indian Ocean.|IN",
-        "Talks between Guinea and Mali ended on Monday.|GW",
-        "Talks between Guinea and Mali ended on Monday.|GQ",
-        "Talks between Guinea and Mali ended on Monday.|PG",
-        "Floods swept Niger on Monday.|NG",
-        "Militants in the Niger Delta attacked pipelines.|NE",
-        "An expedition reached the North Pole.|PL",
-        "The ship docked in Dominica on Monday.|DO",
-        "Refugees crossed from Sudan on Monday.|SS",
-        "SAN JOSE, Calif., March 3 - Apple Computer Inc said profits rose.|CR",
-        "LONDON, March 3 - Prices in Latin America rose.|US",
-        "Michael Jordan scored 40 points.|JO",
-        "Mr. Chad said so.|TD",
-        "Trade Secretary Jose Concepcion said so.|PY",
-        "The psychologist Jordan Peterson spoke in Toronto.|JO",
-        "Drummer Chad Smith joined the band.|TD",
-        "The Private Sector 1 index rose.|RO",
-        "A biography of Virginia Woolf was published.|US",
-        "Piedmont Aviation Inc said its load factor rose.|IT",
-        "The Jersey Central Power unit, based in Morristown, New Jersey, said so.|JE",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Mediators of the OSCE Minsk Group met in Vienna on Tuesday.|BY",
+                "Storms hit Georgia and Alabama, the governor of Georgia said.|GE",
+                "Georgia-Pacific Corp said it would buy the mill.|GE",
+                "TORONTO, March 12 - Allied-Lyons PLC said it would buy the distiller. Allied-Lyons shares rose.|FR",
+                "Dallas Fed president Jerry Jordan said rates would stay. Jordan added that inflation was low.|JO",
+                "Families bought a turkey for the holiday dinner.|TR",
+                "Oil rigs in the Gulf of Mexico were shut as the storm neared.|MX",
+                "Voters in New Mexico backed the plan.|MX",
+                "The plant in New Jersey will close.|JE",
+                "The deal was arranged by Morgan Stanley and Co.|FK",
+                "McDonnell Douglas Corp won the contract.|IM",
+                "The company is based on Long Island.|IS",
+                "Credit Suisse First Boston led the issue.|CH",
+                "The ship sank in the Indian Ocean.|IN",
+                "Talks between Guinea and Mali ended on Monday.|GW",
+                "Talks between Guinea and Mali ended on Monday.|GQ",
+                "Talks between Guinea and Mali ended on Monday.|PG",
+                "Floods swept Niger on Monday.|NG",
+                "Militants in the Niger Delta attacked pipelines.|NE",
+                "An expedition reached the North Pole.|PL",
+                "The ship docked in Dominica on Monday.|DO",
+                "Refugees crossed from Sudan on Monday.|SS",
+                "SAN JOSE, Calif., March 3 - Apple Computer Inc said profits rose.|CR",
+                "LONDON, March 3 - Prices in Latin America rose.|US",
+                "Michael Jordan scored 40 points.|JO",
+                "Mr. Chad said so.|TD",
+                "Trade Secretary Jose Concepcion said so.|PY",
+                "The psychologist Jordan Peterson spoke in Toronto.|JO",
+                "Drummer Chad Smith joined the band.|TD",
+                "The Private Sector 1 index rose.|RO",
+                "A biography of Virginia Woolf was published.|US",
+                "Piedmont Aviation Inc said its load factor rose.|IT",
+                "The Jersey Central Power unit, based in Morristown, New Jersey, said so.|JE",
+            })
     void shouldNotTakeTheTrap(final String text, final String code) {
         assertThat(codes(text)).doesNotContain(code);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "Guinea and Mali ended talks.|GN",
-        "Floods swept Niger on Monday.|NE",
-        "The ship docked in Dominica on Monday.|DM",
-        "Refugees crossed from Sudan on Monday.|SD",
-        "Tbilisi said Georgia would not join. Georgian troops left.|GE",
-        "Turkey's army moved.|TR",
-        "Russia\u2019s army moved.|RU",
-        "The U.S.-led coalition struck.|US",
-        "A Sino-Japanese accord was signed.|CN",
-        "A Sino-Japanese accord was signed.|JP",
-        "The Turkish-Armenian border is closed.|AM",
-        "The Turkish-Armenian border is closed.|TR",
-        "The Arab-Israeli conflict flared again.|IL",
-        "Armenians and Azerbaijanis fought.|AZ",
-        "The Kremlin said so.|RU",
-        "The White House said so.|US",
-        "Downing Street said so.|GB",
-        "The Elysee said so.|FR",
-        "Zhongnanhai said so.|CN",
-        "The Soviet Union and the USSR and Burma and Zaire.|RU",
-        "The Soviet Union and the USSR and Burma and Zaire.|MM",
-        "The Soviet Union and the USSR and Burma and Zaire.|CD",
-        "West Germany and East Germany talked.|DE",
-        "Czechoslovakia and Yugoslavia talked.|CZ",
-        "Czechoslovakia and Yugoslavia talked.|RS",
-        "Officials in Peking said so.|CN",
-        "The UAE and the DPRK and the PRC and the DRC.|AE",
-        "The UAE and the DPRK and the PRC and the DRC.|KP",
-        "The UAE and the DPRK and the PRC and the DRC.|CN",
-        "The UAE and the DPRK and the PRC and the DRC.|CD",
-        "Britain and the UK agreed.|GB",
-        "New Zealand and Papua New Guinea agreed.|PG",
-        "New Zealand and Papua New Guinea agreed.|NZ",
-        "Guinea-Bissau voted.|GW",
-        "Equatorial Guinea voted.|GQ",
-        "South Sudan voted.|SS",
-        "The Dominican Republic voted.|DO",
-        "Nigeria voted.|NG",
-        "Militants in the Niger Delta attacked pipelines.|NG",
-        "Bell Canada Enterprises said it bought shares of Bell Canada.|CA",
-        "Air France said traffic rose.|FR",
-        "Royal Jordanian Airlines flew to Jordan.|JO",
-        "Israel Radio said Israel would reopen the crossing.|IL",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Guinea and Mali ended talks.|GN",
+                "Floods swept Niger on Monday.|NE",
+                "The ship docked in Dominica on Monday.|DM",
+                "Refugees crossed from Sudan on Monday.|SD",
+                "Tbilisi said Georgia would not join. Georgian troops left.|GE",
+                "Turkey's army moved.|TR",
+                "Russia\u2019s army moved.|RU",
+                "The U.S.-led coalition struck.|US",
+                "A Sino-Japanese accord was signed.|CN",
+                "A Sino-Japanese accord was signed.|JP",
+                "The Turkish-Armenian border is closed.|AM",
+                "The Turkish-Armenian border is closed.|TR",
+                "The Arab-Israeli conflict flared again.|IL",
+                "Armenians and Azerbaijanis fought.|AZ",
+                "The Kremlin said so.|RU",
+                "The White House said so.|US",
+                "Downing Street said so.|GB",
+                "The Elysee said so.|FR",
+                "Zhongnanhai said so.|CN",
+                "The Soviet Union and the USSR and Burma and Zaire.|RU",
+                "The Soviet Union and the USSR and Burma and Zaire.|MM",
+                "The Soviet Union and the USSR and Burma and Zaire.|CD",
+                "West Germany and East Germany talked.|DE",
+                "Czechoslovakia and Yugoslavia talked.|CZ",
+                "Czechoslovakia and Yugoslavia talked.|RS",
+                "Officials in Peking said so.|CN",
+                "The UAE and the DPRK and the PRC and the DRC.|AE",
+                "The UAE and the DPRK and the PRC and the DRC.|KP",
+                "The UAE and the DPRK and the PRC and the DRC.|CN",
+                "The UAE and the DPRK and the PRC and the DRC.|CD",
+                "Britain and the UK agreed.|GB",
+                "New Zealand and Papua New Guinea agreed.|PG",
+                "New Zealand and Papua New Guinea agreed.|NZ",
+                "Guinea-Bissau voted.|GW",
+                "Equatorial Guinea voted.|GQ",
+                "South Sudan voted.|SS",
+                "The Dominican Republic voted.|DO",
+                "Nigeria voted.|NG",
+                "Militants in the Niger Delta attacked pipelines.|NG",
+                "Bell Canada Enterprises said it bought shares of Bell Canada.|CA",
+                "Air France said traffic rose.|FR",
+                "Royal Jordanian Airlines flew to Jordan.|JO",
+                "Israel Radio said Israel would reopen the crossing.|IL",
+            })
     void shouldFind(final String text, final String code) {
         assertThat(codes(text)).contains(code);
     }
@@ -113,57 +121,79 @@ class CountryTaggerTrapsTest {
     void shouldReadBothDatelineStyles() {
         assertThat(TAGGER.tag("", "NEW YORK, March 3 - Shares rose.").focus()).containsExactly("US");
         assertThat(TAGGER.tag("", "MOSCOW (Reuters) - Officials met.").focus()).containsExactly("RU");
-        assertThat(TAGGER.tag("", "SAN JOSE, Calif., March 3 - Shares rose.").focus()).containsExactly("US");
-        assertThat(TAGGER.tag("", "BOCA RATON, Florida, March 3 - Sales rose.").focus()).containsExactly("US");
-        assertThat(TAGGER.tag("", "Scarborough, Ontario, Feb 26 - Shr 45 cts.").focus()).containsExactly("CA");
+        assertThat(TAGGER.tag("", "SAN JOSE, Calif., March 3 - Shares rose.").focus())
+                .containsExactly("US");
+        assertThat(TAGGER.tag("", "BOCA RATON, Florida, March 3 - Sales rose.").focus())
+                .containsExactly("US");
+        assertThat(TAGGER.tag("", "Scarborough, Ontario, Feb 26 - Shr 45 cts.").focus())
+                .containsExactly("CA");
     }
 
     @Test
     void shouldNotTakeACurrencyForTheStory() {
-        final TaggedArticle currencyStory = TAGGER.tag("", "TOKYO, March 3 - The dollar rose to 152 yen and the Swiss franc fell, dealers said.");
+        final TaggedArticle currencyStory =
+                TAGGER.tag("", "TOKYO, March 3 - The dollar rose to 152 yen and the Swiss franc fell, dealers said.");
         assertThat(currencyStory.focus()).containsExactly("JP");
         assertThat(currencyStory.countries()).extracting(CountryTagging::code).contains("CH");
-        assertThat(TAGGER.tag("", "MELBOURNE, Jan 20 - Alcaraz won the Australian Open final; the French Open is next.").focus())
-            .containsExactly("AU");
-        final TaggedArticle accordStory = TAGGER.tag("", "TOKYO, March 3 - Miyazawa said the Paris accord helped. The Paris accord holds.");
+        assertThat(TAGGER.tag("", "MELBOURNE, Jan 20 - Alcaraz won the Australian Open final; the French Open is next.")
+                        .focus())
+                .containsExactly("AU");
+        final TaggedArticle accordStory =
+                TAGGER.tag("", "TOKYO, March 3 - Miyazawa said the Paris accord helped. The Paris accord holds.");
         assertThat(accordStory.focus()).containsExactly("JP");
-        assertThat(accordStory.countries()).allSatisfy(c -> assertThat(c.salience()).isBetween(0.0, 1.0));
+        assertThat(accordStory.countries())
+                .allSatisfy(c -> assertThat(c.salience()).isBetween(0.0, 1.0));
     }
 
     @Test
     void shouldReadModernWireStyles() {
-        assertThat(TAGGER.tag("Russian Strikes Hit Power Grid Again",
-            "KYIV, Ukraine (AP) \u2014 Russian missiles struck energy sites across Ukraine on Tuesday, officials said.")
-            .focus()).contains("UA", "RU");
-        assertThat(TAGGER.tag("Senate passes budget bill",
-            "WASHINGTON (Reuters) - The U.S. Senate on Friday passed the bill.").focus()).containsExactly("US");
-        assertThat(TAGGER.tag("", "Sofia Coppola and Georgia May Jagger attended.").countries()).isEmpty();
+        assertThat(TAGGER.tag(
+                                "Russian Strikes Hit Power Grid Again",
+                                "KYIV, Ukraine (AP) \u2014 Russian missiles struck energy sites across Ukraine on Tuesday, officials said.")
+                        .focus())
+                .contains("UA", "RU");
+        assertThat(TAGGER.tag(
+                                "Senate passes budget bill",
+                                "WASHINGTON (Reuters) - The U.S. Senate on Friday passed the bill.")
+                        .focus())
+                .containsExactly("US");
+        assertThat(TAGGER.tag("", "Sofia Coppola and Georgia May Jagger attended.")
+                        .countries())
+                .isEmpty();
     }
 
     @Test
     void shouldTakeTheDatelineOverTickersAndPassingDemonyms() {
-        assertThat(TAGGER.tag("CONSUMERS POWER <CMS> TO PAY UNION CARBIDE <UK>",
-            "JACKSON, Mich., March 31 - Consumers Power Co said it will pay Union Carbide Corp.").focus())
-            .containsExactly("US");
-        assertThat(TAGGER.tag("SONEX CUSTOM AUTO USES MORE GAS",
-            "ANNAPOLIS, Md., March 20 - Sonex Research Inc said its modified British Ford Escort passed.").focus())
-            .startsWith("US");
+        assertThat(TAGGER.tag(
+                                "CONSUMERS POWER <CMS> TO PAY UNION CARBIDE <UK>",
+                                "JACKSON, Mich., March 31 - Consumers Power Co said it will pay Union Carbide Corp.")
+                        .focus())
+                .containsExactly("US");
+        assertThat(TAGGER.tag(
+                                "SONEX CUSTOM AUTO USES MORE GAS",
+                                "ANNAPOLIS, Md., March 20 - Sonex Research Inc said its modified British Ford Escort passed.")
+                        .focus())
+                .startsWith("US");
     }
 
     @Test
     void shouldNotTakeACompanysNameForItsCountry() {
-        final TaggedArticle tagged = TAGGER.tag("MITSUBISHI BUYS INTO DAIRY FIRM",
-            "TOKYO, March 27 - Mitsubishi Corp said it has taken a 25 pct stake in Danish Dairy Farms Ltd. "
-                + "Danish Dairy Farms Ltd will market the produce in Japan.");
+        final TaggedArticle tagged = TAGGER.tag(
+                "MITSUBISHI BUYS INTO DAIRY FIRM",
+                "TOKYO, March 27 - Mitsubishi Corp said it has taken a 25 pct stake in Danish Dairy Farms Ltd. "
+                        + "Danish Dairy Farms Ltd will market the produce in Japan.");
         assertThat(tagged.focus()).containsExactly("JP");
         assertThat(tagged.countries()).extracting(CountryTagging::code).contains("DK");
     }
 
     @Test
     void shouldKeepOrganisationsApartFromCountries() {
-        final TaggedArticle tagged = TAGGER.tag("", "The EU, NATO, the OSCE and the UN met. The European Union agreed.");
+        final TaggedArticle tagged =
+                TAGGER.tag("", "The EU, NATO, the OSCE and the UN met. The European Union agreed.");
         assertThat(tagged.countries()).isEmpty();
-        assertThat(tagged.organizations()).extracting(OrganizationTagging::code).containsExactly("EU", "NATO", "OSCE", "UN");
+        assertThat(tagged.organizations())
+                .extracting(OrganizationTagging::code)
+                .containsExactly("EU", "NATO", "OSCE", "UN");
         assertThat(tagged.organizations().get(0).mentions()).isEqualTo(2);
     }
 
@@ -174,8 +204,10 @@ class CountryTaggerTrapsTest {
 
     @Test
     void shouldReadCapitalTitles() {
-        assertThat(codes("JAPAN, U.S. AGREE ON CHIP PACT", "Officials said so.")).contains("JP", "US");
-        assertThat(codes("W.GERMAN AND S. KOREAN TALKS ON S. AMERICAN DEBT", "Officials met.")).containsExactly("DE", "KR");
+        assertThat(codes("JAPAN, U.S. AGREE ON CHIP PACT", "Officials said so."))
+                .contains("JP", "US");
+        assertThat(codes("W.GERMAN AND S. KOREAN TALKS ON S. AMERICAN DEBT", "Officials met."))
+                .containsExactly("DE", "KR");
     }
 
     @Test

@@ -14,7 +14,8 @@ class GazetteerTest {
         final Gazetteer gazetteer = Gazetteer.loadResource();
         assertThat(gazetteer.version).matches("\\d+\\.\\d+\\.\\d+\\+[0-9a-f]{12}");
         assertThat(gazetteer.countryCodes).hasSizeGreaterThanOrEqualTo(249).allMatch(c -> c.matches("[A-Z]{2}"));
-        assertThat(Arrays.asList(gazetteer.countryCodes)).contains("AM", "AZ", "RU", "TR", "IR", "US", "FR", "GB", "CD");
+        assertThat(Arrays.asList(gazetteer.countryCodes))
+                .contains("AM", "AZ", "RU", "TR", "IR", "US", "FR", "GB", "CD");
         assertThat(Arrays.asList(gazetteer.orgCodes)).contains("EU", "NATO", "OSCE", "UN");
         assertThat(gazetteer.isFirstName("Jerry", 0, 5)).isTrue();
         assertThat(gazetteer.isFirstName("Armenia", 0, 7)).isFalse();
@@ -22,35 +23,41 @@ class GazetteerTest {
 
     @Test
     void shouldWalkMultiWordEntriesTokenByToken() throws Exception {
-        final Gazetteer gazetteer = Gazetteer.parse(new BufferedReader(new StringReader(String.join("\n",
-            "V\t9.9.9+abc",
-            "C\tMX\tMexico",
-            "O\tEU\tEuropean Union",
-            "E\tMexico\tMX\tNAME\t",
-            "E\tGulf of Mexico\t-\tNONE\t",
-            "E\tEU\t@EU\tORG\tCS",
-            ""))));
+        final Gazetteer gazetteer = Gazetteer.parse(new BufferedReader(new StringReader(String.join(
+                "\n",
+                "V\t9.9.9+abc",
+                "C\tMX\tMexico",
+                "O\tEU\tEuropean Union",
+                "E\tMexico\tMX\tNAME\t",
+                "E\tGulf of Mexico\t-\tNONE\t",
+                "E\tEU\t@EU\tORG\tCS",
+                ""))));
         assertThat(gazetteer.version).isEqualTo("9.9.9+abc");
         final String text = "Gulf of México";
         final int gulf = gazetteer.child(0, gazetteer.tokenId(text, 0, 4));
         final int of = gazetteer.child(gulf, gazetteer.tokenId(text, 5, 7));
         final int mexico = gazetteer.child(of, gazetteer.tokenId(text, 8, 14));
-        assertThat(gazetteer.entriesAt(mexico)).singleElement().satisfies(e -> assertThat(e.blocker()).isTrue());
+        assertThat(gazetteer.entriesAt(mexico))
+                .singleElement()
+                .satisfies(e -> assertThat(e.blocker()).isTrue());
         final int alone = gazetteer.child(0, gazetteer.tokenId(text, 8, 14));
-        assertThat(gazetteer.entriesAt(alone)).singleElement().satisfies(e -> assertThat(e.kind()).isEqualTo(MentionKind.NAME));
+        assertThat(gazetteer.entriesAt(alone))
+                .singleElement()
+                .satisfies(e -> assertThat(e.kind()).isEqualTo(MentionKind.NAME));
         assertThat(gazetteer.tokenId("Mexican", 0, 7)).isNegative();
     }
 
     @Test
     void shouldSkipNamesWithNumbersTheTokenizerCannotSee() throws Exception {
-        final Gazetteer gazetteer = Gazetteer.parse(new BufferedReader(new StringReader(
-            "C\tRO\tRomania\nE\tSector 1\tRO\tCITY\t\n")));
+        final Gazetteer gazetteer =
+                Gazetteer.parse(new BufferedReader(new StringReader("C\tRO\tRomania\nE\tSector 1\tRO\tCITY\t\n")));
         assertThat(gazetteer.tokenId("Sector", 0, 6)).isNegative();
     }
 
     @Test
     void shouldRejectAnUnknownCountry() {
         assertThatThrownBy(() -> Gazetteer.parse(new BufferedReader(new StringReader("E\tAtlantis\tXX\tNAME\t\n"))))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("XX");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("XX");
     }
 }

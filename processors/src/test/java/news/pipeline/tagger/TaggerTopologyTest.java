@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import news.pipeline.streams.ProcessorApp;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.CleanArticle;
 import news.pipeline.schema.CountryTag;
@@ -14,6 +13,7 @@ import news.pipeline.schema.EnrichedArticle;
 import news.pipeline.schema.Mention;
 import news.pipeline.schema.TextField;
 import news.pipeline.serde.AvroSerde;
+import news.pipeline.streams.ProcessorApp;
 import news.pipeline.testing.TopologyHarness;
 import news.pipeline.topics.PipelineHeaders;
 import news.pipeline.topics.Topics;
@@ -38,8 +38,13 @@ class TaggerTopologyTest {
 
     @Test
     void tagsTheCountriesWithOffsetsIntoTheText() {
-        harness.pipe("a-1", cleanSerde.encode(clean("a-1", "Armenia and Azerbaijan trade fire",
-                "Armenia accused Azerbaijan of shelling border villages on Friday. Russia offered to mediate.")));
+        harness.pipe(
+                "a-1",
+                cleanSerde.encode(
+                        clean(
+                                "a-1",
+                                "Armenia and Azerbaijan trade fire",
+                                "Armenia accused Azerbaijan of shelling border villages on Friday. Russia offered to mediate.")));
 
         final List<KeyValue<String, EnrichedArticle>> out = harness.output();
         assertThat(out).hasSize(1);
@@ -52,7 +57,8 @@ class TaggerTopologyTest {
             assertThat(country.getSalience()).isBetween(0.0, 1.0);
             for (final Mention mention : country.getEvidence()) {
                 final String field = mention.getField() == TextField.TITLE ? enriched.getTitle() : enriched.getText();
-                assertThat(field.substring(mention.getStart(), mention.getEnd())).isEqualTo(mention.getSurface());
+                assertThat(field.substring(mention.getStart(), mention.getEnd()))
+                        .isEqualTo(mention.getSurface());
             }
         }
         assertThat(enriched.getTaggerVersion()).isNotBlank();
@@ -68,7 +74,8 @@ class TaggerTopologyTest {
         harness.pipe("a-2", cleanSerde.encode(clean("a-2", "Chile votes", "Chile held a referendum on Sunday.")));
 
         final List<DeadLetter> dead = harness.deadLetters();
-        assertThat(dead).extracting(DeadLetter::getReason)
+        assertThat(dead)
+                .extracting(DeadLetter::getReason)
                 .containsExactly(DeadLetterReason.MALFORMED_RECORD, DeadLetterReason.MALFORMED_RECORD);
         assertThat(dead).extracting(DeadLetter::getProcessor).containsOnly("tagger");
         assertThat(dead.get(1).getOriginalValue()).isNull();
@@ -77,8 +84,11 @@ class TaggerTopologyTest {
 
     @Test
     void skipsCleanRecordsAReplayWroteBecauseTheReplayWroteTheirOutputItself() {
-        harness.pipe("replayed", cleanSerde.encode(clean("replayed", "Chile votes", "Chile held a referendum.")),
-                PipelineHeaders.REPLAYED, "replay-1");
+        harness.pipe(
+                "replayed",
+                cleanSerde.encode(clean("replayed", "Chile votes", "Chile held a referendum.")),
+                PipelineHeaders.REPLAYED,
+                "replay-1");
         harness.pipe("live", cleanSerde.encode(clean("live", "Chile votes", "Chile held a referendum.")));
 
         assertThat(harness.output()).extracting(kv -> kv.key).containsExactly("live");
@@ -87,8 +97,8 @@ class TaggerTopologyTest {
 
     @Test
     void deadLettersAnArticleWhoseEnrichedRecordWouldBeTooLargeToSend() {
-        try (TopologyHarness<String, EnrichedArticle> small = new TopologyHarness<>(ProcessorApp.TAGGER, Topics.ENRICHED,
-                Map.of("producer.max.request.size", String.valueOf(200_000)))) {
+        try (TopologyHarness<String, EnrichedArticle> small = new TopologyHarness<>(
+                ProcessorApp.TAGGER, Topics.ENRICHED, Map.of("producer.max.request.size", String.valueOf(200_000)))) {
             small.pipe("huge", cleanSerde.encode(clean("huge", "Russia", "Russia and Turkey. ".repeat(10_000))));
             small.pipe("a-3", cleanSerde.encode(clean("a-3", "Chile votes", "Chile held a referendum on Sunday.")));
 

@@ -4,22 +4,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import news.pipeline.streams.ProcessorApp;
-import news.pipeline.streams.StreamsSettings;
 import news.pipeline.metrics.PipelineMetrics;
 import news.pipeline.schema.DeadLetter;
 import news.pipeline.serde.AvroSerde;
+import news.pipeline.streams.ProcessorApp;
+import news.pipeline.streams.StreamsSettings;
 import news.pipeline.topics.TopicSpec;
 import news.pipeline.topics.Topics;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.test.TestRecord;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 
 /**
  * One processor's real topology and real Streams settings (the dead-letter handler included)
@@ -33,8 +33,8 @@ public final class TopologyHarness<K, V> implements AutoCloseable {
     private final TestOutputTopic<byte[], DeadLetter> deadLetters;
     private final PipelineMetrics metrics = PipelineMetrics.inMemory();
 
-    public TopologyHarness(final ProcessorApp processor, final TopicSpec<K, V> outputTopic,
-                           final Map<String, String> settings) {
+    public TopologyHarness(
+            final ProcessorApp processor, final TopicSpec<K, V> outputTopic, final Map<String, String> settings) {
         final Properties props = StreamsSettings.forProcessor(processor, settings, metrics);
         props.put("bootstrap.servers", "unused:9092");
         // Under exactly-once, the driver's mock producer loses the records a deserialization handler
@@ -43,9 +43,13 @@ public final class TopologyHarness<K, V> implements AutoCloseable {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
         driver = new TopologyTestDriver(processor.topology(settings, metrics), props);
         input = driver.createInputTopic(processor.input().name(), new ByteArraySerializer(), new ByteArraySerializer());
-        output = driver.createOutputTopic(outputTopic.name(), outputTopic.keySerde().get().deserializer(),
+        output = driver.createOutputTopic(
+                outputTopic.name(),
+                outputTopic.keySerde().get().deserializer(),
                 outputTopic.valueSerde().get().deserializer());
-        deadLetters = driver.createOutputTopic(Topics.DEAD_LETTER.name(), new ByteArrayDeserializer(),
+        deadLetters = driver.createOutputTopic(
+                Topics.DEAD_LETTER.name(),
+                new ByteArrayDeserializer(),
                 new AvroSerde<>(DeadLetter.class).deserializer());
     }
 

@@ -1,8 +1,5 @@
 package news.pipeline.ops;
 
-import news.pipeline.streams.ProcessorApp;
-import news.pipeline.streams.StreamsSettings;
-import news.pipeline.topics.KafkaFutures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import news.pipeline.streams.ProcessorApp;
+import news.pipeline.streams.StreamsSettings;
+import news.pipeline.topics.KafkaFutures;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -35,13 +35,21 @@ import org.apache.kafka.common.TopicPartition;
 public final class ConsumerLag {
     /** Beyond this many records behind in one partition, the count is the offset difference. */
     public static final int EXACT_COUNT_LIMIT = 10_000;
+
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
     /** One partition of one application's input. */
-    public record PartitionLag(String application, String topic, int partition, Long committed, long end,
-                               long recordsBehind, boolean exact, Instant oldestUnprocessed, Duration timeBehind) {
-    }
+    public record PartitionLag(
+            String application,
+            String topic,
+            int partition,
+            Long committed,
+            long end,
+            long recordsBehind,
+            boolean exact,
+            Instant oldestUnprocessed,
+            Duration timeBehind) {}
 
     /** One application's lag on its input topic. */
     public record ApplicationLag(String application, String topic, List<PartitionLag> partitions) {
@@ -51,7 +59,10 @@ public final class ConsumerLag {
 
         /** The largest time behind over the partitions: how old the oldest unprocessed record is. */
         public Duration timeBehind() {
-            return partitions.stream().map(PartitionLag::timeBehind).max(Comparator.naturalOrder()).orElse(Duration.ZERO);
+            return partitions.stream()
+                    .map(PartitionLag::timeBehind)
+                    .max(Comparator.naturalOrder())
+                    .orElse(Duration.ZERO);
         }
 
         public boolean caughtUp() {
@@ -74,7 +85,9 @@ public final class ConsumerLag {
             throws InterruptedException, TimeoutException {
         final Map<TopicPartition, OffsetAndMetadata> committed = KafkaFutures.await(
                 admin.listConsumerGroupOffsets(application).partitionsToOffsetAndMetadata(), ADMIN_TIMEOUT);
-        final TopicDescription description = KafkaFutures.await(admin.describeTopics(List.of(topic)).allTopicNames(), ADMIN_TIMEOUT).get(topic);
+        final TopicDescription description = KafkaFutures.await(
+                        admin.describeTopics(List.of(topic)).allTopicNames(), ADMIN_TIMEOUT)
+                .get(topic);
         final Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         final Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
         description.partitions().forEach(info -> {
@@ -82,16 +95,22 @@ public final class ConsumerLag {
             earliest.put(new TopicPartition(topic, info.partition()), OffsetSpec.earliest());
         });
         final ListOffsetsOptions readCommitted = new ListOffsetsOptions(IsolationLevel.READ_COMMITTED);
-        final Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = KafkaFutures.await(admin.listOffsets(latest, readCommitted).all(), ADMIN_TIMEOUT);
-        final Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> starts = KafkaFutures.await(admin.listOffsets(earliest, readCommitted).all(), ADMIN_TIMEOUT);
+        final Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
+                KafkaFutures.await(admin.listOffsets(latest, readCommitted).all(), ADMIN_TIMEOUT);
+        final Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> starts =
+                KafkaFutures.await(admin.listOffsets(earliest, readCommitted).all(), ADMIN_TIMEOUT);
 
         final List<PartitionLag> partitions = new ArrayList<>();
-        for (final TopicPartition partition : latest.keySet().stream().sorted(Comparator.comparingInt(TopicPartition::partition)).toList()) {
+        for (final TopicPartition partition : latest.keySet().stream()
+                .sorted(Comparator.comparingInt(TopicPartition::partition))
+                .toList()) {
             final OffsetAndMetadata offset = committed.get(partition);
             final Long committedOffset = offset == null ? null : offset.offset();
             final long end = ends.get(partition).offset();
             // A group that never committed here will start from the earliest record (auto.offset.reset=earliest).
-            final long from = committedOffset != null ? committedOffset : starts.get(partition).offset();
+            final long from = committedOffset != null
+                    ? committedOffset
+                    : starts.get(partition).offset();
             partitions.add(behind(application, partition, committedOffset, from, end, now));
         }
         return new ApplicationLag(application, topic, partitions);
@@ -103,15 +122,32 @@ public final class ConsumerLag {
         final Instant now = Instant.now();
         final List<ApplicationLag> measured = new ArrayList<>();
         for (final ProcessorApp processor : processors) {
-            measured.add(measure(StreamsSettings.applicationId(processor, settings), processor.input().name(), now));
+            measured.add(measure(
+                    StreamsSettings.applicationId(processor, settings),
+                    processor.input().name(),
+                    now));
         }
         return measured;
     }
 
-    private PartitionLag behind(final String application, final TopicPartition partition, final Long committed,
-                                final long from, final long end, final Instant now) {
+    private PartitionLag behind(
+            final String application,
+            final TopicPartition partition,
+            final Long committed,
+            final long from,
+            final long end,
+            final Instant now) {
         if (from >= end) {
-            return new PartitionLag(application, partition.topic(), partition.partition(), committed, end, 0, true, null, Duration.ZERO);
+            return new PartitionLag(
+                    application,
+                    partition.topic(),
+                    partition.partition(),
+                    committed,
+                    end,
+                    0,
+                    true,
+                    null,
+                    Duration.ZERO);
         }
         reader.assign(List.of(partition));
         reader.seek(partition, from);
@@ -132,6 +168,7 @@ public final class ConsumerLag {
         final boolean exact = reader.position(partition) >= end;
         final long records = exact ? counted : end - from;
         final Duration time = oldest == null || oldest.isAfter(now) ? Duration.ZERO : Duration.between(oldest, now);
-        return new PartitionLag(application, partition.topic(), partition.partition(), committed, end, records, exact, oldest, time);
+        return new PartitionLag(
+                application, partition.topic(), partition.partition(), committed, end, records, exact, oldest, time);
     }
 }

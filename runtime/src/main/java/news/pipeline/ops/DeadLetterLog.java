@@ -3,6 +3,7 @@ package news.pipeline.ops;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,14 @@ public final class DeadLetterLog {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
     /** One dead letter and where it sits on the dead-letter topic. */
-    public record Entry(int partition, long offset, Instant timestamp, int size, DeadLetter letter, String error,
-                        boolean replayed) {
+    public record Entry(
+            int partition,
+            long offset,
+            Instant timestamp,
+            int size,
+            DeadLetter letter,
+            String error,
+            boolean replayed) {
         public String position() {
             return partition + "@" + offset;
         }
@@ -40,7 +47,8 @@ public final class DeadLetterLog {
      */
     public List<Entry> read(final Instant since, final Predicate<Entry> filter) {
         final List<TopicPartition> partitions = consumer.partitionsFor(Topics.DEAD_LETTER.name()).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                .map(info -> new TopicPartition(info.topic(), info.partition()))
+                .toList();
         consumer.assign(partitions);
         final Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
         if (since == null) {
@@ -49,7 +57,8 @@ public final class DeadLetterLog {
             final Map<TopicPartition, Long> times = new HashMap<>();
             partitions.forEach(p -> times.put(p, since.toEpochMilli()));
             final Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(times);
-            partitions.forEach(p -> consumer.seek(p, starts.get(p) == null ? end.get(p) : starts.get(p).offset()));
+            partitions.forEach(p -> consumer.seek(
+                    p, starts.get(p) == null ? end.get(p) : starts.get(p).offset()));
         }
         final List<Entry> entries = new ArrayList<>();
         final long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
@@ -64,7 +73,9 @@ public final class DeadLetterLog {
                 }
             }
         }
-        entries.sort(java.util.Comparator.comparing(Entry::timestamp).thenComparing(Entry::partition).thenComparing(Entry::offset));
+        entries.sort(Comparator.comparing(Entry::timestamp)
+                .thenComparing(Entry::partition)
+                .thenComparing(Entry::offset));
         return entries;
     }
 
@@ -72,11 +83,23 @@ public final class DeadLetterLog {
         final int size = record.value() == null ? 0 : record.value().length;
         final boolean replayed = PipelineHeaders.isReplayed(record.headers());
         try {
-            return new Entry(record.partition(), record.offset(), Instant.ofEpochMilli(record.timestamp()), size,
-                    serde.decode(record.value()), null, replayed);
+            return new Entry(
+                    record.partition(),
+                    record.offset(),
+                    Instant.ofEpochMilli(record.timestamp()),
+                    size,
+                    serde.decode(record.value()),
+                    null,
+                    replayed);
         } catch (RuntimeException e) {
-            return new Entry(record.partition(), record.offset(), Instant.ofEpochMilli(record.timestamp()), size, null,
-                    "not a DeadLetter: " + e.getMessage(), replayed);
+            return new Entry(
+                    record.partition(),
+                    record.offset(),
+                    Instant.ofEpochMilli(record.timestamp()),
+                    size,
+                    null,
+                    "not a DeadLetter: " + e.getMessage(),
+                    replayed);
         }
     }
 }

@@ -4,11 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import news.pipeline.streams.ProcessorApp;
 import news.pipeline.cleaner.CleanArticleMapper;
 import news.pipeline.deadletter.DeadLetterHandler;
 import news.pipeline.deadletter.DeadLetters;
@@ -22,6 +22,7 @@ import news.pipeline.schema.DeadLetterReason;
 import news.pipeline.schema.EnrichedArticle;
 import news.pipeline.schema.RawArticle;
 import news.pipeline.serde.AvroSerde;
+import news.pipeline.streams.ProcessorApp;
 import news.pipeline.tagger.EnrichedArticleMapper;
 import news.pipeline.topics.PipelineHeaders;
 import news.pipeline.topics.Topics;
@@ -65,9 +66,15 @@ public final class Replay {
     }
 
     /** What a replay did. */
-    public record Result(String replayId, long read, long clean, long enriched, long byCountry, long deadLetters,
-                         long outsideWindow, Duration took) {
-    }
+    public record Result(
+            String replayId,
+            long read,
+            long clean,
+            long enriched,
+            long byCountry,
+            long deadLetters,
+            long outsideWindow,
+            Duration took) {}
 
     private final CleanArticleMapper cleanArticles;
     private final EnrichedArticleMapper enrichment;
@@ -89,7 +96,7 @@ public final class Replay {
     public static Plan plan(final KafkaConsumer<byte[], byte[]> consumer, final Instant from, final Instant to) {
         final List<TopicPartition> partitions = consumer.partitionsFor(Topics.RAW.name()).stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition()))
-                .sorted(java.util.Comparator.comparingInt(TopicPartition::partition))
+                .sorted(Comparator.comparingInt(TopicPartition::partition))
                 .toList();
         final Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
         final Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(times(partitions, from));
@@ -97,16 +104,20 @@ public final class Replay {
         final List<PartitionPlan> plans = new ArrayList<>();
         for (final TopicPartition partition : partitions) {
             final long end = ends.get(partition);
-            final long start = starts.get(partition) == null ? end : starts.get(partition).offset();
-            final long stop = stops.get(partition) == null ? end : stops.get(partition).offset();
+            final long start =
+                    starts.get(partition) == null ? end : starts.get(partition).offset();
+            final long stop =
+                    stops.get(partition) == null ? end : stops.get(partition).offset();
             plans.add(new PartitionPlan(partition.partition(), start, Math.max(start, stop)));
         }
         return new Plan(from, to, plans);
     }
 
     /** Replays the plan; returns when every partition has reached its end offset. */
-    public Result execute(final Plan plan, final KafkaConsumer<byte[], byte[]> consumer,
-                          final KafkaProducer<byte[], byte[]> producer) {
+    public Result execute(
+            final Plan plan,
+            final KafkaConsumer<byte[], byte[]> consumer,
+            final KafkaProducer<byte[], byte[]> producer) {
         final long started = System.nanoTime();
         final String replayId = UUID.randomUUID().toString();
         final Map<TopicPartition, Long> stops = new HashMap<>();
@@ -120,7 +131,8 @@ public final class Replay {
             return counts.result(replayId, started);
         }
         consumer.assign(stops.keySet());
-        plan.partitions().stream().filter(p -> p.records() > 0)
+        plan.partitions().stream()
+                .filter(p -> p.records() > 0)
                 .forEach(p -> consumer.seek(new TopicPartition(Topics.RAW.name(), p.partition()), p.fromOffset()));
         producer.initTransactions();
         producer.beginTransaction();
@@ -133,7 +145,8 @@ public final class Replay {
                     continue;
                 }
                 counts.read++;
-                if (record.timestamp() < plan.from().toEpochMilli() || record.timestamp() >= plan.to().toEpochMilli()) {
+                if (record.timestamp() < plan.from().toEpochMilli()
+                        || record.timestamp() >= plan.to().toEpochMilli()) {
                     counts.outsideWindow++;
                 } else {
                     replay(record, replayId, producer, counts);
@@ -150,31 +163,44 @@ public final class Replay {
         return counts.result(replayId, started);
     }
 
-    private void replay(final ConsumerRecord<byte[], byte[]> record, final String replayId,
-                        final KafkaProducer<byte[], byte[]> producer, final Counts counts) {
+    private void replay(
+            final ConsumerRecord<byte[], byte[]> record,
+            final String replayId,
+            final KafkaProducer<byte[], byte[]> producer,
+            final Counts counts) {
         final Headers headers = new RecordHeaders(record.headers().toArray());
         headers.add(REPLAYED_HEADER, replayId.getBytes(StandardCharsets.UTF_8));
         final long timestamp = record.timestamp();
         try {
-            final String id = RecordChecks.requireKey(record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8));
-            final RawArticle raw = RecordChecks.requireValue(record.value() == null ? null : decode(record.value()), "RawArticle");
+            final String id = RecordChecks.requireKey(
+                    record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8));
+            final RawArticle raw =
+                    RecordChecks.requireValue(record.value() == null ? null : decode(record.value()), "RawArticle");
             final CleanArticle clean = cleanArticles.clean(id, raw);
             final byte[] key = id.getBytes(StandardCharsets.UTF_8);
-            producer.send(new ProducerRecord<>(Topics.CLEAN.name(), null, timestamp, key, cleanSerde.encode(clean), headers));
+            producer.send(
+                    new ProducerRecord<>(Topics.CLEAN.name(), null, timestamp, key, cleanSerde.encode(clean), headers));
             counts.clean++;
             final EnrichedArticle enriched = enrichment.enrich(clean);
-            producer.send(new ProducerRecord<>(Topics.ENRICHED.name(), null, timestamp, key, enrichedSerde.encode(enriched), headers));
+            producer.send(new ProducerRecord<>(
+                    Topics.ENRICHED.name(), null, timestamp, key, enrichedSerde.encode(enriched), headers));
             counts.enriched++;
             for (final CountryArticle view : CountryFanOut.of(enriched)) {
-                producer.send(new ProducerRecord<>(Topics.BY_COUNTRY.name(), null, timestamp,
-                        view.getCode().getBytes(StandardCharsets.UTF_8), countrySerde.encode(view), headers));
+                producer.send(new ProducerRecord<>(
+                        Topics.BY_COUNTRY.name(),
+                        null,
+                        timestamp,
+                        view.getCode().getBytes(StandardCharsets.UTF_8),
+                        countrySerde.encode(view),
+                        headers));
                 counts.byCountry++;
             }
         } catch (RejectedRecordException e) {
             deadLetter(record, e.reason(), e.getMessage(), replayId, producer, counts);
         } catch (SerializationException e) {
             final DeadLetterReason reason = e instanceof AvroSerde.UnknownSchemaException
-                    ? DeadLetterReason.UNKNOWN_SCHEMA : DeadLetterReason.MALFORMED_RECORD;
+                    ? DeadLetterReason.UNKNOWN_SCHEMA
+                    : DeadLetterReason.MALFORMED_RECORD;
             deadLetter(record, reason, DeadLetterHandler.messageOf(e), replayId, producer, counts);
         }
     }
@@ -183,12 +209,28 @@ public final class Replay {
         return rawSerde.decode(value);
     }
 
-    private void deadLetter(final ConsumerRecord<byte[], byte[]> record, final DeadLetterReason reason, final String message,
-                            final String replayId, final KafkaProducer<byte[], byte[]> producer, final Counts counts) {
-        final ProducerRecord<byte[], byte[]> letter = DeadLetters.record(Topics.DEAD_LETTER.name(), deadLetterSerde,
-                new DeadLetters.Source(record.topic(), record.partition(), record.offset(), record.timestamp(),
-                        record.key(), record.value(), record.headers()),
-                reason, message, ProcessorApp.CLEANER.id(), ProcessorApp.CLEANER.version());
+    private void deadLetter(
+            final ConsumerRecord<byte[], byte[]> record,
+            final DeadLetterReason reason,
+            final String message,
+            final String replayId,
+            final KafkaProducer<byte[], byte[]> producer,
+            final Counts counts) {
+        final ProducerRecord<byte[], byte[]> letter = DeadLetters.record(
+                Topics.DEAD_LETTER.name(),
+                deadLetterSerde,
+                new DeadLetters.Source(
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        record.timestamp(),
+                        record.key(),
+                        record.value(),
+                        record.headers()),
+                reason,
+                message,
+                ProcessorApp.CLEANER.id(),
+                ProcessorApp.CLEANER.version());
         letter.headers().add(REPLAYED_HEADER, replayId.getBytes(StandardCharsets.UTF_8));
         producer.send(letter);
         counts.deadLetters++;
@@ -209,7 +251,14 @@ public final class Replay {
         long outsideWindow;
 
         Result result(final String replayId, final long started) {
-            return new Result(replayId, read, clean, enriched, byCountry, deadLetters, outsideWindow,
+            return new Result(
+                    replayId,
+                    read,
+                    clean,
+                    enriched,
+                    byCountry,
+                    deadLetters,
+                    outsideWindow,
                     Duration.ofNanos(System.nanoTime() - started));
         }
     }

@@ -19,8 +19,7 @@ import java.util.regex.Pattern;
 public final class TimeArguments {
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
-    private TimeArguments() {
-    }
+    private TimeArguments() {}
 
     public static Instant parse(final String text, final Instant now) {
         final String value = text.strip();

@@ -31,22 +31,24 @@ import news.pipeline.schema.RawArticle;
  */
 public final class ArticleFiles {
     /** An article ready for the raw topic, and where it came from (for messages). */
-    public record Article(String id, RawArticle raw, String origin) {
-    }
+    public record Article(String id, RawArticle raw, String origin) {}
 
-    private static final Pattern CANONICAL_LINK = Pattern.compile(
-            "<link\\b[^>]*\\brel\\s*=\\s*[\"']?canonical[\"']?[^>]*>", Pattern.CASE_INSENSITIVE);
-    private static final Pattern HREF = Pattern.compile("\\bhref\\s*=\\s*[\"']([^\"']+)[\"']", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CANONICAL_LINK =
+            Pattern.compile("<link\\b[^>]*\\brel\\s*=\\s*[\"']?canonical[\"']?[^>]*>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HREF =
+            Pattern.compile("\\bhref\\s*=\\s*[\"']([^\"']+)[\"']", Pattern.CASE_INSENSITIVE);
     /** The canonical link sits in the head: no need to scan a whole large page for it. */
     private static final int HEAD_SCAN_BYTES = 64 * 1024;
 
-    private ArticleFiles() {
-    }
+    private ArticleFiles() {}
 
     public static boolean isArticleFile(final Path path) {
         final String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".html") || name.endsWith(".htm") || name.endsWith(".txt")
-                || name.endsWith(".json") || name.endsWith(".jsonl");
+        return name.endsWith(".html")
+                || name.endsWith(".htm")
+                || name.endsWith(".txt")
+                || name.endsWith(".json")
+                || name.endsWith(".jsonl");
     }
 
     /** Every article file under the path, in a stable order. */
@@ -55,7 +57,10 @@ public final class ArticleFiles {
             return List.of(path);
         }
         try (Stream<Path> files = Files.walk(path)) {
-            return files.filter(Files::isRegularFile).filter(ArticleFiles::isArticleFile).sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .filter(ArticleFiles::isArticleFile)
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -111,8 +116,10 @@ public final class ArticleFiles {
             final int line = lineNumber > 0 ? lineNumber : at == null ? 0 : at.getLineNr();
             final String column = at == null || at.getColumnNr() < 1 ? "" : ", column " + at.getColumnNr();
             // Jackson's message runs over several lines and quotes the input: its first line says what is wrong.
-            final String what = e.getOriginalMessage().lines().findFirst().orElse("").strip();
-            throw new InvalidArticleException(origin + (line > 0 ? ":" + line : "") + ": not valid JSON" + column + ": " + what);
+            final String what =
+                    e.getOriginalMessage().lines().findFirst().orElse("").strip();
+            throw new InvalidArticleException(
+                    origin + (line > 0 ? ":" + line : "") + ": not valid JSON" + column + ": " + what);
         }
     }
 
@@ -147,11 +154,13 @@ public final class ArticleFiles {
                 .setPublishedAt(instant(node.get("published_at"), origin))
                 .setLanguage(text(node, "language"));
         final String givenId = text(node, "id");
-        final String id = givenId != null ? givenId : idOf(content, html ? ArticleFormat.HTML : ArticleFormat.TEXT, url);
+        final String id =
+                givenId != null ? givenId : idOf(content, html ? ArticleFormat.HTML : ArticleFormat.TEXT, url);
         return new Article(id, raw.build(), origin);
     }
 
-    public static Article fromContent(final byte[] content, final ArticleFormat format, final String url, final String origin) {
+    public static Article fromContent(
+            final byte[] content, final ArticleFormat format, final String url, final String origin) {
         final RawArticle raw = RawArticle.newBuilder()
                 .setUrl(url)
                 .setFormat(format)

@@ -26,8 +26,7 @@ public final class AvroJson {
     public static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private AvroJson() {
-    }
+    private AvroJson() {}
 
     public static ObjectNode toJson(final IndexedRecord record) {
         final ObjectNode node = NODES.objectNode();
@@ -89,10 +88,12 @@ public final class AvroJson {
     public static JsonNode bytes(final ByteBuffer buffer) {
         final ByteBuffer view = buffer.duplicate();
         try {
-            return NODES.textNode(StandardCharsets.UTF_8.newDecoder()
+            return NODES.textNode(StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(view).toString());
+                    .decode(view)
+                    .toString());
         } catch (CharacterCodingException e) {
             return NODES.objectNode().put("base64", Base64.getEncoder().encodeToString(ByteBuffers.copy(buffer)));
         }

@@ -6,8 +6,7 @@ import java.util.List;
 
 /** The command line of a child JVM that runs with this JVM's java and class path. */
 public final class ChildJvm {
-    private ChildJvm() {
-    }
+    private ChildJvm() {}
 
     /** {@code <java.home>/bin/java [jvmOptions] -cp <java.class.path> mainClass [args]}. */
     public static List<String> command(final List<String> jvmOptions, final String mainClass, final List<String> args) {

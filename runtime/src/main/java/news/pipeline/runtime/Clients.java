@@ -35,8 +35,7 @@ public final class Clients {
      */
     static final int MAX_REQUEST_BYTES = Topics.OUTPUT_MAX_MESSAGE_BYTES;
 
-    private Clients() {
-    }
+    private Clients() {}
 
     /**
      * Fails within about {@code timeout} when the cluster cannot be used, where Kafka's clients
@@ -52,8 +51,11 @@ public final class Clients {
         final String servers = settings.bootstrapServers();
         final long deadline = System.nanoTime() + timeout.toNanos();
         if (!anyListening(servers, deadline)) {
-            throw new KafkaConnectionException(KafkaConnectionException.Problem.NOT_LISTENING, servers,
-                    "nothing accepts connections at " + servers, null);
+            throw new KafkaConnectionException(
+                    KafkaConnectionException.Problem.NOT_LISTENING,
+                    servers,
+                    "nothing accepts connections at " + servers,
+                    null);
         }
         final Map<String, Object> config = adminConfig(settings);
         final String millis = String.valueOf(Math.max(1, remainingMillis(deadline)));
@@ -63,8 +65,8 @@ public final class Clients {
         try {
             admin.describeCluster().clusterId().get(Math.max(1, remainingMillis(deadline)), TimeUnit.MILLISECONDS);
             if (topics.length > 0) {
-                final Set<String> existing = admin.listTopics().names().get(Math.max(1, remainingMillis(deadline)),
-                        TimeUnit.MILLISECONDS);
+                final Set<String> existing =
+                        admin.listTopics().names().get(Math.max(1, remainingMillis(deadline)), TimeUnit.MILLISECONDS);
                 for (final String topic : topics) {
                     if (!existing.contains(topic)) {
                         throw new MissingTopicException(topic, servers);
@@ -73,8 +75,11 @@ public final class Clients {
             }
         } catch (ExecutionException e) {
             if (e.getCause() instanceof AuthenticationException) {
-                throw new KafkaConnectionException(KafkaConnectionException.Problem.AUTHENTICATION, servers,
-                        e.getCause().getMessage(), e.getCause());
+                throw new KafkaConnectionException(
+                        KafkaConnectionException.Problem.AUTHENTICATION,
+                        servers,
+                        e.getCause().getMessage(),
+                        e.getCause());
             }
             throw noAnswer(servers, timeout, e.getCause());
         } catch (TimeoutException e) {
@@ -88,11 +93,15 @@ public final class Clients {
         }
     }
 
-    private static KafkaConnectionException noAnswer(final String servers, final Duration timeout, final Throwable cause) {
+    private static KafkaConnectionException noAnswer(
+            final String servers, final Duration timeout, final Throwable cause) {
         final String within = timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
-        return new KafkaConnectionException(KafkaConnectionException.Problem.NO_ANSWER, servers,
+        return new KafkaConnectionException(
+                KafkaConnectionException.Problem.NO_ANSWER,
+                servers,
                 "no answer from Kafka at " + servers + " within " + within
-                        + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), cause);
+                        + (cause.getMessage() == null ? "" : ": " + cause.getMessage()),
+                cause);
     }
 
     /** True when any bootstrap server accepts a TCP connection before the deadline. */

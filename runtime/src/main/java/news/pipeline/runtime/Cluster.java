@@ -33,12 +33,14 @@ public final class Cluster implements AutoCloseable {
         PipelineSettings settings = requested;
         EmbeddedKafka embedded = null;
         if (!requested.bootstrapGiven()) {
-            embedded = EmbeddedKafka.start(dataDir.resolve("kafka"), EmbeddedKafka.DEFAULT_HOST, embeddedPort, Map.of());
+            embedded =
+                    EmbeddedKafka.start(dataDir.resolve("kafka"), EmbeddedKafka.DEFAULT_HOST, embeddedPort, Map.of());
             settings = requested.withBootstrapServers(embedded.bootstrapServers());
         } else {
             LOG.info("using the Kafka cluster at {}", settings.bootstrapServers());
         }
-        settings = settings.withDefault(StreamsConfig.STATE_DIR_CONFIG,
+        settings = settings.withDefault(
+                StreamsConfig.STATE_DIR_CONFIG,
                 dataDir.resolve("streams").toAbsolutePath().toString());
         return new Cluster(embedded, settings);
     }

@@ -20,8 +20,8 @@ public final class KafkaConnectionException extends RuntimeException {
     private final Problem problem;
     private final String bootstrapServers;
 
-    public KafkaConnectionException(final Problem problem, final String bootstrapServers, final String message,
-                                    final Throwable cause) {
+    public KafkaConnectionException(
+            final Problem problem, final String bootstrapServers, final String message, final Throwable cause) {
         super(message, cause);
         this.problem = problem;
         this.bootstrapServers = bootstrapServers;

@@ -51,27 +51,35 @@ public final class OpsServer implements AutoCloseable {
     /**
      * @param states the current state of each stream application, by name
      */
-    public static OpsServer start(final InetSocketAddress address, final PrometheusMeterRegistry registry,
-                                  final Supplier<Map<String, KafkaStreams.State>> states) throws IOException {
+    public static OpsServer start(
+            final InetSocketAddress address,
+            final PrometheusMeterRegistry registry,
+            final Supplier<Map<String, KafkaStreams.State>> states)
+            throws IOException {
         final HttpServer server = HttpServer.create(address, 0);
         server.setExecutor(Executors.newSingleThreadExecutor(runnable -> {
             final Thread thread = new Thread(runnable, "news-pipeline-http");
             thread.setDaemon(true);
             return thread;
         }));
-        server.createContext("/metrics", exchange -> respond(exchange, 200,
-                "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
-        server.createContext("/health", exchange -> respond(exchange, 200, "application/json", "{\"status\":\"UP\"}\n"));
+        server.createContext(
+                "/metrics",
+                exchange -> respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
+        server.createContext(
+                "/health", exchange -> respond(exchange, 200, "application/json", "{\"status\":\"UP\"}\n"));
         server.createContext("/ready", exchange -> {
             final Map<String, KafkaStreams.State> now = states.get();
-            final boolean ready = !now.isEmpty() && now.values().stream().allMatch(state -> state == KafkaStreams.State.RUNNING);
+            final boolean ready =
+                    !now.isEmpty() && now.values().stream().allMatch(state -> state == KafkaStreams.State.RUNNING);
             final String body = now.entrySet().stream()
                     .map(entry -> "\"" + entry.getKey() + "\":\"" + entry.getValue() + "\"")
                     .collect(Collectors.joining(",", "{\"ready\":" + ready + ",\"streams\":{", "}}\n"));
             respond(exchange, ready ? 200 : 503, "application/json", body);
         });
         server.start();
-        LOG.info("serving /metrics, /health and /ready on http://{}:{}", server.getAddress().getHostString(),
+        LOG.info(
+                "serving /metrics, /health and /ready on http://{}:{}",
+                server.getAddress().getHostString(),
                 server.getAddress().getPort());
         return new OpsServer(server);
     }
@@ -85,7 +93,8 @@ public final class OpsServer implements AutoCloseable {
         server.stop(0);
     }
 
-    private static void respond(final HttpExchange exchange, final int status, final String contentType, final String body)
+    private static void respond(
+            final HttpExchange exchange, final int status, final String contentType, final String body)
             throws IOException {
         final byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType);

@@ -43,19 +43,27 @@ public final class PipelineSettings {
     public static final Set<String> PIPELINE_KEYS = PipelineConfig.settingNames();
     /** Environment variables the launcher and the command line read themselves; not settings. */
     public static final Set<String> ENVIRONMENT_VARIABLES = Set.of(
-            ProjectHome.ENVIRONMENT_VARIABLE, "NEWS_PIPELINE_DATA_DIR", "NEWS_PIPELINE_HTTP_ADDRESS", "NEWS_PIPELINE_JAVA_OPTS",
+            ProjectHome.ENVIRONMENT_VARIABLE,
+            "NEWS_PIPELINE_DATA_DIR",
+            "NEWS_PIPELINE_HTTP_ADDRESS",
+            "NEWS_PIPELINE_JAVA_OPTS",
             "NEWS_PIPELINE_LOG_DIR");
 
-
     /** Environment variables that start with KAFKA_ but are not client settings. */
-    private static final Set<String> NOT_CLIENT_SETTINGS = Set.of("KAFKA_HOME", "KAFKA_OPTS", "KAFKA_HEAP_OPTS",
-            "KAFKA_JVM_PERFORMANCE_OPTS", "KAFKA_LOG4J_OPTS", "KAFKA_JMX_OPTS", "KAFKA_DEBUG");
+    private static final Set<String> NOT_CLIENT_SETTINGS = Set.of(
+            "KAFKA_HOME",
+            "KAFKA_OPTS",
+            "KAFKA_HEAP_OPTS",
+            "KAFKA_JVM_PERFORMANCE_OPTS",
+            "KAFKA_LOG4J_OPTS",
+            "KAFKA_JMX_OPTS",
+            "KAFKA_DEBUG");
     /**
      * Keys whose values are never printed: passwords, JAAS configurations, tokens, private keys,
      * and user-info credentials ({@code basic.auth.user.info} is {@code user:password}).
      */
-    private static final Set<String> SECRET_WORDS = Set.of("password", "secret", "jaas", "token", "credential", "key",
-            "passphrase", "user.info", "userinfo");
+    private static final Set<String> SECRET_WORDS =
+            Set.of("password", "secret", "jaas", "token", "credential", "key", "passphrase", "user.info", "userinfo");
 
     private final Map<String, String> values;
     private final boolean bootstrapGiven;
@@ -73,8 +81,8 @@ public final class PipelineSettings {
      * @throws ConfigException when a news.pipeline.* key is unknown or its value not allowed, with
      *                         a one-line message naming the key, the value and what is allowed
      */
-    public static PipelineSettings resolve(final Path configFile, final Map<String, String> environment,
-                                           final Map<String, String> flags) {
+    public static PipelineSettings resolve(
+            final Path configFile, final Map<String, String> environment, final Map<String, String> flags) {
         final Map<String, String> merged = new LinkedHashMap<>();
         if (configFile != null) {
             merged.putAll(readProperties(configFile));
@@ -145,8 +153,12 @@ public final class PipelineSettings {
 
     public static boolean isSecret(final String key) {
         final String lower = key.toLowerCase(Locale.ROOT);
-        return SECRET_WORDS.stream().anyMatch(word -> lower.contains(word) && !lower.endsWith(".type")
-                && !lower.endsWith("serializer") && !lower.endsWith("deserializer") && !lower.endsWith(".location"));
+        return SECRET_WORDS.stream()
+                .anyMatch(word -> lower.contains(word)
+                        && !lower.endsWith(".type")
+                        && !lower.endsWith("serializer")
+                        && !lower.endsWith("deserializer")
+                        && !lower.endsWith(".location"));
     }
 
     public static Map<String, String> fromEnvironment(final Map<String, String> environment) {
@@ -173,7 +185,9 @@ public final class PipelineSettings {
             throw new UncheckedIOException("cannot read config file " + file + ": " + e.getMessage(), e);
         }
         final Map<String, String> settings = new LinkedHashMap<>();
-        properties.stringPropertyNames().stream().sorted().forEach(key -> settings.put(key, properties.getProperty(key).trim()));
+        properties.stringPropertyNames().stream()
+                .sorted()
+                .forEach(key -> settings.put(key, properties.getProperty(key).trim()));
         return settings;
     }
 }

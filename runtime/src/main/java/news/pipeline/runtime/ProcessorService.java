@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import news.pipeline.streams.ProcessorApp;
 import news.pipeline.metrics.PipelineMetrics;
+import news.pipeline.streams.ProcessorApp;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,10 +32,15 @@ public final class ProcessorService implements AutoCloseable {
      *
      * @param requireHttp fail when the HTTP address cannot be bound, instead of going on without it
      */
-    public static ProcessorService start(final Cluster cluster, final List<ProcessorApp> processors,
-                                 final String httpAddress, final boolean requireHttp) throws InterruptedException {
+    public static ProcessorService start(
+            final Cluster cluster,
+            final List<ProcessorApp> processors,
+            final String httpAddress,
+            final boolean requireHttp)
+            throws InterruptedException {
         final PrometheusMeterRegistry registry = OpsServer.newRegistry();
-        final StreamsAppRunner runner = new StreamsAppRunner(processors, cluster.settings().asMap(), new PipelineMetrics(registry));
+        final StreamsAppRunner runner =
+                new StreamsAppRunner(processors, cluster.settings().asMap(), new PipelineMetrics(registry));
         runner.bindMetrics(registry);
         final OpsServer http;
         try {
@@ -55,8 +60,11 @@ public final class ProcessorService implements AutoCloseable {
         return process;
     }
 
-    private static OpsServer serve(final InetSocketAddress address, final PrometheusMeterRegistry registry,
-                                   final StreamsAppRunner runner, final boolean required) {
+    private static OpsServer serve(
+            final InetSocketAddress address,
+            final PrometheusMeterRegistry registry,
+            final StreamsAppRunner runner,
+            final boolean required) {
         if (address == null) {
             return null;
         }

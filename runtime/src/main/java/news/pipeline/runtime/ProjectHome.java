@@ -7,8 +7,7 @@ public final class ProjectHome {
     /** Set by the {@code news-pipeline} launcher (and the Docker image) to the project's folder. */
     public static final String ENVIRONMENT_VARIABLE = "NEWS_PIPELINE_HOME";
 
-    private ProjectHome() {
-    }
+    private ProjectHome() {}
 
     /** {@code $NEWS_PIPELINE_HOME}, else the working directory (when the jar is started some other way). */
     public static Path dir() {

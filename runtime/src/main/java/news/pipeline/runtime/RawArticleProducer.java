@@ -15,8 +15,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 /** Writes articles to the raw topic, keyed by their id, and reports each one's fate. */
 public final class RawArticleProducer implements AutoCloseable {
     /** What became of one article. */
-    public record Sent(ArticleFiles.Article article, RecordMetadata metadata, Exception error) {
-    }
+    public record Sent(ArticleFiles.Article article, RecordMetadata metadata, Exception error) {}
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final AvroSerde<RawArticle> serde = new AvroSerde<>(RawArticle.class);
@@ -28,8 +27,8 @@ public final class RawArticleProducer implements AutoCloseable {
     public List<Sent> send(final List<ArticleFiles.Article> articles) throws InterruptedException {
         final List<Future<RecordMetadata>> futures = new ArrayList<>(articles.size());
         for (final ArticleFiles.Article article : articles) {
-            futures.add(producer.send(new ProducerRecord<>(Topics.RAW.name(),
-                    article.id().getBytes(StandardCharsets.UTF_8), serde.encode(article.raw()))));
+            futures.add(producer.send(new ProducerRecord<>(
+                    Topics.RAW.name(), article.id().getBytes(StandardCharsets.UTF_8), serde.encode(article.raw()))));
         }
         producer.flush();
         final List<Sent> results = new ArrayList<>(articles.size());

@@ -1,17 +1,17 @@
 package news.pipeline.runtime;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tag;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import news.pipeline.metrics.PipelineMetrics;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.streams.StreamsSettings;
-import news.pipeline.metrics.PipelineMetrics;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -34,8 +34,8 @@ public final class StreamsAppRunner implements AutoCloseable {
         this(processors, settings, PipelineMetrics.inMemory());
     }
 
-    public StreamsAppRunner(final List<ProcessorApp> processors, final Map<String, String> settings,
-                          final PipelineMetrics metrics) {
+    public StreamsAppRunner(
+            final List<ProcessorApp> processors, final Map<String, String> settings, final PipelineMetrics metrics) {
         for (final ProcessorApp processor : processors) {
             final Properties props = StreamsSettings.forProcessor(processor, settings, metrics);
             final KafkaStreams app = new KafkaStreams(processor.topology(settings, metrics), props);
@@ -84,16 +84,17 @@ public final class StreamsAppRunner implements AutoCloseable {
 
     /** Exposes each application's Kafka Streams client metrics (KafkaStreamsMetrics) in the registry. */
     public void bindMetrics(final MeterRegistry registry) {
-        streams.forEach((processor, app) -> new KafkaStreamsMetrics(app, List.of(Tag.of("processor", processor.id())))
-                .bindTo(registry));
+        streams.forEach((processor, app) ->
+                new KafkaStreamsMetrics(app, List.of(Tag.of("processor", processor.id()))).bindTo(registry));
     }
 
     @Override
     public void close() {
         final List<Thread> closers = new ArrayList<>();
         streams.forEach((processor, app) -> {
-            final Thread closer = new Thread(() -> app.close(CloseOptions.timeout(CLOSE_TIMEOUT)
-                    .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)),
+            final Thread closer = new Thread(
+                    () -> app.close(CloseOptions.timeout(CLOSE_TIMEOUT)
+                            .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)),
                     "close-" + processor.id());
             closer.start();
             closers.add(closer);

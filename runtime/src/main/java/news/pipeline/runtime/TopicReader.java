@@ -2,9 +2,9 @@ package news.pipeline.runtime;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,7 +38,9 @@ public final class TopicReader implements AutoCloseable {
             consumer.close();
             throw new MissingTopicException(topic.name(), settings.bootstrapServers());
         }
-        this.partitions = infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        this.partitions = infos.stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition()))
+                .toList();
         consumer.assign(partitions);
         if (fromBeginning) {
             consumer.seekToBeginning(partitions);
@@ -111,17 +113,19 @@ public final class TopicReader implements AutoCloseable {
      *
      * @throws IllegalStateException when the end is not reached within the timeout
      */
-    public static List<ConsumerRecord<byte[], byte[]>> readToEnd(final PipelineSettings settings, final String topic,
-                                                                 final Duration timeout) {
+    public static List<ConsumerRecord<byte[], byte[]>> readToEnd(
+            final PipelineSettings settings, final String topic, final Duration timeout) {
         final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = Clients.reader(settings)) {
             final List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             final Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
             final long deadline = System.nanoTime() + timeout.toNanos();
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition, timeout) < ends.get(partition))) {
+            while (partitions.stream()
+                    .anyMatch(partition -> consumer.position(partition, timeout) < ends.get(partition))) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("could not read " + topic + " to its end offsets " + ends + " in "
                             + timeout + "; read " + records.size() + " records");

@@ -42,54 +42,67 @@ class ArticleFilesTest {
 
     @Test
     void aPageIsIdentifiedByItsCanonicalUrlSoTwoCopiesGetOneId() throws IOException {
-        final String page = "<html><head><link rel=\"canonical\" href=\"https://news.example/story\"></head><body><p>x</p></body></html>";
+        final String page =
+                "<html><head><link rel=\"canonical\" href=\"https://news.example/story\"></head><body><p>x</p></body></html>";
         Files.writeString(dir.resolve("one.html"), page);
         Files.writeString(dir.resolve("two.htm"), page.replace("<p>x</p>", "<p>x</p><!-- fetched later -->"));
 
         final List<Path> files = ArticleFiles.expand(dir);
         assertThat(files).hasSize(2);
         final String first = ArticleFiles.read(files.get(0)).get(0).id();
-        assertThat(ArticleFiles.read(files.get(1)).get(0).id()).isEqualTo(first).isEqualTo(ArticleIds.fromUrl("https://news.example/story"));
+        assertThat(ArticleFiles.read(files.get(1)).get(0).id())
+                .isEqualTo(first)
+                .isEqualTo(ArticleIds.fromUrl("https://news.example/story"));
     }
 
     @Test
     void aTextWithNoUrlIsIdentifiedByItsContent() throws IOException {
         Files.writeString(dir.resolve("a.txt"), "Some story.");
-        final ArticleFiles.Article article = ArticleFiles.read(dir.resolve("a.txt")).get(0);
+        final ArticleFiles.Article article =
+                ArticleFiles.read(dir.resolve("a.txt")).get(0);
         assertThat(article.id()).isEqualTo(ArticleIds.fromContent("Some story.".getBytes(StandardCharsets.UTF_8)));
         assertThat(article.raw().getFormat()).isEqualTo(ArticleFormat.TEXT);
     }
 
     @Test
     void stdinIsJsonLinesWhenItLooksLikeJsonElseOneArticle() throws IOException {
-        assertThat(ArticleFiles.readStdin(new ByteArrayInputStream("{\"text\": \"a\"}\n{\"text\": \"b\"}\n".getBytes(StandardCharsets.UTF_8))))
+        assertThat(ArticleFiles.readStdin(new ByteArrayInputStream(
+                        "{\"text\": \"a\"}\n{\"text\": \"b\"}\n".getBytes(StandardCharsets.UTF_8))))
                 .hasSize(2);
-        assertThat(ArticleFiles.readStdin(new ByteArrayInputStream("<html><p>x</p></html>".getBytes(StandardCharsets.UTF_8))))
-                .singleElement().satisfies(a -> assertThat(a.raw().getFormat()).isEqualTo(ArticleFormat.HTML));
+        assertThat(ArticleFiles.readStdin(
+                        new ByteArrayInputStream("<html><p>x</p></html>".getBytes(StandardCharsets.UTF_8))))
+                .singleElement()
+                .satisfies(a -> assertThat(a.raw().getFormat()).isEqualTo(ArticleFormat.HTML));
     }
 
     @Test
     void aJsonArticleWithoutContentIsRefusedWithItsPlace() throws IOException {
         final Path file = dir.resolve("bad.json");
         Files.writeString(file, "{\"url\": \"https://news.example/a\"}");
-        assertThatThrownBy(() -> ArticleFiles.read(file)).hasMessageContaining("bad.json").hasMessageContaining("\"html\" or \"text\"");
+        assertThatThrownBy(() -> ArticleFiles.read(file))
+                .hasMessageContaining("bad.json")
+                .hasMessageContaining("\"html\" or \"text\"");
     }
 
     @Test
     void jsonThatDoesNotParseIsRefusedWithItsFileLineAndWhatIsWrongOnOneLine() throws IOException {
         final Path lines = dir.resolve("feed.jsonl");
         Files.writeString(lines, "{\"text\": \"a\"}\n{bad\n");
-        assertThatThrownBy(() -> ArticleFiles.read(lines)).isInstanceOf(InvalidArticleException.class)
+        assertThatThrownBy(() -> ArticleFiles.read(lines))
+                .isInstanceOf(InvalidArticleException.class)
                 .hasMessageStartingWith(lines + ":2: not valid JSON, column 2: Unexpected character ('b'")
                 .hasMessageNotContaining("\n");
 
         final Path array = dir.resolve("feed.json");
         Files.writeString(array, "[\n  {\"text\": \"a\"},\n  {\"text\": }\n]");
-        assertThatThrownBy(() -> ArticleFiles.read(array)).isInstanceOf(InvalidArticleException.class)
+        assertThatThrownBy(() -> ArticleFiles.read(array))
+                .isInstanceOf(InvalidArticleException.class)
                 .hasMessageStartingWith(array + ":3: not valid JSON")
                 .hasMessageNotContaining("\n");
 
-        assertThatThrownBy(() -> ArticleFiles.readStdin(new ByteArrayInputStream("{bad".getBytes(StandardCharsets.UTF_8))))
-                .isInstanceOf(InvalidArticleException.class).hasMessageStartingWith("stdin:1: not valid JSON");
+        assertThatThrownBy(
+                        () -> ArticleFiles.readStdin(new ByteArrayInputStream("{bad".getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(InvalidArticleException.class)
+                .hasMessageStartingWith("stdin:1: not valid JSON");
     }
 }

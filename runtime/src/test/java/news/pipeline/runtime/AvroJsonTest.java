@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,8 @@ class AvroJsonTest {
 
     @Test
     void rendersNestedArraysAsJsonArraysWithSchemaFieldNames() {
-        final CountryTag tag = new CountryTag("AM", "Armenia", 1, 0.5,
-                List.of(new Mention(TextField.TEXT, 0, 7, "Armenia", "NAME")));
+        final CountryTag tag =
+                new CountryTag("AM", "Armenia", 1, 0.5, List.of(new Mention(TextField.TEXT, 0, 7, "Armenia", "NAME")));
         final JsonNode json = AvroJson.toJson(tag);
         assertThat(json.get("evidence").isArray()).isTrue();
         assertThat(json.get("evidence").get(0).get("surface").asText()).isEqualTo("Armenia");
@@ -38,7 +39,7 @@ class AvroJsonTest {
                 .setSourcePartition(0)
                 .setSourceOffset(5)
                 .setSourceTimestamp(Instant.parse("2026-03-04T09:30:00Z"))
-                .setOriginalKey(ByteBuffer.wrap("key-1".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .setOriginalKey(ByteBuffer.wrap("key-1".getBytes(StandardCharsets.UTF_8)))
                 .setOriginalValue(ByteBuffer.wrap(new byte[] {(byte) 0xFF, 0x00}))
                 .setOriginalHeaders(Map.of())
                 .build();

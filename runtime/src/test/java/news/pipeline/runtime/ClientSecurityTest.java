@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import news.pipeline.metrics.PipelineMetrics;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.streams.StreamsSettings;
-import news.pipeline.metrics.PipelineMetrics;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -35,16 +35,24 @@ class ClientSecurityTest {
     /** A SASL_SSL setup, spread over the three layers as an operator might. */
     private PipelineSettings saslSslSettings() throws Exception {
         final Path file = dir.resolve("client.properties");
-        Files.writeString(file, String.join("\n",
-                "bootstrap.servers=broker.example.com:9093",
-                "security.protocol=SASL_SSL",
-                "sasl.mechanism=SCRAM-SHA-512",
-                "sasl.jaas.config=" + JAAS,
-                "ssl.truststore.location=/etc/kafka/truststore.jks",
-                "ssl.truststore.password=truststore-secret-2"), StandardCharsets.UTF_8);
-        return PipelineSettings.resolve(file,
-                Map.of("KAFKA_SSL_KEYSTORE_PASSWORD", "keystore-secret-3",
-                        "KAFKA_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM", "https"),
+        Files.writeString(
+                file,
+                String.join(
+                        "\n",
+                        "bootstrap.servers=broker.example.com:9093",
+                        "security.protocol=SASL_SSL",
+                        "sasl.mechanism=SCRAM-SHA-512",
+                        "sasl.jaas.config=" + JAAS,
+                        "ssl.truststore.location=/etc/kafka/truststore.jks",
+                        "ssl.truststore.password=truststore-secret-2"),
+                StandardCharsets.UTF_8);
+        return PipelineSettings.resolve(
+                file,
+                Map.of(
+                        "KAFKA_SSL_KEYSTORE_PASSWORD",
+                        "keystore-secret-3",
+                        "KAFKA_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM",
+                        "https"),
                 Map.of("ssl.key.password", "key-secret-4", "ssl.keystore.location", "/etc/kafka/keystore.jks"));
     }
 
@@ -77,10 +85,12 @@ class ClientSecurityTest {
         assertThat(producer.getString("security.protocol")).isEqualTo("SASL_SSL");
         assertThat(producer.getPassword(SaslConfigs.SASL_JAAS_CONFIG).value()).isEqualTo(JAAS);
         final ConsumerConfig reader = new ConsumerConfig(withSerdes(Clients.readerConfig(settings)));
-        assertThat(reader.getPassword(SslConfigs.SSL_TRUSTSTORE_PASSWORD_CONFIG).value()).isEqualTo("truststore-secret-2");
+        assertThat(reader.getPassword(SslConfigs.SSL_TRUSTSTORE_PASSWORD_CONFIG).value())
+                .isEqualTo("truststore-secret-2");
         assertThat(reader.getString(SaslConfigs.SASL_MECHANISM)).isEqualTo("SCRAM-SHA-512");
         final AdminClientConfig admin = new AdminClientConfig(Clients.adminConfig(settings));
-        assertThat(admin.getPassword(SslConfigs.SSL_KEY_PASSWORD_CONFIG).value()).isEqualTo("key-secret-4");
+        assertThat(admin.getPassword(SslConfigs.SSL_KEY_PASSWORD_CONFIG).value())
+                .isEqualTo("key-secret-4");
     }
 
     @Test
@@ -88,25 +98,32 @@ class ClientSecurityTest {
         final PipelineSettings settings = saslSslSettings();
         final Map<String, String> expected = expectedSecurity();
         for (final ProcessorApp processor : ProcessorApp.values()) {
-            final Properties props = StreamsSettings.forProcessor(processor, settings.asMap(), PipelineMetrics.inMemory());
+            final Properties props =
+                    StreamsSettings.forProcessor(processor, settings.asMap(), PipelineMetrics.inMemory());
             final StreamsConfig streams = new StreamsConfig(props);
             final String app = StreamsSettings.applicationId(processor, settings.asMap());
-            assertThat(streams.getMainConsumerConfigs(app, app + "-client", 0)).as("%s main consumer", processor)
+            assertThat(streams.getMainConsumerConfigs(app, app + "-client", 0))
+                    .as("%s main consumer", processor)
                     .containsAllEntriesOf(expected);
-            assertThat(streams.getRestoreConsumerConfigs(app + "-client")).as("%s restore consumer", processor)
+            assertThat(streams.getRestoreConsumerConfigs(app + "-client"))
+                    .as("%s restore consumer", processor)
                     .containsAllEntriesOf(expected);
-            assertThat(streams.getGlobalConsumerConfigs(app + "-client")).as("%s global consumer", processor)
+            assertThat(streams.getGlobalConsumerConfigs(app + "-client"))
+                    .as("%s global consumer", processor)
                     .containsAllEntriesOf(expected);
-            assertThat(streams.getProducerConfigs(app + "-client")).as("%s producer", processor)
+            assertThat(streams.getProducerConfigs(app + "-client"))
+                    .as("%s producer", processor)
                     .containsAllEntriesOf(expected);
-            assertThat(streams.getAdminConfigs(app + "-client")).as("%s admin", processor)
+            assertThat(streams.getAdminConfigs(app + "-client"))
+                    .as("%s admin", processor)
                     .containsAllEntriesOf(expected);
         }
     }
 
     @Test
     void redactedHidesEverySecretAndKeepsTheRest() throws Exception {
-        final Map<String, String> settings = new LinkedHashMap<>(saslSslSettings().asMap());
+        final Map<String, String> settings =
+                new LinkedHashMap<>(saslSslSettings().asMap());
         settings.put("ssl.keystore.key", "-----BEGIN PRIVATE KEY-----pem-secret-5");
         settings.put("sasl.oauthbearer.client.credentials.client.secret", "oauth-secret-6");
         settings.put("sasl.oauthbearer.assertion.private.key.passphrase", "passphrase-secret-7");
@@ -118,12 +135,23 @@ class ClientSecurityTest {
         final String shown = PipelineSettings.redacted(settings);
 
         assertThat(shown).doesNotContain("secret-");
-        assertThat(shown).contains("sasl.jaas.config=[hidden]", "ssl.truststore.password=[hidden]",
-                "ssl.keystore.password=[hidden]", "ssl.key.password=[hidden]", "ssl.keystore.key=[hidden]",
-                "basic.auth.user.info=[hidden]", "news.pipeline.api.token=[hidden]");
-        assertThat(shown).contains("bootstrap.servers=broker.example.com:9093", "security.protocol=SASL_SSL",
-                "sasl.mechanism=SCRAM-SHA-512", "ssl.truststore.location=/etc/kafka/truststore.jks",
-                "ssl.keystore.type=PKCS12", "key.serializer=org.apache.kafka.common.serialization.ByteArraySerializer");
+        assertThat(shown)
+                .contains(
+                        "sasl.jaas.config=[hidden]",
+                        "ssl.truststore.password=[hidden]",
+                        "ssl.keystore.password=[hidden]",
+                        "ssl.key.password=[hidden]",
+                        "ssl.keystore.key=[hidden]",
+                        "basic.auth.user.info=[hidden]",
+                        "news.pipeline.api.token=[hidden]");
+        assertThat(shown)
+                .contains(
+                        "bootstrap.servers=broker.example.com:9093",
+                        "security.protocol=SASL_SSL",
+                        "sasl.mechanism=SCRAM-SHA-512",
+                        "ssl.truststore.location=/etc/kafka/truststore.jks",
+                        "ssl.keystore.type=PKCS12",
+                        "key.serializer=org.apache.kafka.common.serialization.ByteArraySerializer");
     }
 
     @Test

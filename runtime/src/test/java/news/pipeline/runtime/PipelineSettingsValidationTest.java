@@ -26,32 +26,34 @@ class PipelineSettingsValidationTest {
 
     @Test
     void aSizeThatIsNotANumberIsRefusedNamingTheKeyTheValueAndWhatIsAllowed() {
-        assertThatThrownBy(() -> PipelineSettings.resolve(null, Map.of(),
-                Map.of(PipelineConfig.MAX_CONTENT_BYTES_CONFIG, "abc")))
+        assertThatThrownBy(() -> PipelineSettings.resolve(
+                        null, Map.of(), Map.of(PipelineConfig.MAX_CONTENT_BYTES_CONFIG, "abc")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("news.pipeline.cleaner.max.content.bytes=abc: not a whole number; allowed: an integer >= 1024 (bytes)");
+                .hasMessage(
+                        "news.pipeline.cleaner.max.content.bytes=abc: not a whole number; allowed: an integer >= 1024 (bytes)");
     }
 
     @Test
     void aNegativeSizeIsRefused() {
-        assertThatThrownBy(() -> PipelineSettings.resolve(null, Map.of(),
-                Map.of(PipelineConfig.MAX_CONTENT_BYTES_CONFIG, "-5")))
+        assertThatThrownBy(() ->
+                        PipelineSettings.resolve(null, Map.of(), Map.of(PipelineConfig.MAX_CONTENT_BYTES_CONFIG, "-5")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("news.pipeline.cleaner.max.content.bytes=-5: out of range; allowed: an integer >= 1024 (bytes)");
+                .hasMessage(
+                        "news.pipeline.cleaner.max.content.bytes=-5: out of range; allowed: an integer >= 1024 (bytes)");
     }
 
     @Test
     void aSizeBelowTheLowerBoundIsRefused() {
-        assertThatThrownBy(() -> PipelineSettings.resolve(null, Map.of(),
-                Map.of(PipelineConfig.MAX_CONTENT_BYTES_CONFIG, "1023")))
+        assertThatThrownBy(() -> PipelineSettings.resolve(
+                        null, Map.of(), Map.of(PipelineConfig.MAX_CONTENT_BYTES_CONFIG, "1023")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("news.pipeline.cleaner.max.content.bytes=1023: out of range;");
     }
 
     @Test
     void aMistypedKeyIsRefusedWithTheClosestSettingAndTheKnownOnes() {
-        assertThatThrownBy(() -> PipelineSettings.resolve(null, Map.of(),
-                Map.of("news.pipeline.cleaner.max.content.byte", "65536")))
+        assertThatThrownBy(() -> PipelineSettings.resolve(
+                        null, Map.of(), Map.of("news.pipeline.cleaner.max.content.byte", "65536")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("unknown setting news.pipeline.cleaner.max.content.byte"
                         + " (did you mean news.pipeline.cleaner.max.content.bytes?); " + KNOWN);
@@ -77,8 +79,9 @@ class PipelineSettingsValidationTest {
 
     @Test
     void aKeyThePipelineSetsItselfIsNotASetting() {
-        for (final String internal : new String[] {PipelineConfig.PROCESSOR_CONFIG, PipelineConfig.PROCESSOR_VERSION_CONFIG,
-                PipelineConfig.METRICS_CONFIG}) {
+        for (final String internal : new String[] {
+            PipelineConfig.PROCESSOR_CONFIG, PipelineConfig.PROCESSOR_VERSION_CONFIG, PipelineConfig.METRICS_CONFIG
+        }) {
             assertThatThrownBy(() -> PipelineSettings.resolve(null, Map.of(), Map.of(internal, "x")))
                     .as(internal)
                     .isInstanceOf(ConfigException.class)
@@ -96,10 +99,11 @@ class PipelineSettingsValidationTest {
 
     @Test
     void aValueWithALineBreakStillGivesAOneLineMessage() {
-        assertThatThrownBy(() -> PipelineSettings.resolve(null, Map.of(),
-                Map.of(PipelineConfig.MAX_CONTENT_BYTES_CONFIG, "12\n34")))
+        assertThatThrownBy(() -> PipelineSettings.resolve(
+                        null, Map.of(), Map.of(PipelineConfig.MAX_CONTENT_BYTES_CONFIG, "12\n34")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("news.pipeline.cleaner.max.content.bytes=12\\n34: not a whole number; allowed: an integer >= 1024 (bytes)");
+                .hasMessage(
+                        "news.pipeline.cleaner.max.content.bytes=12\\n34: not a whole number; allowed: an integer >= 1024 (bytes)");
     }
 
     @Test
@@ -107,7 +111,8 @@ class PipelineSettingsValidationTest {
         final Path file = dir.resolve("pipeline.properties");
         Files.writeString(file, "news.pipeline.application.id.prefix=staging.news-pipeline\n");
 
-        final PipelineSettings settings = PipelineSettings.resolve(file,
+        final PipelineSettings settings = PipelineSettings.resolve(
+                file,
                 Map.of("NEWS_PIPELINE_CLEANER_MAX_CONTENT_BYTES", "1024"),
                 Map.of(PipelineConfig.MAX_CONTENT_BYTES_CONFIG, " 65536 "));
 
@@ -120,18 +125,22 @@ class PipelineSettingsValidationTest {
     void defaultsApplyWhenNoLayerSetsAValue() {
         final PipelineSettings settings = PipelineSettings.resolve(null, Map.of(), Map.of());
 
-        assertThat(settings.pipelineConfig().maxContentBytes()).isEqualTo(ArticleCleaner.DEFAULT_MAX_CONTENT_BYTES)
+        assertThat(settings.pipelineConfig().maxContentBytes())
+                .isEqualTo(ArticleCleaner.DEFAULT_MAX_CONTENT_BYTES)
                 .isEqualTo(4 * 1024 * 1024);
         assertThat(settings.pipelineConfig().applicationIdPrefix()).isEqualTo("news-pipeline");
-        assertThat(settings.asMap()).doesNotContainKeys(PipelineConfig.MAX_CONTENT_BYTES_CONFIG,
-                PipelineConfig.APPLICATION_ID_PREFIX_CONFIG);
+        assertThat(settings.asMap())
+                .doesNotContainKeys(
+                        PipelineConfig.MAX_CONTENT_BYTES_CONFIG, PipelineConfig.APPLICATION_ID_PREFIX_CONFIG);
     }
 
     @Test
     void kafkasOwnKeysPassThroughUnchecked() {
-        final PipelineSettings settings = PipelineSettings.resolve(null, Map.of("KAFKA_LINGER_MS", "soon"),
-                Map.of("some.plugin.setting", "x"));
+        final PipelineSettings settings =
+                PipelineSettings.resolve(null, Map.of("KAFKA_LINGER_MS", "soon"), Map.of("some.plugin.setting", "x"));
 
-        assertThat(settings.clientSettings()).containsEntry("linger.ms", "soon").containsEntry("some.plugin.setting", "x");
+        assertThat(settings.clientSettings())
+                .containsEntry("linger.ms", "soon")
+                .containsEntry("some.plugin.setting", "x");
     }
 }

@@ -22,8 +22,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SchemaCompatibilityTest {
 
     static Stream<Schema> topicValueSchemas() {
-        return Stream.of(RawArticle.SCHEMA$, CleanArticle.SCHEMA$, EnrichedArticle.SCHEMA$,
-                CountryArticle.SCHEMA$, DeadLetter.SCHEMA$);
+        return Stream.of(
+                RawArticle.SCHEMA$,
+                CleanArticle.SCHEMA$,
+                EnrichedArticle.SCHEMA$,
+                CountryArticle.SCHEMA$,
+                DeadLetter.SCHEMA$);
     }
 
     @ParameterizedTest
@@ -52,7 +56,9 @@ class SchemaCompatibilityTest {
         }
         seen.add(schema.getFullName());
         for (final Schema.Field field : schema.getFields()) {
-            assertThat(field.doc()).as("doc of %s.%s", schema.getName(), field.name()).isNotBlank();
+            assertThat(field.doc())
+                    .as("doc of %s.%s", schema.getName(), field.name())
+                    .isNotBlank();
             for (final Schema nested : nestedRecords(field.schema())) {
                 assertDocumented(nested, seen);
             }
@@ -64,7 +70,10 @@ class SchemaCompatibilityTest {
             case RECORD -> List.of(schema);
             case ARRAY -> nestedRecords(schema.getElementType());
             case MAP -> nestedRecords(schema.getValueType());
-            case UNION -> schema.getTypes().stream().flatMap(type -> nestedRecords(type).stream()).toList();
+            case UNION ->
+                schema.getTypes().stream()
+                        .flatMap(type -> nestedRecords(type).stream())
+                        .toList();
             default -> List.of();
         };
     }
@@ -72,7 +81,8 @@ class SchemaCompatibilityTest {
     private static List<Schema> released(final String name) throws IOException {
         final List<Schema> versions = new ArrayList<>();
         for (int version = 1; ; version++) {
-            try (InputStream in = SchemaCompatibilityTest.class.getClassLoader()
+            try (InputStream in = SchemaCompatibilityTest.class
+                    .getClassLoader()
                     .getResourceAsStream("news/pipeline/schema/released/" + name + "-" + version + ".avsc")) {
                 if (in == null) {
                     return versions;

@@ -68,13 +68,23 @@ public record Delivery(Map<String, Integer> enriched, Map<String, Integer> byCou
 
     /** One line for the test's report. */
     public String summary(final String label, final Set<String> expectedIds) {
-        final long pairDuplicates = byCountry.values().stream().filter(count -> count > 1).count();
+        final long pairDuplicates =
+                byCountry.values().stream().filter(count -> count > 1).count();
         final Set<String> pairsMissing = new HashSet<>(expectedPairs);
         pairsMissing.removeAll(byCountry.keySet());
-        return String.format("[%s] in=%d enriched: records=%d distinct=%d missing=%d duplicated=%d | by-country: records=%d"
+        return String.format(
+                "[%s] in=%d enriched: records=%d distinct=%d missing=%d duplicated=%d | by-country: records=%d"
                         + " pairs expected=%d distinct=%d missing=%d duplicated=%d",
-                label, expectedIds.size(), enrichedRecords(), enriched.size(), missing(expectedIds).size(),
-                duplicated().size(), byCountryRecords(), expectedPairs.size(), byCountry.size(), pairsMissing.size(),
+                label,
+                expectedIds.size(),
+                enrichedRecords(),
+                enriched.size(),
+                missing(expectedIds).size(),
+                duplicated().size(),
+                byCountryRecords(),
+                expectedPairs.size(),
+                byCountry.size(),
+                pairsMissing.size(),
                 pairDuplicates);
     }
 
@@ -82,11 +92,18 @@ public record Delivery(Map<String, Integer> enriched, Map<String, Integer> byCou
     public void assertExactlyOnce(final Set<String> expectedIds) {
         assertThat(missing(expectedIds)).as("articles missing from enriched").isEmpty();
         assertThat(duplicated()).as("articles on enriched more than once").isEmpty();
-        assertThat(enriched.keySet()).as("enriched holds only the articles sent").isEqualTo(expectedIds);
+        assertThat(enriched.keySet())
+                .as("enriched holds only the articles sent")
+                .isEqualTo(expectedIds);
         assertThat(expectedPairs).as("the test articles name countries").isNotEmpty();
-        assertThat(byCountry.keySet()).as("by-country holds exactly the countries of each enriched article")
+        assertThat(byCountry.keySet())
+                .as("by-country holds exactly the countries of each enriched article")
                 .isEqualTo(expectedPairs);
-        assertThat(byCountry.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList())
-                .as("(article, country) pairs on by-country more than once").isEmpty();
+        assertThat(byCountry.entrySet().stream()
+                        .filter(e -> e.getValue() > 1)
+                        .map(Map.Entry::getKey)
+                        .toList())
+                .as("(article, country) pairs on by-country more than once")
+                .isEmpty();
     }
 }

@@ -6,22 +6,23 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import news.pipeline.streams.ProcessorApp;
 import news.pipeline.kafka.EmbeddedKafka;
 import news.pipeline.ops.ConsumerLag;
+import news.pipeline.runtime.Clients;
+import news.pipeline.runtime.PipelineSettings;
+import news.pipeline.runtime.TopicReader;
+import news.pipeline.streams.ProcessorApp;
 import news.pipeline.topics.TopicAdmin;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.StreamsConfig;
-import news.pipeline.runtime.Clients;
-import news.pipeline.runtime.PipelineSettings;
-import news.pipeline.runtime.TopicReader;
 
 /** A real embedded broker with the pipeline topics, and the helpers integration tests share. */
 public final class EmbeddedCluster implements AutoCloseable {
@@ -32,9 +33,13 @@ public final class EmbeddedCluster implements AutoCloseable {
 
     public EmbeddedCluster(final Path dataDir) throws Exception {
         kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), EmbeddedKafka.DEFAULT_HOST, 0, Map.of());
-        settings = PipelineSettings.resolve(null, Map.of(), Map.of(
-                PipelineSettings.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
-                StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams").toString()));
+        settings = PipelineSettings.resolve(
+                null,
+                Map.of(),
+                Map.of(
+                        PipelineSettings.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
+                        StreamsConfig.STATE_DIR_CONFIG,
+                                dataDir.resolve("streams").toString()));
         try (Admin admin = Clients.admin(settings)) {
             new TopicAdmin(admin).createMissing(Optional.empty(), Optional.empty(), TIMEOUT);
         }
@@ -46,19 +51,22 @@ public final class EmbeddedCluster implements AutoCloseable {
 
     /** Settings for one more instance of an application: its own state directory. */
     public PipelineSettings instanceSettings(final Path stateDir) {
-        final java.util.Map<String, String> changed = new java.util.LinkedHashMap<>(settings.asMap());
+        final Map<String, String> changed = new LinkedHashMap<>(settings.asMap());
         changed.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         return PipelineSettings.resolve(null, Map.of(), changed);
     }
 
     /** Waits, with the same lag measurement operators use, until the applications have processed everything. */
     public void awaitCaughtUp(final List<ProcessorApp> processors) throws Exception {
-        try (Admin admin = Clients.admin(settings); KafkaConsumer<byte[], byte[]> reader = Clients.reader(settings)) {
+        try (Admin admin = Clients.admin(settings);
+                KafkaConsumer<byte[], byte[]> reader = Clients.reader(settings)) {
             final ConsumerLag lag = new ConsumerLag(admin, reader);
             final long deadline = System.nanoTime() + TIMEOUT.toNanos();
             List<ConsumerLag.ApplicationLag> measured = lag.measure(processors, settings.asMap());
             while (!measured.stream().allMatch(ConsumerLag.ApplicationLag::caughtUp)) {
-                assertThat(System.nanoTime()).as("processors not caught up after %s: %s", TIMEOUT, measured).isLessThan(deadline);
+                assertThat(System.nanoTime())
+                        .as("processors not caught up after %s: %s", TIMEOUT, measured)
+                        .isLessThan(deadline);
                 Thread.sleep(250);
                 measured = lag.measure(processors, settings.asMap());
             }
@@ -66,16 +74,19 @@ public final class EmbeddedCluster implements AutoCloseable {
     }
 
     /** Every committed record of the topic, from the beginning, read until the condition holds. */
-    public List<ConsumerRecord<byte[], byte[]>> readUntil(final String topic, final Predicate<List<ConsumerRecord<byte[], byte[]>>> done) {
+    public List<ConsumerRecord<byte[], byte[]>> readUntil(
+            final String topic, final Predicate<List<ConsumerRecord<byte[], byte[]>>> done) {
         final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = Clients.reader(settings)) {
             final List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             final long deadline = System.nanoTime() + TIMEOUT.toNanos();
             while (!done.test(records)) {
-                assertThat(System.nanoTime()).as("%s: expected records not there after %s; got %s", topic, TIMEOUT, records.size())
+                assertThat(System.nanoTime())
+                        .as("%s: expected records not there after %s; got %s", topic, TIMEOUT, records.size())
                         .isLessThan(deadline);
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }

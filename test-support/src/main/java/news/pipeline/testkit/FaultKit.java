@@ -1,7 +1,5 @@
 package news.pipeline.testkit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -24,8 +22,13 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 import news.pipeline.runtime.Clients;
 import news.pipeline.runtime.PipelineSettings;
+import news.pipeline.runtime.TopicReader;
+import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.RawArticle;
+import news.pipeline.serde.AvroSerde;
 import news.pipeline.topics.TopicAdmin;
+import news.pipeline.topics.TopicSpec;
+import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,11 +39,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.StreamsConfig;
-import news.pipeline.runtime.TopicReader;
-import news.pipeline.schema.ArticleFormat;
-import news.pipeline.serde.AvroSerde;
-import news.pipeline.topics.TopicSpec;
-import news.pipeline.topics.Topics;
 
 /**
  * What the fault tests share: small test articles with known ids, producing them, reading a
@@ -57,11 +55,11 @@ public final class FaultKit {
         {"Vietnam", "Thailand"}, {"Norway", "Sweden"}, {"Chile", "Peru"}, {"Nigeria", "Ghana"},
     };
 
-    private FaultKit() {
-    }
+    private FaultKit() {}
 
     /** Settings of the test's own clients and of in-JVM processors. */
-    public static PipelineSettings settings(final String bootstrapServers, final Path stateDir, final Map<String, String> extra) {
+    public static PipelineSettings settings(
+            final String bootstrapServers, final Path stateDir, final Map<String, String> extra) {
         final Map<String, String> flags = new HashMap<>(extra);
         flags.put(PipelineSettings.BOOTSTRAP_SERVERS, bootstrapServers);
         flags.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
@@ -81,12 +79,15 @@ public final class FaultKit {
     /** A small plain-text article that names two countries; about 400 bytes. */
     public static RawArticle article(final int n) {
         final String[] pair = COUNTRY_PAIRS[n % COUNTRY_PAIRS.length];
-        final String text = String.format(Locale.ROOT,
+        final String text = String.format(
+                Locale.ROOT,
                 "Ministers from %s and %s met on Tuesday to discuss a new rail corridor and lower tariffs on farm"
                         + " goods, officials said in report number %d.%n%n"
                         + "The talks, which also touched on energy prices, are expected to continue next month,"
                         + " according to a statement released after the meeting by both delegations.%n",
-                pair[0], pair[1], n);
+                pair[0],
+                pair[1],
+                n);
         return RawArticle.newBuilder()
                 .setUrl("https://news.example.org/fault/" + n)
                 .setSource("fault-test")
@@ -98,7 +99,8 @@ public final class FaultKit {
     }
 
     /** Sends the records and returns where each landed. */
-    public static List<RecordMetadata> produce(final PipelineSettings settings, final List<ProducerRecord<byte[], byte[]>> records)
+    public static List<RecordMetadata> produce(
+            final PipelineSettings settings, final List<ProducerRecord<byte[], byte[]>> records)
             throws InterruptedException, ExecutionException {
         final List<Future<RecordMetadata>> futures = new ArrayList<>(records.size());
         try (KafkaProducer<byte[], byte[]> producer = Clients.producer(settings)) {
@@ -119,9 +121,10 @@ public final class FaultKit {
      * none of them until the commit and then all at once: a backlog, whose processing time measures
      * the processor alone and not how fast this producer and the broker took the records in.
      */
-    public static void produceAsOneTransaction(final PipelineSettings settings, final List<ProducerRecord<byte[], byte[]>> records) {
-        final PipelineSettings transactional = settings.withDefault(ProducerConfig.TRANSACTIONAL_ID_CONFIG,
-                "fault-test-backlog-" + UUID.randomUUID());
+    public static void produceAsOneTransaction(
+            final PipelineSettings settings, final List<ProducerRecord<byte[], byte[]>> records) {
+        final PipelineSettings transactional =
+                settings.withDefault(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "fault-test-backlog-" + UUID.randomUUID());
         try (KafkaProducer<byte[], byte[]> producer = Clients.producer(transactional)) {
             producer.initTransactions();
             producer.beginTransaction();
@@ -136,17 +139,18 @@ public final class FaultKit {
     }
 
     /** As {@link #goodRecords(int, int)}, as HTML pages of the given kind. */
-    public static List<ProducerRecord<byte[], byte[]>> goodHtmlRecords(final NewsPages pages, final int from, final int count) {
+    public static List<ProducerRecord<byte[], byte[]>> goodHtmlRecords(
+            final NewsPages pages, final int from, final int count) {
         return rawRecords(from, count, pages::article);
     }
 
-    private static List<ProducerRecord<byte[], byte[]>> rawRecords(final int from, final int count,
-                                                                   final IntFunction<RawArticle> articleOf) {
+    private static List<ProducerRecord<byte[], byte[]>> rawRecords(
+            final int from, final int count, final IntFunction<RawArticle> articleOf) {
         final AvroSerde<RawArticle> serde = new AvroSerde<>(RawArticle.class);
         final List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(count);
         for (int n = from; n < from + count; n++) {
-            records.add(new ProducerRecord<>(news.pipeline.topics.Topics.RAW.name(), id(n).getBytes(StandardCharsets.UTF_8),
-                    serde.encode(articleOf.apply(n))));
+            records.add(new ProducerRecord<>(
+                    Topics.RAW.name(), id(n).getBytes(StandardCharsets.UTF_8), serde.encode(articleOf.apply(n))));
         }
         return records;
     }
@@ -163,24 +167,28 @@ public final class FaultKit {
      * Every committed record of the topic, from the beginning up to its end as a read_committed
      * consumer sees it now (the last stable offset): what a downstream consumer would get.
      */
-    public static List<ConsumerRecord<byte[], byte[]>> readAll(final PipelineSettings settings, final TopicSpec<?, ?> topic) {
+    public static List<ConsumerRecord<byte[], byte[]>> readAll(
+            final PipelineSettings settings, final TopicSpec<?, ?> topic) {
         return TopicReader.readToEnd(settings, topic.name(), TIMEOUT);
     }
 
     /** How many times each id occurs. */
-    public static <T> Map<T, Integer> countBy(final List<ConsumerRecord<byte[], byte[]>> records,
-                                       final Function<ConsumerRecord<byte[], byte[]>, T> idOf) {
+    public static <T> Map<T, Integer> countBy(
+            final List<ConsumerRecord<byte[], byte[]>> records,
+            final Function<ConsumerRecord<byte[], byte[]>, T> idOf) {
         final Map<T, Integer> counts = new HashMap<>();
         records.forEach(record -> counts.merge(idOf.apply(record), 1, Integer::sum));
         return counts;
     }
 
     /** Committed offsets of a consumer group (a processor's application.id). */
-    public static Map<TopicPartition, Long> committedOffsets(final PipelineSettings settings, final String groupId) throws Exception {
+    public static Map<TopicPartition, Long> committedOffsets(final PipelineSettings settings, final String groupId)
+            throws Exception {
         try (Admin admin = Clients.admin(settings)) {
-            final Map<TopicPartition, OffsetAndMetadata> offsets = admin
-                    .listConsumerGroupOffsets(Map.of(groupId, new ListConsumerGroupOffsetsSpec()))
-                    .partitionsToOffsetAndMetadata(groupId).get();
+            final Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(
+                            Map.of(groupId, new ListConsumerGroupOffsetsSpec()))
+                    .partitionsToOffsetAndMetadata(groupId)
+                    .get();
             final Map<TopicPartition, Long> plain = new HashMap<>();
             offsets.forEach((tp, offset) -> {
                 if (offset != null) {

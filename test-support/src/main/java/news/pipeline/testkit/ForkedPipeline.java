@@ -34,8 +34,10 @@ public final class ForkedPipeline implements AutoCloseable {
      * @param jvmOptions options of the child JVM (-Xmx..., -D...)
      * @param args       the arguments after {@code news-pipeline}, e.g. {@code run --processor all ...}
      */
-    public static ForkedPipeline start(final Path log, final List<String> jvmOptions, final List<String> args) throws IOException {
-        final ProcessBuilder builder = new ProcessBuilder(ChildJvm.command(jvmOptions, "news.pipeline.cli.NewsPipeline", args))
+    public static ForkedPipeline start(final Path log, final List<String> jvmOptions, final List<String> args)
+            throws IOException {
+        final ProcessBuilder builder = new ProcessBuilder(
+                        ChildJvm.command(jvmOptions, "news.pipeline.cli.NewsPipeline", args))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // Settings come only from the arguments, never from the environment the build runs in.
@@ -49,12 +51,12 @@ public final class ForkedPipeline implements AutoCloseable {
         final long deadline = System.nanoTime() + timeout.toNanos();
         while (runningReports(log) <= runningBefore) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the pipeline process exited with " + process.exitValue() + ":\n"
-                        + FaultKit.tail(log, 60));
+                throw new IllegalStateException(
+                        "the pipeline process exited with " + process.exitValue() + ":\n" + FaultKit.tail(log, 60));
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the pipeline process is not RUNNING after " + timeout + ":\n"
-                        + FaultKit.tail(log, 60));
+                throw new IllegalStateException(
+                        "the pipeline process is not RUNNING after " + timeout + ":\n" + FaultKit.tail(log, 60));
             }
             Thread.sleep(200);
         }
@@ -63,8 +65,12 @@ public final class ForkedPipeline implements AutoCloseable {
     /** How many times a command has reported RUNNING in the log (one per start when processes share it). */
     public static int runningReports(final Path log) {
         try {
-            return Files.exists(log) ? (int) Files.readString(log, StandardCharsets.ISO_8859_1).lines()
-                    .filter(line -> line.contains(RUNNING_LINE)).count() : 0;
+            return Files.exists(log)
+                    ? (int) Files.readString(log, StandardCharsets.ISO_8859_1)
+                            .lines()
+                            .filter(line -> line.contains(RUNNING_LINE))
+                            .count()
+                    : 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -82,8 +88,8 @@ public final class ForkedPipeline implements AutoCloseable {
         if (!process.waitFor(2, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             process.waitFor(1, TimeUnit.MINUTES);
-            throw new IllegalStateException("the pipeline process did not stop within 2 minutes of SIGTERM:\n"
-                    + FaultKit.tail(log, 60));
+            throw new IllegalStateException(
+                    "the pipeline process did not stop within 2 minutes of SIGTERM:\n" + FaultKit.tail(log, 60));
         }
         return process.exitValue();
     }

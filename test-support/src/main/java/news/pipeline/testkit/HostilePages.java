@@ -12,8 +12,7 @@ public final class HostilePages {
     static final int ATTRIBUTES = 1_000_000;
     static final int HUGE_TOKEN_BYTES = 4 * 1024 * 1024;
 
-    private HostilePages() {
-    }
+    private HostilePages() {}
 
     /** Name to page bytes, in a stable order. */
     public static Map<String, byte[]> all() {
@@ -33,7 +32,9 @@ public final class HostilePages {
                 .append("<body><article><h1>The longest report</h1>");
         final String end = "</article></body></html>";
         for (int i = 0; html.length() < TEN_MIB - end.length() - 600; i++) {
-            html.append("<p>Section ").append(i).append(": delegates from Italy and Spain reviewed the figures for the")
+            html.append("<p>Section ")
+                    .append(i)
+                    .append(": delegates from Italy and Spain reviewed the figures for the")
                     .append(" regional budget again on Thursday, and the committee said the audit would continue")
                     .append(" through the winter, with a final report due before the spring session of parliament.")
                     .append(" Observers noted that the numbers had changed little since the previous review.</p>\n");
@@ -71,10 +72,13 @@ public final class HostilePages {
     /** A page declared UTF-8 whose paragraphs carry invalid UTF-8 sequences (overlong, truncated, stray bytes). */
     public static byte[] invalidUtf8() {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes("<!doctype html><html><head><meta charset=utf-8><title>Broken bytes</title></head><body><article>"
-                .getBytes(StandardCharsets.UTF_8));
-        final byte[][] broken = {{(byte) 0xC3, 0x28}, {(byte) 0xE2, (byte) 0x82}, {(byte) 0xF0, 0x28, (byte) 0x8C, 0x28},
-                                 {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xFF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}};
+        out.writeBytes(
+                "<!doctype html><html><head><meta charset=utf-8><title>Broken bytes</title></head><body><article>"
+                        .getBytes(StandardCharsets.UTF_8));
+        final byte[][] broken = {
+            {(byte) 0xC3, 0x28}, {(byte) 0xE2, (byte) 0x82}, {(byte) 0xF0, 0x28, (byte) 0x8C, 0x28},
+            {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xFF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}
+        };
         for (int i = 0; i < 200; i++) {
             out.writeBytes(("<p>Paragraph " + i + ": the minister of Greece told reporters in Athens that the talks ")
                     .getBytes(StandardCharsets.UTF_8));

@@ -23,13 +23,16 @@ public final class Progress implements AutoCloseable {
     private final String topic;
     private long records;
 
-    public Progress(final PipelineSettings settings, final TopicSpec<?, ?> topic,
-             final Function<ConsumerRecord<byte[], byte[]>, String> idOf) {
+    public Progress(
+            final PipelineSettings settings,
+            final TopicSpec<?, ?> topic,
+            final Function<ConsumerRecord<byte[], byte[]>, String> idOf) {
         this.consumer = Clients.reader(settings);
         this.idOf = idOf;
         this.topic = topic.name();
         final List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), FaultKit.TIMEOUT).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                .map(info -> new TopicPartition(info.topic(), info.partition()))
+                .toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
     }
@@ -49,7 +52,8 @@ public final class Progress implements AutoCloseable {
     }
 
     /** As {@link #awaitDistinct(int, Duration, Supplier)}, failing at once when the producing process is gone. */
-    public void awaitDistinct(final int n, final Duration timeout, final BooleanSupplier alive, final Supplier<String> context) {
+    public void awaitDistinct(
+            final int n, final Duration timeout, final BooleanSupplier alive, final Supplier<String> context) {
         final long deadline = System.nanoTime() + timeout.toNanos();
         while (poll() < n) {
             if (!alive.getAsBoolean()) {
@@ -64,13 +68,17 @@ public final class Progress implements AutoCloseable {
     }
 
     /** Reads until every one of the ids has been seen; fails after the timeout, or at once when the process is gone. */
-    public void awaitIds(final Collection<String> wanted, final Duration timeout, final BooleanSupplier alive,
-                  final Supplier<String> context) {
+    public void awaitIds(
+            final Collection<String> wanted,
+            final Duration timeout,
+            final BooleanSupplier alive,
+            final Supplier<String> context) {
         final long deadline = System.nanoTime() + timeout.toNanos();
         while (!ids.containsAll(wanted)) {
             poll();
             if (!alive.getAsBoolean() || System.nanoTime() > deadline) {
-                final long missing = wanted.stream().filter(id -> !ids.contains(id)).count();
+                final long missing =
+                        wanted.stream().filter(id -> !ids.contains(id)).count();
                 throw new AssertionError(topic + ": " + missing + " of " + wanted.size() + " ids not seen after "
                         + timeout + (alive.getAsBoolean() ? "" : ", and the processors' process has exited") + "; "
                         + context.get());

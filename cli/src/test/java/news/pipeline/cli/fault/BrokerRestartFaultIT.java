@@ -12,18 +12,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import news.pipeline.streams.ProcessorApp;
-import news.pipeline.runtime.StreamsAppRunner;
-import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.kafka.EmbeddedKafka;
+import news.pipeline.runtime.PipelineSettings;
+import news.pipeline.runtime.StreamsAppRunner;
+import news.pipeline.streams.ProcessorApp;
+import news.pipeline.testkit.Delivery;
+import news.pipeline.testkit.FaultKit;
+import news.pipeline.testkit.Progress;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import news.pipeline.testkit.Delivery;
-import news.pipeline.testkit.FaultKit;
-import news.pipeline.testkit.Progress;
 
 /**
  * The broker stops in the middle of a run and comes back on the same data
@@ -45,42 +45,54 @@ class BrokerRestartFaultIT {
         final Path data = dir.resolve("kafka");
         EmbeddedKafka kafka = EmbeddedKafka.start(data, EmbeddedKafka.DEFAULT_HOST, port, Map.of());
         try {
-            final PipelineSettings settings = FaultKit.settings(kafka.bootstrapServers(), dir.resolve("streams"), Map.of());
+            final PipelineSettings settings =
+                    FaultKit.settings(kafka.bootstrapServers(), dir.resolve("streams"), Map.of());
             FaultKit.createTopics(settings);
             FaultKit.produce(settings, FaultKit.goodRecords(0, ARTICLES));
-            final Set<String> expected = IntStream.range(0, ARTICLES).mapToObj(FaultKit::id).collect(Collectors.toSet());
+            final Set<String> expected =
+                    IntStream.range(0, ARTICLES).mapToObj(FaultKit::id).collect(Collectors.toSet());
 
             final AtomicInteger threadFailures = new AtomicInteger();
             final List<String> states = new CopyOnWriteArrayList<>();
-            try (StreamsAppRunner pipeline = new StreamsAppRunner(Arrays.asList(ProcessorApp.values()), settings.asMap())) {
+            try (StreamsAppRunner pipeline =
+                    new StreamsAppRunner(Arrays.asList(ProcessorApp.values()), settings.asMap())) {
                 pipeline.streams().forEach((processor, app) -> {
                     app.setUncaughtExceptionHandler(exception -> {
                         threadFailures.incrementAndGet();
-                        System.out.println("[broker-restart] " + processor.id() + " stream thread failed: " + exception);
+                        System.out.println(
+                                "[broker-restart] " + processor.id() + " stream thread failed: " + exception);
                         return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
                     });
                     app.setStateListener((now, before) -> states.add(processor.id() + ":" + now));
                 });
                 pipeline.start();
                 try (Progress enriched = new Progress(settings, Topics.ENRICHED, FaultKit::key);
-                     Progress byCountry = new Progress(settings, Topics.BY_COUNTRY,
-                             record -> FaultKit.value(Topics.BY_COUNTRY, record).getArticleId())) {
+                        Progress byCountry = new Progress(
+                                settings,
+                                Topics.BY_COUNTRY,
+                                record -> FaultKit.value(Topics.BY_COUNTRY, record)
+                                        .getArticleId())) {
                     enriched.awaitDistinct(STOP_AFTER, FaultKit.TIMEOUT, () -> "states " + states);
                     final long stop = System.nanoTime();
                     kafka.close();
                     final int atStop = enriched.distinct();
-                    System.out.printf("[broker-restart] broker stopped with %d of %d articles on enriched%n", atStop, ARTICLES);
+                    System.out.printf(
+                            "[broker-restart] broker stopped with %d of %d articles on enriched%n", atStop, ARTICLES);
                     Thread.sleep(DOWN.toMillis());
                     kafka = EmbeddedKafka.start(data, EmbeddedKafka.DEFAULT_HOST, port, Map.of());
-                    System.out.printf("[broker-restart] broker back after %.1f s on %s%n", (System.nanoTime() - stop) / 1e9,
-                            kafka.bootstrapServers());
-                    assertThat(atStop).as("the broker stopped in the middle of the run").isLessThan(ARTICLES);
+                    System.out.printf(
+                            "[broker-restart] broker back after %.1f s on %s%n",
+                            (System.nanoTime() - stop) / 1e9, kafka.bootstrapServers());
+                    assertThat(atStop)
+                            .as("the broker stopped in the middle of the run")
+                            .isLessThan(ARTICLES);
 
                     enriched.awaitDistinct(ARTICLES, FaultKit.TIMEOUT, () -> "states " + states);
                     byCountry.awaitDistinct(ARTICLES, FaultKit.TIMEOUT, () -> "states " + states);
-                    System.out.printf("[broker-restart] all %d articles through %.1f s after the broker stopped;"
-                                    + " stream threads replaced: %d; state changes: %s%n", ARTICLES,
-                            (System.nanoTime() - stop) / 1e9, threadFailures.get(), states);
+                    System.out.printf(
+                            "[broker-restart] all %d articles through %.1f s after the broker stopped;"
+                                    + " stream threads replaced: %d; state changes: %s%n",
+                            ARTICLES, (System.nanoTime() - stop) / 1e9, threadFailures.get(), states);
                 }
                 pipeline.awaitRunning(FaultKit.TIMEOUT);
             }
@@ -88,7 +100,9 @@ class BrokerRestartFaultIT {
             final Delivery delivery = Delivery.read(settings);
             System.out.println(delivery.summary("broker-restart", expected));
             delivery.assertExactlyOnce(expected);
-            assertThat(FaultKit.readAll(settings, Topics.DEAD_LETTER)).as("dead letters").isEmpty();
+            assertThat(FaultKit.readAll(settings, Topics.DEAD_LETTER))
+                    .as("dead letters")
+                    .isEmpty();
         } finally {
             kafka.close();
         }

@@ -8,15 +8,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import news.pipeline.kafka.EmbeddedKafka;
 import news.pipeline.runtime.ChildJvm;
 import news.pipeline.runtime.PipelineSettings;
-import news.pipeline.kafka.EmbeddedKafka;
+import news.pipeline.testkit.Delivery;
+import news.pipeline.testkit.FaultKit;
 import news.pipeline.topics.Topics;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import news.pipeline.testkit.Delivery;
-import news.pipeline.testkit.FaultKit;
 
 /**
  * A restart of the demo command itself: {@code news-pipeline demo --once} run twice on the same
@@ -37,22 +37,40 @@ class DemoRestartFaultIT {
     void theDemoRestartedOnItsDataDirectoryDoesNotPutTheSamplesThroughAgain() throws Exception {
         final int port = FaultKit.freePortPair();
         final Path data = dir.resolve("data");
-        final List<String> demo = List.of("demo", "--once", "--timeout", "240", "--data-dir", data.toString(),
-                "--embedded-port", String.valueOf(port), "--samples", Path.of("..", "samples").toAbsolutePath().toString());
+        final List<String> demo = List.of(
+                "demo",
+                "--once",
+                "--timeout",
+                "240",
+                "--data-dir",
+                data.toString(),
+                "--embedded-port",
+                String.valueOf(port),
+                "--samples",
+                Path.of("..", "samples").toAbsolutePath().toString());
         for (int run = 1; run <= 2; run++) {
             final Path log = dir.resolve("demo-" + run + ".log");
-            final Process process = new ProcessBuilder(ChildJvm.command(List.of(), "news.pipeline.cli.NewsPipeline", demo))
+            final Process process = new ProcessBuilder(
+                            ChildJvm.command(List.of(), "news.pipeline.cli.NewsPipeline", demo))
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
-            assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("demo run %d exits", run).isTrue();
-            assertThat(process.exitValue()).as("demo run %d exit code; log:%n%s", run, FaultKit.tail(log, 30)).isZero();
+                    .redirectOutput(log.toFile())
+                    .start();
+            assertThat(process.waitFor(5, TimeUnit.MINUTES))
+                    .as("demo run %d exits", run)
+                    .isTrue();
+            assertThat(process.exitValue())
+                    .as("demo run %d exit code; log:%n%s", run, FaultKit.tail(log, 30))
+                    .isZero();
         }
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(data.resolve("kafka"), EmbeddedKafka.DEFAULT_HOST, port, Map.of())) {
-            final PipelineSettings settings = FaultKit.settings(kafka.bootstrapServers(), dir.resolve("reader-state"), Map.of());
+        try (EmbeddedKafka kafka =
+                EmbeddedKafka.start(data.resolve("kafka"), EmbeddedKafka.DEFAULT_HOST, port, Map.of())) {
+            final PipelineSettings settings =
+                    FaultKit.settings(kafka.bootstrapServers(), dir.resolve("reader-state"), Map.of());
             final Delivery delivery = Delivery.read(settings);
             final Set<String> samples = delivery.enriched().keySet();
             System.out.println(delivery.summary("demo-restart", samples) + "; raw records="
-                    + FaultKit.readAll(settings, Topics.RAW).size() + "; per id: " + new TreeMap<>(delivery.enriched()));
+                    + FaultKit.readAll(settings, Topics.RAW).size() + "; per id: "
+                    + new TreeMap<>(delivery.enriched()));
             delivery.assertExactlyOnce(samples);
         }
     }

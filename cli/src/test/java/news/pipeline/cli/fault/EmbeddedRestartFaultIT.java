@@ -7,23 +7,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import news.pipeline.streams.ProcessorApp;
-import news.pipeline.streams.StreamsSettings;
+import news.pipeline.kafka.EmbeddedKafka;
 import news.pipeline.runtime.Clients;
 import news.pipeline.runtime.PipelineSettings;
-import news.pipeline.kafka.EmbeddedKafka;
+import news.pipeline.streams.ProcessorApp;
+import news.pipeline.streams.StreamsSettings;
+import news.pipeline.testkit.Delivery;
+import news.pipeline.testkit.FaultKit;
+import news.pipeline.testkit.ForkedPipeline;
+import news.pipeline.testkit.Progress;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import news.pipeline.testkit.Delivery;
-import news.pipeline.testkit.FaultKit;
-import news.pipeline.testkit.ForkedPipeline;
-import news.pipeline.testkit.Progress;
 
 /**
  * The whole embedded pipeline ({@code news-pipeline run} with no cluster given:
@@ -50,8 +51,8 @@ class EmbeddedRestartFaultIT {
         final Path data = dir.resolve("data");
         final Path log = dir.resolve("pipeline.log");
         final List<String> run = List.of("run", "--data-dir", data.toString(), "--embedded-port", String.valueOf(port));
-        final PipelineSettings settings = FaultKit.settings(EmbeddedKafka.DEFAULT_HOST + ":" + port,
-                dir.resolve("reader-state"), Map.of());
+        final PipelineSettings settings =
+                FaultKit.settings(EmbeddedKafka.DEFAULT_HOST + ":" + port, dir.resolve("reader-state"), Map.of());
 
         try (ForkedPipeline first = ForkedPipeline.start(log, List.of(), run)) {
             first.awaitRunning(FaultKit.TIMEOUT);
@@ -61,7 +62,8 @@ class EmbeddedRestartFaultIT {
         }
 
         final Map<String, Map<TopicPartition, Long>> committedAtStop;
-        try (EmbeddedKafka brokerAlone = EmbeddedKafka.start(data.resolve("kafka"), EmbeddedKafka.DEFAULT_HOST, port, Map.of())) {
+        try (EmbeddedKafka brokerAlone =
+                EmbeddedKafka.start(data.resolve("kafka"), EmbeddedKafka.DEFAULT_HOST, port, Map.of())) {
             committedAtStop = committed(settings);
             assertAllInputConsumed(settings, committedAtStop);
             final Delivery delivery = Delivery.read(settings);
@@ -71,14 +73,19 @@ class EmbeddedRestartFaultIT {
 
         try (ForkedPipeline second = ForkedPipeline.start(log, List.of(), run)) {
             second.awaitRunning(FaultKit.TIMEOUT);
-            assertThat(ForkedPipeline.runningReports(log)).as("the log holds both starts").isEqualTo(2);
-            assertThat(committed(settings)).as("committed offsets right after the restart").isEqualTo(committedAtStop);
+            assertThat(ForkedPipeline.runningReports(log))
+                    .as("the log holds both starts")
+                    .isEqualTo(2);
+            assertThat(committed(settings))
+                    .as("committed offsets right after the restart")
+                    .isEqualTo(committedAtStop);
             FaultKit.produce(settings, FaultKit.goodRecords(BEFORE, AFTER));
             awaitThrough(settings, BEFORE + AFTER, second, log);
             assertThat(second.stop()).as("exit code after SIGTERM").isIn(0, 130, 143);
         }
 
-        try (EmbeddedKafka brokerAlone = EmbeddedKafka.start(data.resolve("kafka"), EmbeddedKafka.DEFAULT_HOST, port, Map.of())) {
+        try (EmbeddedKafka brokerAlone =
+                EmbeddedKafka.start(data.resolve("kafka"), EmbeddedKafka.DEFAULT_HOST, port, Map.of())) {
             final Map<String, Map<TopicPartition, Long>> committedAtEnd = committed(settings);
             assertAllInputConsumed(settings, committedAtEnd);
             final Delivery delivery = Delivery.read(settings);
@@ -87,11 +94,13 @@ class EmbeddedRestartFaultIT {
         }
     }
 
-    private static void awaitThrough(final PipelineSettings settings, final int articles, final ForkedPipeline pipeline,
-                                     final Path log) {
+    private static void awaitThrough(
+            final PipelineSettings settings, final int articles, final ForkedPipeline pipeline, final Path log) {
         try (Progress enriched = new Progress(settings, Topics.ENRICHED, FaultKit::key);
-             Progress byCountry = new Progress(settings, Topics.BY_COUNTRY,
-                     record -> FaultKit.value(Topics.BY_COUNTRY, record).getArticleId())) {
+                Progress byCountry = new Progress(
+                        settings,
+                        Topics.BY_COUNTRY,
+                        record -> FaultKit.value(Topics.BY_COUNTRY, record).getArticleId())) {
             enriched.awaitDistinct(articles, FaultKit.TIMEOUT, pipeline::isAlive, () -> FaultKit.tail(log, 40));
             byCountry.awaitDistinct(articles, FaultKit.TIMEOUT, pipeline::isAlive, () -> FaultKit.tail(log, 40));
         }
@@ -111,20 +120,27 @@ class EmbeddedRestartFaultIT {
      * Each processor has committed, on every partition of its input, the end of that partition as
      * a read_committed consumer sees it: nothing is left to process, and nothing would be read again.
      */
-    private static void assertAllInputConsumed(final PipelineSettings settings,
-                                               final Map<String, Map<TopicPartition, Long>> committed) {
+    private static void assertAllInputConsumed(
+            final PipelineSettings settings, final Map<String, Map<TopicPartition, Long>> committed) {
         try (KafkaConsumer<byte[], byte[]> reader = Clients.reader(settings)) {
             for (final ProcessorApp processor : ProcessorApp.values()) {
                 final String group = StreamsSettings.applicationId(processor, settings.asMap());
-                final List<TopicPartition> partitions = reader.partitionsFor(processor.input().name(), FaultKit.TIMEOUT)
-                        .stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                final List<TopicPartition> partitions =
+                        reader.partitionsFor(processor.input().name(), FaultKit.TIMEOUT).stream()
+                                .map(info -> new TopicPartition(info.topic(), info.partition()))
+                                .toList();
                 final Map<TopicPartition, Long> ends = reader.endOffsets(partitions, FaultKit.TIMEOUT);
-                System.out.printf("[embedded-restart] %s: committed %s, input ends %s%n", group,
-                        new java.util.TreeMap<>(committed.get(group).entrySet().stream().collect(Collectors.toMap(
-                                e -> e.getKey().partition(), Map.Entry::getValue))),
-                        new java.util.TreeMap<>(ends.entrySet().stream().collect(Collectors.toMap(
-                                e -> e.getKey().partition(), Map.Entry::getValue))));
-                assertThat(committed.get(group)).as("%s committed offsets on %s", group, processor.input().name())
+                System.out.printf(
+                        "[embedded-restart] %s: committed %s, input ends %s%n",
+                        group,
+                        new TreeMap<>(committed.get(group).entrySet().stream()
+                                .collect(Collectors.toMap(e -> e.getKey().partition(), Map.Entry::getValue))),
+                        new TreeMap<>(ends.entrySet().stream()
+                                .collect(Collectors.toMap(e -> e.getKey().partition(), Map.Entry::getValue))));
+                assertThat(committed.get(group))
+                        .as(
+                                "%s committed offsets on %s",
+                                group, processor.input().name())
                         .containsAllEntriesOf(ends);
             }
         }

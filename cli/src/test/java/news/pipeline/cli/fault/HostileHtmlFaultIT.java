@@ -18,27 +18,27 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import news.pipeline.clean.ArticleCleaner;
-import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.kafka.EmbeddedKafka;
+import news.pipeline.runtime.PipelineSettings;
+import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.DeadLetter;
 import news.pipeline.schema.DeadLetterReason;
 import news.pipeline.schema.RawArticle;
-import news.pipeline.topics.Topics;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.io.TempDir;
+import news.pipeline.serde.AvroSerde;
 import news.pipeline.testkit.Delivery;
 import news.pipeline.testkit.FaultKit;
 import news.pipeline.testkit.ForkedPipeline;
 import news.pipeline.testkit.HostilePages;
 import news.pipeline.testkit.NewsPages;
 import news.pipeline.testkit.Progress;
-import news.pipeline.schema.ArticleFormat;
-import news.pipeline.serde.AvroSerde;
+import news.pipeline.topics.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Hostile input on the real pipeline: the five hostile pages (10 MiB, 100,000-deep nesting, a
@@ -63,9 +63,13 @@ class HostileHtmlFaultIT {
      * time). Four later rounds, because with two the figure moved by ±5 points from run to run.
      */
     private static final int HOSTILE_ROUNDS = 5;
+
     private static final String HEAP = "512m";
-    private static final Set<DeadLetterReason> CLEAR_REASONS = Set.of(DeadLetterReason.OVERSIZED,
-            DeadLetterReason.UNDECODABLE_TEXT, DeadLetterReason.NO_TEXT, DeadLetterReason.EMPTY_CONTENT);
+    private static final Set<DeadLetterReason> CLEAR_REASONS = Set.of(
+            DeadLetterReason.OVERSIZED,
+            DeadLetterReason.UNDECODABLE_TEXT,
+            DeadLetterReason.NO_TEXT,
+            DeadLetterReason.EMPTY_CONTENT);
 
     @TempDir
     Path dir;
@@ -84,11 +88,13 @@ class HostileHtmlFaultIT {
 
     @ParameterizedTest(name = "content cap {0} bytes, {1} pages")
     @MethodSource("runs")
-    void hostilePagesAreCleanedOrDeadLetteredAndTheGoodArticlesAroundThemFlowOn(final int maxContentBytes,
-            final NewsPages pages, final int warmUp, final int measured) throws Exception {
-        final String label = "[hostile cap=" + (maxContentBytes >> 20) + "MiB " + pages.name().toLowerCase(Locale.ROOT) + "]";
+    void hostilePagesAreCleanedOrDeadLetteredAndTheGoodArticlesAroundThemFlowOn(
+            final int maxContentBytes, final NewsPages pages, final int warmUp, final int measured) throws Exception {
+        final String label = "[hostile cap=" + (maxContentBytes >> 20) + "MiB "
+                + pages.name().toLowerCase(Locale.ROOT) + "]";
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), EmbeddedKafka.DEFAULT_HOST, 0, Map.of())) {
-            final PipelineSettings settings = FaultKit.settings(kafka.bootstrapServers(), dir.resolve("reader-state"), Map.of());
+            final PipelineSettings settings =
+                    FaultKit.settings(kafka.bootstrapServers(), dir.resolve("reader-state"), Map.of());
             FaultKit.createTopics(settings);
             final Path log = dir.resolve("processors.log");
             final Map<String, byte[]> hostile = HostilePages.all();
@@ -97,33 +103,64 @@ class HostileHtmlFaultIT {
                     .collect(Collectors.toSet());
             int goodCount;
 
-            try (ForkedPipeline processors = ForkedPipeline.start(log, List.of("-Xmx" + HEAP), List.of("run",
-                    "--processor", "all", "--bootstrap-servers", kafka.bootstrapServers(),
-                    "--data-dir", dir.resolve("processors").toString(),
-                    "--set", "news.pipeline.cleaner.max.content.bytes=" + maxContentBytes));
-                 Progress clean = new Progress(settings, Topics.CLEAN, FaultKit::key);
-                 Progress enriched = new Progress(settings, Topics.ENRICHED, FaultKit::key);
-                 Progress deadLetters = new Progress(settings, Topics.DEAD_LETTER, FaultKit::key);
-                 Progress byCountry = new Progress(settings, Topics.BY_COUNTRY,
-                         record -> FaultKit.value(Topics.BY_COUNTRY, record).getArticleId())) {
+            try (ForkedPipeline processors = ForkedPipeline.start(
+                            log,
+                            List.of("-Xmx" + HEAP),
+                            List.of(
+                                    "run",
+                                    "--processor",
+                                    "all",
+                                    "--bootstrap-servers",
+                                    kafka.bootstrapServers(),
+                                    "--data-dir",
+                                    dir.resolve("processors").toString(),
+                                    "--set",
+                                    "news.pipeline.cleaner.max.content.bytes=" + maxContentBytes));
+                    Progress clean = new Progress(settings, Topics.CLEAN, FaultKit::key);
+                    Progress enriched = new Progress(settings, Topics.ENRICHED, FaultKit::key);
+                    Progress deadLetters = new Progress(settings, Topics.DEAD_LETTER, FaultKit::key);
+                    Progress byCountry = new Progress(
+                            settings,
+                            Topics.BY_COUNTRY,
+                            record -> FaultKit.value(Topics.BY_COUNTRY, record).getArticleId())) {
                 processors.awaitRunning(FaultKit.TIMEOUT);
 
                 // Warm-up, not measured: JIT, first transactions, first fetches.
-                phase(label + " warm-up", settings, FaultKit.goodHtmlRecords(pages, 0, warmUp), ids(0, warmUp),
-                        clean, enriched, processors, log);
+                phase(
+                        label + " warm-up",
+                        settings,
+                        FaultKit.goodHtmlRecords(pages, 0, warmUp),
+                        ids(0, warmUp),
+                        clean,
+                        enriched,
+                        processors,
+                        log);
                 int next = warmUp;
                 // Then phases of good pages alone and of good pages with the hostile ones among them, in
                 // turn, so that a drift of the machine's speed weighs on both alike.
                 final List<Rate> normal = new ArrayList<>();
                 final List<Rate> withHostile = new ArrayList<>();
                 for (int round = 0; round <= HOSTILE_ROUNDS; round++) {
-                    normal.add(phase(label + " good pages only", settings, FaultKit.goodHtmlRecords(pages, next, measured),
-                            ids(next, measured), clean, enriched, processors, log));
+                    normal.add(phase(
+                            label + " good pages only",
+                            settings,
+                            FaultKit.goodHtmlRecords(pages, next, measured),
+                            ids(next, measured),
+                            clean,
+                            enriched,
+                            processors,
+                            log));
                     next += measured;
                     if (round < HOSTILE_ROUNDS) {
-                        withHostile.add(phase(label + " with hostile pages, round " + (round + 1), settings,
-                                mixed(pages, next, measured, hostile, round), ids(next, measured), clean, enriched,
-                                processors, log));
+                        withHostile.add(phase(
+                                label + " with hostile pages, round " + (round + 1),
+                                settings,
+                                mixed(pages, next, measured, hostile, round),
+                                ids(next, measured),
+                                clean,
+                                enriched,
+                                processors,
+                                log));
                         next += measured;
                     }
                 }
@@ -134,18 +171,27 @@ class HostileHtmlFaultIT {
                     enriched.poll();
                     deadLetters.poll();
                     assertThat(processors.isAlive()).as("processors alive").isTrue();
-                    assertThat(System.nanoTime()).as("hostile records accounted for").isLessThan(deadline);
+                    assertThat(System.nanoTime())
+                            .as("hostile records accounted for")
+                            .isLessThan(deadline);
                 }
                 // The publisher is through too (each partition's last articles are good ones), before stopping.
-                byCountry.awaitIds(ids(0, goodCount), FaultKit.TIMEOUT, processors::isAlive, () -> FaultKit.tail(log, 40));
+                byCountry.awaitIds(
+                        ids(0, goodCount), FaultKit.TIMEOUT, processors::isAlive, () -> FaultKit.tail(log, 40));
 
                 // The first hostile pages a JVM sees cost more than their parsing: the JIT drops the
                 // compiled code whose never-taken branches they take (some 80 deoptimisations, in Avro,
                 // the Kafka producer and the cleaner) and compiles it again. The later rounds show a
                 // processor that has met hostile input before, as a long-running one has.
                 report(label + " first round:", measured, withHostile.subList(0, 1), normal.subList(0, 2));
-                report(label + " later rounds:", measured, withHostile.subList(1, HOSTILE_ROUNDS), normal.subList(1, HOSTILE_ROUNDS + 1));
-                assertThat(processors.log()).as("no stream thread failed").doesNotContain("stream thread failed")
+                report(
+                        label + " later rounds:",
+                        measured,
+                        withHostile.subList(1, HOSTILE_ROUNDS),
+                        normal.subList(1, HOSTILE_ROUNDS + 1));
+                assertThat(processors.log())
+                        .as("no stream thread failed")
+                        .doesNotContain("stream thread failed")
                         .doesNotContain("OutOfMemoryError");
                 assertThat(processors.stop()).as("exit code after SIGTERM").isIn(0, 130, 143);
             }
@@ -153,27 +199,36 @@ class HostileHtmlFaultIT {
             final Map<String, DeadLetter> letters = new HashMap<>();
             for (final ConsumerRecord<byte[], byte[]> record : FaultKit.readAll(settings, Topics.DEAD_LETTER)) {
                 assertThat(letters.put(FaultKit.key(record), FaultKit.value(Topics.DEAD_LETTER, record)))
-                        .as("one dead letter per record").isNull();
+                        .as("one dead letter per record")
+                        .isNull();
             }
             final Delivery delivery = Delivery.read(settings);
             final Set<String> cleaned = new HashSet<>();
             for (final String id : new TreeSet<>(hostileIds)) {
                 final DeadLetter letter = letters.get(id);
                 if (letter == null) {
-                    assertThat(delivery.enriched()).as("%s cleaned and enriched", id).containsKey(id);
+                    assertThat(delivery.enriched())
+                            .as("%s cleaned and enriched", id)
+                            .containsKey(id);
                     cleaned.add(id);
                     System.out.printf("%s %-26s cleaned and enriched%n", label, id);
                 } else {
-                    System.out.printf("%s %-26s dead-lettered %s: %s%n", label, id, letter.getReason(), letter.getMessage());
+                    System.out.printf(
+                            "%s %-26s dead-lettered %s: %s%n", label, id, letter.getReason(), letter.getMessage());
                     assertThat(letter.getReason()).as("%s: a clear reason", id).isIn(CLEAR_REASONS);
                     assertThat(letter.getMessage()).isNotBlank();
-                    assertThat(delivery.enriched()).as("%s not also enriched", id).doesNotContainKey(id);
+                    assertThat(delivery.enriched())
+                            .as("%s not also enriched", id)
+                            .doesNotContainKey(id);
                 }
             }
-            assertThat(letters.keySet()).as("only hostile records are dead-lettered").isSubsetOf(hostileIds);
+            assertThat(letters.keySet())
+                    .as("only hostile records are dead-lettered")
+                    .isSubsetOf(hostileIds);
             final Set<String> expected = new HashSet<>(ids(0, goodCount));
             expected.addAll(cleaned);
-            System.out.println(delivery.summary(label.substring(1, label.length() - 1), expected) + " dead-lettered=" + letters.size());
+            System.out.println(delivery.summary(label.substring(1, label.length() - 1), expected) + " dead-lettered="
+                    + letters.size());
             delivery.assertExactlyOnce(expected);
         }
     }
@@ -189,14 +244,23 @@ class HostileHtmlFaultIT {
     }
 
     /** {@code count} good pages from {@code from}, with the hostile pages spread evenly among them. */
-    private static List<ProducerRecord<byte[], byte[]>> mixed(final NewsPages pages, final int from, final int count,
-                                                             final Map<String, byte[]> hostile, final int round) {
-        final List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(FaultKit.goodHtmlRecords(pages, from, count));
+    private static List<ProducerRecord<byte[], byte[]>> mixed(
+            final NewsPages pages,
+            final int from,
+            final int count,
+            final Map<String, byte[]> hostile,
+            final int round) {
+        final List<ProducerRecord<byte[], byte[]>> records =
+                new ArrayList<>(FaultKit.goodHtmlRecords(pages, from, count));
         final AvroSerde<RawArticle> serde = new AvroSerde<>(RawArticle.class);
         int position = count / (hostile.size() + 1);
         for (final Map.Entry<String, byte[]> page : hostile.entrySet()) {
-            records.add(position, new ProducerRecord<>(Topics.RAW.name(),
-                    hostileId(page.getKey(), round).getBytes(StandardCharsets.UTF_8), serde.encode(hostileArticle(page))));
+            records.add(
+                    position,
+                    new ProducerRecord<>(
+                            Topics.RAW.name(),
+                            hostileId(page.getKey(), round).getBytes(StandardCharsets.UTF_8),
+                            serde.encode(hostileArticle(page))));
             position += count / (hostile.size() + 1) + 1;
         }
         return records;
@@ -207,18 +271,39 @@ class HostileHtmlFaultIT {
     }
 
     /** The good-article rate of the phases with hostile pages against that of the phases without them around them. */
-    private static void report(final String label, final int measured, final List<Rate> withHostile, final List<Rate> without) {
-        final double baseClean = without.stream().mapToDouble(Rate::cleanSeconds).average().orElseThrow();
-        final double baseEnriched = without.stream().mapToDouble(Rate::enrichedSeconds).average().orElseThrow();
-        final double hostileClean = withHostile.stream().mapToDouble(Rate::cleanSeconds).average().orElseThrow();
-        final double hostileEnriched = withHostile.stream().mapToDouble(Rate::enrichedSeconds).average().orElseThrow();
-        final double baseCpu = without.stream().mapToDouble(Rate::processorCpuSeconds).average().orElseThrow();
-        final double hostileCpu = withHostile.stream().mapToDouble(Rate::processorCpuSeconds).average().orElseThrow();
-        System.out.printf(Locale.ROOT, "%s good-article rate with the hostile pages among them, against %,d good pages"
+    private static void report(
+            final String label, final int measured, final List<Rate> withHostile, final List<Rate> without) {
+        final double baseClean =
+                without.stream().mapToDouble(Rate::cleanSeconds).average().orElseThrow();
+        final double baseEnriched =
+                without.stream().mapToDouble(Rate::enrichedSeconds).average().orElseThrow();
+        final double hostileClean =
+                withHostile.stream().mapToDouble(Rate::cleanSeconds).average().orElseThrow();
+        final double hostileEnriched = withHostile.stream()
+                .mapToDouble(Rate::enrichedSeconds)
+                .average()
+                .orElseThrow();
+        final double baseCpu = without.stream()
+                .mapToDouble(Rate::processorCpuSeconds)
+                .average()
+                .orElseThrow();
+        final double hostileCpu = withHostile.stream()
+                .mapToDouble(Rate::processorCpuSeconds)
+                .average()
+                .orElseThrow();
+        System.out.printf(
+                Locale.ROOT,
+                "%s good-article rate with the hostile pages among them, against %,d good pages"
                         + " without them (mean of %d phases against %d): cleaner %.0f%%, whole pipeline %.0f%%; the hostile"
-                        + " pages added %.2f s to the cleaner, %.2f s end to end, %.2f CPU s to the processors%n", label,
-                measured, withHostile.size(), without.size(), 100 * baseClean / hostileClean,
-                100 * baseEnriched / hostileEnriched, hostileClean - baseClean, hostileEnriched - baseEnriched,
+                        + " pages added %.2f s to the cleaner, %.2f s end to end, %.2f CPU s to the processors%n",
+                label,
+                measured,
+                withHostile.size(),
+                without.size(),
+                100 * baseClean / hostileClean,
+                100 * baseEnriched / hostileEnriched,
+                hostileClean - baseClean,
+                hostileEnriched - baseEnriched,
                 hostileCpu - baseCpu);
     }
 
@@ -230,13 +315,18 @@ class HostileHtmlFaultIT {
      * How long the phase's good articles took to come out of the cleaner and out of the whole
      * pipeline, and the CPU time the processors' JVM used meanwhile.
      */
-    private record Rate(double cleanSeconds, double enrichedSeconds, double processorCpuSeconds) {
-    }
+    private record Rate(double cleanSeconds, double enrichedSeconds, double processorCpuSeconds) {}
 
-    private static Rate phase(final String name, final PipelineSettings settings,
-                              final List<ProducerRecord<byte[], byte[]>> records, final List<String> good,
-                              final Progress clean, final Progress enriched, final ForkedPipeline processors,
-                              final Path log) throws Exception {
+    private static Rate phase(
+            final String name,
+            final PipelineSettings settings,
+            final List<ProducerRecord<byte[], byte[]>> records,
+            final List<String> good,
+            final Progress clean,
+            final Progress enriched,
+            final ForkedPipeline processors,
+            final Path log)
+            throws Exception {
         FaultKit.produceAsOneTransaction(settings, records);
         final long start = System.nanoTime();
         final Duration cpuBefore = processors.cpuTime();
@@ -245,9 +335,18 @@ class HostileHtmlFaultIT {
         enriched.awaitIds(good, FaultKit.TIMEOUT, processors::isAlive, () -> FaultKit.tail(log, 40));
         final double enrichedSeconds = (System.nanoTime() - start) / 1e9;
         final double cpuSeconds = processors.cpuTime().minus(cpuBefore).toNanos() / 1e9;
-        System.out.printf(Locale.ROOT, "%-55s %,6d records (%,d good): all good cleaned in %.2f s (%.0f/s),"
-                        + " enriched in %.2f s (%.0f/s), processors' CPU %.2f s%n", name, records.size(), good.size(),
-                cleanSeconds, good.size() / cleanSeconds, enrichedSeconds, good.size() / enrichedSeconds, cpuSeconds);
+        System.out.printf(
+                Locale.ROOT,
+                "%-55s %,6d records (%,d good): all good cleaned in %.2f s (%.0f/s),"
+                        + " enriched in %.2f s (%.0f/s), processors' CPU %.2f s%n",
+                name,
+                records.size(),
+                good.size(),
+                cleanSeconds,
+                good.size() / cleanSeconds,
+                enrichedSeconds,
+                good.size() / enrichedSeconds,
+                cpuSeconds);
         return new Rate(cleanSeconds, enrichedSeconds, cpuSeconds);
     }
 }

@@ -11,22 +11,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
-import news.pipeline.streams.PipelineConfig;
-import news.pipeline.streams.ProcessorApp;
-import news.pipeline.runtime.StreamsAppRunner;
-import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.kafka.EmbeddedKafka;
+import news.pipeline.runtime.PipelineSettings;
+import news.pipeline.runtime.StreamsAppRunner;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.RawArticle;
 import news.pipeline.serde.AvroSerde;
+import news.pipeline.streams.PipelineConfig;
+import news.pipeline.streams.ProcessorApp;
+import news.pipeline.testkit.FaultKit;
+import news.pipeline.testkit.Progress;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import news.pipeline.testkit.FaultKit;
-import news.pipeline.testkit.Progress;
 
 /**
  * A raw article under the content cap whose clean record is 9 MiB of text that does not compress.
@@ -47,27 +47,37 @@ class OversizedOutputFaultIT {
     @Test
     void aNineMebibyteCleanRecordGoesThroughWithTheArticlesBehindIt() throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), EmbeddedKafka.DEFAULT_HOST, 0, Map.of())) {
-            final PipelineSettings settings = FaultKit.settings(kafka.bootstrapServers(), dir.resolve("streams"),
+            final PipelineSettings settings = FaultKit.settings(
+                    kafka.bootstrapServers(),
+                    dir.resolve("streams"),
                     Map.of(PipelineConfig.MAX_CONTENT_BYTES_CONFIG, String.valueOf(CAP)));
             FaultKit.createTopics(settings);
             final AtomicInteger threadDeaths = new AtomicInteger();
-            try (StreamsAppRunner pipeline = new StreamsAppRunner(Arrays.asList(ProcessorApp.values()), settings.asMap())) {
-                pipeline.streams().forEach((processor, app) -> app.setUncaughtExceptionHandler(exception -> {
-                    System.out.println("[oversized-output] " + processor.id() + " stream thread died ("
-                            + threadDeaths.incrementAndGet() + "): " + exception + " / cause " + exception.getCause());
-                    return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-                }));
+            try (StreamsAppRunner pipeline =
+                    new StreamsAppRunner(Arrays.asList(ProcessorApp.values()), settings.asMap())) {
+                pipeline.streams()
+                        .forEach((processor, app) -> app.setUncaughtExceptionHandler(exception -> {
+                            System.out.println("[oversized-output] " + processor.id() + " stream thread died ("
+                                    + threadDeaths.incrementAndGet() + "): " + exception + " / cause "
+                                    + exception.getCause());
+                            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+                        }));
                 pipeline.start();
                 pipeline.awaitRunning(FaultKit.TIMEOUT);
 
                 final List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
-                records.add(new ProducerRecord<>(Topics.RAW.name(), "incompressible".getBytes(StandardCharsets.UTF_8),
+                records.add(new ProducerRecord<>(
+                        Topics.RAW.name(),
+                        "incompressible".getBytes(StandardCharsets.UTF_8),
                         new AvroSerde<>(RawArticle.class).encode(incompressibleText())));
                 records.addAll(FaultKit.goodRecords(0, GOOD));
                 FaultKit.produce(settings, records);
 
                 try (Progress enriched = new Progress(settings, Topics.ENRICHED, FaultKit::key)) {
-                    enriched.awaitDistinct(GOOD + 1, FaultKit.TIMEOUT, () -> threadDeaths.get() == 0,
+                    enriched.awaitDistinct(
+                            GOOD + 1,
+                            FaultKit.TIMEOUT,
+                            () -> threadDeaths.get() == 0,
                             () -> threadDeaths.get() + " stream thread deaths");
                     System.out.println("[oversized-output] enriched " + enriched.distinct() + " of " + (GOOD + 1)
                             + ", thread deaths " + threadDeaths.get());
@@ -91,8 +101,11 @@ class OversizedOutputFaultIT {
             text.append(random.nextInt(15) == 0 ? "。\n\n" : "，");
             bytes += 3 * length + 3;
         }
-        return RawArticle.newBuilder().setFormat(ArticleFormat.TEXT).setContentType("text/plain; charset=utf-8")
-                .setSource("fault-test").setContent(ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)))
+        return RawArticle.newBuilder()
+                .setFormat(ArticleFormat.TEXT)
+                .setContentType("text/plain; charset=utf-8")
+                .setSource("fault-test")
+                .setContent(ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)))
                 .build();
     }
 }

@@ -21,17 +21,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import news.pipeline.streams.PipelineConfig;
-import news.pipeline.streams.ProcessorApp;
-import news.pipeline.runtime.StreamsAppRunner;
-import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.kafka.EmbeddedKafka;
+import news.pipeline.runtime.PipelineSettings;
+import news.pipeline.runtime.StreamsAppRunner;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.DeadLetter;
 import news.pipeline.schema.DeadLetterReason;
 import news.pipeline.schema.RawArticle;
 import news.pipeline.serde.AvroSerde;
 import news.pipeline.serde.ByteBuffers;
+import news.pipeline.streams.PipelineConfig;
+import news.pipeline.streams.ProcessorApp;
+import news.pipeline.testkit.Delivery;
+import news.pipeline.testkit.FaultKit;
+import news.pipeline.testkit.Progress;
 import news.pipeline.topics.Topics;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
@@ -47,9 +50,6 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import news.pipeline.testkit.Delivery;
-import news.pipeline.testkit.FaultKit;
-import news.pipeline.testkit.Progress;
 
 /**
  * 1,000 bad records of eight kinds shuffled among 10,000 good ones. All 10,000
@@ -82,8 +82,7 @@ class PoisonFaultIT {
         }
     }
 
-    private record Sent(Bad kind, ProducerRecord<byte[], byte[]> record) {
-    }
+    private record Sent(Bad kind, ProducerRecord<byte[], byte[]> record) {}
 
     @TempDir
     Path dir;
@@ -91,7 +90,9 @@ class PoisonFaultIT {
     @Test
     void badRecordsAreDeadLetteredWithTheirReasonAndTheGoodOnesAllComeOutWhileEveryThreadLives() throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), EmbeddedKafka.DEFAULT_HOST, 0, Map.of())) {
-            final PipelineSettings settings = FaultKit.settings(kafka.bootstrapServers(), dir.resolve("streams"),
+            final PipelineSettings settings = FaultKit.settings(
+                    kafka.bootstrapServers(),
+                    dir.resolve("streams"),
                     Map.of(PipelineConfig.MAX_CONTENT_BYTES_CONFIG, String.valueOf(MAX_CONTENT_BYTES)));
             FaultKit.createTopics(settings);
 
@@ -106,7 +107,8 @@ class PoisonFaultIT {
 
             final AtomicInteger threadDeaths = new AtomicInteger();
             final List<String> states = new CopyOnWriteArrayList<>();
-            try (StreamsAppRunner pipeline = new StreamsAppRunner(Arrays.asList(ProcessorApp.values()), settings.asMap())) {
+            try (StreamsAppRunner pipeline =
+                    new StreamsAppRunner(Arrays.asList(ProcessorApp.values()), settings.asMap())) {
                 pipeline.streams().forEach((processor, app) -> {
                     app.setUncaughtExceptionHandler(exception -> {
                         threadDeaths.incrementAndGet();
@@ -119,43 +121,65 @@ class PoisonFaultIT {
                 final Map<ProcessorApp, Set<String>> threadsAtStart = threadNames(pipeline);
                 final List<String> statesAtStart = List.copyOf(states);
 
-                final List<RecordMetadata> where = FaultKit.produce(settings, all.stream().map(Sent::record).toList());
+                final List<RecordMetadata> where = FaultKit.produce(
+                        settings, all.stream().map(Sent::record).toList());
                 final int badCount = Bad.values().length * PER_KIND;
                 try (Progress enriched = new Progress(settings, Topics.ENRICHED, FaultKit::key);
-                     Progress byCountry = new Progress(settings, Topics.BY_COUNTRY,
-                             record -> FaultKit.value(Topics.BY_COUNTRY, record).getArticleId());
-                     Progress deadLetters = new Progress(settings, Topics.DEAD_LETTER, record -> source(
-                             FaultKit.value(Topics.DEAD_LETTER, record)))) {
+                        Progress byCountry = new Progress(
+                                settings,
+                                Topics.BY_COUNTRY,
+                                record -> FaultKit.value(Topics.BY_COUNTRY, record)
+                                        .getArticleId());
+                        Progress deadLetters = new Progress(
+                                settings,
+                                Topics.DEAD_LETTER,
+                                record -> source(FaultKit.value(Topics.DEAD_LETTER, record)))) {
                     enriched.awaitDistinct(GOOD, FaultKit.TIMEOUT, () -> "states " + states);
                     byCountry.awaitDistinct(GOOD, FaultKit.TIMEOUT, () -> "states " + states);
                     deadLetters.awaitDistinct(badCount, FaultKit.TIMEOUT, () -> "states " + states);
                 }
                 assertThat(threadDeaths).as("stream threads that died").hasValue(0);
-                assertThat(pipeline.states()).as("every application RUNNING").allSatisfy(
-                        (processor, state) -> assertThat(state).isEqualTo(KafkaStreams.State.RUNNING));
-                assertThat(threadNames(pipeline)).as("the same stream threads as at the start").isEqualTo(threadsAtStart);
-                assertThat(states.subList(statesAtStart.size(), states.size())).as("state changes after RUNNING").isEmpty();
+                assertThat(pipeline.states())
+                        .as("every application RUNNING")
+                        .allSatisfy((processor, state) -> assertThat(state).isEqualTo(KafkaStreams.State.RUNNING));
+                assertThat(threadNames(pipeline))
+                        .as("the same stream threads as at the start")
+                        .isEqualTo(threadsAtStart);
+                assertThat(states.subList(statesAtStart.size(), states.size()))
+                        .as("state changes after RUNNING")
+                        .isEmpty();
 
                 final Map<String, DeadLetter> letters = new HashMap<>();
                 final Map<DeadLetterReason, Integer> byReason = new EnumMap<>(DeadLetterReason.class);
                 for (final ConsumerRecord<byte[], byte[]> record : FaultKit.readAll(settings, Topics.DEAD_LETTER)) {
                     final DeadLetter letter = FaultKit.value(Topics.DEAD_LETTER, record);
-                    assertThat(letters.put(source(letter), letter)).as("one dead letter per bad record").isNull();
+                    assertThat(letters.put(source(letter), letter))
+                            .as("one dead letter per bad record")
+                            .isNull();
                     byReason.merge(letter.getReason(), 1, Integer::sum);
-                    assertThat(record.key()).isEqualTo(letter.getOriginalKey() == null ? null : ByteBuffers.copy(letter.getOriginalKey()));
+                    assertThat(record.key())
+                            .isEqualTo(
+                                    letter.getOriginalKey() == null ? null : ByteBuffers.copy(letter.getOriginalKey()));
                 }
                 final Map<Bad, Integer> matched = new EnumMap<>(Bad.class);
                 for (int i = 0; i < all.size(); i++) {
                     final Sent sent = all.get(i);
-                    final DeadLetter letter = letters.remove(Topics.RAW.name() + "/" + where.get(i).partition() + "/"
-                            + where.get(i).offset());
+                    final DeadLetter letter = letters.remove(Topics.RAW.name() + "/"
+                            + where.get(i).partition() + "/" + where.get(i).offset());
                     if (sent.kind() == null) {
-                        assertThat(letter).as("good record %s not dead-lettered", new String(sent.record().key(), StandardCharsets.UTF_8))
+                        assertThat(letter)
+                                .as(
+                                        "good record %s not dead-lettered",
+                                        new String(sent.record().key(), StandardCharsets.UTF_8))
                                 .isNull();
                         continue;
                     }
-                    assertThat(letter).as("dead letter of a %s record", sent.kind()).isNotNull();
-                    assertThat(letter.getReason()).as("reason of a %s record", sent.kind()).isEqualTo(sent.kind().reason);
+                    assertThat(letter)
+                            .as("dead letter of a %s record", sent.kind())
+                            .isNotNull();
+                    assertThat(letter.getReason())
+                            .as("reason of a %s record", sent.kind())
+                            .isEqualTo(sent.kind().reason);
                     assertThat(letter.getMessage()).isNotBlank();
                     assertThat(letter.getProcessor()).isEqualTo("cleaner");
                     assertThat(letter.getOriginalKey() == null ? null : ByteBuffers.copy(letter.getOriginalKey()))
@@ -166,10 +190,12 @@ class PoisonFaultIT {
                 }
                 assertThat(letters).as("dead letters of no record sent").isEmpty();
                 System.out.println("[poison] dead letters by kind: " + matched + "; by reason: " + byReason);
-                assertThat(matched.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(badCount);
+                assertThat(matched.values().stream().mapToInt(Integer::intValue).sum())
+                        .isEqualTo(badCount);
             }
 
-            final Set<String> expected = IntStream.range(0, GOOD).mapToObj(FaultKit::id).collect(Collectors.toSet());
+            final Set<String> expected =
+                    IntStream.range(0, GOOD).mapToObj(FaultKit::id).collect(Collectors.toSet());
             final Delivery delivery = Delivery.read(settings);
             System.out.println(delivery.summary("poison", expected) + " bad in=" + Bad.values().length * PER_KIND);
             delivery.assertExactlyOnce(expected);
@@ -181,14 +207,21 @@ class PoisonFaultIT {
         final byte[] key = ("bad-" + kind.name().toLowerCase() + "-" + i).getBytes(StandardCharsets.UTF_8);
         final AvroSerde<RawArticle> raw = new AvroSerde<>(RawArticle.class);
         return switch (kind) {
-            case NOT_AVRO -> new ProducerRecord<>(topic, key, ("<html><body>not avro #" + i + "</body></html>")
-                    .getBytes(StandardCharsets.UTF_8));
+            case NOT_AVRO ->
+                new ProducerRecord<>(
+                        topic, key, ("<html><body>not avro #" + i + "</body></html>").getBytes(StandardCharsets.UTF_8));
             case WRONG_SCHEMA -> new ProducerRecord<>(topic, key, otherSchema(i));
             case EMPTY_VALUE -> new ProducerRecord<>(topic, key, new byte[0]);
             case EMPTY_CONTENT -> new ProducerRecord<>(topic, key, raw.encode(withContent(new byte[0], "text/plain")));
-            case OVERSIZED -> new ProducerRecord<>(topic, key, raw.encode(withContent(
-                    "An article far too long. ".repeat(MAX_CONTENT_BYTES / 20).getBytes(StandardCharsets.UTF_8),
-                    "text/plain; charset=utf-8")));
+            case OVERSIZED ->
+                new ProducerRecord<>(
+                        topic,
+                        key,
+                        raw.encode(withContent(
+                                "An article far too long. "
+                                        .repeat(MAX_CONTENT_BYTES / 20)
+                                        .getBytes(StandardCharsets.UTF_8),
+                                "text/plain; charset=utf-8")));
             case UNDECODABLE_BYTES -> {
                 final byte[] junk = new byte[2048];
                 new Random(i).nextBytes(junk);
@@ -205,13 +238,19 @@ class PoisonFaultIT {
 
     /** Valid Avro single-object encoding, of a record no version of RawArticle ever was. */
     private static byte[] otherSchema(final int i) {
-        final Schema schema = SchemaBuilder.record("Headline").namespace("elsewhere").fields()
-                .requiredString("text").requiredInt("n").endRecord();
+        final Schema schema = SchemaBuilder.record("Headline")
+                .namespace("elsewhere")
+                .fields()
+                .requiredString("text")
+                .requiredInt("n")
+                .endRecord();
         final GenericRecord record = new GenericData.Record(schema);
         record.put("text", "a record of another schema");
         record.put("n", i);
         try {
-            return new BinaryMessageEncoder<GenericRecord>(GenericData.get(), schema).encode(record).array();
+            return new BinaryMessageEncoder<GenericRecord>(GenericData.get(), schema)
+                    .encode(record)
+                    .array();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -233,8 +272,12 @@ class PoisonFaultIT {
 
     private static Map<ProcessorApp, Set<String>> threadNames(final StreamsAppRunner pipeline) {
         final Map<ProcessorApp, Set<String>> names = new TreeMap<>();
-        pipeline.streams().forEach((processor, app) -> names.put(processor,
-                app.metadataForLocalThreads().stream().map(ThreadMetadata::threadName).collect(Collectors.toSet())));
+        pipeline.streams()
+                .forEach((processor, app) -> names.put(
+                        processor,
+                        app.metadataForLocalThreads().stream()
+                                .map(ThreadMetadata::threadName)
+                                .collect(Collectors.toSet())));
         return names;
     }
 }
