@@ -2,7 +2,6 @@ package news.pipeline.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,8 +16,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import news.pipeline.kafka.EmbeddedKafka;
 import news.pipeline.runtime.Clients;
@@ -31,8 +28,6 @@ import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
@@ -172,7 +167,7 @@ public final class EndToEndBenchmark {
                     "articles",
                     (long) workload.articles() * rawTopics.size(),
                     loaded::get);
-            final long bytes = preload(client, workload, rawTopics, loaded);
+            final long bytes = LoadGenerator.preload(client, workload, rawTopics, loaded);
             final double preloadSeconds = (System.nanoTime() - loadStart) / 1e9;
             progress.end();
             LOG.info(
@@ -324,7 +319,8 @@ public final class EndToEndBenchmark {
                             "articles",
                             latencyExpected,
                             end::latencyArticleCount);
-                    offered = offer(client, workload, inputTopic, from, latencyArticles);
+                    offered =
+                            LoadGenerator.offer(client, workload, inputTopic, from, latencyArticles, rateOf(workload));
                     final boolean allThrough = end.awaitLatencyArticles(latencyExpected, options.phaseTimeout());
                     progress.end();
                     if (!allThrough) {
@@ -439,86 +435,6 @@ public final class EndToEndBenchmark {
             configs.put(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
         }
         return new NewTopic(name, Optional.of(options.partitions()), Optional.empty()).configs(configs);
-    }
-
-    /**
-     * Writes the workload's articles to each topic, as fast as the producer goes, counting those
-     * acknowledged; returns the bytes per topic.
-     */
-    private static long preload(
-            final PipelineSettings client,
-            final Workload workload,
-            final List<String> topics,
-            final AtomicLong acknowledged)
-            throws InterruptedException {
-        final AtomicReference<Exception> error = new AtomicReference<>();
-        long bytes = 0;
-        try (KafkaProducer<byte[], byte[]> producer = Clients.producer(client)) {
-            for (final String topic : topics) {
-                bytes = 0;
-                for (long i = 0; i < workload.articles(); i++) {
-                    final byte[] value = workload.value(i);
-                    bytes += value.length;
-                    producer.send(
-                            new ProducerRecord<>(topic, key(EndConsumer.THROUGHPUT_PREFIX, i), value),
-                            (metadata, e) -> {
-                                if (e != null) {
-                                    error.compareAndSet(null, e);
-                                } else {
-                                    acknowledged.incrementAndGet();
-                                }
-                            });
-                }
-            }
-            producer.flush();
-        }
-        if (error.get() != null) {
-            throw new IllegalStateException(
-                    "cannot load the raw topic: " + error.get().getMessage(), error.get());
-        }
-        return bytes;
-    }
-
-    /**
-     * Sends {@code count} articles at the fixed rate, each at its scheduled moment (a late send does
-     * not push the later ones back); returns the rate achieved.
-     */
-    private double offer(
-            final PipelineSettings client,
-            final Workload workload,
-            final String topic,
-            final long from,
-            final long count) {
-        final AtomicLong failed = new AtomicLong();
-        final long interval = 1_000_000_000L / rateOf(workload);
-        final long start;
-        final long end;
-        try (KafkaProducer<byte[], byte[]> producer = Clients.producer(client)) {
-            start = System.nanoTime();
-            for (long i = 0; i < count; i++) {
-                final long due = start + i * interval;
-                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-                    LockSupport.parkNanos(wait);
-                }
-                producer.send(
-                        new ProducerRecord<>(topic, key(EndConsumer.LATENCY_PREFIX, i), workload.value(from + i)),
-                        (metadata, e) -> {
-                            if (e != null) {
-                                failed.incrementAndGet();
-                            }
-                        });
-            }
-            end = System.nanoTime();
-            producer.flush();
-        }
-        if (failed.get() > 0) {
-            LOG.warn("{} latency articles could not be sent", failed.get());
-        }
-        return count <= 1 ? Double.NaN : (count - 1) / ((end - start) / 1e9);
-    }
-
-    private static byte[] key(final String prefix, final long article) {
-        return (prefix + article).getBytes(StandardCharsets.UTF_8);
     }
 
     private static long ownCpuNanos() {

@@ -1,11 +1,6 @@
 package news.pipeline.clean;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -21,8 +16,6 @@ import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
-import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -35,30 +28,6 @@ import org.jsoup.select.NodeVisitor;
  * value is what the page states, or null; nothing is inferred from the body.
  */
 final class HtmlMetadata {
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
-            .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
-            .enable(JsonParser.Feature.ALLOW_COMMENTS)
-            .build();
-    /** Real JSON-LD nests a few levels; deeper is a hostile page, refused before it costs stack. */
-    private static final int MAX_JSON_NESTING = 200;
-    /** Longest JSON-LD block, and JSON string, read: real ones, an article body included, are far shorter. */
-    private static final int MAX_JSON_LD_CHARS = 1_000_000;
-
-    static {
-        JSON.getFactory()
-                .setStreamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(MAX_JSON_NESTING)
-                        .maxStringLength(MAX_JSON_LD_CHARS)
-                        .build());
-    }
-
-    /** JSON-LD blocks read per page; a page has one to a few, more are widgets. */
-    private static final int MAX_JSON_LD_BLOCKS = 20;
-    /** How deep the article object is looked for in a block (@graph, mainEntity, arrays). */
-    private static final int MAX_ARTICLE_DEPTH = 4;
-    /** Authors kept from JSON-LD: enough for any byline, bounded for pages that list a whole staff. */
-    private static final int MAX_AUTHORS = 10;
     /** An author value longer than this is a biography or junk, not a name. */
     private static final int MAX_AUTHOR_CHARS = 200;
     /** Shortest date worth parsing: a date alone, "2024-05-02". */
@@ -66,8 +35,6 @@ final class HtmlMetadata {
     /** Longest date-time worth parsing: ISO-8601 with fractions and an offset fits. */
     private static final int MAX_DATE_TIME_CHARS = 40;
 
-    private static final Pattern ARTICLE_TYPE =
-            Pattern.compile("(?i).*(Article|BlogPosting|Report|NewsArticle|LiveBlogPosting|Posting)$");
     private static final DateTimeFormatter OFFSET_NO_COLON = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
             .appendPattern("[XX][XXX][X]")
@@ -94,12 +61,12 @@ final class HtmlMetadata {
         final Scan scan = new Scan();
         NodeTraversor.traverse(scan, doc);
         final Meta meta = scan.meta;
-        final JsonNode article = jsonLdArticle(scan.jsonLd);
+        final JsonNode article = JsonLd.article(scan.jsonLd);
 
-        final String siteName =
-                first(meta.get("og:site_name"), jsonText(article, "publisher", "name"), meta.get("application-name"));
+        final String siteName = first(
+                meta.get("og:site_name"), JsonLd.text(article, "publisher", "name"), meta.get("application-name"));
         String author = first(
-                jsonAuthor(article),
+                JsonLd.author(article),
                 authorName(meta.get("author")),
                 authorName(meta.get("article:author")),
                 authorName(meta.get("dc.creator")),
@@ -110,7 +77,7 @@ final class HtmlMetadata {
         }
         final Instant published = firstInstant(
                 meta.get("article:published_time"),
-                jsonText(article, "datePublished"),
+                JsonLd.text(article, "datePublished"),
                 meta.get("og:published_time"),
                 meta.get("published_time"),
                 meta.get("pubdate"),
@@ -124,7 +91,7 @@ final class HtmlMetadata {
                 scan.time());
         final Instant modified = firstInstant(
                 meta.get("article:modified_time"),
-                jsonText(article, "dateModified"),
+                JsonLd.text(article, "dateModified"),
                 meta.get("og:updated_time"),
                 meta.get("dcterms.modified"),
                 itempropDate(scan.itemModified));
@@ -133,14 +100,14 @@ final class HtmlMetadata {
                 languageTag(scan.htmlLang),
                 languageTag(meta.get("content-language")),
                 languageTag(meta.get("og:locale")),
-                languageTag(jsonText(article, "inLanguage")),
+                languageTag(JsonLd.text(article, "inLanguage")),
                 languageTag(meta.get("dc.language")));
         final String description = first(
                 meta.get("description"),
                 meta.get("og:description"),
                 meta.get("twitter:description"),
-                jsonText(article, "description"));
-        final String title = first(meta.get("og:title"), meta.get("twitter:title"), jsonText(article, "headline"));
+                JsonLd.text(article, "description"));
+        final String title = first(meta.get("og:title"), meta.get("twitter:title"), JsonLd.text(article, "headline"));
         final String heading = scan.h1 == null ? "" : TextNormalizer.clean(scan.h1.text());
         return new Metadata(title, author, published, modified, canonical, siteName, language, description, heading);
     }
@@ -261,128 +228,8 @@ final class HtmlMetadata {
         }
     }
 
-    private static JsonNode jsonLdArticle(final List<Element> scripts) {
-        int blocks = 0;
-        for (Element script : scripts) {
-            if (++blocks > MAX_JSON_LD_BLOCKS) {
-                break;
-            }
-            final String json = scriptData(script);
-            if (json.length() > MAX_JSON_LD_CHARS || json.isBlank()) {
-                continue;
-            }
-            try {
-                final JsonNode found = findArticle(JSON.readTree(json), 0);
-                if (found != null) {
-                    return found;
-                }
-            } catch (Exception | StackOverflowError e) {
-                // Broken JSON-LD is common and says nothing about the article: ignore it.
-            }
-        }
-        return null;
-    }
-
-    private static String scriptData(final Element script) {
-        final StringBuilder json = new StringBuilder();
-        for (Node child : script.childNodes()) {
-            if (child instanceof DataNode data) {
-                json.append(data.getWholeData());
-            }
-        }
-        return json.toString();
-    }
-
-    private static JsonNode findArticle(final JsonNode node, final int depth) {
-        if (node == null || depth > MAX_ARTICLE_DEPTH) {
-            return null;
-        }
-        if (node.isArray()) {
-            for (JsonNode item : node) {
-                final JsonNode found = findArticle(item, depth + 1);
-                if (found != null) {
-                    return found;
-                }
-            }
-            return null;
-        }
-        if (!node.isObject()) {
-            return null;
-        }
-        final JsonNode type = node.get("@type");
-        if (type != null) {
-            if (type.isTextual() && ARTICLE_TYPE.matcher(type.asText()).matches()) {
-                return node;
-            }
-            if (type.isArray()) {
-                for (JsonNode typeName : type) {
-                    if (typeName.isTextual()
-                            && ARTICLE_TYPE.matcher(typeName.asText()).matches()) {
-                        return node;
-                    }
-                }
-            }
-        }
-        final JsonNode graph = node.get("@graph");
-        if (graph != null) {
-            final JsonNode found = findArticle(graph, depth + 1);
-            if (found != null) {
-                return found;
-            }
-        }
-        final JsonNode mainEntity = node.get("mainEntity");
-        return mainEntity == null ? null : findArticle(mainEntity, depth + 1);
-    }
-
-    private static String jsonText(final JsonNode node, final String... path) {
-        JsonNode current = node;
-        for (String key : path) {
-            if (current == null) {
-                return null;
-            }
-            if (current.isArray()) {
-                current = current.size() > 0 ? current.get(0) : null;
-                if (current == null) {
-                    return null;
-                }
-            }
-            current = current.get(key);
-        }
-        if (current != null && current.isArray()) {
-            current = current.size() > 0 ? current.get(0) : null;
-        }
-        return current != null && current.isValueNode() ? clean(current.asText()) : null;
-    }
-
-    private static String jsonAuthor(final JsonNode article) {
-        if (article == null) {
-            return null;
-        }
-        final JsonNode author = article.get("author");
-        if (author == null) {
-            return null;
-        }
-        final List<String> names = new ArrayList<>();
-        final Iterable<JsonNode> items = author.isArray() ? author : List.of(author);
-        for (JsonNode item : items) {
-            final String name = item.isTextual()
-                    ? item.asText()
-                    : item.isObject() && item.get("name") != null
-                            ? item.get("name").asText()
-                            : null;
-            final String cleaned = authorName(name);
-            if (cleaned != null && !names.contains(cleaned)) {
-                names.add(cleaned);
-            }
-            if (names.size() >= MAX_AUTHORS) {
-                break;
-            }
-        }
-        return names.isEmpty() ? null : String.join(", ", names);
-    }
-
     /** An author value that is a name, not a profile URL; without a leading "By". */
-    private static String authorName(final String value) {
+    static String authorName(final String value) {
         String name = clean(value);
         if (name == null
                 || name.startsWith("http://")
@@ -501,7 +348,7 @@ final class HtmlMetadata {
         return null;
     }
 
-    private static String clean(final String value) {
+    static String clean(final String value) {
         if (value == null) {
             return null;
         }
