@@ -235,7 +235,7 @@ public final class BenchReport {
         final String section = "profile " + result.workload().name();
         summary.selfTop()
                 .forEach((method, n) -> table.add(section, "self: " + method, 100.0 * n / summary.samples(), "%", ""));
-        summary.ownTop()
+        summary.nearestOwnCodeTop()
                 .forEach((method, n) -> table.add(
                         section,
                         "in: " + method,

@@ -24,15 +24,15 @@ public final class ProfileSummary {
     /**
      * @param samples     execution samples in the recording
      * @param selfTop     method → samples with it on top of the stack, most first
-     * @param ownTop      project or library method nearest the top → samples, most first
+     * @param nearestOwnCodeTop project or library method nearest the top → samples, most first
      */
-    public record Summary(long samples, Map<String, Long> selfTop, Map<String, Long> ownTop) {}
+    public record Summary(long samples, Map<String, Long> selfTop, Map<String, Long> nearestOwnCodeTop) {}
 
     private ProfileSummary() {}
 
     public static Summary read(final Path recording, final int top) throws IOException {
         final Map<String, Long> self = new HashMap<>();
-        final Map<String, Long> own = new HashMap<>();
+        final Map<String, Long> nearestOwnCode = new HashMap<>();
         long samples = 0;
         try (RecordingFile file = new RecordingFile(recording)) {
             while (file.hasMoreEvents()) {
@@ -49,13 +49,13 @@ public final class ProfileSummary {
                 for (final RecordedFrame frame : stack.getFrames()) {
                     final String name = name(frame.getMethod());
                     if (OWN.stream().anyMatch(name::startsWith)) {
-                        own.merge(name, 1L, Long::sum);
+                        nearestOwnCode.merge(name, 1L, Long::sum);
                         break;
                     }
                 }
             }
         }
-        return new Summary(samples, topOf(self, top), topOf(own, top));
+        return new Summary(samples, topOf(self, top), topOf(nearestOwnCode, top));
     }
 
     private static String name(final RecordedMethod method) {
@@ -78,7 +78,7 @@ public final class ProfileSummary {
         summary.selfTop()
                 .forEach((method, n) -> System.out.printf("%5.1f%%  %s%n", 100.0 * n / summary.samples(), method));
         System.out.println("-- nearest news.pipeline / jsoup / Avro frame");
-        summary.ownTop()
+        summary.nearestOwnCodeTop()
                 .forEach((method, n) -> System.out.printf("%5.1f%%  %s%n", 100.0 * n / summary.samples(), method));
     }
 }
