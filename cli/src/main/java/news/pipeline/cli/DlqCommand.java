@@ -19,7 +19,6 @@ import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.schema.DeadLetter;
 import news.pipeline.schema.DeadLetterReason;
 import news.pipeline.serde.ByteBuffers;
-import news.pipeline.streams.ProcessorApp;
 import news.pipeline.topics.PipelineHeaders;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -109,22 +108,29 @@ final class DlqCommand implements Callable<Integer> {
             final Instant now = Instant.now();
             final Instant from = window.start(now);
             final Instant to = window.end(now);
-            final List<String> ids = processors.ids();
-            final boolean everyProcessor = ids.size() == ProcessorApp.values().length;
-            // A record that is not a dead letter has no reason nor processor: it is shown unless one is asked for.
-            final Predicate<DeadLetterLog.Entry> filter = entry -> entry.timestamp()
-                            .isBefore(to)
-                    && (entry.letter() == null
-                            ? reasons == null && everyProcessor
-                            : (reasons == null
-                                            || reasons.contains(entry.letter().getReason()))
-                                    && ids.contains(
-                                            entry.letter().getProcessor().toLowerCase(Locale.ROOT)));
+            final Predicate<DeadLetterLog.Entry> filter =
+                    entry -> entry.timestamp().isBefore(to) && selects(entry.letter(), reasons, processors);
             final PipelineSettings settings = connection.connect(Topics.DEAD_LETTER.name());
             try (KafkaConsumer<byte[], byte[]> consumer = Clients.reader(settings)) {
                 return new DeadLetterLog(consumer).read(from, filter);
             }
         }
+    }
+
+    /**
+     * Whether a record of the dead-letter topic is selected by the reasons (null: any) and processors.
+     * Without --processor every dead letter is selected, also one whose processor is none of today's
+     * (a handler that was not told its processor writes "unknown"). A record that is not a dead
+     * letter (null) has no reason nor processor: it is selected unless one is asked for.
+     */
+    static boolean selects(
+            final DeadLetter letter, final Set<DeadLetterReason> reasons, final ProcessorOptions processors) {
+        if (letter == null) {
+            return reasons == null && processors.all();
+        }
+        return (reasons == null || reasons.contains(letter.getReason()))
+                && (processors.all()
+                        || processors.ids().contains(letter.getProcessor().toLowerCase(Locale.ROOT)));
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Prints one dead letter in full as JSON.")

@@ -33,6 +33,11 @@ public final class ProcessorOptions {
         return selected;
     }
 
+    /** True when no processor was singled out: the default, or "all". */
+    boolean all() {
+        return names.stream().anyMatch(name -> name.trim().equalsIgnoreCase("all"));
+    }
+
     /** The selected processors' ids, lower case, as dead letters name them. */
     List<String> ids() {
         return selected().stream().map(app -> app.id().toLowerCase(Locale.ROOT)).toList();
