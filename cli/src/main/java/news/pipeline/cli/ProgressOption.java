@@ -45,11 +45,14 @@ final class ProgressOption {
      */
     Progress.Ticking start(final Progress progress) {
         final PrintStream logs = System.err;
-        System.setErr(progress.sharing(logs));
         final Progress.Ticking ticking = progress.startTicking();
+        System.setErr(progress.sharing(logs));
         return () -> {
-            ticking.close();
-            System.setErr(logs);
+            try {
+                ticking.close();
+            } finally {
+                System.setErr(logs);
+            }
         };
     }
 }

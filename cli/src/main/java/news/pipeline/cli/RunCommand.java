@@ -1,12 +1,15 @@
 package news.pipeline.cli;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import news.pipeline.runtime.Cluster;
 import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.runtime.ProcessorService;
 import news.pipeline.streams.ProcessorApp;
+import news.pipeline.topics.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -45,7 +48,9 @@ final class RunCommand implements Callable<Integer> {
         final List<ProcessorApp> selected = processors.selected();
         final PipelineSettings settings = connection.settings();
         if (settings.bootstrapGiven()) {
-            connection.check(settings);
+            // Topics are created below unless told not to; then they must be there already, or the
+            // applications would wait for them and fail minutes later.
+            connection.check(settings, noCreateTopics ? topicsOf(selected) : new String[0]);
         }
         final Cluster cluster = Cluster.open(settings, embedded.dataDir, embedded.port);
         final CountDownLatch stopped = new CountDownLatch(1);
@@ -72,5 +77,16 @@ final class RunCommand implements Callable<Integer> {
                 "running {} on {}; Ctrl-C to stop", selected, cluster.settings().bootstrapServers());
         stopped.await();
         return 0;
+    }
+
+    /** The topics the processors read and write, their dead letters' included. */
+    private static String[] topicsOf(final List<ProcessorApp> processors) {
+        final Set<String> topics = new LinkedHashSet<>();
+        for (final ProcessorApp processor : processors) {
+            topics.add(processor.input().name());
+            topics.add(processor.output().name());
+        }
+        topics.add(Topics.DEAD_LETTER.name());
+        return topics.toArray(String[]::new);
     }
 }
