@@ -256,16 +256,16 @@ public final class EndToEndBenchmark {
             }
             final String label = "e2e " + workload.name() + " " + mode;
             progress.begin(label + ": starting the processors' JVM");
-            final ProcessorJvm host = ProcessorJvm.start(mode, settings, jvm, dir.resolve(mode + ".log"));
+            final ProcessorJvm processorJvm = ProcessorJvm.start(mode, settings, jvm, dir.resolve(mode + ".log"));
             try {
-                host.awaitRunning(Duration.ofMinutes(3));
+                processorJvm.awaitRunning(Duration.ofMinutes(3));
                 final long running = System.nanoTime();
                 progress.end();
                 LOG.info(
                         "{} {}: running (pid {}); waiting for {} records ({} from the warm-up)",
                         workload.name(),
                         mode,
-                        host.pid(),
+                        processorJvm.pid(),
                         counts.totalRecords(),
                         warmRecords);
                 // A fresh JVM spends its first tens of seconds compiling (the C2 compiler thread took some
@@ -280,7 +280,7 @@ public final class EndToEndBenchmark {
                 }
                 end.awaitThroughputRecords(warmRecords, options.phaseTimeout());
                 final long benchCpuWarm = ownCpuNanos();
-                final double warmCpu = ((Number) host.stats().get("cpuNanos")).doubleValue() / 1e9;
+                final double warmCpu = ((Number) processorJvm.stats().get("cpuNanos")).doubleValue() / 1e9;
                 progress.begin(
                         label + ": measured run",
                         "articles",
@@ -289,7 +289,7 @@ public final class EndToEndBenchmark {
                 final boolean complete = end.awaitThroughputRecords(options.phaseTimeout());
                 final long done = System.nanoTime();
                 progress.end();
-                final Map<String, Object> throughputStats = host.stats();
+                final Map<String, Object> throughputStats = processorJvm.stats();
                 final double benchCpu = (ownCpuNanos() - benchCpuWarm) / 1e9;
                 final double coldRate = rate(end, 0, 1, 0.8 * counts.warmupArticles());
                 final double rate = rate(end, 2, 3, 0.8 * counts.articles());
@@ -333,7 +333,7 @@ public final class EndToEndBenchmark {
                     }
                 }
                 progress.begin(label + ": stopping the processors");
-                final Map<String, Object> finalStats = host.stop();
+                final Map<String, Object> finalStats = processorJvm.stop();
                 progress.end();
                 final Map<String, Object> stats = new LinkedHashMap<>(finalStats);
                 stats.put("cpuNanosThroughput", throughputStats.get("cpuNanos"));
@@ -362,7 +362,7 @@ public final class EndToEndBenchmark {
                         processCpu,
                         benchCpu);
             } finally {
-                host.close();
+                processorJvm.close();
             }
         }
     }

@@ -45,7 +45,7 @@ public final class ProcessorJvm implements AutoCloseable {
                     }
                     lines.add("EOF");
                 },
-                "bench-host-reader");
+                "processor-jvm-reader");
         reader.setDaemon(true);
         reader.start();
     }

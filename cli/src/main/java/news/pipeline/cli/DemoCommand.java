@@ -65,7 +65,7 @@ final class DemoCommand implements Callable<Integer> {
     Path samples;
 
     @Mixin
-    OpsOptions ops;
+    HttpAddressOption http;
 
     @Option(names = "--once", description = "Exit once every sample's enriched record has been printed.")
     boolean once;
@@ -99,7 +99,7 @@ final class DemoCommand implements Callable<Integer> {
         final AtomicBoolean stopping = new AtomicBoolean();
         final CountDownLatch closed = new CountDownLatch(1);
         try (Cluster cluster = Cluster.open(settings, embedded.dataDir, embedded.port);
-                ProcessorService pipeline = startPipeline(cluster, ops.httpAddress);
+                ProcessorService pipeline = startPipeline(cluster, http.httpAddress);
                 TopicReader enriched = new TopicReader(cluster.settings(), Topics.ENRICHED, true)) {
             Runtime.getRuntime()
                     .addShutdownHook(new Thread(

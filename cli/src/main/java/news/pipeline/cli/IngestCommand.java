@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         name = "ingest",
         mixinStandardHelpOptions = true,
         description = {
-            "Ingests articles into " + "news.articles.raw" + ", keyed by their stable id.",
+            "Ingests articles into " + Topics.RAW_NAME + ", keyed by their stable id.",
             "PATH is a .html/.htm/.txt/.json/.jsonl file or a folder of them; - reads stdin.",
             "JSON objects take id, url, title, published_at, source, language, and html or text.",
             "Every input is read first: if one cannot be read or is not valid, nothing is ingested.",

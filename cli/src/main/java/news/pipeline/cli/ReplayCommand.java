@@ -76,7 +76,8 @@ final class ReplayCommand implements Callable<Integer> {
                                 + ", " + Topics.ENRICHED.name() + " and " + Topics.BY_COUNTRY.name() + ".");
                 return 0;
             }
-            final Replay replay = new Replay(ProcessorApp.cleanArticles(settings.asMap()), ProcessorApp.enrichment());
+            final Replay replay =
+                    new Replay(ProcessorApp.cleanArticleMapper(settings.asMap()), ProcessorApp.enrichedArticleMapper());
             try (KafkaProducer<byte[], byte[]> producer = Clients.producer(settings.withDefault(
                     ProducerConfig.TRANSACTIONAL_ID_CONFIG, "news-pipeline-replay-" + UUID.randomUUID()))) {
                 final Replay.Result result = replay.execute(plan, consumer, producer);

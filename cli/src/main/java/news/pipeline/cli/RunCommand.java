@@ -41,7 +41,7 @@ final class RunCommand implements Callable<Integer> {
     boolean noCreateTopics;
 
     @Mixin
-    OpsOptions ops;
+    HttpAddressOption http;
 
     @Override
     public Integer call() throws Exception {
@@ -59,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
             if (!noCreateTopics) {
                 cluster.createTopics();
             }
-            process = ProcessorService.start(cluster, selected, ops.httpAddress, true);
+            process = ProcessorService.start(cluster, selected, http.httpAddress, true);
         } catch (RuntimeException | InterruptedException e) {
             cluster.close();
             throw e;

@@ -58,7 +58,9 @@ class ReplayIT {
                         Replay.plan(consumer, base.plus(Duration.ofMinutes(30)), base.plus(Duration.ofMinutes(90)));
                 assertThat(plan.records()).isEqualTo(PER_BATCH);
                 result = new Replay(
-                                ProcessorApp.cleanArticles(cluster.settings().asMap()), ProcessorApp.enrichment())
+                                ProcessorApp.cleanArticleMapper(
+                                        cluster.settings().asMap()),
+                                ProcessorApp.enrichedArticleMapper())
                         .execute(plan, consumer, producer);
             }
             assertThat(result.read()).isEqualTo(PER_BATCH);

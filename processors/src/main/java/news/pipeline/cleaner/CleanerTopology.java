@@ -28,11 +28,11 @@ public final class CleanerTopology {
     private CleanerTopology() {}
 
     public static Topology build(
-            final CleanArticleMapper cleanArticles, final PipelineMetrics metrics, final int maxRequestBytes) {
+            final CleanArticleMapper mapper, final PipelineMetrics metrics, final int maxRequestBytes) {
         final StreamsBuilder builder = new StreamsBuilder();
         final OutputLimit limit = new OutputLimit(maxRequestBytes, Topics.CLEAN.name());
         builder.stream(Topics.RAW.name(), Topics.RAW.consumed("read-raw-articles"))
-                .processValues(() -> new CleanStep(cleanArticles, metrics, limit), Named.as("clean-article"))
+                .processValues(() -> new CleanStep(mapper, metrics, limit), Named.as("clean-article"))
                 .to(Topics.CLEAN.name(), Topics.CLEAN.produced("write-clean-articles"));
         return builder.build();
     }
@@ -51,15 +51,15 @@ public final class CleanerTopology {
     }
 
     private static final class CleanStep implements FixedKeyProcessor<String, RawArticle, CleanArticle> {
-        private final CleanArticleMapper cleanArticles;
+        private final CleanArticleMapper mapper;
         private final PipelineMetrics metrics;
         private final Timer timer;
         private final OutputLimit limit;
         private final AvroSerde<CleanArticle> serde = new AvroSerde<>(CleanArticle.class);
         private FixedKeyProcessorContext<String, CleanArticle> context;
 
-        CleanStep(final CleanArticleMapper cleanArticles, final PipelineMetrics metrics, final OutputLimit limit) {
-            this.cleanArticles = cleanArticles;
+        CleanStep(final CleanArticleMapper mapper, final PipelineMetrics metrics, final OutputLimit limit) {
+            this.mapper = mapper;
             this.metrics = metrics;
             this.timer = metrics.processingTime(PROCESSOR);
             this.limit = limit;
@@ -76,7 +76,7 @@ public final class CleanerTopology {
             final String id = RecordChecks.requireKey(record.key());
             final RawArticle raw = RecordChecks.requireValue(record.value(), "RawArticle");
             final long start = System.nanoTime();
-            final CleanArticle clean = cleanArticles.clean(id, raw);
+            final CleanArticle clean = mapper.clean(id, raw);
             timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             limit.require(clean, upperBound(clean), serde);
             context.forward(record.withValue(clean));

@@ -12,8 +12,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  */
 public final class ClientDefaults {
     /*
-     * Batch, linger and compression were chosen from measurements; see the README's performance
-     * notes ("Defaults chosen from measurements").
+     * Batch, linger and compression were chosen from measurements; see docs/benchmarks.md
+     * ("Defaults chosen from measurements").
      */
     /** Kafka's 16 KiB default batch is far too small for multi-KiB articles (27% slower). */
     public static final int BATCH_BYTES = 256 * 1024;

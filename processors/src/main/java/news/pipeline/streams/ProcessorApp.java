@@ -51,27 +51,24 @@ public enum ProcessorApp {
         return version;
     }
 
-    public static ProcessorApp fromId(final String id) {
-        return valueOf(id.trim().toUpperCase(Locale.ROOT));
-    }
-
     /** Builds this processor's topology; settings are the merged pipeline settings. */
     public Topology topology(final Map<String, String> settings, final PipelineMetrics metrics) {
         return switch (this) {
             case CLEANER ->
-                CleanerTopology.build(cleanArticles(settings), metrics, StreamsSettings.maxRequestBytes(settings));
-            case TAGGER -> TaggerTopology.build(enrichment(), metrics, StreamsSettings.maxRequestBytes(settings));
+                CleanerTopology.build(cleanArticleMapper(settings), metrics, StreamsSettings.maxRequestBytes(settings));
+            case TAGGER ->
+                TaggerTopology.build(enrichedArticleMapper(), metrics, StreamsSettings.maxRequestBytes(settings));
             case PUBLISHER -> PublisherTopology.build(metrics);
         };
     }
 
     /** The cleaner's logic as the cleaner application runs it with these settings. */
-    public static CleanArticleMapper cleanArticles(final Map<String, String> settings) {
+    public static CleanArticleMapper cleanArticleMapper(final Map<String, String> settings) {
         return new CleanArticleMapper(new ArticleCleaner(new PipelineConfig(settings).maxContentBytes()));
     }
 
     /** The tagger's logic as the tagger application runs it. */
-    public static EnrichedArticleMapper enrichment() {
+    public static EnrichedArticleMapper enrichedArticleMapper() {
         return new EnrichedArticleMapper(CountryTagger.loadDefault());
     }
 }

@@ -31,11 +31,11 @@ public final class TaggerTopology {
     private TaggerTopology() {}
 
     public static Topology build(
-            final EnrichedArticleMapper enrichment, final PipelineMetrics metrics, final int maxRequestBytes) {
+            final EnrichedArticleMapper mapper, final PipelineMetrics metrics, final int maxRequestBytes) {
         final StreamsBuilder builder = new StreamsBuilder();
         final OutputLimit limit = new OutputLimit(maxRequestBytes, Topics.ENRICHED.name());
         builder.stream(Topics.CLEAN.name(), Topics.CLEAN.consumed("read-clean-articles"))
-                .processValues(() -> new EnrichStep(enrichment, metrics, limit), Named.as("tag-countries"))
+                .processValues(() -> new EnrichStep(mapper, metrics, limit), Named.as("tag-countries"))
                 .to(Topics.ENRICHED.name(), Topics.ENRICHED.produced("write-enriched-articles"));
         return builder.build();
     }
@@ -63,15 +63,15 @@ public final class TaggerTopology {
     }
 
     private static final class EnrichStep implements FixedKeyProcessor<String, CleanArticle, EnrichedArticle> {
-        private final EnrichedArticleMapper enrichment;
+        private final EnrichedArticleMapper mapper;
         private final PipelineMetrics metrics;
         private final Timer timer;
         private final OutputLimit limit;
         private final AvroSerde<EnrichedArticle> serde = new AvroSerde<>(EnrichedArticle.class);
         private FixedKeyProcessorContext<String, EnrichedArticle> context;
 
-        EnrichStep(final EnrichedArticleMapper enrichment, final PipelineMetrics metrics, final OutputLimit limit) {
-            this.enrichment = enrichment;
+        EnrichStep(final EnrichedArticleMapper mapper, final PipelineMetrics metrics, final OutputLimit limit) {
+            this.mapper = mapper;
             this.metrics = metrics;
             this.timer = metrics.processingTime(PROCESSOR);
             this.limit = limit;
@@ -92,7 +92,7 @@ public final class TaggerTopology {
             RecordChecks.requireKey(record.key());
             final CleanArticle clean = RecordChecks.requireValue(record.value(), "CleanArticle");
             final long start = System.nanoTime();
-            final EnrichedArticle enriched = enrichment.enrich(clean);
+            final EnrichedArticle enriched = mapper.enrich(clean);
             timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             limit.require(enriched, upperBound(enriched), serde);
             context.forward(record.withValue(enriched));

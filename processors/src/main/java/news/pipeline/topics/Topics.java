@@ -40,8 +40,11 @@ public final class Topics {
      */
     public static final int OUTPUT_MAX_MESSAGE_BYTES = 24 * 1024 * 1024;
 
+    /** The raw topic's name as a constant, for the places that need one (command descriptions). */
+    public static final String RAW_NAME = "news.articles.raw";
+
     public static final TopicSpec<String, RawArticle> RAW = new TopicSpec<>(
-            "news.articles.raw",
+            RAW_NAME,
             "article id (UTF-8)",
             "RawArticle",
             Serdes::String,

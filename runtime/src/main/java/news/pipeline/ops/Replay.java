@@ -76,17 +76,17 @@ public final class Replay {
             long outsideWindow,
             Duration took) {}
 
-    private final CleanArticleMapper cleanArticles;
-    private final EnrichedArticleMapper enrichment;
+    private final CleanArticleMapper cleanArticleMapper;
+    private final EnrichedArticleMapper enrichedArticleMapper;
     private final AvroSerde<RawArticle> rawSerde = new AvroSerde<>(RawArticle.class);
     private final AvroSerde<CleanArticle> cleanSerde = new AvroSerde<>(CleanArticle.class);
     private final AvroSerde<EnrichedArticle> enrichedSerde = new AvroSerde<>(EnrichedArticle.class);
     private final AvroSerde<CountryArticle> countrySerde = new AvroSerde<>(CountryArticle.class);
     private final AvroSerde<DeadLetter> deadLetterSerde = new AvroSerde<>(DeadLetter.class);
 
-    public Replay(final CleanArticleMapper cleanArticles, final EnrichedArticleMapper enrichment) {
-        this.cleanArticles = cleanArticles;
-        this.enrichment = enrichment;
+    public Replay(final CleanArticleMapper cleanArticleMapper, final EnrichedArticleMapper enrichedArticleMapper) {
+        this.cleanArticleMapper = cleanArticleMapper;
+        this.enrichedArticleMapper = enrichedArticleMapper;
     }
 
     /**
@@ -176,12 +176,12 @@ public final class Replay {
                     record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8));
             final RawArticle raw =
                     RecordChecks.requireValue(record.value() == null ? null : decode(record.value()), "RawArticle");
-            final CleanArticle clean = cleanArticles.clean(id, raw);
+            final CleanArticle clean = cleanArticleMapper.clean(id, raw);
             final byte[] key = id.getBytes(StandardCharsets.UTF_8);
             producer.send(
                     new ProducerRecord<>(Topics.CLEAN.name(), null, timestamp, key, cleanSerde.encode(clean), headers));
             counts.clean++;
-            final EnrichedArticle enriched = enrichment.enrich(clean);
+            final EnrichedArticle enriched = enrichedArticleMapper.enrich(clean);
             producer.send(new ProducerRecord<>(
                     Topics.ENRICHED.name(), null, timestamp, key, enrichedSerde.encode(enriched), headers));
             counts.enriched++;

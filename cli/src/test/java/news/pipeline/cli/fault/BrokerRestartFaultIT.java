@@ -18,7 +18,7 @@ import news.pipeline.runtime.StreamsAppRunner;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.testkit.Delivery;
 import news.pipeline.testkit.FaultKit;
-import news.pipeline.testkit.Progress;
+import news.pipeline.testkit.TopicFollower;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.junit.jupiter.api.Tag;
@@ -66,8 +66,8 @@ class BrokerRestartFaultIT {
                     app.setStateListener((now, before) -> states.add(processor.id() + ":" + now));
                 });
                 pipeline.start();
-                try (Progress enriched = new Progress(settings, Topics.ENRICHED, FaultKit::key);
-                        Progress byCountry = new Progress(
+                try (TopicFollower enriched = new TopicFollower(settings, Topics.ENRICHED, FaultKit::key);
+                        TopicFollower byCountry = new TopicFollower(
                                 settings,
                                 Topics.BY_COUNTRY,
                                 record -> FaultKit.value(Topics.BY_COUNTRY, record)

@@ -15,7 +15,7 @@ import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.testkit.Delivery;
 import news.pipeline.testkit.FaultKit;
 import news.pipeline.testkit.ForkedPipeline;
-import news.pipeline.testkit.Progress;
+import news.pipeline.testkit.TopicFollower;
 import news.pipeline.topics.Topics;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -76,8 +76,8 @@ class CrashFaultIT {
 
             final long start = System.nanoTime();
             final int atKill;
-            try (Progress enriched = new Progress(settings, Topics.ENRICHED, FaultKit::key);
-                    Progress byCountry = new Progress(
+            try (TopicFollower enriched = new TopicFollower(settings, Topics.ENRICHED, FaultKit::key);
+                    TopicFollower byCountry = new TopicFollower(
                             settings,
                             Topics.BY_COUNTRY,
                             record -> FaultKit.value(Topics.BY_COUNTRY, record).getArticleId())) {

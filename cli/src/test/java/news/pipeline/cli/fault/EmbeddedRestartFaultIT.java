@@ -18,7 +18,7 @@ import news.pipeline.streams.StreamsSettings;
 import news.pipeline.testkit.Delivery;
 import news.pipeline.testkit.FaultKit;
 import news.pipeline.testkit.ForkedPipeline;
-import news.pipeline.testkit.Progress;
+import news.pipeline.testkit.TopicFollower;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -96,8 +96,8 @@ class EmbeddedRestartFaultIT {
 
     private static void awaitThrough(
             final PipelineSettings settings, final int articles, final ForkedPipeline pipeline, final Path log) {
-        try (Progress enriched = new Progress(settings, Topics.ENRICHED, FaultKit::key);
-                Progress byCountry = new Progress(
+        try (TopicFollower enriched = new TopicFollower(settings, Topics.ENRICHED, FaultKit::key);
+                TopicFollower byCountry = new TopicFollower(
                         settings,
                         Topics.BY_COUNTRY,
                         record -> FaultKit.value(Topics.BY_COUNTRY, record).getArticleId())) {

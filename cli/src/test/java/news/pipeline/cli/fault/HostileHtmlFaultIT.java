@@ -30,7 +30,7 @@ import news.pipeline.testkit.FaultKit;
 import news.pipeline.testkit.ForkedPipeline;
 import news.pipeline.testkit.HostilePages;
 import news.pipeline.testkit.NewsPages;
-import news.pipeline.testkit.Progress;
+import news.pipeline.testkit.TopicFollower;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -116,10 +116,10 @@ class HostileHtmlFaultIT {
                                     dir.resolve("processors").toString(),
                                     "--set",
                                     "news.pipeline.cleaner.max.content.bytes=" + maxContentBytes));
-                    Progress clean = new Progress(settings, Topics.CLEAN, FaultKit::key);
-                    Progress enriched = new Progress(settings, Topics.ENRICHED, FaultKit::key);
-                    Progress deadLetters = new Progress(settings, Topics.DEAD_LETTER, FaultKit::key);
-                    Progress byCountry = new Progress(
+                    TopicFollower clean = new TopicFollower(settings, Topics.CLEAN, FaultKit::key);
+                    TopicFollower enriched = new TopicFollower(settings, Topics.ENRICHED, FaultKit::key);
+                    TopicFollower deadLetters = new TopicFollower(settings, Topics.DEAD_LETTER, FaultKit::key);
+                    TopicFollower byCountry = new TopicFollower(
                             settings,
                             Topics.BY_COUNTRY,
                             record -> FaultKit.value(Topics.BY_COUNTRY, record).getArticleId())) {
@@ -322,8 +322,8 @@ class HostileHtmlFaultIT {
             final PipelineSettings settings,
             final List<ProducerRecord<byte[], byte[]>> records,
             final List<String> good,
-            final Progress clean,
-            final Progress enriched,
+            final TopicFollower clean,
+            final TopicFollower enriched,
             final ForkedPipeline processors,
             final Path log)
             throws Exception {

@@ -20,7 +20,7 @@ import news.pipeline.serde.AvroSerde;
 import news.pipeline.streams.PipelineConfig;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.testkit.FaultKit;
-import news.pipeline.testkit.Progress;
+import news.pipeline.testkit.TopicFollower;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -73,7 +73,7 @@ class OversizedOutputFaultIT {
                 records.addAll(FaultKit.goodRecords(0, GOOD));
                 FaultKit.produce(settings, records);
 
-                try (Progress enriched = new Progress(settings, Topics.ENRICHED, FaultKit::key)) {
+                try (TopicFollower enriched = new TopicFollower(settings, Topics.ENRICHED, FaultKit::key)) {
                     enriched.awaitDistinct(
                             GOOD + 1,
                             FaultKit.TIMEOUT,

@@ -34,7 +34,7 @@ import news.pipeline.streams.PipelineConfig;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.testkit.Delivery;
 import news.pipeline.testkit.FaultKit;
-import news.pipeline.testkit.Progress;
+import news.pipeline.testkit.TopicFollower;
 import news.pipeline.topics.Topics;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
@@ -124,13 +124,13 @@ class PoisonFaultIT {
                 final List<RecordMetadata> where = FaultKit.produce(
                         settings, all.stream().map(Sent::record).toList());
                 final int badCount = Bad.values().length * PER_KIND;
-                try (Progress enriched = new Progress(settings, Topics.ENRICHED, FaultKit::key);
-                        Progress byCountry = new Progress(
+                try (TopicFollower enriched = new TopicFollower(settings, Topics.ENRICHED, FaultKit::key);
+                        TopicFollower byCountry = new TopicFollower(
                                 settings,
                                 Topics.BY_COUNTRY,
                                 record -> FaultKit.value(Topics.BY_COUNTRY, record)
                                         .getArticleId());
-                        Progress deadLetters = new Progress(
+                        TopicFollower deadLetters = new TopicFollower(
                                 settings,
                                 Topics.DEAD_LETTER,
                                 record -> source(FaultKit.value(Topics.DEAD_LETTER, record)))) {

@@ -16,14 +16,14 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
 /** Follows a topic from its beginning as a read_committed consumer and keeps the distinct ids seen. */
-public final class Progress implements AutoCloseable {
+public final class TopicFollower implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Function<ConsumerRecord<byte[], byte[]>, String> idOf;
     private final Set<String> ids = new HashSet<>();
     private final String topic;
     private long records;
 
-    public Progress(
+    public TopicFollower(
             final PipelineSettings settings,
             final TopicSpec<?, ?> topic,
             final Function<ConsumerRecord<byte[], byte[]>, String> idOf) {

@@ -3,7 +3,7 @@ package news.pipeline.cli;
 import picocli.CommandLine.Option;
 
 /** Where a running process serves /metrics, /health and /ready. */
-public final class OpsOptions {
+public final class HttpAddressOption {
 
     @Option(
             names = "--http-address",
