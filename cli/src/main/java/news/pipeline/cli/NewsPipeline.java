@@ -94,6 +94,9 @@ public final class NewsPipeline {
             return new Failure(
                     UserError.FAILURE,
                     switch (connection.problem()) {
+                        case UNRESOLVED ->
+                            connection.getMessage()
+                                    + " — is the host name right? (--bootstrap-servers to use another cluster)";
                         case NOT_LISTENING ->
                             "cannot reach Kafka at " + connection.bootstrapServers()
                                     + " — is ./news-pipeline run or demo running? (--bootstrap-servers to use another cluster)";

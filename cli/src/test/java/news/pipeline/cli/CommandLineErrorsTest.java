@@ -159,6 +159,16 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void aHostNameThatDoesNotResolveIsSaidSoInOneLine() {
+        final Result result = run("tail", "enriched", "--bootstrap-servers", "no-such-host.invalid:9092");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.line())
+                .isEqualTo(
+                        "news-pipeline: cannot resolve host no-such-host.invalid in bootstrap.servers"
+                                + " no-such-host.invalid:9092 — is the host name right? (--bootstrap-servers to use another cluster)");
+    }
+
+    @Test
     void aBadSettingIsAUsageErrorThatNamesTheKeyTheValueAndWhatIsAllowed() {
         final Result notANumber = run(
                 "tail",
