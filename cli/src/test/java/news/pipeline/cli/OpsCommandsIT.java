@@ -181,6 +181,23 @@ class OpsCommandsIT {
         }
     }
 
+    @Test
+    void aTopicSettingTheClusterRefusesIsOneLineNamingIt() throws Exception {
+        // by-country is the one topic the other tests here do not use: missing, topics creates it.
+        try (Admin admin = Clients.admin(cluster.settings())) {
+            admin.deleteTopics(List.of(Topics.BY_COUNTRY.name())).all().get();
+        }
+        final Result refused = execute("topics", "--replication-factor", "3");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err())
+                .startsWith("news-pipeline: Kafka refused to create topic " + Topics.BY_COUNTRY.name() + ": ")
+                .contains("3")
+                .doesNotContain("\tat ")
+                .hasLineCount(1);
+
+        assertThat(execute("topics").exitCode()).isZero();
+    }
+
     private static JsonNode lagJson() throws Exception {
         final String json = output("lag", "--json", "-p", "tagger");
         return AvroJson.MAPPER.readTree(json).get("applications").get(0);
