@@ -41,7 +41,8 @@ public final class ConnectionOptions {
     long connectTimeoutSeconds;
 
     public PipelineSettings settings() {
-        if (configFile != null && !Files.isRegularFile(configFile)) {
+        // One that exists but cannot be read (a folder) is PipelineSettings' ConfigException.
+        if (configFile != null && !Files.exists(configFile)) {
             throw new UserError("config file not found: " + configFile);
         }
         final Map<String, String> flags = new LinkedHashMap<>(overrides);

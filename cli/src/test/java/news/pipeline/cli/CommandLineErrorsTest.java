@@ -171,6 +171,13 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void aConfigFileThatCannotBeReadIsAUsageError() {
+        final Result folder = run("tail", "enriched", "--config", dir.toString(), "--bootstrap-servers", NOWHERE);
+        assertThat(folder.exitCode()).isEqualTo(2);
+        assertThat(folder.line()).isEqualTo("news-pipeline: cannot read config file " + dir + ": Is a directory");
+    }
+
+    @Test
     void aHostNameThatDoesNotResolveIsSaidSoInOneLine() {
         final Result result = run("tail", "enriched", "--bootstrap-servers", "no-such-host.invalid:9092");
         assertThat(result.exitCode()).isEqualTo(1);
