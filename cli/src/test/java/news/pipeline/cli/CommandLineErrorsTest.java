@@ -188,6 +188,22 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void theBenchmarksSettingsAreCheckedAsEveryCommandsAre() {
+        final Result unknown =
+                run("bench", "--set", "news.pipeline.cleaner.max.content.byte=1", "--skip-stages", "--skip-e2e");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.line())
+                .startsWith("news-pipeline: unknown setting news.pipeline.cleaner.max.content.byte"
+                        + " (did you mean news.pipeline.cleaner.max.content.bytes?)");
+        final Result tooSmall =
+                run("bench", "--set", "news.pipeline.cleaner.max.content.bytes=1", "--skip-stages", "--skip-e2e");
+        assertThat(tooSmall.exitCode()).isEqualTo(2);
+        assertThat(tooSmall.line())
+                .isEqualTo("news-pipeline: news.pipeline.cleaner.max.content.bytes=1: out of range;"
+                        + " allowed: an integer >= 1024 (bytes)");
+    }
+
+    @Test
     void aBadSettingIsAUsageErrorThatNamesTheKeyTheValueAndWhatIsAllowed() {
         final Result notANumber = run(
                 "tail",
