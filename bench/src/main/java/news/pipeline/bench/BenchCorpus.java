@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import news.pipeline.clean.ArticleCleaner;
@@ -26,7 +27,7 @@ import news.pipeline.publisher.CountryFanOut;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.RawArticle;
 import news.pipeline.serde.AvroSerde;
-import news.pipeline.tag.CountryTagger;
+import news.pipeline.streams.ProcessorApp;
 import news.pipeline.tagger.EnrichedArticleMapper;
 
 /** Reads the benchmark's inputs (samples, a text corpus, a folder of pages) and builds the workloads. */
@@ -125,8 +126,13 @@ public final class BenchCorpus {
         return pages;
     }
 
-    /** The text workload: a pool of generated articles, with the records each yields. */
-    public static Workload textWorkload(final List<TextArticles.Text> texts, final int articles) {
+    /**
+     * The text workload: a pool of generated articles, with the records each yields.
+     *
+     * @param settings the processors' settings: what each article yields is judged as they will
+     */
+    public static Workload textWorkload(
+            final List<TextArticles.Text> texts, final int articles, final Map<String, String> settings) {
         final List<RawArticle> raws = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
             raws.add(RawArticle.newBuilder()
@@ -138,11 +144,12 @@ public final class BenchCorpus {
                     .setTitle(texts.get(i).title())
                     .build());
         }
-        return workload("text", texts.size() + " distinct generated texts of 2-8 KB", raws, articles);
+        return workload("text", texts.size() + " distinct generated texts of 2-8 KB", raws, articles, settings);
     }
 
-    /** The HTML workload: the pages as they are, cycled. */
-    public static Workload htmlWorkload(final List<Page> pages, final int articles) {
+    /** The HTML workload: the pages as they are, cycled; the settings as for {@link #textWorkload}. */
+    public static Workload htmlWorkload(
+            final List<Page> pages, final int articles, final Map<String, String> settings) {
         final List<RawArticle> raws = new ArrayList<>();
         for (final Page page : pages) {
             raws.add(RawArticle.newBuilder()
@@ -153,14 +160,18 @@ public final class BenchCorpus {
                     .setContent(ByteBuffer.wrap(page.content()))
                     .build());
         }
-        return workload("html", pages.size() + " distinct HTML pages", raws, articles);
+        return workload("html", pages.size() + " distinct HTML pages", raws, articles, settings);
     }
 
     private static Workload workload(
-            final String name, final String description, final List<RawArticle> raws, final int articles) {
+            final String name,
+            final String description,
+            final List<RawArticle> raws,
+            final int articles,
+            final Map<String, String> settings) {
         final AvroSerde<RawArticle> serde = new AvroSerde<>(RawArticle.class);
-        final CleanArticleMapper cleaning = new CleanArticleMapper(new ArticleCleaner());
-        final EnrichedArticleMapper enrichment = new EnrichedArticleMapper(CountryTagger.loadDefault());
+        final CleanArticleMapper cleaning = ProcessorApp.cleanArticles(settings);
+        final EnrichedArticleMapper enrichment = ProcessorApp.enrichment();
         final List<byte[]> values = new ArrayList<>();
         final int[] fanOut = new int[raws.size()];
         for (int i = 0; i < raws.size(); i++) {

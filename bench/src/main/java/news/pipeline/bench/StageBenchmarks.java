@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import news.pipeline.clean.ArticleCleaner;
@@ -20,6 +21,8 @@ import news.pipeline.schema.CountryArticle;
 import news.pipeline.schema.EnrichedArticle;
 import news.pipeline.schema.RawArticle;
 import news.pipeline.serde.AvroSerde;
+import news.pipeline.streams.PipelineConfig;
+import news.pipeline.streams.ProcessorApp;
 import news.pipeline.tag.CountryTagger;
 import news.pipeline.tagger.EnrichedArticleMapper;
 import org.apache.avro.specific.SpecificRecordBase;
@@ -42,6 +45,9 @@ public final class StageBenchmarks {
     private final double warmupSeconds;
     private final double measureSeconds;
     private final Progress progress;
+    /** The processors' settings: the cleaner is built from them as the cleaner application builds its own. */
+    private final Map<String, String> settings;
+
     private long sink;
     /**
      * Calls made so far in the current stage, for the progress display; set with a plain store
@@ -49,10 +55,16 @@ public final class StageBenchmarks {
      */
     private final AtomicLong calls = new AtomicLong();
 
-    public StageBenchmarks(final double warmupSeconds, final double measureSeconds, final Progress progress) {
+    /** @param settings the processors' settings (news.pipeline.cleaner.max.content.bytes...), already validated */
+    public StageBenchmarks(
+            final double warmupSeconds,
+            final double measureSeconds,
+            final Progress progress,
+            final Map<String, String> settings) {
         this.warmupSeconds = warmupSeconds;
         this.measureSeconds = measureSeconds;
         this.progress = progress;
+        this.settings = Map.copyOf(settings);
     }
 
     /** CPU time of the calling thread per page (wall time where the JVM cannot give thread CPU time). */
@@ -93,7 +105,7 @@ public final class StageBenchmarks {
     private CleanerResult cleanDocuments(final String name, final String unit, final List<RawDocument> docs) {
         beginStage(name, unit, warmupSeconds + measureSeconds);
         progress.step("first pass");
-        final ArticleCleaner cleaner = new ArticleCleaner();
+        final ArticleCleaner cleaner = new ArticleCleaner(new PipelineConfig(settings).maxContentBytes());
         // Counted by document: on a busy machine a pass over the HTML pages can take seconds.
         long made = 0;
         int rejected = 0;
@@ -211,8 +223,8 @@ public final class StageBenchmarks {
         // Four record types, each encoded then decoded, each for half the warm-up and half the measuring time.
         beginStage("stage Avro", "records", 4 * (warmupSeconds + measureSeconds));
         progress.step("building the records");
-        final CleanArticleMapper cleaning = new CleanArticleMapper(new ArticleCleaner());
-        final EnrichedArticleMapper enrichment = new EnrichedArticleMapper(CountryTagger.loadDefault());
+        final CleanArticleMapper cleaning = ProcessorApp.cleanArticles(settings);
+        final EnrichedArticleMapper enrichment = ProcessorApp.enrichment();
         final List<CleanArticle> cleans = new ArrayList<>();
         for (int i = 0; i < raws.size(); i++) {
             cleans.add(cleaning.clean("a-" + i, raws.get(i)));

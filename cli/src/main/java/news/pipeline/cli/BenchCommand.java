@@ -22,6 +22,7 @@ import news.pipeline.bench.EndToEndBenchmark;
 import news.pipeline.bench.Progress;
 import news.pipeline.bench.StageBenchmarks;
 import news.pipeline.bench.TextArticles;
+import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.runtime.ProjectHome;
 import news.pipeline.topics.Topics;
 import picocli.CommandLine.Command;
@@ -213,6 +214,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // As every other command: a news.pipeline.* key unknown or out of range stops it here, in one
+        // line, rather than being ignored by the stages and refused, or ignored, in the processors' JVM.
+        PipelineSettings.resolve(null, Map.of(), settings);
         final PrintWriter err = spec.commandLine().getErr();
         final Progress progress = progressOption.progress(err);
         try (Progress.Ticking ticking = progressOption.start(progress)) {
@@ -264,7 +268,7 @@ public final class BenchCommand implements Callable<Integer> {
         StageBenchmarks.CleanerResult cleanerResult = null;
         if (!skipStages) {
             cleanerResult = BenchReport.stageRows(
-                    table, new StageBenchmarks(warmupSeconds, stageSeconds, progress), textPool, pageList);
+                    table, new StageBenchmarks(warmupSeconds, stageSeconds, progress, settings), textPool, pageList);
         }
 
         if (!skipE2e) {
@@ -303,13 +307,13 @@ public final class BenchCommand implements Callable<Integer> {
                     switch (name.trim().toLowerCase(Locale.ROOT)) {
                         case "text" -> {
                             progress.begin("e2e text: preparing the workload");
-                            textResult = e2e.run(BenchCorpus.textWorkload(textPool, articles));
+                            textResult = e2e.run(BenchCorpus.textWorkload(textPool, articles, settings));
                             BenchReport.endToEndRows(table, textResult);
                             profileRows(table, e2e, textResult);
                         }
                         case "html" -> {
                             progress.begin("e2e html: preparing the workload");
-                            htmlResult = e2e.run(BenchCorpus.htmlWorkload(pageList, pagesCount));
+                            htmlResult = e2e.run(BenchCorpus.htmlWorkload(pageList, pagesCount, settings));
                             BenchReport.endToEndRows(table, htmlResult);
                             profileRows(table, e2e, htmlResult);
                         }

@@ -41,7 +41,8 @@ public final class ConnectionOptions {
     long connectTimeoutSeconds;
 
     public PipelineSettings settings() {
-        if (configFile != null && !Files.isRegularFile(configFile)) {
+        // One that exists but cannot be read (a folder) is PipelineSettings' ConfigException.
+        if (configFile != null && !Files.exists(configFile)) {
             throw new UserError("config file not found: " + configFile);
         }
         final Map<String, String> flags = new LinkedHashMap<>(overrides);
@@ -51,18 +52,24 @@ public final class ConnectionOptions {
         return PipelineSettings.resolve(configFile, System.getenv(), flags);
     }
 
-    /** The settings, once the cluster has answered and has the topics given: else one line and a quick exit. */
+    /**
+     * The settings, once the cluster has answered and has the topics given: else one line and a
+     * quick exit. Their bootstrap.servers are those that answered as Kafka, so that the command's
+     * clients do not first try one that does not.
+     */
     public PipelineSettings connect(final String... topics) {
-        final PipelineSettings settings = settings();
-        check(settings, topics);
-        return settings;
+        return check(settings(), topics);
     }
 
-    /** Checks that the cluster the settings name answers, and has the topics given. */
-    public void check(final PipelineSettings settings, final String... topics) {
+    /**
+     * Checks that the cluster the settings name answers, and has the topics given.
+     *
+     * @return the settings with bootstrap.servers narrowed to the servers that answered as Kafka
+     */
+    public PipelineSettings check(final PipelineSettings settings, final String... topics) {
         if (connectTimeoutSeconds <= 0) {
             throw new UserError("--connect-timeout must be at least 1 second, not " + connectTimeoutSeconds);
         }
-        Clients.checkReachable(settings, Duration.ofSeconds(connectTimeoutSeconds), topics);
+        return Clients.checkReachable(settings, Duration.ofSeconds(connectTimeoutSeconds), topics);
     }
 }

@@ -1,14 +1,16 @@
 package news.pipeline.cli;
 
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import news.pipeline.clean.ArticleCleaner;
 import news.pipeline.runtime.InvalidArticleException;
 import news.pipeline.runtime.KafkaConnectionException;
 import news.pipeline.runtime.MissingTopicException;
 import news.pipeline.tag.CountryTagger;
+import news.pipeline.topics.KafkaCallException;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.errors.AuthenticationException;
-import org.apache.kafka.common.errors.AuthorizationException;
-import org.apache.kafka.common.errors.TimeoutException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParseResult;
@@ -63,27 +65,39 @@ public final class NewsPipeline {
 
     private static int handle(final Exception exception, final CommandLine command, final ParseResult parsed)
             throws Exception {
-        // Clients and executors wrap what went wrong: the first cause the user can act on decides.
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            final Failure failure = describe(cause);
-            if (failure != null) {
-                command.getErr()
-                        .println(PREFIX
-                                + failure.message()
-                                        .lines()
-                                        .findFirst()
-                                        .orElse("")
-                                        .strip());
-                command.getErr().flush();
-                return failure.exitCode();
-            }
+        final Failure failure = describe(exception);
+        if (failure == null) {
+            // A bug: picocli prints the stack trace and exits with 1.
+            throw exception;
         }
-        // A bug: picocli prints the stack trace and exits with 1.
-        throw exception;
+        command.getErr()
+                .println(PREFIX
+                        + failure.message().lines().findFirst().orElse("").strip());
+        command.getErr().flush();
+        return failure.exitCode();
     }
 
-    /** The one line and exit code of a failure the user can fix, or null for a bug. */
-    static Failure describe(final Throwable failure) {
+    /**
+     * The one line and exit code of a failure the user can fix, or null for a bug.
+     *
+     * <p>One rule: the exception thrown decides, once the wrappers that only carry another
+     * exception are taken off (an ExecutionException or CompletionException of a future, a
+     * {@link KafkaCallException} of an Admin call). Any other exception is judged by itself, not by
+     * its causes: a bug that happens to wrap a ConfigException or a time-out deep inside is still a
+     * bug, and keeps its stack trace.
+     */
+    static Failure describe(final Throwable thrown) {
+        Throwable failure = thrown;
+        Optional<String> request = Optional.empty();
+        while ((failure instanceof ExecutionException
+                        || failure instanceof CompletionException
+                        || failure instanceof KafkaCallException)
+                && failure.getCause() != null) {
+            if (failure instanceof KafkaCallException call && request.isEmpty()) {
+                request = call.request();
+            }
+            failure = failure.getCause();
+        }
         if (failure instanceof UserError error) {
             return new Failure(error.exitCode(), error.getMessage());
         }
@@ -94,6 +108,9 @@ public final class NewsPipeline {
             return new Failure(
                     UserError.FAILURE,
                     switch (connection.problem()) {
+                        case UNRESOLVED ->
+                            connection.getMessage()
+                                    + " — is the host name right? (--bootstrap-servers to use another cluster)";
                         case NOT_LISTENING ->
                             "cannot reach Kafka at " + connection.bootstrapServers()
                                     + " — is ./news-pipeline run or demo running? (--bootstrap-servers to use another cluster)";
@@ -109,16 +126,14 @@ public final class NewsPipeline {
         if (failure instanceof MissingTopicException) {
             return new Failure(UserError.FAILURE, failure.getMessage());
         }
-        if (failure instanceof AuthenticationException || failure instanceof AuthorizationException) {
-            return new Failure(UserError.FAILURE, "Kafka refused: " + failure.getMessage());
-        }
         if (failure instanceof TimeoutException) {
+            // An Admin call of ours that Kafka did not answer in time (topics, lag).
             return new Failure(UserError.FAILURE, "Kafka did not answer in time: " + failure.getMessage() + logHint());
         }
-        return null;
+        return KafkaErrors.describe(failure, request);
     }
 
-    private static String logHint() {
+    static String logHint() {
         return CliLogging.file().map(file -> " (client log: " + file + ")").orElse("");
     }
 

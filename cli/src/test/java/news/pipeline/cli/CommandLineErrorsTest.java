@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -15,10 +16,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import news.pipeline.topics.KafkaCallException;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.InvalidConfigurationException;
+import org.apache.kafka.common.errors.InvalidPartitionsException;
+import org.apache.kafka.common.errors.InvalidReplicationFactorException;
+import org.apache.kafka.common.errors.PolicyViolationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine.Command;
 
 /**
  * A user's mistake, or a cluster that is not there, is one line on stderr and an exit code, never
@@ -159,6 +171,39 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void aConfigFileThatCannotBeReadIsAUsageError() {
+        final Result folder = run("tail", "enriched", "--config", dir.toString(), "--bootstrap-servers", NOWHERE);
+        assertThat(folder.exitCode()).isEqualTo(2);
+        assertThat(folder.line()).isEqualTo("news-pipeline: cannot read config file " + dir + ": Is a directory");
+    }
+
+    @Test
+    void aHostNameThatDoesNotResolveIsSaidSoInOneLine() {
+        final Result result = run("tail", "enriched", "--bootstrap-servers", "no-such-host.invalid:9092");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.line())
+                .isEqualTo(
+                        "news-pipeline: cannot resolve host no-such-host.invalid in bootstrap.servers"
+                                + " no-such-host.invalid:9092 — is the host name right? (--bootstrap-servers to use another cluster)");
+    }
+
+    @Test
+    void theBenchmarksSettingsAreCheckedAsEveryCommandsAre() {
+        final Result unknown =
+                run("bench", "--set", "news.pipeline.cleaner.max.content.byte=1", "--skip-stages", "--skip-e2e");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.line())
+                .startsWith("news-pipeline: unknown setting news.pipeline.cleaner.max.content.byte"
+                        + " (did you mean news.pipeline.cleaner.max.content.bytes?)");
+        final Result tooSmall =
+                run("bench", "--set", "news.pipeline.cleaner.max.content.bytes=1", "--skip-stages", "--skip-e2e");
+        assertThat(tooSmall.exitCode()).isEqualTo(2);
+        assertThat(tooSmall.line())
+                .isEqualTo("news-pipeline: news.pipeline.cleaner.max.content.bytes=1: out of range;"
+                        + " allowed: an integer >= 1024 (bytes)");
+    }
+
+    @Test
     void aBadSettingIsAUsageErrorThatNamesTheKeyTheValueAndWhatIsAllowed() {
         final Result notANumber = run(
                 "tail",
@@ -240,11 +285,80 @@ class CommandLineErrorsTest {
                 .isEqualTo(UNREACHABLE);
     }
 
+    /** A command that fails as the test says, run through the real command line. */
+    @Command(name = "fail")
+    static final class FailingCommand implements Callable<Integer> {
+        private final Exception failure;
+
+        FailingCommand(final Exception failure) {
+            this.failure = failure;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            throw failure;
+        }
+    }
+
+    private static Result runFailing(final Exception failure) {
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        final long start = System.nanoTime();
+        final int exitCode = NewsPipeline.commandLine()
+                .addSubcommand("fail", new FailingCommand(failure))
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .execute("fail");
+        return new Result(exitCode, out.toString(), err.toString(), Duration.ofNanos(System.nanoTime() - start));
+    }
+
     @Test
     void aBugStillShowsItsStackTrace() {
+        // A user error deep inside a bug does not make it a user error.
+        final Result bug = runFailing(new IllegalStateException("bug", new ConfigException("x")));
+        assertThat(bug.exitCode()).isEqualTo(1);
+        assertThat(bug.err())
+                .contains(
+                        "java.lang.IllegalStateException: bug",
+                        "\tat ",
+                        "Caused by: " + ConfigException.class.getName())
+                .doesNotContain("news-pipeline: x");
+        assertThat(runFailing(new KafkaException("wrapped", new AuthenticationException("no")))
+                        .err())
+                .contains("org.apache.kafka.common.KafkaException: wrapped", "\tat ");
         assertThat(NewsPipeline.describe(new IllegalStateException("a bug"))).isNull();
-        assertThat(NewsPipeline.describe(new KafkaException("wrapped", new ConfigException("bad"))))
+        assertThat(NewsPipeline.describe(new UncheckedIOException(new IOException("disk"))))
                 .isNull();
+    }
+
+    @Test
+    void onlyTheWrappersOfFuturesAndAdminCallsAreLookedThrough() {
+        final Result wrapped = runFailing(new ExecutionException(new CompletionException(new ConfigException("bad"))));
+        assertThat(wrapped.exitCode()).isEqualTo(2);
+        assertThat(wrapped.line()).isEqualTo("news-pipeline: bad");
+
+        final Result refused = runFailing(new KafkaCallException(
+                "create topic news.articles.raw",
+                new InvalidReplicationFactorException("Unable to replicate the partition 3 time(s)")));
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.line())
+                .isEqualTo("news-pipeline: Kafka refused to create topic news.articles.raw:"
+                        + " Unable to replicate the partition 3 time(s)");
+        for (final Exception refusal : List.of(
+                new InvalidPartitionsException("Number of partitions must be larger than 0"),
+                new InvalidConfigurationException("Invalid value 9 for configuration min.insync.replicas"),
+                new PolicyViolationException("no"))) {
+            assertThat(runFailing(new KafkaCallException(null, refusal)).line())
+                    .isEqualTo("news-pipeline: Kafka refused: " + refusal.getMessage());
+        }
+    }
+
+    @Test
+    void anAdminCallThatKafkaDoesNotAnswerInTimeIsOneLine() {
+        final Result late = runFailing(new TimeoutException("list topics: no answer within 60 s"));
+        assertThat(late.exitCode()).isEqualTo(1);
+        assertThat(late.line())
+                .startsWith("news-pipeline: Kafka did not answer in time: list topics: no answer within 60 s");
     }
 
     @Test

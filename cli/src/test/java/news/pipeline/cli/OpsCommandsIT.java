@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,6 +159,45 @@ class OpsCommandsIT {
         assertThat(output("tail", "by-country")).isEmpty();
     }
 
+    /**
+     * A cluster named by several bootstrap servers, the first of which accepts connections but
+     * never answers (a backlog never accepted from): the commands use the one that answers, at once.
+     */
+    @Test
+    void aSilentFirstBootstrapServerDoesNotStopTheCommands() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            final String servers = "127.0.0.1:" + silent.getLocalPort() + ","
+                    + cluster.settings().bootstrapServers();
+            // The admin clients choose their first server at random: a few runs would meet the silent one.
+            for (int i = 0; i < 3; i++) {
+                final long start = System.nanoTime();
+                final Result tail = executeOn(servers, "tail", "enriched", "--connect-timeout", "4");
+                assertThat(tail.exitCode()).as("tail; stderr: %s", tail.err()).isZero();
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+            }
+            final Result topics = executeOn(servers, "topics", "--describe", "--connect-timeout", "4");
+            assertThat(topics.exitCode()).as("topics; stderr: %s", topics.err()).isZero();
+            assertThat(topics.out()).contains(Topics.ENRICHED.name());
+        }
+    }
+
+    @Test
+    void aTopicSettingTheClusterRefusesIsOneLineNamingIt() throws Exception {
+        // by-country is the one topic the other tests here do not use: missing, topics creates it.
+        try (Admin admin = Clients.admin(cluster.settings())) {
+            admin.deleteTopics(List.of(Topics.BY_COUNTRY.name())).all().get();
+        }
+        final Result refused = execute("topics", "--replication-factor", "3");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err())
+                .startsWith("news-pipeline: Kafka refused to create topic " + Topics.BY_COUNTRY.name() + ": ")
+                .contains("3")
+                .doesNotContain("\tat ")
+                .hasLineCount(1);
+
+        assertThat(execute("topics").exitCode()).isZero();
+    }
+
     private static JsonNode lagJson() throws Exception {
         final String json = output("lag", "--json", "-p", "tagger");
         return AvroJson.MAPPER.readTree(json).get("applications").get(0);
@@ -174,12 +216,21 @@ class OpsCommandsIT {
 
     /** Runs a command on the test cluster as a user would, with its own writers. */
     private static Result execute(final String... args) {
+        return executeOn(cluster.settings().bootstrapServers(), args);
+    }
+
+    /** Runs a command with these bootstrap servers. */
+    private static Result executeOn(final String bootstrapServers, final String... args) {
         final StringWriter out = new StringWriter();
         final StringWriter err = new StringWriter();
+        final String[] all = Arrays.copyOf(args, args.length + 2);
+        // Subcommand options follow the subcommand: dlq show P@O --bootstrap-servers ...
+        all[args.length] = "--bootstrap-servers";
+        all[args.length + 1] = bootstrapServers;
         final int exitCode = NewsPipeline.commandLine()
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
-                .execute(withCluster(args));
+                .execute(all);
         return new Result(exitCode, out.toString(), err.toString());
     }
 
@@ -194,14 +245,5 @@ class OpsCommandsIT {
                 .as("%s; stderr: %s", String.join(" ", args), result.err())
                 .isZero();
         return result.out();
-    }
-
-    private static String[] withCluster(final String... args) {
-        final String[] all = new String[args.length + 2];
-        // Subcommand options follow the subcommand: dlq show P@O --bootstrap-servers ...
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--bootstrap-servers";
-        all[args.length + 1] = cluster.settings().bootstrapServers();
-        return all;
     }
 }

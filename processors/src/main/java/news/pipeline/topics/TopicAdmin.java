@@ -61,7 +61,7 @@ public final class TopicAdmin {
         final List<String> created = new ArrayList<>();
         for (final NewTopic topic : missing) {
             try {
-                KafkaFutures.await(admin.createTopics(List.of(topic)).all(), timeout);
+                KafkaFutures.await(admin.createTopics(List.of(topic)).all(), timeout, "create topic " + topic.name());
                 created.add(topic.name());
             } catch (IllegalStateException e) {
                 // Another instance created it at the same moment: that is what we wanted.

@@ -1,15 +1,17 @@
 package news.pipeline.runtime;
 
 /**
- * The cluster cannot be used at all: nothing listens at the bootstrap servers, what listens does
- * not answer as Kafka in time, or it refuses the credentials. Thrown by
+ * The cluster cannot be used at all: the bootstrap servers' names do not resolve, nothing listens
+ * at them, what listens does not answer as Kafka in time, or it refuses the credentials. Thrown by
  * {@link Clients#checkReachable} so that a command can say so at once, instead of its clients
  * retrying for minutes.
  */
 public final class KafkaConnectionException extends RuntimeException {
     /** What went wrong, for a message that tells the user what to check. */
     public enum Problem {
-        /** No bootstrap server resolves or accepts a TCP connection. */
+        /** No bootstrap server's host name resolves (in time). */
+        UNRESOLVED,
+        /** No bootstrap server accepts a TCP connection. */
         NOT_LISTENING,
         /** A server accepts connections but does not answer as Kafka within the timeout (wrong port or protocol?). */
         NO_ANSWER,

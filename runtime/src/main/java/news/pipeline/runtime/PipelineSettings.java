@@ -2,8 +2,8 @@ package news.pipeline.runtime;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -79,7 +79,8 @@ public final class PipelineSettings {
 
     /**
      * @throws ConfigException when a news.pipeline.* key is unknown or its value not allowed, with
-     *                         a one-line message naming the key, the value and what is allowed
+     *                         a one-line message naming the key, the value and what is allowed;
+     *                         or when the config file cannot be read (a folder, no permission)
      */
     public static PipelineSettings resolve(
             final Path configFile, final Map<String, String> environment, final Map<String, String> flags) {
@@ -177,12 +178,23 @@ public final class PipelineSettings {
         return environmentSuffix.toLowerCase(Locale.ROOT).replace('_', '.');
     }
 
+    /** An IOException's message; a file system's names only the file (AccessDeniedException: FILE), so then its kind. */
+    private static String describe(final IOException e) {
+        return e instanceof FileSystemException || e.getMessage() == null
+                ? e.getClass().getSimpleName()
+                : e.getMessage();
+    }
+
     private static Map<String, String> readProperties(final Path file) {
         final Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read config file " + file + ": " + e.getMessage(), e);
+            // A user's mistake (a folder, a file without read permission), as a bad setting is.
+            final ConfigException unreadable =
+                    new ConfigException("cannot read config file " + file + ": " + describe(e));
+            unreadable.initCause(e);
+            throw unreadable;
         }
         final Map<String, String> settings = new LinkedHashMap<>();
         properties.stringPropertyNames().stream()

@@ -143,4 +143,12 @@ class PipelineSettingsValidationTest {
                 .containsEntry("linger.ms", "soon")
                 .containsEntry("some.plugin.setting", "x");
     }
+
+    @Test
+    void aConfigFileThatCannotBeReadIsAConfigExceptionNamingIt() {
+        // A folder: the tests run as root, whom a missing read permission does not stop.
+        assertThatThrownBy(() -> PipelineSettings.resolve(dir, Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("cannot read config file " + dir + ": Is a directory");
+    }
 }
