@@ -170,8 +170,8 @@ public final class BenchCorpus {
             final int articles,
             final Map<String, String> settings) {
         final AvroSerde<RawArticle> serde = new AvroSerde<>(RawArticle.class);
-        final CleanArticleMapper cleaning = ProcessorApp.cleanArticles(settings);
-        final EnrichedArticleMapper enrichment = ProcessorApp.enrichment();
+        final CleanArticleMapper cleaning = ProcessorApp.cleanArticleMapper(settings);
+        final EnrichedArticleMapper enrichment = ProcessorApp.enrichedArticleMapper();
         final List<byte[]> values = new ArrayList<>();
         final int[] fanOut = new int[raws.size()];
         for (int i = 0; i < raws.size(); i++) {

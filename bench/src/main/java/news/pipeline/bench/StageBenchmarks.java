@@ -223,8 +223,8 @@ public final class StageBenchmarks {
         // Four record types, each encoded then decoded, each for half the warm-up and half the measuring time.
         beginStage("stage Avro", "records", 4 * (warmupSeconds + measureSeconds));
         progress.step("building the records");
-        final CleanArticleMapper cleaning = ProcessorApp.cleanArticles(settings);
-        final EnrichedArticleMapper enrichment = ProcessorApp.enrichment();
+        final CleanArticleMapper cleaning = ProcessorApp.cleanArticleMapper(settings);
+        final EnrichedArticleMapper enrichment = ProcessorApp.enrichedArticleMapper();
         final List<CleanArticle> cleans = new ArrayList<>();
         for (int i = 0; i < raws.size(); i++) {
             cleans.add(cleaning.clean("a-" + i, raws.get(i)));

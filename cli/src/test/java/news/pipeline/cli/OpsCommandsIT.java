@@ -1,6 +1,7 @@
 package news.pipeline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
@@ -154,6 +155,14 @@ class OpsCommandsIT {
                 .startsWith("news-pipeline: topic news.articles.by-country does not exist")
                 .hasLineCount(1);
         assertThat(replay.out()).isEmpty();
+        // Told not to create topics, run checks that its own are there instead of waiting for them.
+        final Result run = assertTimeoutPreemptively(
+                Duration.ofMinutes(1),
+                () -> execute("run", "--processor", "publisher", "--no-create-topics", "--http-address", "none"));
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err())
+                .startsWith("news-pipeline: topic news.articles.by-country does not exist")
+                .hasLineCount(1);
 
         assertThat(execute("topics").exitCode()).isZero();
         assertThat(output("tail", "by-country")).isEmpty();
