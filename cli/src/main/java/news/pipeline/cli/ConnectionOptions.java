@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import news.pipeline.runtime.Clients;
+import news.pipeline.runtime.ConnectionCheck;
 import news.pipeline.runtime.PipelineSettings;
 import picocli.CommandLine.Option;
 
@@ -70,6 +70,6 @@ public final class ConnectionOptions {
         if (connectTimeoutSeconds <= 0) {
             throw new UserError("--connect-timeout must be at least 1 second, not " + connectTimeoutSeconds);
         }
-        return Clients.checkReachable(settings, Duration.ofSeconds(connectTimeoutSeconds), topics);
+        return ConnectionCheck.reachable(settings, Duration.ofSeconds(connectTimeoutSeconds), topics);
     }
 }

@@ -85,7 +85,9 @@ class CommandLineErrorsTest {
             final Result result = run(args.toArray(String[]::new));
             assertThat(result.exitCode()).as(String.join(" ", command)).isEqualTo(1);
             assertThat(result.line()).as(String.join(" ", command)).isEqualTo(UNREACHABLE);
-            assertThat(result.took()).as(String.join(" ", command)).isLessThan(Duration.ofSeconds(4));
+            // Far under the minute Kafka's clients would retry for; loose, since a busy machine is slow to start
+            // clients.
+            assertThat(result.took()).as(String.join(" ", command)).isLessThan(Duration.ofSeconds(15));
         }
     }
 
@@ -116,7 +118,7 @@ class CommandLineErrorsTest {
                     .startsWith(
                             "news-pipeline: no answer from Kafka at 127.0.0.1:" + silent.getLocalPort()
                                     + " within 1 s; something listens there: is it a Kafka listener for these security settings?");
-            assertThat(result.took()).isLessThan(Duration.ofSeconds(4));
+            assertThat(result.took()).isLessThan(Duration.ofSeconds(15));
         }
     }
 

@@ -3,7 +3,7 @@ package news.pipeline.runtime;
 /**
  * The cluster cannot be used at all: the bootstrap servers' names do not resolve, nothing listens
  * at them, what listens does not answer as Kafka in time, or it refuses the credentials. Thrown by
- * {@link Clients#checkReachable} so that a command can say so at once, instead of its clients
+ * {@link ConnectionCheck#reachable} so that a command can say so at once, instead of its clients
  * retrying for minutes.
  */
 public final class KafkaConnectionException extends RuntimeException {
