@@ -2,6 +2,7 @@ package news.pipeline.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,6 +80,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        final InetSocketAddress httpAddress = http.address();
         final Path sampleDir = samples != null ? samples : defaultSamples();
         if (!Files.isDirectory(sampleDir)) {
             throw new UserError("no such folder: " + sampleDir + (samples != null ? " (--samples)" : ""));
@@ -99,7 +101,7 @@ final class DemoCommand implements Callable<Integer> {
         final AtomicBoolean stopping = new AtomicBoolean();
         final CountDownLatch closed = new CountDownLatch(1);
         try (Cluster cluster = Cluster.open(settings, embedded.dataDir, embedded.port);
-                ProcessorService pipeline = startPipeline(cluster, http.httpAddress);
+                ProcessorService pipeline = startPipeline(cluster, httpAddress);
                 TopicReader enriched = new TopicReader(cluster.settings(), Topics.ENRICHED, true)) {
             Runtime.getRuntime()
                     .addShutdownHook(new Thread(
@@ -152,7 +154,8 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static ProcessorService startPipeline(final Cluster cluster, final String httpAddress) throws Exception {
+    private static ProcessorService startPipeline(final Cluster cluster, final InetSocketAddress httpAddress)
+            throws Exception {
         cluster.createTopics();
         return ProcessorService.start(cluster, Arrays.asList(ProcessorApp.values()), httpAddress, false);
     }

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -80,14 +81,14 @@ final class LagCommand implements Callable<Integer> {
             throw new UserError(
                     "--serve needs --watch SECONDS: the served figures are kept up to date by measuring again");
         }
+        final InetSocketAddress serveAddress = serve == null ? null : HttpAddressOption.parse(serve, "--serve");
         final List<ProcessorApp> selected = processors.selected();
         final PipelineSettings settings = connection.connect(
                 selected.stream().map(app -> app.input().name()).toArray(String[]::new));
         final PrometheusMeterRegistry registry = serve == null ? null : OpsServer.newRegistry();
         try (Admin admin = Clients.admin(settings);
                 KafkaConsumer<byte[], byte[]> reader = Clients.reader(settings);
-                OpsServer server =
-                        registry == null ? null : OpsServer.start(OpsServer.parseAddress(serve), registry, Map::of)) {
+                OpsServer server = registry == null ? null : OpsServer.start(serveAddress, registry, Map::of)) {
             final ConsumerLag lag = new ConsumerLag(admin, reader);
             while (true) {
                 final List<ConsumerLag.ApplicationLag> measured = lag.measure(selected, settings.asMap());

@@ -1,5 +1,6 @@
 package news.pipeline.cli;
 
+import java.net.InetSocketAddress;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -46,6 +47,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         final List<ProcessorApp> selected = processors.selected();
+        final InetSocketAddress httpAddress = http.address();
         final PipelineSettings settings = connection.settings();
         if (settings.bootstrapGiven()) {
             // Topics are created below unless told not to; then they must be there already, or the
@@ -59,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
             if (!noCreateTopics) {
                 cluster.createTopics();
             }
-            process = ProcessorService.start(cluster, selected, http.httpAddress, true);
+            process = ProcessorService.start(cluster, selected, httpAddress, true);
         } catch (RuntimeException | InterruptedException e) {
             cluster.close();
             throw e;

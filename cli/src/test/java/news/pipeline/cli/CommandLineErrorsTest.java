@@ -263,6 +263,20 @@ class CommandLineErrorsTest {
                 .satisfies(r -> assertThat(r.exitCode()).isEqualTo(2))
                 .satisfies(r -> assertThat(r.line())
                         .startsWith("news-pipeline: --from: not a date-time, date or duration: last tuesday"));
+        // Malformed HTTP addresses are told before a broker or a processor starts.
+        for (final String[] args : List.of(
+                new String[] {"run", "--http-address", "127.0.0.1:abc", "--bootstrap-servers", NOWHERE},
+                new String[] {"demo", "--http-address", "8080"},
+                new String[] {"lag", "--watch", "1", "--serve", "127.0.0.1:99999", "--bootstrap-servers", NOWHERE})) {
+            final String option = args[1].equals("--watch") ? "--serve" : "--http-address";
+            assertThat(run(args))
+                    .satisfies(r ->
+                            assertThat(r.exitCode()).as(String.join(" ", args)).isEqualTo(2))
+                    .satisfies(r -> assertThat(r.line())
+                            .as(String.join(" ", args))
+                            .startsWith(
+                                    "news-pipeline: " + option + ": an HTTP address is HOST:PORT (port 0 to 65535"));
+        }
     }
 
     @Test

@@ -110,9 +110,20 @@ public final class OpsServer implements AutoCloseable {
             return null;
         }
         final int colon = address.lastIndexOf(':');
-        if (colon < 0) {
-            throw new IllegalArgumentException("HTTP address must be HOST:PORT or none, not " + address);
+        final int port;
+        try {
+            port = colon < 0 ? -1 : Integer.parseInt(address.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw notAnAddress(address);
         }
-        return new InetSocketAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)));
+        if (port < 0 || port > 65535) {
+            throw notAnAddress(address);
+        }
+        return new InetSocketAddress(address.substring(0, colon), port);
+    }
+
+    private static IllegalArgumentException notAnAddress(final String address) {
+        return new IllegalArgumentException(
+                "an HTTP address is HOST:PORT (port 0 to 65535; 0 for any free one) or none, not " + address);
     }
 }

@@ -35,7 +35,7 @@ public final class ProcessorService implements AutoCloseable {
     public static ProcessorService start(
             final Cluster cluster,
             final List<ProcessorApp> processors,
-            final String httpAddress,
+            final InetSocketAddress httpAddress,
             final boolean requireHttp)
             throws InterruptedException {
         final PrometheusMeterRegistry registry = OpsServer.newRegistry();
@@ -44,7 +44,7 @@ public final class ProcessorService implements AutoCloseable {
         runner.bindMetrics(registry);
         final OpsServer http;
         try {
-            http = serve(OpsServer.parseAddress(httpAddress), registry, runner, requireHttp);
+            http = serve(httpAddress, registry, runner, requireHttp);
         } catch (RuntimeException e) {
             runner.close();
             throw e;
