@@ -134,8 +134,14 @@ public final class BenchCommand implements Callable<Integer> {
             paramLabel = "NAME",
             split = ",",
             defaultValue = "text,html",
-            description = "End-to-end workloads: text, html. Default: ${DEFAULT-VALUE}.")
-    List<String> workloads;
+            description = "End-to-end workloads: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    List<WorkloadKind> workloads;
+
+    /** The end-to-end workloads. */
+    enum WorkloadKind {
+        TEXT,
+        HTML
+    }
 
     @Option(names = "--skip-stages", description = "Skip the single-thread stage measurements.")
     boolean skipStages;
@@ -217,6 +223,7 @@ public final class BenchCommand implements Callable<Integer> {
         // As every other command: a news.pipeline.* key unknown or out of range stops it here, in one
         // line, rather than being ignored by the stages and refused, or ignored, in the processors' JVM.
         PipelineSettings.resolve(null, Map.of(), settings);
+        checkCounts();
         final PrintWriter err = spec.commandLine().getErr();
         final Progress progress = progressOption.progress(err);
         try (Progress.Ticking ticking = progressOption.start(progress)) {
@@ -303,21 +310,20 @@ public final class BenchCommand implements Callable<Integer> {
             try {
                 EndToEndBenchmark.Result textResult = null;
                 EndToEndBenchmark.Result htmlResult = null;
-                for (final String name : workloads) {
-                    switch (name.trim().toLowerCase(Locale.ROOT)) {
-                        case "text" -> {
+                for (final WorkloadKind kind : workloads) {
+                    switch (kind) {
+                        case TEXT -> {
                             progress.begin("e2e text: preparing the workload");
                             textResult = e2e.run(BenchCorpus.textWorkload(textPool, articles, settings));
                             BenchReport.endToEndRows(table, textResult);
                             profileRows(table, e2e, textResult);
                         }
-                        case "html" -> {
+                        case HTML -> {
                             progress.begin("e2e html: preparing the workload");
                             htmlResult = e2e.run(BenchCorpus.htmlWorkload(pageList, pagesCount, settings));
                             BenchReport.endToEndRows(table, htmlResult);
                             profileRows(table, e2e, htmlResult);
                         }
-                        default -> throw new IllegalArgumentException("unknown workload " + name + "; text or html");
                     }
                 }
                 BenchReport.targets(table, textResult, htmlResult, cleanerResult);
@@ -340,6 +346,29 @@ public final class BenchCommand implements Callable<Integer> {
             throws IOException {
         if (profileDir != null) {
             BenchReport.profileRows(table, e2e, result);
+        }
+    }
+
+    /** Counts, rates and durations that make no run are told at once, not after minutes of work. */
+    private void checkCounts() {
+        positive("--articles", articles);
+        positive("--pages-count", pagesCount);
+        positive("--pool", pool);
+        positive("--rate", rate);
+        positive("--partitions", partitions);
+        positive("--timeout", timeoutSeconds);
+        if (htmlRate != null) {
+            positive("--html-rate", htmlRate);
+        }
+        if (!(latencySeconds >= 0 && warmupSeconds >= 0 && stageSeconds > 0 && e2eWarmup >= 0)) {
+            throw new UserError("--latency-seconds, --warmup-seconds and --e2e-warmup must be 0 or more,"
+                    + " --stage-seconds more than 0");
+        }
+    }
+
+    private static void positive(final String option, final long value) {
+        if (value < 1) {
+            throw new UserError(option + " must be at least 1, not " + value);
         }
     }
 

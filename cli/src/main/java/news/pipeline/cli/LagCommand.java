@@ -77,6 +77,9 @@ final class LagCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (watchSeconds != null && watchSeconds < 1) {
+            throw new UserError("--watch must be at least 1 second, not " + watchSeconds);
+        }
         if (serve != null && watchSeconds == null) {
             throw new UserError(
                     "--serve needs --watch SECONDS: the served figures are kept up to date by measuring again");

@@ -263,6 +263,13 @@ class CommandLineErrorsTest {
                 .satisfies(r -> assertThat(r.exitCode()).isEqualTo(2))
                 .satisfies(r -> assertThat(r.line())
                         .startsWith("news-pipeline: --from: not a date-time, date or duration: last tuesday"));
+        assertThat(run("lag", "--watch", "0", "--bootstrap-servers", NOWHERE))
+                .satisfies(r -> assertThat(r.exitCode()).isEqualTo(2))
+                .satisfies(
+                        r -> assertThat(r.line()).isEqualTo("news-pipeline: --watch must be at least 1 second, not 0"));
+        assertThat(run("bench", "--articles", "-5"))
+                .satisfies(r -> assertThat(r.exitCode()).isEqualTo(2))
+                .satisfies(r -> assertThat(r.line()).isEqualTo("news-pipeline: --articles must be at least 1, not -5"));
         // Malformed HTTP addresses are told before a broker or a processor starts.
         for (final String[] args : List.of(
                 new String[] {"run", "--http-address", "127.0.0.1:abc", "--bootstrap-servers", NOWHERE},
@@ -285,7 +292,8 @@ class CommandLineErrorsTest {
                 new String[] {"nosuch"},
                 new String[] {"tail", "--nope", "enriched"},
                 new String[] {"dlq", "--reason", "BORED"},
-                new String[] {"lag", "--connect-timeout", "soon"})) {
+                new String[] {"lag", "--connect-timeout", "soon"},
+                new String[] {"bench", "--workloads", "text,video"})) {
             final Result result = run(args);
             assertThat(result.exitCode()).as(String.join(" ", args)).isEqualTo(2);
             // picocli's own message, then the usage or the commands it may have meant.
