@@ -26,10 +26,8 @@ import news.pipeline.testkit.EmbeddedCluster;
 import news.pipeline.topics.TopicSpec;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -138,28 +136,20 @@ class PipelineIT {
         assertThat(pipeline.allRunning()).isTrue();
     }
 
-    /** Reads the whole topic as a read_committed consumer until the condition holds. */
+    /** Reads the whole topic, decoded, as a read_committed consumer until the condition holds. */
     private static <K, V> List<KeyValue<K, V>> readUntil(
             final TopicSpec<K, V> topic, final Predicate<List<KeyValue<K, V>>> done) {
-        final List<KeyValue<K, V>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = Clients.reader(settings)) {
-            final List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            final long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (!done.test(records)) {
-                assertThat(System.nanoTime())
-                        .as("%s did not get the expected records in %s; got %s", topic.name(), TIMEOUT, records.size())
-                        .isLessThan(deadline);
-                for (final ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    records.add(KeyValue.pair(
-                            topic.keySerde().get().deserializer().deserialize(topic.name(), record.key()),
-                            topic.valueSerde().get().deserializer().deserialize(topic.name(), record.value())));
-                }
-            }
+        return decoded(topic, cluster.readUntil(topic.name(), records -> done.test(decoded(topic, records))));
+    }
+
+    private static <K, V> List<KeyValue<K, V>> decoded(
+            final TopicSpec<K, V> topic, final List<ConsumerRecord<byte[], byte[]>> records) {
+        final List<KeyValue<K, V>> decoded = new ArrayList<>();
+        for (final ConsumerRecord<byte[], byte[]> record : records) {
+            decoded.add(KeyValue.pair(
+                    topic.keySerde().get().deserializer().deserialize(topic.name(), record.key()),
+                    topic.valueSerde().get().deserializer().deserialize(topic.name(), record.value())));
         }
-        return records;
+        return decoded;
     }
 }
