@@ -4,10 +4,11 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import news.pipeline.metrics.PipelineMetrics;
 import news.pipeline.ops.Replay;
 import news.pipeline.runtime.Clients;
 import news.pipeline.runtime.PipelineSettings;
-import news.pipeline.streams.ProcessorApp;
+import news.pipeline.streams.PipelineSteps;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
             "Reprocesses a time window of raw articles, for a backfill, while live processing goes on.",
             "It runs the raw articles appended in the window through the cleaner, tagger and publisher",
             "logic, and republishes the results (same keys, same value bytes as live processing with the same versions,",
-            "header news.replayed). Live processing goes on. Prints the plan; writes nothing without --execute.",
+            "header news.replayed). A record a stage rejects or fails on is dead-lettered as live processing does it,",
+            "and the replay goes on. Live processing goes on. Prints the plan; writes nothing without --execute.",
             "--from is required."
         })
 final class ReplayCommand implements Callable<Integer> {
@@ -76,8 +78,8 @@ final class ReplayCommand implements Callable<Integer> {
                                 + ", " + Topics.ENRICHED.name() + " and " + Topics.BY_COUNTRY.name() + ".");
                 return 0;
             }
-            final Replay replay =
-                    new Replay(ProcessorApp.cleanArticleMapper(settings.asMap()), ProcessorApp.enrichedArticleMapper());
+            // The stages as the live processors run them with these settings, the output limit included.
+            final Replay replay = new Replay(PipelineSteps.fromSettings(settings.asMap(), PipelineMetrics.inMemory()));
             try (KafkaProducer<byte[], byte[]> producer = Clients.producer(settings.withDefault(
                     ProducerConfig.TRANSACTIONAL_ID_CONFIG, "news-pipeline-replay-" + UUID.randomUUID()))) {
                 final Replay.Result result = replay.execute(plan, consumer, producer);

@@ -12,12 +12,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import news.pipeline.metrics.PipelineMetrics;
 import news.pipeline.ops.Replay;
 import news.pipeline.runtime.Clients;
 import news.pipeline.runtime.StreamsAppRunner;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.RawArticle;
 import news.pipeline.serde.AvroSerde;
+import news.pipeline.streams.PipelineSteps;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.testkit.EmbeddedCluster;
 import news.pipeline.topics.Topics;
@@ -58,9 +60,7 @@ class ReplayIT {
                         Replay.plan(consumer, base.plus(Duration.ofMinutes(30)), base.plus(Duration.ofMinutes(90)));
                 assertThat(plan.records()).isEqualTo(PER_BATCH);
                 result = new Replay(
-                                ProcessorApp.cleanArticleMapper(
-                                        cluster.settings().asMap()),
-                                ProcessorApp.enrichedArticleMapper())
+                                PipelineSteps.fromSettings(cluster.settings().asMap(), PipelineMetrics.inMemory()))
                         .execute(plan, consumer, producer);
             }
             assertThat(result.read()).isEqualTo(PER_BATCH);

@@ -1,14 +1,8 @@
 package news.pipeline.cleaner;
 
-import io.micrometer.core.instrument.Timer;
-import java.util.concurrent.TimeUnit;
-import news.pipeline.deadletter.OutputLimit;
-import news.pipeline.deadletter.RecordChecks;
-import news.pipeline.metrics.PipelineMetrics;
 import news.pipeline.schema.CleanArticle;
 import news.pipeline.schema.RawArticle;
-import news.pipeline.serde.AvroSerde;
-import news.pipeline.topics.Topics;
+import news.pipeline.topics.TopicSpec;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Named;
@@ -17,52 +11,35 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
- * The cleaner application: {@code news.articles.raw} → {@code news.articles.clean}, both keyed by
- * the article id. The key is kept as it is. Records it cannot clean go to the dead-letter topic
- * through {@link news.pipeline.deadletter.DeadLetterHandler}.
+ * The cleaner application: raw articles ({@code news.articles.raw}) → clean articles
+ * ({@code news.articles.clean}), both keyed by the article id. The key is kept as it is. The work
+ * is {@link CleanStep}'s; records it rejects, or fails on, go to the dead-letter topic through
+ * {@link news.pipeline.deadletter.DeadLetterHandler}.
  */
 public final class CleanerTopology {
-    /** The processor's name in metrics and dead letters. */
-    public static final String PROCESSOR = "cleaner";
-
     private CleanerTopology() {}
 
+    /**
+     * @param input  the raw articles' topic
+     * @param output the clean articles' topic
+     */
     public static Topology build(
-            final CleanArticleMapper mapper, final PipelineMetrics metrics, final int maxRequestBytes) {
+            final TopicSpec<String, RawArticle> input,
+            final TopicSpec<String, CleanArticle> output,
+            final CleanStep step) {
         final StreamsBuilder builder = new StreamsBuilder();
-        final OutputLimit limit = new OutputLimit(maxRequestBytes, Topics.CLEAN.name());
-        builder.stream(Topics.RAW.name(), Topics.RAW.consumed("read-raw-articles"))
-                .processValues(() -> new CleanStep(mapper, metrics, limit), Named.as("clean-article"))
-                .to(Topics.CLEAN.name(), Topics.CLEAN.produced("write-clean-articles"));
+        builder.stream(input.name(), input.consumed("read-raw-articles"))
+                .processValues(() -> new CleanProcessor(step), Named.as("clean-article"))
+                .to(output.name(), output.produced("write-clean-articles"));
         return builder.build();
     }
 
-    /** Every string field at three bytes a character, plus room for the rest. */
-    static long upperBound(final CleanArticle clean) {
-        return 4096
-                + OutputLimit.utf8Bound(clean.getText())
-                + OutputLimit.utf8Bound(clean.getTitle())
-                + OutputLimit.utf8Bound(clean.getDescription())
-                + OutputLimit.utf8Bound(clean.getAuthor())
-                + OutputLimit.utf8Bound(clean.getUrl())
-                + OutputLimit.utf8Bound(clean.getCanonicalUrl())
-                + OutputLimit.utf8Bound(clean.getSource())
-                + OutputLimit.utf8Bound(clean.getSiteName());
-    }
-
-    private static final class CleanStep implements FixedKeyProcessor<String, RawArticle, CleanArticle> {
-        private final CleanArticleMapper mapper;
-        private final PipelineMetrics metrics;
-        private final Timer timer;
-        private final OutputLimit limit;
-        private final AvroSerde<CleanArticle> serde = new AvroSerde<>(CleanArticle.class);
+    private static final class CleanProcessor implements FixedKeyProcessor<String, RawArticle, CleanArticle> {
+        private final CleanStep step;
         private FixedKeyProcessorContext<String, CleanArticle> context;
 
-        CleanStep(final CleanArticleMapper mapper, final PipelineMetrics metrics, final OutputLimit limit) {
-            this.mapper = mapper;
-            this.metrics = metrics;
-            this.timer = metrics.processingTime(PROCESSOR);
-            this.limit = limit;
+        CleanProcessor(final CleanStep step) {
+            this.step = step;
         }
 
         @Override
@@ -72,15 +49,7 @@ public final class CleanerTopology {
 
         @Override
         public void process(final FixedKeyRecord<String, RawArticle> record) {
-            metrics.recordIn(PROCESSOR);
-            final String id = RecordChecks.requireKey(record.key());
-            final RawArticle raw = RecordChecks.requireValue(record.value(), "RawArticle");
-            final long start = System.nanoTime();
-            final CleanArticle clean = mapper.clean(id, raw);
-            timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            limit.require(clean, upperBound(clean), serde);
-            context.forward(record.withValue(clean));
-            metrics.recordsOut(PROCESSOR, 1);
+            context.forward(record.withValue(step.apply(record.key(), record.value())));
         }
     }
 }

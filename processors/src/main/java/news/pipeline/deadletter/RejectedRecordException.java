@@ -5,7 +5,8 @@ import news.pipeline.schema.DeadLetterReason;
 /**
  * Thrown by a processor step for a record it cannot handle. Kafka Streams hands it to
  * {@link DeadLetterHandler}, which writes the dead letter with the original bytes, inside the same
- * transaction as the processor's other output.
+ * transaction as the processor's other output; a replay hands it to {@link ProcessorDeadLetters}
+ * itself.
  */
 public final class RejectedRecordException extends RuntimeException {
     private final DeadLetterReason reason;

@@ -6,6 +6,7 @@ import news.pipeline.clean.ArticleCleaner;
 import news.pipeline.cleaner.CleanArticleMapper;
 import news.pipeline.cleaner.CleanerTopology;
 import news.pipeline.metrics.PipelineMetrics;
+import news.pipeline.publisher.FanOutStep;
 import news.pipeline.publisher.PublisherTopology;
 import news.pipeline.tag.CountryTagger;
 import news.pipeline.tagger.EnrichedArticleMapper;
@@ -21,7 +22,7 @@ import org.apache.kafka.streams.Topology;
 public enum ProcessorApp {
     CLEANER(Topics.RAW, Topics.CLEAN, ArticleCleaner.VERSION),
     TAGGER(Topics.CLEAN, Topics.ENRICHED, CountryTagger.VERSION),
-    PUBLISHER(Topics.ENRICHED, Topics.BY_COUNTRY, PublisherTopology.VERSION);
+    PUBLISHER(Topics.ENRICHED, Topics.BY_COUNTRY, FanOutStep.VERSION);
 
     private final TopicSpec<?, ?> input;
     private final TopicSpec<?, ?> output;
@@ -53,12 +54,15 @@ public enum ProcessorApp {
 
     /** Builds this processor's topology; settings are the merged pipeline settings. */
     public Topology topology(final Map<String, String> settings, final PipelineMetrics metrics) {
+        return topology(PipelineSteps.fromSettings(settings, metrics));
+    }
+
+    /** Builds this processor's topology around its stage of these steps. */
+    public Topology topology(final PipelineSteps steps) {
         return switch (this) {
-            case CLEANER ->
-                CleanerTopology.build(cleanArticleMapper(settings), metrics, StreamsSettings.maxRequestBytes(settings));
-            case TAGGER ->
-                TaggerTopology.build(enrichedArticleMapper(), metrics, StreamsSettings.maxRequestBytes(settings));
-            case PUBLISHER -> PublisherTopology.build(metrics);
+            case CLEANER -> CleanerTopology.build(Topics.RAW, Topics.CLEAN, steps.clean());
+            case TAGGER -> TaggerTopology.build(Topics.CLEAN, Topics.ENRICHED, steps.enrich());
+            case PUBLISHER -> PublisherTopology.build(Topics.ENRICHED, Topics.BY_COUNTRY, steps.fanOut());
         };
     }
 

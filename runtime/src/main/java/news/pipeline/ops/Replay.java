@@ -9,21 +9,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import news.pipeline.cleaner.CleanArticleMapper;
-import news.pipeline.deadletter.DeadLetterHandler;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import news.pipeline.deadletter.DeadLetters;
-import news.pipeline.deadletter.RecordChecks;
-import news.pipeline.deadletter.RejectedRecordException;
-import news.pipeline.publisher.CountryFanOut;
+import news.pipeline.deadletter.ProcessorDeadLetters;
+import news.pipeline.publisher.FanOutStep;
 import news.pipeline.schema.CleanArticle;
 import news.pipeline.schema.CountryArticle;
-import news.pipeline.schema.DeadLetter;
-import news.pipeline.schema.DeadLetterReason;
 import news.pipeline.schema.EnrichedArticle;
 import news.pipeline.schema.RawArticle;
-import news.pipeline.serde.AvroSerde;
+import news.pipeline.streams.PipelineSteps;
 import news.pipeline.streams.ProcessorApp;
-import news.pipeline.tagger.EnrichedArticleMapper;
 import news.pipeline.topics.PipelineHeaders;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,15 +27,23 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Reprocesses a time window of raw articles through the cleaner, tagger and publisher logic and
+ * Reprocesses a time window of raw articles through the cleaner, tagger and publisher stages and
  * republishes the results, while the live applications go on. It is a bounded consumer with its
  * own transactional producer: no group, no reset of the live applications' offsets.
+ *
+ * <p>It runs the same stages as the live applications ({@link PipelineSteps}) and writes the same
+ * dead letters ({@link ProcessorDeadLetters}): a record a stage rejects or fails on is
+ * dead-lettered with that stage's processor and reason, the replay goes on, and it completes.
  *
  * <p>A replayed record equals the live one for the same input and the same versions: same key,
  * same value bytes, same timestamp (the raw record's, as Kafka Streams gives its outputs), hence
@@ -76,17 +80,37 @@ public final class Replay {
             long outsideWindow,
             Duration took) {}
 
-    private final CleanArticleMapper cleanArticleMapper;
-    private final EnrichedArticleMapper enrichedArticleMapper;
-    private final AvroSerde<RawArticle> rawSerde = new AvroSerde<>(RawArticle.class);
-    private final AvroSerde<CleanArticle> cleanSerde = new AvroSerde<>(CleanArticle.class);
-    private final AvroSerde<EnrichedArticle> enrichedSerde = new AvroSerde<>(EnrichedArticle.class);
-    private final AvroSerde<CountryArticle> countrySerde = new AvroSerde<>(CountryArticle.class);
-    private final AvroSerde<DeadLetter> deadLetterSerde = new AvroSerde<>(DeadLetter.class);
+    private final PipelineSteps steps;
+    private final ProcessorDeadLetters cleanerLetters;
+    private final ProcessorDeadLetters taggerLetters;
+    private final ProcessorDeadLetters publisherLetters;
+    // The topics' own serdes, as the live applications read and write with them.
+    private final Deserializer<String> rawKeys = Topics.RAW.keySerde().get().deserializer();
+    private final Deserializer<RawArticle> rawValues =
+            Topics.RAW.valueSerde().get().deserializer();
+    private final Serializer<String> cleanKeys = Topics.CLEAN.keySerde().get().serializer();
+    private final Serializer<CleanArticle> cleanValues =
+            Topics.CLEAN.valueSerde().get().serializer();
+    private final Serializer<EnrichedArticle> enrichedValues =
+            Topics.ENRICHED.valueSerde().get().serializer();
+    private final Serializer<String> countryKeys =
+            Topics.BY_COUNTRY.keySerde().get().serializer();
+    private final Serializer<CountryArticle> countryValues =
+            Topics.BY_COUNTRY.valueSerde().get().serializer();
 
-    public Replay(final CleanArticleMapper cleanArticleMapper, final EnrichedArticleMapper enrichedArticleMapper) {
-        this.cleanArticleMapper = cleanArticleMapper;
-        this.enrichedArticleMapper = enrichedArticleMapper;
+    /**
+     * @param steps the stages to run, as the live processors run them: {@link PipelineSteps#fromSettings}
+     */
+    public Replay(final PipelineSteps steps) {
+        this.steps = steps;
+        this.cleanerLetters = deadLetters(ProcessorApp.CLEANER, steps);
+        this.taggerLetters = deadLetters(ProcessorApp.TAGGER, steps);
+        this.publisherLetters = deadLetters(ProcessorApp.PUBLISHER, steps);
+    }
+
+    private static ProcessorDeadLetters deadLetters(final ProcessorApp processor, final PipelineSteps steps) {
+        return new ProcessorDeadLetters(
+                Topics.DEAD_LETTER.name(), processor.id(), processor.version(), steps.metrics());
     }
 
     /**
@@ -163,74 +187,165 @@ public final class Replay {
         return counts.result(replayId, started);
     }
 
+    /**
+     * One raw record through the three stages, as the live applications take it: each stage's
+     * output is written before the next stage runs, and a stage that rejects its input, or fails on
+     * it, dead-letters that input (the raw record, or the clean or enriched record just written)
+     * with the stage's processor, and the record goes no further.
+     */
     private void replay(
             final ConsumerRecord<byte[], byte[]> record,
             final String replayId,
             final KafkaProducer<byte[], byte[]> producer,
             final Counts counts) {
-        final Headers headers = new RecordHeaders(record.headers().toArray());
+        // The live applications pass each record's headers on to their outputs; the replayed outputs
+        // carry the replay's id besides, and their dead letters the headers a live input would have.
+        final Headers liveHeaders = record.headers();
+        final Headers headers = new RecordHeaders(liveHeaders.toArray());
         headers.add(REPLAYED_HEADER, replayId.getBytes(StandardCharsets.UTF_8));
         final long timestamp = record.timestamp();
+        final DeadLetters.Source rawSource = new DeadLetters.Source(
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                timestamp,
+                record.key(),
+                record.value(),
+                liveHeaders);
+
+        final String id;
+        final RawArticle raw;
         try {
-            final String id = RecordChecks.requireKey(
-                    record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8));
-            final RawArticle raw =
-                    RecordChecks.requireValue(record.value() == null ? null : decode(record.value()), "RawArticle");
-            final CleanArticle clean = cleanArticleMapper.clean(id, raw);
-            final byte[] key = id.getBytes(StandardCharsets.UTF_8);
-            producer.send(
-                    new ProducerRecord<>(Topics.CLEAN.name(), null, timestamp, key, cleanSerde.encode(clean), headers));
-            counts.clean++;
-            final EnrichedArticle enriched = enrichedArticleMapper.enrich(clean);
-            producer.send(new ProducerRecord<>(
-                    Topics.ENRICHED.name(), null, timestamp, key, enrichedSerde.encode(enriched), headers));
-            counts.enriched++;
-            for (final CountryArticle view : CountryFanOut.of(enriched)) {
-                producer.send(new ProducerRecord<>(
-                        Topics.BY_COUNTRY.name(),
-                        null,
-                        timestamp,
-                        view.getCode().getBytes(StandardCharsets.UTF_8),
-                        countrySerde.encode(view),
-                        headers));
-                counts.byCountry++;
-            }
-        } catch (RejectedRecordException e) {
-            deadLetter(record, e.reason(), e.getMessage(), replayId, producer, counts);
-        } catch (SerializationException e) {
-            final DeadLetterReason reason = e instanceof AvroSerde.UnknownSchemaException
-                    ? DeadLetterReason.UNKNOWN_SCHEMA
-                    : DeadLetterReason.MALFORMED_RECORD;
-            deadLetter(record, reason, DeadLetterHandler.messageOf(e), replayId, producer, counts);
+            id = rawKeys.deserialize(record.topic(), liveHeaders, record.key());
+            raw = rawValues.deserialize(record.topic(), liveHeaders, record.value());
+        } catch (RuntimeException e) {
+            deadLetter(cleanerLetters.unreadable(rawSource, e), replayId, producer, counts);
+            return;
         }
+
+        final CleanArticle clean;
+        try {
+            clean = steps.clean().apply(id, raw);
+        } catch (RuntimeException e) {
+            deadLetter(cleanerLetters.failed(rawSource, e), replayId, producer, counts);
+            return;
+        }
+        final byte[] key = cleanKeys.serialize(Topics.CLEAN.name(), id);
+        final byte[] cleanBytes;
+        try {
+            cleanBytes = cleanValues.serialize(Topics.CLEAN.name(), clean);
+        } catch (RuntimeException e) {
+            deadLetter(
+                    cleanerLetters.unserializable(rawSource, Topics.CLEAN.name(), "value", e),
+                    replayId,
+                    producer,
+                    counts);
+            return;
+        }
+        final Future<RecordMetadata> cleanSent =
+                producer.send(new ProducerRecord<>(Topics.CLEAN.name(), null, timestamp, key, cleanBytes, headers));
+        counts.clean++;
+
+        // The tagger's input is the clean record just written: a dead letter names it, as live.
+        final EnrichedArticle enriched;
+        try {
+            enriched = steps.enrich().apply(id, clean);
+        } catch (RuntimeException e) {
+            deadLetter(
+                    taggerLetters.failed(written(cleanSent, timestamp, key, cleanBytes, liveHeaders), e),
+                    replayId,
+                    producer,
+                    counts);
+            return;
+        }
+        final byte[] enrichedBytes;
+        try {
+            enrichedBytes = enrichedValues.serialize(Topics.ENRICHED.name(), enriched);
+        } catch (RuntimeException e) {
+            deadLetter(
+                    taggerLetters.unserializable(
+                            written(cleanSent, timestamp, key, cleanBytes, liveHeaders),
+                            Topics.ENRICHED.name(),
+                            "value",
+                            e),
+                    replayId,
+                    producer,
+                    counts);
+            return;
+        }
+        final Future<RecordMetadata> enrichedSent = producer.send(
+                new ProducerRecord<>(Topics.ENRICHED.name(), null, timestamp, key, enrichedBytes, headers));
+        counts.enriched++;
+
+        // The publisher's input is the enriched record just written.
+        final List<CountryArticle> views;
+        try {
+            views = steps.fanOut().apply(id, enriched);
+        } catch (RuntimeException e) {
+            deadLetter(
+                    publisherLetters.failed(written(enrichedSent, timestamp, key, enrichedBytes, liveHeaders), e),
+                    replayId,
+                    producer,
+                    counts);
+            return;
+        }
+        final List<ProducerRecord<byte[], byte[]>> outputs = new ArrayList<>(views.size());
+        for (final CountryArticle view : views) {
+            final byte[] viewBytes;
+            try {
+                viewBytes = countryValues.serialize(Topics.BY_COUNTRY.name(), view);
+            } catch (RuntimeException e) {
+                deadLetter(
+                        publisherLetters.unserializable(
+                                written(enrichedSent, timestamp, key, enrichedBytes, liveHeaders),
+                                Topics.BY_COUNTRY.name(),
+                                "value",
+                                e),
+                        replayId,
+                        producer,
+                        counts);
+                return;
+            }
+            outputs.add(new ProducerRecord<>(
+                    Topics.BY_COUNTRY.name(),
+                    null,
+                    timestamp,
+                    countryKeys.serialize(Topics.BY_COUNTRY.name(), FanOutStep.keyOf(view)),
+                    viewBytes,
+                    headers));
+        }
+        outputs.forEach(producer::send);
+        counts.byCountry += outputs.size();
     }
 
-    private RawArticle decode(final byte[] value) {
-        return rawSerde.decode(value);
+    /**
+     * A record this replay wrote, as the next stage's dead letter names its source. Waits for the
+     * broker to place it: only for a record the next stage rejected, so rarely.
+     */
+    private static DeadLetters.Source written(
+            final Future<RecordMetadata> sent,
+            final long timestamp,
+            final byte[] key,
+            final byte[] value,
+            final Headers headers) {
+        final RecordMetadata where;
+        try {
+            where = sent.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptException(e);
+        } catch (ExecutionException e) {
+            throw new KafkaException(
+                    "the replay could not write a record: " + e.getCause().getMessage(), e.getCause());
+        }
+        return new DeadLetters.Source(where.topic(), where.partition(), where.offset(), timestamp, key, value, headers);
     }
 
     private void deadLetter(
-            final ConsumerRecord<byte[], byte[]> record,
-            final DeadLetterReason reason,
-            final String message,
+            final ProducerRecord<byte[], byte[]> letter,
             final String replayId,
             final KafkaProducer<byte[], byte[]> producer,
             final Counts counts) {
-        final ProducerRecord<byte[], byte[]> letter = DeadLetters.record(
-                Topics.DEAD_LETTER.name(),
-                deadLetterSerde,
-                new DeadLetters.Source(
-                        record.topic(),
-                        record.partition(),
-                        record.offset(),
-                        record.timestamp(),
-                        record.key(),
-                        record.value(),
-                        record.headers()),
-                reason,
-                message,
-                ProcessorApp.CLEANER.id(),
-                ProcessorApp.CLEANER.version());
         letter.headers().add(REPLAYED_HEADER, replayId.getBytes(StandardCharsets.UTF_8));
         producer.send(letter);
         counts.deadLetters++;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import news.pipeline.metrics.PipelineMetrics;
+import news.pipeline.streams.PipelineSteps;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.streams.StreamsSettings;
 import org.apache.kafka.streams.CloseOptions;
@@ -36,9 +37,19 @@ public final class StreamsAppRunner implements AutoCloseable {
 
     public StreamsAppRunner(
             final List<ProcessorApp> processors, final Map<String, String> settings, final PipelineMetrics metrics) {
+        this(processors, settings, PipelineSteps.fromSettings(settings, metrics));
+    }
+
+    /**
+     * Processors that run these stages, and count in the stages' metrics.
+     *
+     * @param settings the merged pipeline settings the applications are configured with
+     */
+    public StreamsAppRunner(
+            final List<ProcessorApp> processors, final Map<String, String> settings, final PipelineSteps steps) {
         for (final ProcessorApp processor : processors) {
-            final Properties props = StreamsSettings.forProcessor(processor, settings, metrics);
-            final KafkaStreams app = new KafkaStreams(processor.topology(settings, metrics), props);
+            final Properties props = StreamsSettings.forProcessor(processor, settings, steps.metrics());
+            final KafkaStreams app = new KafkaStreams(processor.topology(steps), props);
             app.setUncaughtExceptionHandler(exception -> {
                 // Bad records never get here (they are dead-lettered); this is the broker or a bug.
                 // A new thread picks up from the last committed offsets, so nothing is lost or doubled.

@@ -1,0 +1,93 @@
+package news.pipeline.streams;
+
+import java.util.Map;
+import java.util.function.Supplier;
+import news.pipeline.cleaner.CleanStep;
+import news.pipeline.deadletter.OutputLimit;
+import news.pipeline.metrics.PipelineMetrics;
+import news.pipeline.publisher.FanOutStep;
+import news.pipeline.tagger.EnrichStep;
+import news.pipeline.topics.Topics;
+
+/**
+ * The three stages of the pipeline (clean, tag, fan out), as live processing and a replay both run
+ * them. Built from the pipeline's settings, each stage when first asked for, so that a process
+ * that runs only the cleaner never loads the gazetteer.
+ */
+public final class PipelineSteps {
+    private final PipelineMetrics metrics;
+    private final Lazy<CleanStep> clean;
+    private final Lazy<EnrichStep> enrich;
+    private final Lazy<FanOutStep> fanOut;
+
+    private PipelineSteps(
+            final PipelineMetrics metrics,
+            final Supplier<CleanStep> clean,
+            final Supplier<EnrichStep> enrich,
+            final Supplier<FanOutStep> fanOut) {
+        this.metrics = metrics;
+        this.clean = new Lazy<>(clean);
+        this.enrich = new Lazy<>(enrich);
+        this.fanOut = new Lazy<>(fanOut);
+    }
+
+    /**
+     * The stages as the processors run them with these settings: the cleaner's content cap, the
+     * default gazetteer, and an output limit of the processors' producer max.request.size.
+     *
+     * @param settings the merged pipeline settings
+     * @param metrics  where the stages count records and time them
+     */
+    public static PipelineSteps fromSettings(final Map<String, String> settings, final PipelineMetrics metrics) {
+        final int maxRequestBytes = StreamsSettings.maxRequestBytes(settings);
+        return new PipelineSteps(
+                metrics,
+                () -> new CleanStep(
+                        ProcessorApp.cleanArticleMapper(settings),
+                        metrics,
+                        new OutputLimit(maxRequestBytes, Topics.CLEAN.name())),
+                () -> new EnrichStep(
+                        ProcessorApp.enrichedArticleMapper()::enrich,
+                        metrics,
+                        new OutputLimit(maxRequestBytes, Topics.ENRICHED.name())),
+                () -> new FanOutStep(metrics, new OutputLimit(maxRequestBytes, Topics.BY_COUNTRY.name())));
+    }
+
+    /** These stages, with the tagging stage replaced: a tagger under test, say, run live and in a replay. */
+    public PipelineSteps withEnrichStep(final EnrichStep step) {
+        return new PipelineSteps(metrics, clean::get, () -> step, fanOut::get);
+    }
+
+    public PipelineMetrics metrics() {
+        return metrics;
+    }
+
+    public CleanStep clean() {
+        return clean.get();
+    }
+
+    public EnrichStep enrich() {
+        return enrich.get();
+    }
+
+    public FanOutStep fanOut() {
+        return fanOut.get();
+    }
+
+    /** Built once, on first use. */
+    private static final class Lazy<T> {
+        private final Supplier<T> factory;
+        private T value;
+
+        Lazy(final Supplier<T> factory) {
+            this.factory = factory;
+        }
+
+        synchronized T get() {
+            if (value == null) {
+                value = factory.get();
+            }
+            return value;
+        }
+    }
+}
