@@ -2,9 +2,6 @@ package news.pipeline.cli.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,23 +21,16 @@ import java.util.stream.IntStream;
 import news.pipeline.kafka.EmbeddedKafka;
 import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.runtime.StreamsAppRunner;
-import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.DeadLetter;
 import news.pipeline.schema.DeadLetterReason;
-import news.pipeline.schema.RawArticle;
-import news.pipeline.serde.AvroSerde;
 import news.pipeline.serde.ByteBuffers;
 import news.pipeline.streams.PipelineConfig;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.testkit.Delivery;
 import news.pipeline.testkit.FaultKit;
+import news.pipeline.testkit.PoisonRecords;
 import news.pipeline.testkit.TopicFollower;
 import news.pipeline.topics.Topics;
-import org.apache.avro.Schema;
-import org.apache.avro.SchemaBuilder;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -64,25 +54,7 @@ class PoisonFaultIT {
     /** Small, so that an oversized record costs little to send. */
     private static final int MAX_CONTENT_BYTES = 64 * 1024;
 
-    /** The kinds of bad record, and the reason each must be dead-lettered with. */
-    enum Bad {
-        NOT_AVRO(DeadLetterReason.MALFORMED_RECORD),
-        WRONG_SCHEMA(DeadLetterReason.UNKNOWN_SCHEMA),
-        EMPTY_VALUE(DeadLetterReason.MALFORMED_RECORD),
-        EMPTY_CONTENT(DeadLetterReason.EMPTY_CONTENT),
-        OVERSIZED(DeadLetterReason.OVERSIZED),
-        UNDECODABLE_BYTES(DeadLetterReason.UNDECODABLE_TEXT),
-        NULL_KEY(DeadLetterReason.MISSING_KEY),
-        NULL_VALUE(DeadLetterReason.MALFORMED_RECORD);
-
-        final DeadLetterReason reason;
-
-        Bad(final DeadLetterReason reason) {
-            this.reason = reason;
-        }
-    }
-
-    private record Sent(Bad kind, ProducerRecord<byte[], byte[]> record) {}
+    private record Sent(PoisonRecords.Kind kind, ProducerRecord<byte[], byte[]> record) {}
 
     @TempDir
     Path dir;
@@ -98,9 +70,9 @@ class PoisonFaultIT {
 
             final List<Sent> all = new ArrayList<>();
             FaultKit.goodRecords(0, GOOD).forEach(record -> all.add(new Sent(null, record)));
-            for (final Bad kind : Bad.values()) {
+            for (final PoisonRecords.Kind kind : PoisonRecords.Kind.values()) {
                 for (int i = 0; i < PER_KIND; i++) {
-                    all.add(new Sent(kind, bad(kind, i)));
+                    all.add(new Sent(kind, PoisonRecords.record(kind, i, MAX_CONTENT_BYTES)));
                 }
             }
             Collections.shuffle(all, new Random(6));
@@ -123,7 +95,7 @@ class PoisonFaultIT {
 
                 final List<RecordMetadata> where = FaultKit.produce(
                         settings, all.stream().map(Sent::record).toList());
-                final int badCount = Bad.values().length * PER_KIND;
+                final int badCount = PoisonRecords.Kind.values().length * PER_KIND;
                 try (TopicFollower enriched = new TopicFollower(settings, Topics.ENRICHED, FaultKit::key);
                         TopicFollower byCountry = new TopicFollower(
                                 settings,
@@ -161,7 +133,7 @@ class PoisonFaultIT {
                             .isEqualTo(
                                     letter.getOriginalKey() == null ? null : ByteBuffers.copy(letter.getOriginalKey()));
                 }
-                final Map<Bad, Integer> matched = new EnumMap<>(Bad.class);
+                final Map<PoisonRecords.Kind, Integer> matched = new EnumMap<>(PoisonRecords.Kind.class);
                 for (int i = 0; i < all.size(); i++) {
                     final Sent sent = all.get(i);
                     final DeadLetter letter = letters.remove(Topics.RAW.name() + "/"
@@ -179,7 +151,7 @@ class PoisonFaultIT {
                             .isNotNull();
                     assertThat(letter.getReason())
                             .as("reason of a %s record", sent.kind())
-                            .isEqualTo(sent.kind().reason);
+                            .isEqualTo(sent.kind().reason());
                     assertThat(letter.getMessage()).isNotBlank();
                     assertThat(letter.getProcessor()).isEqualTo("cleaner");
                     assertThat(letter.getOriginalKey() == null ? null : ByteBuffers.copy(letter.getOriginalKey()))
@@ -197,73 +169,10 @@ class PoisonFaultIT {
             final Set<String> expected =
                     IntStream.range(0, GOOD).mapToObj(FaultKit::id).collect(Collectors.toSet());
             final Delivery delivery = Delivery.read(settings);
-            System.out.println(delivery.summary("poison", expected) + " bad in=" + Bad.values().length * PER_KIND);
+            System.out.println(
+                    delivery.summary("poison", expected) + " bad in=" + PoisonRecords.Kind.values().length * PER_KIND);
             delivery.assertExactlyOnce(expected);
         }
-    }
-
-    private static ProducerRecord<byte[], byte[]> bad(final Bad kind, final int i) {
-        final String topic = Topics.RAW.name();
-        final byte[] key = ("bad-" + kind.name().toLowerCase() + "-" + i).getBytes(StandardCharsets.UTF_8);
-        final AvroSerde<RawArticle> raw = new AvroSerde<>(RawArticle.class);
-        return switch (kind) {
-            case NOT_AVRO ->
-                new ProducerRecord<>(
-                        topic, key, ("<html><body>not avro #" + i + "</body></html>").getBytes(StandardCharsets.UTF_8));
-            case WRONG_SCHEMA -> new ProducerRecord<>(topic, key, otherSchema(i));
-            case EMPTY_VALUE -> new ProducerRecord<>(topic, key, new byte[0]);
-            case EMPTY_CONTENT -> new ProducerRecord<>(topic, key, raw.encode(withContent(new byte[0], "text/plain")));
-            case OVERSIZED ->
-                new ProducerRecord<>(
-                        topic,
-                        key,
-                        raw.encode(withContent(
-                                "An article far too long. "
-                                        .repeat(MAX_CONTENT_BYTES / 20)
-                                        .getBytes(StandardCharsets.UTF_8),
-                                "text/plain; charset=utf-8")));
-            case UNDECODABLE_BYTES -> {
-                final byte[] junk = new byte[2048];
-                new Random(i).nextBytes(junk);
-                for (int b = 0; b < junk.length; b++) {
-                    junk[b] = (byte) (junk[b] & 0x1F); // control bytes: no charset makes text of them
-                }
-                junk[0] = 0x01;
-                yield new ProducerRecord<>(topic, key, raw.encode(withContent(junk, "application/octet-stream")));
-            }
-            case NULL_KEY -> new ProducerRecord<>(topic, null, raw.encode(FaultKit.article(1_000_000 + i)));
-            case NULL_VALUE -> new ProducerRecord<>(topic, key, null);
-        };
-    }
-
-    /** Valid Avro single-object encoding, of a record no version of RawArticle ever was. */
-    private static byte[] otherSchema(final int i) {
-        final Schema schema = SchemaBuilder.record("Headline")
-                .namespace("elsewhere")
-                .fields()
-                .requiredString("text")
-                .requiredInt("n")
-                .endRecord();
-        final GenericRecord record = new GenericData.Record(schema);
-        record.put("text", "a record of another schema");
-        record.put("n", i);
-        try {
-            return new BinaryMessageEncoder<GenericRecord>(GenericData.get(), schema)
-                    .encode(record)
-                    .array();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static RawArticle withContent(final byte[] content, final String contentType) {
-        return RawArticle.newBuilder()
-                .setUrl(null)
-                .setSource("fault-test")
-                .setFormat(ArticleFormat.TEXT)
-                .setContentType(contentType)
-                .setContent(ByteBuffer.wrap(content))
-                .build();
     }
 
     private static String source(final DeadLetter letter) {
