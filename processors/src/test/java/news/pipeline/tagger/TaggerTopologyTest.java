@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import news.pipeline.deadletter.OutputLimit;
+import news.pipeline.metrics.PipelineMetrics;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.CleanArticle;
 import news.pipeline.schema.CountryTag;
@@ -13,7 +15,10 @@ import news.pipeline.schema.EnrichedArticle;
 import news.pipeline.schema.Mention;
 import news.pipeline.schema.TextField;
 import news.pipeline.serde.AvroSerde;
+import news.pipeline.serde.ByteBuffers;
+import news.pipeline.streams.PipelineSteps;
 import news.pipeline.streams.ProcessorApp;
+import news.pipeline.streams.StreamsSettings;
 import news.pipeline.testing.TopologyHarness;
 import news.pipeline.topics.PipelineHeaders;
 import news.pipeline.topics.Topics;
@@ -107,6 +112,36 @@ class TaggerTopologyTest {
                 assertThat(letter.getMessage()).contains("news.articles.enriched");
             });
             assertThat(small.output()).extracting(kv -> kv.key).containsExactly("a-3");
+        }
+    }
+
+    @Test
+    void deadLettersAnArticleTheTaggerFailsOnAsAProcessingErrorAndGoesOn() {
+        final PipelineSteps standard = PipelineSteps.fromSettings(Map.of(), PipelineMetrics.inMemory());
+        final EnrichStep failing = new EnrichStep(
+                clean -> {
+                    if (clean.getId().equals("trips")) {
+                        throw new IllegalStateException("tagger bug on " + clean.getId());
+                    }
+                    return ProcessorApp.enrichedArticleMapper().enrich(clean);
+                },
+                standard.metrics(),
+                new OutputLimit(StreamsSettings.MAX_REQUEST_BYTES, Topics.ENRICHED.name()));
+        try (TopologyHarness<String, EnrichedArticle> failingHarness = new TopologyHarness<>(
+                ProcessorApp.TAGGER, Topics.ENRICHED, Map.of(), standard.withEnrichStep(failing))) {
+            final byte[] trips = cleanSerde.encode(clean("trips", "Chile votes", "Chile held a referendum."));
+            failingHarness.pipe("trips", trips);
+            failingHarness.pipe("a-4", cleanSerde.encode(clean("a-4", "Chile votes", "Chile held a referendum.")));
+
+            assertThat(failingHarness.deadLetters()).singleElement().satisfies(letter -> {
+                assertThat(letter.getReason()).isEqualTo(DeadLetterReason.PROCESSING_ERROR);
+                assertThat(letter.getProcessor()).isEqualTo("tagger");
+                assertThat(letter.getMessage()).isEqualTo("tagger bug on trips");
+                assertThat(ByteBuffers.copy(letter.getOriginalValue())).isEqualTo(trips);
+            });
+            assertThat(failingHarness.output()).extracting(kv -> kv.key).containsExactly("a-4");
+            assertThat(failingHarness.metrics().count("news.pipeline.dead.letters", "processor", "tagger"))
+                    .isEqualTo(1.0);
         }
     }
 

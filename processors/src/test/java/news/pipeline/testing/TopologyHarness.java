@@ -7,6 +7,7 @@ import java.util.Properties;
 import news.pipeline.metrics.PipelineMetrics;
 import news.pipeline.schema.DeadLetter;
 import news.pipeline.serde.AvroSerde;
+import news.pipeline.streams.PipelineSteps;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.streams.StreamsSettings;
 import news.pipeline.topics.TopicSpec;
@@ -31,17 +32,27 @@ public final class TopologyHarness<K, V> implements AutoCloseable {
     private final TestInputTopic<byte[], byte[]> input;
     private final TestOutputTopic<K, V> output;
     private final TestOutputTopic<byte[], DeadLetter> deadLetters;
-    private final PipelineMetrics metrics = PipelineMetrics.inMemory();
+    private final PipelineMetrics metrics;
 
     public TopologyHarness(
             final ProcessorApp processor, final TopicSpec<K, V> outputTopic, final Map<String, String> settings) {
+        this(processor, outputTopic, settings, PipelineSteps.fromSettings(settings, PipelineMetrics.inMemory()));
+    }
+
+    /** The processor's topology around its stage of these steps, counting in the steps' metrics. */
+    public TopologyHarness(
+            final ProcessorApp processor,
+            final TopicSpec<K, V> outputTopic,
+            final Map<String, String> settings,
+            final PipelineSteps steps) {
+        metrics = steps.metrics();
         final Properties props = StreamsSettings.forProcessor(processor, settings, metrics);
         props.put("bootstrap.servers", "unused:9092");
         // Under exactly-once, the driver's mock producer loses the records a deserialization handler
         // returns (they are sent before the driver opens the task's transaction). Routing is what these
         // tests check; PipelineIT checks dead letters under exactly-once on a real broker.
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
-        driver = new TopologyTestDriver(processor.topology(settings, metrics), props);
+        driver = new TopologyTestDriver(processor.topology(steps), props);
         input = driver.createInputTopic(processor.input().name(), new ByteArraySerializer(), new ByteArraySerializer());
         output = driver.createOutputTopic(
                 outputTopic.name(),
