@@ -3,6 +3,8 @@ package news.pipeline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -55,9 +57,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Live processing and {@code replay --execute} run the same stages and write the same dead letters.
  * The same raw records (a normal article, one whose enriched record is over the producer's limit,
  * one the tagger throws on, and every kind of poison record) go through the live pipeline, then
- * through a replay of their window with the same stage instances: the replay completes, its clean,
- * enriched and by-country records are the live ones byte for byte, and so are its dead letters
- * (reason, message, processor, source, original key, value and headers).
+ * through a replay of their window: the replay completes, its clean, enriched and by-country
+ * records are the live ones byte for byte, and so are its dead letters (reason, message,
+ * processor, source, original key, value and headers). Each test has its own time window, and
+ * looks only at the records of its window.
  */
 class ReplayParityIT {
     /** The cleaner's content cap: the oversized-enriched article is under it, the OVERSIZED poison over it. */
@@ -76,10 +79,16 @@ class ReplayParityIT {
 
     private static EmbeddedCluster cluster;
     private static Map<String, String> settings;
+    /**
+     * The start of the next test's window. Each test's window is later than the one before, as
+     * record timestamps are in each partition: a replay plans its window by timestamp.
+     */
+    private static Instant nextWindow;
 
     @BeforeAll
     static void startBroker() throws Exception {
         cluster = new EmbeddedCluster(dataDir);
+        nextWindow = Instant.now().minus(Duration.ofHours(3));
         settings = new LinkedHashMap<>(cluster.settings().asMap());
         settings.put(PipelineConfig.MAX_CONTENT_BYTES_CONFIG, String.valueOf(MAX_CONTENT_BYTES));
         settings.put(
@@ -95,14 +104,97 @@ class ReplayParityIT {
     }
 
     @Test
-    void aReplayWritesWhatLiveProcessingWroteAndTheSameDeadLetters() throws Exception {
+    void aReplayRunsTheLiveStagesAndWritesTheSameOutputsAndDeadLettersAsLiveProcessing() throws Exception {
         final PipelineMetrics metrics = PipelineMetrics.inMemory();
+        // One set of stage instances, with a tagger that throws on one article, for both paths.
         final PipelineSteps steps =
                 PipelineSteps.fromSettings(settings, metrics).withEnrichStep(failingTagger(metrics));
-        final Instant start = Instant.now().minus(Duration.ofHours(1));
-        final List<ProducerRecord<byte[], byte[]>> inputs = inputs(start);
+        final Instant start = nextWindow();
+        final List<ProducerRecord<byte[], byte[]>> inputs = inputs(start, 0, true);
+        final Instant end = start.plusSeconds(inputs.size());
 
-        final Replay.Result result;
+        final Replay.Result[] result = new Replay.Result[1];
+        liveThenReplay(steps, inputs, () -> {
+            try (KafkaConsumer<byte[], byte[]> consumer = Clients.reader(cluster.settings());
+                    KafkaProducer<byte[], byte[]> producer = Clients.producer(cluster.settings()
+                            .withDefault(
+                                    ProducerConfig.TRANSACTIONAL_ID_CONFIG, "replay-parity-" + UUID.randomUUID()))) {
+                final Replay.Plan plan = Replay.plan(consumer, start, end);
+                assertThat(plan.records()).isEqualTo(inputs.size());
+                result[0] = new Replay(steps).execute(plan, consumer, producer);
+            }
+        });
+
+        final int poisonKinds = PoisonRecords.Kind.values().length;
+        assertThat(result[0].read()).isEqualTo(inputs.size());
+        assertThat(result[0].clean()).as("clean records replayed").isEqualTo(3);
+        assertThat(result[0].enriched()).as("enriched records replayed").isEqualTo(1);
+        assertThat(result[0].deadLetters()).as("dead letters replayed").isEqualTo(poisonKinds + 2);
+        final List<Tuple> expected = new ArrayList<>(expectedPoisonLetters(0));
+        expected.add(tuple(OVERSIZED_ENRICHED + "-0", ProcessorApp.TAGGER.id(), DeadLetterReason.OVERSIZED));
+        expected.add(tuple(TAGGER_THROWS + "-0", ProcessorApp.TAGGER.id(), DeadLetterReason.PROCESSING_ERROR));
+        assertSameOutputsAndDeadLetters(start, end, NORMAL + "-0", expected);
+    }
+
+    @Test
+    void theReplayCommandWritesWhatLiveProcessingWrote() throws Exception {
+        final Instant start = nextWindow();
+        final List<ProducerRecord<byte[], byte[]>> inputs = inputs(start, 1, false);
+        final Instant end = start.plusSeconds(inputs.size());
+
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        final int[] exitCode = new int[1];
+        liveThenReplay(
+                PipelineSteps.fromSettings(settings, PipelineMetrics.inMemory()),
+                inputs,
+                () -> exitCode[0] = NewsPipeline.commandLine()
+                        .setOut(new PrintWriter(out, true))
+                        .setErr(new PrintWriter(err, true))
+                        .execute(
+                                "replay",
+                                "--from",
+                                start.toString(),
+                                "--to",
+                                end.toString(),
+                                "--execute",
+                                "--bootstrap-servers",
+                                cluster.settings().bootstrapServers(),
+                                "--set",
+                                PipelineConfig.MAX_CONTENT_BYTES_CONFIG + "=" + MAX_CONTENT_BYTES,
+                                "--set",
+                                StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG) + "="
+                                        + MAX_REQUEST_BYTES));
+
+        assertThat(exitCode[0]).as("exit code; stderr: %s", err).isZero();
+        assertThat(out.toString())
+                .contains("read " + inputs.size() + " raw records")
+                .contains("wrote 2 clean, 1 enriched")
+                .contains((PoisonRecords.Kind.values().length + 1) + " dead letters");
+        final List<Tuple> expected = new ArrayList<>(expectedPoisonLetters(1));
+        expected.add(tuple(OVERSIZED_ENRICHED + "-1", ProcessorApp.TAGGER.id(), DeadLetterReason.OVERSIZED));
+        assertSameOutputsAndDeadLetters(start, end, NORMAL + "-1", expected);
+    }
+
+    private static Instant nextWindow() {
+        final Instant start = nextWindow;
+        nextWindow = nextWindow.plus(Duration.ofHours(1));
+        return start;
+    }
+
+    /** Something the test does that may throw. */
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    /**
+     * The live pipeline, with these stages, processes the inputs; then the replay runs beside it, as
+     * a backfill does (the live tagger and publisher skip what it writes), and the live pipeline
+     * catches up with that too.
+     */
+    private static void liveThenReplay(
+            final PipelineSteps steps, final List<ProducerRecord<byte[], byte[]>> inputs, final Action replay)
+            throws Exception {
         try (StreamsAppRunner live = new StreamsAppRunner(Arrays.asList(ProcessorApp.values()), settings, steps)) {
             live.start();
             live.awaitRunning(EmbeddedCluster.TIMEOUT);
@@ -112,52 +204,63 @@ class ReplayParityIT {
                 }
             }
             cluster.awaitCaughtUp(Arrays.asList(ProcessorApp.values()));
-
-            // Beside live processing, as a backfill runs: the live tagger and publisher skip what it writes.
-            try (KafkaConsumer<byte[], byte[]> consumer = Clients.reader(cluster.settings());
-                    KafkaProducer<byte[], byte[]> producer = Clients.producer(cluster.settings()
-                            .withDefault(
-                                    ProducerConfig.TRANSACTIONAL_ID_CONFIG, "replay-parity-" + UUID.randomUUID()))) {
-                final Replay.Plan plan = Replay.plan(consumer, start, start.plusSeconds(inputs.size()));
-                assertThat(plan.records()).isEqualTo(inputs.size());
-                result = new Replay(steps).execute(plan, consumer, producer);
-            }
+            replay.run();
             cluster.awaitCaughtUp(Arrays.asList(ProcessorApp.values()));
         }
+    }
 
-        final int poisonKinds = PoisonRecords.Kind.values().length;
-        assertThat(result.read()).isEqualTo(inputs.size());
-        assertThat(result.clean()).as("clean records replayed").isEqualTo(3);
-        assertThat(result.enriched()).as("enriched records replayed").isEqualTo(1);
-        assertThat(result.deadLetters()).as("dead letters replayed").isEqualTo(poisonKinds + 2);
-
+    /**
+     * In the window, the replayed clean, enriched and by-country records are the live ones; the live
+     * dead letters are the expected ones, and the replay's are the same.
+     *
+     * @param enriched the one input that comes out enriched
+     * @param expected key, processor and reason of each dead letter the inputs call for
+     */
+    private static void assertSameOutputsAndDeadLetters(
+            final Instant from, final Instant to, final String enriched, final List<Tuple> expected) {
         for (final String topic : List.of(Topics.CLEAN.name(), Topics.ENRICHED.name(), Topics.BY_COUNTRY.name())) {
-            final List<ConsumerRecord<byte[], byte[]>> records = cluster.readAll(topic);
+            final List<ConsumerRecord<byte[], byte[]>> records = inWindow(cluster.readAll(topic), from, to);
             final List<Output> livePath = outputs(records, false);
             assertThat(livePath).as("%s: live records", topic).isNotEmpty();
             assertThat(outputs(records, true))
                     .as("%s: the replayed records are the live ones", topic)
                     .containsExactlyInAnyOrderElementsOf(livePath);
         }
-        assertThat(keys(cluster.readAll(Topics.ENRICHED.name()))).containsOnly(NORMAL);
+        assertThat(outputs(inWindow(cluster.readAll(Topics.ENRICHED.name()), from, to), false))
+                .extracting(Output::key)
+                .containsExactly(enriched);
 
-        final List<ConsumerRecord<byte[], byte[]>> deadLetters = cluster.readAll(Topics.DEAD_LETTER.name());
+        final List<ConsumerRecord<byte[], byte[]>> deadLetters =
+                inWindow(cluster.readAll(Topics.DEAD_LETTER.name()), from, to);
         final List<Letter> livePath = letters(deadLetters, false);
         assertThat(livePath)
                 .as("live dead letters")
                 .extracting(Letter::key, Letter::processor, Letter::reason)
-                .containsExactlyInAnyOrderElementsOf(expectedDeadLetters());
+                .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(letters(deadLetters, true))
                 .as("the replay's dead letters are the live ones")
                 .containsExactlyInAnyOrderElementsOf(livePath);
     }
 
-    /** Every input, with record timestamps a second apart from {@code start}. */
-    private static List<ProducerRecord<byte[], byte[]>> inputs(final Instant start) {
+    /** The records of a window: outputs and dead letters carry their input's timestamp. */
+    private static List<ConsumerRecord<byte[], byte[]>> inWindow(
+            final List<ConsumerRecord<byte[], byte[]>> records, final Instant from, final Instant to) {
+        return records.stream()
+                .filter(record -> record.timestamp() >= from.toEpochMilli() && record.timestamp() < to.toEpochMilli())
+                .toList();
+    }
+
+    /**
+     * Every input, with record timestamps a second apart from {@code start}; keys end in {@code -n}.
+     *
+     * @param taggerBug whether to include the article the tagger under test throws on
+     */
+    private static List<ProducerRecord<byte[], byte[]>> inputs(
+            final Instant start, final int n, final boolean taggerBug) {
         final AvroSerde<RawArticle> serde = new AvroSerde<>(RawArticle.class);
         final List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
         records.add(raw(
-                NORMAL,
+                NORMAL + "-" + n,
                 serde.encode(article(
                         "Chile and Peru sign a trade deal",
                         "Ministers from Chile and Peru met in Lima on Tuesday to sign a trade deal.\n\n"
@@ -165,12 +268,16 @@ class ReplayParityIT {
         // Under the content cap and the producer's limit as clean text; its enriched record, with two
         // mentions in every 19 bytes of text, is over the limit.
         records.add(raw(
-                OVERSIZED_ENRICHED, serde.encode(article("Russia and Turkey", "Russia and Turkey. ".repeat(50_000)))));
-        records.add(raw(
-                TAGGER_THROWS,
-                serde.encode(article(TAGGER_BUG_TITLE, "Officials in Kenya and Ethiopia opened a new border post."))));
+                OVERSIZED_ENRICHED + "-" + n,
+                serde.encode(article("Russia and Turkey", "Russia and Turkey. ".repeat(50_000)))));
+        if (taggerBug) {
+            records.add(raw(
+                    TAGGER_THROWS + "-" + n,
+                    serde.encode(
+                            article(TAGGER_BUG_TITLE, "Officials in Kenya and Ethiopia opened a new border post."))));
+        }
         for (final PoisonRecords.Kind kind : PoisonRecords.Kind.values()) {
-            final ProducerRecord<byte[], byte[]> poison = PoisonRecords.record(kind, 0, MAX_CONTENT_BYTES);
+            final ProducerRecord<byte[], byte[]> poison = PoisonRecords.record(kind, n, MAX_CONTENT_BYTES);
             records.add(raw(
                     poison.key() == null ? null : new String(poison.key(), StandardCharsets.UTF_8), poison.value()));
         }
@@ -186,6 +293,19 @@ class ReplayParityIT {
                     record.headers()));
         }
         return timed;
+    }
+
+    /** The cleaner's dead letter of each poison record {@code n}: its key, the processor, and why. */
+    private static List<Tuple> expectedPoisonLetters(final int n) {
+        final List<Tuple> expected = new ArrayList<>();
+        for (final PoisonRecords.Kind kind : PoisonRecords.Kind.values()) {
+            final byte[] key = PoisonRecords.record(kind, n, MAX_CONTENT_BYTES).key();
+            expected.add(tuple(
+                    key == null ? null : new String(key, StandardCharsets.UTF_8),
+                    ProcessorApp.CLEANER.id(),
+                    kind.reason()));
+        }
+        return expected;
     }
 
     /** A raw record with a header of its producer's, which every output and dead letter must keep. */
@@ -225,21 +345,6 @@ class ReplayParityIT {
                 new OutputLimit(StreamsSettings.maxRequestBytes(settings), Topics.ENRICHED.name()));
     }
 
-    /** The dead letter each input calls for: its key, the processor that rejects it, and why. */
-    private static List<Tuple> expectedDeadLetters() {
-        final List<Tuple> expected = new ArrayList<>();
-        expected.add(tuple(OVERSIZED_ENRICHED, ProcessorApp.TAGGER.id(), DeadLetterReason.OVERSIZED));
-        expected.add(tuple(TAGGER_THROWS, ProcessorApp.TAGGER.id(), DeadLetterReason.PROCESSING_ERROR));
-        for (final PoisonRecords.Kind kind : PoisonRecords.Kind.values()) {
-            final byte[] key = PoisonRecords.record(kind, 0, MAX_CONTENT_BYTES).key();
-            expected.add(tuple(
-                    key == null ? null : new String(key, StandardCharsets.UTF_8),
-                    ProcessorApp.CLEANER.id(),
-                    kind.reason()));
-        }
-        return expected;
-    }
-
     /** An output record as a consumer sees it: where it lands, its key, value bytes and timestamp. */
     private record Output(int partition, String key, ByteBuffer value, long timestamp) {}
 
@@ -251,12 +356,6 @@ class ReplayParityIT {
                         new String(record.key(), StandardCharsets.UTF_8),
                         ByteBuffer.wrap(record.value()),
                         record.timestamp()))
-                .toList();
-    }
-
-    private static List<String> keys(final List<ConsumerRecord<byte[], byte[]>> records) {
-        return records.stream()
-                .map(record -> new String(record.key(), StandardCharsets.UTF_8))
                 .toList();
     }
 
