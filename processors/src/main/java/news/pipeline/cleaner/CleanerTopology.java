@@ -8,6 +8,7 @@ import news.pipeline.metrics.PipelineMetrics;
 import news.pipeline.schema.CleanArticle;
 import news.pipeline.schema.RawArticle;
 import news.pipeline.serde.AvroSerde;
+import news.pipeline.serde.RawArticleSerde;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -31,7 +32,9 @@ public final class CleanerTopology {
             final CleanArticleMapper mapper, final PipelineMetrics metrics, final int maxRequestBytes) {
         final StreamsBuilder builder = new StreamsBuilder();
         final OutputLimit limit = new OutputLimit(maxRequestBytes, Topics.CLEAN.name());
-        builder.stream(Topics.RAW.name(), Topics.RAW.consumed("read-raw-articles"))
+        builder.stream(
+                        Topics.RAW.name(),
+                        Topics.RAW.consumed("read-raw-articles", new RawArticleSerde(mapper.maxContentBytes())))
                 .processValues(() -> new CleanStep(mapper, metrics, limit), Named.as("clean-article"))
                 .to(Topics.CLEAN.name(), Topics.CLEAN.produced("write-clean-articles"));
         return builder.build();

@@ -64,9 +64,7 @@ public final class DeadLetterHandler
     @Override
     public DeserializationExceptionHandler.Response handleError(
             final ErrorHandlerContext context, final ConsumerRecord<byte[], byte[]> record, final Exception exception) {
-        final DeadLetterReason reason = exception instanceof AvroSerde.UnknownSchemaException
-                ? DeadLetterReason.UNKNOWN_SCHEMA
-                : DeadLetterReason.MALFORMED_RECORD;
+        final DeadLetterReason reason = DeadLetters.reasonForUnreadable(exception);
         final String message = messageOf(exception);
         // The processor never saw this record, so count it as read here.
         metrics.recordIn(processor);

@@ -22,6 +22,7 @@ import news.pipeline.schema.DeadLetterReason;
 import news.pipeline.schema.EnrichedArticle;
 import news.pipeline.schema.RawArticle;
 import news.pipeline.serde.AvroSerde;
+import news.pipeline.serde.RawArticleSerde;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.tagger.EnrichedArticleMapper;
 import news.pipeline.topics.PipelineHeaders;
@@ -78,7 +79,7 @@ public final class Replay {
 
     private final CleanArticleMapper cleanArticleMapper;
     private final EnrichedArticleMapper enrichedArticleMapper;
-    private final AvroSerde<RawArticle> rawSerde = new AvroSerde<>(RawArticle.class);
+    private final RawArticleSerde rawSerde;
     private final AvroSerde<CleanArticle> cleanSerde = new AvroSerde<>(CleanArticle.class);
     private final AvroSerde<EnrichedArticle> enrichedSerde = new AvroSerde<>(EnrichedArticle.class);
     private final AvroSerde<CountryArticle> countrySerde = new AvroSerde<>(CountryArticle.class);
@@ -86,6 +87,7 @@ public final class Replay {
 
     public Replay(final CleanArticleMapper cleanArticleMapper, final EnrichedArticleMapper enrichedArticleMapper) {
         this.cleanArticleMapper = cleanArticleMapper;
+        this.rawSerde = new RawArticleSerde(cleanArticleMapper.maxContentBytes());
         this.enrichedArticleMapper = enrichedArticleMapper;
     }
 
@@ -198,10 +200,13 @@ public final class Replay {
         } catch (RejectedRecordException e) {
             deadLetter(record, e.reason(), e.getMessage(), replayId, producer, counts);
         } catch (SerializationException e) {
-            final DeadLetterReason reason = e instanceof AvroSerde.UnknownSchemaException
-                    ? DeadLetterReason.UNKNOWN_SCHEMA
-                    : DeadLetterReason.MALFORMED_RECORD;
-            deadLetter(record, reason, DeadLetterHandler.messageOf(e), replayId, producer, counts);
+            deadLetter(
+                    record,
+                    DeadLetters.reasonForUnreadable(e),
+                    DeadLetterHandler.messageOf(e),
+                    replayId,
+                    producer,
+                    counts);
         }
     }
 
