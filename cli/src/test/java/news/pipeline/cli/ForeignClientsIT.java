@@ -109,18 +109,10 @@ class ForeignClientsIT {
                         "kcat-no-content\t{\"url\": \"https://news.example/empty\"}",
                         "kcat-malformed\t{\"url\": \"https://news.example/broken\", \"text\": "));
 
-        // The README's command, as a user types it.
-        final Process kcat = new ProcessBuilder(
-                        "kcat",
-                        "-P",
-                        "-b",
-                        settings.bootstrapServers(),
-                        "-t",
-                        "news.articles.raw",
-                        "-K",
-                        "\\t",
-                        "-X",
-                        "partitioner=murmur2_random")
+        // The README's command, as a user types it; its input redirection is this file.
+        final List<String> command = readmeCommand("kcat -P ");
+        assertThat(command).endsWith("<", "articles.tsv");
+        final Process kcat = new ProcessBuilder(command.subList(0, command.size() - 2))
                 .redirectInput(articles.toFile())
                 .redirectErrorStream(true)
                 .start();
@@ -171,15 +163,10 @@ class ForeignClientsIT {
         // The README's command, as a user types it, from the repository's root.
         final Path stdout = work.resolve("python.out");
         final Path stderr = work.resolve("python.err");
-        final Process python = new ProcessBuilder(
-                        PYTHON,
-                        "examples/python/read_enriched.py",
-                        "--bootstrap-servers",
-                        settings.bootstrapServers(),
-                        "--group",
-                        "python-it-" + UUID.randomUUID(),
-                        "--until-idle",
-                        "5")
+        final List<String> command = new ArrayList<>(readmeCommand(PYTHON + " examples/python/read_enriched.py"));
+        // A group of its own, so that what an earlier run committed does not hide the seed.
+        command.addAll(List.of("--group", "python-it-" + UUID.randomUUID()));
+        final Process python = new ProcessBuilder(command)
                 .directory(REPO.toFile())
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile())
@@ -253,6 +240,28 @@ class ForeignClientsIT {
                 Topics.ENRICHED.name(),
                 records -> keys(records).containsAll(List.of("ingest-good-1", "ingest-good-2", gzipId)));
         assertThat(decoded(enriched, gzipId).getTitle()).isEqualTo("Fiji and Tonga lay a cable");
+    }
+
+    /**
+     * The README's command line that starts with the given text, split into words as a shell would
+     * (it has no quotes but single ones), with the embedded broker's address for the default one.
+     */
+    private static List<String> readmeCommand(final String start) throws IOException {
+        final String line = Files.readAllLines(REPO.resolve("README.md")).stream()
+                .filter(text -> text.startsWith(start))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("README.md has no command starting with " + start));
+        final List<String> words = new ArrayList<>();
+        for (final String word : line.strip().split(" +")) {
+            final String unquoted = word.length() >= 2 && word.startsWith("'") && word.endsWith("'")
+                    ? word.substring(1, word.length() - 1)
+                    : word;
+            words.add(
+                    unquoted.equals(PipelineSettings.DEFAULT_BOOTSTRAP_SERVERS)
+                            ? settings.bootstrapServers()
+                            : unquoted);
+        }
+        return words;
     }
 
     private static void requireTool(final String tool, final String install, final String... check) {
