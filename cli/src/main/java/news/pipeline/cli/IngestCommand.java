@@ -2,6 +2,7 @@ package news.pipeline.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,7 +61,7 @@ final class IngestCommand implements Callable<Integer> {
                     ingest(ArticleFiles.readStdin(System.in), out, err);
                     continue;
                 }
-                for (final Path file : ArticleFiles.expand(Path.of(path))) {
+                for (final Path file : files(path, err)) {
                     ingest(ArticleFiles.read(file), out, err);
                 }
             }
@@ -95,6 +96,17 @@ final class IngestCommand implements Callable<Integer> {
             }
         }
         out.flush();
+    }
+
+    /** The article files of a path; a folder that cannot be listed is told, and the rest goes on. */
+    private List<Path> files(final String path, final PrintWriter err) {
+        try {
+            return ArticleFiles.expand(Path.of(path));
+        } catch (IOException | UncheckedIOException e) {
+            failed++;
+            err.println("not ingested: " + path + ": cannot be listed: " + e.getMessage());
+            return List.of();
+        }
     }
 
     /** Connects on the first article to send: input with none needs no cluster to be told what is wrong. */
