@@ -2,6 +2,7 @@ package news.pipeline.cleaner;
 
 import news.pipeline.schema.CleanArticle;
 import news.pipeline.schema.RawArticle;
+import news.pipeline.serde.RawArticleSerde;
 import news.pipeline.topics.TopicSpec;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -28,7 +29,8 @@ public final class CleanerTopology {
             final TopicSpec<String, CleanArticle> output,
             final CleanStep step) {
         final StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(input.name(), input.consumed("read-raw-articles"))
+        // The raw topic's reader inflates gzip, so it takes the cleaner's content cap as its limit.
+        builder.stream(input.name(), input.consumed("read-raw-articles", new RawArticleSerde(step.maxContentBytes())))
                 .processValues(() -> new CleanProcessor(step), Named.as("clean-article"))
                 .to(output.name(), output.produced("write-clean-articles"));
         return builder.build();

@@ -31,6 +31,11 @@ public record TopicSpec<K, V>(
         return Consumed.with(keySerde.get(), valueSerde.get()).withName(operatorName);
     }
 
+    /** For a reader that needs its own value serde, such as one configured with a limit. */
+    public Consumed<K, V> consumed(final String operatorName, final Serde<V> valueSerde) {
+        return Consumed.with(keySerde.get(), valueSerde).withName(operatorName);
+    }
+
     public Produced<K, V> produced(final String operatorName) {
         return Produced.with(keySerde.get(), valueSerde.get()).withName(operatorName);
     }

@@ -2,12 +2,14 @@ package news.pipeline.topics;
 
 import java.util.List;
 import java.util.Map;
+import news.pipeline.clean.ArticleCleaner;
 import news.pipeline.schema.CleanArticle;
 import news.pipeline.schema.CountryArticle;
 import news.pipeline.schema.DeadLetter;
 import news.pipeline.schema.EnrichedArticle;
 import news.pipeline.schema.RawArticle;
 import news.pipeline.serde.AvroSerde;
+import news.pipeline.serde.RawArticleSerde;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -48,7 +50,8 @@ public final class Topics {
             "article id (UTF-8)",
             "RawArticle",
             Serdes::String,
-            () -> new AvroSerde<>(RawArticle.class),
+            // Reads JSON and gzip too; the cleaner passes its configured content limit instead of the default.
+            () -> new RawArticleSerde(ArticleCleaner.DEFAULT_MAX_CONTENT_BYTES),
             DEFAULT_PARTITIONS,
             Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(RAW_MAX_MESSAGE_BYTES)));
 

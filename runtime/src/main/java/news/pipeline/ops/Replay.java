@@ -18,6 +18,7 @@ import news.pipeline.schema.CleanArticle;
 import news.pipeline.schema.CountryArticle;
 import news.pipeline.schema.EnrichedArticle;
 import news.pipeline.schema.RawArticle;
+import news.pipeline.serde.RawArticleSerde;
 import news.pipeline.streams.PipelineSteps;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.topics.PipelineHeaders;
@@ -86,8 +87,7 @@ public final class Replay {
     private final ProcessorDeadLetters publisherLetters;
     // The topics' own serdes, as the live applications read and write with them.
     private final Deserializer<String> rawKeys = Topics.RAW.keySerde().get().deserializer();
-    private final Deserializer<RawArticle> rawValues =
-            Topics.RAW.valueSerde().get().deserializer();
+    private final Deserializer<RawArticle> rawValues;
     private final Serializer<String> cleanKeys = Topics.CLEAN.keySerde().get().serializer();
     private final Serializer<CleanArticle> cleanValues =
             Topics.CLEAN.valueSerde().get().serializer();
@@ -103,6 +103,8 @@ public final class Replay {
      */
     public Replay(final PipelineSteps steps) {
         this.steps = steps;
+        // The live cleaner reads raw values with its content cap as the inflation limit; so does a replay.
+        this.rawValues = new RawArticleSerde(steps.clean().maxContentBytes()).deserializer();
         this.cleanerLetters = deadLetters(ProcessorApp.CLEANER, steps);
         this.taggerLetters = deadLetters(ProcessorApp.TAGGER, steps);
         this.publisherLetters = deadLetters(ProcessorApp.PUBLISHER, steps);
