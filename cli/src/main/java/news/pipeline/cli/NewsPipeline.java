@@ -31,6 +31,8 @@ import picocli.CommandLine.ParseResult;
             DemoCommand.class,
             RunCommand.class,
             IngestCommand.class,
+            CrawlCommand.class,
+            ImportWarcCommand.class,
             TailCommand.class,
             TopicsCommand.class,
             LagCommand.class,
