@@ -27,6 +27,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -221,13 +222,14 @@ public final class CrawlLedger implements AutoCloseable {
                         JSON.writeValueAsBytes(state)));
             }
             producer.commitTransaction();
-        } catch (ProducerFencedException e) {
+        } catch (ProducerFencedException | InvalidProducerEpochException e) {
             throw new CrawlFencedException();
         } catch (JsonProcessingException e) {
             producer.abortTransaction();
             throw new IllegalStateException(e);
         } catch (KafkaException e) {
-            if (e.getCause() instanceof ProducerFencedException) {
+            if (e.getCause() instanceof ProducerFencedException
+                    || e.getCause() instanceof InvalidProducerEpochException) {
                 throw new CrawlFencedException();
             }
             producer.abortTransaction();
