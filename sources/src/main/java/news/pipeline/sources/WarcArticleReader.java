@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import news.pipeline.ids.ArticleIds;
 import news.pipeline.runtime.ArticleFiles;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.RawArticle;
@@ -39,7 +38,7 @@ import org.netpreserve.jwarc.WarcResponse;
  */
 public final class WarcArticleReader {
     /** An article read from an archive. */
-    public record Article(String id, RawArticle raw, String digest, String warcFile, long offset) {}
+    public record Article(String id, RawArticle raw, String warcFile, long offset) {}
 
     /** Takes each article read. */
     public interface Sink {
@@ -194,11 +193,7 @@ public final class WarcArticleReader {
                 .build();
         articles.incrementAndGet();
         sink.accept(new Article(
-                ArticleFiles.idOf(content, ArticleFormat.HTML, target.toString()),
-                raw,
-                ArticleIds.fromContent(content),
-                file,
-                record.position()));
+                ArticleFiles.idOf(content, ArticleFormat.HTML, target.toString()), raw, file, record.position()));
     }
 
     /** The payload, decoded from any transfer and content encoding; null when over the cap. */

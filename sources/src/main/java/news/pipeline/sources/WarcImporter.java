@@ -49,8 +49,7 @@ public final class WarcImporter implements WarcArticleReader.Sink {
         headers.put(HEADER_FILE, article.warcFile());
         headers.put(HEADER_OFFSET, String.valueOf(article.offset()));
         headers.put(HEADER_DATE, String.valueOf(article.raw().getPublishedAt()));
-        pending.add(
-                new CrawlLedger.Produce(article.id(), article.raw(), headers, List.of(article.id()), article.digest()));
+        pending.add(new CrawlLedger.Produce(article.id(), article.raw(), headers, List.of(article.id()), null));
         pendingIds.add(article.id());
         pendingBytes += article.raw().getContent().remaining();
         if (pending.size() >= batchArticles || pendingBytes >= batchBytes) {
