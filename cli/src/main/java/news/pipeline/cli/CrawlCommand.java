@@ -237,10 +237,8 @@ final class CrawlCommand implements Callable<Integer> {
             }
             crawler.run(sources, stop::get);
         } catch (InterruptedException | InterruptException e) {
-            // Ctrl-C: an open transaction is aborted by the broker, so nothing half-done counts.
-            if (!stop.get()) {
-                throw e;
-            }
+            // Ctrl-C, or the thread interrupted: a stop. An open transaction is aborted, so nothing half-done counts.
+            Thread.interrupted();
         } finally {
             finished.countDown();
         }

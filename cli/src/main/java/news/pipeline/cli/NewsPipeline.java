@@ -40,6 +40,7 @@ import picocli.CommandLine.ParseResult;
             DlqCommand.class,
             EvalCommand.class,
             BenchCommand.class,
+            BenchWarcCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class NewsPipeline {

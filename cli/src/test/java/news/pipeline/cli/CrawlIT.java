@@ -2,8 +2,17 @@ package news.pipeline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PipedReader;
+import java.io.PipedWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPOutputStream;
 import news.pipeline.ids.ArticleIds;
 import news.pipeline.runtime.StreamsAppRunner;
 import news.pipeline.schema.EnrichedArticle;
@@ -381,5 +391,124 @@ class CrawlIT {
         assertThat(allowed.exitCode()).as(allowed.err()).isZero();
         assertThat(site.count("/ssrf/internal.html")).isEqualTo(1);
         assertThat(rawFrom(feed.toString())).hasSize(1);
+    }
+
+    @Test
+    void aSitemapIndexLeadsToItsNewsSitemapAndGzippedSitemap() throws Exception {
+        site.clearRequests();
+        site.page("/robots.txt", "text/plain", "User-agent: *\nAllow: /\n");
+        site.page("/maps/n1.html", "text/html", page(60));
+        site.page("/maps/p1.html", "text/html", page(61));
+        site.page(
+                "/maps/index.xml",
+                "application/xml",
+                "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+                        + "<sitemap><loc>" + site.url("127.0.0.1", "/maps/news.xml") + "</loc></sitemap>"
+                        + "<sitemap><loc>" + site.url("127.0.0.1", "/maps/pages.xml.gz") + "</loc></sitemap>"
+                        + "</sitemapindex>");
+        site.page(
+                "/maps/news.xml",
+                "application/xml",
+                "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
+                        + " xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\"><url><loc>"
+                        + site.url("127.0.0.1", "/maps/n1.html") + "</loc><news:news><news:publication>"
+                        + "<news:name>Example</news:name><news:language>de</news:language></news:publication>"
+                        + "<news:publication_date>2026-12-01T08:00:00Z</news:publication_date>"
+                        + "<news:title>Brücke</news:title></news:news></url></urlset>");
+        final ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(gzipped)) {
+            gzip.write(("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>"
+                            + site.url("127.0.0.1", "/maps/p1.html") + "</loc></url></urlset>")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        site.page("/maps/pages.xml.gz", "application/gzip", gzipped.toByteArray());
+        final String index = site.url("127.0.0.1", "/maps/index.xml");
+
+        final Run run = crawl("--feeds", index, "--delay", "0");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        final Map<String, List<RawArticle>> raw = rawFrom(index);
+        assertThat(raw.keySet())
+                .containsExactlyInAnyOrder(
+                        ArticleIds.fromUrl(site.url("127.0.0.1", "/maps/n1.html")),
+                        ArticleIds.fromUrl(site.url("127.0.0.1", "/maps/p1.html")));
+        final RawArticle news = raw.get(ArticleIds.fromUrl(site.url("127.0.0.1", "/maps/n1.html")))
+                .get(0);
+        assertThat(news.getTitle()).isEqualTo("Brücke");
+        assertThat(news.getLanguage()).isEqualTo("de");
+        assertThat(news.getPublishedAt()).isEqualTo(Instant.parse("2026-12-01T08:00:00Z"));
+    }
+
+    @Test
+    void runningContinuouslyItServesItsMetrics() throws Exception {
+        site.clearRequests();
+        site.page("/robots.txt", "text/plain", "User-agent: *\nAllow: /\n");
+        site.page("/live/1.html", "text/html", page(70));
+        site.page("/live/doc.pdf", "application/pdf", "%PDF");
+        final String feed = site.url("127.0.0.1", "/live/feed.xml");
+        site.page(
+                "/live/feed.xml",
+                "application/rss+xml",
+                rss(
+                        "en",
+                        item("One", site.url("127.0.0.1", "/live/1.html")),
+                        item("Doc", site.url("127.0.0.1", "/live/doc.pdf"))));
+        site.page("/live/failing.xml", "text/plain", "not a feed");
+        final PipedReader errReader = new PipedReader();
+        final PrintWriter err = new PrintWriter(new PipedWriter(errReader), true);
+        final Thread crawler = new Thread(() -> NewsPipeline.commandLine()
+                .setOut(new PrintWriter(new StringWriter(), true))
+                .setErr(err)
+                .execute(
+                        "crawl",
+                        "--bootstrap-servers",
+                        cluster.settings().bootstrapServers(),
+                        "--feeds",
+                        feed,
+                        site.url("127.0.0.1", "/live/failing.xml"),
+                        "--delay",
+                        "0",
+                        "--http-address",
+                        "127.0.0.1:0"));
+        crawler.start();
+        try {
+            final BufferedReader lines = new BufferedReader(errReader);
+            String line = lines.readLine();
+            while (line != null && !line.contains("/metrics on http://")) {
+                line = lines.readLine();
+            }
+            assertThat(line).isNotNull();
+            final URI metricsUri = URI.create(line.replaceFirst(".*/metrics on (http://[^;]+);.*", "$1") + "/metrics");
+            // Drain the rest of the crawler's messages, so that it never blocks writing them.
+            final Thread drain = new Thread(() -> {
+                try {
+                    while (lines.readLine() != null) {
+                        // discarded
+                    }
+                } catch (IOException e) {
+                    // the crawler has stopped
+                }
+            });
+            drain.setDaemon(true);
+            drain.start();
+            final HttpClient client = HttpClient.newHttpClient();
+            String metrics = "";
+            final long deadline = System.nanoTime() + EmbeddedCluster.TIMEOUT.toNanos();
+            while (!metrics.contains("news_pipeline_crawl_articles_total 1.0")
+                    || !metrics.contains("news_pipeline_crawl_feeds_failing 1.0")) {
+                assertThat(System.nanoTime()).as(metrics).isLessThan(deadline);
+                Thread.sleep(200);
+                metrics = client.send(HttpRequest.newBuilder(metricsUri).build(), HttpResponse.BodyHandlers.ofString())
+                        .body();
+            }
+            assertThat(metrics)
+                    .contains("news_pipeline_crawl_fetches_total{kind=\"page\",status=\"2xx\"}")
+                    .contains("news_pipeline_crawl_bytes_total")
+                    .contains("news_pipeline_crawl_skipped_total{reason=\"not-html\"} 1.0");
+        } finally {
+            crawler.interrupt();
+            crawler.join(EmbeddedCluster.TIMEOUT.toMillis());
+        }
+        assertThat(crawler.isAlive()).isFalse();
     }
 }
