@@ -511,4 +511,32 @@ class CrawlIT {
         }
         assertThat(crawler.isAlive()).isFalse();
     }
+
+    @Test
+    void aChangedArticleIsProducedAgainOnlyWhenAsked() throws Exception {
+        site.clearRequests();
+        site.page("/robots.txt", "text/plain", "User-agent: *\nAllow: /\n");
+        site.page("/changed/story.html", "text/html", page(80));
+        final String feed = site.url("127.0.0.1", "/changed/feed.xml");
+        site.page(
+                "/changed/feed.xml",
+                "application/rss+xml",
+                rss("en", item("Story", site.url("127.0.0.1", "/changed/story.html"))));
+        final String id = ArticleIds.fromUrl(site.url("127.0.0.1", "/changed/story.html"));
+        assertThat(crawl("--feeds", feed, "--delay", "0").exitCode()).isZero();
+        site.page("/changed/story.html", "text/html", page(81));
+
+        assertThat(crawl("--feeds", feed, "--delay", "0").exitCode()).isZero();
+        assertThat(site.count("/changed/story.html")).isEqualTo(1);
+        assertThat(rawFrom(feed).get(id)).hasSize(1);
+
+        assertThat(crawl("--feeds", feed, "--delay", "0", "--refetch-changed").exitCode())
+                .isZero();
+        assertThat(rawFrom(feed).get(id)).hasSize(2);
+        // Unchanged since: fetched again, not produced again.
+        assertThat(crawl("--feeds", feed, "--delay", "0", "--refetch-changed").exitCode())
+                .isZero();
+        assertThat(site.count("/changed/story.html")).isEqualTo(3);
+        assertThat(rawFrom(feed).get(id)).hasSize(2);
+    }
 }

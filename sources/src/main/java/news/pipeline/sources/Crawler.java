@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,6 +61,8 @@ public final class Crawler {
     private final CrawlMetrics metrics;
     private final Listener listener;
     private final LongSupplier clockMillis;
+    /** Whether each feed this crawler polls failed its last poll; the state topic also holds others' feeds. */
+    private final Map<String, Boolean> failing = new HashMap<>();
 
     public Crawler(
             final CrawlSettings settings,
@@ -139,8 +141,9 @@ public final class Crawler {
             }
         }
         ledger.commit(List.of(), List.of(after));
-        metrics.feedsFailing((int)
-                ledger.feeds().values().stream().filter(FeedState::failing).count());
+        failing.put(feed.name(), after.failing());
+        metrics.feedsFailing(
+                (int) failing.values().stream().filter(Boolean::booleanValue).count());
         listener.polled(after);
         return after;
     }
@@ -325,10 +328,5 @@ public final class Crawler {
                 before.lastModified(),
                 now + backoff,
                 before.articles());
-    }
-
-    /** For the summary: when the interval is this, a failing feed waits at most this long. */
-    public static Duration longestBackoff(final Duration interval) {
-        return interval.multipliedBy(MAX_BACKOFF_INTERVALS);
     }
 }
