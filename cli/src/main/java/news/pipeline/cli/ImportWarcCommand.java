@@ -42,6 +42,8 @@ final class ImportWarcCommand implements Callable<Integer> {
     private static final long MIB = 1024 * 1024;
     private static final int BATCH_ARTICLES = 500;
     private static final long BATCH_BYTES = 32 * MIB;
+    /** The progress line names the counts every so many articles: often enough to watch, cheap to keep. */
+    private static final int PROGRESS_EVERY_ARTICLES = 256;
 
     @Spec
     CommandSpec spec;
@@ -172,26 +174,18 @@ final class ImportWarcCommand implements Callable<Integer> {
             final long total)
             throws IOException, InterruptedException {
         progress.begin("import-warc", "MB", Math.max(1, total / 1_000_000), () -> reader.bytesDone() / 1_000_000);
+        // Closing the ticking closes the progress too, so that an error starts on a line of its own.
         try (Progress.Ticking ticking = progressOption.start(progress)) {
             for (final Path file : files) {
                 progress.step(file.getFileName().toString());
                 reader.read(file, article -> {
                     sink.accept(article);
-                    if (reader.articles() % 256 == 0) {
+                    if (reader.articles() % PROGRESS_EVERY_ARTICLES == 0) {
                         progress.step(reader.records() + " records, " + reader.articles() + " articles");
                     }
                 });
             }
             progress.end();
-        } catch (Exception e) {
-            progress.close();
-            if (e instanceof IOException io) {
-                throw io;
-            }
-            if (e instanceof InterruptedException interrupted) {
-                throw interrupted;
-            }
-            throw (RuntimeException) e;
         }
     }
 

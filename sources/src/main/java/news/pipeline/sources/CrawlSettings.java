@@ -36,7 +36,6 @@ public record CrawlSettings(
     public static final String ROBOT_NAME = "news-pipeline";
 
     public String userAgent() {
-        return ROBOT_NAME + "/1.0 (+https://github.com/news-pipeline/news-pipeline"
-                + (contact == null || contact.isBlank() ? "" : "; " + contact) + ")";
+        return ROBOT_NAME + "/1.0" + (contact == null || contact.isBlank() ? "" : " (+" + contact + ")");
     }
 }

@@ -35,9 +35,11 @@ public record FeedSource(String name, URI url, Path file) {
             if (!Files.isRegularFile(path)) {
                 throw new IllegalArgumentException("not a feed URL (http:// or https://) or a file: " + argument);
             }
-            final String text =
-                    Files.readString(path, StandardCharsets.ISO_8859_1).stripLeading();
-            if (text.startsWith("<") || text.startsWith("\uFEFF") || text.startsWith("\u00EF\u00BB\u00BF<")) {
+            // Latin-1 reads any bytes; a UTF-8 byte order mark then shows as these three characters.
+            final String text = Files.readString(path, StandardCharsets.ISO_8859_1)
+                    .replaceFirst("^\u00EF\u00BB\u00BF", "")
+                    .stripLeading();
+            if (text.startsWith("<")) {
                 feeds.add(new FeedSource(path.toString(), null, path));
                 continue;
             }

@@ -38,6 +38,8 @@ public final class Fetcher {
     private final Backoff backoff;
     private final UrlPolicy policy;
     private final CrawlMetrics metrics;
+    /** The failure of the last {@link #withRetries} that returned null. One fetching thread: a field will do. */
+    private FetchResult lastFailure;
 
     public Fetcher(
             final CrawlSettings settings, final HostPacer pacer, final Backoff backoff, final CrawlMetrics metrics) {
@@ -114,9 +116,6 @@ public final class Fetcher {
             return result(current, response);
         }
     }
-
-    /** The failure of the last {@link #withRetries} that returned null. One fetching thread: a field will do. */
-    private FetchResult lastFailure;
 
     /** One URL, retried on 429 and 5xx; null (and {@link #lastFailure}) when there was no usable response. */
     private HttpResponse<CappedBody.Body> withRetries(

@@ -243,9 +243,7 @@ public final class WarcArticleReader {
             final byte[] bytes = buffer.array();
             for (int i = 0; i + magic.length <= read; i++) {
                 if (matches(bytes, i, magic)
-                        && (compression == WarcCompression.GZIP
-                                || position + i == 0
-                                || bytes[Math.max(i - 1, 0)] == '\n')) {
+                        && (compression == WarcCompression.GZIP || atLineStart(channel, position + i, bytes, i))) {
                     return position + i;
                 }
             }
@@ -255,6 +253,19 @@ public final class WarcArticleReader {
             position += read - magic.length + 1;
         }
         return -1;
+    }
+
+    /** Whether the byte before the offset ends a line (or there is none): a plain record starts a line. */
+    private static boolean atLineStart(final FileChannel channel, final long offset, final byte[] chunk, final int at)
+            throws IOException {
+        if (offset == 0) {
+            return true;
+        }
+        if (at > 0) {
+            return chunk[at - 1] == '\n';
+        }
+        final ByteBuffer previous = ByteBuffer.allocate(1);
+        return channel.read(previous, offset - 1) == 1 && previous.get(0) == '\n';
     }
 
     private static boolean matches(final byte[] bytes, final int at, final byte[] magic) {
