@@ -291,7 +291,14 @@ final class CrawlCommand implements Callable<Integer> {
         try (CrawlLedger ledger = CrawlLedger.readOnly(kafka)) {
             out.printf(
                     "%-50s %-20s %6s %-14s %6s %-20s %8s  %s%n",
-                    "FEED", "LAST-POLL", "STATUS", "OUTCOME", "ERRORS", "NEXT-POLL", "ARTICLES", "ETAG / LAST-ERROR");
+                    "FEED",
+                    "LAST-POLL",
+                    "STATUS",
+                    "OUTCOME",
+                    "ERRORS",
+                    "NEXT-POLL",
+                    "ARTICLES",
+                    "VALIDATOR / LAST-ERROR");
             for (final FeedState state : ledger.feeds().values()) {
                 out.printf(
                         "%-50s %-20s %6s %-14s %6d %-20s %8d  %s%n",
@@ -302,11 +309,22 @@ final class CrawlCommand implements Callable<Integer> {
                         state.consecutiveErrors(),
                         time(state.nextPoll()),
                         state.articles(),
-                        state.lastError() != null ? state.lastError() : state.etag() == null ? "" : state.etag());
+                        validatorOrError(state));
             }
             out.printf("%d feed(s), %d article id(s) seen%n", ledger.feeds().size(), ledger.seenCount());
         }
         return 0;
+    }
+
+    /** The last error when the feed is failing, else what the next conditional GET sends. */
+    private static String validatorOrError(final FeedState state) {
+        if (state.lastError() != null) {
+            return state.lastError();
+        }
+        if (state.etag() != null) {
+            return "ETag " + state.etag();
+        }
+        return state.lastModified() == null ? "" : "Last-Modified " + state.lastModified();
     }
 
     private static String time(final long epochMillis) {
