@@ -91,11 +91,27 @@ public final class Topics {
             DEFAULT_PARTITIONS,
             Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(OUTPUT_MAX_MESSAGE_BYTES)));
 
+    /**
+     * What the crawler and the WARC importer have produced, and the crawler's state of each feed:
+     * compacted, so that it keeps the latest value of every key for as long as the topic lives.
+     * Keys are article ids (the raw record's key, and the id of the link it was found under) or
+     * {@code feed:} and the feed's URL; values are small JSON objects. Written in the same
+     * transaction as the raw records, so it never says more or less than the raw topic holds.
+     */
+    public static final TopicSpec<String, String> CRAWL_SEEN = new TopicSpec<>(
+            "news.crawl.seen",
+            "article id, or feed:URL (UTF-8)",
+            "JSON: crawl state",
+            Serdes::String,
+            Serdes::String,
+            DEFAULT_PARTITIONS,
+            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+
     private Topics() {}
 
-    /** Every pipeline topic, in the order data flows. */
+    /** Every pipeline topic, in the order data flows; the crawl state last. */
     public static List<TopicSpec<?, ?>> all() {
-        return List.of(RAW, CLEAN, ENRICHED, BY_COUNTRY, DEAD_LETTER);
+        return List.of(RAW, CLEAN, ENRICHED, BY_COUNTRY, DEAD_LETTER, CRAWL_SEEN);
     }
 
     public static TopicSpec<?, ?> byName(final String name) {
