@@ -230,6 +230,45 @@ final class BoilerplateLines {
                     + "letters to the editor)\\b");
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
 
+    /** A site's footer is a few lines: a longer text is not one, whatever it mentions. */
+    private static final int FOOTER_MAX_WORDS = 80;
+    /** A copyright notice, in the words and signs sites use for it. */
+    private static final Pattern COPYRIGHT = Pattern.compile("(?iu)©|\\(c\\)\\s*\\d{4}|\\bcopyright\\s*(©|\\d{4})"
+            + "|all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten"
+            + "|todos os direitos reservados|tutti i diritti riservati");
+    /** A telephone or fax number after its label. */
+    private static final Pattern PHONE =
+            Pattern.compile("(?iu)\\b(tel|telephone|phone|fax|tél|call)\\b\\.?:?\\s*\\+?\\(?\\d[\\d ()./-]{5,}");
+    /** A street address: a number and a street word. */
+    private static final Pattern STREET = Pattern.compile("(?iu)\\b\\d{1,5},?\\s+(\\p{L}+\\s+){1,3}"
+            + "(street|st|road|rd|avenue|ave|lane|square|boulevard|blvd|drive|way|place|quay)\\b");
+    /** Two kinds of contact details (telephone, e-mail, street address) make a block of contact details. */
+    private static final int MIN_CONTACT_KINDS = 2;
+
+    /**
+     * Whether the text is a page footer's: a short text with a copyright notice, or with contact
+     * details of two kinds (telephone, e-mail, street address). Never the article.
+     */
+    static boolean isFooterText(final String text) {
+        if (!atMostWords(text, FOOTER_MAX_WORDS)) {
+            return false;
+        }
+        if (COPYRIGHT.matcher(text).find()) {
+            return true;
+        }
+        int contactKinds = 0;
+        if (PHONE.matcher(text).find()) {
+            contactKinds++;
+        }
+        if (text.indexOf('@') >= 0 && EMAIL.matcher(text).find()) {
+            contactKinds++;
+        }
+        if (STREET.matcher(text).find()) {
+            contactKinds++;
+        }
+        return contactKinds >= MIN_CONTACT_KINDS;
+    }
+
     /** A short line that is not a sentence: a label, a heading of a site's section, a signature. */
     static boolean isShortLabel(final String line) {
         return line.length() <= SHORT_LINE_CHARS && atMostWords(line, SHORT_LINE_WORDS) && !endsLikeSentence(line);
