@@ -152,7 +152,8 @@ public final class ArticleCleaner {
         final Document doc = parser.parseInput(html, base);
         final HtmlMetadata.Metadata meta = HtmlMetadata.read(doc, raw.url());
         final String title = title(doc, meta, raw.titleHint());
-        final List<String> paragraphs = ParagraphPolish.polish(HtmlArticleExtractor.extract(doc.body()), title);
+        final List<String> paragraphs = DeclaredArticleBody.orExtracted(
+                ParagraphPolish.polish(HtmlArticleExtractor.extract(doc.body()), title), meta.articleBody());
         if (paragraphs.isEmpty()) {
             throw new RejectedDocumentException(
                     Rejection.NO_TEXT,

@@ -232,6 +232,8 @@ final class BoilerplateLines {
 
     /** A site's footer is a few lines: a longer text is not one, whatever it mentions. */
     private static final int FOOTER_MAX_WORDS = 80;
+    /** Besides its notices and contact details a footer has at most a few words ("Page kept by the club."). */
+    private static final int FOOTER_MAX_OTHER_WORDS = 24;
     /** A copyright notice, in the words and signs sites use for it. */
     private static final Pattern COPYRIGHT = Pattern.compile("(?iu)©|\\(c\\)\\s*\\d{4}|\\bcopyright\\s*(©|\\d{4})"
             + "|all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten"
@@ -242,31 +244,59 @@ final class BoilerplateLines {
     /** A street address: a number and a street word. */
     private static final Pattern STREET = Pattern.compile("(?iu)\\b\\d{1,5},?\\s+(\\p{L}+\\s+){1,3}"
             + "(street|st|road|rd|avenue|ave|lane|square|boulevard|blvd|drive|way|place|quay)\\b");
+    /** Where a sentence ends: a full stop, question or exclamation mark before a space. */
+    private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?])\\s+");
     /** Two kinds of contact details (telephone, e-mail, street address) make a block of contact details. */
     private static final int MIN_CONTACT_KINDS = 2;
 
+    private static final int PHONE_KIND = 1;
+    private static final int EMAIL_KIND = 2;
+    private static final int STREET_KIND = 4;
+
     /**
-     * Whether the text is a page footer's: a short text with a copyright notice, or with contact
-     * details of two kinds (telephone, e-mail, street address). Never the article.
+     * Whether the text is a page footer's: a copyright notice, or contact details of two kinds
+     * (telephone, e-mail, street address), with hardly any other words. A story that ends with its
+     * publisher's notice is not one: its own sentences outnumber the notice.
      */
     static boolean isFooterText(final String text) {
+        return footerKinds(text, true) >= 0;
+    }
+
+    /** Whether the text is contact details of two kinds (telephone, e-mail, street address) and hardly anything else. */
+    static boolean isContactDetails(final String text) {
+        return footerKinds(text, false) >= 0;
+    }
+
+    /** The footer's kinds of contact details found, or -1 when the text is not a footer. */
+    private static int footerKinds(final String text, final boolean copyrightIsEnough) {
         if (!atMostWords(text, FOOTER_MAX_WORDS)) {
-            return false;
+            return -1;
         }
-        if (COPYRIGHT.matcher(text).find()) {
-            return true;
+        boolean copyright = false;
+        int kinds = 0;
+        int otherWords = 0;
+        for (String sentence : SENTENCE_BREAK.split(text)) {
+            final boolean notice = COPYRIGHT.matcher(sentence).find();
+            int sentenceKinds = 0;
+            if (PHONE.matcher(sentence).find()) {
+                sentenceKinds |= PHONE_KIND;
+            }
+            if (sentence.indexOf('@') >= 0 && EMAIL.matcher(sentence).find()) {
+                sentenceKinds |= EMAIL_KIND;
+            }
+            if (STREET.matcher(sentence).find()) {
+                sentenceKinds |= STREET_KIND;
+            }
+            if (notice || sentenceKinds != 0) {
+                copyright |= notice;
+                kinds |= sentenceKinds;
+            } else {
+                otherWords += wordCount(sentence);
+            }
         }
-        int contactKinds = 0;
-        if (PHONE.matcher(text).find()) {
-            contactKinds++;
-        }
-        if (text.indexOf('@') >= 0 && EMAIL.matcher(text).find()) {
-            contactKinds++;
-        }
-        if (STREET.matcher(text).find()) {
-            contactKinds++;
-        }
-        return contactKinds >= MIN_CONTACT_KINDS;
+        final boolean footer = (copyrightIsEnough && copyright || Integer.bitCount(kinds) >= MIN_CONTACT_KINDS)
+                && otherWords <= FOOTER_MAX_OTHER_WORDS;
+        return footer ? kinds : -1;
     }
 
     /** A short line that is not a sentence: a label, a heading of a site's section, a signature. */

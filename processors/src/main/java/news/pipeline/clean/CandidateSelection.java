@@ -231,6 +231,17 @@ final class CandidateSelection {
         return top;
     }
 
+    /**
+     * A sibling that is the page's footer, or a few words that are no sentence (a list of
+     * keywords, a label), however well its commas score it.
+     */
+    private static boolean isFooterOrShortLabel(final Element sibling) {
+        final String text = sibling.text();
+        return BoilerplateLines.isFooterText(text)
+                || BoilerplateLines.atMostWords(text, MAX_SHORT_CANDIDATE_WORDS)
+                        && !BoilerplateLines.endsLikeSentence(text);
+    }
+
     /** Whether the candidate, or a block around it, is a teaser grid or a titled list of other stories. */
     private boolean isRecirculationOrInside(final Element candidate) {
         for (Element block = candidate; block != null && block != body; block = block.parent()) {
@@ -274,7 +285,7 @@ final class CandidateSelection {
             final ElementStats siblingStats = stats.of(sibling);
             if (siblingStats == null
                     || siblingStats.textChars == 0
-                    || siblingStats.textChars <= MAX_FOOTER_CHARS && BoilerplateLines.isFooterText(sibling.text())) {
+                    || siblingStats.textChars <= MAX_FOOTER_CHARS && isFooterOrShortLabel(sibling)) {
                 continue;
             }
             double bonus = 0;

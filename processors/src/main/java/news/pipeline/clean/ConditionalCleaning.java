@@ -40,6 +40,9 @@ final class ConditionalCleaning {
     /** A header shorter than this is the article's kicker, byline and date; a longer one holds a lead. */
     private static final int MAX_HEADER_CHARS = 300;
 
+    /** A block of contact details is a few lines: past this many visible characters it is not read as one. */
+    private static final int MAX_CONTACT_BLOCK_CHARS = 600;
+
     private final boolean cleanConditionally;
     private final boolean stripUnlikely;
     private final ClassNameHints hints;
@@ -60,12 +63,24 @@ final class ConditionalCleaning {
         this.stats = stats;
     }
 
-    /** Whether the element, inside an article root whose text is {@code rootText}, goes with its subtree. */
-    boolean removes(final Element element, final ElementStats elementStats, final int rootText) {
+    /** Whether the element, inside the article root whose text is {@code rootText}, goes with its subtree. */
+    boolean removes(final Element element, final ElementStats elementStats, final Element root, final int rootText) {
         return dropContainer(element, elementStats)
                 || unlikelyPart(element, elementStats, rootText)
                 || "header".equals(element.normalName()) && elementStats.textChars < MAX_HEADER_CHARS
-                || RecirculationBlocks.isRecirculation(element, stats);
+                || RecirculationBlocks.isRecirculation(element, stats)
+                || element.parent() == root && isContactBlock(element, elementStats);
+    }
+
+    /**
+     * A block of the page's contact details (address, telephone, e-mail) beside the article, as
+     * sites without a footer element have. Only blocks directly under the article root are read:
+     * that is where a page's footer sits, and it bounds the cost.
+     */
+    private static boolean isContactBlock(final Element element, final ElementStats elementStats) {
+        return elementStats.textChars <= MAX_CONTACT_BLOCK_CHARS
+                && !"p".equals(element.normalName())
+                && BoilerplateLines.isContactDetails(element.text());
     }
 
     /** Readability's conditional cleaning: containers that look like furniture rather than prose. */

@@ -43,6 +43,8 @@ final class HtmlMetadata {
     /**
      * @param heading the text of the page's first {@code <h1>}, empty when it has none; not
      *                metadata, but found in the same pass
+     * @param articleBody the article's text as its JSON-LD declares it ({@code articleBody}), line
+     *                breaks kept; null when absent
      */
     record Metadata(
             String title,
@@ -53,7 +55,8 @@ final class HtmlMetadata {
             String siteName,
             String language,
             String description,
-            String heading) {}
+            String heading,
+            String articleBody) {}
 
     private HtmlMetadata() {}
 
@@ -109,7 +112,17 @@ final class HtmlMetadata {
                 JsonLd.text(article, "description"));
         final String title = first(meta.get("og:title"), meta.get("twitter:title"), JsonLd.text(article, "headline"));
         final String heading = scan.h1 == null ? "" : TextNormalizer.clean(scan.h1.text());
-        return new Metadata(title, author, published, modified, canonical, siteName, language, description, heading);
+        return new Metadata(
+                title,
+                author,
+                published,
+                modified,
+                canonical,
+                siteName,
+                language,
+                description,
+                heading,
+                JsonLd.rawText(article, "articleBody"));
     }
 
     /** One pass over the page collects every element the metadata is read from. */

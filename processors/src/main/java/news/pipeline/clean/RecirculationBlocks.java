@@ -21,6 +21,8 @@ final class RecirculationBlocks {
     private static final double MIN_TEASER_SHARE = 0.6;
     /** A section title is one short line. */
     private static final int MAX_TITLE_CHARS = 60;
+    /** A block titled like a list of other stories in words only is one from this share of link text. */
+    private static final double MIN_TITLED_LINK_DENSITY = 0.2;
     /** A list of other stories links to at least this many of them. */
     private static final int MIN_SECTION_LINKS = 2;
 
@@ -37,23 +39,30 @@ final class RecirculationBlocks {
 
     /** Whether the element is a grid of teasers, or a section titled as a list of other stories. */
     static boolean isRecirculation(final Element element, final PageStatistics stats) {
-        return element.childrenSize() >= MIN_TEASERS && isTeaserGrid(element, stats)
-                || isTitledRelatedSection(element, stats);
+        final ElementStats elementStats = stats.of(element);
+        // Both kinds link to other stories: a block without links is neither, and most blocks have none.
+        if (elementStats == null || elementStats.linkChars == 0) {
+            return false;
+        }
+        return isTeaserGrid(element, elementStats, stats) || isTitledRelatedSection(element, elementStats, stats);
     }
 
     /** Most of the element's text sits in at least three small sibling blocks, each a teaser. */
-    static boolean isTeaserGrid(final Element element, final PageStatistics stats) {
-        final ElementStats elementStats = stats.of(element);
-        if (elementStats == null || elementStats.textChars == 0) {
+    private static boolean isTeaserGrid(
+            final Element element, final ElementStats elementStats, final PageStatistics stats) {
+        if (element.childNodeSize() < MIN_TEASERS) {
             return false;
         }
         int teasers = 0;
         int teaserChars = 0;
-        for (Element child : element.children()) {
-            final ElementStats childStats = stats.of(child);
-            if (childStats != null && isTeaser(child, childStats)) {
-                teasers++;
-                teaserChars += childStats.textChars;
+        // Child nodes by index: asking jsoup for the child elements builds a list per element.
+        for (int i = 0, n = element.childNodeSize(); i < n; i++) {
+            if (element.childNode(i) instanceof Element child) {
+                final ElementStats childStats = stats.of(child);
+                if (childStats != null && isTeaser(child, childStats)) {
+                    teasers++;
+                    teaserChars += childStats.textChars;
+                }
             }
         }
         return teasers >= MIN_TEASERS && teaserChars >= elementStats.textChars * MIN_TEASER_SHARE;
@@ -76,28 +85,43 @@ final class RecirculationBlocks {
     }
 
     /** A block whose first child is a heading titled or named like a list of other stories, and which holds links. */
-    static boolean isTitledRelatedSection(final Element element, final PageStatistics stats) {
-        final ElementStats elementStats = stats.of(element);
-        if (elementStats == null || elementStats.linkChars == 0) {
-            return false;
-        }
+    private static boolean isTitledRelatedSection(
+            final Element element, final ElementStats elementStats, final PageStatistics stats) {
         Element title = null;
-        for (Element child : element.children()) {
-            final ElementStats childStats = stats.of(child);
-            // A title named like related content may have been skipped for its name; it still titles the block.
-            if (childStats != null && childStats.textChars > 0
-                    || stats.isSkipped(child) && isHeading(child.normalName()) && child.hasText()) {
-                title = child;
-                break;
+        int titleIndex = -1;
+        for (int i = 0, n = element.childNodeSize(); i < n && title == null; i++) {
+            if (element.childNode(i) instanceof Element child) {
+                final ElementStats childStats = stats.of(child);
+                // A title named like related content may have been skipped for its name; it still titles the block.
+                if (childStats != null && childStats.textChars > 0
+                        || stats.isSkipped(child) && isHeading(child.normalName()) && child.hasText()) {
+                    title = child;
+                    titleIndex = i;
+                }
             }
         }
-        if (title == null || title == element.lastElementChild() || !isHeading(title.normalName())) {
+        if (title == null || !isHeading(title.normalName()) || !hasElementAfter(element, titleIndex)) {
             return false;
         }
+        if (namedRelated(title)) {
+            return countLinks(element) >= MIN_SECTION_LINKS;
+        }
+        // Titled in words only: an article's own subheading may read the same ("More from the
+        // interview"), so the block must also be link-heavy, as a list of stories is.
         final String text = title.text();
-        final boolean titled =
-                text.length() <= MAX_TITLE_CHARS && RELATED_TITLE.matcher(text).matches();
-        return (titled || namedRelated(title)) && countLinks(element) >= MIN_SECTION_LINKS;
+        return elementStats.linkDensity() >= MIN_TITLED_LINK_DENSITY
+                && text.length() <= MAX_TITLE_CHARS
+                && RELATED_TITLE.matcher(text).matches()
+                && countLinks(element) >= MIN_SECTION_LINKS;
+    }
+
+    private static boolean hasElementAfter(final Element element, final int index) {
+        for (int i = index + 1, n = element.childNodeSize(); i < n; i++) {
+            if (element.childNode(i) instanceof Element) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isHeading(final String tag) {
