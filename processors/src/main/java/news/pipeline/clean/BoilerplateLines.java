@@ -267,36 +267,37 @@ final class BoilerplateLines {
         return footerKinds(text, false) >= 0;
     }
 
-    /** The footer's kinds of contact details found, or -1 when the text is not a footer. */
+    /** Whether the text is a footer; the kinds are found in the whole text, the other words sentence by sentence. */
     private static int footerKinds(final String text, final boolean copyrightIsEnough) {
         if (!atMostWords(text, FOOTER_MAX_WORDS)) {
             return -1;
         }
-        boolean copyright = false;
-        int kinds = 0;
+        final boolean copyright = COPYRIGHT.matcher(text).find();
+        final int kinds = contactKinds(text);
+        if (!(copyrightIsEnough && copyright || Integer.bitCount(kinds) >= MIN_CONTACT_KINDS)) {
+            return -1;
+        }
         int otherWords = 0;
         for (String sentence : SENTENCE_BREAK.split(text)) {
-            final boolean notice = COPYRIGHT.matcher(sentence).find();
-            int sentenceKinds = 0;
-            if (PHONE.matcher(sentence).find()) {
-                sentenceKinds |= PHONE_KIND;
-            }
-            if (sentence.indexOf('@') >= 0 && EMAIL.matcher(sentence).find()) {
-                sentenceKinds |= EMAIL_KIND;
-            }
-            if (STREET.matcher(sentence).find()) {
-                sentenceKinds |= STREET_KIND;
-            }
-            if (notice || sentenceKinds != 0) {
-                copyright |= notice;
-                kinds |= sentenceKinds;
-            } else {
+            if (!COPYRIGHT.matcher(sentence).find() && contactKinds(sentence) == 0) {
                 otherWords += wordCount(sentence);
             }
         }
-        final boolean footer = (copyrightIsEnough && copyright || Integer.bitCount(kinds) >= MIN_CONTACT_KINDS)
-                && otherWords <= FOOTER_MAX_OTHER_WORDS;
-        return footer ? kinds : -1;
+        return otherWords <= FOOTER_MAX_OTHER_WORDS ? kinds : -1;
+    }
+
+    private static int contactKinds(final String text) {
+        int kinds = 0;
+        if (PHONE.matcher(text).find()) {
+            kinds |= PHONE_KIND;
+        }
+        if (text.indexOf('@') >= 0 && EMAIL.matcher(text).find()) {
+            kinds |= EMAIL_KIND;
+        }
+        if (STREET.matcher(text).find()) {
+            kinds |= STREET_KIND;
+        }
+        return kinds;
     }
 
     /** A short line that is not a sentence: a label, a heading of a site's section, a signature. */

@@ -147,7 +147,7 @@ class ExtractionRulesTest {
                         .append(i)
                         .append("><img src=/i.jpg><h3>Weekly notes, part ")
                         .append(i)
-                        .append("</h3></a><p>What you need to know today.</p><span>")
+                        .append("</h3></a><p>What you need to know today, in five minutes.</p><span>")
                         .append(i)
                         .append("h ago</span></div>");
             }
