@@ -272,32 +272,65 @@ final class BoilerplateLines {
         if (!atMostWords(text, FOOTER_MAX_WORDS)) {
             return -1;
         }
-        final boolean copyright = COPYRIGHT.matcher(text).find();
-        final int kinds = contactKinds(text);
-        if (!(copyrightIsEnough && copyright || Integer.bitCount(kinds) >= MIN_CONTACT_KINDS)) {
+        // Cheap tests on the lower-cased text first: most texts tested are prose, and the patterns cost more.
+        final String lower = lower(text);
+        final boolean copyright = copyrightIsEnough
+                && mayHoldCopyright(lower)
+                && COPYRIGHT.matcher(text).find();
+        final int kinds = contactKinds(text, lower, !copyright);
+        if (!(copyright || Integer.bitCount(kinds) >= MIN_CONTACT_KINDS)) {
             return -1;
         }
         int otherWords = 0;
         for (String sentence : SENTENCE_BREAK.split(text)) {
-            if (!COPYRIGHT.matcher(sentence).find() && contactKinds(sentence) == 0) {
+            final String lowerSentence = lower(sentence);
+            if (!(mayHoldCopyright(lowerSentence) && COPYRIGHT.matcher(sentence).find())
+                    && contactKinds(sentence, lowerSentence, false) == 0) {
                 otherWords += wordCount(sentence);
             }
         }
         return otherWords <= FOOTER_MAX_OTHER_WORDS ? kinds : -1;
     }
 
-    private static int contactKinds(final String text) {
+    /** Every copyright notice holds "©", "(c)", "copyright" or a word for "reserved" (all hold "serv"). */
+    private static boolean mayHoldCopyright(final String lower) {
+        return lower.indexOf('©') >= 0
+                || lower.contains("(c)")
+                || lower.contains("copyright")
+                || lower.contains("serv")
+                || lower.contains("vorbehalten");
+    }
+
+    /**
+     * The kinds of contact details in the text. With {@code twoOrNone}, a street address is looked
+     * for only beside a telephone or an e-mail, since one kind alone makes no contact block.
+     */
+    private static int contactKinds(final String text, final String lower, final boolean twoOrNone) {
         int kinds = 0;
-        if (PHONE.matcher(text).find()) {
-            kinds |= PHONE_KIND;
-        }
         if (text.indexOf('@') >= 0 && EMAIL.matcher(text).find()) {
             kinds |= EMAIL_KIND;
         }
-        if (STREET.matcher(text).find()) {
+        if (hasPhoneLabel(lower) && PHONE.matcher(text).find()) {
+            kinds |= PHONE_KIND;
+        }
+        if ((kinds != 0 || !twoOrNone) && hasDigit(text) && STREET.matcher(text).find()) {
             kinds |= STREET_KIND;
         }
         return kinds;
+    }
+
+    private static boolean hasPhoneLabel(final String lower) {
+        return lower.contains("tel") || lower.contains("phone") || lower.contains("fax") || lower.contains("call");
+    }
+
+    private static boolean hasDigit(final String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            final char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A short line that is not a sentence: a label, a heading of a site's section, a signature. */

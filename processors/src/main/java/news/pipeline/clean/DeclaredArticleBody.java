@@ -27,7 +27,16 @@ final class DeclaredArticleBody {
      * paragraph is found in it, and it is much longer), else the extracted paragraphs.
      */
     static List<String> orExtracted(final List<String> extracted, final String declared) {
-        if (declared == null || MARKUP.matcher(declared).find()) {
+        if (declared == null) {
+            return extracted;
+        }
+        int extractedChars = 0;
+        for (String paragraph : extracted) {
+            extractedChars += paragraph.length();
+        }
+        // Most declared bodies are the visible text again: the characters tell, before any word is counted.
+        if (declared.length() < extractedChars * MIN_LENGTH_RATIO
+                || MARKUP.matcher(declared).find()) {
             return extracted;
         }
         final List<String> paragraphs = new ArrayList<>();
