@@ -152,8 +152,10 @@ public final class ArticleCleaner {
         final Document doc = parser.parseInput(html, base);
         final HtmlMetadata.Metadata meta = HtmlMetadata.read(doc, raw.url());
         final String title = title(doc, meta, raw.titleHint());
-        final List<String> paragraphs = DeclaredArticleBody.orExtracted(
-                ParagraphPolish.polish(HtmlArticleExtractor.extract(doc.body()), title), meta.articleBody());
+        final List<String> extracted = ParagraphPolish.polish(HtmlArticleExtractor.extract(doc.body()), title);
+        final List<String> declared = DeclaredArticleBody.orExtracted(extracted, meta.articleBody());
+        // A declared body gets the same clean-up as the page's text: it may repeat the headline or a byline.
+        final List<String> paragraphs = declared == extracted ? extracted : ParagraphPolish.polish(declared, title);
         if (paragraphs.isEmpty()) {
             throw new RejectedDocumentException(
                     Rejection.NO_TEXT,

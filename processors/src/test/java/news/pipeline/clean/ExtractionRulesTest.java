@@ -226,6 +226,13 @@ class ExtractionRulesTest {
         }
 
         @Test
+        void shouldCleanTheDeclaredBodyLikeThePagesText() throws Exception {
+            assertThat(paragraphs(page("Leaks\\n\\n" + FULL, "<p>" + TEASER + "</p>")))
+                    .hasSize(3)
+                    .startsWith(TEASER);
+        }
+
+        @Test
         void shouldKeepTheVisibleTextWhenTheDeclaredBodyIsAnotherStory() throws Exception {
             final String other = FULL.replace("water company", "rail operator").replace("leaks", "delays");
             assertThat(paragraphs(page(other, "<p>" + TEASER + "</p>"))).containsExactly(TEASER);
