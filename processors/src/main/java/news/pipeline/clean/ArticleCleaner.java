@@ -20,7 +20,7 @@ import org.jsoup.parser.Parser;
  */
 public final class ArticleCleaner {
     /** Version of the cleaning logic; part of every clean record. Bump it whenever output can change. */
-    public static final String VERSION = "1.0.0";
+    public static final String VERSION = "1.1.0";
     /** Default largest content accepted, in bytes. */
     public static final int DEFAULT_MAX_CONTENT_BYTES = 4 * 1024 * 1024;
 
@@ -175,7 +175,10 @@ public final class ArticleCleaner {
         final Document doc = parser.parseInput(html, base);
         final HtmlMetadata.Metadata meta = HtmlMetadata.read(doc, raw.url());
         final String title = title(doc, meta, raw.titleHint());
-        final List<String> paragraphs = ParagraphPolish.polish(HtmlArticleExtractor.extract(doc.body()), title);
+        final List<String> extracted = ParagraphPolish.polish(HtmlArticleExtractor.extract(doc.body()), title);
+        final List<String> declared = DeclaredArticleBody.orExtracted(extracted, meta.articleBody());
+        // A declared body gets the same clean-up as the page's text: it may repeat the headline or a byline.
+        final List<String> paragraphs = declared == extracted ? extracted : ParagraphPolish.polish(declared, title);
         if (paragraphs.isEmpty()) {
             throw new RejectedDocumentException(
                     Rejection.NO_TEXT,

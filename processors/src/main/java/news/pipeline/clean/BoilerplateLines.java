@@ -230,6 +230,109 @@ final class BoilerplateLines {
                     + "letters to the editor)\\b");
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
 
+    /** A site's footer is a few lines: a longer text is not one, whatever it mentions. */
+    private static final int FOOTER_MAX_WORDS = 80;
+    /** Besides its notices and contact details a footer has at most a few words ("Page kept by the club."). */
+    private static final int FOOTER_MAX_OTHER_WORDS = 24;
+    /** A copyright notice, in the words and signs sites use for it. */
+    private static final Pattern COPYRIGHT = Pattern.compile("(?iu)©|\\(c\\)\\s*\\d{4}|\\bcopyright\\s*(©|\\d{4})"
+            + "|all rights reserved|todos los derechos reservados|tous droits réservés|alle rechte vorbehalten"
+            + "|todos os direitos reservados|tutti i diritti riservati");
+    /** A telephone or fax number after its label. */
+    private static final Pattern PHONE =
+            Pattern.compile("(?iu)\\b(tel|telephone|phone|fax|tél|call)\\b\\.?:?\\s*\\+?\\(?\\d[\\d ()./-]{5,}");
+    /** A street address: a number and a street word. */
+    private static final Pattern STREET = Pattern.compile("(?iu)\\b\\d{1,5},?\\s+(\\p{L}+\\s+){1,3}"
+            + "(street|st|road|rd|avenue|ave|lane|square|boulevard|blvd|drive|way|place|quay)\\b");
+    /** Where a sentence ends: a full stop, question or exclamation mark before a space. */
+    private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?])\\s+");
+    /** Two kinds of contact details (telephone, e-mail, street address) make a block of contact details. */
+    private static final int MIN_CONTACT_KINDS = 2;
+
+    private static final int PHONE_KIND = 1;
+    private static final int EMAIL_KIND = 2;
+    private static final int STREET_KIND = 4;
+
+    /**
+     * Whether the text is a page footer's: a copyright notice, or contact details of two kinds
+     * (telephone, e-mail, street address), with hardly any other words. A story that ends with its
+     * publisher's notice is not one: its own sentences outnumber the notice.
+     */
+    static boolean isFooterText(final String text) {
+        return footerKinds(text, true) >= 0;
+    }
+
+    /** Whether the text is contact details of two kinds (telephone, e-mail, street address) and hardly anything else. */
+    static boolean isContactDetails(final String text) {
+        return footerKinds(text, false) >= 0;
+    }
+
+    /** Whether the text is a footer; the kinds are found in the whole text, the other words sentence by sentence. */
+    private static int footerKinds(final String text, final boolean copyrightIsEnough) {
+        if (!atMostWords(text, FOOTER_MAX_WORDS)) {
+            return -1;
+        }
+        // Cheap tests on the lower-cased text first: most texts tested are prose, and the patterns cost more.
+        final String lower = lower(text);
+        final boolean copyright = copyrightIsEnough
+                && mayHoldCopyright(lower)
+                && COPYRIGHT.matcher(text).find();
+        final int kinds = contactKinds(text, lower, !copyright);
+        if (!(copyright || Integer.bitCount(kinds) >= MIN_CONTACT_KINDS)) {
+            return -1;
+        }
+        int otherWords = 0;
+        for (String sentence : SENTENCE_BREAK.split(text)) {
+            final String lowerSentence = lower(sentence);
+            if (!(mayHoldCopyright(lowerSentence) && COPYRIGHT.matcher(sentence).find())
+                    && contactKinds(sentence, lowerSentence, false) == 0) {
+                otherWords += wordCount(sentence);
+            }
+        }
+        return otherWords <= FOOTER_MAX_OTHER_WORDS ? kinds : -1;
+    }
+
+    /** Every copyright notice holds "©", "(c)", "copyright" or a word for "reserved" (all hold "serv"). */
+    private static boolean mayHoldCopyright(final String lower) {
+        return lower.indexOf('©') >= 0
+                || lower.contains("(c)")
+                || lower.contains("copyright")
+                || lower.contains("serv")
+                || lower.contains("vorbehalten");
+    }
+
+    /**
+     * The kinds of contact details in the text. With {@code twoOrNone}, a street address is looked
+     * for only beside a telephone or an e-mail, since one kind alone makes no contact block.
+     */
+    private static int contactKinds(final String text, final String lower, final boolean twoOrNone) {
+        int kinds = 0;
+        if (text.indexOf('@') >= 0 && EMAIL.matcher(text).find()) {
+            kinds |= EMAIL_KIND;
+        }
+        if (hasPhoneLabel(lower) && PHONE.matcher(text).find()) {
+            kinds |= PHONE_KIND;
+        }
+        if ((kinds != 0 || !twoOrNone) && hasDigit(text) && STREET.matcher(text).find()) {
+            kinds |= STREET_KIND;
+        }
+        return kinds;
+    }
+
+    private static boolean hasPhoneLabel(final String lower) {
+        return lower.contains("tel") || lower.contains("phone") || lower.contains("fax") || lower.contains("call");
+    }
+
+    private static boolean hasDigit(final String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            final char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A short line that is not a sentence: a label, a heading of a site's section, a signature. */
     static boolean isShortLabel(final String line) {
         return line.length() <= SHORT_LINE_CHARS && atMostWords(line, SHORT_LINE_WORDS) && !endsLikeSentence(line);

@@ -29,6 +29,14 @@ final class CandidateSelection {
     private static final int DISTANT_ANCESTOR_DIVIDER = 3;
     /** How many top candidates are compared with the best one, as Readability does. */
     private static final int COMPARED_CANDIDATES = 5;
+    /** How many of the best candidates are tried in turn when the best is a footer, a teaser list or short. */
+    private static final int CONSIDERED_CANDIDATES = 10;
+    /** Past this many visible characters a candidate is no footer: the test reads its text only below. */
+    private static final int MAX_FOOTER_CHARS = 600;
+    /** A candidate of fewer words than this is short: kept only when no longer candidate may be the article. */
+    private static final int MAX_SHORT_CANDIDATE_WORDS = 24;
+    /** Past this many visible characters a candidate is never short: the word count is read only below. */
+    private static final int MAX_SHORT_CANDIDATE_CHARS = 250;
     /** Candidates scoring this share of the best are nearly as good: parts of one article split across blocks. */
     private static final double NEAR_BEST_SHARE = 0.75;
     /** This many nearly-as-good candidates under one ancestor make the ancestor the article. */
@@ -66,32 +74,47 @@ final class CandidateSelection {
     /** The blocks the article is read from: the top candidate with its siblings, or the whole body. */
     List<Element> articleRoots() {
         score();
+        if (candidates.isEmpty()) {
+            return List.of(body);
+        }
         final Element top = topCandidate();
-        return top == null ? List.of(body) : withSiblings(top);
+        // Every good candidate was a footer or a list of other stories: no article is better than a wrong one.
+        return top == null ? List.of() : withSiblings(top);
+    }
+
+    /** Readability's paragraph score: one point, one per comma, one per hundred characters up to three. */
+    static double paragraphScore(final int textChars, final int commas) {
+        return 1 + commas + Math.min(MAX_LENGTH_POINTS, textChars / CHARS_PER_LENGTH_POINT);
     }
 
     private void score() {
         for (Element paragraph : stats.paragraphs()) {
             final ElementStats paragraphStats = stats.of(paragraph);
-            final double contentScore = 1
-                    + paragraphStats.commas
-                    + Math.min(MAX_LENGTH_POINTS, paragraphStats.textChars / CHARS_PER_LENGTH_POINT);
-            Element ancestor = paragraph.parent();
-            for (int level = 0; ancestor != null && level < SCORED_ANCESTOR_LEVELS; level++) {
-                final ElementStats ancestorStats = stats.ofOrNew(ancestor);
-                if (!ancestorStats.candidate) {
-                    ancestorStats.candidate = true;
-                    ancestorStats.score = initialScore(ancestor);
-                    candidates.add(ancestor);
-                }
-                // Readability's dividers: the parent takes all, the grandparent half, farther ones less
-                final double divider = level == 0 ? 1 : level == 1 ? 2 : level * DISTANT_ANCESTOR_DIVIDER;
-                ancestorStats.score += contentScore / divider;
-                if (ancestor == body) {
-                    break;
-                }
-                ancestor = ancestor.parent();
+            scoreAncestors(paragraph.parent(), paragraphScore(paragraphStats.textChars, paragraphStats.commas));
+        }
+        // Runs of loose text are paragraphs whose parent is the block holding them.
+        for (Element container : stats.looseTextContainers()) {
+            scoreAncestors(container, stats.of(container).looseTextScore);
+        }
+    }
+
+    /** Adds a paragraph's score to its parent and, divided, to the ancestors above it. */
+    private void scoreAncestors(final Element parent, final double contentScore) {
+        Element ancestor = parent;
+        for (int level = 0; ancestor != null && level < SCORED_ANCESTOR_LEVELS; level++) {
+            final ElementStats ancestorStats = stats.ofOrNew(ancestor);
+            if (!ancestorStats.candidate) {
+                ancestorStats.candidate = true;
+                ancestorStats.score = initialScore(ancestor);
+                candidates.add(ancestor);
             }
+            // Readability's dividers: the parent takes all, the grandparent half, farther ones less
+            final double divider = level == 0 ? 1 : level == 1 ? 2 : level * DISTANT_ANCESTOR_DIVIDER;
+            ancestorStats.score += contentScore / divider;
+            if (ancestor == body) {
+                break;
+            }
+            ancestor = ancestor.parent();
         }
     }
 
@@ -122,23 +145,45 @@ final class CandidateSelection {
         return candidate.score * (1 - candidate.linkDensity());
     }
 
+    /**
+     * The best candidate that may be the article, climbed to the ancestor that holds all of it;
+     * null when every candidate considered is a footer or a list of other stories.
+     */
     private Element topCandidate() {
-        Element top = null;
-        double topScore = 0;
-        final List<Element> nearBest = new ArrayList<>(COMPARED_CANDIDATES);
-        for (Element candidate : candidates) {
-            final double score = finalScore(candidate);
-            if (top == null || score > topScore) {
-                top = candidate;
-                topScore = score;
+        candidates.sort((left, right) -> Double.compare(finalScore(right), finalScore(left)));
+        // The best candidate may be a page's footer or its list of other stories: the next one is
+        // the article then. A short candidate is kept only when nothing longer may be the article.
+        int topIndex = -1;
+        int shortIndex = -1;
+        for (int i = 0; i < Math.min(CONSIDERED_CANDIDATES, candidates.size()) && topIndex < 0; i++) {
+            final Element candidate = candidates.get(i);
+            if (isRecirculationOrInside(candidate)) {
+                continue;
             }
+            final ElementStats candidateStats = stats.of(candidate);
+            if (candidateStats.textChars <= MAX_FOOTER_CHARS && BoilerplateLines.isFooterText(candidate.text())) {
+                continue;
+            }
+            if (candidateStats.textChars <= MAX_SHORT_CANDIDATE_CHARS
+                    && BoilerplateLines.atMostWords(candidate.text(), MAX_SHORT_CANDIDATE_WORDS)) {
+                if (shortIndex < 0) {
+                    shortIndex = i;
+                }
+                continue;
+            }
+            topIndex = i;
         }
-        if (top == null) {
+        if (topIndex < 0) {
+            topIndex = shortIndex;
+        }
+        if (topIndex < 0) {
             return null;
         }
-        candidates.sort((left, right) -> Double.compare(finalScore(right), finalScore(left)));
-        for (int i = 1; i < Math.min(COMPARED_CANDIDATES, candidates.size()); i++) {
-            if (finalScore(candidates.get(i)) / topScore >= NEAR_BEST_SHARE) {
+        Element top = candidates.get(topIndex);
+        final double topScore = finalScore(top);
+        final List<Element> nearBest = new ArrayList<>(COMPARED_CANDIDATES);
+        for (int i = topIndex + 1; i < Math.min(topIndex + COMPARED_CANDIDATES, candidates.size()); i++) {
+            if (topScore > 0 && finalScore(candidates.get(i)) / topScore >= NEAR_BEST_SHARE) {
                 nearBest.add(candidates.get(i));
             }
         }
@@ -186,6 +231,27 @@ final class CandidateSelection {
         return top;
     }
 
+    /**
+     * A sibling that is the page's footer, or a few words that are no sentence (a list of
+     * keywords, a label), however well its commas score it.
+     */
+    private static boolean isFooterOrShortLabel(final Element sibling) {
+        final String text = sibling.text();
+        return BoilerplateLines.isFooterText(text)
+                || BoilerplateLines.atMostWords(text, MAX_SHORT_CANDIDATE_WORDS)
+                        && !BoilerplateLines.endsLikeSentence(text);
+    }
+
+    /** Whether the candidate, or a block around it, is a teaser grid or a titled list of other stories. */
+    private boolean isRecirculationOrInside(final Element candidate) {
+        for (Element block = candidate; block != null && block != body; block = block.parent()) {
+            if (RecirculationBlocks.isRecirculation(block, stats)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isAncestor(final Element ancestor, final Element element) {
         for (Element parent = element.parent(); parent != null; parent = parent.parent()) {
             if (parent == ancestor) {
@@ -213,11 +279,13 @@ final class CandidateSelection {
             if (stats.isSkipped(sibling)) {
                 continue;
             }
-            if (hints.unlikely(sibling)) {
+            if (hints.unlikely(sibling) || RecirculationBlocks.isRecirculation(sibling, stats)) {
                 continue;
             }
             final ElementStats siblingStats = stats.of(sibling);
-            if (siblingStats == null || siblingStats.textChars == 0) {
+            if (siblingStats == null
+                    || siblingStats.textChars == 0
+                    || siblingStats.textChars <= MAX_FOOTER_CHARS && isFooterOrShortLabel(sibling)) {
                 continue;
             }
             double bonus = 0;

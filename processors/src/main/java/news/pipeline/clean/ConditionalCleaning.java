@@ -40,25 +40,47 @@ final class ConditionalCleaning {
     /** A header shorter than this is the article's kicker, byline and date; a longer one holds a lead. */
     private static final int MAX_HEADER_CHARS = 300;
 
+    /** A block of contact details is a few lines: past this many visible characters it is not read as one. */
+    private static final int MAX_CONTACT_BLOCK_CHARS = 600;
+
     private final boolean cleanConditionally;
     private final boolean stripUnlikely;
     private final ClassNameHints hints;
+    private final PageStatistics stats;
 
     /**
      * @param cleanConditionally whether furniture-like containers go
      * @param stripUnlikely      whether the measuring pass already skipped elements named like furniture
      */
-    ConditionalCleaning(final boolean cleanConditionally, final boolean stripUnlikely, final ClassNameHints hints) {
+    ConditionalCleaning(
+            final boolean cleanConditionally,
+            final boolean stripUnlikely,
+            final ClassNameHints hints,
+            final PageStatistics stats) {
         this.cleanConditionally = cleanConditionally;
         this.stripUnlikely = stripUnlikely;
         this.hints = hints;
+        this.stats = stats;
     }
 
-    /** Whether the element, inside an article root whose text is {@code rootText}, goes with its subtree. */
-    boolean removes(final Element element, final ElementStats stats, final int rootText) {
-        return dropContainer(element, stats)
-                || unlikelyPart(element, stats, rootText)
-                || "header".equals(element.normalName()) && stats.textChars < MAX_HEADER_CHARS;
+    /** Whether the element, inside the article root whose text is {@code rootText}, goes with its subtree. */
+    boolean removes(final Element element, final ElementStats elementStats, final Element root, final int rootText) {
+        return dropContainer(element, elementStats)
+                || unlikelyPart(element, elementStats, rootText)
+                || "header".equals(element.normalName()) && elementStats.textChars < MAX_HEADER_CHARS
+                || RecirculationBlocks.isRecirculation(element, stats)
+                || element.parent() == root && isContactBlock(element, elementStats);
+    }
+
+    /**
+     * A block of the page's contact details (address, telephone, e-mail) beside the article, as
+     * sites without a footer element have. Only blocks directly under the article root are read:
+     * that is where a page's footer sits, and it bounds the cost.
+     */
+    private static boolean isContactBlock(final Element element, final ElementStats elementStats) {
+        return elementStats.textChars <= MAX_CONTACT_BLOCK_CHARS
+                && !"p".equals(element.normalName())
+                && BoilerplateLines.isContactDetails(element.text());
     }
 
     /** Readability's conditional cleaning: containers that look like furniture rather than prose. */
@@ -91,10 +113,11 @@ final class ConditionalCleaning {
         final boolean isList = tag.equals("ul") || tag.equals("ol") || tag.equals("dl");
         final int listItems = stats.listItems - (isList ? LIST_ITEM_ALLOWANCE : 0);
         final double linkDensity = stats.linkDensity();
-        if (stats.images > 1 && (double) stats.paragraphs / stats.images < MIN_PARAGRAPHS_PER_IMAGE) {
+        if (stats.images > 1 && (double) stats.allParagraphs() / stats.images < MIN_PARAGRAPHS_PER_IMAGE) {
             return true;
         }
-        // An image with a line of text and no paragraph: a caption or a credit.
+        // An image with a line of text and no paragraph: a caption or a credit, even when the line
+        // stands loose beside the image.
         if (stats.images >= 1
                 && stats.paragraphs == 0
                 && stats.headings == 0
@@ -102,10 +125,10 @@ final class ConditionalCleaning {
                 && !isList) {
             return true;
         }
-        if (!isList && listItems > stats.paragraphs && stats.headings == 0) {
+        if (!isList && listItems > stats.allParagraphs() && stats.headings == 0) {
             return true;
         }
-        if (stats.inputs > Math.floor(stats.paragraphs / PARAGRAPHS_PER_INPUT)) {
+        if (stats.inputs > Math.floor(stats.allParagraphs() / PARAGRAPHS_PER_INPUT)) {
             return true;
         }
         if (!isList
@@ -115,7 +138,7 @@ final class ConditionalCleaning {
             return true;
         }
         if (weight < ClassNameHints.CLASS_WEIGHT
-                && linkDensity > (stats.paragraphs > 0 ? MAX_LINK_DENSITY_WITH_PARAGRAPHS : MAX_LINK_DENSITY)
+                && linkDensity > (stats.allParagraphs() > 0 ? MAX_LINK_DENSITY_WITH_PARAGRAPHS : MAX_LINK_DENSITY)
                 && !isList) {
             return true;
         }

@@ -14,7 +14,13 @@ final class ElementStats {
     /** Visible characters in the element's own text nodes, not its children's. */
     int ownTextChars;
 
+    /** {@code <p>} elements inside. */
     int paragraphs;
+    /** Runs of loose text inside that read as paragraphs (see {@link PageStatistics#looseTextContainers()}). */
+    int looseParagraphs;
+    /** What the element's own runs of loose text score, as paragraphs it holds; 0 when it has none. */
+    double looseTextScore;
+
     int images;
     int listItems;
     /** List items holding a link. */
@@ -25,6 +31,11 @@ final class ElementStats {
     int headings;
     boolean candidate;
     double score;
+
+    /** Paragraphs inside, {@code <p>} elements and runs of loose text alike. */
+    int allParagraphs() {
+        return paragraphs + looseParagraphs;
+    }
 
     /** Share of the visible text that is link text. */
     double linkDensity() {

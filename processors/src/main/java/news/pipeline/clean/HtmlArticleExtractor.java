@@ -59,10 +59,20 @@ final class HtmlArticleExtractor {
         stats.measure();
         final List<Element> roots = new CandidateSelection(body, stats, hints).articleRoots();
         final ParagraphCollector collector = new ParagraphCollector(
-                stats, new ConditionalCleaning(rules.cleanConditionally(), rules.stripUnlikely(), hints));
+                stats, new ConditionalCleaning(rules.cleanConditionally(), rules.stripUnlikely(), hints, stats));
         final List<String> out = new ArrayList<>();
+        boolean wholePage = false;
         for (Element root : roots) {
             collector.collect(root, out);
+            wholePage |= root == body;
+        }
+        // Read from the whole page, the text ends with the page's footer (copyright, address,
+        // telephone). Inside an article's own container such a line is the publisher's notice on
+        // the story, and stays.
+        if (wholePage) {
+            while (!out.isEmpty() && BoilerplateLines.isFooterText(out.get(out.size() - 1))) {
+                out.remove(out.size() - 1);
+            }
         }
         return out;
     }

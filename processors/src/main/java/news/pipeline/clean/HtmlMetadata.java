@@ -3,6 +3,7 @@ package news.pipeline.clean;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.text.ParsePosition;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -43,6 +44,8 @@ final class HtmlMetadata {
     /**
      * @param heading the text of the page's first {@code <h1>}, empty when it has none; not
      *                metadata, but found in the same pass
+     * @param articleBody the article's text as its JSON-LD declares it ({@code articleBody}), line
+     *                breaks kept; null when absent
      */
     record Metadata(
             String title,
@@ -53,7 +56,8 @@ final class HtmlMetadata {
             String siteName,
             String language,
             String description,
-            String heading) {}
+            String heading,
+            String articleBody) {}
 
     private HtmlMetadata() {}
 
@@ -109,7 +113,17 @@ final class HtmlMetadata {
                 JsonLd.text(article, "description"));
         final String title = first(meta.get("og:title"), meta.get("twitter:title"), JsonLd.text(article, "headline"));
         final String heading = scan.h1 == null ? "" : TextNormalizer.clean(scan.h1.text());
-        return new Metadata(title, author, published, modified, canonical, siteName, language, description, heading);
+        return new Metadata(
+                title,
+                author,
+                published,
+                modified,
+                canonical,
+                siteName,
+                language,
+                description,
+                heading,
+                JsonLd.rawText(article, "articleBody"));
     }
 
     /** One pass over the page collects every element the metadata is read from. */
@@ -327,16 +341,13 @@ final class HtmlMetadata {
         if (trimmed.length() < DATE_CHARS || trimmed.length() > MAX_DATE_TIME_CHARS) {
             return null;
         }
-        try {
-            return OffsetDateTime.parse(trimmed).toInstant();
-        } catch (DateTimeParseException ignored) {
-            // try the next form
+        final Instant withOffset = parseOffsetDateTime(trimmed, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        if (withOffset != null) {
+            return withOffset;
         }
-        try {
-            return OffsetDateTime.parse(trimmed.replace(' ', 'T'), OFFSET_NO_COLON)
-                    .toInstant();
-        } catch (DateTimeParseException ignored) {
-            // try the next form
+        final Instant withOffsetNoColon = parseOffsetDateTime(trimmed.replace(' ', 'T'), OFFSET_NO_COLON);
+        if (withOffsetNoColon != null) {
+            return withOffsetNoColon;
         }
         if (trimmed.length() == DATE_CHARS) {
             try {
@@ -346,6 +357,23 @@ final class HtmlMetadata {
             }
         }
         return null;
+    }
+
+    /**
+     * The instant the whole text gives in the formatter's form, else null. A parse that fails
+     * throws, which costs far more than the parse, and most pages give their dates in one form
+     * only; the formatter's non-throwing first pass tells whether the form fits.
+     */
+    private static Instant parseOffsetDateTime(final String text, final DateTimeFormatter formatter) {
+        final ParsePosition position = new ParsePosition(0);
+        if (formatter.parseUnresolved(text, position) == null || position.getIndex() != text.length()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text, formatter).toInstant();
+        } catch (DateTimeParseException ignored) {
+            return null;
+        }
     }
 
     static String clean(final String value) {

@@ -124,6 +124,12 @@ final class JsonLd {
         return mainEntity == null ? null : findArticle(mainEntity, depth + 1);
     }
 
+    /** The text of a key of the article as written, line breaks kept; null when absent or not text. */
+    static String rawText(final JsonNode node, final String key) {
+        final JsonNode value = node == null || !node.isObject() ? null : node.get(key);
+        return value != null && value.isTextual() ? value.asText() : null;
+    }
+
     /** The text at a path of keys (first element of any array on the way), cleaned; null when absent. */
     static String text(final JsonNode node, final String... path) {
         JsonNode current = node;

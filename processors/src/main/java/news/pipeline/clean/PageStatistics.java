@@ -1,7 +1,9 @@
 package news.pipeline.clean;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -70,6 +72,20 @@ final class PageStatistics {
             "h1");
 
     private static final Set<String> HEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
+    /**
+     * Phrasing content: elements that sit inside a line of text. Any other element starts a block
+     * and ends the run of loose text before it.
+     */
+    private static final Set<String> PHRASING_TAGS = Set.of(
+            "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins", "kbd",
+            "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
+            "wbr", "nobr");
+    /**
+     * Blocks whose loose text runs count as paragraphs of their own (Readability's "div to p"):
+     * the generic containers a site may fill with text nodes and line breaks instead of paragraphs.
+     */
+    private static final Set<String> LOOSE_TEXT_CONTAINERS =
+            Set.of("div", "section", "article", "main", "center", "body");
     /** Roles and attributes that hide an element or mark it as page furniture. */
     private static final Set<String> SKIP_ROLES = Set.of(
             "menu",
@@ -96,6 +112,7 @@ final class PageStatistics {
     private final Map<Element, ElementStats> stats = new IdentityHashMap<>();
     private final Set<Element> skipped = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<Element> paragraphs = new ArrayList<>();
+    private final List<Element> looseTextContainers = new ArrayList<>();
 
     /** @param stripUnlikely whether elements named like furniture are skipped with their subtree */
     PageStatistics(final Element body, final boolean stripUnlikely, final ClassNameHints hints) {
@@ -121,6 +138,15 @@ final class PageStatistics {
     /** The elements that read as paragraphs, in the order the pass closed them. */
     List<Element> paragraphs() {
         return paragraphs;
+    }
+
+    /**
+     * Blocks holding runs of loose text (text nodes and inline elements between blocks or
+     * {@code <br><br>}) that read as paragraphs, in the order the pass closed them; each run
+     * scores the block itself, as a paragraph scores its parent.
+     */
+    List<Element> looseTextContainers() {
+        return looseTextContainers;
     }
 
     /** Subtrees that are never content: hidden, furniture by tag or role, and unlikely by name. */
@@ -171,22 +197,33 @@ final class PageStatistics {
     /** One pass: every element's text, link text, commas and counts of paragraphs, images, list items. */
     void measure() {
         final int[] linkDepth = {0};
+        final Deque<LooseText> blocks = new ArrayDeque<>();
+        blocks.push(new LooseText(body));
         NodeTraversor.filter(
                 new NodeFilter() {
                     @Override
                     public FilterResult head(final Node node, final int depth) {
                         if (node instanceof TextNode textNode) {
-                            countText(textNode, linkDepth[0] > 0);
+                            countText(textNode, linkDepth[0] > 0, blocks.peek());
                             return FilterResult.CONTINUE;
                         }
                         if (node instanceof Element element) {
-                            if (element != body && skip(element)) {
+                            if (element == body) {
+                                return FilterResult.CONTINUE;
+                            }
+                            if (skip(element)) {
                                 skipped.add(element);
                                 countSkipped(element);
                                 return FilterResult.SKIP_ENTIRELY;
                             }
-                            if ("a".equals(element.normalName())) {
+                            final String tag = element.normalName();
+                            if ("a".equals(tag)) {
                                 linkDepth[0]++;
+                            } else if ("br".equals(tag)) {
+                                blocks.peek().lineBreak();
+                            } else if (!PHRASING_TAGS.contains(tag)) {
+                                blocks.peek().blockChild();
+                                blocks.push(new LooseText(element));
                             }
                             return FilterResult.CONTINUE;
                         }
@@ -201,6 +238,13 @@ final class PageStatistics {
                         final String tag = element.normalName();
                         if ("a".equals(tag)) {
                             linkDepth[0]--;
+                        }
+                        if (!blocks.isEmpty() && blocks.peek().block == element) {
+                            blocks.pop().close();
+                            if (!blocks.isEmpty()) {
+                                // The block ends the parent's run of loose text before it.
+                                blocks.peek().endRun();
+                            }
                         }
                         final ElementStats closed = stats.get(element);
                         if (closed == null) {
@@ -219,8 +263,11 @@ final class PageStatistics {
                 body);
     }
 
-    /** Counts a text node's visible characters and commas into its parent's statistics. */
-    private void countText(final TextNode textNode, final boolean inLink) {
+    /**
+     * Counts a text node's visible characters and commas into its parent's statistics, and into
+     * the run of loose text of the block around it.
+     */
+    private void countText(final TextNode textNode, final boolean inLink, final LooseText block) {
         final Element parent = (Element) textNode.parentNode();
         final String text = textNode.getWholeText();
         int visible = 0;
@@ -241,6 +288,9 @@ final class PageStatistics {
             parentStats.commas += commas;
             if (inLink) {
                 parentStats.linkChars += visible;
+            }
+            if (block != null) {
+                block.text(visible, commas);
             }
         }
     }
@@ -265,6 +315,7 @@ final class PageStatistics {
         parent.linkChars += child.linkChars;
         parent.commas += child.commas;
         parent.paragraphs += child.paragraphs + ("p".equals(tag) ? 1 : 0);
+        parent.looseParagraphs += child.looseParagraphs;
         parent.images += child.images;
         parent.listItems += child.listItems + ("li".equals(tag) ? 1 : 0);
         parent.linkedListItems += child.linkedListItems + ("li".equals(tag) && child.linkChars > 0 ? 1 : 0);
@@ -274,7 +325,7 @@ final class PageStatistics {
     }
 
     private static boolean isParagraph(final String tag, final ElementStats element) {
-        if (element.textChars < ElementStats.MIN_PARAGRAPH_CHARS) {
+        if (element.textChars < ElementStats.MIN_PARAGRAPH_CHARS || element.looseTextScore > 0) {
             return false;
         }
         switch (tag) {
@@ -284,6 +335,65 @@ final class PageStatistics {
                 return element.ownTextChars >= ElementStats.MIN_PARAGRAPH_CHARS;
             default:
                 return false;
+        }
+    }
+
+    /**
+     * The runs of loose text in one open block: text and inline elements up to the next block
+     * child or the next two line breaks in a row. A block whose text is split into runs that way
+     * holds them as paragraphs; a block that is one run is a paragraph itself, as before.
+     */
+    private final class LooseText {
+        final Element block;
+        private int runChars;
+        private int runCommas;
+        private int lineBreaks;
+        private boolean split;
+        private int runs;
+        private double score;
+
+        LooseText(final Element block) {
+            this.block = block;
+        }
+
+        void text(final int visible, final int commas) {
+            runChars += visible;
+            runCommas += commas;
+            lineBreaks = 0;
+        }
+
+        void lineBreak() {
+            lineBreaks++;
+            if (lineBreaks == 2) {
+                split = true;
+                endRun();
+            }
+        }
+
+        void blockChild() {
+            split = true;
+            endRun();
+        }
+
+        void endRun() {
+            if (runChars >= ElementStats.MIN_PARAGRAPH_CHARS) {
+                runs++;
+                score += CandidateSelection.paragraphScore(runChars, runCommas);
+            }
+            runChars = 0;
+            runCommas = 0;
+            lineBreaks = 0;
+        }
+
+        void close() {
+            endRun();
+            if (runs == 0 || !split || !LOOSE_TEXT_CONTAINERS.contains(block.normalName())) {
+                return;
+            }
+            final ElementStats blockStats = ofOrNew(block);
+            blockStats.looseTextScore = score;
+            blockStats.looseParagraphs += runs;
+            looseTextContainers.add(block);
         }
     }
 }

@@ -97,7 +97,7 @@ final class ParagraphCollector {
                             }
                             return FilterResult.SKIP_ENTIRELY;
                         }
-                        if (element != root && cleaning.removes(element, elementStats, rootText)) {
+                        if (element != root && cleaning.removes(element, elementStats, root, rootText)) {
                             return FilterResult.SKIP_ENTIRELY;
                         }
                         if (BLOCK_TAGS.contains(tag)) {

@@ -136,4 +136,48 @@ class BoilerplateLinesTest {
     void shouldNotTakeShortSentencesForLabels(final String line) {
         assertThat(BoilerplateLines.isShortLabel(line)).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "© 2026 Example Post Ltd. All rights reserved.",
+                "Copyright 2026 The Example Times. All rights reserved.",
+                "Page maintained by the village hall committee. © 2026",
+                "The Example Post, 12 Harbour Road, Port Ellis. Telephone 01632 960 101.",
+                "Newsroom: desk@post.example. Tel. +44 1632 960101",
+                "Tous droits réservés."
+            })
+    void shouldRecogniseFooterText(final String text) {
+        assertThat(BoilerplateLines.isFooterText(text)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "The court ruled that the copyright on the song had expired in 2019, and the band lost its claim.",
+                "The museum reopened on Friday after a two-year renovation, with free entry for the first weekend."
+                        + " Visitors queued from early morning, and the doors opened ahead of time."
+                        + " © 2026 Example Agency. All rights reserved.",
+                "The shop at 12 Harbour Road closed last week after forty years, its owner said.",
+                "Call 01632 960 101 if you see the missing dog, police said on Tuesday."
+            })
+    void shouldNotTakeAStoryForFooterText(final String text) {
+        assertThat(BoilerplateLines.isFooterText(text)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "The Example Post, 12 Harbour Road, Port Ellis. Telephone 01632 960 101.",
+                "Write to desk@post.example or call 01632 960 101."
+            })
+    void shouldRecogniseContactDetails(final String text) {
+        assertThat(BoilerplateLines.isContactDetails(text)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"© 2026 Example Post Ltd. All rights reserved.", "Email the author at ann@post.example."})
+    void shouldNotTakeANoticeOrOneAddressForContactDetails(final String text) {
+        assertThat(BoilerplateLines.isContactDetails(text)).isFalse();
+    }
 }

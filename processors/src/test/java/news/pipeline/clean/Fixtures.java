@@ -44,8 +44,12 @@ final class Fixtures {
     }
 
     static JsonNode expected(final String name) {
+        return readJson("fixtures/" + name + ".expected.json");
+    }
+
+    static JsonNode readJson(final String resource) {
         try {
-            return new ObjectMapper().readTree(bytes("fixtures/" + name + ".expected.json"));
+            return new ObjectMapper().readTree(bytes(resource));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
