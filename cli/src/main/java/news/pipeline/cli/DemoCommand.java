@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import news.pipeline.console.Console;
+import news.pipeline.console.ConsoleAccess;
 import news.pipeline.runtime.ArticleFiles;
 import news.pipeline.runtime.AvroJson;
 import news.pipeline.runtime.Cluster;
@@ -68,6 +70,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     HttpAddressOption http;
 
+    @Mixin
+    ConsoleOption console;
+
     @Option(names = "--once", description = "Exit once every sample's enriched record has been printed.")
     boolean once;
 
@@ -95,6 +100,7 @@ final class DemoCommand implements Callable<Integer> {
             throw new UserError("no samples found in " + sampleDir);
         }
         final PipelineSettings settings = connection.settings();
+        final ConsoleAccess consoleAccess = console.access(httpAddress, settings);
         if (settings.bootstrapGiven()) {
             connection.check(settings);
         }
@@ -102,6 +108,7 @@ final class DemoCommand implements Callable<Integer> {
         final CountDownLatch closed = new CountDownLatch(1);
         try (Cluster cluster = Cluster.open(settings, embedded.dataDir, embedded.port);
                 ProcessorService pipeline = startPipeline(cluster, httpAddress);
+                Console served = console.start(pipeline, cluster.settings(), consoleAccess);
                 TopicReader enriched = new TopicReader(cluster.settings(), Topics.ENRICHED, true)) {
             Runtime.getRuntime()
                     .addShutdownHook(new Thread(

@@ -1,0 +1,290 @@
+package news.pipeline.console;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import news.pipeline.ops.ConsumerLag;
+import news.pipeline.runtime.Clients;
+import news.pipeline.runtime.OpsServer;
+import news.pipeline.runtime.PipelineSettings;
+import news.pipeline.runtime.ProcessorService;
+import news.pipeline.streams.ProcessorApp;
+import news.pipeline.streams.StreamsSettings;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The operator's console: pages at {@code /} on the processors' HTTP address, fed by JSON
+ * endpoints under {@code /api/} that the pages poll. Numbers come from the meters /metrics
+ * serves and from the operations library (the lag command's measurement); the console reads
+ * topics with read_committed and without a consumer group, so it never shows up as lag itself.
+ */
+public final class Console implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Console.class);
+
+    /** How often the rates are computed from the counters: the Pipeline page's resolution. */
+    static final Duration METER_INTERVAL = Duration.ofSeconds(2);
+
+    /** How often lag is measured by default: 360 points make the hour's chart. */
+    public static final Duration DEFAULT_LAG_INTERVAL = Duration.ofSeconds(10);
+
+    private static final Duration GROUP_TIMEOUT = Duration.ofSeconds(10);
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final ProcessorService service;
+    private final PipelineSettings settings;
+    private final ConsoleAccess access;
+    private final Duration lagInterval;
+    private final Admin admin;
+    private final KafkaConsumer<byte[], byte[]> lagReader;
+    private final ProcessorStatus status;
+    private final LagHistory lag = new LagHistory();
+    private final Map<String, ConsumerGroupDescription> groups = new ConcurrentHashMap<>();
+    private final Map<ProcessorApp, String> applicationIds = new EnumMap<>(ProcessorApp.class);
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        final Thread thread = new Thread(runnable, "news-pipeline-console-sampler");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final URI url;
+
+    private Console(
+            final ProcessorService service,
+            final OpsServer http,
+            final PipelineSettings settings,
+            final ConsoleAccess access,
+            final Duration lagInterval) {
+        this.service = service;
+        this.settings = settings;
+        this.access = access;
+        this.lagInterval = lagInterval;
+        this.admin = Clients.admin(settings);
+        this.lagReader = Clients.reader(settings);
+        this.status = new ProcessorStatus(service.registry());
+        for (final ProcessorApp processor : ProcessorApp.values()) {
+            applicationIds.put(processor, StreamsSettings.applicationId(processor, settings.asMap()));
+        }
+        final InetSocketAddress address = http.address();
+        this.url = URI.create("http://" + hostForUrl(address) + ":" + address.getPort() + "/");
+    }
+
+    /**
+     * Serves the console on the service's HTTP address and starts sampling.
+     *
+     * @return empty when the service serves no HTTP
+     */
+    public static Optional<Console> attach(
+            final ProcessorService service,
+            final PipelineSettings settings,
+            final ConsoleAccess access,
+            final Duration lagInterval) {
+        if (service.http().isEmpty()) {
+            return Optional.empty();
+        }
+        final OpsServer http = service.http().get();
+        final Console console = new Console(service, http, settings, access, lagInterval);
+        http.handle("/", console::handle);
+        console.sampler.scheduleWithFixedDelay(
+                console::sampleMeters, 0, METER_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        console.sampler.scheduleWithFixedDelay(console::sampleLag, 0, lagInterval.toMillis(), TimeUnit.MILLISECONDS);
+        LOG.info("console on {}{}", console.url, access.actionsAllowed() ? " (actions allowed)" : "");
+        return Optional.of(console);
+    }
+
+    public URI url() {
+        return url;
+    }
+
+    private void sampleMeters() {
+        try {
+            status.sample(System.nanoTime());
+        } catch (RuntimeException e) {
+            LOG.warn("console: cannot read the meters: {}", e.toString());
+        }
+    }
+
+    private void sampleLag() {
+        try {
+            final List<ConsumerLag.ApplicationLag> measured =
+                    new ConsumerLag(admin, lagReader).measure(Arrays.asList(ProcessorApp.values()), settings.asMap());
+            lag.add(new LagHistory.Sample(Instant.now(), measured));
+            groups.putAll(admin.describeConsumerGroups(applicationIds.values())
+                    .all()
+                    .get(GROUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warn("console: cannot measure lag: {}", e.toString());
+        }
+    }
+
+    private void handle(final HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!access.admits(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"news-pipeline console\"");
+                send(exchange, 401, "text/plain; charset=utf-8", bytes("login required\n"));
+                return;
+            }
+            final String method = exchange.getRequestMethod();
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+                send(exchange, 405, "text/plain; charset=utf-8", bytes("method not allowed\n"));
+                return;
+            }
+            route(exchange, exchange.getRequestURI().getPath());
+        } catch (RuntimeException e) {
+            LOG.warn("console: {} failed", exchange.getRequestURI(), e);
+            send(exchange, 500, "text/plain; charset=utf-8", bytes("internal error: " + e + "\n"));
+        }
+    }
+
+    private void route(final HttpExchange exchange, final String path) throws IOException {
+        if (path.equals("/") || path.equals("/index.html")) {
+            resource(exchange, WebResources.own("index.html"));
+        } else if (path.startsWith("/static/")) {
+            resource(exchange, WebResources.own(path.substring("/static/".length())));
+        } else if (path.startsWith("/vendor/")) {
+            resource(exchange, WebResources.vendored(path.substring("/vendor/".length())));
+        } else if (path.equals("/api/session")) {
+            sendJson(exchange, Map.of("actions", access.actionsAllowed(), "login", access.requiresLogin()));
+        } else if (path.equals("/api/pipeline")) {
+            sendJson(exchange, pipeline());
+        } else if (path.equals("/api/lag")) {
+            sendJson(exchange, lag());
+        } else {
+            send(exchange, 404, "text/plain; charset=utf-8", bytes("not found\n"));
+        }
+    }
+
+    private Map<String, Object> pipeline() {
+        final Map<String, Object> body = new LinkedHashMap<>();
+        body.put("time", Instant.now().toString());
+        body.put("processors", status.views(service.runner().streams(), groups, applicationIds));
+        return body;
+    }
+
+    private Map<String, Object> lag() {
+        final List<LagHistory.Sample> samples = lag.samples();
+        final Map<String, Object> body = new LinkedHashMap<>();
+        body.put("intervalSeconds", lagInterval.toSeconds());
+        final List<Object> history = new ArrayList<>();
+        for (final LagHistory.Sample sample : samples) {
+            final Map<String, Object> point = new LinkedHashMap<>();
+            point.put("time", sample.time().toEpochMilli());
+            for (final ConsumerLag.ApplicationLag app : sample.applications()) {
+                point.put(app.application(), List.of(app.recordsBehind(), seconds(app.timeBehind())));
+            }
+            history.add(point);
+        }
+        body.put("history", history);
+        final List<Object> applications = new ArrayList<>();
+        if (!samples.isEmpty()) {
+            final LagHistory.Sample latest = samples.get(samples.size() - 1);
+            body.put("measuredAt", latest.time().toString());
+            for (final ConsumerLag.ApplicationLag app : latest.applications()) {
+                final Map<String, Object> node = new LinkedHashMap<>();
+                node.put("application", app.application());
+                node.put("topic", app.topic());
+                node.put("recordsBehind", app.recordsBehind());
+                node.put("secondsBehind", seconds(app.timeBehind()));
+                node.put("exact", app.partitions().stream().allMatch(ConsumerLag.PartitionLag::exact));
+                node.put("trend", lag.trend(app.application()).name().toLowerCase(Locale.ROOT));
+                final List<Object> partitions = new ArrayList<>();
+                for (final ConsumerLag.PartitionLag partition : app.partitions()) {
+                    final Map<String, Object> p = new LinkedHashMap<>();
+                    p.put("partition", partition.partition());
+                    p.put("committed", partition.committed());
+                    p.put("end", partition.end());
+                    p.put("recordsBehind", partition.recordsBehind());
+                    p.put("exact", partition.exact());
+                    p.put("secondsBehind", seconds(partition.timeBehind()));
+                    partitions.add(p);
+                }
+                node.put("partitions", partitions);
+                applications.add(node);
+            }
+        }
+        body.put("applications", applications);
+        return body;
+    }
+
+    private static double seconds(final Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+
+    private void resource(final HttpExchange exchange, final Optional<WebResources.Resource> resource)
+            throws IOException {
+        if (resource.isEmpty()) {
+            send(exchange, 404, "text/plain; charset=utf-8", bytes("not found\n"));
+            return;
+        }
+        send(exchange, 200, resource.get().contentType(), resource.get().bytes());
+    }
+
+    private void sendJson(final HttpExchange exchange, final Object body) throws IOException {
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        send(exchange, 200, "application/json", json.writeValueAsBytes(body));
+    }
+
+    private static void send(final HttpExchange exchange, final int status, final String type, final byte[] body)
+            throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
+        // Scripts and styles only from this server: a title carrying markup could not run even if it were inserted.
+        exchange.getResponseHeaders()
+                .set(
+                        "Content-Security-Policy",
+                        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
+                                + " frame-ancestors 'none'");
+        final boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(status, head ? -1 : body.length);
+        if (!head) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private static byte[] bytes(final String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String hostForUrl(final InetSocketAddress address) {
+        final String host = address.getHostString();
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    @Override
+    public void close() {
+        sampler.shutdownNow();
+        try {
+            sampler.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        lagReader.close();
+        admin.close();
+    }
+}

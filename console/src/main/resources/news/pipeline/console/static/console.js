@@ -1,0 +1,213 @@
+'use strict';
+// The console's pages. Everything the server sends is put into the page as text (textContent,
+// text nodes), never as markup, so a title carrying <script> shows as those characters.
+
+const POLL_MS = { pipeline: 2000, lag: 5000 };
+let timer = null;
+let lagChart = null;
+
+/** An element with attributes and children; strings become text nodes. */
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs || {})) {
+    if (name === 'class') node.className = value; else node.setAttribute(name, value);
+  }
+  for (const child of children) {
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+async function getJson(path) {
+  const response = await fetch(path, { headers: { Accept: 'application/json' }, cache: 'no-store' });
+  if (!response.ok) throw new Error(path + ': HTTP ' + response.status);
+  return response.json();
+}
+
+function rate(value) {
+  return value >= 100 ? value.toFixed(0) : value.toFixed(1);
+}
+
+function duration(seconds) {
+  if (seconds < 60) return seconds.toFixed(1) + ' s';
+  if (seconds < 3600) return Math.floor(seconds / 60) + ' min ' + Math.floor(seconds % 60) + ' s';
+  return Math.floor(seconds / 3600) + ' h ' + Math.floor(seconds % 3600 / 60) + ' min';
+}
+
+function count(value) {
+  return value < 0 ? '?' : String(value);
+}
+
+function showError(error) {
+  const box = document.getElementById('error');
+  if (error) {
+    box.textContent = 'Cannot update: ' + error.message;
+    box.hidden = false;
+  } else {
+    box.hidden = true;
+  }
+}
+
+function stamp() {
+  document.getElementById('updated').textContent = 'updated ' + new Date().toLocaleTimeString();
+}
+
+// ---- Pipeline ----
+
+function processorBox(p) {
+  const running = p.state === 'RUNNING';
+  return el('div', { class: 'processor', 'data-processor': p.processor },
+    el('h2', {}, p.processor, ' ',
+      el('span', { class: running ? 'state-RUNNING' : 'state-other', 'data-field': 'state' }, p.state)),
+    el('dl', {},
+      el('dt', {}, 'in/s'), el('dd', { 'data-field': 'in' }, rate(p.inPerSecond)),
+      el('dt', {}, 'instances'), el('dd', { 'data-field': 'instances' }, count(p.instances)),
+      el('dt', {}, 'out/s'), el('dd', { 'data-field': 'out' }, rate(p.outPerSecond)),
+      el('dt', {}, 'threads'), el('dd', { 'data-field': 'threads' }, count(p.threads) + ' (' + p.localThreads + ' here)'),
+      el('dt', { class: 'dead' }, 'dead letters/s'), el('dd', { class: 'dead', 'data-field': 'dead' }, rate(p.deadLettersPerSecond)),
+      el('dt', {}, 'total in / out / dead'),
+      el('dd', { 'data-field': 'totals' }, p.recordsIn + ' / ' + p.recordsOut + ' / ' + p.deadLetters)));
+}
+
+async function renderPipeline() {
+  const data = await getJson('/api/pipeline');
+  const diagram = document.getElementById('diagram');
+  const parts = [];
+  data.processors.forEach((p, i) => {
+    if (i === 0) parts.push(el('div', { class: 'topic' }, p.input));
+    parts.push(el('div', { class: 'arrow' }, '│'));
+    parts.push(el('div', { class: 'processor-row' }, processorBox(p),
+      el('span', { class: 'to-dead' }, '──▶ news.articles.dead-letter')));
+    parts.push(el('div', { class: 'arrow' }, '▼'));
+    parts.push(el('div', { class: 'topic' }, p.output));
+  });
+  diagram.replaceChildren(...parts);
+}
+
+// ---- Lag ----
+
+const COLOURS = ['#175cd3', '#b54708', '#067647', '#7a2e0e'];
+
+function lagCell(partition) {
+  return partition.committed === null ? '—' : String(partition.committed);
+}
+
+async function renderLag() {
+  const data = await getJson('/api/lag');
+  document.getElementById('lag-interval').textContent = data.intervalSeconds;
+  const summary = document.querySelector('#lag-summary tbody');
+  const partitions = document.querySelector('#lag-partitions tbody');
+  summary.replaceChildren(...data.applications.map(app => el('tr', { 'data-application': app.application },
+    el('td', {}, app.application),
+    el('td', {}, app.topic),
+    el('td', { class: 'num', 'data-field': 'records' }, (app.exact ? '' : '~') + app.recordsBehind),
+    el('td', { class: 'num', 'data-field': 'time' }, duration(app.secondsBehind)),
+    el('td', { class: 'trend-' + app.trend, 'data-field': 'trend' },
+      app.trend === 'rising' ? '▲ rising' : app.trend === 'falling' ? '▼ falling' : '■ steady'))));
+  const rows = [];
+  for (const app of data.applications) {
+    for (const p of app.partitions) {
+      const noCommit = p.committed === null;
+      rows.push(el('tr', {},
+        el('td', {}, app.application),
+        el('td', { class: 'num' }, p.partition),
+        el('td', { class: 'num' }, lagCell(p)),
+        el('td', { class: 'num' }, p.end),
+        el('td', { class: 'num' }, noCommit && p.recordsBehind === 0 ? '—' : (p.exact ? '' : '~') + p.recordsBehind),
+        el('td', { class: 'num' }, noCommit && p.recordsBehind === 0 ? '—' : duration(p.secondsBehind))));
+    }
+  }
+  partitions.replaceChildren(...rows);
+  drawLagChart(data);
+}
+
+function drawLagChart(data) {
+  if (typeof Chart === 'undefined') return;
+  const now = Date.now();
+  const minutesAgo = point => (point.time - now) / 60000;
+  const names = data.applications.map(app => app.application);
+  const datasets = [];
+  names.forEach((name, i) => {
+    const points = data.history.filter(point => point[name]);
+    const colour = COLOURS[i % COLOURS.length];
+    datasets.push({
+      label: name + ' records',
+      data: points.map(point => ({ x: minutesAgo(point), y: point[name][0] })),
+      borderColor: colour, backgroundColor: colour, pointRadius: 0, yAxisID: 'records',
+    });
+    datasets.push({
+      label: name + ' seconds',
+      data: points.map(point => ({ x: minutesAgo(point), y: point[name][1] })),
+      borderColor: colour, backgroundColor: colour, borderDash: [5, 4], pointRadius: 0, yAxisID: 'seconds',
+    });
+  });
+  // The last hour at most; a younger history fills the width.
+  const oldest = data.history.length ? minutesAgo(data.history[0]) : -1;
+  const from = Math.max(-60, Math.min(-1, Math.floor(oldest)));
+  if (!lagChart) {
+    lagChart = new Chart(document.getElementById('lag-chart'), {
+      type: 'line',
+      data: { datasets },
+      options: {
+        animation: false,
+        maintainAspectRatio: false,
+        parsing: false,
+        scales: {
+          x: { type: 'linear', min: from, max: 0, title: { display: true, text: 'minutes ago' } },
+          records: { position: 'left', beginAtZero: true, title: { display: true, text: 'records behind (solid)' } },
+          seconds: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false },
+            title: { display: true, text: 'seconds behind (dashed)' } },
+        },
+      },
+    });
+  } else {
+    lagChart.data.datasets = datasets;
+    lagChart.options.scales.x.min = from;
+    lagChart.update();
+  }
+}
+
+// ---- Navigation ----
+
+const PAGES = { pipeline: renderPipeline, lag: renderLag };
+
+function currentPage() {
+  const name = location.hash.replace('#', '');
+  return PAGES[name] ? name : 'pipeline';
+}
+
+async function refresh(name) {
+  try {
+    await PAGES[name]();
+    showError(null);
+    stamp();
+  } catch (error) {
+    showError(error);
+  }
+}
+
+function show() {
+  const name = currentPage();
+  document.querySelectorAll('.page').forEach(page => { page.hidden = page.id !== 'page-' + name; });
+  document.querySelectorAll('header nav a').forEach(link => {
+    link.classList.toggle('current', link.dataset.page === name);
+  });
+  if (timer) clearInterval(timer);
+  refresh(name);
+  timer = setInterval(() => refresh(name), POLL_MS[name] || 5000);
+}
+
+async function start() {
+  try {
+    const session = await getJson('/api/session');
+    document.getElementById('actions-note').textContent = session.actions
+      ? 'actions on (--console-actions)'
+      : 'read only: start with --console-actions to retry and replay from here';
+  } catch (error) {
+    showError(error);
+  }
+  window.addEventListener('hashchange', show);
+  show();
+}
+
+start();

@@ -1,0 +1,150 @@
+package news.pipeline.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import news.pipeline.runtime.ArticleFiles;
+import news.pipeline.runtime.Cluster;
+import news.pipeline.runtime.ProcessorService;
+import news.pipeline.runtime.RawArticleProducer;
+import news.pipeline.schema.ArticleFormat;
+import news.pipeline.streams.ProcessorApp;
+import news.pipeline.testkit.EmbeddedCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The console in a real browser (Debian's headless Chromium) against the whole pipeline on the
+ * embedded broker, with the samples ingested. Each page must load with no JavaScript error in the
+ * browser's log; a screenshot of each goes to target/console-screenshots/.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleIT {
+    /** Lag measured every second here, so that the page follows the test quickly. */
+    private static final Duration LAG_INTERVAL = Duration.ofSeconds(1);
+
+    @TempDir
+    static Path dataDir;
+
+    private static EmbeddedCluster cluster;
+    private static Cluster clusterHandle;
+    private static ProcessorService pipeline;
+    private static Console console;
+    private static Browser browser;
+    private static String base;
+
+    @BeforeAll
+    static void startPipelineConsoleAndBrowser() throws Exception {
+        browser = Browser.start();
+        cluster = new EmbeddedCluster(dataDir);
+        clusterHandle = Cluster.open(cluster.settings(), dataDir, 0);
+        pipeline = ProcessorService.start(
+                clusterHandle, Arrays.asList(ProcessorApp.values()), new InetSocketAddress("127.0.0.1", 0), true);
+        final InetSocketAddress address = pipeline.http().orElseThrow().address();
+        console = Console.attach(
+                        pipeline,
+                        clusterHandle.settings(),
+                        ConsoleAccess.of(address, cluster.settings(), true),
+                        LAG_INTERVAL)
+                .orElseThrow();
+        base = console.url().toString();
+        ingest(samples());
+    }
+
+    @AfterAll
+    static void stopAll() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (console != null) {
+            console.close();
+        }
+        if (pipeline != null) {
+            pipeline.close();
+        }
+        if (clusterHandle != null) {
+            clusterHandle.close();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void thePipelinePageShowsTheThreeProcessorsRunningAndCountingLive() {
+        browser.open(base + "#pipeline");
+        for (final ProcessorApp processor : ProcessorApp.values()) {
+            browser.awaitText(
+                    "[data-processor='" + processor.id() + "'] [data-field='state']",
+                    "RUNNING"::equals,
+                    processor.id() + " shown RUNNING");
+        }
+        // The page polls: the totals grow without a reload as the samples come through.
+        browser.awaitText(
+                "[data-processor='publisher'] [data-field='totals']",
+                text -> !text.startsWith("0.0 /") && !text.startsWith("0 /"),
+                "the publisher's records in counted on the page");
+        assertThat(browser.find("[data-processor='tagger'] [data-field='instances']")
+                        .getText())
+                .isEqualTo("1");
+        browser.screenshot("pipeline");
+        assertThat(browser.consoleErrors())
+                .as("JavaScript errors on the Pipeline page")
+                .isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void theLagPageShowsZeroAfterCatchUpAndAPositiveLagWithTheTaggerStopped() throws Exception {
+        cluster.awaitCaughtUp(Arrays.asList(ProcessorApp.values()));
+        browser.open(base + "#lag");
+        final String tagger = "[data-application='news-pipeline-tagger'] [data-field='records']";
+        browser.awaitText(tagger, "0"::equals, "the tagger's lag shown as 0 after catch-up");
+        browser.awaitText(
+                "[data-application='news-pipeline-cleaner'] [data-field='records']",
+                "0"::equals,
+                "the cleaner's lag shown as 0 after catch-up");
+
+        pipeline.runner().streams().get(ProcessorApp.TAGGER).close();
+        ingest(List.of(ArticleFiles.fromContent(
+                "Talks in Yerevan\n\nArmenian and French ministers met in Yerevan on Monday."
+                        .getBytes(StandardCharsets.UTF_8),
+                ArticleFormat.TEXT,
+                null,
+                "lag-probe")));
+        final String behind = browser.awaitText(
+                tagger, text -> !text.equals("0") && !text.isEmpty(), "a positive lag with the tagger stopped");
+        assertThat(Long.parseLong(behind.replace("~", ""))).isPositive();
+        browser.screenshot("lag");
+        assertThat(browser.consoleErrors())
+                .as("JavaScript errors on the Lag page")
+                .isEmpty();
+    }
+
+    private static List<ArticleFiles.Article> samples() throws Exception {
+        final List<ArticleFiles.Article> articles = new ArrayList<>();
+        for (final Path file : ArticleFiles.expand(Path.of("..", "samples"))) {
+            articles.addAll(ArticleFiles.read(file).requireAll());
+        }
+        return articles;
+    }
+
+    private static void ingest(final List<ArticleFiles.Article> articles) throws InterruptedException {
+        try (RawArticleProducer producer = new RawArticleProducer(cluster.settings())) {
+            assertThat(producer.send(articles))
+                    .allSatisfy(sent -> assertThat(sent.error()).isNull());
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package news.pipeline.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class WebResourcesTest {
+
+    @Test
+    void theChartLibraryAndItsLicenceComeFromTheWebjarInTheJar() {
+        assertThat(WebResources.vendored("chart.js")).hasValueSatisfying(resource -> {
+            assertThat(resource.contentType()).startsWith("text/javascript");
+            assertThat(new String(resource.bytes(), StandardCharsets.UTF_8)).contains("Chart");
+        });
+        assertThat(WebResources.vendored("chart.js.LICENSE.md"))
+                .hasValueSatisfying(resource -> assertThat(new String(resource.bytes(), StandardCharsets.UTF_8))
+                        .contains("MIT"));
+    }
+
+    @Test
+    void theConsoleServesItsOwnFilesAndNothingElseOfTheClassPath() {
+        assertThat(WebResources.own("index.html")).isPresent();
+        assertThat(WebResources.own("console.js")).isPresent();
+        assertThat(WebResources.own("../Console.class")).isEmpty();
+        assertThat(WebResources.own("/etc/passwd")).isEmpty();
+        assertThat(WebResources.own("..%2fConsole.class")).isEmpty();
+        assertThat(WebResources.vendored("../../../META-INF/MANIFEST.MF")).isEmpty();
+    }
+}
