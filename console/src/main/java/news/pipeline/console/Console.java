@@ -1,6 +1,7 @@
 package news.pipeline.console;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -51,6 +52,9 @@ public final class Console implements AutoCloseable {
 
     private static final Duration GROUP_TIMEOUT = Duration.ofSeconds(10);
 
+    /** Articles in the Articles page's list. */
+    static final int LATEST_ARTICLES = 50;
+
     private final ObjectMapper json = new ObjectMapper();
     private final ProcessorService service;
     private final PipelineSettings settings;
@@ -67,6 +71,7 @@ public final class Console implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final ArticleFeed articles;
     private final URI url;
 
     private Console(
@@ -82,6 +87,7 @@ public final class Console implements AutoCloseable {
         this.admin = Clients.admin(settings);
         this.lagReader = Clients.reader(settings);
         this.status = new ProcessorStatus(service.registry());
+        this.articles = new ArticleFeed(settings);
         for (final ProcessorApp processor : ProcessorApp.values()) {
             applicationIds.put(processor, StreamsSettings.applicationId(processor, settings.asMap()));
         }
@@ -172,9 +178,54 @@ public final class Console implements AutoCloseable {
             sendJson(exchange, pipeline());
         } else if (path.equals("/api/lag")) {
             sendJson(exchange, lag());
+        } else if (path.equals("/api/articles")) {
+            sendJson(
+                    exchange,
+                    articles.latest(LATEST_ARTICLES).stream()
+                            .map(Console::summary)
+                            .toList());
+        } else if (path.startsWith("/api/articles/")) {
+            final Optional<ObjectNode> article = articles.article(path.substring("/api/articles/".length()));
+            if (article.isEmpty()) {
+                send(exchange, 404, "text/plain; charset=utf-8", bytes("not among the latest articles\n"));
+            } else {
+                sendJson(exchange, article.get());
+            }
+        } else if (path.equals("/api/countries")) {
+            sendJson(exchange, countries(exchange.getRequestURI().getQuery()));
+        } else if (path.startsWith("/api/countries/")) {
+            sendJson(exchange, articles.byCountry(path.substring("/api/countries/".length())));
         } else {
             send(exchange, 404, "text/plain; charset=utf-8", bytes("not found\n"));
         }
+    }
+
+    /** What the list of articles shows of one: not its text. */
+    private static Map<String, Object> summary(final ObjectNode article) {
+        final Map<String, Object> summary = new LinkedHashMap<>();
+        for (final String field : List.of("id", "title", "source", "site_name", "published_at", "record_time")) {
+            summary.put(
+                    field,
+                    article.path(field).isNull() ? null : article.path(field).asText(null));
+        }
+        final List<String> focus = new ArrayList<>();
+        article.path("focus").forEach(code -> focus.add(code.asText()));
+        summary.put("focus", focus);
+        summary.put("countries", article.path("countries").size());
+        return summary;
+    }
+
+    private Map<String, Object> countries(final String query) {
+        final String asked = query == null ? "" : query.replaceFirst("^.*window=([a-z]+).*$", "$1");
+        final ArticleFeed.Window window = Arrays.stream(ArticleFeed.Window.values())
+                .filter(candidate -> candidate.name().equalsIgnoreCase(asked))
+                .findFirst()
+                .orElse(ArticleFeed.Window.ALL);
+        final Map<String, Object> body = new LinkedHashMap<>();
+        body.put("window", window.name().toLowerCase(Locale.ROOT));
+        body.put("counts", articles.counts(window, Instant.now()));
+        body.put("names", articles.countryNames());
+        return body;
     }
 
     private Map<String, Object> pipeline() {
@@ -278,6 +329,7 @@ public final class Console implements AutoCloseable {
 
     @Override
     public void close() {
+        articles.close();
         sampler.shutdownNow();
         try {
             sampler.awaitTermination(30, TimeUnit.SECONDS);

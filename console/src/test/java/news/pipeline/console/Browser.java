@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -92,7 +93,24 @@ final class Browser implements AutoCloseable {
 
     /** Waits until the condition holds, failing with the description when it does not within the wait. */
     <T> T await(final String description, final ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, WAIT).withMessage(description).until(condition);
+        // The pages redraw themselves as they poll: an element found may be replaced before it is read.
+        return new WebDriverWait(driver, WAIT)
+                .withMessage(description)
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
+    }
+
+    /** The element's text, read again if the page redraws it meanwhile. */
+    String text(final String css) {
+        return await("text of " + css, d -> d.findElement(By.cssSelector(css)).getText());
+    }
+
+    /** Clicks the element, found again if the page redraws it meanwhile. */
+    void click(final String css) {
+        await("click on " + css, d -> {
+            d.findElement(By.cssSelector(css)).click();
+            return true;
+        });
     }
 
     /** Waits until the element's text satisfies the test (the page updates itself). */

@@ -34,6 +34,13 @@ class ConsoleIT {
     /** Lag measured every second here, so that the page follows the test quickly. */
     private static final Duration LAG_INTERVAL = Duration.ofSeconds(1);
 
+    private static final String SEED_TITLE =
+            "President Vladimir Putin “Very Concerned” By Armenian-Azerbaijani Clashes.";
+
+    /** Markup that would run if the page inserted titles as HTML. */
+    private static final String HOSTILE_TITLE =
+            "<script>document.title='pwned'</script><img src=x onerror=\"document.title='pwned'\"> Border talks";
+
     @TempDir
     static Path dataDir;
 
@@ -43,6 +50,8 @@ class ConsoleIT {
     private static Console console;
     private static Browser browser;
     private static String base;
+    private static String seedId;
+    private static String hostileId;
 
     @BeforeAll
     static void startPipelineConsoleAndBrowser() throws Exception {
@@ -59,7 +68,21 @@ class ConsoleIT {
                         LAG_INTERVAL)
                 .orElseThrow();
         base = console.url().toString();
-        ingest(samples());
+        final List<ArticleFiles.Article> articles = new ArrayList<>(samples());
+        seedId = articles.stream()
+                .filter(article -> article.origin().contains("seed-article"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        final ArticleFiles.Article hostile = ArticleFiles.fromContent(
+                (HOSTILE_TITLE + "\n\nArmenian and Azerbaijani officials met in Tbilisi.")
+                        .getBytes(StandardCharsets.UTF_8),
+                ArticleFormat.TEXT,
+                null,
+                "hostile-title");
+        hostileId = hostile.id();
+        articles.add(hostile);
+        ingest(articles);
     }
 
     @AfterAll
@@ -96,8 +119,7 @@ class ConsoleIT {
                 "[data-processor='publisher'] [data-field='totals']",
                 text -> !text.startsWith("0.0 /") && !text.startsWith("0 /"),
                 "the publisher's records in counted on the page");
-        assertThat(browser.find("[data-processor='tagger'] [data-field='instances']")
-                        .getText())
+        assertThat(browser.text("[data-processor='tagger'] [data-field='instances']"))
                 .isEqualTo("1");
         browser.screenshot("pipeline");
         assertThat(browser.consoleErrors())
@@ -107,6 +129,48 @@ class ConsoleIT {
 
     @Test
     @Order(2)
+    void theArticlesPageListsTheSeedArticleAndOpensItWithItsCountryMentionsMarked() {
+        browser.open(base + "#articles");
+        final String row = "#article-list tr[data-article='" + seedId + "']";
+        browser.await("the seed article listed", d -> browser.findAll(row).isEmpty() ? null : true);
+        assertThat(browser.text(row + " [data-field='title']")).isEqualTo(SEED_TITLE);
+        browser.click(row + " button");
+        browser.await(
+                "the seed article's text shown with Armenian marked",
+                d -> browser.findAll("#article-text mark").stream()
+                                .anyMatch(mark -> mark.getText().equals("Armenian"))
+                        ? true
+                        : null);
+        assertThat(browser.findAll("#article-countries tr[data-country]"))
+                .extracting(row2 -> row2.getAttribute("data-country"))
+                .contains("AM", "AZ", "RU", "TR", "IR", "US", "FR");
+        browser.screenshot("articles");
+        assertThat(browser.consoleErrors())
+                .as("JavaScript errors on the Articles page")
+                .isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void aTitleWithMarkupIsShownAsTextAndNeverRuns() {
+        browser.open(base + "#articles");
+        final String row = "#article-list tr[data-article='" + hostileId + "']";
+        browser.await("the hostile article listed", d -> browser.findAll(row).isEmpty() ? null : true);
+        assertThat(browser.text(row + " [data-field='title']")).isEqualTo(HOSTILE_TITLE);
+        browser.click(row + " button");
+        browser.awaitText("#article-title", HOSTILE_TITLE::equals, "the hostile title shown as text in the article");
+        assertThat(browser.findAll(
+                        "#article-list script, #article-list img, #article-detail script, #article-detail img"))
+                .as("elements made from the title")
+                .isEmpty();
+        assertThat(browser.driver().getTitle()).isEqualTo("news-pipeline console");
+        assertThat(browser.consoleErrors())
+                .as("JavaScript errors with a hostile title")
+                .isEmpty();
+    }
+
+    @Test
+    @Order(9)
     void theLagPageShowsZeroAfterCatchUpAndAPositiveLagWithTheTaggerStopped() throws Exception {
         cluster.awaitCaughtUp(Arrays.asList(ProcessorApp.values()));
         browser.open(base + "#lag");

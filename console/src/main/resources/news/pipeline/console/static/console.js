@@ -2,7 +2,7 @@
 // The console's pages. Everything the server sends is put into the page as text (textContent,
 // text nodes), never as markup, so a title carrying <script> shows as those characters.
 
-const POLL_MS = { pipeline: 2000, lag: 5000 };
+const POLL_MS = { pipeline: 2000, lag: 5000, articles: 3000 };
 let timer = null;
 let lagChart = null;
 
@@ -167,9 +167,71 @@ function drawLagChart(data) {
   }
 }
 
+// ---- Articles ----
+
+let openArticle = null;
+
+function when(iso) {
+  return iso ? new Date(iso).toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : '—';
+}
+
+async function renderArticles() {
+  const list = await getJson('/api/articles');
+  const rows = list.map(article => {
+    const open = el('button', { class: 'link', type: 'button' }, article.title);
+    open.addEventListener('click', () => showArticle(article.id));
+    return el('tr', { 'data-article': article.id, class: article.id === openArticle ? 'open' : '' },
+      el('td', { 'data-field': 'title' }, open),
+      el('td', {}, article.source || article.site_name || '—'),
+      el('td', {}, when(article.published_at)),
+      el('td', {}, article.focus.join(' ') || '—'),
+      el('td', { class: 'num' }, article.countries));
+  });
+  document.querySelector('#article-list tbody').replaceChildren(...rows);
+}
+
+/** The text with each mention in a mark element; offsets are checked against the mention's surface. */
+function highlighted(text, mentions) {
+  const spans = mentions
+    .filter(m => m.start >= 0 && m.end <= text.length && text.slice(m.start, m.end) === m.surface)
+    .sort((a, b) => a.start - b.start);
+  const parts = [];
+  let at = 0;
+  for (const m of spans) {
+    if (m.start < at) continue;
+    parts.push(text.slice(at, m.start));
+    parts.push(el('mark', { title: m.code + ' (' + m.kind + ')', 'data-country': m.code }, text.slice(m.start, m.end)));
+    at = m.end;
+  }
+  parts.push(text.slice(at));
+  return parts;
+}
+
+async function showArticle(id) {
+  const article = await getJson('/api/articles/' + encodeURIComponent(id));
+  openArticle = id;
+  const mentions = field => article.countries.flatMap(country => country.evidence
+    .filter(m => m.field === field)
+    .map(m => Object.assign({ code: country.code }, m)));
+  document.getElementById('article-title').replaceChildren(...highlighted(article.title, mentions('TITLE')));
+  document.getElementById('article-meta').textContent = [article.source || article.site_name, when(article.published_at),
+    article.url, 'id ' + article.id].filter(Boolean).join(' · ');
+  document.getElementById('article-text').replaceChildren(...highlighted(article.text, mentions('TEXT')));
+  document.querySelector('#article-countries tbody').replaceChildren(...article.countries.map(country =>
+    el('tr', { 'data-country': country.code },
+      el('td', {}, country.code), el('td', {}, country.name), el('td', { class: 'num' }, country.mentions),
+      el('td', { class: 'num' }, country.salience.toFixed(2)),
+      el('td', {}, article.focus.includes(country.code) ? 'yes' : ''))));
+  document.getElementById('article-organizations').replaceChildren(...(article.organizations.length
+    ? article.organizations.map(org => el('li', {}, org.name + ' (' + org.code + ', ' + org.mentions + ')'))
+    : [el('li', {}, 'none')]));
+  document.getElementById('article-detail').hidden = false;
+  document.querySelectorAll('#article-list tr').forEach(row => row.classList.toggle('open', row.dataset.article === id));
+}
+
 // ---- Navigation ----
 
-const PAGES = { pipeline: renderPipeline, lag: renderLag };
+const PAGES = { pipeline: renderPipeline, lag: renderLag, articles: renderArticles };
 
 function currentPage() {
   const name = location.hash.replace('#', '');
