@@ -1,12 +1,16 @@
 package news.pipeline.console;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,10 +18,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,6 +33,7 @@ import news.pipeline.runtime.Clients;
 import news.pipeline.runtime.OpsServer;
 import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.runtime.ProcessorService;
+import news.pipeline.schema.DeadLetterReason;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.streams.StreamsSettings;
 import org.apache.kafka.clients.admin.Admin;
@@ -55,6 +62,9 @@ public final class Console implements AutoCloseable {
     /** Articles in the Articles page's list. */
     static final int LATEST_ARTICLES = 50;
 
+    /** An action's request body is a short list of positions or times. */
+    private static final int MAX_ACTION_BYTES = 64 * 1024;
+
     private final ObjectMapper json = new ObjectMapper();
     private final ProcessorService service;
     private final PipelineSettings settings;
@@ -72,6 +82,8 @@ public final class Console implements AutoCloseable {
         return thread;
     });
     private final ArticleFeed articles;
+    private final DeadLetters deadLetters;
+    private final Sessions sessions = new Sessions();
     private final URI url;
 
     private Console(
@@ -88,6 +100,7 @@ public final class Console implements AutoCloseable {
         this.lagReader = Clients.reader(settings);
         this.status = new ProcessorStatus(service.registry());
         this.articles = new ArticleFeed(settings);
+        this.deadLetters = new DeadLetters(settings);
         for (final ProcessorApp processor : ProcessorApp.values()) {
             applicationIds.put(processor, StreamsSettings.applicationId(processor, settings.asMap()));
         }
@@ -153,27 +166,94 @@ public final class Console implements AutoCloseable {
                 return;
             }
             final String method = exchange.getRequestMethod();
+            if (method.equals("POST")) {
+                act(exchange, exchange.getRequestURI().getPath());
+                return;
+            }
             if (!method.equals("GET") && !method.equals("HEAD")) {
-                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+                exchange.getResponseHeaders().set("Allow", "GET, HEAD, POST");
                 send(exchange, 405, "text/plain; charset=utf-8", bytes("method not allowed\n"));
                 return;
             }
             route(exchange, exchange.getRequestURI().getPath());
+        } catch (IllegalArgumentException e) {
+            send(exchange, 400, "text/plain; charset=utf-8", bytes(e.getMessage() + "\n"));
         } catch (RuntimeException e) {
             LOG.warn("console: {} failed", exchange.getRequestURI(), e);
             send(exchange, 500, "text/plain; charset=utf-8", bytes("internal error: " + e + "\n"));
         }
     }
 
+    /** A state-changing request: only with --console-actions, and only with this session's CSRF token. */
+    private void act(final HttpExchange exchange, final String path) throws IOException {
+        if (!access.actionsAllowed()) {
+            send(exchange, 403, "text/plain; charset=utf-8", bytes("actions are off; start with --console-actions\n"));
+            return;
+        }
+        final Optional<String> session =
+                Sessions.idIn(exchange.getRequestHeaders().getFirst("Cookie"));
+        if (!sessions.valid(session, exchange.getRequestHeaders().getFirst(Sessions.TOKEN_HEADER))) {
+            send(exchange, 403, "text/plain; charset=utf-8", bytes("missing or wrong CSRF token; reload the page\n"));
+            return;
+        }
+        final JsonNode body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = json.readTree(in.readNBytes(MAX_ACTION_BYTES));
+        } catch (JsonProcessingException e) {
+            send(exchange, 400, "text/plain; charset=utf-8", bytes("the body is not JSON\n"));
+            return;
+        }
+        if (path.equals("/api/dead-letters/retry")) {
+            final Set<String> positions = new LinkedHashSet<>();
+            body.path("positions").forEach(position -> positions.add(position.asText()));
+            try {
+                final List<String> retried = deadLetters.retry(positions);
+                LOG.info("console: retried dead letters {}", retried);
+                sendJson(exchange, Map.of("retried", retried));
+            } catch (Exception e) {
+                send(exchange, 502, "text/plain; charset=utf-8", bytes("retry failed: " + e.getMessage() + "\n"));
+            }
+        } else {
+            send(exchange, 404, "text/plain; charset=utf-8", bytes("not found\n"));
+        }
+    }
+
     private void route(final HttpExchange exchange, final String path) throws IOException {
         if (path.equals("/") || path.equals("/index.html")) {
+            if (Sessions.idIn(exchange.getRequestHeaders().getFirst("Cookie")).isEmpty()) {
+                exchange.getResponseHeaders().add("Set-Cookie", Sessions.cookie(sessions.newId()));
+            }
             resource(exchange, WebResources.own("index.html"));
         } else if (path.startsWith("/static/")) {
             resource(exchange, WebResources.own(path.substring("/static/".length())));
         } else if (path.startsWith("/vendor/")) {
             resource(exchange, WebResources.vendored(path.substring("/vendor/".length())));
         } else if (path.equals("/api/session")) {
-            sendJson(exchange, Map.of("actions", access.actionsAllowed(), "login", access.requiresLogin()));
+            final Optional<String> session =
+                    Sessions.idIn(exchange.getRequestHeaders().getFirst("Cookie"));
+            final Map<String, Object> body = new LinkedHashMap<>();
+            body.put("actions", access.actionsAllowed());
+            body.put("login", access.requiresLogin());
+            body.put("csrf", session.map(sessions::token).orElse(null));
+            body.put(
+                    "reasons",
+                    Arrays.stream(DeadLetterReason.values()).map(Enum::name).toList());
+            sendJson(exchange, body);
+        } else if (path.equals("/api/dead-letters")) {
+            final Map<String, String> query = query(exchange);
+            sendJson(
+                    exchange,
+                    deadLetters.list(
+                            blankToNull(query.get("reason")),
+                            blankToNull(query.get("processor")),
+                            blankToNull(query.get("since"))));
+        } else if (path.startsWith("/api/dead-letters/")) {
+            final Map<String, Object> letter = deadLetters.show(path.substring("/api/dead-letters/".length()));
+            if (letter == null) {
+                send(exchange, 404, "text/plain; charset=utf-8", bytes("no dead letter there\n"));
+            } else {
+                sendJson(exchange, letter);
+            }
         } else if (path.equals("/api/pipeline")) {
             sendJson(exchange, pipeline());
         } else if (path.equals("/api/lag")) {
@@ -213,6 +293,27 @@ public final class Console implements AutoCloseable {
         summary.put("focus", focus);
         summary.put("countries", article.path("countries").size());
         return summary;
+    }
+
+    private static Map<String, String> query(final HttpExchange exchange) {
+        final Map<String, String> query = new LinkedHashMap<>();
+        final String raw = exchange.getRequestURI().getRawQuery();
+        if (raw == null) {
+            return query;
+        }
+        for (final String pair : raw.split("&")) {
+            final int equals = pair.indexOf('=');
+            if (equals > 0) {
+                query.put(
+                        URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return query;
+    }
+
+    private static String blankToNull(final String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private Map<String, Object> countries(final String query) {

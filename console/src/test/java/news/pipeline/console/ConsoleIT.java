@@ -3,6 +3,10 @@ package news.pipeline.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,12 +14,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import news.pipeline.runtime.ArticleFiles;
+import news.pipeline.runtime.Clients;
 import news.pipeline.runtime.Cluster;
 import news.pipeline.runtime.ProcessorService;
 import news.pipeline.runtime.RawArticleProducer;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.testkit.EmbeddedCluster;
+import news.pipeline.testkit.PoisonRecords;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -83,6 +90,10 @@ class ConsoleIT {
         hostileId = hostile.id();
         articles.add(hostile);
         ingest(articles);
+        try (KafkaProducer<byte[], byte[]> producer = Clients.producer(cluster.settings())) {
+            producer.send(PoisonRecords.record(PoisonRecords.Kind.NOT_AVRO, 1, 0))
+                    .get();
+        }
     }
 
     @AfterAll
@@ -167,6 +178,48 @@ class ConsoleIT {
         assertThat(browser.consoleErrors())
                 .as("JavaScript errors with a hostile title")
                 .isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void aDeadLetterRetriedFromThePageComesBackAsANewDeadLetterNamingTheFirst() {
+        browser.open(base + "#dead-letters");
+        final String malformed = "#dlq-list tr[data-position]";
+        final String first = browser.await(
+                "the malformed record listed as a dead letter",
+                d -> browser.findAll(malformed).stream()
+                        .filter(row -> row.getText().contains("MALFORMED_RECORD"))
+                        .map(row -> row.getAttribute("data-position"))
+                        .findFirst()
+                        .orElse(null));
+        browser.click("#dlq-list tr[data-position='" + first + "'] button.link");
+        browser.awaitText("#dlq-preview", text -> text.contains("not avro #1"), "the original bytes previewed as text");
+        browser.click("#dlq-list tr[data-position='" + first + "'] input[type=checkbox]");
+        browser.click("#dlq-retry");
+        browser.awaitText("#dlq-result", text -> text.startsWith("retried 1"), "the retry confirmed");
+        browser.click("#dlq-filter button[type=submit]");
+        browser.awaitText(
+                "#dlq-list tr[data-position]:not([data-position='" + first + "']) [data-field='retry-of']",
+                first::equals,
+                "a new dead letter whose original carries news.retry-of=" + first);
+        browser.screenshot("dead-letters");
+        assertThat(browser.consoleErrors())
+                .as("JavaScript errors on the Dead letters page")
+                .isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    void anActionWithoutThePagesTokenIsRefused() throws Exception {
+        final HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + "api/dead-letters/retry"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"positions\":[\"0@0\"]}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("CSRF");
     }
 
     @Test

@@ -2,7 +2,7 @@
 // The console's pages. Everything the server sends is put into the page as text (textContent,
 // text nodes), never as markup, so a title carrying <script> shows as those characters.
 
-const POLL_MS = { pipeline: 2000, lag: 5000, articles: 3000 };
+const POLL_MS = { pipeline: 2000, lag: 5000, articles: 3000, 'dead-letters': 10000 };
 let timer = null;
 let lagChart = null;
 
@@ -229,9 +229,107 @@ async function showArticle(id) {
   document.querySelectorAll('#article-list tr').forEach(row => row.classList.toggle('open', row.dataset.article === id));
 }
 
+// ---- Dead letters ----
+
+let session = { actions: false, csrf: null, reasons: [] };
+const selectedLetters = new Set();
+
+async function postJson(path, body) {
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrf || '' },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(text.trim() || ('HTTP ' + response.status));
+  return JSON.parse(text);
+}
+
+function dlqQuery() {
+  const form = document.getElementById('dlq-filter');
+  const params = new URLSearchParams();
+  for (const name of ['reason', 'processor', 'since']) {
+    const value = form.elements[name].value.trim();
+    if (value) params.set(name, value);
+  }
+  return params.toString();
+}
+
+function updateRetryButton() {
+  const button = document.getElementById('dlq-retry');
+  button.disabled = !session.actions || selectedLetters.size === 0;
+  button.textContent = 'Retry selected (' + selectedLetters.size + ')';
+}
+
+async function renderDeadLetters() {
+  const letters = await getJson('/api/dead-letters?' + dlqQuery());
+  const rows = letters.map(letter => {
+    const box = el('input', { type: 'checkbox', 'aria-label': 'select ' + letter.position });
+    box.checked = selectedLetters.has(letter.position);
+    box.disabled = !letter.reason;
+    box.addEventListener('change', () => {
+      if (box.checked) selectedLetters.add(letter.position); else selectedLetters.delete(letter.position);
+      updateRetryButton();
+    });
+    const open = el('button', { class: 'link', type: 'button' }, letter.position + (letter.replayed ? '*' : ''));
+    open.addEventListener('click', () => showDeadLetter(letter.position).catch(showError));
+    return el('tr', { 'data-position': letter.position },
+      el('td', {}, box),
+      el('td', {}, when(letter.sourceTime || letter.time)),
+      el('td', {}, open),
+      el('td', { 'data-field': 'reason' }, letter.reason || '—'),
+      el('td', {}, letter.processor || '—'),
+      el('td', {}, letter.source || '—'),
+      el('td', { class: 'num' }, letter.originalBytes === undefined ? letter.size : letter.originalBytes),
+      el('td', { 'data-field': 'retry-of' }, letter.retryOf || ''),
+      el('td', { class: 'message', title: letter.message || letter.error }, letter.message || letter.error));
+  });
+  document.querySelector('#dlq-list tbody').replaceChildren(...(rows.length ? rows
+    : [el('tr', {}, el('td', { colspan: '9' }, 'No dead letters match.'))]));
+  updateRetryButton();
+}
+
+async function showDeadLetter(position) {
+  const letter = await getJson('/api/dead-letters/' + encodeURIComponent(position));
+  document.getElementById('dlq-detail-title').textContent = 'Dead letter ' + letter.position;
+  const fields = [['reason', letter.reason], ['processor', letter.processor + ' ' + (letter.processorVersion || '')],
+    ['source', letter.source], ['source time', letter.sourceTime], ['written', letter.time],
+    ['retry of', letter.retryOf || '—'], ['message', letter.message || letter.error],
+    ['key', letter.key ? letter.key.text : '(none)'], ['headers', (letter.headers || []).join(', ') || '(none)']];
+  document.getElementById('dlq-detail-fields').replaceChildren(
+    ...fields.flatMap(([name, value]) => [el('dt', {}, name), el('dd', {}, value === undefined ? '—' : value)]));
+  const value = letter.value;
+  document.getElementById('dlq-preview-note').textContent = !value ? 'no value'
+    : value.encoding + ', ' + value.shown + ' of ' + value.bytes + ' bytes shown';
+  document.getElementById('dlq-preview').textContent = value ? value.text : '';
+  document.getElementById('dlq-detail').hidden = false;
+}
+
+function setUpDeadLetters() {
+  const reasons = document.querySelector('#dlq-filter select[name=reason]');
+  for (const reason of session.reasons) reasons.append(el('option', {}, reason));
+  document.getElementById('dlq-filter').addEventListener('submit', event => {
+    event.preventDefault();
+    refresh('dead-letters');
+  });
+  document.getElementById('dlq-actions-note').textContent = session.actions ? ''
+    : 'Retry is off: start run or demo with --console-actions to retry from here.';
+  document.getElementById('dlq-retry').addEventListener('click', async () => {
+    const result = document.getElementById('dlq-result');
+    try {
+      const answer = await postJson('/api/dead-letters/retry', { positions: [...selectedLetters] });
+      result.textContent = 'retried ' + answer.retried.length + ': ' + answer.retried.join(', ');
+      selectedLetters.clear();
+      refresh('dead-letters');
+    } catch (error) {
+      result.textContent = 'retry failed: ' + error.message;
+    }
+  });
+}
+
 // ---- Navigation ----
 
-const PAGES = { pipeline: renderPipeline, lag: renderLag, articles: renderArticles };
+const PAGES = { pipeline: renderPipeline, lag: renderLag, articles: renderArticles, 'dead-letters': renderDeadLetters };
 
 function currentPage() {
   const name = location.hash.replace('#', '');
@@ -261,7 +359,8 @@ function show() {
 
 async function start() {
   try {
-    const session = await getJson('/api/session');
+    session = await getJson('/api/session');
+    setUpDeadLetters();
     document.getElementById('actions-note').textContent = session.actions
       ? 'actions on (--console-actions)'
       : 'read only: start with --console-actions to retry and replay from here';
