@@ -84,6 +84,7 @@ public final class Console implements AutoCloseable {
     private final ArticleFeed articles;
     private final DeadLetters deadLetters;
     private final Sessions sessions = new Sessions();
+    private final Replays replays;
     private final URI url;
 
     private Console(
@@ -101,6 +102,7 @@ public final class Console implements AutoCloseable {
         this.status = new ProcessorStatus(service.registry());
         this.articles = new ArticleFeed(settings);
         this.deadLetters = new DeadLetters(settings);
+        this.replays = new Replays(settings);
         for (final ProcessorApp processor : ProcessorApp.values()) {
             applicationIds.put(processor, StreamsSettings.applicationId(processor, settings.asMap()));
         }
@@ -213,6 +215,15 @@ public final class Console implements AutoCloseable {
             } catch (Exception e) {
                 send(exchange, 502, "text/plain; charset=utf-8", bytes("retry failed: " + e.getMessage() + "\n"));
             }
+        } else if (path.equals("/api/replay")) {
+            try {
+                sendJson(
+                        exchange,
+                        replays.start(
+                                body.path("from").asText(null), body.path("to").asText(null)));
+            } catch (IllegalStateException e) {
+                send(exchange, 409, "text/plain; charset=utf-8", bytes(e.getMessage() + "\n"));
+            }
         } else {
             send(exchange, 404, "text/plain; charset=utf-8", bytes("not found\n"));
         }
@@ -239,6 +250,11 @@ public final class Console implements AutoCloseable {
                     "reasons",
                     Arrays.stream(DeadLetterReason.values()).map(Enum::name).toList());
             sendJson(exchange, body);
+        } else if (path.equals("/api/replay/plan")) {
+            final Map<String, String> query = query(exchange);
+            sendJson(exchange, replays.plan(query.get("from"), query.get("to")));
+        } else if (path.equals("/api/replay")) {
+            sendJson(exchange, replays.status());
         } else if (path.equals("/api/dead-letters")) {
             final Map<String, String> query = query(exchange);
             sendJson(
@@ -431,6 +447,7 @@ public final class Console implements AutoCloseable {
     @Override
     public void close() {
         articles.close();
+        replays.close();
         sampler.shutdownNow();
         try {
             sampler.awaitTermination(30, TimeUnit.SECONDS);

@@ -10,9 +10,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import news.pipeline.ops.Replay;
 import news.pipeline.runtime.ArticleFiles;
 import news.pipeline.runtime.Clients;
 import news.pipeline.runtime.Cluster;
@@ -22,6 +26,7 @@ import news.pipeline.schema.ArticleFormat;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.testkit.EmbeddedCluster;
 import news.pipeline.testkit.PoisonRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -220,6 +225,34 @@ class ConsoleIT {
                         HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).contains("CSRF");
+    }
+
+    @Test
+    @Order(6)
+    void theReplayPlanCountsWhatTheReplayCommandCountsAndExecutesWithAReport() {
+        browser.open(base + "#replay");
+        browser.find("#replay-form input[name=from]").sendKeys("1d");
+        browser.click("#replay-form button[type=submit]");
+        final String records = browser.awaitText(
+                "#replay-plan-table [data-field='records']", text -> !text.isEmpty(), "the plan shown");
+        final String window = browser.text("#replay-window");
+        final Matcher fromTo = Pattern.compile("from (\\S+) to (\\S+)").matcher(window);
+        assertThat(fromTo.find()).as("the plan's window in %s", window).isTrue();
+        final Replay.Plan cli;
+        try (KafkaConsumer<byte[], byte[]> consumer = Clients.reader(cluster.settings())) {
+            // What the replay command prints as TOTAL for the same window.
+            cli = Replay.plan(consumer, Instant.parse(fromTo.group(1)), Instant.parse(fromTo.group(2)));
+        }
+        assertThat(Long.parseLong(records)).isEqualTo(cli.records()).isPositive();
+
+        browser.click("#replay-execute");
+        final String report = browser.awaitText(
+                "#replay-status", text -> text.contains(" done in ") || text.contains("failed"), "the replay's report");
+        assertThat(report).contains("read " + cli.records() + " raw records");
+        browser.screenshot("replay");
+        assertThat(browser.consoleErrors())
+                .as("JavaScript errors on the Replay page")
+                .isEmpty();
     }
 
     @Test

@@ -2,7 +2,7 @@
 // The console's pages. Everything the server sends is put into the page as text (textContent,
 // text nodes), never as markup, so a title carrying <script> shows as those characters.
 
-const POLL_MS = { pipeline: 2000, lag: 5000, articles: 3000, 'dead-letters': 10000 };
+const POLL_MS = { pipeline: 2000, lag: 5000, articles: 3000, 'dead-letters': 10000, replay: 1000 };
 let timer = null;
 let lagChart = null;
 
@@ -20,7 +20,10 @@ function el(tag, attrs, ...children) {
 
 async function getJson(path) {
   const response = await fetch(path, { headers: { Accept: 'application/json' }, cache: 'no-store' });
-  if (!response.ok) throw new Error(path + ': HTTP ' + response.status);
+  if (!response.ok) {
+    const message = (await response.text()).trim();
+    throw new Error(message || (path + ': HTTP ' + response.status));
+  }
   return response.json();
 }
 
@@ -327,9 +330,72 @@ function setUpDeadLetters() {
   });
 }
 
+// ---- Replay ----
+
+let replayPlan = null;
+
+function showPlan(plan) {
+  replayPlan = plan;
+  document.getElementById('replay-window').textContent =
+    'replay of news.articles.raw from ' + plan.from + ' to ' + plan.to;
+  const rows = plan.partitions.map(([partition, from, to, records]) => el('tr', {},
+    el('td', { class: 'num' }, partition), el('td', { class: 'num' }, from), el('td', { class: 'num' }, to),
+    el('td', { class: 'num' }, records)));
+  rows.push(el('tr', { class: 'total' }, el('td', {}, 'TOTAL'), el('td', {}, ''), el('td', {}, ''),
+    el('td', { class: 'num', 'data-field': 'records' }, plan.records)));
+  document.querySelector('#replay-plan-table tbody').replaceChildren(...rows);
+  document.getElementById('replay-plan').hidden = false;
+  document.getElementById('replay-execute').disabled = !session.actions || plan.records === 0;
+}
+
+async function renderReplay() {
+  const status = await getJson('/api/replay');
+  const line = document.getElementById('replay-status');
+  if (status.state === 'idle') {
+    line.textContent = '';
+  } else if (status.state === 'running') {
+    const total = status.plan ? status.plan.records : '?';
+    line.textContent = 'replay running: ' + status.read + ' of ' + total + ' raw records read';
+  } else if (status.state === 'done') {
+    const r = status.result;
+    line.textContent = 'replay ' + r.replayId + ' done in ' + r.seconds.toFixed(1) + ' s: read ' + r.read
+      + ' raw records (' + r.outsideWindow + ' outside the window by timestamp), wrote ' + r.clean + ' clean, '
+      + r.enriched + ' enriched, ' + r.byCountry + ' by-country, ' + r.deadLetters + ' dead letters';
+  } else {
+    line.textContent = 'replay failed: ' + status.error;
+  }
+  line.dataset.state = status.state;
+}
+
+function setUpReplay() {
+  document.getElementById('replay-actions-note').textContent = session.actions ? ''
+    : 'Execute is off: start run or demo with --console-actions to replay from here.';
+  const form = document.getElementById('replay-form');
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const params = new URLSearchParams({ from: form.elements.from.value.trim(), to: form.elements.to.value.trim() });
+    try {
+      showPlan(await getJson('/api/replay/plan?' + params));
+      showError(null);
+    } catch (error) {
+      showError(error);
+    }
+  });
+  document.getElementById('replay-execute').addEventListener('click', async () => {
+    try {
+      // The plan's own instants, so that what runs is the plan shown.
+      await postJson('/api/replay', { from: replayPlan.from, to: replayPlan.to });
+      document.getElementById('replay-execute').disabled = true;
+      refresh('replay');
+    } catch (error) {
+      showError(error);
+    }
+  });
+}
+
 // ---- Navigation ----
 
-const PAGES = { pipeline: renderPipeline, lag: renderLag, articles: renderArticles, 'dead-letters': renderDeadLetters };
+const PAGES = { pipeline: renderPipeline, lag: renderLag, articles: renderArticles, 'dead-letters': renderDeadLetters, replay: renderReplay };
 
 function currentPage() {
   const name = location.hash.replace('#', '');
@@ -361,6 +427,7 @@ async function start() {
   try {
     session = await getJson('/api/session');
     setUpDeadLetters();
+    setUpReplay();
     document.getElementById('actions-note').textContent = session.actions
       ? 'actions on (--console-actions)'
       : 'read only: start with --console-actions to retry and replay from here';
