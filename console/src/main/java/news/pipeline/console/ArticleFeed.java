@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import news.pipeline.runtime.AvroJson;
 import news.pipeline.runtime.Clients;
@@ -67,6 +69,8 @@ public final class ArticleFeed implements AutoCloseable {
     private final Map<String, Deque<ObjectNode>> countryArticles = new HashMap<>();
     private final Map<String, TreeMap<Long, Integer>> countryMinutes = new HashMap<>();
     private final Map<String, String> countryNames = new HashMap<>();
+    /** Country and article pairs already counted: a replay writes the same records again. */
+    private final Set<String> counted = new HashSet<>();
 
     public ArticleFeed(final PipelineSettings settings) {
         this.consumer = Clients.reader(settings);
@@ -142,13 +146,17 @@ public final class ArticleFeed implements AutoCloseable {
 
     private synchronized void addCountryArticle(final ObjectNode article, final long timestamp) {
         final String code = article.path("code").asText();
+        final String id = article.path("article_id").asText();
         countryNames.put(code, article.path("name").asText());
         final Deque<ObjectNode> latest = countryArticles.computeIfAbsent(code, key -> new ArrayDeque<>());
+        latest.removeIf(known -> known.path("article_id").asText().equals(id));
         latest.addFirst(article);
         while (latest.size() > PER_COUNTRY) {
             latest.removeLast();
         }
-        countryMinutes.computeIfAbsent(code, key -> new TreeMap<>()).merge(timestamp / MINUTE_MS, 1, Integer::sum);
+        if (counted.add(code + "|" + id)) {
+            countryMinutes.computeIfAbsent(code, key -> new TreeMap<>()).merge(timestamp / MINUTE_MS, 1, Integer::sum);
+        }
     }
 
     /** The latest articles, newest first. */

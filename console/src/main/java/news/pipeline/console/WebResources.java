@@ -15,13 +15,34 @@ import java.util.Properties;
 final class WebResources {
     private static final String OWN = "news/pipeline/console/static/";
 
-    /** A library file: which webjar, and the file's path inside the package. */
-    private record Vendored(String artifact, String file) {}
+    private static final String NPM = "news/pipeline/console/npm/";
+
+    /**
+     * A library file: from a webjar (artifact, path in the package), or bundled from npm at build
+     * time (artifact null, path under {@link #NPM}).
+     */
+    private record Vendored(String artifact, String file) {
+        String resource() {
+            return artifact == null
+                    ? NPM + file
+                    : "META-INF/resources/webjars/" + artifact + "/" + version(artifact) + "/" + file;
+        }
+    }
 
     /** What {@code /vendor/NAME} serves. */
-    private static final Map<String, Vendored> VENDORED = Map.of(
-            "chart.js", new Vendored("chart.js", "dist/chart.umd.min.js"),
-            "chart.js.LICENSE.md", new Vendored("chart.js", "LICENSE.md"));
+    private static final Map<String, Vendored> VENDORED = Map.ofEntries(
+            Map.entry("chart.js", new Vendored("chart.js", "dist/chart.umd.min.js")),
+            Map.entry("chart.js.LICENSE.md", new Vendored("chart.js", "LICENSE.md")),
+            Map.entry("d3-array.js", new Vendored("d3-array", "dist/d3-array.min.js")),
+            Map.entry("d3-array.LICENSE.txt", new Vendored("d3-array", "LICENSE")),
+            Map.entry("d3-geo.js", new Vendored("d3-geo", "dist/d3-geo.min.js")),
+            Map.entry("d3-geo.LICENSE.txt", new Vendored("d3-geo", "LICENSE")),
+            Map.entry("topojson-client.js", new Vendored(null, "topojson-client/package/dist/topojson-client.min.js")),
+            Map.entry("topojson-client.LICENSE.txt", new Vendored(null, "topojson-client/package/LICENSE")),
+            Map.entry("countries-110m.json", new Vendored(null, "world-atlas/package/countries-110m.json")),
+            Map.entry("world-atlas.LICENSE.txt", new Vendored(null, "world-atlas/package/LICENSE")),
+            Map.entry("iso-codes.json", new Vendored(null, "i18n-iso-countries/package/codes.json")),
+            Map.entry("i18n-iso-countries.LICENSE.txt", new Vendored(null, "i18n-iso-countries/package/LICENSE")));
 
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",
@@ -29,6 +50,7 @@ final class WebResources {
             "css", "text/css; charset=utf-8",
             "json", "application/json",
             "md", "text/plain; charset=utf-8",
+            "txt", "text/plain; charset=utf-8",
             "svg", "image/svg+xml");
 
     /** A file to send: its bytes and content type. */
@@ -50,10 +72,7 @@ final class WebResources {
         if (vendored == null) {
             return Optional.empty();
         }
-        return load(
-                "META-INF/resources/webjars/" + vendored.artifact() + "/" + version(vendored.artifact()) + "/"
-                        + vendored.file(),
-                vendored.file());
+        return load(vendored.resource(), name);
     }
 
     /** The version of an npm webjar on the class path, from its Maven metadata. */

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 
 /**
  * The console in a real browser (Debian's headless Chromium) against the whole pipeline on the
@@ -252,6 +253,41 @@ class ConsoleIT {
         browser.screenshot("replay");
         assertThat(browser.consoleErrors())
                 .as("JavaScript errors on the Replay page")
+                .isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void theMapColoursTheSeedArticlesCountriesAndAmListsItWithArmenianMarked() {
+        browser.open(base + "#countries");
+        for (final String code : List.of("AM", "AZ", "RU", "TR", "IR", "US", "FR")) {
+            browser.await(code + " coloured on the map", d -> {
+                final String count = d.findElement(By.cssSelector("#world-map path[data-code='" + code + "']"))
+                        .getAttribute("data-count");
+                return count != null && Integer.parseInt(count) > 0 ? count : null;
+            });
+            assertThat(browser.find("#world-map path[data-code='" + code + "']").getAttribute("fill"))
+                    .as("%s's colour", code)
+                    .isNotEqualTo("#d0d5dd");
+        }
+        assertThat(browser.find("#world-map path[data-code='BR']").getAttribute("fill"))
+                .as("a country no article involves stays grey")
+                .isEqualTo("#d0d5dd");
+        browser.click("#world-map path[data-code='AM']");
+        final String seed = "#country-articles li[data-article='" + seedId + "']";
+        browser.await(
+                "the seed article listed under AM", d -> browser.findAll(seed).isEmpty() ? null : true);
+        browser.screenshot("countries");
+        browser.click(seed + " button");
+        browser.await(
+                "the seed article opened with Armenian marked",
+                d -> browser.findAll("#article-text mark").stream()
+                                .anyMatch(mark -> mark.getText().equals("Armenian"))
+                        ? true
+                        : null);
+        assertThat(browser.driver().getCurrentUrl()).endsWith("#articles");
+        assertThat(browser.consoleErrors())
+                .as("JavaScript errors on the Countries page")
                 .isEmpty();
     }
 

@@ -3,6 +3,7 @@ package news.pipeline.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WebResourcesTest {
@@ -16,6 +17,26 @@ class WebResourcesTest {
         assertThat(WebResources.vendored("chart.js.LICENSE.md"))
                 .hasValueSatisfying(resource -> assertThat(new String(resource.bytes(), StandardCharsets.UTF_8))
                         .contains("MIT"));
+    }
+
+    @Test
+    void theMapsLibrariesGeometryAndCountryCodesAreBundledWithTheirLicences() {
+        for (final String name : List.of(
+                "d3-array.js",
+                "d3-geo.js",
+                "topojson-client.js",
+                "countries-110m.json",
+                "iso-codes.json",
+                "d3-array.LICENSE.txt",
+                "d3-geo.LICENSE.txt",
+                "topojson-client.LICENSE.txt",
+                "world-atlas.LICENSE.txt",
+                "i18n-iso-countries.LICENSE.txt")) {
+            assertThat(WebResources.vendored(name)).as(name).isPresent();
+        }
+        assertThat(new String(
+                        WebResources.vendored("iso-codes.json").orElseThrow().bytes(), StandardCharsets.UTF_8))
+                .contains("[\"AM\", \"ARM\", \"051\"");
     }
 
     @Test

@@ -2,7 +2,7 @@
 // The console's pages. Everything the server sends is put into the page as text (textContent,
 // text nodes), never as markup, so a title carrying <script> shows as those characters.
 
-const POLL_MS = { pipeline: 2000, lag: 5000, articles: 3000, 'dead-letters': 10000, replay: 1000 };
+const POLL_MS = { pipeline: 2000, lag: 5000, articles: 3000, countries: 5000, 'dead-letters': 10000, replay: 1000 };
 let timer = null;
 let lagChart = null;
 
@@ -232,6 +232,88 @@ async function showArticle(id) {
   document.querySelectorAll('#article-list tr').forEach(row => row.classList.toggle('open', row.dataset.article === id));
 }
 
+// ---- Countries ----
+
+const SVG = 'http://www.w3.org/2000/svg';
+let worldMap = null;
+let chosenCountry = null;
+
+/** Draws the countries once (d3-geo projection of world-atlas' TopoJSON); colours change later. */
+async function drawWorld() {
+  const [topology, codes] = await Promise.all([getJson('/vendor/countries-110m.json'), getJson('/vendor/iso-codes.json')]);
+  const alpha2 = new Map(codes.map(([two, , numeric]) => [numeric, two]));
+  const world = topojson.feature(topology, topology.objects.countries);
+  const projection = d3.geoNaturalEarth1().fitSize([960, 500], { type: 'Sphere' });
+  const path = d3.geoPath(projection);
+  const svg = document.getElementById('world-map');
+  const sphere = document.createElementNS(SVG, 'path');
+  sphere.setAttribute('class', 'sphere');
+  sphere.setAttribute('d', path({ type: 'Sphere' }));
+  const shapes = [sphere];
+  const byCode = new Map();
+  for (const feature of world.features) {
+    const code = alpha2.get(String(feature.id));
+    const shape = document.createElementNS(SVG, 'path');
+    shape.setAttribute('class', 'country');
+    shape.setAttribute('d', path(feature));
+    shape.setAttribute('fill', shade(0, 0));
+    const title = document.createElementNS(SVG, 'title');
+    shape.append(title);
+    if (code) {
+      shape.setAttribute('data-code', code);
+      shape.addEventListener('click', () => showCountry(code, feature.properties.name).catch(showError));
+      byCode.set(code, { shape, title, name: feature.properties.name });
+    } else {
+      title.textContent = feature.properties.name + ' (no ISO code)';
+    }
+    shapes.push(shape);
+  }
+  svg.replaceChildren(...shapes);
+  return byCode;
+}
+
+/** From pale to deep blue with the share of the busiest country (log scale: one article must show). */
+function shade(count, max) {
+  if (!count) return '#d0d5dd';
+  const t = max <= 1 ? 1 : 0.25 + 0.75 * Math.log(count) / Math.log(max);
+  const mix = (from, to) => Math.round(from + (to - from) * t);
+  return 'rgb(' + mix(178, 8) + ',' + mix(210, 48) + ',' + mix(240, 107) + ')';
+}
+
+async function renderCountries() {
+  if (!worldMap) worldMap = await drawWorld();
+  const span = document.querySelector('#country-window select').value;
+  const data = await getJson('/api/countries?window=' + encodeURIComponent(span));
+  const max = Math.max(0, ...Object.values(data.counts));
+  for (const [code, country] of worldMap) {
+    const count = data.counts[code] || 0;
+    country.shape.setAttribute('fill', shade(count, max));
+    country.shape.setAttribute('data-count', String(count));
+    country.title.textContent = country.name + ' (' + code + '): ' + count + ' article' + (count === 1 ? '' : 's');
+  }
+  const unmapped = Object.keys(data.counts).filter(code => !worldMap.has(code));
+  document.getElementById('country-legend').textContent = Object.keys(data.counts).length + ' countries, busiest '
+    + max + ' articles' + (unmapped.length ? '; too small for this map: ' + unmapped.join(' ') : '');
+}
+
+async function showCountry(code, name) {
+  const articles = await getJson('/api/countries/' + encodeURIComponent(code));
+  chosenCountry = code;
+  document.querySelectorAll('#world-map path.country')
+    .forEach(shape => shape.classList.toggle('chosen', shape.dataset.code === code));
+  document.getElementById('country-name').textContent = name + ' (' + code + ')';
+  document.getElementById('country-articles').replaceChildren(...(articles.length ? articles.map(article => {
+    const open = el('button', { class: 'link', type: 'button' }, article.title);
+    open.addEventListener('click', () => {
+      location.hash = '#articles';
+      showArticle(article.article_id).catch(showError);
+    });
+    return el('li', { 'data-article': article.article_id }, open, ' ',
+      el('span', { class: 'note' }, (article.focus ? 'focus, ' : '') + article.mentions + ' mention(s)'));
+  }) : [el('li', {}, 'No articles yet.')]));
+  document.getElementById('country-panel').hidden = false;
+}
+
 // ---- Dead letters ----
 
 let session = { actions: false, csrf: null, reasons: [] };
@@ -395,7 +477,7 @@ function setUpReplay() {
 
 // ---- Navigation ----
 
-const PAGES = { pipeline: renderPipeline, lag: renderLag, articles: renderArticles, 'dead-letters': renderDeadLetters, replay: renderReplay };
+const PAGES = { pipeline: renderPipeline, lag: renderLag, articles: renderArticles, countries: renderCountries, 'dead-letters': renderDeadLetters, replay: renderReplay };
 
 function currentPage() {
   const name = location.hash.replace('#', '');
@@ -428,6 +510,7 @@ async function start() {
     session = await getJson('/api/session');
     setUpDeadLetters();
     setUpReplay();
+    document.querySelector('#country-window select').addEventListener('change', () => refresh('countries'));
     document.getElementById('actions-note').textContent = session.actions
       ? 'actions on (--console-actions)'
       : 'read only: start with --console-actions to retry and replay from here';
