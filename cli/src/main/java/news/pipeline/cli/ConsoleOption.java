@@ -5,12 +5,15 @@ import news.pipeline.console.Console;
 import news.pipeline.console.ConsoleAccess;
 import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.runtime.ProcessorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** The operator's console a running process serves at / on its HTTP address. */
 public final class ConsoleOption {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleOption.class);
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
@@ -45,8 +48,15 @@ public final class ConsoleOption {
         if (access == null) {
             return null;
         }
-        final Console console = Console.attach(service, settings, access, Console.DEFAULT_LAG_INTERVAL)
-                .orElse(null);
+        final Console console;
+        try {
+            console = Console.attach(service, settings, access, Console.DEFAULT_LAG_INTERVAL)
+                    .orElse(null);
+        } catch (RuntimeException e) {
+            // The processors run on without it; /metrics, /health and /ready are still served.
+            LOG.warn("console not served: {}", e.toString());
+            return null;
+        }
         if (console != null) {
             command.commandLine().getErr().println("console: " + console.url());
             command.commandLine().getErr().flush();

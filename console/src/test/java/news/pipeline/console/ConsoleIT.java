@@ -303,6 +303,10 @@ class ConsoleIT {
                 "0"::equals,
                 "the cleaner's lag shown as 0 after catch-up");
 
+        assertThat(browser.findAll("#lag-partitions tbody td"))
+                .as("partitions with no committed offset")
+                .anySatisfy(cell -> assertThat(cell.getText()).isEqualTo("—"));
+
         pipeline.runner().streams().get(ProcessorApp.TAGGER).close();
         ingest(List.of(ArticleFiles.fromContent(
                 "Talks in Yerevan\n\nArmenian and French ministers met in Yerevan on Monday."

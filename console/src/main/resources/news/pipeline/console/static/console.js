@@ -377,6 +377,9 @@ async function renderDeadLetters() {
 async function showDeadLetter(position) {
   const letter = await getJson('/api/dead-letters/' + encodeURIComponent(position));
   document.getElementById('dlq-detail-title').textContent = 'Dead letter ' + letter.position;
+  const one = document.getElementById('dlq-retry-one');
+  one.disabled = !session.actions || !letter.reason;
+  one.dataset.position = letter.position;
   const fields = [['reason', letter.reason], ['processor', letter.processor + ' ' + (letter.processorVersion || '')],
     ['source', letter.source], ['source time', letter.sourceTime], ['written', letter.time],
     ['retry of', letter.retryOf || '—'], ['message', letter.message || letter.error],
@@ -399,17 +402,20 @@ function setUpDeadLetters() {
   });
   document.getElementById('dlq-actions-note').textContent = session.actions ? ''
     : 'Retry is off: start run or demo with --console-actions to retry from here.';
-  document.getElementById('dlq-retry').addEventListener('click', async () => {
-    const result = document.getElementById('dlq-result');
-    try {
-      const answer = await postJson('/api/dead-letters/retry', { positions: [...selectedLetters] });
-      result.textContent = 'retried ' + answer.retried.length + ': ' + answer.retried.join(', ');
-      selectedLetters.clear();
-      refresh('dead-letters');
-    } catch (error) {
-      result.textContent = 'retry failed: ' + error.message;
-    }
-  });
+  document.getElementById('dlq-retry').addEventListener('click', () => retryLetters([...selectedLetters]));
+  document.getElementById('dlq-retry-one').addEventListener('click', event => retryLetters([event.target.dataset.position]));
+}
+
+async function retryLetters(positions) {
+  const result = document.getElementById('dlq-result');
+  try {
+    const answer = await postJson('/api/dead-letters/retry', { positions });
+    result.textContent = 'retried ' + answer.retried.length + ': ' + answer.retried.join(', ');
+    selectedLetters.clear();
+    refresh('dead-letters');
+  } catch (error) {
+    result.textContent = 'retry failed: ' + error.message;
+  }
 }
 
 // ---- Replay ----
