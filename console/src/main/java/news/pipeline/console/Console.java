@@ -273,7 +273,7 @@ public final class Console implements AutoCloseable {
         } else if (path.equals("/api/pipeline")) {
             sendJson(exchange, pipeline());
         } else if (path.equals("/api/lag")) {
-            sendJson(exchange, lag());
+            sendJson(exchange, lag.view(lagInterval));
         } else if (path.equals("/api/articles")) {
             sendJson(
                     exchange,
@@ -350,55 +350,6 @@ public final class Console implements AutoCloseable {
         body.put("time", Instant.now().toString());
         body.put("processors", status.views(service.runner().streams(), groups, applicationIds));
         return body;
-    }
-
-    private Map<String, Object> lag() {
-        final List<LagHistory.Sample> samples = lag.samples();
-        final Map<String, Object> body = new LinkedHashMap<>();
-        body.put("intervalSeconds", lagInterval.toSeconds());
-        final List<Object> history = new ArrayList<>();
-        for (final LagHistory.Sample sample : samples) {
-            final Map<String, Object> point = new LinkedHashMap<>();
-            point.put("time", sample.time().toEpochMilli());
-            for (final ConsumerLag.ApplicationLag app : sample.applications()) {
-                point.put(app.application(), List.of(app.recordsBehind(), seconds(app.timeBehind())));
-            }
-            history.add(point);
-        }
-        body.put("history", history);
-        final List<Object> applications = new ArrayList<>();
-        if (!samples.isEmpty()) {
-            final LagHistory.Sample latest = samples.get(samples.size() - 1);
-            body.put("measuredAt", latest.time().toString());
-            for (final ConsumerLag.ApplicationLag app : latest.applications()) {
-                final Map<String, Object> node = new LinkedHashMap<>();
-                node.put("application", app.application());
-                node.put("topic", app.topic());
-                node.put("recordsBehind", app.recordsBehind());
-                node.put("secondsBehind", seconds(app.timeBehind()));
-                node.put("exact", app.partitions().stream().allMatch(ConsumerLag.PartitionLag::exact));
-                node.put("trend", lag.trend(app.application()).name().toLowerCase(Locale.ROOT));
-                final List<Object> partitions = new ArrayList<>();
-                for (final ConsumerLag.PartitionLag partition : app.partitions()) {
-                    final Map<String, Object> p = new LinkedHashMap<>();
-                    p.put("partition", partition.partition());
-                    p.put("committed", partition.committed());
-                    p.put("end", partition.end());
-                    p.put("recordsBehind", partition.recordsBehind());
-                    p.put("exact", partition.exact());
-                    p.put("secondsBehind", seconds(partition.timeBehind()));
-                    partitions.add(p);
-                }
-                node.put("partitions", partitions);
-                applications.add(node);
-            }
-        }
-        body.put("applications", applications);
-        return body;
-    }
-
-    private static double seconds(final Duration duration) {
-        return duration.toMillis() / 1000.0;
     }
 
     private void resource(final HttpExchange exchange, final Optional<WebResources.Resource> resource)

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import news.pipeline.ops.ConsumerLag;
 
 /**
@@ -55,5 +58,55 @@ public final class LagHistory {
                             Duration.between(from, sample.time()).toMillis() / 1000.0, app.recordsBehind())));
         }
         return LagTrend.of(points);
+    }
+
+    /** What the Lag page shows: the latest measurement with trends, and the history for the chart. */
+    public Map<String, Object> view(final Duration interval) {
+        final List<Sample> samples = samples();
+        final Map<String, Object> body = new LinkedHashMap<>();
+        body.put("intervalSeconds", interval.toSeconds());
+        final List<Object> history = new ArrayList<>();
+        for (final Sample sample : samples) {
+            final Map<String, Object> point = new LinkedHashMap<>();
+            point.put("time", sample.time().toEpochMilli());
+            for (final ConsumerLag.ApplicationLag app : sample.applications()) {
+                point.put(app.application(), List.of(app.recordsBehind(), seconds(app.timeBehind())));
+            }
+            history.add(point);
+        }
+        body.put("history", history);
+        final List<Object> applications = new ArrayList<>();
+        if (!samples.isEmpty()) {
+            final Sample latest = samples.get(samples.size() - 1);
+            body.put("measuredAt", latest.time().toString());
+            for (final ConsumerLag.ApplicationLag app : latest.applications()) {
+                final Map<String, Object> node = new LinkedHashMap<>();
+                node.put("application", app.application());
+                node.put("topic", app.topic());
+                node.put("recordsBehind", app.recordsBehind());
+                node.put("secondsBehind", seconds(app.timeBehind()));
+                node.put("exact", app.partitions().stream().allMatch(ConsumerLag.PartitionLag::exact));
+                node.put("trend", trend(app.application()).name().toLowerCase(Locale.ROOT));
+                final List<Object> partitions = new ArrayList<>();
+                for (final ConsumerLag.PartitionLag partition : app.partitions()) {
+                    final Map<String, Object> p = new LinkedHashMap<>();
+                    p.put("partition", partition.partition());
+                    p.put("committed", partition.committed());
+                    p.put("end", partition.end());
+                    p.put("recordsBehind", partition.recordsBehind());
+                    p.put("exact", partition.exact());
+                    p.put("secondsBehind", seconds(partition.timeBehind()));
+                    partitions.add(p);
+                }
+                node.put("partitions", partitions);
+                applications.add(node);
+            }
+        }
+        body.put("applications", applications);
+        return body;
+    }
+
+    private static double seconds(final Duration duration) {
+        return duration.toMillis() / 1000.0;
     }
 }
