@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import news.pipeline.console.Console;
+import news.pipeline.console.ConsoleAccess;
 import news.pipeline.runtime.ArticleFiles;
 import news.pipeline.runtime.AvroJson;
 import news.pipeline.runtime.Cluster;
@@ -26,6 +28,7 @@ import news.pipeline.streams.ProcessorApp;
 import news.pipeline.topics.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +37,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The whole pipeline on one machine: embedded broker, topics, the three processors, and the
- * bundled samples ingested, with each enriched record printed as a JSON line as it arrives. On an
+ * bundled samples ingested, with each enriched article printed as a readable line as it arrives (or
+ * as a JSON line with --json) and each dead letter as a red line. On an
  * existing data directory it resumes: samples already on the raw topic are not ingested again,
  * and the enriched records already there are printed first.
  */
@@ -43,12 +47,16 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Starts the embedded broker, creates the topics, runs the three processors, ingests the samples,",
-            "and prints each enriched record as one JSON line as it arrives (those already there first), until Ctrl-C.",
+            "and prints one line per enriched article as it arrives (title, focus countries, number of countries;",
+            "those already there first) and each dead letter in red, until Ctrl-C. --json prints the JSON records instead.",
             "On an existing data directory it resumes, and does not ingest samples already ingested.",
             "With --once, exits when every sample has come through."
         })
 final class DemoCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
+
+    /** How long the demo waits at exit for its dead-letter reader to stop polling. */
+    private static final Duration DEAD_LETTER_READER_STOP = Duration.ofSeconds(5);
 
     @Spec
     CommandSpec spec;
@@ -67,6 +75,14 @@ final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     HttpAddressOption http;
+
+    @Mixin
+    ConsoleOption console;
+
+    @Option(
+            names = "--json",
+            description = "Print each enriched record as one JSON line (as tail does) instead of a readable line.")
+    boolean json;
 
     @Option(names = "--once", description = "Exit once every sample's enriched record has been printed.")
     boolean once;
@@ -95,6 +111,7 @@ final class DemoCommand implements Callable<Integer> {
             throw new UserError("no samples found in " + sampleDir);
         }
         final PipelineSettings settings = connection.settings();
+        final ConsoleAccess consoleAccess = console.access(httpAddress, settings);
         if (settings.bootstrapGiven()) {
             connection.check(settings);
         }
@@ -102,6 +119,7 @@ final class DemoCommand implements Callable<Integer> {
         final CountDownLatch closed = new CountDownLatch(1);
         try (Cluster cluster = Cluster.open(settings, embedded.dataDir, embedded.port);
                 ProcessorService pipeline = startPipeline(cluster, httpAddress);
+                Console served = console.start(pipeline, cluster.settings(), consoleAccess);
                 TopicReader enriched = new TopicReader(cluster.settings(), Topics.ENRICHED, true)) {
             Runtime.getRuntime()
                     .addShutdownHook(new Thread(
@@ -136,13 +154,18 @@ final class DemoCommand implements Callable<Integer> {
                     articles.stream().map(ArticleFiles.Article::id).toList());
             final long deadline =
                     System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
+            final Thread deadLetters = json ? null : followDeadLetters(cluster.settings(), out, stopping);
             enriched.read(
                     record -> {
-                        out.println(json(record.get("value")));
+                        out.println(json ? json(record.get("value")) : DemoLines.article(record.get("value")));
                         out.flush();
                         waiting.remove(record.path("key").asText());
                     },
                     positions -> stopping.get() || (once && (waiting.isEmpty() || System.nanoTime() > deadline)));
+            stopping.set(true);
+            if (deadLetters != null) {
+                deadLetters.join(DEAD_LETTER_READER_STOP.toMillis());
+            }
             if (once && !waiting.isEmpty()) {
                 err.println("not through after " + timeoutSeconds + " s: " + waiting
                         + "; see: news-pipeline tail dead-letter --from-beginning");
@@ -152,6 +175,29 @@ final class DemoCommand implements Callable<Integer> {
         } finally {
             closed.countDown();
         }
+    }
+
+    /** Prints each dead letter, those already there first, as a red line among the articles. */
+    private static Thread followDeadLetters(
+            final PipelineSettings settings, final PrintWriter out, final AtomicBoolean stopping) {
+        final boolean colour = CommandLine.Help.Ansi.AUTO.enabled();
+        final Thread thread = new Thread(
+                () -> {
+                    try (TopicReader letters = new TopicReader(settings, Topics.DEAD_LETTER, true)) {
+                        letters.read(
+                                record -> {
+                                    out.println(DemoLines.deadLetter(record.path("value"), colour));
+                                    out.flush();
+                                },
+                                positions -> stopping.get());
+                    } catch (RuntimeException e) {
+                        LOG.warn("stopped showing dead letters: {}", e.toString());
+                    }
+                },
+                "news-pipeline-demo-dead-letters");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
 
     private static ProcessorService startPipeline(final Cluster cluster, final InetSocketAddress httpAddress)

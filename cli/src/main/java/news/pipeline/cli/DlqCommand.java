@@ -3,29 +3,22 @@ package news.pipeline.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import news.pipeline.ops.DeadLetterLog;
+import news.pipeline.ops.DeadLetterRetry;
 import news.pipeline.runtime.AvroJson;
 import news.pipeline.runtime.Clients;
 import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.schema.DeadLetter;
 import news.pipeline.schema.DeadLetterReason;
-import news.pipeline.serde.ByteBuffers;
-import news.pipeline.topics.PipelineHeaders;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -219,32 +212,11 @@ final class DlqCommand implements Callable<Integer> {
                 out.println(selected.size() + " dead letter(s) would be retried; add --execute to retry them");
                 return 0;
             }
-            final List<Future<RecordMetadata>> sent = new ArrayList<>();
             try (KafkaProducer<byte[], byte[]> producer = Clients.producer(connection.settings())) {
-                for (final DeadLetterLog.Entry entry : selected) {
-                    sent.add(producer.send(original(entry)));
-                }
-                producer.flush();
-            }
-            for (final Future<RecordMetadata> future : sent) {
-                future.get();
+                DeadLetterRetry.retry(producer, selected);
             }
             out.println(selected.size() + " dead letter(s) retried");
             return 0;
-        }
-
-        private static ProducerRecord<byte[], byte[]> original(final DeadLetterLog.Entry entry) {
-            final DeadLetter letter = entry.letter();
-            final RecordHeaders headers = new RecordHeaders();
-            letter.getOriginalHeaders().forEach((name, value) -> headers.add(name, ByteBuffers.copy(value)));
-            headers.add(PipelineHeaders.RETRY_OF, entry.position().getBytes(StandardCharsets.UTF_8));
-            return new ProducerRecord<>(
-                    letter.getSourceTopic(),
-                    null,
-                    null,
-                    letter.getOriginalKey() == null ? null : ByteBuffers.copy(letter.getOriginalKey()),
-                    letter.getOriginalValue() == null ? null : ByteBuffers.copy(letter.getOriginalValue()),
-                    headers);
         }
     }
 

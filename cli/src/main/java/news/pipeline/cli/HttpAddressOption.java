@@ -4,7 +4,7 @@ import java.net.InetSocketAddress;
 import news.pipeline.runtime.OpsServer;
 import picocli.CommandLine.Option;
 
-/** Where a running process serves /metrics, /health and /ready. */
+/** Where a running process serves its console, /metrics, /health and /ready. */
 public final class HttpAddressOption {
 
     @Option(
@@ -12,7 +12,7 @@ public final class HttpAddressOption {
             paramLabel = "HOST:PORT",
             defaultValue = "${env:NEWS_PIPELINE_HTTP_ADDRESS:-127.0.0.1:8080}",
             description =
-                    "Address of the /metrics, /health and /ready endpoints, or none. Port 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+                    "Address of the console (/) and the /metrics, /health and /ready endpoints, or none. Port 0 picks a free one. Default: ${DEFAULT-VALUE}.")
     String httpAddress;
 
     /** The address to serve on, null for none; a malformed one is the user's error, told before anything starts. */

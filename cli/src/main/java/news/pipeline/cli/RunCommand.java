@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import news.pipeline.console.Console;
+import news.pipeline.console.ConsoleAccess;
 import news.pipeline.runtime.Cluster;
 import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.runtime.ProcessorService;
@@ -44,11 +46,15 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     HttpAddressOption http;
 
+    @Mixin
+    ConsoleOption console;
+
     @Override
     public Integer call() throws Exception {
         final List<ProcessorApp> selected = processors.selected();
         final InetSocketAddress httpAddress = http.address();
         final PipelineSettings settings = connection.settings();
+        final ConsoleAccess consoleAccess = console.access(httpAddress, settings);
         if (settings.bootstrapGiven()) {
             // Topics are created below unless told not to; then they must be there already, or the
             // applications would wait for them and fail minutes later.
@@ -66,10 +72,14 @@ final class RunCommand implements Callable<Integer> {
             cluster.close();
             throw e;
         }
+        final Console served = console.start(process, cluster.settings(), consoleAccess);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
                             LOG.info("stopping");
+                            if (served != null) {
+                                served.close();
+                            }
                             process.close();
                             cluster.close();
                             stopped.countDown();

@@ -317,6 +317,28 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void aConsoleOpenToTheNetworkWithoutALoginIsRefusedBeforeAnythingStarts() {
+        for (final String[] args : List.of(
+                new String[] {"run", "--http-address", "0.0.0.0:0", "--bootstrap-servers", NOWHERE}, new String[] {
+                    "demo",
+                    "--http-address",
+                    "0.0.0.0:0",
+                    "--bootstrap-servers",
+                    NOWHERE,
+                    "--samples",
+                    Path.of("..", "samples").toString()
+                })) {
+            assertThat(run(args))
+                    .satisfies(r ->
+                            assertThat(r.exitCode()).as(String.join(" ", args)).isEqualTo(2))
+                    .satisfies(r -> assertThat(r.line())
+                            .as(String.join(" ", args))
+                            .startsWith("news-pipeline: the console on 0.0.0.0 (not loopback) needs"
+                                    + " news.pipeline.console.user and news.pipeline.console.password"));
+        }
+    }
+
+    @Test
     void unknownCommandsOptionsAndEnumValuesAreUsageErrorsWithoutAStackTrace() {
         for (final String[] args : List.of(
                 new String[] {"nosuch"},

@@ -32,9 +32,10 @@ class ReadmeSettingsTest {
                     .as("the README's settings table has a row for %s", name)
                     .containsKey(name);
             final List<String> row = rows.get(name);
+            final String defaultValue = ConfigDef.convertToString(key.defaultValue, key.type);
             assertThat(code(row.get(0)))
-                    .as("default of %s", name)
-                    .isEqualTo(ConfigDef.convertToString(key.defaultValue, key.type));
+                    .as("default of %s (an empty one reads \"(none)\")", name)
+                    .isEqualTo(defaultValue.isEmpty() ? "(none)" : defaultValue);
             assertThat(row.get(1))
                     .as("meaning of %s", name)
                     .isEqualTo(key.documentation + "; allowed: " + PipelineConfig.allowed(name));

@@ -60,6 +60,11 @@ public final class PipelineConfig extends AbstractConfig {
      */
     public static final String METRICS_CONFIG = "news.pipeline.metrics";
 
+    /** Who may open the console when it is served on an address other than loopback (HTTP basic auth). */
+    public static final String CONSOLE_USER_CONFIG = "news.pipeline.console.user";
+
+    public static final String CONSOLE_PASSWORD_CONFIG = "news.pipeline.console.password";
+
     public static final ConfigDef DEFINITION = new ConfigDef()
             .define(
                     MAX_CONTENT_BYTES_CONFIG,
@@ -88,6 +93,13 @@ public final class PipelineConfig extends AbstractConfig {
                                     () -> LEGAL_APPLICATION_ID.pattern())),
                     Importance.MEDIUM,
                     "application ids are `<prefix>-cleaner` etc.")
+            .define(
+                    CONSOLE_USER_CONFIG,
+                    Type.STRING,
+                    "",
+                    Importance.MEDIUM,
+                    "user name the console asks for (HTTP basic auth) when the HTTP address is not loopback, where it is required")
+            .define(CONSOLE_PASSWORD_CONFIG, Type.STRING, "", Importance.MEDIUM, "that user's password")
             .defineInternal(
                     PROCESSOR_CONFIG,
                     Type.STRING,
@@ -119,6 +131,14 @@ public final class PipelineConfig extends AbstractConfig {
 
     public String applicationIdPrefix() {
         return getString(APPLICATION_ID_PREFIX_CONFIG);
+    }
+
+    public String consoleUser() {
+        return getString(CONSOLE_USER_CONFIG);
+    }
+
+    public String consolePassword() {
+        return getString(CONSOLE_PASSWORD_CONFIG);
     }
 
     public String processor() {

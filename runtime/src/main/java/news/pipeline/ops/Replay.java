@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.function.LongConsumer;
 import news.pipeline.deadletter.DeadLetters;
 import news.pipeline.deadletter.ProcessorDeadLetters;
 import news.pipeline.publisher.FanOutStep;
@@ -144,6 +145,19 @@ public final class Replay {
             final Plan plan,
             final KafkaConsumer<byte[], byte[]> consumer,
             final KafkaProducer<byte[], byte[]> producer) {
+        return execute(plan, consumer, producer, read -> {});
+    }
+
+    /**
+     * Replays the plan, telling how many raw records it has read after each batch.
+     *
+     * @param progress called with the raw records read so far (of {@link Plan#records()})
+     */
+    public Result execute(
+            final Plan plan,
+            final KafkaConsumer<byte[], byte[]> consumer,
+            final KafkaProducer<byte[], byte[]> producer,
+            final LongConsumer progress) {
         final long started = System.nanoTime();
         final String replayId = UUID.randomUUID().toString();
         final Map<TopicPartition, Long> stops = new HashMap<>();
@@ -184,6 +198,7 @@ public final class Replay {
                 }
             }
             stops.entrySet().removeIf(entry -> consumer.position(entry.getKey()) >= entry.getValue());
+            progress.accept(counts.read);
         }
         producer.commitTransaction();
         return counts.result(replayId, started);

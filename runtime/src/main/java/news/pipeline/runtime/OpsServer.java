@@ -1,6 +1,7 @@
 package news.pipeline.runtime;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -30,6 +31,12 @@ import org.slf4j.LoggerFactory;
 public final class OpsServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OpsServer.class);
 
+    /**
+     * Threads answering requests: a slow console request (reading the dead-letter topic) must not
+     * hold up a Prometheus scrape.
+     */
+    private static final int HTTP_THREADS = 4;
+
     private final HttpServer server;
 
     private OpsServer(final HttpServer server) {
@@ -57,7 +64,7 @@ public final class OpsServer implements AutoCloseable {
             final Supplier<Map<String, KafkaStreams.State>> states)
             throws IOException {
         final HttpServer server = HttpServer.create(address, 0);
-        server.setExecutor(Executors.newSingleThreadExecutor(runnable -> {
+        server.setExecutor(Executors.newFixedThreadPool(HTTP_THREADS, runnable -> {
             final Thread thread = new Thread(runnable, "news-pipeline-http");
             thread.setDaemon(true);
             return thread;
@@ -86,6 +93,11 @@ public final class OpsServer implements AutoCloseable {
 
     public InetSocketAddress address() {
         return server.getAddress();
+    }
+
+    /** Serves more on the same address: every path under {@code path} that no other handler claims. */
+    public void handle(final String path, final HttpHandler handler) {
+        server.createContext(path, handler);
     }
 
     @Override

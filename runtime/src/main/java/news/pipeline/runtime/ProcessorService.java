@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import news.pipeline.metrics.PipelineMetrics;
 import news.pipeline.streams.ProcessorApp;
 import org.apache.kafka.streams.KafkaStreams;
@@ -21,10 +22,13 @@ public final class ProcessorService implements AutoCloseable {
 
     private final StreamsAppRunner runner;
     private final OpsServer http;
+    private final PrometheusMeterRegistry registry;
 
-    private ProcessorService(final StreamsAppRunner runner, final OpsServer http) {
+    private ProcessorService(
+            final StreamsAppRunner runner, final OpsServer http, final PrometheusMeterRegistry registry) {
         this.runner = runner;
         this.http = http;
+        this.registry = registry;
     }
 
     /**
@@ -49,7 +53,7 @@ public final class ProcessorService implements AutoCloseable {
             runner.close();
             throw e;
         }
-        final ProcessorService process = new ProcessorService(runner, http);
+        final ProcessorService process = new ProcessorService(runner, http, registry);
         try {
             runner.start();
             runner.awaitRunning(Duration.ofMinutes(2));
@@ -89,6 +93,16 @@ public final class ProcessorService implements AutoCloseable {
 
     public StreamsAppRunner runner() {
         return runner;
+    }
+
+    /** The HTTP server, empty when the process serves none (address "none", or not bindable in the demo). */
+    public Optional<OpsServer> http() {
+        return Optional.ofNullable(http);
+    }
+
+    /** The meters /metrics serves: the pipeline's own, Kafka Streams' and the JVM's. */
+    public PrometheusMeterRegistry registry() {
+        return registry;
     }
 
     @Override
