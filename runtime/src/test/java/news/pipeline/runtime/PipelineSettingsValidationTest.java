@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
  * which value, and what is allowed. Kafka's own keys are Kafka's to check.
  */
 class PipelineSettingsValidationTest {
-    private static final String KNOWN = "known news.pipeline settings: news.pipeline.application.id.prefix, "
-            + "news.pipeline.cleaner.max.content.bytes";
+    // Every user setting the pipeline defines, in the order the message lists them.
+    private static final String KNOWN =
+            "known news.pipeline settings: " + String.join(", ", PipelineConfig.settingNames());
 
     @TempDir
     Path dir;
