@@ -363,16 +363,22 @@ for (const line of readFileSync(join(here, 'overlay.tsv'), 'utf8').split('\n')) 
 // Pennsylvania): listed with the entry, so the tagger can read the name as that town when the
 // article is set in that country and names the entry's own country no other way.
 const NAMESAKE_MIN_POP = 5000;
-const townsByName = new Map(); // folded name -> Set(country) of towns of NAMESAKE_MIN_POP+
+// A country's own name yields only to a town big enough to be known by it (Lebanon, Pennsylvania;
+// not Brazil, Indiana).
+const COUNTRY_NAMESAKE_MIN_POP = TOWN_MIN_POP;
+const townsByName = new Map(); // folded name -> Map(country -> people of its biggest such town)
 for (const city of cities) {
   if (city.population < NAMESAKE_MIN_POP) continue;
   const k = fold(city.name);
-  if (!townsByName.has(k)) townsByName.set(k, new Set());
-  townsByName.get(k).add(city.country);
+  if (!townsByName.has(k)) townsByName.set(k, new Map());
+  const m = townsByName.get(k);
+  m.set(city.country, Math.max(m.get(city.country) ?? 0, city.population));
 }
 for (const e of entries.values()) {
   if (!['NAME', 'CAPITAL', 'CITY'].includes(e.kind) || e.target.startsWith('@') || e.target === '-') continue;
-  const abroad = [...(townsByName.get(fold(e.surface)) ?? [])].filter((cc) => cc !== e.target && countryName.has(cc));
+  const minPop = e.kind === 'NAME' ? COUNTRY_NAMESAKE_MIN_POP : NAMESAKE_MIN_POP;
+  const abroad = [...(townsByName.get(fold(e.surface)) ?? new Map()).entries()]
+    .filter(([cc, pop]) => cc !== e.target && countryName.has(cc) && pop >= minPop).map(([cc]) => cc);
   if (abroad.length > 0) e.namesakes = abroad.sort();
 }
 

@@ -142,6 +142,26 @@ final class ContextRules {
     /** Words after a place name that make it the name of a county or township elsewhere: "Lebanon County", "Jordan Township". */
     private static final Set<String> LOCAL_UNITS = Set.of("county", "township", "parish", "borough");
 
+    /** Nouns that introduce the title of a work or the name of a band: "the band Kansas", "the film Casablanca". */
+    private static final Set<String> WORK_NOUNS = Set.of(
+            "band",
+            "film",
+            "movie",
+            "album",
+            "song",
+            "single",
+            "novel",
+            "musical",
+            "sitcom",
+            "series",
+            "show",
+            "documentary",
+            "play",
+            "opera",
+            "painting",
+            "video",
+            "game");
+
     private final Gazetteer gazetteer;
 
     ContextRules(final Gazetteer gazetteer) {
@@ -180,6 +200,10 @@ final class ContextRules {
                 continue;
             }
             if (match.titleCaps || match.datelinePlace || match.datelineRegion) {
+                continue;
+            }
+            if (WorkTitles.inTitleOfWork(match, tokens, WORK_NOUNS)) {
+                match.dropped = true;
                 continue;
             }
             if (localUnitName(match, tokens)) {
@@ -278,9 +302,7 @@ final class ContextRules {
     private static void namesakesAtHome(final List<EntryMatch> matches) {
         Set<Integer> local = null;
         for (EntryMatch match : matches) {
-            if (match.isLiveCountry()
-                    && match.entry.kind() == MentionKind.CITY
-                    && match.entry.namesakes().length == 0) {
+            if (match.isLiveCountry() && match.entry.kind() == MentionKind.CITY) {
                 if (local == null) {
                     local = new HashSet<>();
                 }
