@@ -360,8 +360,9 @@ final class ContextRules {
     }
 
     /**
-     * "Jersey" in an article that says "New Jersey", "Guinea" beside "Papua New Guinea": a one-word
-     * name that ends a longer name of another place in the same article is that place shortened,
+     * "Jersey" in an article that says "New Jersey", "Guinea" beside "Papua New Guinea", "Zealand"
+     * (Denmark's) beside "New Zealand": a one-word name or region that ends a longer name of another
+     * place in the same article is that place shortened,
      * unless the article also names its country another way ("Mexican" beside "New Mexico").
      */
     private static void shortenedNames(
@@ -387,7 +388,7 @@ final class ContextRules {
         for (EntryMatch match : matches) {
             if (match.isLiveCountry()
                     && match.firstToken == match.lastToken
-                    && match.entry.kind() == MentionKind.NAME
+                    && (match.entry.kind() == MentionKind.NAME || match.entry.has(Gazetteer.REGION))
                     && !match.datelinePlace) {
                 final Set<Integer> targets = tails.get(key(match, match.inTitle ? title : text));
                 if (targets != null && !(targets.size() == 1 && targets.contains(match.entry.target()))) {

@@ -99,16 +99,6 @@ final class Gazetteer {
         this.payload = payload;
     }
 
-    /** Index of an ISO code in {@link #countryCodes}, or -1. */
-    int countryIndex(final String code) {
-        for (int i = 0; i < countryCodes.length; i++) {
-            if (countryCodes[i].equals(code)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     int tokenId(final CharSequence text, final int start, final int end) {
         return vocabulary.find(text, start, end);
     }

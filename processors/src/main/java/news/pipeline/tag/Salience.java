@@ -144,10 +144,7 @@ final class Salience {
         for (int i = 0; i < found.size(); i++) {
             raw[i] = score(found.get(i), text.source.length(), placeSet);
         }
-        final boolean[] passing = new boolean[gazetteer.countryCodes.length];
-        for (CountryEvidence evidence : found) {
-            passing[evidence.country] = passingMention(evidence);
-        }
+
         for (int i = 0; i < found.size(); i++) {
             final CountryEvidence evidence = found.get(i);
             final double salience = Math.round(Math.min(1.0, raw[i]) * SALIENCE_ROUNDING) / SALIENCE_ROUNDING;
@@ -170,8 +167,10 @@ final class Salience {
         // mentions it in passing while being about something else
         if (focus.isEmpty() && !countries.isEmpty()) {
             final CountryTagging top = countries.get(0);
-            if (!passing[gazetteer.countryIndex(top.code())]) {
-                focus.add(top.code());
+            for (CountryEvidence evidence : found) {
+                if (gazetteer.countryCodes[evidence.country].equals(top.code()) && !passingMention(evidence)) {
+                    focus.add(top.code());
+                }
             }
         }
         final List<OrganizationTagging> orgs = new ArrayList<>();

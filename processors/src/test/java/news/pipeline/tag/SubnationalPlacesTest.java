@@ -98,6 +98,16 @@ class SubnationalPlacesTest {
     }
 
     @Test
+    void shouldNotTakeTownsNamedLikeEnglishWordsOrShortenedNamesForPlaces() {
+        // Coin (Spain) is the English word in an all-capitals headline
+        assertThat(codes("BELGIAN ECU COIN ISSUE PRICED", "The Belgian treasury priced the issue."))
+                .containsExactly("BE");
+        // Zealand (Denmark) is New Zealand shortened beside it
+        assertThat(codes("N. ZEALAND MARKETS PREPARE FOR STRIKE", "Banks in New Zealand will close."))
+                .containsExactly("NZ");
+    }
+
+    @Test
     void shouldNotTakeChurchesOrGenericNamesForPlaces() {
         assertThat(codes("", "Mass was said at St. John's on Sunday.")).isEmpty();
         assertThat(codes("", "Voters in the North West turned out early.")).isEmpty();
