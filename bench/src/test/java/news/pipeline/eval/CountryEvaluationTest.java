@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import news.pipeline.bench.Progress;
 import news.pipeline.tag.CountryTagger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,24 @@ class CountryEvaluationTest {
                         "{\"newid\":8,\"codes\":[\"US\"]}",
                         "{\"newid\":9,\"codes\":[]}");
         assertThat(report.toString()).contains("articles/s");
+    }
+
+    @Test
+    void shouldWriteEveryCountryFoundWhenAskedForAll() throws IOException {
+        final Path stories = dir.resolve("stories.jsonl");
+        final String story = "{\"newid\": 7, \"title\": \"JAPAN CUTS RATES\", \"dateline\": \"TOKYO, March 3 -\","
+                + " \"body\": \"The Bank of Japan cut rates. A French bank said it would wait and see.\"}\n";
+        Files.writeString(stories, story, StandardCharsets.UTF_8);
+        final Path focus = dir.resolve("focus.jsonl");
+        final Path all = dir.resolve("all.jsonl");
+
+        CountryEvaluation.run(
+                stories, focus, new PrintWriter(new StringWriter()), Progress.none(), CountryEvaluation.Codes.FOCUS);
+        CountryEvaluation.run(
+                stories, all, new PrintWriter(new StringWriter()), Progress.none(), CountryEvaluation.Codes.ALL);
+
+        assertThat(Files.readAllLines(focus)).containsExactly("{\"newid\":7,\"codes\":[\"JP\"]}");
+        assertThat(Files.readAllLines(all)).containsExactly("{\"newid\":7,\"codes\":[\"JP\",\"FR\"]}");
     }
 
     @Test

@@ -59,7 +59,8 @@ final class EvalCommand {
             mixinStandardHelpOptions = true,
             description = {
                 "Tags every story of a JSON-lines file ({newid, title, dateline, body}; the text is the",
-                "dateline then the body), writes {\"newid\": ..., \"codes\": [focus codes]} lines, and prints articles/s."
+                "dateline then the body), writes {\"newid\": ..., \"codes\": [focus codes]} lines, and prints articles/s.",
+                "With --all the codes are every country found, not only the focus."
             })
     static final class Countries implements Callable<Integer> {
         @Spec
@@ -78,6 +79,12 @@ final class EvalCommand {
         @Option(names = "--out", paramLabel = "FILE", required = true, description = "JSON-lines file to write.")
         Path out;
 
+        @Option(
+                names = "--all",
+                description = "Write every country found in a story (what it involves), not only the focus"
+                        + " (what it is about).")
+        boolean all;
+
         @Override
         public Integer call() {
             if (!Files.isRegularFile(stories)) {
@@ -86,7 +93,12 @@ final class EvalCommand {
             checkWritable(out);
             final Progress progress = progressOption.progress(spec.commandLine().getErr());
             try (Progress.Ticking ticking = progressOption.start(progress)) {
-                return CountryEvaluation.run(stories, out, spec.commandLine().getOut(), progress);
+                return CountryEvaluation.run(
+                        stories,
+                        out,
+                        spec.commandLine().getOut(),
+                        progress,
+                        all ? CountryEvaluation.Codes.ALL : CountryEvaluation.Codes.FOCUS);
             }
         }
     }

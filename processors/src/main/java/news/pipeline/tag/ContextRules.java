@@ -139,6 +139,29 @@ final class ContextRules {
             "uncle",
             "aunt");
 
+    /** Words after a place name that make it the name of a county or township elsewhere: "Lebanon County", "Jordan Township". */
+    private static final Set<String> LOCAL_UNITS = Set.of("county", "township", "parish", "borough");
+
+    /** Nouns that introduce the title of a work or the name of a band: "the band Kansas", "the film Casablanca". */
+    private static final Set<String> WORK_NOUNS = Set.of(
+            "band",
+            "film",
+            "movie",
+            "album",
+            "song",
+            "single",
+            "novel",
+            "musical",
+            "sitcom",
+            "series",
+            "show",
+            "documentary",
+            "play",
+            "opera",
+            "painting",
+            "video",
+            "game");
+
     private final Gazetteer gazetteer;
 
     ContextRules(final Gazetteer gazetteer) {
@@ -179,6 +202,14 @@ final class ContextRules {
             if (match.titleCaps || match.datelinePlace || match.datelineRegion) {
                 continue;
             }
+            if (WorkTitles.inTitleOfWork(match, tokens, WORK_NOUNS)) {
+                match.dropped = true;
+                continue;
+            }
+            if (localUnitName(match, tokens)) {
+                match.dropped = true;
+                continue;
+            }
             if (personContext(matches, k, tokens) || firmContext(matches, k, tokens)) {
                 match.dropped = true;
                 personal.add(key(match, tokens));
@@ -210,10 +241,105 @@ final class ContextRules {
                     && match.entry.has(Gazetteer.AMBIGUOUS)
                     && !match.entry.org()
                     && !corroborated.contains(match.entry.target())) {
-                match.dropped = true;
+                // "Punjab" beside "Lahore" is Pakistan's, beside "Amritsar" India's
+                final Gazetteer.Entry reading = corroboratedReading(match, corroborated);
+                if (reading == null) {
+                    match.dropped = true;
+                } else {
+                    match.entry = reading;
+                }
             }
         }
         regionOverPlace(matches);
+        placeBeforeRegion(matches, title, text);
+        namesakesAtHome(matches);
+    }
+
+    /** Another ambiguous reading of the match's surface whose country the article names another way, or null. */
+    private static Gazetteer.Entry corroboratedReading(final EntryMatch match, final Set<Integer> corroborated) {
+        for (Gazetteer.Entry reading : match.readings) {
+            if (reading != match.entry
+                    && reading.has(Gazetteer.AMBIGUOUS)
+                    && !reading.org()
+                    && !reading.blocker()
+                    && corroborated.contains(reading.target())) {
+                return reading;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * "Paris, Texas", "Belgrade, Minn.": a place followed by a comma and a region of another country
+     * is a town of that region, so the place's own country goes, as in a dateline.
+     */
+    private static void placeBeforeRegion(
+            final List<EntryMatch> matches, final TokenizedText title, final TokenizedText text) {
+        for (int k = 0; k + 1 < matches.size(); k++) {
+            final EntryMatch place = matches.get(k);
+            final EntryMatch region = matches.get(k + 1);
+            if (!place.isLiveCountry()
+                    || !region.isLiveCountry()
+                    || place.inTitle != region.inTitle
+                    || region.firstToken != place.lastToken + 1
+                    || place.entry.target() == region.entry.target()
+                    || !(region.entry.has(Gazetteer.REGION) || region.entry.has(Gazetteer.DATELINE_ONLY))) {
+                continue;
+            }
+            final TokenizedText tokens = place.inTitle ? title : text;
+            if (tokens.source.substring(place.end, region.start).equals(", ")) {
+                place.dropped = true;
+            }
+        }
+    }
+
+    /**
+     * "Paris" in a story set among the towns of Texas: a place named like a town of a country whose
+     * own towns or regions the article names, when the article names the place's country no other
+     * way, is read as that town ("Athens", Georgia; "Lebanon", Pennsylvania) and dropped, since that
+     * country is already found through its other places.
+     */
+    private static void namesakesAtHome(final List<EntryMatch> matches) {
+        Set<Integer> local = null;
+        for (EntryMatch match : matches) {
+            if (match.isLiveCountry() && match.entry.kind() == MentionKind.CITY) {
+                if (local == null) {
+                    local = new HashSet<>();
+                }
+                local.add(match.entry.target());
+            }
+        }
+        if (local == null) {
+            return;
+        }
+        final List<EntryMatch> dropped = new ArrayList<>();
+        for (EntryMatch match : matches) {
+            if (!match.isLiveCountry() || match.entry.namesakes().length == 0 || match.datelinePlace) {
+                continue;
+            }
+            boolean atHome = false;
+            for (int country : local) {
+                atHome |= country != match.entry.target() && match.entry.hasNamesake(country);
+            }
+            if (atHome && !namedOtherwise(matches, match)) {
+                dropped.add(match);
+            }
+        }
+        for (EntryMatch match : dropped) {
+            match.dropped = true;
+        }
+    }
+
+    /** Whether the article names the match's country by another surface form. */
+    private static boolean namedOtherwise(final List<EntryMatch> matches, final EntryMatch match) {
+        for (EntryMatch other : matches) {
+            if (other.isLiveCountry()
+                    && other.entry.target() == match.entry.target()
+                    && !other.entry.surface().equalsIgnoreCase(match.entry.surface())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "SAN JOSE, Calif.": a known region in the dateline says which place it names, so the place's own match goes. */
@@ -234,8 +360,9 @@ final class ContextRules {
     }
 
     /**
-     * "Jersey" in an article that says "New Jersey", "Guinea" beside "Papua New Guinea": a one-word
-     * name that ends a longer name of another place in the same article is that place shortened,
+     * "Jersey" in an article that says "New Jersey", "Guinea" beside "Papua New Guinea", "Zealand"
+     * (Denmark's) beside "New Zealand": a one-word name or region that ends a longer name of another
+     * place in the same article is that place shortened,
      * unless the article also names its country another way ("Mexican" beside "New Mexico").
      */
     private static void shortenedNames(
@@ -261,7 +388,7 @@ final class ContextRules {
         for (EntryMatch match : matches) {
             if (match.isLiveCountry()
                     && match.firstToken == match.lastToken
-                    && match.entry.kind() == MentionKind.NAME
+                    && (match.entry.kind() == MentionKind.NAME || match.entry.has(Gazetteer.REGION))
                     && !match.datelinePlace) {
                 final Set<Integer> targets = tails.get(key(match, match.inTitle ? title : text));
                 if (targets != null && !(targets.size() == 1 && targets.contains(match.entry.target()))) {
@@ -288,6 +415,21 @@ final class ContextRules {
                 match.dropped = true;
             }
         }
+    }
+
+    /**
+     * "Lebanon County", "Guernsey County", "Jordan Township": a country's name or a capital's before
+     * the word for a county or a township names that local unit, not the country.
+     */
+    private static boolean localUnitName(final EntryMatch match, final TokenizedText tokens) {
+        if (match.entry.kind() != MentionKind.NAME && match.entry.kind() != MentionKind.CAPITAL) {
+            return false;
+        }
+        final int next = match.lastToken + 1;
+        return next < tokens.size()
+                && tokens.spaceBefore(next)
+                && tokens.is(next, TokenizedText.UPPER_FIRST)
+                && LOCAL_UNITS.contains(TokenizedText.fold(tokens.source, tokens.start(next), tokens.end(next)));
     }
 
     /** Kinds of name a person or a firm may also bear; demonyms and abbreviations are not. */
@@ -345,6 +487,9 @@ final class ContextRules {
             // "Jose Concepcion", "Morgan Stanley": a town after a first name is a surname
             return true;
         }
+        if (townAfterName(match, tokens, prev, word)) {
+            return true;
+        }
         if (match.firstToken != match.lastToken || !gazetteer.isFirstName(tokens.source, match.start, match.end)) {
             return false;
         }
@@ -356,6 +501,28 @@ final class ContextRules {
             return false;
         }
         return !tokens.sentenceStart(prev) || afterFirstName;
+    }
+
+    /**
+     * "Barack Obama", "Jennifer Lopez": a one-word town right after a capitalised word inside a
+     * sentence, with no qualifier ("Greater", "of") and no place between them, is a surname; towns
+     * far outnumber the names a first-name list holds. Regions and capitals are left to the other
+     * rules: "Central London" and "Midland Bank London" still name the city.
+     */
+    private static boolean townAfterName(
+            final EntryMatch match, final TokenizedText tokens, final int prev, final String word) {
+        return match.entry.kind() == MentionKind.CITY
+                && !match.entry.has(Gazetteer.REGION)
+                && !match.entry.has(Gazetteer.DATELINE_ONLY)
+                && match.firstToken == match.lastToken
+                && tokens.spaceBefore(match.firstToken)
+                && tokens.is(prev, TokenizedText.UPPER_FIRST)
+                && !tokens.is(prev, TokenizedText.ALL_UPPER)
+                && !tokens.is(match.firstToken, TokenizedText.ALL_UPPER)
+                && !QUALIFIERS.contains(word)
+                && !tokens.sentenceStart(prev)
+                && !HONORIFICS.contains(word)
+                && tokens.source.charAt(tokens.end(prev)) == ' ';
     }
 
     /**

@@ -7,7 +7,10 @@ final class EntryMatch {
     final int lastToken;
     final int start;
     final int end;
-    final Gazetteer.Entry entry;
+    /** The entry read here; the context rules may switch it to another of the same surface ("Punjab"). */
+    Gazetteer.Entry entry;
+    /** Every entry of this surface that applied here, the chosen one first. */
+    final Gazetteer.Entry[] readings;
     /** Found in a title written in capitals or title case, which gives no case clues. */
     final boolean titleCaps;
 
@@ -22,6 +25,7 @@ final class EntryMatch {
             final int start,
             final int end,
             final Gazetteer.Entry entry,
+            final Gazetteer.Entry[] readings,
             final boolean titleCaps) {
         this.inTitle = inTitle;
         this.firstToken = firstToken;
@@ -29,6 +33,7 @@ final class EntryMatch {
         this.start = start;
         this.end = end;
         this.entry = entry;
+        this.readings = readings;
         this.titleCaps = titleCaps;
     }
 

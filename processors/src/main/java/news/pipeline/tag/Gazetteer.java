@@ -34,11 +34,32 @@ final class Gazetteer {
     static final int DATELINE_ONLY = 8;
     static final int REGION = 16;
 
-    /** What a surface form refers to. target: index into countries, or into organisations if org. */
+    private static final int[] NO_NAMESAKES = {};
+
+    /**
+     * What a surface form refers to. target: index into countries, or into organisations if org.
+     * namesakes: countries with a town of the same name ("Paris", Texas), as country indices.
+     */
     record Entry(
-            String surface, char[] letters, int target, boolean org, boolean blocker, MentionKind kind, int flags) {
+            String surface,
+            char[] letters,
+            int target,
+            boolean org,
+            boolean blocker,
+            MentionKind kind,
+            int flags,
+            int[] namesakes) {
         boolean has(final int flag) {
             return (flags & flag) != 0;
+        }
+
+        boolean hasNamesake(final int country) {
+            for (int namesake : namesakes) {
+                if (namesake == country) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -151,16 +172,24 @@ final class Gazetteer {
             final int flags = flags(row.length > 4 ? row[4] : "");
             final Entry entry;
             if (target.equals("-")) {
-                entry = new Entry(surface, letters(surface), -1, false, true, kind, flags);
+                entry = new Entry(surface, letters(surface), -1, false, true, kind, flags, NO_NAMESAKES);
             } else if (target.startsWith("@")) {
                 entry = new Entry(
-                        surface, letters(surface), orgIndex.get(target.substring(1)), true, false, kind, flags);
+                        surface,
+                        letters(surface),
+                        orgIndex.get(target.substring(1)),
+                        true,
+                        false,
+                        kind,
+                        flags,
+                        NO_NAMESAKES);
             } else {
                 final Integer country = countryIndex.get(target);
                 if (country == null) {
                     throw new IllegalArgumentException("unknown country " + target + " for " + surface);
                 }
-                entry = new Entry(surface, letters(surface), country, false, false, kind, flags);
+                final int[] namesakes = row.length > 5 ? countries(row[5], countryIndex, surface) : NO_NAMESAKES;
+                entry = new Entry(surface, letters(surface), country, false, false, kind, flags, namesakes);
             }
             if (NUMBER_TOKEN.matcher(surface).find()) {
                 // the tokenizer skips numbers, so "Sector 1" could only ever match as "Sector"
@@ -204,6 +233,22 @@ final class Gazetteer {
             indexByCode.put(codes[i], i);
         }
         return indexByCode;
+    }
+
+    private static int[] countries(final String column, final Map<String, Integer> countryIndex, final String surface) {
+        if (column.isEmpty()) {
+            return NO_NAMESAKES;
+        }
+        final String[] codes = column.split(",");
+        final int[] indices = new int[codes.length];
+        for (int i = 0; i < codes.length; i++) {
+            final Integer country = countryIndex.get(codes[i].trim());
+            if (country == null) {
+                throw new IllegalArgumentException("unknown namesake country " + codes[i] + " for " + surface);
+            }
+            indices[i] = country;
+        }
+        return indices;
     }
 
     private static int flags(final String column) {

@@ -38,6 +38,7 @@ final class MentionScanner {
             }
             int node = 0;
             Gazetteer.Entry best = null;
+            Gazetteer.Entry[] bestReadings = null;
             int bestLast = -1;
             for (int j = i; j < n && j - i < MAX_ENTRY_TOKENS; j++) {
                 if (j > i && !tokens.joinable(j)) {
@@ -56,6 +57,7 @@ final class MentionScanner {
                     final Gazetteer.Entry entry = firstApplicable(entries, tokens, i, j, dateline);
                     if (entry != null) {
                         best = entry;
+                        bestReadings = entries;
                         bestLast = j;
                     }
                 }
@@ -64,8 +66,8 @@ final class MentionScanner {
                 i++;
                 continue;
             }
-            final EntryMatch match =
-                    new EntryMatch(inTitle, i, bestLast, tokens.start(i), tokens.end(bestLast), best, titleCaps);
+            final EntryMatch match = new EntryMatch(
+                    inTitle, i, bestLast, tokens.start(i), tokens.end(bestLast), best, bestReadings, titleCaps);
             match.datelinePlace = dateline.present() && dateline.inPlace(match.start, match.end);
             match.datelineRegion = dateline.present() && dateline.inRegion(match.start, match.end);
             out.add(match);
@@ -84,7 +86,9 @@ final class MentionScanner {
             if (entry.has(Gazetteer.CASE_EXACT) && !sameLetters(tokens, first, last, entry.letters())) {
                 continue;
             }
-            if (entry.has(Gazetteer.DATELINE_ONLY) && !(dateline.present() && tokens.end(last) <= dateline.end())) {
+            if (entry.has(Gazetteer.DATELINE_ONLY)
+                    && !(dateline.present() && tokens.end(last) <= dateline.end())
+                    && !afterPlaceAndComma(tokens, first)) {
                 continue;
             }
             if (entry.has(Gazetteer.PREFIX) && !tokens.hyphenBefore(last + 1)) {
@@ -93,6 +97,18 @@ final class MentionScanner {
             return entry;
         }
         return null;
+    }
+
+    /**
+     * "in Belgrade, Minn., firefighters": a region's short form right after a capitalised word and a
+     * comma qualifies that place, as in a dateline.
+     */
+    static boolean afterPlaceAndComma(final TokenizedText tokens, final int first) {
+        if (first == 0 || !tokens.is(first - 1, TokenizedText.UPPER_FIRST)) {
+            return false;
+        }
+        final String between = tokens.source.substring(tokens.end(first - 1), tokens.start(first));
+        return between.equals(", ");
     }
 
     private static boolean sameLetters(

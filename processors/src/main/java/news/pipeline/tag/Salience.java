@@ -32,8 +32,6 @@ final class Salience {
     private static final double ONLY_PLACES_FACTOR = 0.7;
     /** Focus is every country at or above this salience: the title alone or the dateline alone reaches it. */
     private static final double FOCUS_THRESHOLD = 0.35;
-    /** With none at the threshold, the most salient country is the focus if it reaches this; below, none is. */
-    private static final double FOCUS_FLOOR = 0.1;
     /** Salience is rounded to three decimals: stable in records and comparisons, finer than any weight. */
     private static final double SALIENCE_ROUNDING = 1000;
     /** A lead paragraph is at most this long: a wire lead is one or two sentences. */
@@ -53,6 +51,9 @@ final class Salience {
         final List<MentionSpan> spans = new ArrayList<>();
         int titleMentions;
         int leadMentions;
+        /** Lead mentions by demonym only ("Brazilian striker"): a person's origin, not where the story is. */
+        int leadDemonymMentions;
+
         int textMentions;
         int subjectMentions;
         int incidentalMentions;
@@ -96,7 +97,11 @@ final class Salience {
                     match.end,
                     source.substring(match.start, match.end),
                     match.entry.kind().name()));
-            if (match.entry.kind() != MentionKind.CITY || match.datelinePlace || match.datelineRegion) {
+            if (match.entry.kind() != MentionKind.CITY
+                    || match.entry.has(Gazetteer.REGION)
+                    || match.datelinePlace
+                    || match.datelineRegion) {
+                // a state or a province is what a story is about, a town often only where someone is
                 evidence.onlyPlaces = false;
             }
             if (match.inTitle) {
@@ -117,17 +122,29 @@ final class Salience {
             if (match.datelinePlace || match.datelineRegion) {
                 evidence.dateline = true;
             } else if (match.start < leadEnd) {
-                evidence.leadMentions++;
+                if (match.entry.kind() == MentionKind.DEMONYM) {
+                    evidence.leadDemonymMentions++;
+                } else {
+                    evidence.leadMentions++;
+                }
             }
             if (text.sentenceStart(match.firstToken)) {
                 evidence.subjectMentions++;
             }
         }
+        // a place named in the title, the dateline or the lead sets the story there; nationalities
+        // in the lead then describe people ("a Brazilian striker", "a French tourist") and weigh as
+        // the lead only when no place does
+        boolean placeSet = false;
+        for (CountryEvidence evidence : found) {
+            placeSet |= evidence.titleMentions > 0 || evidence.dateline || evidence.leadMentions > 0;
+        }
         final List<CountryTagging> countries = new ArrayList<>(found.size());
         final double[] raw = new double[found.size()];
         for (int i = 0; i < found.size(); i++) {
-            raw[i] = score(found.get(i), text.source.length());
+            raw[i] = score(found.get(i), text.source.length(), placeSet);
         }
+
         for (int i = 0; i < found.size(); i++) {
             final CountryEvidence evidence = found.get(i);
             final double salience = Math.round(Math.min(1.0, raw[i]) * SALIENCE_ROUNDING) / SALIENCE_ROUNDING;
@@ -142,8 +159,18 @@ final class Salience {
                 Comparator.comparingDouble(CountryTagging::salience).reversed().thenComparing(CountryTagging::code));
         final List<String> focus = new ArrayList<>();
         for (CountryTagging country : countries) {
-            if (country.salience() >= FOCUS_THRESHOLD || focus.isEmpty() && country.salience() >= FOCUS_FLOOR) {
+            if (country.salience() >= FOCUS_THRESHOLD) {
                 focus.add(country.code());
+            }
+        }
+        // none at the threshold: the most salient country is the focus, unless the story only
+        // mentions it in passing while being about something else
+        if (focus.isEmpty() && !countries.isEmpty()) {
+            final CountryTagging top = countries.get(0);
+            for (CountryEvidence evidence : found) {
+                if (gazetteer.countryCodes[evidence.country].equals(top.code()) && !passingMention(evidence)) {
+                    focus.add(top.code());
+                }
             }
         }
         final List<OrganizationTagging> orgs = new ArrayList<>();
@@ -156,7 +183,19 @@ final class Salience {
         return new TaggedArticle(List.copyOf(countries), List.copyOf(focus), List.copyOf(orgs));
     }
 
-    private static double score(final CountryEvidence evidence, final int textLength) {
+    /**
+     * A passing mention: named once, outside the title, the dateline and the lead, so the story is
+     * about something else ("It had earlier opened an office in Brazil" at the end of a results story).
+     */
+    private static boolean passingMention(final CountryEvidence evidence) {
+        return evidence.titleMentions == 0
+                && !evidence.dateline
+                && evidence.leadMentions == 0
+                && evidence.leadDemonymMentions == 0
+                && evidence.textMentions - evidence.incidentalMentions <= 1;
+    }
+
+    private static double score(final CountryEvidence evidence, final int textLength, final boolean placeSet) {
         double score = 0;
         if (evidence.titleMentions > 0) {
             score += TITLE_WEIGHT;
@@ -164,7 +203,7 @@ final class Salience {
         if (evidence.dateline) {
             score += DATELINE_WEIGHT;
         }
-        if (evidence.leadMentions > 0) {
+        if (evidence.leadMentions > 0 || evidence.leadDemonymMentions > 0 && !placeSet) {
             score += LEAD_WEIGHT;
         }
         final int mentions = evidence.textMentions - evidence.incidentalMentions + evidence.titleMentions;

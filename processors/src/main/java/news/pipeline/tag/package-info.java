@@ -20,14 +20,22 @@
  *       before a surname (Jordan Peterson); a town or region before a capitalised word starts a
  *       firm's name (Piedmont Aviation), after a hyphenated one ends it (Allied-Lyons); a one-word name that
  *       ends a longer place name in the article is that place shortened (Jersey after New
- *       Jersey); names shared with a region abroad need other evidence (Georgia); words in a wire
- *       {@link news.pipeline.tag.Dateline} ("SAN JOSE, Calif., March 3 -") decide the place.</li>
+ *       Jersey); names shared by places of several countries (Georgia, Punjab, Victoria) take the
+ *       reading whose country the article names another way, or none; words in a wire
+ *       {@link news.pipeline.tag.Dateline} ("SAN JOSE, Calif., March 3 -"), and a region after a
+ *       place in the text ("Paris, Texas"), decide the place; a place named like a town of the country
+ *       the story is set in, whose own country is named no other way, is that town ("Athens" among
+ *       Georgia's towns); a country or capital before County or Township is that county; a town after
+ *       a capitalised word inside a sentence is a surname (Barack Obama); titles of works in quotes
+ *       or after "the film", "the band" name no place ({@link news.pipeline.tag.WorkTitles}).</li>
  *   <li>{@link news.pipeline.tag.Salience} (0..1) adds the title, the dateline, the lead paragraph, frequency, the first
  *       position and sentence-subject position; currencies, events, tickers and company names
  *       ("Swiss franc", "Paris accord", "Australian Open", "&lt;UK&gt;", "Danish Dairy Farms Ltd")
- *       ({@link news.pipeline.tag.IncidentalMentions}) count as mentions but not as salience. Focus is every
- *       country at or above {@code 0.35}, or the most salient one when none reaches it and it reaches
- *       {@code 0.1}.</li>
+ *       ({@link news.pipeline.tag.IncidentalMentions}) count as mentions but not as salience; a
+ *       nationality in the lead weighs as the lead only when no place in the title, dateline or lead
+ *       sets the story. Focus is every country at or above {@code 0.35}; when none reaches it, the
+ *       most salient one, unless it is a passing mention (named once, outside the title, the
+ *       dateline and the lead).</li>
  * </ol>
  *
  * <h2>Measured</h2>

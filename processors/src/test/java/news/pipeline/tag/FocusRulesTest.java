@@ -1,0 +1,74 @@
+package news.pipeline.tag;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Which countries a story is about: datelines over nationalities, sub-national places, and a focus never empty without cause. */
+class FocusRulesTest {
+    private static final CountryTagger TAGGER = CountryTagger.loadDefault();
+
+    @Test
+    void shouldWeighADatelineWithItsCountryAboveAPlayersNationality() {
+        final TaggedArticle tagged = TAGGER.tag(
+                "Firmino double sends Liverpool top",
+                "LIVERPOOL, England (Reuters) - Brazilian striker Roberto Firmino scored twice as Liverpool beat"
+                        + " Watford 3-0 on Saturday. The Brazilian, who missed Brazil's last two friendlies, now has 10"
+                        + " goals this season.");
+        assertThat(tagged.focus()).first().isEqualTo("GB");
+        assertThat(tagged.countries().get(0).salience())
+                .isGreaterThan(tagged.countries().get(1).salience());
+    }
+
+    @Test
+    void shouldNotLetANationalityInTheLeadOutweighACityStateDateline() {
+        final TaggedArticle tagged = TAGGER.tag(
+                "Mayor resigns",
+                "SPRINGFIELD, Ill. (AP) - The mayor resigned on Monday after a Mexican-born contractor was charged.");
+        assertThat(tagged.focus()).containsExactly("US");
+        assertThat(tagged.countries()).extracting(CountryTagging::code).contains("MX");
+    }
+
+    @Test
+    void shouldKeepALeadNationalityAsFocusWhenNoPlaceSetsTheStory() {
+        assertThat(TAGGER.tag("Exporters cut prices", "Japanese exporters cut prices again on Monday.")
+                        .focus())
+                .containsExactly("JP");
+    }
+
+    @Test
+    void shouldFocusOnTheCountryOfSubnationalPlacesOnly() {
+        final TaggedArticle tagged = TAGGER.tag(
+                "Storm damage", "The storm tore roofs off houses in Dorset and Devon. A French tourist was hurt.");
+        assertThat(tagged.focus()).containsExactly("GB");
+        assertThat(TAGGER.tag("Wildfire forces evacuations in northern Saskatchewan", "Crews fought the fire.")
+                        .focus())
+                .containsExactly("CA");
+    }
+
+    @Test
+    void shouldMakeTheMostSalientCountryTheFocusWhenNoneReachesTheThreshold() {
+        // named twice, outside the title and the lead of a long story: under the threshold, not in passing
+        final String story = "The company said quarterly profit rose 10 percent on strong demand for its software.\n\n"
+                + "Sales grew in every region and margins improved, helped by lower costs and a new product line"
+                + " that customers took up faster than expected. The chief executive said the results were the best"
+                + " in its history and that the board would consider a higher dividend at its next meeting.\n\n"
+                + "Analysts had expected a smaller gain. Shares rose 4 percent in early trading, and the company"
+                + " raised its forecast for the year, citing orders from Ohio. It also hired staff in Ohio.";
+        final TaggedArticle tagged = TAGGER.tag("Quarterly profit rises", story);
+        assertThat(tagged.countries().get(0).salience()).isLessThan(0.35);
+        assertThat(tagged.focus()).containsExactly("US");
+    }
+
+    @Test
+    void shouldLeaveFocusEmptyForAPassingMentionInAStoryAboutSomethingElse() {
+        final String story = "The company said quarterly profit rose 10 percent on strong demand for its software.\n\n"
+                + "Sales grew in every region and margins improved, helped by lower costs and a new product line"
+                + " that customers took up faster than expected. The chief executive said the results were the best"
+                + " in its history and that the board would consider a higher dividend at its next meeting.\n\n"
+                + "Analysts had expected a smaller gain. It had earlier opened an office in Brazil.";
+        final TaggedArticle tagged = TAGGER.tag("Quarterly profit rises", story);
+        assertThat(tagged.countries()).extracting(CountryTagging::code).containsExactly("BR");
+        assertThat(tagged.focus()).isEmpty();
+    }
+}

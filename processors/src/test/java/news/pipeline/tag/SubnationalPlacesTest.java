@@ -1,0 +1,117 @@
+package news.pipeline.tag;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * States, provinces, counties and towns name their country, and the names they share with
+ * people, with other countries' places or with churches do not: each trap has a case here.
+ */
+class SubnationalPlacesTest {
+    private static final CountryTagger TAGGER = CountryTagger.loadDefault();
+
+    private static List<String> codes(final String title, final String text) {
+        return TAGGER.tag(title, text).countries().stream()
+                .map(CountryTagging::code)
+                .toList();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Wildfire forces evacuations in northern Saskatchewan|CA",
+                "Devon councillors fined over unpaid tax|GB",
+                "A school board in Ohio cut its budget on Monday.|US",
+                "Floods cut roads across Queensland and Bavaria.|AU,DE",
+                "Heavy rain closed schools in N.S.W. on Friday.|AU",
+                "Police in Chih. said the road was closed.|MX",
+                "The Pataskala zoning board met on Tuesday.|US",
+                "Firefighters were called to a house in Belgrade, Minn., late on Sunday.|US",
+            })
+    void shouldMapSubnationalPlacesToTheirCountry(final String text, final String expected) {
+        assertThat(codes("", text)).containsExactlyInAnyOrder(expected.split(","));
+    }
+
+    @Test
+    void shouldReadVictoriaByTheCountryTheArticleNames() {
+        assertThat(codes("", "Bushfires spread across Victoria, and Melbourne braced for smoke."))
+                .containsExactly("AU");
+        assertThat(codes("", "Ferries from Vancouver to Victoria were cancelled."))
+                .containsExactly("CA");
+        assertThat(codes("", "Queen Victoria opened the bridge in 1850.")).isEmpty();
+        assertThat(codes("", "Victoria Beckham launched a new line on Monday.")).isEmpty();
+    }
+
+    @Test
+    void shouldReadPunjabByTheCountryTheArticleNames() {
+        assertThat(codes("", "Farmers in Punjab marched on Lahore.")).containsExactly("PK");
+        assertThat(codes("", "Farmers in Punjab marched on New Delhi.")).containsExactly("IN");
+        assertThat(codes("", "Farmers in Punjab marched on Monday.")).isEmpty();
+    }
+
+    @Test
+    void shouldNotTakePeopleNamedLikePlacesForThePlaces() {
+        assertThat(codes("", "Actor Denzel Washington won the award.")).isEmpty();
+        assertThat(codes("", "President Grover Cleveland vetoed the bill. Cleveland said it was wasteful."))
+                .isEmpty();
+        assertThat(codes("", "Singer Jennifer Lopez and President Barack Obama met fans."))
+                .isEmpty();
+        assertThat(codes("", "Factories in Cleveland laid off workers.")).containsExactly("US");
+        assertThat(codes("", "Lawmakers in Washington passed the bill.")).containsExactly("US");
+    }
+
+    @Test
+    void shouldKeepGeorgiaAndJerseyApartFromTheirNamesakes() {
+        assertThat(codes("", "Storms hit Georgia and Alabama on Monday.")).containsExactly("US");
+        assertThat(codes("", "Tbilisi said Georgia would not join.")).containsExactly("GE");
+        assertThat(codes("", "The ferry from St Helier, Jersey, was cancelled."))
+                .containsExactly("JE");
+        assertThat(codes("", "Commuters in New Jersey faced delays; Jersey officials apologised."))
+                .containsExactly("US");
+    }
+
+    @Test
+    void shouldReadForeignNamedTownsAsTownsOfTheCountryTheStoryIsSetIn() {
+        // Paris, Texas and Athens, Georgia
+        assertThat(codes("", "The Paris City Council met in Lamar County, Texas, on Monday."))
+                .containsExactly("US");
+        assertThat(codes("", "Athens police said the road to Atlanta reopened on Monday."))
+                .containsExactly("US");
+        assertThat(codes("", "Firefighters in Paris, Texas, put out the blaze."))
+                .containsExactly("US");
+        // the country named another way keeps its capital
+        assertThat(codes("", "Ministers from Texas flew to Paris to meet French officials."))
+                .containsExactlyInAnyOrder("US", "FR");
+    }
+
+    @Test
+    void shouldNotTakeCountiesAndTownshipsNamedLikeCountriesForTheCountries() {
+        assertThat(codes("", "Lebanon County commissioners met on Monday.")).isEmpty();
+        assertThat(codes("", "The Guernsey County court heard the case.")).isEmpty();
+        assertThat(codes("", "Jordan Township trustees met.")).isEmpty();
+        assertThat(codes("", "Troops in Lebanon met the county leaders.")).containsExactly("LB");
+    }
+
+    @Test
+    void shouldNotTakeTownsNamedLikeEnglishWordsOrShortenedNamesForPlaces() {
+        // Coin (Spain) is the English word in an all-capitals headline
+        assertThat(codes("BELGIAN ECU COIN ISSUE PRICED", "The Belgian treasury priced the issue."))
+                .containsExactly("BE");
+        // Zealand (Denmark) is New Zealand shortened beside it
+        assertThat(codes("N. ZEALAND MARKETS PREPARE FOR STRIKE", "Banks in New Zealand will close."))
+                .containsExactly("NZ");
+    }
+
+    @Test
+    void shouldNotTakeChurchesOrGenericNamesForPlaces() {
+        assertThat(codes("", "Mass was said at St. John's on Sunday.")).isEmpty();
+        assertThat(codes("", "Voters in the North West turned out early.")).isEmpty();
+        assertThat(codes("", "Mines in North West province, South Africa, shut."))
+                .containsExactly("ZA");
+    }
+}
