@@ -80,13 +80,13 @@ public final class OutputWatch implements AutoCloseable {
     }
 
     /**
-     * The longest time no new article came out between a fault and a later moment, and how long
-     * after the fault output resumed at the end of that gap: the fault's cost as a downstream
-     * consumer sees it. A fault that stops nothing shows as a gap like any other between two
-     * records, a few milliseconds.
+     * The longest time no new article came out that began between a fault and a later moment
+     * (it may end after that moment), and when, after the fault, output resumed at its end: the
+     * fault's cost as a downstream consumer sees it. A fault that stops nothing shows as a gap
+     * like any other between two records, a few milliseconds.
      *
      * @param faultNanos when the fault happened ({@link System#nanoTime()})
-     * @param untilNanos the end of the window to look in (the next fault, or the end of the run)
+     * @param untilNanos the end of the window a stall may begin in (the next fault, or the end of the run)
      */
     public Recovery recoveryAfter(final long faultNanos, final long untilNanos) {
         long longest = 0;
@@ -94,10 +94,11 @@ public final class OutputWatch implements AutoCloseable {
         synchronized (arrivals) {
             for (int i = 1; i < arrivals.size(); i++) {
                 final long at = arrivals.get(i)[0];
-                if (at <= faultNanos || at > untilNanos) {
+                final long before = arrivals.get(i - 1)[0];
+                if (at <= faultNanos || before >= untilNanos) {
                     continue;
                 }
-                final long gap = at - Math.max(arrivals.get(i - 1)[0], faultNanos);
+                final long gap = at - Math.max(before, faultNanos);
                 if (gap > longest) {
                     longest = gap;
                     resumed = at;
@@ -108,10 +109,10 @@ public final class OutputWatch implements AutoCloseable {
     }
 
     /**
-     * @param stalled       the longest time with no new article out, after the fault
-     * @param flowingAgain  from the fault until the end of that stall
+     * @param stalled  the longest time with no new article out, begun after the fault
+     * @param resumed  from the fault until the end of that stall
      */
-    public record Recovery(Duration stalled, Duration flowingAgain) {}
+    public record Recovery(Duration stalled, Duration resumed) {}
 
     /** The longest time between two articles coming out, from the first to the last. */
     public Duration longestStall() {
