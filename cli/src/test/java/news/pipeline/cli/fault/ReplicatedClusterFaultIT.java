@@ -169,8 +169,8 @@ class ReplicatedClusterFaultIT {
             run.note("three tagger instances running");
             run.awaitMoreOut(WARM);
             run.fault("SIGKILL two of the three tagger instances");
-            second.kill();
-            third.kill();
+            run.kill(second);
+            run.kill(third);
             run.finish();
         }
     }
@@ -271,6 +271,12 @@ class ReplicatedClusterFaultIT {
                             "news.pipeline.application.id.prefix=" + name));
             processes.add(process);
             return process;
+        }
+
+        /** SIGKILL, on purpose: from now on the case goes on without this process. */
+        void kill(final ForkedPipeline process) throws InterruptedException {
+            process.kill();
+            processes.remove(process);
         }
 
         void awaitMoreOut(final int more) throws InterruptedException {
