@@ -126,19 +126,25 @@ final class ClusterCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Starts again, after the delay, each node that has stopped, until interrupted by the shutdown. */
+    /** Starts again, after the delay, the nodes that have stopped, until interrupted by the shutdown. */
     private void supervise(final LocalCluster cluster) {
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                for (final int node : cluster.stoppedNodes()) {
-                    LOG.warn(
-                            "node {} has stopped (see {}); starting it again in {} s",
-                            node,
-                            cluster.log(node),
-                            restartAfterSeconds);
+                final List<Integer> stopped = cluster.stoppedNodes();
+                if (!stopped.isEmpty()) {
+                    for (final int node : stopped) {
+                        LOG.warn(
+                                "node {} has stopped (see {}); starting it again in {} s",
+                                node,
+                                cluster.log(node),
+                                restartAfterSeconds);
+                    }
+                    // One delay for every node that went down together, not one after another.
                     Thread.sleep(restartAfterSeconds * 1000L);
-                    cluster.restart(node, START_TIMEOUT);
-                    LOG.info("node {} is back (pid {})", node, cluster.pid(node));
+                    for (final int node : stopped) {
+                        cluster.restart(node, START_TIMEOUT);
+                        LOG.info("node {} is back (pid {})", node, cluster.pid(node));
+                    }
                 }
                 Thread.sleep(1000);
             }
