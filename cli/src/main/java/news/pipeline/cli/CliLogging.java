@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Where a command's logs go. The long-running commands (run, demo, bench, and lag --serve) log
+ * Where a command's logs go. The long-running commands (run, demo, cluster, bench, and lag --serve) log
  * on stderr, where operators watch them. The short ones (tail, lag, topics, ingest, replay, dlq,
  * eval) write their log, mostly the Kafka clients' warnings while they retry a broker, to a file,
  * so that the terminal shows only their output and, on failure, one line.
@@ -24,7 +24,7 @@ final class CliLogging {
     static final String LOG_DIR_VARIABLE = "NEWS_PIPELINE_LOG_DIR";
 
     private static final String LOG_FILE_PROPERTY = "org.slf4j.simpleLogger.logFile";
-    private static final Set<String> LONG_RUNNING = Set.of("run", "demo", "bench");
+    private static final Set<String> LONG_RUNNING = Set.of("run", "demo", "bench", "cluster");
     private static final Set<String> SHORT = Set.of("tail", "lag", "topics", "ingest", "replay", "dlq", "eval", "help");
 
     private static volatile Path file;

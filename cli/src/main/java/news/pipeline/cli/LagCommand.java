@@ -72,6 +72,8 @@ final class LagCommand implements Callable<Integer> {
                     "With --watch: also serve the measurements at http://HOST:PORT/metrics as news_pipeline_lag_records and news_pipeline_lag_seconds (for Prometheus).")
     String serve;
 
+    private static final Duration ADMIN_CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
     private final Map<String, Double> lastRecords = new ConcurrentHashMap<>();
     private final Map<String, Double> lastSeconds = new ConcurrentHashMap<>();
 
@@ -89,8 +91,8 @@ final class LagCommand implements Callable<Integer> {
         final PipelineSettings settings = connection.connect(
                 selected.stream().map(app -> app.input().name()).toArray(String[]::new));
         final PrometheusMeterRegistry registry = serve == null ? null : OpsServer.newRegistry();
-        try (Admin admin = Clients.admin(settings);
-                KafkaConsumer<byte[], byte[]> reader = Clients.reader(settings);
+        final Admin admin = Clients.admin(settings);
+        try (KafkaConsumer<byte[], byte[]> reader = Clients.reader(settings);
                 OpsServer server = registry == null ? null : OpsServer.start(serveAddress, registry, Map::of)) {
             final ConsumerLag lag = new ConsumerLag(admin, reader);
             while (true) {
@@ -108,6 +110,10 @@ final class LagCommand implements Callable<Integer> {
                 }
                 Thread.sleep(watchSeconds * 1000L);
             }
+        } finally {
+            // Bounded: a call Kafka never answered (partitions with no leader, a lost controller quorum) would
+            // otherwise hold close() for as long as the client keeps retrying it.
+            admin.close(ADMIN_CLOSE_TIMEOUT);
         }
     }
 

@@ -30,6 +30,7 @@ import picocli.CommandLine.ParseResult;
         subcommands = {
             DemoCommand.class,
             RunCommand.class,
+            ClusterCommand.class,
             IngestCommand.class,
             CrawlCommand.class,
             ImportWarcCommand.class,

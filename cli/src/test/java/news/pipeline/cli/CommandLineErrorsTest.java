@@ -125,6 +125,29 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void aClusterOfNoNodesOrWithATakenPortIsRefusedInOneLineBeforeANodeStarts() throws IOException {
+        final Result none =
+                run("cluster", "--nodes", "0", "--data-dir", dir.resolve("none").toString());
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.line()).isEqualTo("news-pipeline: --nodes must be from 1 to 9, not 0");
+
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            final int port = taken.getLocalPort();
+            final Result busy = run(
+                    "cluster",
+                    "--nodes",
+                    "1",
+                    "--base-port",
+                    String.valueOf(port),
+                    "--data-dir",
+                    dir.resolve("busy").toString());
+            assertThat(busy.exitCode()).isEqualTo(1);
+            assertThat(busy.line()).startsWith("news-pipeline: ports [" + port);
+            assertThat(dir.resolve("busy")).as("no node started").doesNotExist();
+        }
+    }
+
+    @Test
     void badInputIsOneLineEachWithItsFileAndLineAndTheRestIsStillRead() throws IOException {
         final Path feed = Files.writeString(dir.resolve("feed.jsonl"), "{bad\n\n[1]\n");
         final Path empty = Files.writeString(dir.resolve("empty.json"), "{\"url\": \"https://news.example/a\"}");

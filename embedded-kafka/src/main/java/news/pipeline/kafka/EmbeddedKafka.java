@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
@@ -27,7 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A real Apache Kafka broker and controller in one KRaft node, started in this JVM from the
  * Kafka jars with the production classes ({@link Formatter} then {@link KafkaRaftServer}). It is
- * the pipeline's default cluster on one machine, and the cluster of every integration test.
+ * the pipeline's default cluster on one machine, and the cluster of every integration test. The
+ * same node can also be one voter of a replicated quorum ({@link #startQuorumMember}), each node
+ * in a process of its own.
  *
  * <p>Its data directory survives restarts: a formatted directory is started again with the cluster
  * id read back from {@code meta.properties}, so topics, offsets and transactions carry over.
@@ -39,6 +42,10 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
     private static final int NODE_ID = 1;
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
+    /** Replicas of every topic of a replicated cluster (three nodes or more). */
+    private static final int REPLICATED_FACTOR = 3;
+    /** Replicas in sync before a write counts: one of three may be down, not two. */
+    private static final int REPLICATED_MIN_IN_SYNC = 2;
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
@@ -64,15 +71,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         preventKafkaFromExitingTheJvm();
         final int brokerPort = port == 0 ? freePort(host) : port;
         final int controllerPort = port == 0 ? freePort(host) : port + 1;
-        final Path logDir = dataDir.resolve("kraft").toAbsolutePath();
-        try {
-            Files.createDirectories(logDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create Kafka data directory " + logDir, e);
-        }
+        final Path logDir = createLogDir(dataDir);
         final Map<String, String> config = brokerConfig(logDir, host, brokerPort, controllerPort);
         config.putAll(overrides);
-        final String clusterId = formatIfNew(logDir, config);
+        final String clusterId =
+                formatIfNew(logDir, config, NODE_ID, Uuid.randomUuid().toString());
         final KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
         server.startup();
         final String bootstrap = host + ":" + brokerPort;
@@ -84,6 +87,48 @@ public final class EmbeddedKafka implements AutoCloseable {
                 logDir);
         return new EmbeddedKafka(server, bootstrap, dataDir, clusterId);
     }
+
+    /**
+     * Starts one node of a replicated cluster: a broker and one voter of the controller quorum
+     * formed by every member of {@code quorum}. Internal topics (offsets, transactions) are
+     * replicated to up to three nodes and need two in sync, as the pipeline's own topics are.
+     *
+     * @param clusterId the id every member of the cluster is formatted with; a node whose data
+     *                  directory is formatted already keeps the id it has
+     * @param self      this node's id; one of {@code quorum}
+     */
+    public static EmbeddedKafka startQuorumMember(
+            final Path dataDir,
+            final String host,
+            final String clusterId,
+            final int self,
+            final List<QuorumMember> quorum,
+            final Map<String, String> overrides) {
+        preventKafkaFromExitingTheJvm();
+        final QuorumMember me = quorum.stream()
+                .filter(member -> member.nodeId() == self)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("node " + self + " is not in the quorum " + quorum));
+        final Path logDir = createLogDir(dataDir);
+        final Map<String, String> config = quorumMemberConfig(logDir, host, self, quorum);
+        config.putAll(overrides);
+        final String id = formatIfNew(logDir, config, self, clusterId);
+        final KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
+        server.startup();
+        final String bootstrap = host + ":" + me.brokerPort();
+        LOG.info(
+                "Kafka {} node {} of {} (cluster {}) listening on {}, data in {}",
+                AppInfoParser.getVersion(),
+                self,
+                quorum.size(),
+                id,
+                bootstrap,
+                logDir);
+        return new EmbeddedKafka(server, bootstrap, dataDir, id);
+    }
+
+    /** One node of a replicated cluster: its id, its client port and its controller port. */
+    public record QuorumMember(int nodeId, int brokerPort, int controllerPort) {}
 
     public String bootstrapServers() {
         return bootstrapServers;
@@ -103,12 +148,57 @@ public final class EmbeddedKafka implements AutoCloseable {
         server.awaitShutdown();
     }
 
+    private static Path createLogDir(final Path dataDir) {
+        final Path logDir = dataDir.resolve("kraft").toAbsolutePath();
+        try {
+            Files.createDirectories(logDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create Kafka data directory " + logDir, e);
+        }
+        return logDir;
+    }
+
     static Map<String, String> brokerConfig(
             final Path logDir, final String host, final int brokerPort, final int controllerPort) {
+        return nodeConfig(
+                logDir, host, NODE_ID, brokerPort, controllerPort, NODE_ID + "@" + host + ":" + controllerPort);
+    }
+
+    static Map<String, String> quorumMemberConfig(
+            final Path logDir, final String host, final int self, final List<QuorumMember> quorum) {
+        final QuorumMember me = quorum.stream()
+                .filter(member -> member.nodeId() == self)
+                .findFirst()
+                .orElseThrow();
+        final String voters = quorum.stream()
+                .map(member -> member.nodeId() + "@" + host + ":" + member.controllerPort())
+                .collect(Collectors.joining(","));
+        final Map<String, String> config = nodeConfig(logDir, host, self, me.brokerPort(), me.controllerPort(), voters);
+        // Every record on three nodes, two of them in sync before a write counts (with acks=all,
+        // which exactly-once implies): one node may fail without losing or refusing anything.
+        final String replicas = String.valueOf(Math.min(REPLICATED_FACTOR, quorum.size()));
+        final String minInSync = String.valueOf(Math.min(REPLICATED_MIN_IN_SYNC, quorum.size()));
+        config.put("offsets.topic.replication.factor", replicas);
+        config.put("transaction.state.log.replication.factor", replicas);
+        config.put("transaction.state.log.min.isr", minInSync);
+        config.put("share.coordinator.state.topic.replication.factor", replicas);
+        config.put("share.coordinator.state.topic.min.isr", minInSync);
+        config.put("default.replication.factor", replicas);
+        config.put("min.insync.replicas", minInSync);
+        return config;
+    }
+
+    private static Map<String, String> nodeConfig(
+            final Path logDir,
+            final String host,
+            final int nodeId,
+            final int brokerPort,
+            final int controllerPort,
+            final String voters) {
         final Map<String, String> config = new HashMap<>();
         config.put("process.roles", "broker,controller");
-        config.put("node.id", String.valueOf(NODE_ID));
-        config.put("controller.quorum.voters", NODE_ID + "@" + host + ":" + controllerPort);
+        config.put("node.id", String.valueOf(nodeId));
+        config.put("controller.quorum.voters", voters);
         config.put(
                 "listeners",
                 "PLAINTEXT://" + host + ":" + brokerPort + "," + CONTROLLER_LISTENER + "://" + host + ":"
@@ -140,7 +230,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /** Formats the directory on first use; afterwards reads the cluster id back from meta.properties. */
-    private static String formatIfNew(final Path logDir, final Map<String, String> config) {
+    private static String formatIfNew(
+            final Path logDir, final Map<String, String> config, final int nodeId, final String newClusterId) {
         final Path meta = logDir.resolve("meta.properties");
         if (Files.exists(meta)) {
             final Properties properties = new Properties();
@@ -155,11 +246,11 @@ public final class EmbeddedKafka implements AutoCloseable {
             }
             return clusterId;
         }
-        final String clusterId = Uuid.randomUuid().toString();
+        final String clusterId = newClusterId;
         try {
             new Formatter()
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-                    .setNodeId(NODE_ID)
+                    .setNodeId(nodeId)
                     .setClusterId(clusterId)
                     .setDirectories(List.of(logDir.toString()))
                     .setMetadataLogDirectory(logDir.toString())

@@ -76,6 +76,11 @@ public final class FaultKit {
         return String.format(Locale.ROOT, "fault-%06d", n);
     }
 
+    /** The number of the article with this {@link #id(int)}. */
+    public static int number(final String id) {
+        return Integer.parseInt(id.substring(id.lastIndexOf('-') + 1));
+    }
+
     /** A small plain-text article that names two countries; about 400 bytes. */
     public static RawArticle article(final int n) {
         final String[] pair = COUNTRY_PAIRS[n % COUNTRY_PAIRS.length];

@@ -1,6 +1,7 @@
 package news.pipeline.testkit;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -39,11 +40,21 @@ public final class TopicFollower implements AutoCloseable {
 
     /** Reads what is there for a moment; returns the number of distinct ids seen so far. */
     public int poll() {
+        pollNew();
+        return ids.size();
+    }
+
+    /** Reads what is there for a moment; returns the ids seen for the first time, in the order read. */
+    public List<String> pollNew() {
+        final List<String> fresh = new ArrayList<>();
         for (final ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
             records++;
-            ids.add(idOf.apply(record));
+            final String id = idOf.apply(record);
+            if (ids.add(id)) {
+                fresh.add(id);
+            }
         }
-        return ids.size();
+        return fresh;
     }
 
     /** Reads until at least n distinct ids have been seen; fails after the timeout with the context. */
