@@ -36,11 +36,15 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
+    @Mixin
+    SchemaRegistryOption registry;
+
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files, folders, or - for stdin.")
     List<String> paths;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        registry.applyTo(connection);
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
         // All of the input first: a bad file stops the ingest before anything is sent, so that it can be fixed and run

@@ -2,6 +2,7 @@ package news.pipeline.cleaner;
 
 import news.pipeline.schema.CleanArticle;
 import news.pipeline.schema.RawArticle;
+import news.pipeline.serde.ValueFormat;
 import news.pipeline.topics.TopicSpec;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -21,16 +22,18 @@ public final class CleanerTopology {
 
     /**
      * @param input  the raw articles' topic
+     * @param format how values are framed (the reader accepts both framings)
      * @param output the clean articles' topic
      */
     public static Topology build(
             final TopicSpec<String, RawArticle> input,
             final TopicSpec<String, CleanArticle> output,
-            final CleanStep step) {
+            final CleanStep step,
+            final ValueFormat format) {
         final StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(input.name(), input.consumed("read-raw-articles"))
+        builder.stream(input.name(), input.consumed("read-raw-articles", format))
                 .processValues(() -> new CleanProcessor(step), Named.as("clean-article"))
-                .to(output.name(), output.produced("write-clean-articles"));
+                .to(output.name(), output.produced("write-clean-articles", format));
         return builder.build();
     }
 

@@ -7,11 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import news.pipeline.schema.DeadLetter;
 import news.pipeline.schema.DeadLetterReason;
-import news.pipeline.serde.AvroSerde;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serde;
 
 /**
  * Builds dead-letter records. One place, so that the live processors and a replay write the
@@ -29,7 +29,7 @@ public final class DeadLetters {
 
     public static ProducerRecord<byte[], byte[]> record(
             final String deadLetterTopic,
-            final AvroSerde<DeadLetter> serde,
+            final Serde<DeadLetter> serde,
             final Source source,
             final DeadLetterReason reason,
             final String message,
@@ -57,7 +57,7 @@ public final class DeadLetters {
                 null,
                 source.timestamp() >= 0 ? source.timestamp() : null,
                 source.key(),
-                serde.encode(letter),
+                serde.serializer().serialize(deadLetterTopic, letter),
                 headers);
     }
 

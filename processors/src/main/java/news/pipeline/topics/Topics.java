@@ -7,7 +7,6 @@ import news.pipeline.schema.CountryArticle;
 import news.pipeline.schema.DeadLetter;
 import news.pipeline.schema.EnrichedArticle;
 import news.pipeline.schema.RawArticle;
-import news.pipeline.serde.AvroSerde;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -48,7 +47,7 @@ public final class Topics {
             "article id (UTF-8)",
             "RawArticle",
             Serdes::String,
-            () -> new AvroSerde<>(RawArticle.class),
+            RawArticle.class,
             DEFAULT_PARTITIONS,
             Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(RAW_MAX_MESSAGE_BYTES)));
 
@@ -57,7 +56,7 @@ public final class Topics {
             "article id (UTF-8)",
             "CleanArticle",
             Serdes::String,
-            () -> new AvroSerde<>(CleanArticle.class),
+            CleanArticle.class,
             DEFAULT_PARTITIONS,
             Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(OUTPUT_MAX_MESSAGE_BYTES)));
 
@@ -66,7 +65,7 @@ public final class Topics {
             "article id (UTF-8)",
             "EnrichedArticle",
             Serdes::String,
-            () -> new AvroSerde<>(EnrichedArticle.class),
+            EnrichedArticle.class,
             DEFAULT_PARTITIONS,
             Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(OUTPUT_MAX_MESSAGE_BYTES)));
 
@@ -75,7 +74,7 @@ public final class Topics {
             "ISO 3166-1 alpha-2 country code (UTF-8)",
             "CountryArticle",
             Serdes::String,
-            () -> new AvroSerde<>(CountryArticle.class),
+            CountryArticle.class,
             DEFAULT_PARTITIONS,
             Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(OUTPUT_MAX_MESSAGE_BYTES)));
 
@@ -84,7 +83,7 @@ public final class Topics {
             "the rejected record's original key bytes",
             "DeadLetter",
             Serdes::ByteArray,
-            () -> new AvroSerde<>(DeadLetter.class),
+            DeadLetter.class,
             DEFAULT_PARTITIONS,
             Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(OUTPUT_MAX_MESSAGE_BYTES)));
 
