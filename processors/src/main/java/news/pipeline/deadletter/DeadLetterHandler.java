@@ -76,6 +76,10 @@ public final class DeadLetterHandler
     @Override
     public ProcessingExceptionHandler.Response handleError(
             final ErrorHandlerContext context, final Record<?, ?> record, final Exception exception) {
+        // Writing the output happens inside processing: a registry that is down shows up here too.
+        if (registryUnavailable(exception)) {
+            return ProcessingExceptionHandler.Response.fail();
+        }
         return ProcessingExceptionHandler.Response.resume(List.of(letters.failed(source(context), exception)));
     }
 

@@ -17,7 +17,9 @@ import io.apicurio.rest.client.error.ApicurioRestClientException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import news.pipeline.topics.TopicSpec;
@@ -124,24 +126,27 @@ public final class SchemaRegistration {
         } else {
             words.add(e.getMessage());
         }
-        final String said = String.join("; ", words).replaceAll("\\s+", " ");
+        final String said =
+                String.join("; ", words.stream().distinct().toList()).replaceAll("\\s+", " ");
+        final Set<String> fields = new LinkedHashSet<>();
         final Matcher path = FIELD_PATH.matcher(said);
-        String field = "";
-        if (path.find()) {
+        while (path.find()) {
             final int index = Integer.parseInt(path.group(1));
             if (index < schema.getFields().size()) {
-                field = " field '" + schema.getFields().get(index).name() + "'";
+                fields.add("'" + schema.getFields().get(index).name() + "'");
             }
         }
-        return "the schema registry refuses " + schema.getName() + " for subject " + subject + ":"
-                + (field.isEmpty() ? " it" : field)
-                + " is not BACKWARD compatible with the registered version (" + said + ")";
+        final String named =
+                fields.isEmpty() ? " it" : (fields.size() == 1 ? " field " : " fields ") + String.join(", ", fields);
+        return "the schema registry refuses " + schema.getName() + " for subject " + subject + ":" + named
+                + (fields.size() > 1 ? " are" : " is") + " not BACKWARD compatible with the registered version ("
+                + said + ")";
     }
 
     private static SchemaRegistryUnavailableException unavailable(final ValueFormat format, final RuntimeException e) {
         return new SchemaRegistryUnavailableException(
                 "cannot register the pipeline's schemas at the schema registry " + format.registryApiUrl() + ": "
-                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+                        + ValueSerde.rootMessage(e),
                 e);
     }
 

@@ -1,6 +1,7 @@
 package news.pipeline.serde;
 
 import io.apicurio.registry.rest.client.exception.NotFoundException;
+import io.apicurio.registry.serde.Legacy4ByteIdHandler;
 import io.apicurio.registry.serde.SerdeConfig;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerdeConfig;
@@ -67,7 +68,7 @@ public final class ValueSerde<T extends SpecificRecordBase> implements Serde<T> 
     static Map<String, Object> registryConfigs(final ValueFormat format) {
         final Map<String, Object> configs = new LinkedHashMap<>(format.registrySettings());
         configs.put(SerdeConfig.REGISTRY_URL, format.registryApiUrl());
-        configs.put(SerdeConfig.ENABLE_CONFLUENT_ID_HANDLER, true);
+        configs.put(SerdeConfig.ID_HANDLER, Legacy4ByteIdHandler.class.getName());
         configs.put(SerdeConfig.ENABLE_HEADERS, false);
         configs.put(SerdeConfig.USE_ID, IdOption.contentId.name());
         configs.put(SerdeConfig.AUTO_REGISTER_ARTIFACT, true);
@@ -125,6 +126,19 @@ public final class ValueSerde<T extends SpecificRecordBase> implements Serde<T> 
         return this::deserialize;
     }
 
+    /** The deepest message of a failure: a connection refused says more than the client's wrapper. */
+    static String rootMessage(final Throwable failure) {
+        String message = failure.getClass().getSimpleName();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+                message = cause.getMessage();
+            } else if (cause.getCause() == null) {
+                message = cause.getClass().getSimpleName();
+            }
+        }
+        return message;
+    }
+
     /** The schema id of a Confluent-framed record, or -1 when the record is too short to have one. */
     public static long schemaId(final byte[] bytes) {
         return bytes.length < 5
@@ -145,8 +159,7 @@ public final class ValueSerde<T extends SpecificRecordBase> implements Serde<T> 
             }
             if (cause instanceof ApicurioRestClientException || cause instanceof IOException) {
                 return new SchemaRegistryUnavailableException(
-                        what + ": the schema registry cannot be reached or refused the request: " + cause.getMessage(),
-                        failure);
+                        what + ": the schema registry cannot be reached or failed: " + rootMessage(cause), failure);
             }
         }
         return new SerializationException(what + ": " + failure.getMessage(), failure);

@@ -1,0 +1,337 @@
+package news.pipeline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import news.pipeline.runtime.ArticleFiles;
+import news.pipeline.runtime.Clients;
+import news.pipeline.runtime.EmbeddedRegistry;
+import news.pipeline.runtime.PipelineSettings;
+import news.pipeline.runtime.RawArticleProducer;
+import news.pipeline.runtime.StreamsAppRunner;
+import news.pipeline.schema.ArticleFormat;
+import news.pipeline.schema.DeadLetter;
+import news.pipeline.schema.DeadLetterReason;
+import news.pipeline.schema.EnrichedArticle;
+import news.pipeline.serde.ValueSerde;
+import news.pipeline.streams.PipelineConfig;
+import news.pipeline.streams.ProcessorApp;
+import news.pipeline.testkit.EmbeddedCluster;
+import news.pipeline.topics.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Registry mode on a real broker and a real Apicurio Registry (the one {@code --schema-registry
+ * embedded} starts): values go out in the Confluent wire format, both framings are read on the
+ * same topic, an unknown schema id is a dead letter, a registry that is down stops nothing for
+ * good, and its schemas survive its restart.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RegistryModeIT {
+    @TempDir
+    static Path dataDir;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static EmbeddedCluster cluster;
+    private static int registryPort;
+    private static EmbeddedRegistry registry;
+    private static PipelineSettings registryMode;
+    private static StreamsAppRunner pipeline;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = new EmbeddedCluster(dataDir);
+        registryPort = freePort();
+        registry = EmbeddedRegistry.start(dataDir, registryPort, System.err);
+        registryMode = cluster.settings().with(PipelineConfig.SCHEMA_REGISTRY_CONFIG, registry.confluentApiUrl());
+        pipeline = startPipeline();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+        if (registry != null) {
+            registry.close();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theSeedComesOutInTheConfluentWireFormatUnderTopicNameSubjects() throws Exception {
+        final ArticleFiles.Article seed = seed("registry-seed");
+        send(registryMode, seed);
+
+        final ConsumerRecord<byte[], byte[]> enriched = awaitKey(Topics.ENRICHED.name(), seed.id());
+        assertThat(enriched.value()[0]).isEqualTo(ValueSerde.REGISTRY_MAGIC);
+        final EnrichedArticle article = decode(enriched);
+        assertThat(article.getCountries()).extracting(tag -> tag.getCode()).contains("AM", "AZ", "RU");
+
+        // A Confluent client finds the writer schema by the id in the record, under the topic's subject.
+        final long id = ValueSerde.schemaId(enriched.value());
+        assertThat(get("/schemas/ids/" + id)).contains("EnrichedArticle");
+        assertThat(get("/subjects"))
+                .contains(
+                        "news.articles.raw-value",
+                        "news.articles.clean-value",
+                        "news.articles.enriched-value",
+                        "news.articles.by-country-value",
+                        "news.articles.dead-letter-value");
+        assertThat(get("/config/news.articles.enriched-value")).contains("BACKWARD");
+        final ConsumerRecord<byte[], byte[]> country = awaitKey(Topics.BY_COUNTRY.name(), "AM");
+        assertThat(country.value()[0]).isEqualTo(ValueSerde.REGISTRY_MAGIC);
+    }
+
+    @Test
+    @Order(2)
+    void singleObjectAndRegistryFramedRecordsOnTheSameTopicBothComeThrough() throws Exception {
+        final ArticleFiles.Article plain = seed("framing-single-object");
+        final ArticleFiles.Article framed = seed("framing-registry");
+        send(cluster.settings(), plain);
+        send(registryMode, framed);
+
+        final ConsumerRecord<byte[], byte[]> rawPlain = awaitKey(Topics.RAW.name(), plain.id());
+        final ConsumerRecord<byte[], byte[]> rawFramed = awaitKey(Topics.RAW.name(), framed.id());
+        assertThat(rawPlain.value()[0]).isEqualTo((byte) 0xC3);
+        assertThat(rawFramed.value()[0]).isEqualTo(ValueSerde.REGISTRY_MAGIC);
+        assertThat(decode(awaitKey(Topics.ENRICHED.name(), plain.id())).getId()).isEqualTo(plain.id());
+        assertThat(decode(awaitKey(Topics.ENRICHED.name(), framed.id())).getId())
+                .isEqualTo(framed.id());
+    }
+
+    @Test
+    @Order(3)
+    void aSchemaIdTheRegistryDoesNotHaveIsAnUnknownSchemaDeadLetter() throws Exception {
+        final byte[] value = ByteBuffer.allocate(9)
+                .put(ValueSerde.REGISTRY_MAGIC)
+                .putInt(987_654)
+                .putInt(42)
+                .array();
+        try (KafkaProducer<byte[], byte[]> producer = Clients.producer(cluster.settings())) {
+            producer.send(new ProducerRecord<>(Topics.RAW.name(), bytes("unknown-id"), value))
+                    .get();
+        }
+        final DeadLetter letter = deadLetter("unknown-id");
+        assertThat(letter.getReason()).isEqualTo(DeadLetterReason.UNKNOWN_SCHEMA);
+        assertThat(letter.getMessage()).contains("987654");
+        assertThat(letter.getProcessor()).isEqualTo("cleaner");
+        assertThat(pipeline.allRunning()).isTrue();
+    }
+
+    @Test
+    @Order(4)
+    void anUnreachableRegistryAtStartupIsOneLineAndAFailingExitCode() throws Exception {
+        final String nowhere = "http://127.0.0.1:" + freePort();
+        final Result run = assertTimeoutPreemptively(
+                Duration.ofMinutes(3),
+                () -> execute(
+                        "run",
+                        "--bootstrap-servers",
+                        cluster.settings().bootstrapServers(),
+                        "--schema-registry",
+                        nowhere,
+                        "--http-address",
+                        "none",
+                        "--data-dir",
+                        dataDir.resolve("unreachable").toString()),
+                "run started without a registry");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip())
+                .hasLineCount(1)
+                .contains("schema registry")
+                .contains("127.0.0.1");
+    }
+
+    /**
+     * A new pipeline that has yet to look its schemas up meets a registry that is down: it retries
+     * the records instead of dead-lettering them, and they come through once the registry is back,
+     * restarted on the same data, where the records written before it stopped are still readable.
+     */
+    @Test
+    @Order(5)
+    void withTheRegistryDownRecordsWaitAndAfterItsRestartEverythingIsReadable() throws Exception {
+        pipeline.close();
+        pipeline = startPipeline();
+        registry.close();
+
+        final ArticleFiles.Article waiting = seed("while-registry-down");
+        // Single-object: the producer needs no registry; the processors' output does.
+        send(cluster.settings(), waiting);
+        Thread.sleep(8_000);
+        assertThat(keysOf(Topics.ENRICHED.name())).doesNotContain(waiting.id());
+
+        registry = EmbeddedRegistry.start(dataDir, registryPort, System.err);
+        assertThat(decode(awaitKey(Topics.ENRICHED.name(), waiting.id())).getId())
+                .isEqualTo(waiting.id());
+        // Written before the restart, with the ids the registry gave then.
+        assertThat(decode(awaitKey(Topics.ENRICHED.name(), seed("registry-seed").id()))
+                        .getTitle())
+                .contains("Putin");
+        assertThat(keysOf(Topics.DEAD_LETTER.name())).doesNotContain(waiting.id());
+    }
+
+    /**
+     * A registry whose subject holds a version the pipeline's schema cannot read (another writer's,
+     * registered before the pipeline's first start): run refuses to start, in one line.
+     */
+    @Test
+    @Order(6)
+    void aSchemaTheRegistryRefusesAsIncompatibleStopsTheStartNamingSubjectAndField() throws Exception {
+        final Path otherData = dataDir.resolve("other-registry");
+        try (EmbeddedRegistry other = EmbeddedRegistry.start(otherData, freePort(), System.err)) {
+            // Its second field, url, is a number where the pipeline's CleanArticle has an optional string.
+            final String incompatible =
+                    "{\"type\":\"record\",\"name\":\"CleanArticle\",\"namespace\":\"news.pipeline.schema\","
+                            + "\"fields\":[{\"name\":\"id\",\"type\":\"string\"},{\"name\":\"url\",\"type\":\"long\"}]}";
+            assertThat(postVersion(other, "news.articles.clean-value", incompatible))
+                    .isEqualTo(200);
+
+            final Result run = assertTimeoutPreemptively(
+                    Duration.ofMinutes(3),
+                    () -> execute(
+                            "run",
+                            "--bootstrap-servers",
+                            cluster.settings().bootstrapServers(),
+                            "--schema-registry",
+                            other.confluentApiUrl(),
+                            "--http-address",
+                            "none",
+                            "--data-dir",
+                            otherData.toString()),
+                    "run started although the registry refuses its schema");
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err().strip())
+                    .hasLineCount(1)
+                    .contains("news.articles.clean-value")
+                    .contains("'url'");
+        }
+    }
+
+    private static StreamsAppRunner startPipeline() throws Exception {
+        final StreamsAppRunner runner =
+                new StreamsAppRunner(Arrays.asList(ProcessorApp.values()), registryMode.asMap());
+        runner.start();
+        runner.awaitRunning(EmbeddedCluster.TIMEOUT);
+        return runner;
+    }
+
+    private static ArticleFiles.Article seed(final String id) throws Exception {
+        final byte[] seed = Files.readAllBytes(Path.of("..", "samples", "seed-article.txt"));
+        // A URL of its own, hence an id of its own: the same text with another URL is another article.
+        return ArticleFiles.fromContent(seed, ArticleFormat.TEXT, "https://news.example/" + id, id);
+    }
+
+    private static void send(final PipelineSettings settings, final ArticleFiles.Article article) throws Exception {
+        try (RawArticleProducer producer = new RawArticleProducer(settings)) {
+            assertThat(producer.send(List.of(article)))
+                    .allSatisfy(sent -> assertThat(sent.error()).isNull());
+        }
+    }
+
+    private static ConsumerRecord<byte[], byte[]> awaitKey(final String topic, final String key) {
+        return cluster.readUntil(topic, records -> records.stream().anyMatch(r -> key.equals(keyOf(r)))).stream()
+                .filter(r -> key.equals(keyOf(r)))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static List<String> keysOf(final String topic) {
+        return cluster.readAll(topic).stream().map(RegistryModeIT::keyOf).toList();
+    }
+
+    private static String keyOf(final ConsumerRecord<byte[], byte[]> record) {
+        return record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+    }
+
+    private static EnrichedArticle decode(final ConsumerRecord<byte[], byte[]> record) {
+        return Topics.ENRICHED
+                .valueSerde(registryMode.valueFormat())
+                .deserializer()
+                .deserialize(record.topic(), record.value());
+    }
+
+    private static DeadLetter deadLetter(final String key) {
+        final ConsumerRecord<byte[], byte[]> record = awaitKey(Topics.DEAD_LETTER.name(), key);
+        return Topics.DEAD_LETTER
+                .valueSerde(registryMode.valueFormat())
+                .deserializer()
+                .deserialize(record.topic(), record.value());
+    }
+
+    private static byte[] bytes(final String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String get(final String path) throws Exception {
+        final HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(registry.confluentApiUrl() + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode())
+                .as("GET %s: %s", path, response.body())
+                .isEqualTo(200);
+        return response.body();
+    }
+
+    private static int postVersion(final EmbeddedRegistry registry, final String subject, final String schema)
+            throws Exception {
+        final String body = "{\"schema\":" + JSON.writeValueAsString(schema) + "}";
+        final HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create(registry.confluentApiUrl() + "/subjects/" + subject + "/versions"))
+                                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        return response.statusCode();
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    record Result(int exitCode, String out, String err) {}
+
+    private static Result execute(final String... args) {
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        final int exitCode = NewsPipeline.commandLine()
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .execute(args);
+        return new Result(exitCode, out.toString(), err.toString());
+    }
+}
