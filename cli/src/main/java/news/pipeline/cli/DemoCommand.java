@@ -94,7 +94,7 @@ final class DemoCommand implements Callable<Integer> {
         final PrintWriter err = spec.commandLine().getErr();
         final List<ArticleFiles.Article> articles = new ArrayList<>();
         for (final Path file : ArticleFiles.expand(sampleDir)) {
-            articles.addAll(ArticleFiles.read(file));
+            articles.addAll(ArticleFiles.read(file).requireAll());
         }
         if (articles.isEmpty()) {
             throw new UserError("no samples found in " + sampleDir);

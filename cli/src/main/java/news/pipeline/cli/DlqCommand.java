@@ -64,18 +64,18 @@ final class DlqCommand implements Callable<Integer> {
         final List<DeadLetterLog.Entry> entries = selection.read(connection);
         final PrintWriter out = spec.commandLine().getOut();
         out.printf(
-                "%-24s %-9s %-17s %-10s %-30s %9s  %s%n",
+                "%-24s %-9s %-20s %-10s %-30s %9s  %s%n",
                 "TIME", "DLQ", "REASON", "PROCESSOR", "SOURCE", "BYTES", "MESSAGE");
         for (final DeadLetterLog.Entry entry : entries) {
             final DeadLetter letter = entry.letter();
             if (letter == null) {
                 out.printf(
-                        "%-24s %-9s %-17s %-10s %-30s %9d  %s%n",
+                        "%-24s %-9s %-20s %-10s %-30s %9d  %s%n",
                         entry.timestamp(), entry.position(), "-", "-", "-", entry.size(), entry.error());
                 continue;
             }
             out.printf(
-                    "%-24s %-9s %-17s %-10s %-30s %9d  %s%n",
+                    "%-24s %-9s %-20s %-10s %-30s %9d  %s%n",
                     letter.getSourceTimestamp(),
                     entry.position() + (entry.replayed() ? "*" : ""),
                     letter.getReason(),

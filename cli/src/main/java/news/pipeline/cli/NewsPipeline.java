@@ -33,6 +33,8 @@ import picocli.CommandLine.ParseResult;
             DemoCommand.class,
             RunCommand.class,
             IngestCommand.class,
+            CrawlCommand.class,
+            ImportWarcCommand.class,
             TailCommand.class,
             TopicsCommand.class,
             LagCommand.class,
@@ -40,6 +42,7 @@ import picocli.CommandLine.ParseResult;
             DlqCommand.class,
             EvalCommand.class,
             BenchCommand.class,
+            BenchWarcCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class NewsPipeline {

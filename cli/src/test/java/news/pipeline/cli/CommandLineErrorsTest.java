@@ -2,6 +2,7 @@ package news.pipeline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.zip.GZIPOutputStream;
 import news.pipeline.topics.KafkaCallException;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigException;
@@ -123,22 +125,50 @@ class CommandLineErrorsTest {
     }
 
     @Test
-    void badJsonInAFileIsRefusedWithItsFileAndLineBeforeAnythingIsSent() throws IOException {
-        final Path feed = Files.writeString(dir.resolve("feed.jsonl"), "{\"text\": \"fine\"}\n{bad\n");
-        final Result result = run("ingest", feed.toString(), "--bootstrap-servers", NOWHERE);
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.line())
-                .isEqualTo(
-                        "news-pipeline: " + feed
-                                + ":2: not valid JSON, column 2: Unexpected character ('b' (code 98)): was expecting double-quote to start field name");
+    void badInputIsOneLineEachWithItsFileAndLineAndTheRestIsStillRead() throws IOException {
+        final Path feed = Files.writeString(dir.resolve("feed.jsonl"), "{bad\n\n[1]\n");
+        final Path empty = Files.writeString(dir.resolve("empty.json"), "{\"url\": \"https://news.example/a\"}");
+        final Path bomb = Files.write(dir.resolve("bomb.html.gz"), gzipBomb());
+        final Path broken = Files.write(dir.resolve("broken.txt.gz"), new byte[] {0x1F, (byte) 0x8B, 8, 0});
+        // Nothing in these is an article, so nothing needs the cluster: every problem is told, none stops the rest.
+        final Result result = run(
+                "ingest",
+                feed.toString(),
+                empty.toString(),
+                bomb.toString(),
+                broken.toString(),
+                "--bootstrap-servers",
+                NOWHERE);
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).doesNotContain("Exception", "\tat ");
+        assertThat(result.err().lines())
+                .containsExactly(
+                        "not ingested: " + feed
+                                + ":1: not valid JSON, column 2: Unexpected character ('b' (code 98)): was expecting"
+                                + " double-quote to start field name",
+                        "not ingested: " + feed
+                                + ":3: a JSON array, not an object: a raw article is a JSON object with \"html\" or"
+                                + " \"text\"",
+                        "not ingested: " + empty + ": a JSON article needs \"html\" or \"text\"",
+                        String.format(
+                                "not ingested: %s: %,d bytes of gzip inflate to more than 16,777,216 bytes, the"
+                                        + " maximum an article may have (what news.articles.raw accepts)",
+                                bomb, Files.size(bomb)),
+                        "not ingested: " + broken + ": not valid gzip or cannot be read: it ends before the compressed"
+                                + " data does (truncated?)",
+                        "ingested 0 article(s) into news.articles.raw; 5 failed");
     }
 
-    @Test
-    void aJsonArticleWithoutContentIsRefusedInOneLine() throws IOException {
-        final Path file = Files.writeString(dir.resolve("empty.json"), "{\"url\": \"https://news.example/a\"}");
-        final Result result = run("ingest", file.toString(), "--bootstrap-servers", NOWHERE);
-        assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.line()).isEqualTo("news-pipeline: " + file + ": a JSON article needs \"html\" or \"text\"");
+    /** 100 MB of zeros, gzipped: a page that would fill the memory if it were inflated whole. */
+    private static byte[] gzipBomb() throws IOException {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            final byte[] zeros = new byte[1024 * 1024];
+            for (int i = 0; i < 100; i++) {
+                gzip.write(zeros);
+            }
+        }
+        return out.toByteArray();
     }
 
     @Test

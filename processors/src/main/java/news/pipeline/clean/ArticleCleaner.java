@@ -1,5 +1,6 @@
 package news.pipeline.clean;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -63,11 +64,17 @@ public final class ArticleCleaner {
         this(DEFAULT_MAX_CONTENT_BYTES);
     }
 
+    /** The largest content accepted, in bytes; for gzip-compressed content, once inflated. */
+    public int maxContentBytes() {
+        return maxContentBytes;
+    }
+
     public CleanDocument clean(final RawDocument raw) throws RejectedDocumentException {
-        final byte[] content = Objects.requireNonNull(raw, "raw").content();
-        if (content == null || content.length == 0) {
+        final byte[] given = Objects.requireNonNull(raw, "raw").content();
+        if (given == null || given.length == 0) {
             throw new RejectedDocumentException(Rejection.EMPTY_CONTENT, "content is empty (0 bytes)");
         }
+        final byte[] content = Gzip.isGzip(given) ? inflate(given) : given;
         if (content.length > maxContentBytes) {
             throw new RejectedDocumentException(
                     Rejection.OVERSIZED,
@@ -94,6 +101,22 @@ public final class ArticleCleaner {
                         ? DocumentFormat.HTML
                         : DocumentFormat.TEXT;
         return format == DocumentFormat.HTML ? cleanHtml(decoded.text(), raw) : cleanText(decoded.text(), raw);
+    }
+
+    /**
+     * Content stored as fetched from a server that sent it gzip-compressed. Inflated to at most the
+     * maximum content size, so that a gzip bomb is refused as OVERSIZED in bounded memory and time.
+     */
+    private byte[] inflate(final byte[] gzip) throws RejectedDocumentException {
+        try {
+            return Gzip.inflate(gzip, maxContentBytes);
+        } catch (Gzip.TooLargeException e) {
+            throw new RejectedDocumentException(Rejection.OVERSIZED, "gzip-compressed content: " + e.getMessage());
+        } catch (IOException e) {
+            throw new RejectedDocumentException(
+                    Rejection.UNDECODABLE_TEXT,
+                    "content starts like gzip (1F 8B) but does not inflate: " + Gzip.problemOf(e));
+        }
     }
 
     /** The producer's declared format, else what the content type says; null when neither tells. */

@@ -21,6 +21,11 @@ public final class CleanArticleMapper {
         this.cleaner = cleaner;
     }
 
+    /** The largest content accepted, inflated, in bytes: the limit for gzip-compressed raw values too. */
+    public int maxContentBytes() {
+        return cleaner.maxContentBytes();
+    }
+
     /**
      * Cleans one raw article.
      *

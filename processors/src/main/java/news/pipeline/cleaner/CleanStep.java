@@ -36,6 +36,11 @@ public final class CleanStep {
         this.limit = limit;
     }
 
+    /** The largest content accepted, inflated, in bytes: the limit for gzip-compressed raw values too. */
+    public int maxContentBytes() {
+        return mapper.maxContentBytes();
+    }
+
     /**
      * Cleans one raw record.
      *

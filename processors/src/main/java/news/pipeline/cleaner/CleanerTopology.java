@@ -2,6 +2,7 @@ package news.pipeline.cleaner;
 
 import news.pipeline.schema.CleanArticle;
 import news.pipeline.schema.RawArticle;
+import news.pipeline.serde.RawArticleSerde;
 import news.pipeline.serde.ValueFormat;
 import news.pipeline.topics.TopicSpec;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -31,7 +32,11 @@ public final class CleanerTopology {
             final CleanStep step,
             final ValueFormat format) {
         final StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(input.name(), input.consumed("read-raw-articles", format))
+        // The raw topic's reader inflates gzip, so it takes the cleaner's content cap as its limit; it
+        // reads both framings, and JSON.
+        builder.stream(
+                        input.name(),
+                        input.consumed("read-raw-articles", new RawArticleSerde(step.maxContentBytes(), format)))
                 .processValues(() -> new CleanProcessor(step), Named.as("clean-article"))
                 .to(output.name(), output.produced("write-clean-articles", format));
         return builder.build();

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import news.pipeline.schema.DeadLetter;
 import news.pipeline.schema.DeadLetterReason;
+import news.pipeline.serde.AvroSerde;
+import news.pipeline.serde.RejectedValueException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -26,6 +28,16 @@ public final class DeadLetters {
             String topic, int partition, long offset, long timestamp, byte[] key, byte[] value, Headers headers) {}
 
     private DeadLetters() {}
+
+    /** The reason for a value its deserializer could not read. */
+    public static DeadLetterReason reasonForUnreadable(final Exception exception) {
+        if (exception instanceof RejectedValueException rejected) {
+            return rejected.reason();
+        }
+        return exception instanceof AvroSerde.UnknownSchemaException
+                ? DeadLetterReason.UNKNOWN_SCHEMA
+                : DeadLetterReason.MALFORMED_RECORD;
+    }
 
     public static ProducerRecord<byte[], byte[]> record(
             final String deadLetterTopic,

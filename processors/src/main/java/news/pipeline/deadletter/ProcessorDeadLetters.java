@@ -56,9 +56,7 @@ public final class ProcessorDeadLetters {
      * deserialized, so the processor never saw it.
      */
     public ProducerRecord<byte[], byte[]> unreadable(final DeadLetters.Source source, final Exception exception) {
-        final DeadLetterReason reason = exception instanceof AvroSerde.UnknownSchemaException
-                ? DeadLetterReason.UNKNOWN_SCHEMA
-                : DeadLetterReason.MALFORMED_RECORD;
+        final DeadLetterReason reason = DeadLetters.reasonForUnreadable(exception);
         // The processor's step never saw this record, so count it as read here.
         metrics.recordIn(processor);
         return letter(reason, messageOf(exception), source);

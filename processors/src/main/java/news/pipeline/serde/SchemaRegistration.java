@@ -24,11 +24,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import news.pipeline.topics.TopicSpec;
 import org.apache.avro.Schema;
-import org.apache.avro.specific.SpecificData;
 
 /**
  * What the processors do at startup in registry mode: register the current schema of every
- * topic's value under its subject ({@code <topic>-value}), with BACKWARD compatibility, so that a
+ * Avro topic's value under its subject ({@code <topic>-value}), with BACKWARD compatibility, so that a
  * schema that cannot read what is already stored is refused before any record is written.
  */
 public final class SchemaRegistration {
@@ -56,7 +55,11 @@ public final class SchemaRegistration {
     public static void register(final ValueFormat format, final List<TopicSpec<?, ?>> topics) {
         final RegistryClient client = client(format);
         for (final TopicSpec<?, ?> topic : topics) {
-            final Schema schema = SpecificData.get().getSchema(topic.valueType());
+            if (topic.valueAvroSchema().isEmpty()) {
+                // Not Avro (the crawl state's JSON): not framed, not registered.
+                continue;
+            }
+            final Schema schema = topic.valueAvroSchema().get();
             try {
                 registerOne(client, topic.valueSubject(), schema);
             } catch (RuleViolationException e) {

@@ -2,11 +2,14 @@ package news.pipeline.topics;
 
 import java.util.List;
 import java.util.Map;
+import news.pipeline.clean.ArticleCleaner;
 import news.pipeline.schema.CleanArticle;
 import news.pipeline.schema.CountryArticle;
 import news.pipeline.schema.DeadLetter;
 import news.pipeline.schema.EnrichedArticle;
 import news.pipeline.schema.RawArticle;
+import news.pipeline.serde.AvroSerde;
+import news.pipeline.serde.RawArticleSerde;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -47,7 +50,8 @@ public final class Topics {
             "article id (UTF-8)",
             "RawArticle",
             Serdes::String,
-            RawArticle.class,
+            // Reads JSON and gzip too; the cleaner passes its configured content limit instead of the default.
+            () -> new RawArticleSerde(ArticleCleaner.DEFAULT_MAX_CONTENT_BYTES),
             DEFAULT_PARTITIONS,
             Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(RAW_MAX_MESSAGE_BYTES)));
 
@@ -56,7 +60,7 @@ public final class Topics {
             "article id (UTF-8)",
             "CleanArticle",
             Serdes::String,
-            CleanArticle.class,
+            () -> new AvroSerde<>(CleanArticle.class),
             DEFAULT_PARTITIONS,
             Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(OUTPUT_MAX_MESSAGE_BYTES)));
 
@@ -65,7 +69,7 @@ public final class Topics {
             "article id (UTF-8)",
             "EnrichedArticle",
             Serdes::String,
-            EnrichedArticle.class,
+            () -> new AvroSerde<>(EnrichedArticle.class),
             DEFAULT_PARTITIONS,
             Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(OUTPUT_MAX_MESSAGE_BYTES)));
 
@@ -74,7 +78,7 @@ public final class Topics {
             "ISO 3166-1 alpha-2 country code (UTF-8)",
             "CountryArticle",
             Serdes::String,
-            CountryArticle.class,
+            () -> new AvroSerde<>(CountryArticle.class),
             DEFAULT_PARTITIONS,
             Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(OUTPUT_MAX_MESSAGE_BYTES)));
 
@@ -83,15 +87,31 @@ public final class Topics {
             "the rejected record's original key bytes",
             "DeadLetter",
             Serdes::ByteArray,
-            DeadLetter.class,
+            () -> new AvroSerde<>(DeadLetter.class),
             DEFAULT_PARTITIONS,
             Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(OUTPUT_MAX_MESSAGE_BYTES)));
 
+    /**
+     * What the crawler and the WARC importer have produced, and the crawler's state of each feed:
+     * compacted, so that it keeps the latest value of every key for as long as the topic lives.
+     * Keys are article ids (the raw record's key, and the id of the link it was found under) or
+     * {@code feed:} and the feed's URL; values are small JSON objects. Written in the same
+     * transaction as the raw records, so it never says more or less than the raw topic holds.
+     */
+    public static final TopicSpec<String, String> CRAWL_SEEN = new TopicSpec<>(
+            "news.crawl.seen",
+            "article id, or feed:URL (UTF-8)",
+            "JSON: crawl state",
+            Serdes::String,
+            Serdes::String,
+            DEFAULT_PARTITIONS,
+            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+
     private Topics() {}
 
-    /** Every pipeline topic, in the order data flows. */
+    /** Every pipeline topic, in the order data flows; the crawl state last. */
     public static List<TopicSpec<?, ?>> all() {
-        return List.of(RAW, CLEAN, ENRICHED, BY_COUNTRY, DEAD_LETTER);
+        return List.of(RAW, CLEAN, ENRICHED, BY_COUNTRY, DEAD_LETTER, CRAWL_SEEN);
     }
 
     public static TopicSpec<?, ?> byName(final String name) {

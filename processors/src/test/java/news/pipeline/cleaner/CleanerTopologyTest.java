@@ -16,6 +16,7 @@ import news.pipeline.serde.AvroSerde;
 import news.pipeline.serde.ByteBuffers;
 import news.pipeline.streams.PipelineConfig;
 import news.pipeline.streams.ProcessorApp;
+import news.pipeline.testing.GzipData;
 import news.pipeline.testing.TopologyHarness;
 import news.pipeline.topics.Topics;
 import org.apache.avro.Schema;
@@ -78,7 +79,7 @@ class CleanerTopologyTest {
 
     @Test
     void everyKindOfBadInputIsDeadLetteredWithItsReasonAndTheNextGoodRecordStillGoesThrough() {
-        final byte[] notAvro = "{\"title\": \"json, not avro\"}".getBytes(StandardCharsets.UTF_8);
+        final byte[] notAvro = "plain words, neither avro nor json".getBytes(StandardCharsets.UTF_8);
         final byte[] empty = rawSerde.encode(raw(ArticleFormat.TEXT, "   \n  "));
         final byte[] oversized = rawSerde.encode(raw(ArticleFormat.TEXT, "word ".repeat(MAX_CONTENT_BYTES)));
         final byte[] noText = rawSerde.encode(
@@ -130,6 +131,73 @@ class CleanerTopologyTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void jsonAndGzipValuesAreReadRecordByRecordBesideAvro() {
+        final String json = "{\"url\": \"https://news.example/story\", \"title\": \"Trade deal\", \"text\": " + "\""
+                + STORY.replace("\n", "\\n") + "\"}";
+        harness.pipe("json", json.getBytes(StandardCharsets.UTF_8));
+        harness.pipe("avro", rawSerde.encode(raw(ArticleFormat.TEXT, STORY)));
+        harness.pipe("gzip-json", GzipData.gzip(json.getBytes(StandardCharsets.UTF_8)));
+        harness.pipe("gzip-avro", GzipData.gzip(rawSerde.encode(raw(ArticleFormat.TEXT, STORY))));
+        harness.pipe("gzip-content", rawSerde.encode(raw(ArticleFormat.TEXT, STORY, true)));
+
+        final List<KeyValue<String, CleanArticle>> out = harness.output();
+        assertThat(out)
+                .extracting(kv -> kv.key)
+                .containsExactly("json", "avro", "gzip-json", "gzip-avro", "gzip-content");
+        assertThat(out)
+                .allSatisfy(kv -> assertThat(kv.value.getText())
+                        .contains("Ministers from Chile and Peru")
+                        .contains("takes effect next year"));
+        assertThat(out.get(0).value.getUrl()).isEqualTo("https://news.example/story");
+        assertThat(harness.deadLetters()).isEmpty();
+    }
+
+    @Test
+    void badJsonAndGzipBombsAreDeadLetteredWithTheirReasonsAndTheStreamGoesOn() {
+        final byte[] malformed = "{\"text\": \"unfinished".getBytes(StandardCharsets.UTF_8);
+        final byte[] array = "[{\"text\": \"a story\"}]".getBytes(StandardCharsets.UTF_8);
+        final byte[] noContent = "{\"url\": \"https://news.example/a\"}".getBytes(StandardCharsets.UTF_8);
+        final byte[] valueBomb = GzipData.bomb();
+        final byte[] contentBomb = rawSerde.encode(RawArticle.newBuilder(raw(ArticleFormat.HTML, ""))
+                .setContent(ByteBuffer.wrap(GzipData.bomb()))
+                .build());
+
+        harness.pipe("malformed", malformed);
+        harness.pipe("array", array);
+        harness.pipe("no-content", noContent);
+        harness.pipe("value-bomb", valueBomb);
+        harness.pipe("content-bomb", contentBomb);
+        harness.pipe("good", rawSerde.encode(raw(ArticleFormat.TEXT, STORY)));
+
+        final List<DeadLetter> dead = harness.deadLetters();
+        assertThat(dead)
+                .extracting(DeadLetter::getReason)
+                .containsExactly(
+                        DeadLetterReason.MALFORMED_JSON,
+                        DeadLetterReason.INVALID_JSON_ARTICLE,
+                        DeadLetterReason.INVALID_JSON_ARTICLE,
+                        DeadLetterReason.OVERSIZED,
+                        DeadLetterReason.OVERSIZED);
+        assertThat(dead)
+                .extracting(DeadLetter::getMessage)
+                .containsExactly(
+                        "not valid JSON at line 1, column 21: Unexpected end-of-input in VALUE_STRING",
+                        "a JSON array, not an object: a raw article is a JSON object with \"html\" or \"text\"",
+                        "a JSON article needs \"html\" or \"text\"",
+                        String.format(
+                                "gzip-compressed value: %,d bytes of gzip inflate to more than %,d bytes, the maximum"
+                                        + " content size (news.pipeline.cleaner.max.content.bytes)",
+                                valueBomb.length, MAX_CONTENT_BYTES),
+                        String.format(
+                                "gzip-compressed content: %,d bytes of gzip inflate to more than %,d bytes, the"
+                                        + " maximum",
+                                valueBomb.length, MAX_CONTENT_BYTES));
+        assertThat(ByteBuffers.copy(dead.get(0).getOriginalValue())).isEqualTo(malformed);
+        assertThat(ByteBuffers.copy(dead.get(3).getOriginalValue())).isEqualTo(valueBomb);
+        assertThat(harness.output()).extracting(kv -> kv.key).containsExactly("good");
+    }
+
     /** A RawArticle written by a schema version this reader was never given: its fingerprint is unknown. */
     private static byte[] encodedWithAnUnreleasedSchema() {
         final Schema future = SchemaBuilder.record("RawArticle")
@@ -149,12 +217,18 @@ class CleanerTopologyTest {
     }
 
     private static RawArticle raw(final ArticleFormat format, final String content) {
+        return raw(format, content, false);
+    }
+
+    /** @param gzip whether the content is stored gzip-compressed, as a server sent it */
+    private static RawArticle raw(final ArticleFormat format, final String content, final boolean gzip) {
+        final byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         return RawArticle.newBuilder()
                 .setUrl("https://news.example/story")
                 .setSource("test")
                 .setFormat(format)
                 .setContentType(format == ArticleFormat.HTML ? "text/html; charset=utf-8" : "text/plain; charset=utf-8")
-                .setContent(ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)))
+                .setContent(ByteBuffer.wrap(gzip ? GzipData.gzip(bytes) : bytes))
                 .build();
     }
 }

@@ -18,6 +18,7 @@ import news.pipeline.schema.CleanArticle;
 import news.pipeline.schema.CountryArticle;
 import news.pipeline.schema.EnrichedArticle;
 import news.pipeline.schema.RawArticle;
+import news.pipeline.serde.RawArticleSerde;
 import news.pipeline.serde.ValueFormat;
 import news.pipeline.streams.PipelineSteps;
 import news.pipeline.streams.ProcessorApp;
@@ -102,7 +103,8 @@ public final class Replay {
         this.steps = steps;
         // Values framed as the live processors frame them: single-object, or for the schema registry.
         final ValueFormat format = steps.valueFormat();
-        this.rawValues = Topics.RAW.valueSerde(format).deserializer();
+        // The live cleaner reads raw values with its content cap as the inflation limit; so does a replay.
+        this.rawValues = new RawArticleSerde(steps.clean().maxContentBytes(), format).deserializer();
         this.cleanValues = Topics.CLEAN.valueSerde(format).serializer();
         this.enrichedValues = Topics.ENRICHED.valueSerde(format).serializer();
         this.countryValues = Topics.BY_COUNTRY.valueSerde(format).serializer();

@@ -2,14 +2,23 @@ package news.pipeline.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -42,6 +51,35 @@ class SchemaCompatibilityTest {
                     .as("%s reading data written by a released version: %s", current.getName(), result.getDescription())
                     .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
         }
+    }
+
+    /**
+     * New dead-letter reasons must not break an older reader: the reason enum's default, UNKNOWN,
+     * stands in for a symbol it does not know.
+     */
+    @Test
+    void aReaderOfTheFirstDeadLetterVersionReadsANewerReasonAsUnknown() throws IOException {
+        final DeadLetter letter = DeadLetter.newBuilder()
+                .setReason(DeadLetterReason.INVALID_JSON_ARTICLE)
+                .setMessage("a JSON article needs \"html\" or \"text\"")
+                .setProcessor("cleaner")
+                .setProcessorVersion("1.0.0")
+                .setSourceTopic("news.articles.raw")
+                .setSourcePartition(0)
+                .setSourceOffset(7)
+                .setSourceTimestamp(Instant.ofEpochMilli(0))
+                .build();
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        final BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
+        new SpecificDatumWriter<>(DeadLetter.class).write(letter, encoder);
+        encoder.flush();
+
+        final Schema first = released("DeadLetter").get(0);
+        assertThat(first.getField("reason").schema().getEnumSymbols()).doesNotContain("INVALID_JSON_ARTICLE");
+        final GenericRecord read = new GenericDatumReader<GenericRecord>(DeadLetter.SCHEMA$, first)
+                .read(null, DecoderFactory.get().binaryDecoder(bytes.toByteArray(), null));
+        assertThat(read.get("reason")).hasToString("UNKNOWN");
+        assertThat(read.get("message")).hasToString("a JSON article needs \"html\" or \"text\"");
     }
 
     @ParameterizedTest

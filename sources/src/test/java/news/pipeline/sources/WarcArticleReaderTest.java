@@ -1,0 +1,162 @@
+package news.pipeline.sources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import news.pipeline.ids.ArticleIds;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class WarcArticleReaderTest {
+    private static final Instant DAY = Instant.parse("2026-11-20T12:00:00Z");
+    private static final WarcFilters ANY = new WarcFilters(null, null, List.of(), List.of(), 1024 * 1024);
+
+    @TempDir
+    Path dir;
+
+    private static List<WarcArticleReader.Article> read(final WarcArticleReader reader, final Path file)
+            throws Exception {
+        final List<WarcArticleReader.Article> articles = new ArrayList<>();
+        reader.read(file, articles::add);
+        return articles;
+    }
+
+    private static TestWarcs mixed() throws Exception {
+        return new TestWarcs()
+                .request("https://news.example.test/a", DAY)
+                .html("https://news.example.test/a", DAY, TestWarcs.page("en", "A"))
+                .revisit("https://news.example.test/a", DAY.plusSeconds(60))
+                .response("https://news.example.test/report.pdf", DAY, 200, "application/pdf", "%PDF-1.7")
+                .response("https://news.example.test/gone", DAY, 404, "text/html", "<html>gone</html>")
+                .response(
+                        "https://news.example.test/b",
+                        DAY,
+                        200,
+                        "text/html; charset=windows-1252",
+                        TestWarcs.page("fr", "B"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void takesHtmlResponsesWithStatus200AndCountsTheRest(final boolean gzip) throws Exception {
+        final Path file = dir.resolve(gzip ? "mixed.warc.gz" : "mixed.warc");
+        mixed().write(file, gzip);
+        final WarcArticleReader reader = new WarcArticleReader(ANY);
+
+        final List<WarcArticleReader.Article> articles = read(reader, file);
+
+        assertThat(articles)
+                .extracting(article -> article.raw().getUrl())
+                .containsExactly("https://news.example.test/a", "https://news.example.test/b");
+        final WarcArticleReader.Article b = articles.get(1);
+        assertThat(b.id()).isEqualTo(ArticleIds.fromUrl("https://news.example.test/b"));
+        assertThat(b.raw().getContentType()).isEqualTo("text/html;charset=windows-1252");
+        assertThat(b.raw().getPublishedAt()).isEqualTo(DAY);
+        assertThat(StandardCharsets.UTF_8.decode(b.raw().getContent()).toString())
+                .contains("<h1>B</h1>");
+        assertThat(reader.records()).isEqualTo(6);
+        assertThat(reader.skipped())
+                .containsEntry("not-a-response:request", 1L)
+                .containsEntry("not-a-response:revisit", 1L)
+                .containsEntry("not-html", 1L)
+                .containsEntry("status-404", 1L);
+        assertThat(reader.bytesDone()).isEqualTo(file.toFile().length());
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aCorruptRecordIsSkippedAndCountedAndTheRecordsAfterItAreRead(final boolean gzip) throws Exception {
+        final Path file = dir.resolve(gzip ? "corrupt.warc.gz" : "corrupt.warc");
+        final TestWarcs warcs = new TestWarcs();
+        for (int n = 0; n < 6; n++) {
+            warcs.html("https://news.example.test/" + n, DAY, TestWarcs.page("en", "Story " + n));
+        }
+        final List<Long> offsets = warcs.write(file, gzip);
+        // The third record's start is no record any more.
+        TestWarcs.corrupt(file, offsets.get(2), "garbage!".getBytes(StandardCharsets.US_ASCII));
+        final WarcArticleReader reader = new WarcArticleReader(ANY);
+
+        final List<WarcArticleReader.Article> articles = read(reader, file);
+
+        assertThat(articles)
+                .extracting(article -> article.raw().getUrl())
+                .containsExactly(
+                        "https://news.example.test/0",
+                        "https://news.example.test/1",
+                        "https://news.example.test/3",
+                        "https://news.example.test/4",
+                        "https://news.example.test/5");
+        assertThat(reader.skipped()).isEqualTo(Map.of("corrupt-record", 1L));
+    }
+
+    @Test
+    void garbageInsideACompressedRecordIsSkippedToo() throws Exception {
+        final Path file = dir.resolve("inside.warc.gz");
+        final TestWarcs warcs = new TestWarcs();
+        for (int n = 0; n < 4; n++) {
+            warcs.html("https://news.example.test/" + n, DAY, TestWarcs.page("en", "Story " + n));
+        }
+        final List<Long> offsets = warcs.write(file, true);
+        final byte[] garbage = new byte[64];
+        Arrays.fill(garbage, (byte) 0xff);
+        TestWarcs.corrupt(file, offsets.get(1) + 40, garbage);
+        final WarcArticleReader reader = new WarcArticleReader(ANY);
+
+        final List<WarcArticleReader.Article> articles = read(reader, file);
+
+        assertThat(articles)
+                .extracting(article -> article.raw().getUrl())
+                .contains("https://news.example.test/0", "https://news.example.test/2", "https://news.example.test/3")
+                .doesNotContain("https://news.example.test/1");
+        assertThat(reader.skipped()).containsEntry("corrupt-record", 1L);
+    }
+
+    @Test
+    void filtersByDateHostAndDeclaredLanguage() throws Exception {
+        final Path file = dir.resolve("filters.warc.gz");
+        new TestWarcs()
+                .html("https://www.news.example.test/1", DAY, TestWarcs.page("en-GB", "1"))
+                .html("https://news.example.test/2", DAY.plusSeconds(86_400 * 3), TestWarcs.page("en", "2"))
+                .html("https://othernews.example.test/3", DAY, TestWarcs.page("en", "3"))
+                .html("https://news.example.test/4", DAY, TestWarcs.page("de", "4"))
+                .html("https://news.example.test/5", DAY.minusSeconds(86_400 * 3), TestWarcs.page("en", "5"))
+                .write(file, true);
+        final WarcFilters filters = new WarcFilters(
+                DAY.minusSeconds(86_400),
+                DAY.plusSeconds(86_400),
+                List.of("news.example.test"),
+                List.of("en"),
+                1 << 20);
+        final WarcArticleReader reader = new WarcArticleReader(filters);
+
+        final List<WarcArticleReader.Article> articles = read(reader, file);
+
+        assertThat(articles)
+                .extracting(article -> article.raw().getUrl())
+                .containsExactly("https://www.news.example.test/1");
+        assertThat(reader.skipped()).isEqualTo(Map.of("outside-dates", 2L, "other-host", 1L, "other-language", 1L));
+    }
+
+    @Test
+    void aPageOverTheCapIsSkippedAndCounted() throws Exception {
+        final Path file = dir.resolve("big.warc");
+        new TestWarcs()
+                .html("https://news.example.test/big", DAY, "<html>" + "x".repeat(5000) + "</html>")
+                .html("https://news.example.test/small", DAY, TestWarcs.page("en", "small"))
+                .write(file, false);
+        final WarcArticleReader reader = new WarcArticleReader(new WarcFilters(null, null, List.of(), List.of(), 1000));
+
+        assertThat(read(reader, file))
+                .extracting(article -> article.raw().getUrl())
+                .containsExactly("https://news.example.test/small");
+        assertThat(reader.skipped()).isEqualTo(Map.of("too-large", 1L));
+    }
+}
