@@ -1,9 +1,12 @@
 package news.pipeline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
@@ -16,8 +19,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import news.pipeline.runtime.ArticleFiles;
 import news.pipeline.runtime.Clients;
 import news.pipeline.runtime.EmbeddedRegistry;
@@ -37,6 +43,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -56,6 +63,14 @@ class RegistryModeIT {
     static Path dataDir;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Path REPO = Path.of("..");
+    /** Debian's python3 with its packages, not another one earlier on the PATH. */
+    private static final String PYTHON = "/usr/bin/python3";
+    /** The addresses the README's recipes use, replaced by the test's own. */
+    private static final String README_BROKER = "127.0.0.1:9092";
+
+    private static final String README_REGISTRY = "http://127.0.0.1:8081/apis/ccompat/v7";
+    private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(120);
 
     private static EmbeddedCluster cluster;
     private static int registryPort;
@@ -128,8 +143,63 @@ class RegistryModeIT {
                 .isEqualTo(framed.id());
     }
 
+    /** The README's Python recipe in registry mode: Debian's packages, the writer schemas from the registry. */
     @Test
     @Order(3)
+    void thePythonReaderDecodesRegistryFramedEnrichedRecords() throws Exception {
+        requireTool(
+                "python3-confluent-kafka and python3-avro",
+                "apt-get install -y python3-confluent-kafka python3-avro",
+                PYTHON,
+                "-c",
+                "import confluent_kafka, avro");
+        final List<JsonNode> lines = runReadme(PYTHON + " examples/python/read_enriched.py --schema-registry");
+        final String seedId = seed("registry-seed").id();
+        final JsonNode seed = lines.stream()
+                .filter(line -> line.get("key").asText().equals(seedId))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the seed is not among " + lines));
+        assertThat(seed.get("title").asText()).contains("Putin");
+        assertThat(codes(seed.get("countries"))).contains("AM", "AZ", "RU", "TR", "IR", "US", "FR");
+    }
+
+    /** The README's Node recipe: kafkajs and @kafkajs/confluent-schema-registry, enriched and by-country. */
+    @Test
+    @Order(4)
+    void theNodeReaderDecodesRegistryFramedEnrichedAndByCountryRecords() throws Exception {
+        requireTool("node and npm", "apt-get install -y nodejs npm", "npm", "--version");
+        final Path node = REPO.resolve("examples/node");
+        if (!Files.isDirectory(node.resolve("node_modules"))) {
+            final Process install = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
+                    .directory(node.toFile())
+                    .redirectErrorStream(true)
+                    .start();
+            final String output = new String(install.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(install.waitFor()).as("npm ci: %s", output).isZero();
+        }
+        final List<JsonNode> lines = runReadme("node examples/node/read_registry.js");
+        final String seedId = seed("registry-seed").id();
+        final JsonNode enriched = lines.stream()
+                .filter(line -> line.get("topic").asText().equals(Topics.ENRICHED.name()))
+                .filter(line -> line.get("key").asText().equals(seedId))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the enriched seed is not among " + lines));
+        assertThat(enriched.get("title").asText()).contains("Putin");
+        assertThat(codes(enriched.get("countries"))).contains("AM", "AZ", "RU");
+        final List<String> seedCountries = lines.stream()
+                .filter(line -> line.get("topic").asText().equals(Topics.BY_COUNTRY.name()))
+                .filter(line -> line.get("article_id").asText().equals(seedId))
+                .map(line -> {
+                    assertThat(line.get("key").asText())
+                            .isEqualTo(line.get("code").asText());
+                    return line.get("code").asText();
+                })
+                .toList();
+        assertThat(seedCountries).containsExactlyInAnyOrderElementsOf(codes(enriched.get("countries")));
+    }
+
+    @Test
+    @Order(5)
     void aSchemaIdTheRegistryDoesNotHaveIsAnUnknownSchemaDeadLetter() throws Exception {
         final byte[] value = ByteBuffer.allocate(9)
                 .put(ValueSerde.REGISTRY_MAGIC)
@@ -148,7 +218,7 @@ class RegistryModeIT {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void anUnreachableRegistryAtStartupIsOneLineAndAFailingExitCode() throws Exception {
         final String nowhere = "http://127.0.0.1:" + freePort();
         final Result run = assertTimeoutPreemptively(
@@ -177,7 +247,7 @@ class RegistryModeIT {
      * restarted on the same data, where the records written before it stopped are still readable.
      */
     @Test
-    @Order(5)
+    @Order(7)
     void withTheRegistryDownRecordsWaitAndAfterItsRestartEverythingIsReadable() throws Exception {
         pipeline.close();
         pipeline = startPipeline();
@@ -204,7 +274,7 @@ class RegistryModeIT {
      * registered before the pipeline's first start): run refuses to start, in one line.
      */
     @Test
-    @Order(6)
+    @Order(8)
     void aSchemaTheRegistryRefusesAsIncompatibleStopsTheStartNamingSubjectAndField() throws Exception {
         final Path otherData = dataDir.resolve("other-registry");
         try (EmbeddedRegistry other = EmbeddedRegistry.start(otherData, freePort(), System.err)) {
@@ -234,6 +304,77 @@ class RegistryModeIT {
                     .contains("news.articles.clean-value")
                     .contains("'url'");
         }
+    }
+
+    /**
+     * Runs the README's command line that starts with the given text, from the repository's root,
+     * with the test's broker and registry for the README's addresses and a consumer group of its
+     * own; returns the JSON lines it printed.
+     */
+    private static List<JsonNode> runReadme(final String start) throws Exception {
+        final String line = Files.readAllLines(REPO.resolve("README.md")).stream()
+                .filter(text -> text.startsWith(start))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("README.md has no command starting with " + start));
+        final List<String> command = new ArrayList<>();
+        for (final String word : line.strip().split(" +")) {
+            command.add(
+                    switch (word) {
+                        case README_BROKER -> cluster.settings().bootstrapServers();
+                        case README_REGISTRY -> registry.confluentApiUrl();
+                        default -> word;
+                    });
+        }
+        command.addAll(List.of("--group", "registry-it-" + UUID.randomUUID()));
+        final Path stdout = dataDir.resolve("client-" + UUID.randomUUID() + ".out");
+        final Path stderr = dataDir.resolve("client-" + UUID.randomUUID() + ".err");
+        final Process process = new ProcessBuilder(command)
+                .directory(REPO.toFile())
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile())
+                .start();
+        final boolean exited = process.waitFor(CLIENT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        if (!exited) {
+            process.destroyForcibly();
+        }
+        final String errors = Files.readString(stderr);
+        assertThat(exited).as("%s stopped once idle; stderr: %s", start, errors).isTrue();
+        assertThat(process.exitValue()).as("%s; stderr: %s", start, errors).isZero();
+        final List<JsonNode> lines = new ArrayList<>();
+        for (final String printed : Files.readAllLines(stdout)) {
+            lines.add(JSON.readTree(printed));
+        }
+        return lines;
+    }
+
+    private static List<String> codes(final JsonNode array) {
+        final List<String> codes = new ArrayList<>();
+        array.forEach(code -> codes.add(code.asText()));
+        return codes;
+    }
+
+    /** A client of another language must be there in CI; elsewhere its test is skipped. */
+    private static void requireTool(final String tool, final String install, final String... check) {
+        String problem;
+        try {
+            final Process process =
+                    new ProcessBuilder(check).redirectErrorStream(true).start();
+            final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            problem = process.waitFor() == 0 ? null : output.strip();
+        } catch (IOException e) {
+            problem = e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            problem = "interrupted";
+        }
+        if (problem == null) {
+            return;
+        }
+        final String message = tool + " is not installed (" + problem + "); install it with: " + install;
+        if (System.getenv("CI") != null) {
+            fail(message + ". CI is set, so this test may not be skipped.");
+        }
+        Assumptions.abort(message + ". Skipped because CI is not set.");
     }
 
     private static StreamsAppRunner startPipeline() throws Exception {
