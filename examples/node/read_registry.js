@@ -9,8 +9,15 @@
 // --group ID, --until-idle SECONDS (stop when nothing has come for that long; default: follow).
 'use strict';
 
-const { Kafka, logLevel } = require('kafkajs');
+const { Kafka, logLevel, CompressionTypes, CompressionCodecs } = require('kafkajs');
 const { SchemaRegistry } = require('@kafkajs/confluent-schema-registry');
+const lz4 = require('lz4js');
+
+// The processors compress with LZ4, for which kafkajs takes a codec: lz4js reads LZ4 frames.
+CompressionCodecs[CompressionTypes.LZ4] = () => ({
+  compress: async (encoder) => Buffer.from(lz4.compress(encoder.buffer)),
+  decompress: async (buffer) => Buffer.from(lz4.decompress(buffer)),
+});
 
 function options(argv) {
   const given = { topics: [], bootstrapServers: '127.0.0.1:9092', group: 'news-reader-node', untilIdle: 0 };
@@ -46,16 +53,27 @@ async function main() {
     logLevel: logLevel.WARN,
   });
   // kafkajs reads committed records only by default: the processors write in transactions.
-  const consumer = kafka.consumer({ groupId: args.group });
+  const consumer = kafka.consumer({ groupId: args.group, maxWaitTimeInMs: 1000 });
   await consumer.connect();
   for (const topic of args.topics) {
     await consumer.subscribe({ topic, fromBeginning: true });
   }
   let last = Date.now();
+  let counting = false;
   let failure = null;
-  // Idle time counts from when the group has its partitions, not from the start.
+  // Idle time counts from the first fetch after the group has its partitions, not from the start.
+  let joined = false;
   consumer.on(consumer.events.GROUP_JOIN, () => {
-    last = Date.now();
+    joined = true;
+  });
+  consumer.on(consumer.events.CRASH, (event) => {
+    failure = event.payload.error;
+  });
+  consumer.on(consumer.events.FETCH, () => {
+    if (joined && !counting) {
+      counting = true;
+      last = Date.now();
+    }
   });
   await consumer.run({
     eachMessage: async ({ topic, message }) => {
@@ -70,7 +88,7 @@ async function main() {
   });
   await new Promise((resolve) => {
     const timer = setInterval(() => {
-      if (failure || (args.untilIdle > 0 && Date.now() - last > args.untilIdle * 1000)) {
+      if (failure || (args.untilIdle > 0 && counting && Date.now() - last > args.untilIdle * 1000)) {
         clearInterval(timer);
         resolve();
       }

@@ -338,6 +338,8 @@ class RegistryModeIT {
             process.destroyForcibly();
         }
         final String errors = Files.readString(stderr);
+        // What the client said, in the test's log: a reader that printed nothing says why here.
+        System.err.println(start + ": stderr: " + errors);
         assertThat(exited).as("%s stopped once idle; stderr: %s", start, errors).isTrue();
         assertThat(process.exitValue()).as("%s; stderr: %s", start, errors).isZero();
         final List<JsonNode> lines = new ArrayList<>();
