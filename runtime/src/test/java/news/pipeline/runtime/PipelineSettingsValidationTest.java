@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PipelineSettingsValidationTest {
     private static final String KNOWN = "known news.pipeline settings: news.pipeline.application.id.prefix, "
-            + "news.pipeline.cleaner.max.content.bytes";
+            + "news.pipeline.cleaner.max.content.bytes, news.pipeline.schema.registry";
 
     @TempDir
     Path dir;
