@@ -7,6 +7,12 @@ files and two Debian packages: python3-confluent-kafka and python3-avro.
 
     /usr/bin/python3 examples/python/read_enriched.py --bootstrap-servers 127.0.0.1:9092
 
+In registry mode (the pipeline run with --schema-registry) values are in the Confluent wire format:
+a zero byte, the 4-byte big-endian schema id, then the Avro binary record. Given the registry's
+Confluent-compatible URL, the reader fetches each writer schema by its id from the registry:
+
+    /usr/bin/python3 examples/python/read_enriched.py --schema-registry http://127.0.0.1:8081/apis/ccompat/v7
+
 Prints {"key": ..., "title": ..., "focus": [...], "countries": [...]} for each article.
 """
 import argparse
@@ -15,6 +21,7 @@ import json
 import pathlib
 import struct
 import sys
+import urllib.request
 
 import avro.errors
 import avro.io
@@ -24,6 +31,8 @@ from confluent_kafka import Consumer, KafkaException
 REPO = pathlib.Path(__file__).resolve().parents[2]
 SINGLE_OBJECT_MARKER = b"\xc3\x01"
 HEADER_BYTES = 10  # the marker and the fingerprint
+REGISTRY_MAGIC = 0  # the first byte of the Confluent wire format
+REGISTRY_HEADER_BYTES = 5  # the magic byte and the schema id
 RECORD = "news.pipeline.schema.EnrichedArticle"
 
 # CRC-64-AVRO, as the Avro specification defines it.
@@ -96,6 +105,37 @@ def enriched_schemas(folder):
             for path, schema in parse_folder(folder) if schema.fullname == RECORD}
 
 
+class RegistrySchemas:
+    """Writer schemas fetched by id from a Confluent-compatible registry API, each once."""
+
+    def __init__(self, url):
+        self.url = url.rstrip("/")
+        self.schemas = {}
+
+    def get(self, schema_id):
+        if schema_id not in self.schemas:
+            with urllib.request.urlopen("%s/schemas/ids/%d" % (self.url, schema_id), timeout=30) as response:
+                self.schemas[schema_id] = avro.schema.parse(json.load(response)["schema"])
+        return self.schemas[schema_id]
+
+
+def writer_and_body(value, writers, registry, where):
+    """The writer schema of a value and its Avro binary body, whichever framing the value has."""
+    if value[:2] == SINGLE_OBJECT_MARKER:
+        writer = writers.get(value[2:HEADER_BYTES])
+        if writer is None:
+            raise SystemExit("%s: written with a schema none of the .avsc files has (fingerprint %s)"
+                             % (where, value[2:HEADER_BYTES].hex()))
+        return writer, value[HEADER_BYTES:]
+    if len(value) >= REGISTRY_HEADER_BYTES and value[0] == REGISTRY_MAGIC:
+        schema_id = struct.unpack(">I", value[1:REGISTRY_HEADER_BYTES])[0]
+        if registry is None:
+            raise SystemExit("%s: in the Confluent wire format (schema id %d): pass --schema-registry URL"
+                             % (where, schema_id))
+        return registry.get(schema_id), value[REGISTRY_HEADER_BYTES:]
+    raise SystemExit("%s: neither Avro single-object encoding nor the Confluent wire format" % where)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bootstrap-servers", default="127.0.0.1:9092")
@@ -105,6 +145,8 @@ def main():
                         help="the current .avsc files: the reader's schema")
     parser.add_argument("--released", default=str(REPO / "schemas/src/main/resources/news/pipeline/schema/released"),
                         help="every released version, to read what older versions wrote")
+    parser.add_argument("--schema-registry", metavar="URL",
+                        help="the registry's Confluent-compatible API, for values in the Confluent wire format")
     parser.add_argument("--until-idle", type=float, default=0, metavar="SECONDS",
                         help="stop when no record has come for this long (default: follow the topic for ever)")
     args = parser.parse_args()
@@ -113,6 +155,7 @@ def main():
     reader_schema = next(iter(current.values()))
     writers = enriched_schemas(args.released)
     writers.update(current)
+    registry = RegistrySchemas(args.schema_registry) if args.schema_registry else None
 
     consumer = Consumer({
         "bootstrap.servers": args.bootstrap_servers,
@@ -133,14 +176,9 @@ def main():
             idle = 0.0
             if message.error():
                 raise KafkaException(message.error())
-            value = message.value()
-            if value[:2] != SINGLE_OBJECT_MARKER:
-                raise SystemExit("%s@%d: not Avro single-object encoding" % (message.partition(), message.offset()))
-            writer = writers.get(value[2:HEADER_BYTES])
-            if writer is None:
-                raise SystemExit("%s@%d: written with a schema none of the .avsc files has (fingerprint %s)"
-                                 % (message.partition(), message.offset(), value[2:HEADER_BYTES].hex()))
-            decoder = avro.io.BinaryDecoder(io.BytesIO(value[HEADER_BYTES:]))
+            where = "%s@%d" % (message.partition(), message.offset())
+            writer, body = writer_and_body(message.value(), writers, registry, where)
+            decoder = avro.io.BinaryDecoder(io.BytesIO(body))
             article = avro.io.DatumReader(writer, reader_schema).read(decoder)
             print(json.dumps({
                 "key": message.key().decode("utf-8"),

@@ -21,7 +21,7 @@ import news.pipeline.kafka.EmbeddedKafka;
 import news.pipeline.runtime.Clients;
 import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.schema.CountryArticle;
-import news.pipeline.serde.AvroSerde;
+import news.pipeline.serde.ValueFormat;
 import news.pipeline.topics.TopicAdmin;
 import news.pipeline.topics.TopicSpec;
 import news.pipeline.topics.Topics;
@@ -29,6 +29,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -141,6 +142,10 @@ public final class EndToEndBenchmark {
         this.progress = progress;
     }
 
+    public Options options() {
+        return options;
+    }
+
     public Result run(final Workload measured) throws Exception {
         final long warmup = Math.round(options.warmup() * measured.articles());
         final long total = warmup + measured.articles();
@@ -178,10 +183,15 @@ public final class EndToEndBenchmark {
                     rawTopics,
                     String.format("%.1f", preloadSeconds));
 
-            final AvroSerde<CountryArticle> countries = new AvroSerde<>(CountryArticle.class);
+            // In the processors' framing: single-object encoding, or for their schema registry.
+            final Deserializer<CountryArticle> countries = Topics.BY_COUNTRY
+                    .valueSerde(ValueFormat.fromSettings(options.settings()))
+                    .deserializer();
             final Map<String, Function<ConsumerRecord<byte[], byte[]>, String>> pipelineIds = Map.of(
                     Topics.BY_COUNTRY.name(),
-                    record -> countries.decode(record.value()).getArticleId(),
+                    record -> countries
+                            .deserialize(Topics.BY_COUNTRY.name(), record.value())
+                            .getArticleId(),
                     Topics.DEAD_LETTER.name(),
                     EndConsumer::keyAsId);
             final Counts pipelineCounts = new Counts(

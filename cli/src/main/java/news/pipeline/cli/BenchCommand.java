@@ -3,6 +3,7 @@ package news.pipeline.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,8 +23,11 @@ import news.pipeline.bench.EndToEndBenchmark;
 import news.pipeline.bench.Progress;
 import news.pipeline.bench.StageBenchmarks;
 import news.pipeline.bench.TextArticles;
+import news.pipeline.bench.Workload;
+import news.pipeline.runtime.EmbeddedRegistry;
 import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.runtime.ProjectHome;
+import news.pipeline.streams.PipelineConfig;
 import news.pipeline.topics.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -128,6 +132,14 @@ public final class BenchCommand implements Callable<Integer> {
             defaultValue = "20",
             description = "How long the latency run offers articles; 0 skips it. Default: ${DEFAULT-VALUE}.")
     double latencySeconds;
+
+    @Option(
+            names = "--schema-registry",
+            paramLabel = "URL|embedded",
+            description = "Also run the text workload in registry mode (Confluent wire format, schemas in this"
+                    + " Apicurio Registry; `embedded` starts one on a free port of 127.0.0.1) and compare its"
+                    + " articles/s with single-object mode's in the same run.")
+    String schemaRegistry;
 
     @Option(
             names = "--workloads",
@@ -317,6 +329,9 @@ public final class BenchCommand implements Callable<Integer> {
                             textResult = e2e.run(BenchCorpus.textWorkload(textPool, articles, settings));
                             BenchReport.endToEndRows(table, textResult);
                             profileRows(table, e2e, textResult);
+                            if (schemaRegistry != null) {
+                                registryRows(table, e2e, textResult, root, progress);
+                            }
                         }
                         case HTML -> {
                             progress.begin("e2e html: preparing the workload");
@@ -340,6 +355,74 @@ public final class BenchCommand implements Callable<Integer> {
             table.writeJson(json);
         }
         return 0;
+    }
+
+    /**
+     * The text workload again, the processors in registry mode, on a fresh broker; its rows, and
+     * its articles/s over single-object mode's.
+     */
+    private void registryRows(
+            final BenchTable table,
+            final EndToEndBenchmark singleObject,
+            final EndToEndBenchmark.Result singleObjectResult,
+            final Path root,
+            final Progress progress)
+            throws Exception {
+        EmbeddedRegistry started = null;
+        try {
+            final String url;
+            if (PipelineConfig.EMBEDDED_REGISTRY.equals(schemaRegistry)) {
+                progress.begin("e2e text in registry mode: starting the schema registry");
+                started = EmbeddedRegistry.start(root, freePort(), System.err);
+                progress.end();
+                url = started.url();
+            } else {
+                url = schemaRegistry;
+            }
+            final Map<String, String> registrySettings = new LinkedHashMap<>(settings);
+            registrySettings.put(PipelineConfig.SCHEMA_REGISTRY_CONFIG, url);
+            final EndToEndBenchmark.Options options = singleObject.options();
+            final EndToEndBenchmark registryMode = new EndToEndBenchmark(
+                    new EndToEndBenchmark.Options(
+                            options.partitions(),
+                            options.rate(),
+                            options.htmlRate(),
+                            options.latencySeconds(),
+                            registrySettings,
+                            options.jvmOptions(),
+                            root.resolve("registry-mode"),
+                            options.phaseTimeout(),
+                            false,
+                            null,
+                            options.warmup()),
+                    progress);
+            final Workload text = singleObjectResult.workload();
+            progress.begin("e2e text in registry mode: preparing the workload");
+            final EndToEndBenchmark.Result result = registryMode.run(new Workload(
+                    text.name() + "-registry",
+                    text.description() + ", values in the Confluent wire format (registry mode)",
+                    text.values(),
+                    text.fanOut(),
+                    text.articles()));
+            BenchReport.endToEndRows(table, result);
+            table.add(
+                    "e2e " + text.name() + "-registry",
+                    "registry/single-object ratio",
+                    result.pipeline().articlesPerSecond()
+                            / singleObjectResult.pipeline().articlesPerSecond(),
+                    "",
+                    "text articles/s in registry mode over single-object mode, same run");
+        } finally {
+            if (started != null) {
+                started.close();
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private void profileRows(final BenchTable table, final EndToEndBenchmark e2e, final EndToEndBenchmark.Result result)

@@ -19,6 +19,7 @@ import news.pipeline.console.ConsoleAccess;
 import news.pipeline.runtime.ArticleFiles;
 import news.pipeline.runtime.AvroJson;
 import news.pipeline.runtime.Cluster;
+import news.pipeline.runtime.EmbeddedRegistry;
 import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.runtime.ProcessorService;
 import news.pipeline.runtime.ProjectHome;
@@ -65,6 +66,9 @@ final class DemoCommand implements Callable<Integer> {
     ConnectionOptions connection;
 
     @Mixin
+    SchemaRegistryOption registry;
+
+    @Mixin
     EmbeddedOptions embedded;
 
     @Option(
@@ -96,6 +100,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        registry.applyTo(connection);
         final InetSocketAddress httpAddress = http.address();
         final Path sampleDir = samples != null ? samples : defaultSamples();
         if (!Files.isDirectory(sampleDir)) {
@@ -110,14 +115,17 @@ final class DemoCommand implements Callable<Integer> {
         if (articles.isEmpty()) {
             throw new UserError("no samples found in " + sampleDir);
         }
-        final PipelineSettings settings = connection.settings();
-        final ConsoleAccess consoleAccess = console.access(httpAddress, settings);
-        if (settings.bootstrapGiven()) {
-            connection.check(settings);
+        final PipelineSettings requested = connection.settings();
+        final ConsoleAccess consoleAccess = console.access(httpAddress, requested);
+        if (requested.bootstrapGiven()) {
+            connection.check(requested);
         }
         final AtomicBoolean stopping = new AtomicBoolean();
         final CountDownLatch closed = new CountDownLatch(1);
-        try (Cluster cluster = Cluster.open(settings, embedded.dataDir, embedded.port);
+        // Closed last: the processors need the registry until they stop.
+        try (EmbeddedRegistry schemaRegistry = embedded.startRegistryIfAsked(requested);
+                Cluster cluster = Cluster.open(
+                        EmbeddedOptions.using(requested, schemaRegistry), embedded.dataDir, embedded.port);
                 ProcessorService pipeline = startPipeline(cluster, httpAddress);
                 Console served = console.start(pipeline, cluster.settings(), consoleAccess);
                 TopicReader enriched = new TopicReader(cluster.settings(), Topics.ENRICHED, true)) {

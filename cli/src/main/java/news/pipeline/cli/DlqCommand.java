@@ -46,10 +46,14 @@ final class DlqCommand implements Callable<Integer> {
     ConnectionOptions connection;
 
     @Mixin
+    SchemaRegistryOption registry;
+
+    @Mixin
     Selection selection;
 
     @Override
     public Integer call() {
+        registry.applyTo(connection);
         final List<DeadLetterLog.Entry> entries = selection.read(connection);
         final PrintWriter out = spec.commandLine().getOut();
         out.printf(
@@ -105,7 +109,7 @@ final class DlqCommand implements Callable<Integer> {
                     entry -> entry.timestamp().isBefore(to) && selects(entry.letter(), reasons, processors);
             final PipelineSettings settings = connection.connect(Topics.DEAD_LETTER.name());
             try (KafkaConsumer<byte[], byte[]> consumer = Clients.reader(settings)) {
-                return new DeadLetterLog(consumer).read(from, filter);
+                return new DeadLetterLog(consumer, settings.valueFormat()).read(from, filter);
             }
         }
     }
@@ -134,6 +138,9 @@ final class DlqCommand implements Callable<Integer> {
         @Mixin
         ConnectionOptions connection;
 
+        @Mixin
+        SchemaRegistryOption registry;
+
         @Parameters(
                 paramLabel = "PARTITION@OFFSET",
                 description = "Its position on the dead-letter topic, as dlq lists it.")
@@ -141,10 +148,11 @@ final class DlqCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
+            registry.applyTo(connection);
             final List<DeadLetterLog.Entry> found;
-            try (KafkaConsumer<byte[], byte[]> consumer =
-                    Clients.reader(connection.connect(Topics.DEAD_LETTER.name()))) {
-                found = new DeadLetterLog(consumer)
+            final PipelineSettings settings = connection.connect(Topics.DEAD_LETTER.name());
+            try (KafkaConsumer<byte[], byte[]> consumer = Clients.reader(settings)) {
+                found = new DeadLetterLog(consumer, settings.valueFormat())
                         .read(null, entry -> entry.position().equals(position.trim()));
             }
             if (found.isEmpty()) {
@@ -182,6 +190,9 @@ final class DlqCommand implements Callable<Integer> {
         ConnectionOptions connection;
 
         @Mixin
+        SchemaRegistryOption registry;
+
+        @Mixin
         Selection selection;
 
         @Option(
@@ -196,6 +207,7 @@ final class DlqCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
+            registry.applyTo(connection);
             final PrintWriter out = spec.commandLine().getOut();
             final List<DeadLetterLog.Entry> selected = selection.read(connection).stream()
                     .filter(entry -> entry.letter() != null)

@@ -37,6 +37,9 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
+    @Mixin
+    SchemaRegistryOption registry;
+
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files, folders, or - for stdin.")
     List<String> paths;
 
@@ -46,6 +49,7 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        registry.applyTo(connection);
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
         // A path that does not exist is a mistake in the command line: say so before anything is sent.

@@ -8,6 +8,8 @@ import news.pipeline.clean.ArticleCleaner;
 import news.pipeline.runtime.InvalidArticleException;
 import news.pipeline.runtime.KafkaConnectionException;
 import news.pipeline.runtime.MissingTopicException;
+import news.pipeline.serde.SchemaRegistration;
+import news.pipeline.serde.SchemaRegistryUnavailableException;
 import news.pipeline.tag.CountryTagger;
 import news.pipeline.topics.KafkaCallException;
 import org.apache.kafka.common.config.ConfigException;
@@ -126,6 +128,10 @@ public final class NewsPipeline {
                             "Kafka at " + connection.bootstrapServers() + " refused authentication: "
                                     + connection.getMessage() + " (check the sasl.* and ssl.* settings)";
                     });
+        }
+        if (failure instanceof SchemaRegistryUnavailableException
+                || failure instanceof SchemaRegistration.IncompatibleSchemaException) {
+            return new Failure(UserError.FAILURE, failure.getMessage());
         }
         if (failure instanceof MissingTopicException) {
             return new Failure(UserError.FAILURE, failure.getMessage());

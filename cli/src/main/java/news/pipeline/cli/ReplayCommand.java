@@ -39,6 +39,9 @@ final class ReplayCommand implements Callable<Integer> {
     ConnectionOptions connection;
 
     @Mixin
+    SchemaRegistryOption registry;
+
+    @Mixin
     TimeWindow window;
 
     @Mixin
@@ -46,6 +49,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        registry.applyTo(connection);
         final Instant now = Instant.now();
         final Instant start = window.start(now);
         if (start == null) {

@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import news.pipeline.console.Console;
 import news.pipeline.console.ConsoleAccess;
 import news.pipeline.runtime.Cluster;
+import news.pipeline.runtime.EmbeddedRegistry;
 import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.runtime.ProcessorService;
 import news.pipeline.streams.ProcessorApp;
@@ -35,6 +36,9 @@ final class RunCommand implements Callable<Integer> {
     ConnectionOptions connection;
 
     @Mixin
+    SchemaRegistryOption registry;
+
+    @Mixin
     EmbeddedOptions embedded;
 
     @Mixin
@@ -51,16 +55,25 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        registry.applyTo(connection);
         final List<ProcessorApp> selected = processors.selected();
         final InetSocketAddress httpAddress = http.address();
-        final PipelineSettings settings = connection.settings();
-        final ConsoleAccess consoleAccess = console.access(httpAddress, settings);
-        if (settings.bootstrapGiven()) {
+        final PipelineSettings requested = connection.settings();
+        final ConsoleAccess consoleAccess = console.access(httpAddress, requested);
+        if (requested.bootstrapGiven()) {
             // Topics are created below unless told not to; then they must be there already, or the
             // applications would wait for them and fail minutes later.
-            connection.check(settings, noCreateTopics ? topicsOf(selected) : new String[0]);
+            connection.check(requested, noCreateTopics ? topicsOf(selected) : new String[0]);
         }
-        final Cluster cluster = Cluster.open(settings, embedded.dataDir, embedded.port);
+        final EmbeddedRegistry schemaRegistry = embedded.startRegistryIfAsked(requested);
+        final PipelineSettings settings = EmbeddedOptions.using(requested, schemaRegistry);
+        final Cluster cluster;
+        try {
+            cluster = Cluster.open(settings, embedded.dataDir, embedded.port);
+        } catch (RuntimeException e) {
+            closeQuietly(schemaRegistry);
+            throw e;
+        }
         final CountDownLatch stopped = new CountDownLatch(1);
         final ProcessorService process;
         try {
@@ -70,6 +83,7 @@ final class RunCommand implements Callable<Integer> {
             process = ProcessorService.start(cluster, selected, httpAddress, true);
         } catch (RuntimeException | InterruptedException e) {
             cluster.close();
+            closeQuietly(schemaRegistry);
             throw e;
         }
         final Console served = console.start(process, cluster.settings(), consoleAccess);
@@ -82,6 +96,7 @@ final class RunCommand implements Callable<Integer> {
                             }
                             process.close();
                             cluster.close();
+                            closeQuietly(schemaRegistry);
                             stopped.countDown();
                         },
                         "news-pipeline-shutdown"));
@@ -89,6 +104,12 @@ final class RunCommand implements Callable<Integer> {
                 "running {} on {}; Ctrl-C to stop", selected, cluster.settings().bootstrapServers());
         stopped.await();
         return 0;
+    }
+
+    private static void closeQuietly(final EmbeddedRegistry registry) {
+        if (registry != null) {
+            registry.close();
+        }
     }
 
     /** The topics the processors read and write, their dead letters' included. */

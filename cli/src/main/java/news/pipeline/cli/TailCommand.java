@@ -35,6 +35,9 @@ final class TailCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
+    @Mixin
+    SchemaRegistryOption registry;
+
     @Parameters(paramLabel = "TOPIC", description = "Topic name or short name.")
     String topicName;
 
@@ -55,6 +58,7 @@ final class TailCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        registry.applyTo(connection);
         final TopicSpec<?, ?> topic = resolve(topicName);
         final PipelineSettings settings = connection.connect(topic.name());
         final PrintWriter out = spec.commandLine().getOut();

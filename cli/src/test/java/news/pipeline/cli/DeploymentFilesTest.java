@@ -71,6 +71,34 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void theProcessorsRunInRegistryModeAgainstTheComposeRegistry() {
+        final JsonNode registry = services.get("schema-registry");
+        assertThat(registry.get("image").asText()).isEqualTo("apicurio/apicurio-registry:3.0.9");
+        // The image serves on 8080; published on loopback only.
+        assertThat(textList(registry.get("ports"))).containsExactly("127.0.0.1:8081:8080");
+        assertThat(registry.get("environment").get("APICURIO_STORAGE_KIND").asText())
+                .isEqualTo("kafkasql");
+        assertThat(registry.get("environment")
+                        .get("APICURIO_KAFKASQL_BOOTSTRAP_SERVERS")
+                        .asText())
+                .isEqualTo(env("cleaner").get("KAFKA_BOOTSTRAP_SERVERS"));
+        for (final String processor : PROCESSORS) {
+            assertThat(env(processor).get("NEWS_PIPELINE_SCHEMA_REGISTRY"))
+                    .as(processor)
+                    .isEqualTo("http://schema-registry:8080");
+            assertThat(services.get(processor)
+                            .get("depends_on")
+                            .get("schema-registry")
+                            .get("condition")
+                            .asText())
+                    .as("%s waits for the registry", processor)
+                    .isEqualTo("service_healthy");
+        }
+        // The one-off tools write and read in the same mode.
+        assertThat(env("ingest").get("NEWS_PIPELINE_SCHEMA_REGISTRY")).isEqualTo("http://schema-registry:8080");
+    }
+
+    @Test
     void everyServiceHasAnImageOrABuildThatExists() {
         final Set<String> built = new HashSet<>();
         services.fields().forEachRemaining(entry -> {

@@ -3,6 +3,7 @@ package news.pipeline.cleaner;
 import news.pipeline.schema.CleanArticle;
 import news.pipeline.schema.RawArticle;
 import news.pipeline.serde.RawArticleSerde;
+import news.pipeline.serde.ValueFormat;
 import news.pipeline.topics.TopicSpec;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -22,17 +23,22 @@ public final class CleanerTopology {
 
     /**
      * @param input  the raw articles' topic
+     * @param format how values are framed (the reader accepts both framings)
      * @param output the clean articles' topic
      */
     public static Topology build(
             final TopicSpec<String, RawArticle> input,
             final TopicSpec<String, CleanArticle> output,
-            final CleanStep step) {
+            final CleanStep step,
+            final ValueFormat format) {
         final StreamsBuilder builder = new StreamsBuilder();
-        // The raw topic's reader inflates gzip, so it takes the cleaner's content cap as its limit.
-        builder.stream(input.name(), input.consumed("read-raw-articles", new RawArticleSerde(step.maxContentBytes())))
+        // The raw topic's reader inflates gzip, so it takes the cleaner's content cap as its limit; it
+        // reads both framings, and JSON.
+        builder.stream(
+                        input.name(),
+                        input.consumed("read-raw-articles", new RawArticleSerde(step.maxContentBytes(), format)))
                 .processValues(() -> new CleanProcessor(step), Named.as("clean-article"))
-                .to(output.name(), output.produced("write-clean-articles"));
+                .to(output.name(), output.produced("write-clean-articles", format));
         return builder.build();
     }
 

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import news.pipeline.metrics.PipelineMetrics;
+import news.pipeline.serde.SchemaRegistryUnavailableException;
+import news.pipeline.serde.ValueFormat;
 import news.pipeline.streams.PipelineConfig;
+import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -44,12 +47,20 @@ public final class DeadLetterHandler
         final PipelineMetrics metrics = configs.get(PipelineConfig.METRICS_CONFIG) instanceof PipelineMetrics given
                 ? given
                 : PipelineMetrics.inMemory();
-        letters = new ProcessorDeadLetters(topic.toString(), config.processor(), config.processorVersion(), metrics);
+        letters = new ProcessorDeadLetters(
+                topic.toString(),
+                config.processor(),
+                config.processorVersion(),
+                metrics,
+                Topics.DEAD_LETTER.valueSerde(ValueFormat.fromSettings(configs)));
     }
 
     @Override
     public DeserializationExceptionHandler.Response handleError(
             final ErrorHandlerContext context, final ConsumerRecord<byte[], byte[]> record, final Exception exception) {
+        if (registryUnavailable(exception)) {
+            return DeserializationExceptionHandler.Response.fail();
+        }
         return DeserializationExceptionHandler.Response.resume(List.of(letters.unreadable(
                 new DeadLetters.Source(
                         record.topic(),
@@ -65,6 +76,10 @@ public final class DeadLetterHandler
     @Override
     public ProcessingExceptionHandler.Response handleError(
             final ErrorHandlerContext context, final Record<?, ?> record, final Exception exception) {
+        // Writing the output happens inside processing: a registry that is down shows up here too.
+        if (registryUnavailable(exception)) {
+            return ProcessingExceptionHandler.Response.fail();
+        }
         return ProcessingExceptionHandler.Response.resume(List.of(letters.failed(source(context), exception)));
     }
 
@@ -91,8 +106,26 @@ public final class DeadLetterHandler
             final ProducerRecord record,
             final Exception exception,
             final SerializationExceptionOrigin origin) {
+        if (registryUnavailable(exception)) {
+            return ProductionExceptionHandler.Response.fail();
+        }
         return ProductionExceptionHandler.Response.resume(List.of(letters.unserializable(
                 source(context), record.topic(), origin.name().toLowerCase(Locale.ROOT), exception)));
+    }
+
+    /**
+     * The schema registry could not be reached while a record was read or its output written: the
+     * record is good, so it is not dead-lettered. The stream thread fails instead; the processors
+     * replace it, and the new thread reprocesses from the last commit, which retries the record
+     * until the registry answers again.
+     */
+    private static boolean registryUnavailable(final Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SchemaRegistryUnavailableException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The input record being processed, as it was read from its source topic. */

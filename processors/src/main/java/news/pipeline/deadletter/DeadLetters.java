@@ -13,6 +13,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serde;
 
 /**
  * Builds dead-letter records. One place, so that the live processors and a replay write the
@@ -40,7 +41,7 @@ public final class DeadLetters {
 
     public static ProducerRecord<byte[], byte[]> record(
             final String deadLetterTopic,
-            final AvroSerde<DeadLetter> serde,
+            final Serde<DeadLetter> serde,
             final Source source,
             final DeadLetterReason reason,
             final String message,
@@ -68,7 +69,7 @@ public final class DeadLetters {
                 null,
                 source.timestamp() >= 0 ? source.timestamp() : null,
                 source.key(),
-                serde.encode(letter),
+                serde.serializer().serialize(deadLetterTopic, letter),
                 headers);
     }
 

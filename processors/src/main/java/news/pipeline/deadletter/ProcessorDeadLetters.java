@@ -5,6 +5,7 @@ import news.pipeline.schema.DeadLetter;
 import news.pipeline.schema.DeadLetterReason;
 import news.pipeline.serde.AvroSerde;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serde;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,13 +22,25 @@ public final class ProcessorDeadLetters {
     private final String processor;
     private final String processorVersion;
     private final PipelineMetrics metrics;
-    private final AvroSerde<DeadLetter> serde = new AvroSerde<>(DeadLetter.class);
+    private final Serde<DeadLetter> serde;
 
+    /** Dead letters in Avro single-object encoding. */
     public ProcessorDeadLetters(
             final String deadLetterTopic,
             final String processor,
             final String processorVersion,
             final PipelineMetrics metrics) {
+        this(deadLetterTopic, processor, processorVersion, metrics, new AvroSerde<>(DeadLetter.class));
+    }
+
+    /** @param serde the dead-letter topic's value serde, in the pipeline's framing */
+    public ProcessorDeadLetters(
+            final String deadLetterTopic,
+            final String processor,
+            final String processorVersion,
+            final PipelineMetrics metrics,
+            final Serde<DeadLetter> serde) {
+        this.serde = serde;
         this.deadLetterTopic = deadLetterTopic;
         this.processor = processor;
         this.processorVersion = processorVersion;

@@ -2,6 +2,7 @@ package news.pipeline.publisher;
 
 import news.pipeline.schema.CountryArticle;
 import news.pipeline.schema.EnrichedArticle;
+import news.pipeline.serde.ValueFormat;
 import news.pipeline.topics.PipelineHeaders;
 import news.pipeline.topics.TopicSpec;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -23,16 +24,18 @@ public final class PublisherTopology {
 
     /**
      * @param input  the enriched articles' topic
+     * @param format how values are framed (the reader accepts both framings)
      * @param output the country views' topic
      */
     public static Topology build(
             final TopicSpec<String, EnrichedArticle> input,
             final TopicSpec<String, CountryArticle> output,
-            final FanOutStep step) {
+            final FanOutStep step,
+            final ValueFormat format) {
         final StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(input.name(), input.consumed("read-enriched-articles"))
+        builder.stream(input.name(), input.consumed("read-enriched-articles", format))
                 .process(() -> new FanOutProcessor(step), Named.as("fan-out-by-country"))
-                .to(output.name(), output.produced("write-by-country"));
+                .to(output.name(), output.produced("write-by-country", format));
         return builder.build();
     }
 

@@ -20,16 +20,17 @@ import org.apache.kafka.common.serialization.Serializer;
  *
  * <p>A null value stays null both ways, as Kafka's own serdes do; the processors reject it.
  */
-public final class AvroSerde<T extends SpecificRecordBase> implements Serde<T> {
+public final class AvroSerde<T extends SpecificRecordBase> implements FramedValueSerde<T> {
 
     private final Class<T> type;
     private final BinaryMessageEncoder<T> encoder;
     private final BinaryMessageDecoder<T> decoder;
+    private final Schema current;
 
     public AvroSerde(final Class<T> type) {
         this.type = type;
         final SpecificData model = SpecificData.getForClass(type);
-        final Schema current = model.getSchema(type);
+        this.current = model.getSchema(type);
         // Without a copy: encode() copies the encoder's reused buffer once, into the byte[] Kafka takes.
         this.encoder = new BinaryMessageEncoder<>(model, current, false);
         this.decoder = new BinaryMessageDecoder<>(model, current);
@@ -59,6 +60,16 @@ public final class AvroSerde<T extends SpecificRecordBase> implements Serde<T> {
                             + " bytes): " + e.getMessage(),
                     e);
         }
+    }
+
+    @Override
+    public Serde<T> in(final ValueFormat format) {
+        return format.serde(type);
+    }
+
+    @Override
+    public Schema schema() {
+        return current;
     }
 
     @Override

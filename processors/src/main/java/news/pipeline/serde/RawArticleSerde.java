@@ -6,16 +6,20 @@ import java.util.Locale;
 import news.pipeline.clean.Gzip;
 import news.pipeline.schema.DeadLetterReason;
 import news.pipeline.schema.RawArticle;
+import news.pipeline.topics.Topics;
+import org.apache.avro.Schema;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * The raw topic's values. Written as Avro single-object encoding; read, record by record, as
- * whichever of these the value is:
+ * The raw topic's values. Written in the pipeline's framing (Avro single-object encoding, or the
+ * Confluent wire format in registry mode); read, record by record, as whichever of these the value is:
  *
  * <ul>
  *   <li>Avro single-object encoding (starts C3 01), as {@code ingest} and Java producers write;
+ *   <li>Avro in the Confluent wire format (starts 00, then the 4-byte schema id), as {@code ingest}
+ *       in registry mode and Confluent-compatible producers write;
  *   <li>a JSON object in the shape of {@link RawArticleJson} (starts with <code>{</code> after an
  *       optional byte-order mark and whitespace), as crawlers in other languages write;
  *   <li>either of them gzip-compressed (starts 1F 8B), inflated to at most a given size.
@@ -25,11 +29,14 @@ import org.apache.kafka.common.serialization.Serializer;
  * dead-letter reason. Gzip is recognised by its magic bytes alone, not by a Content-Encoding
  * header: HTTP clients inflate bodies and keep the header, so the header alone would mislead.
  */
-public final class RawArticleSerde implements Serde<RawArticle> {
+public final class RawArticleSerde implements FramedValueSerde<RawArticle> {
     /** How many leading bytes a message quotes of a value it cannot read. */
     private static final int QUOTED_BYTES = 8;
 
-    private final AvroSerde<RawArticle> avro = new AvroSerde<>(RawArticle.class);
+    private final ValueFormat format;
+    /** Writes the format's framing, reads both. */
+    private final Serde<RawArticle> avro;
+
     private final int maxInflatedBytes;
 
     /**
@@ -37,11 +44,35 @@ public final class RawArticleSerde implements Serde<RawArticle> {
      *                         content size, so that a gzip bomb is refused like any oversized page
      */
     public RawArticleSerde(final int maxInflatedBytes) {
+        this(maxInflatedBytes, ValueFormat.singleObject());
+    }
+
+    /**
+     * @param maxInflatedBytes as above
+     * @param format           the framing Avro values are written in; both are read either way
+     */
+    public RawArticleSerde(final int maxInflatedBytes, final ValueFormat format) {
         this.maxInflatedBytes = maxInflatedBytes;
+        this.format = format;
+        this.avro = format.serde(RawArticle.class);
+    }
+
+    @Override
+    public Serde<RawArticle> in(final ValueFormat other) {
+        return new RawArticleSerde(maxInflatedBytes, other);
+    }
+
+    @Override
+    public Schema schema() {
+        return RawArticle.getClassSchema();
+    }
+
+    public ValueFormat format() {
+        return format;
     }
 
     public byte[] encode(final RawArticle article) {
-        return avro.encode(article);
+        return avro.serializer().serialize(Topics.RAW_NAME, article);
     }
 
     /**
@@ -50,8 +81,8 @@ public final class RawArticleSerde implements Serde<RawArticle> {
      */
     public RawArticle decode(final byte[] value) {
         final byte[] bytes = Gzip.isGzip(value) ? inflate(value) : value;
-        if (isSingleObjectEncoded(bytes)) {
-            return avro.decode(bytes);
+        if (isSingleObjectEncoded(bytes) || isRegistryFramed(bytes)) {
+            return avro.deserializer().deserialize(Topics.RAW_NAME, bytes);
         }
         if (RawArticleJson.looksLikeJson(bytes)) {
             try {
@@ -65,7 +96,7 @@ public final class RawArticleSerde implements Serde<RawArticle> {
                 String.format(
                         Locale.ROOT,
                         "not a raw article: %,d bytes%s that are neither Avro single-object encoding (C3 01 ...)"
-                                + " nor a JSON object ({ ...)%s",
+                                + " nor a JSON object ({ ...) nor Avro in the Confluent wire format (00 ...)%s",
                         bytes.length,
                         bytes == value ? "" : " inflated from gzip",
                         bytes.length == 0 ? "" : "; they start " + leadingHex(bytes)));
@@ -88,6 +119,11 @@ public final class RawArticleSerde implements Serde<RawArticle> {
 
     private static boolean isSingleObjectEncoded(final byte[] bytes) {
         return bytes.length >= 2 && (bytes[0] & 0xFF) == 0xC3 && bytes[1] == 0x01;
+    }
+
+    /** A zero byte, then at least the 4-byte schema id. */
+    private static boolean isRegistryFramed(final byte[] bytes) {
+        return bytes.length >= 5 && bytes[0] == ValueSerde.REGISTRY_MAGIC;
     }
 
     private static String leadingHex(final byte[] bytes) {

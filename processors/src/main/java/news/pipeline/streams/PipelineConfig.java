@@ -40,6 +40,16 @@ public final class PipelineConfig extends AbstractConfig {
     public static final String APPLICATION_ID_PREFIX_CONFIG = "news.pipeline.application.id.prefix";
 
     public static final String DEFAULT_APPLICATION_ID_PREFIX = "news-pipeline";
+
+    /**
+     * The schema registry that topic values are framed for (Confluent wire format); empty for Avro
+     * single-object encoding, which needs no registry. {@code embedded} asks run and demo to start one.
+     */
+    public static final String SCHEMA_REGISTRY_CONFIG = "news.pipeline.schema.registry";
+    /** The value of {@link #SCHEMA_REGISTRY_CONFIG} that asks run and demo to start a registry of their own. */
+    public static final String EMBEDDED_REGISTRY = "embedded";
+
+    private static final Pattern REGISTRY_ADDRESS = Pattern.compile("(|embedded|https?://[^\\s]+)");
     /**
      * The application id names the consumer group and prefixes the internal topics, so it may hold
      * only what a topic name may.
@@ -100,6 +110,24 @@ public final class PipelineConfig extends AbstractConfig {
                     Importance.MEDIUM,
                     "user name the console asks for (HTTP basic auth) when the HTTP address is not loopback, where it is required")
             .define(CONSOLE_PASSWORD_CONFIG, Type.STRING, "", Importance.MEDIUM, "that user's password")
+            .define(
+                    SCHEMA_REGISTRY_CONFIG,
+                    Type.STRING,
+                    "",
+                    new Allowed(
+                            "empty, `embedded` (run and demo), or an http(s) URL of an Apicurio Registry",
+                            ConfigDef.LambdaValidator.with(
+                                    (name, value) -> {
+                                        if (value == null
+                                                || !REGISTRY_ADDRESS
+                                                        .matcher(value.toString())
+                                                        .matches()) {
+                                            throw new ConfigException(name, value, "not a schema registry address");
+                                        }
+                                    },
+                                    () -> REGISTRY_ADDRESS.pattern())),
+                    Importance.MEDIUM,
+                    "values in the Confluent wire format, schemas in this registry; empty: Avro single-object encoding")
             .defineInternal(
                     PROCESSOR_CONFIG,
                     Type.STRING,
@@ -139,6 +167,11 @@ public final class PipelineConfig extends AbstractConfig {
 
     public String consolePassword() {
         return getString(CONSOLE_PASSWORD_CONFIG);
+    }
+
+    /** The schema registry's address as given, or empty for single-object encoding. */
+    public String schemaRegistry() {
+        return getString(SCHEMA_REGISTRY_CONFIG).trim();
     }
 
     public String processor() {

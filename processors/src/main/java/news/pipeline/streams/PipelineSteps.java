@@ -6,26 +6,30 @@ import news.pipeline.cleaner.CleanStep;
 import news.pipeline.deadletter.OutputLimit;
 import news.pipeline.metrics.PipelineMetrics;
 import news.pipeline.publisher.FanOutStep;
+import news.pipeline.serde.ValueFormat;
 import news.pipeline.tagger.EnrichStep;
 import news.pipeline.topics.Topics;
 
 /**
  * The three stages of the pipeline (clean, tag, fan out), as live processing and a replay both run
- * them. Built from the pipeline's settings, each stage when first asked for, so that a process
+ * them, and the framing their output values are written in. Built from the pipeline's settings, each stage when first asked for, so that a process
  * that runs only the cleaner never loads the gazetteer.
  */
 public final class PipelineSteps {
     private final PipelineMetrics metrics;
+    private final ValueFormat valueFormat;
     private final Lazy<CleanStep> clean;
     private final Lazy<EnrichStep> enrich;
     private final Lazy<FanOutStep> fanOut;
 
     private PipelineSteps(
             final PipelineMetrics metrics,
+            final ValueFormat valueFormat,
             final Supplier<CleanStep> clean,
             final Supplier<EnrichStep> enrich,
             final Supplier<FanOutStep> fanOut) {
         this.metrics = metrics;
+        this.valueFormat = valueFormat;
         this.clean = new Lazy<>(clean);
         this.enrich = new Lazy<>(enrich);
         this.fanOut = new Lazy<>(fanOut);
@@ -42,6 +46,7 @@ public final class PipelineSteps {
         final int maxRequestBytes = StreamsSettings.maxRequestBytes(settings);
         return new PipelineSteps(
                 metrics,
+                ValueFormat.fromSettings(settings),
                 () -> new CleanStep(
                         ProcessorApp.cleanArticleMapper(settings),
                         metrics,
@@ -55,11 +60,16 @@ public final class PipelineSteps {
 
     /** These stages, with the tagging stage replaced: a tagger under test, say, run live and in a replay. */
     public PipelineSteps withEnrichStep(final EnrichStep step) {
-        return new PipelineSteps(metrics, clean::get, () -> step, fanOut::get);
+        return new PipelineSteps(metrics, valueFormat, clean::get, () -> step, fanOut::get);
     }
 
     public PipelineMetrics metrics() {
         return metrics;
+    }
+
+    /** How the stages' output values are framed: single-object encoding, or for a schema registry. */
+    public ValueFormat valueFormat() {
+        return valueFormat;
     }
 
     public CleanStep clean() {

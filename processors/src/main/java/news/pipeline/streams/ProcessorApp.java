@@ -60,9 +60,10 @@ public enum ProcessorApp {
     /** Builds this processor's topology around its stage of these steps. */
     public Topology topology(final PipelineSteps steps) {
         return switch (this) {
-            case CLEANER -> CleanerTopology.build(Topics.RAW, Topics.CLEAN, steps.clean());
-            case TAGGER -> TaggerTopology.build(Topics.CLEAN, Topics.ENRICHED, steps.enrich());
-            case PUBLISHER -> PublisherTopology.build(Topics.ENRICHED, Topics.BY_COUNTRY, steps.fanOut());
+            case CLEANER -> CleanerTopology.build(Topics.RAW, Topics.CLEAN, steps.clean(), steps.valueFormat());
+            case TAGGER -> TaggerTopology.build(Topics.CLEAN, Topics.ENRICHED, steps.enrich(), steps.valueFormat());
+            case PUBLISHER ->
+                PublisherTopology.build(Topics.ENRICHED, Topics.BY_COUNTRY, steps.fanOut(), steps.valueFormat());
         };
     }
 

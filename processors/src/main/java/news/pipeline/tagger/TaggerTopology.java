@@ -2,6 +2,7 @@ package news.pipeline.tagger;
 
 import news.pipeline.schema.CleanArticle;
 import news.pipeline.schema.EnrichedArticle;
+import news.pipeline.serde.ValueFormat;
 import news.pipeline.topics.PipelineHeaders;
 import news.pipeline.topics.TopicSpec;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -22,16 +23,18 @@ public final class TaggerTopology {
 
     /**
      * @param input  the clean articles' topic
+     * @param format how values are framed (the reader accepts both framings)
      * @param output the enriched articles' topic
      */
     public static Topology build(
             final TopicSpec<String, CleanArticle> input,
             final TopicSpec<String, EnrichedArticle> output,
-            final EnrichStep step) {
+            final EnrichStep step,
+            final ValueFormat format) {
         final StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(input.name(), input.consumed("read-clean-articles"))
+        builder.stream(input.name(), input.consumed("read-clean-articles", format))
                 .processValues(() -> new EnrichProcessor(step), Named.as("tag-countries"))
-                .to(output.name(), output.produced("write-enriched-articles"));
+                .to(output.name(), output.produced("write-enriched-articles", format));
         return builder.build();
     }
 

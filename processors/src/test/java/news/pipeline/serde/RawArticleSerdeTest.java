@@ -128,7 +128,7 @@ class RawArticleSerdeTest {
                 "<<definitely not avro>>",
                 DeadLetterReason.MALFORMED_RECORD,
                 "not a raw article: 23 bytes that are neither Avro single-object encoding (C3 01 ...) nor a JSON"
-                        + " object ({ ...); they start 3C 3C 64 65 66 69 6E 69 ...");
+                        + " object ({ ...) nor Avro in the Confluent wire format (00 ...); they start 3C 3C 64 65 66 69 6E 69 ...");
     }
 
     @Test

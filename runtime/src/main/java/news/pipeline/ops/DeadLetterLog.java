@@ -9,13 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import news.pipeline.schema.DeadLetter;
-import news.pipeline.serde.AvroSerde;
+import news.pipeline.serde.ValueFormat;
 import news.pipeline.topics.PipelineHeaders;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
 
 /** Reads the dead-letter topic: every dead letter, or those since a time, up to its end now. */
 public final class DeadLetterLog {
@@ -36,10 +37,17 @@ public final class DeadLetterLog {
     }
 
     private final KafkaConsumer<byte[], byte[]> consumer;
-    private final AvroSerde<DeadLetter> serde = new AvroSerde<>(DeadLetter.class);
+    private final Deserializer<DeadLetter> values;
 
+    /** Dead letters in either framing; registry-framed ones are decoded only with a registry. */
     public DeadLetterLog(final KafkaConsumer<byte[], byte[]> consumer) {
+        this(consumer, ValueFormat.singleObject());
+    }
+
+    /** @param format the pipeline's value format, whose registry decodes registry-framed dead letters */
+    public DeadLetterLog(final KafkaConsumer<byte[], byte[]> consumer, final ValueFormat format) {
         this.consumer = consumer;
+        this.values = Topics.DEAD_LETTER.valueSerde(format).deserializer();
     }
 
     /**
@@ -88,7 +96,7 @@ public final class DeadLetterLog {
                     record.offset(),
                     Instant.ofEpochMilli(record.timestamp()),
                     size,
-                    serde.decode(record.value()),
+                    values.deserialize(record.topic(), record.value()),
                     null,
                     replayed);
         } catch (RuntimeException e) {

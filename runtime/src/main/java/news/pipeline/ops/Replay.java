@@ -20,6 +20,7 @@ import news.pipeline.schema.CountryArticle;
 import news.pipeline.schema.EnrichedArticle;
 import news.pipeline.schema.RawArticle;
 import news.pipeline.serde.RawArticleSerde;
+import news.pipeline.serde.ValueFormat;
 import news.pipeline.streams.PipelineSteps;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.topics.PipelineHeaders;
@@ -88,24 +89,26 @@ public final class Replay {
     private final ProcessorDeadLetters publisherLetters;
     // The topics' own serdes, as the live applications read and write with them.
     private final Deserializer<String> rawKeys = Topics.RAW.keySerde().get().deserializer();
-    private final Deserializer<RawArticle> rawValues;
     private final Serializer<String> cleanKeys = Topics.CLEAN.keySerde().get().serializer();
-    private final Serializer<CleanArticle> cleanValues =
-            Topics.CLEAN.valueSerde().get().serializer();
-    private final Serializer<EnrichedArticle> enrichedValues =
-            Topics.ENRICHED.valueSerde().get().serializer();
     private final Serializer<String> countryKeys =
             Topics.BY_COUNTRY.keySerde().get().serializer();
-    private final Serializer<CountryArticle> countryValues =
-            Topics.BY_COUNTRY.valueSerde().get().serializer();
+    private final Deserializer<RawArticle> rawValues;
+    private final Serializer<CleanArticle> cleanValues;
+    private final Serializer<EnrichedArticle> enrichedValues;
+    private final Serializer<CountryArticle> countryValues;
 
     /**
      * @param steps the stages to run, as the live processors run them: {@link PipelineSteps#fromSettings}
      */
     public Replay(final PipelineSteps steps) {
         this.steps = steps;
+        // Values framed as the live processors frame them: single-object, or for the schema registry.
+        final ValueFormat format = steps.valueFormat();
         // The live cleaner reads raw values with its content cap as the inflation limit; so does a replay.
-        this.rawValues = new RawArticleSerde(steps.clean().maxContentBytes()).deserializer();
+        this.rawValues = new RawArticleSerde(steps.clean().maxContentBytes(), format).deserializer();
+        this.cleanValues = Topics.CLEAN.valueSerde(format).serializer();
+        this.enrichedValues = Topics.ENRICHED.valueSerde(format).serializer();
+        this.countryValues = Topics.BY_COUNTRY.valueSerde(format).serializer();
         this.cleanerLetters = deadLetters(ProcessorApp.CLEANER, steps);
         this.taggerLetters = deadLetters(ProcessorApp.TAGGER, steps);
         this.publisherLetters = deadLetters(ProcessorApp.PUBLISHER, steps);
@@ -113,7 +116,11 @@ public final class Replay {
 
     private static ProcessorDeadLetters deadLetters(final ProcessorApp processor, final PipelineSteps steps) {
         return new ProcessorDeadLetters(
-                Topics.DEAD_LETTER.name(), processor.id(), processor.version(), steps.metrics());
+                Topics.DEAD_LETTER.name(),
+                processor.id(),
+                processor.version(),
+                steps.metrics(),
+                Topics.DEAD_LETTER.valueSerde(steps.valueFormat()));
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import news.pipeline.serde.ValueFormat;
 import news.pipeline.streams.PipelineConfig;
 import org.apache.kafka.common.config.ConfigException;
 
@@ -100,6 +101,14 @@ public final class PipelineSettings {
         return pipelineConfig;
     }
 
+    /**
+     * How topic values are framed: single-object encoding, or the Confluent wire format for the
+     * schema registry these settings name.
+     */
+    public ValueFormat valueFormat() {
+        return ValueFormat.fromSettings(values);
+    }
+
     /** The settings, bootstrap.servers included. */
     public Map<String, String> asMap() {
         return values;
@@ -121,6 +130,13 @@ public final class PipelineSettings {
         return new PipelineSettings(changed, true);
     }
 
+    /** The same settings with one key set, whatever a layer set it to (the embedded registry's actual URL). */
+    public PipelineSettings with(final String key, final String value) {
+        final Map<String, String> changed = new LinkedHashMap<>(values);
+        changed.put(key, value);
+        return new PipelineSettings(changed, bootstrapGiven);
+    }
+
     /** The same settings with one key set, unless a layer already set it. */
     public PipelineSettings withDefault(final String key, final String value) {
         final Map<String, String> changed = new LinkedHashMap<>(values);
@@ -132,7 +148,8 @@ public final class PipelineSettings {
     public Map<String, Object> clientSettings() {
         final Map<String, Object> client = new LinkedHashMap<>();
         values.forEach((key, value) -> {
-            if (!key.startsWith(PipelineConfig.PREFIX)) {
+            // The registry client's apicurio.* settings are for the value serdes, not for Kafka.
+            if (!key.startsWith(PipelineConfig.PREFIX) && !key.startsWith(ValueFormat.REGISTRY_SETTINGS_PREFIX)) {
                 client.put(key, value);
             }
         });

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import news.pipeline.schema.RawArticle;
-import news.pipeline.serde.AvroSerde;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.Serializer;
 
 /** Writes articles to the raw topic, keyed by their id, and reports each one's fate. */
 public final class RawArticleProducer implements AutoCloseable {
@@ -18,17 +18,21 @@ public final class RawArticleProducer implements AutoCloseable {
     public record Sent(ArticleFiles.Article article, RecordMetadata metadata, Exception error) {}
 
     private final KafkaProducer<byte[], byte[]> producer;
-    private final AvroSerde<RawArticle> serde = new AvroSerde<>(RawArticle.class);
+    private final Serializer<RawArticle> values;
 
+    /** Values framed as the settings say: single-object encoding, or for their schema registry. */
     public RawArticleProducer(final PipelineSettings settings) {
         this.producer = Clients.producer(settings);
+        this.values = Topics.RAW.valueSerde(settings.valueFormat()).serializer();
     }
 
     public List<Sent> send(final List<ArticleFiles.Article> articles) throws InterruptedException {
         final List<Future<RecordMetadata>> futures = new ArrayList<>(articles.size());
         for (final ArticleFiles.Article article : articles) {
             futures.add(producer.send(new ProducerRecord<>(
-                    Topics.RAW.name(), article.id().getBytes(StandardCharsets.UTF_8), serde.encode(article.raw()))));
+                    Topics.RAW.name(),
+                    article.id().getBytes(StandardCharsets.UTF_8),
+                    values.serialize(Topics.RAW.name(), article.raw()))));
         }
         producer.flush();
         final List<Sent> results = new ArrayList<>(articles.size());

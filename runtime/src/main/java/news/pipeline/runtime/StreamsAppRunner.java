@@ -10,9 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import news.pipeline.metrics.PipelineMetrics;
+import news.pipeline.serde.SchemaRegistration;
+import news.pipeline.serde.SchemaRegistryUnavailableException;
+import news.pipeline.serde.ValueFormat;
 import news.pipeline.streams.PipelineSteps;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.streams.StreamsSettings;
+import news.pipeline.topics.Topics;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -29,6 +33,7 @@ public final class StreamsAppRunner implements AutoCloseable {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final Map<ProcessorApp, KafkaStreams> streams = new EnumMap<>(ProcessorApp.class);
+    private final ValueFormat valueFormat;
 
     /** Processors whose metrics are kept in memory only. */
     public StreamsAppRunner(final List<ProcessorApp> processors, final Map<String, String> settings) {
@@ -47,6 +52,7 @@ public final class StreamsAppRunner implements AutoCloseable {
      */
     public StreamsAppRunner(
             final List<ProcessorApp> processors, final Map<String, String> settings, final PipelineSteps steps) {
+        this.valueFormat = steps.valueFormat();
         for (final ProcessorApp processor : processors) {
             final Properties props = StreamsSettings.forProcessor(processor, settings, steps.metrics());
             final KafkaStreams app = new KafkaStreams(processor.topology(steps), props);
@@ -61,7 +67,19 @@ public final class StreamsAppRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts the applications. In registry mode the topics' schemas are registered first, with
+     * BACKWARD compatibility on their subjects, so that a schema the registry refuses stops the
+     * start before any record is read.
+     *
+     * @throws SchemaRegistration.IncompatibleSchemaException naming the subject and the field
+     * @throws SchemaRegistryUnavailableException             when the registry cannot be reached
+     */
     public void start() {
+        if (valueFormat.usesRegistry()) {
+            SchemaRegistration.register(valueFormat, Topics.all());
+            LOG.info("schemas registered at {}; values in the Confluent wire format", valueFormat.confluentApiUrl());
+        }
         streams.forEach((processor, app) -> {
             LOG.info("starting {}", processor.id());
             app.start();

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * Reads a pipeline topic from all its partitions without joining a group, decoding each record
@@ -29,8 +30,11 @@ public final class TopicReader implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final TopicSpec<?, ?> topic;
     private final List<TopicPartition> partitions;
+    private final Deserializer<?> values;
 
+    /** Values in either framing; registry-framed ones are decoded with the settings' registry. */
     public TopicReader(final PipelineSettings settings, final TopicSpec<?, ?> topic, final boolean fromBeginning) {
+        this.values = topic.valueSerde(settings.valueFormat()).deserializer();
         this.consumer = Clients.reader(settings);
         this.topic = topic;
         final List<PartitionInfo> infos = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30));
@@ -86,7 +90,7 @@ public final class TopicReader implements AutoCloseable {
             return node;
         }
         try {
-            final Object value = topic.valueSerde().get().deserializer().deserialize(record.topic(), record.value());
+            final Object value = values.deserialize(record.topic(), record.value());
             node.set("value", AvroJson.toJson((IndexedRecord) value));
         } catch (RuntimeException e) {
             node.putNull("value");
