@@ -41,6 +41,8 @@ public final class ArticleFlow implements AutoCloseable {
     private final List<Future<RecordMetadata>> acknowledgements = new ArrayList<>();
     private final Thread thread;
     private volatile int stopAt;
+    /** Set by {@link #finish}: the rest goes as fast as the pipeline takes it, not at the rate. */
+    private volatile boolean catchingUp;
 
     private ArticleFlow(
             final PipelineSettings settings,
@@ -88,8 +90,8 @@ public final class ArticleFlow implements AutoCloseable {
                 dueNanoArticles += (now - last) * perSecond;
             }
             last = now;
-            final long allowed = Math.min(
-                    Math.min(stopAt, dueNanoArticles / TimeUnit.SECONDS.toNanos(1)), (long) out.getAsInt() + maxAhead);
+            final long byRate = catchingUp ? stopAt : dueNanoArticles / TimeUnit.SECONDS.toNanos(1);
+            final long allowed = Math.min(Math.min(stopAt, byRate), (long) out.getAsInt() + maxAhead);
             final int from = sent.get();
             if (allowed > from) {
                 for (final ProducerRecord<byte[], byte[]> record : FaultKit.goodRecords(from, (int) (allowed - from))) {
@@ -121,13 +123,17 @@ public final class ArticleFlow implements AutoCloseable {
 
     /**
      * Lets the flow go on until at least {@code atLeast} articles are sent, stops it, and waits until
-     * the cluster has acknowledged every send; a send that failed fails the test.
+     * the cluster has acknowledged every send; a send that failed fails the test. The articles still
+     * to send go as fast as the output keeps up (at most {@code maxAhead} ahead), not at the steady
+     * rate: a test calls this once its faults are over, and pacing the rest would only make it
+     * longer, not prove more.
      *
      * @return the ids of every article sent
      */
     public Set<String> finish(final int atLeast, final Duration timeout)
             throws InterruptedException, ExecutionException, TimeoutException {
         stopAt = Math.max(atLeast, sent.get());
+        catchingUp = true;
         thread.join(timeout.toMillis());
         if (thread.isAlive()) {
             throw new TimeoutException("the flow sent " + sent.get() + " of " + stopAt + " articles in " + timeout);

@@ -60,9 +60,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HostileHtmlFaultIT {
     /**
      * Rounds with hostile pages; the first is reported apart (the JVM meets them for the first
-     * time). Four later rounds, because with two the figure moved by ±5 points from run to run.
+     * time). Two later rounds: the rate figure then moves by about ±5 points from run to run (it
+     * did by less with four), which is enough for a figure that is printed, not asserted, and
+     * keeps the class's time in the suite's budget. What the test proves (every hostile record
+     * accounted for, every good one exactly once, within the heap) does not depend on the count.
      */
-    private static final int HOSTILE_ROUNDS = 5;
+    private static final int HOSTILE_ROUNDS = 3;
 
     private static final String HEAP = "512m";
     private static final Set<DeadLetterReason> CLEAR_REASONS = Set.of(
@@ -77,13 +80,14 @@ class HostileHtmlFaultIT {
     /**
      * The runs: the content cap, the good pages around the hostile ones, how many to warm up with
      * (long enough for the JIT to settle: after 5,000 small or 4,000 typical pages, phases still ran
-     * 20-30% faster each time) and how many good pages each measured phase has.
+     * 20-30% faster each time) and how many good pages each measured phase has (a phase of 80 KB
+     * pages takes 2-3 s, long enough that a scheduling hiccup weighs little).
      */
     static Stream<Arguments> runs() {
         return Stream.of(
-                Arguments.of(ArticleCleaner.DEFAULT_MAX_CONTENT_BYTES, NewsPages.SMALL, 40_000, 10_000),
-                Arguments.of(ArticleCleaner.DEFAULT_MAX_CONTENT_BYTES, NewsPages.TYPICAL, 12_000, 3_000),
-                Arguments.of(HostileInputBoundsTest.MAX_CONTENT_BYTES, NewsPages.TYPICAL, 12_000, 3_000));
+                Arguments.of(ArticleCleaner.DEFAULT_MAX_CONTENT_BYTES, NewsPages.SMALL, 20_000, 5_000),
+                Arguments.of(ArticleCleaner.DEFAULT_MAX_CONTENT_BYTES, NewsPages.TYPICAL, 6_000, 2_000),
+                Arguments.of(HostileInputBoundsTest.MAX_CONTENT_BYTES, NewsPages.TYPICAL, 6_000, 2_000));
     }
 
     @ParameterizedTest(name = "content cap {0} bytes, {1} pages")

@@ -45,7 +45,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("fault")
 class ReplicatedClusterFaultIT {
-    /** At least this many articles flow through each case; more when its faults take longer. */
+    /**
+     * At least this many articles flow through each case; more when its faults take longer. They
+     * flow at the case's rate while its faults last, then as fast as the pipeline takes them.
+     */
     private static final int ARTICLES = 20_000;
     /** The most articles a case may send: more than any case's faults take at its rate. */
     private static final int MAX_ARTICLES = 500_000;
@@ -90,8 +93,14 @@ class ReplicatedClusterFaultIT {
         }
     }
 
+    /**
+     * The leader kills, then the active controller's: one case rather than two, because each case
+     * pays for processors starting, a warm-up and fresh topics, and the controller's failover
+     * proves the same in a pipeline that has already weathered three kills as in a fresh one. Each
+     * fault still reports its own recovery.
+     */
     @Test
-    void leaderKilledThreeTimesOnDifferentNodes() throws Exception {
+    void leaderKilledThreeTimesOnDifferentNodesThenTheActiveController() throws Exception {
         try (Case run = Case.start("leader-kill", List.of("all"), 300)) {
             final List<Integer> killed = new ArrayList<>();
             for (int round = 1; round <= 3; round++) {
@@ -109,13 +118,7 @@ class ReplicatedClusterFaultIT {
                     .as("three different nodes")
                     .doesNotHaveDuplicates()
                     .hasSize(3);
-            run.finish();
-        }
-    }
 
-    @Test
-    void activeControllerKilledAndRestarted() throws Exception {
-        try (Case run = Case.start("controller-failover", List.of("all"), 700)) {
             final int controller = ClusterFaults.activeController(cluster);
             run.fault("SIGKILL the active controller, node " + controller);
             cluster.kill(controller);
@@ -227,7 +230,8 @@ class ReplicatedClusterFaultIT {
 
         /**
          * @param jvms      the --processor of each JVM
-         * @param perSecond the articles' rate: about 20,000 over the time the case's faults take
+         * @param perSecond the articles' rate while the faults last (a few hundred a second, so that
+         *                  thousands flow through each fault)
          */
         static Case start(final String name, final List<String> jvms, final int perSecond) throws Exception {
             final Case run = new Case(name);
