@@ -16,9 +16,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import news.pipeline.runtime.ArticleFiles;
+import news.pipeline.runtime.HtmlTags;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.RawArticle;
 import org.netpreserve.jwarc.HttpResponse;
@@ -213,13 +214,13 @@ public final class WarcArticleReader {
     static String declaredLanguage(final byte[] content, final HttpResponse http) {
         final String head =
                 new String(content, 0, Math.min(content.length, HEAD_SCAN_BYTES), StandardCharsets.ISO_8859_1);
-        Matcher matcher = HTML_LANG.matcher(head);
-        if (matcher.find()) {
-            return matcher.group(1);
+        final Optional<MatchResult> html = HtmlTags.first(head, "html", HTML_LANG);
+        if (html.isPresent()) {
+            return html.get().group(1);
         }
-        matcher = META_LANGUAGE.matcher(head);
-        if (matcher.find()) {
-            return matcher.group(1);
+        final Optional<MatchResult> meta = HtmlTags.first(head, "meta", META_LANGUAGE);
+        if (meta.isPresent()) {
+            return meta.get().group(1);
         }
         return http.headers()
                 .first("Content-Language")
