@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -204,6 +205,19 @@ public final class WarcArticleReader {
             body = http.bodyDecoded();
         } catch (IOException e) {
             body = http.body();
+        }
+        final long size = body.size();
+        if (size > filters.maxPageBytes()) {
+            return null;
+        }
+        if (size >= 0) {
+            // The usual case, a body of known length: one array of that size, filled straight from the
+            // record, where a stream's readNBytes would gather chunks and copy them again.
+            final ByteBuffer bytes = ByteBuffer.allocate((int) size);
+            while (bytes.hasRemaining() && body.read(bytes) >= 0) {
+                // reads until the body or the record ends
+            }
+            return bytes.hasRemaining() ? Arrays.copyOf(bytes.array(), bytes.position()) : bytes.array();
         }
         try (InputStream in = Channels.newInputStream(body)) {
             final byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, filters.maxPageBytes() + 1));
