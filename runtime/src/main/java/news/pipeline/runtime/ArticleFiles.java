@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -314,9 +316,9 @@ public final class ArticleFiles {
 
     public static String canonicalUrl(final byte[] html) {
         final String head = new String(html, 0, Math.min(html.length, HEAD_SCAN_BYTES), StandardCharsets.ISO_8859_1);
-        final Matcher link = CANONICAL_LINK.matcher(head);
-        if (link.find()) {
-            final Matcher href = HREF.matcher(link.group());
+        final Optional<MatchResult> link = HtmlTags.first(head, "link", CANONICAL_LINK);
+        if (link.isPresent()) {
+            final Matcher href = HREF.matcher(link.get().group());
             if (href.find() && href.group(1).matches("(?i)https?://.+")) {
                 return href.group(1);
             }

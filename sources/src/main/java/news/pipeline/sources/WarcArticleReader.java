@@ -11,14 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import news.pipeline.runtime.ArticleFiles;
+import news.pipeline.runtime.HtmlTags;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.RawArticle;
 import org.netpreserve.jwarc.HttpResponse;
@@ -204,6 +206,19 @@ public final class WarcArticleReader {
         } catch (IOException e) {
             body = http.body();
         }
+        final long size = body.size();
+        if (size > filters.maxPageBytes()) {
+            return null;
+        }
+        if (size >= 0) {
+            // The usual case, a body of known length: one array of that size, filled straight from the
+            // record, where a stream's readNBytes would gather chunks and copy them again.
+            final ByteBuffer bytes = ByteBuffer.allocate((int) size);
+            while (bytes.hasRemaining() && body.read(bytes) >= 0) {
+                // reads until the body or the record ends
+            }
+            return bytes.hasRemaining() ? Arrays.copyOf(bytes.array(), bytes.position()) : bytes.array();
+        }
         try (InputStream in = Channels.newInputStream(body)) {
             final byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, filters.maxPageBytes() + 1));
             return bytes.length > filters.maxPageBytes() ? null : bytes;
@@ -213,13 +228,13 @@ public final class WarcArticleReader {
     static String declaredLanguage(final byte[] content, final HttpResponse http) {
         final String head =
                 new String(content, 0, Math.min(content.length, HEAD_SCAN_BYTES), StandardCharsets.ISO_8859_1);
-        Matcher matcher = HTML_LANG.matcher(head);
-        if (matcher.find()) {
-            return matcher.group(1);
+        final Optional<MatchResult> html = HtmlTags.first(head, "html", HTML_LANG);
+        if (html.isPresent()) {
+            return html.get().group(1);
         }
-        matcher = META_LANGUAGE.matcher(head);
-        if (matcher.find()) {
-            return matcher.group(1);
+        final Optional<MatchResult> meta = HtmlTags.first(head, "meta", META_LANGUAGE);
+        if (meta.isPresent()) {
+            return meta.get().group(1);
         }
         return http.headers()
                 .first("Content-Language")
