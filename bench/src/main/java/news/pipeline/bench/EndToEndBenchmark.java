@@ -56,6 +56,8 @@ public final class EndToEndBenchmark {
      * @param profileDir   where the processors' JVMs write Flight Recorder recordings; null for none
      * @param warmup       articles sent through each fresh JVM before the measured ones, as a multiple
      *                     of the workload's articles (0 for none)
+     * @param processorMain the main class of the processors' JVM, speaking {@link ProcessorJvmMain}'s
+     *                      protocol; null for ProcessorJvmMain itself
      */
     public record Options(
             int partitions,
@@ -68,7 +70,34 @@ public final class EndToEndBenchmark {
             Duration phaseTimeout,
             boolean ceiling,
             Path profileDir,
-            double warmup) {}
+            double warmup,
+            String processorMain) {
+
+        public Options {
+            if (processorMain == null) {
+                processorMain = ProcessorJvmMain.class.getName();
+            }
+        }
+
+        /** The same, with another main class for the processors' JVM and more options for it. */
+        public Options withProcessorMain(final String main, final List<String> moreJvmOptions, final Path dir) {
+            final List<String> jvm = new ArrayList<>(jvmOptions);
+            jvm.addAll(moreJvmOptions);
+            return new Options(
+                    partitions,
+                    rate,
+                    htmlRate,
+                    latencySeconds,
+                    settings,
+                    jvm,
+                    dir,
+                    phaseTimeout,
+                    false,
+                    null,
+                    warmup,
+                    main);
+        }
+    }
 
     /** What one run (pipeline or ceiling) gave. */
     public record Phase(
@@ -266,7 +295,8 @@ public final class EndToEndBenchmark {
             }
             final String label = "e2e " + workload.name() + " " + mode;
             progress.begin(label + ": starting the processors' JVM");
-            final ProcessorJvm processorJvm = ProcessorJvm.start(mode, settings, jvm, dir.resolve(mode + ".log"));
+            final ProcessorJvm processorJvm =
+                    ProcessorJvm.start(options.processorMain(), mode, settings, jvm, dir.resolve(mode + ".log"));
             try {
                 processorJvm.awaitRunning(Duration.ofMinutes(3));
                 final long running = System.nanoTime();

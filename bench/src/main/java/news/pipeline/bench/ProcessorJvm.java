@@ -51,15 +51,19 @@ public final class ProcessorJvm implements AutoCloseable {
     }
 
     /**
-     * Starts {@code java [jvmOptions] -cp <this jar> ProcessorJvmMain mode settings...}, its stderr
+     * Starts {@code java [jvmOptions] -cp <this jar> mainClass mode settings...}, its stderr
      * (the logs) into {@code log}.
      */
     static ProcessorJvm start(
-            final String mode, final Map<String, String> settings, final List<String> jvmOptions, final Path log) {
+            final String mainClass,
+            final String mode,
+            final Map<String, String> settings,
+            final List<String> jvmOptions,
+            final Path log) {
         final List<String> args = new ArrayList<>();
         args.add(mode);
         settings.forEach((key, value) -> args.add(key + "=" + value));
-        final List<String> command = ChildJvm.command(jvmOptions, ProcessorJvmMain.class.getName(), args);
+        final List<String> command = ChildJvm.command(jvmOptions, mainClass, args);
         try {
             return new ProcessorJvm(
                     new ProcessBuilder(command)

@@ -49,6 +49,8 @@ import org.apache.kafka.streams.kstream.Produced;
  * closes the applications, prints the final {@code STATS <json>} and exits. Logs go to stderr.
  *
  * <p>Usage: {@code ProcessorJvmMain pipeline|ceiling KEY=VALUE...} (the settings of every application).
+ * Another main class may take its place ({@link EndToEndBenchmark.Options#processorMain()}) if it
+ * speaks the same protocol ({@link #serve}).
  */
 public final class ProcessorJvmMain {
     /** The ceiling's topics, in the order data flows, shaped like the pipeline's four data topics. */
@@ -66,7 +68,7 @@ public final class ProcessorJvmMain {
     private ProcessorJvmMain() {}
 
     /** Notes the heap in use after each collection. */
-    private static void watchCollections() {
+    public static void watchCollections() {
         for (final GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
                 emitter.addNotificationListener(
@@ -97,13 +99,27 @@ public final class ProcessorJvmMain {
             System.err.println("usage: ProcessorJvmMain pipeline|ceiling KEY=VALUE...");
             System.exit(64);
         }
+        final Map<String, String> settings = settings(args);
+        watchCollections();
+        serve(args[0].equals("pipeline") ? startPipeline(settings) : startCeiling(settings));
+    }
+
+    /** The settings given after the mode, as KEY=VALUE arguments. */
+    public static Map<String, String> settings(final String[] args) {
         final Map<String, String> settings = new LinkedHashMap<>();
         for (final String arg : Arrays.asList(args).subList(1, args.length)) {
             final int eq = arg.indexOf('=');
             settings.put(arg.substring(0, eq), arg.substring(eq + 1));
         }
-        watchCollections();
-        final AutoCloseable apps = args[0].equals("pipeline") ? startPipeline(settings) : startCeiling(settings);
+        return settings;
+    }
+
+    /**
+     * Tells the benchmark the applications run, answers its {@code stats} until {@code stop}, then
+     * closes them and exits. Another main that starts the processors its own way (the console's
+     * cost is measured so) calls {@link #watchCollections()} first and this once they run.
+     */
+    public static void serve(final AutoCloseable apps) throws Exception {
         System.out.println("RUNNING");
         System.out.flush();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {

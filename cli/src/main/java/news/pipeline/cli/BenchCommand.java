@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -140,6 +141,21 @@ public final class BenchCommand implements Callable<Integer> {
                     + " Apicurio Registry; `embedded` starts one on a free port of 127.0.0.1) and compare its"
                     + " articles/s with single-object mode's in the same run.")
     String schemaRegistry;
+
+    @Option(
+            names = "--with-console",
+            description = "Also measure what the console costs: the text workload again, the processors started as"
+                    + " `run` starts them (with /metrics), alternately without and with the console, which an HTTP"
+                    + " client keeps updating as its pages do; rows of each articles/s and their ratio.")
+    boolean withConsole;
+
+    @Option(
+            names = "--console-rounds",
+            paramLabel = "N",
+            defaultValue = "2",
+            description = "With --with-console: runs without and with the console, alternately, each. Default:"
+                    + " ${DEFAULT-VALUE}.")
+    int consoleRounds;
 
     @Option(
             names = "--workloads",
@@ -314,7 +330,8 @@ public final class BenchCommand implements Callable<Integer> {
                             Duration.ofSeconds(timeoutSeconds),
                             !skipCeiling,
                             profileDir,
-                            e2eWarmup),
+                            e2eWarmup,
+                            null),
                     progress);
             if (profileDir != null) {
                 Files.createDirectories(profileDir);
@@ -331,6 +348,9 @@ public final class BenchCommand implements Callable<Integer> {
                             profileRows(table, e2e, textResult);
                             if (schemaRegistry != null) {
                                 registryRows(table, e2e, textResult, root, progress);
+                            }
+                            if (withConsole) {
+                                consoleRows(table, e2e, textResult, root, progress);
                             }
                         }
                         case HTML -> {
@@ -394,7 +414,8 @@ public final class BenchCommand implements Callable<Integer> {
                             options.phaseTimeout(),
                             false,
                             null,
-                            options.warmup()),
+                            options.warmup(),
+                            null),
                     progress);
             final Workload text = singleObjectResult.workload();
             progress.begin("e2e text in registry mode: preparing the workload");
@@ -419,6 +440,100 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The text workload again with the processors served as {@code run} serves them, alternately
+     * without and with the console (kept updating by a {@link ConsoleVisitor}), each on a fresh
+     * broker; the articles/s of each run with the load average after it, and the ratio of the medians.
+     */
+    private void consoleRows(
+            final BenchTable table,
+            final EndToEndBenchmark plain,
+            final EndToEndBenchmark.Result plainResult,
+            final Path root,
+            final Progress progress)
+            throws Exception {
+        final Workload text = plainResult.workload();
+        final List<Double> without = new ArrayList<>();
+        final List<Double> with = new ArrayList<>();
+        final List<Double> cpuWithout = new ArrayList<>();
+        final List<Double> cpuWith = new ArrayList<>();
+        for (int round = 1; round <= consoleRounds; round++) {
+            for (final boolean console : List.of(false, true)) {
+                final String name = text.name() + (console ? "-console" : "-served") + "-" + round;
+                final int port = freePort();
+                final EndToEndBenchmark served = new EndToEndBenchmark(
+                        plain.options()
+                                .withProcessorMain(
+                                        ServedProcessorsMain.class.getName(),
+                                        List.of(
+                                                "-D" + ServedProcessorsMain.HTTP_PORT + "=" + port,
+                                                "-D" + ServedProcessorsMain.CONSOLE + "=" + console),
+                                        root.resolve(name)),
+                        progress);
+                progress.begin("e2e " + name + ": preparing the workload");
+                final EndToEndBenchmark.Result result;
+                final ConsoleVisitor visitor =
+                        console ? new ConsoleVisitor(URI.create("http://127.0.0.1:" + port + "/")) : null;
+                try {
+                    result = served.run(new Workload(
+                            name,
+                            text.description()
+                                    + (console ? ", processors served with the console open" : ", processors served"),
+                            text.values(),
+                            text.fanOut(),
+                            text.articles()));
+                } finally {
+                    if (visitor != null) {
+                        visitor.close();
+                    }
+                }
+                final double rate = result.pipeline().articlesPerSecond();
+                (console ? with : without).add(rate);
+                // The processors' JVM's CPU, the console's own work included: less sensitive to a busy machine than the
+                // rate.
+                final double cpu = 1000
+                        * result.pipeline().processCpuSeconds()
+                        / result.pipeline().articles();
+                (console ? cpuWith : cpuWithout).add(cpu);
+                table.add(
+                        "e2e " + name,
+                        "text articles/s",
+                        rate,
+                        "articles/s",
+                        (console
+                                        ? "console open, " + visitor.answered() + " console requests answered, "
+                                                + visitor.failed() + " refused (before it served)"
+                                        : "no console")
+                                + "; load average after: " + BenchReport.loadAverage());
+                table.add(
+                        "e2e " + name,
+                        "processors' CPU per article",
+                        cpu,
+                        "ms",
+                        "processors' JVM" + (console ? " with the console" : "") + ", measured articles");
+            }
+        }
+        table.add(
+                "e2e " + text.name() + "-console",
+                "console/no-console ratio",
+                median(with) / median(without),
+                "",
+                "median text articles/s with the console open over without, " + consoleRounds
+                        + " run(s) each, alternated, same run");
+        table.add(
+                "e2e " + text.name() + "-console",
+                "console/no-console CPU per article ratio",
+                median(cpuWith) / median(cpuWithout),
+                "",
+                "median processors' CPU per article with the console open over without");
+    }
+
+    private static double median(final List<Double> values) {
+        final List<Double> sorted = values.stream().sorted().toList();
+        final int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -439,6 +554,7 @@ public final class BenchCommand implements Callable<Integer> {
         positive("--pool", pool);
         positive("--rate", rate);
         positive("--partitions", partitions);
+        positive("--console-rounds", consoleRounds);
         positive("--timeout", timeoutSeconds);
         if (htmlRate != null) {
             positive("--html-rate", htmlRate);

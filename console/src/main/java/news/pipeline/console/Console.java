@@ -85,6 +85,7 @@ public final class Console implements AutoCloseable {
     private final DeadLetters deadLetters;
     private final Sessions sessions = new Sessions();
     private final Replays replays;
+    private final CrawlFeeds feeds;
     private final URI url;
 
     private Console(
@@ -103,6 +104,7 @@ public final class Console implements AutoCloseable {
         this.articles = new ArticleFeed(settings);
         this.deadLetters = new DeadLetters(settings);
         this.replays = new Replays(settings);
+        this.feeds = new CrawlFeeds(settings);
         for (final ProcessorApp processor : ProcessorApp.values()) {
             applicationIds.put(processor, StreamsSettings.applicationId(processor, settings.asMap()));
         }
@@ -287,6 +289,8 @@ public final class Console implements AutoCloseable {
             } else {
                 sendJson(exchange, article.get());
             }
+        } else if (path.equals("/api/feeds")) {
+            sendJson(exchange, feeds.view(Instant.now()));
         } else if (path.equals("/api/countries")) {
             sendJson(exchange, countries(exchange.getRequestURI().getQuery()));
         } else if (path.startsWith("/api/countries/")) {
@@ -399,6 +403,7 @@ public final class Console implements AutoCloseable {
     public void close() {
         articles.close();
         replays.close();
+        feeds.close();
         sampler.shutdownNow();
         try {
             sampler.awaitTermination(30, TimeUnit.SECONDS);

@@ -15,8 +15,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.HasAuthentication;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.UsernameAndPassword;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -89,6 +91,11 @@ final class Browser implements AutoCloseable {
 
     List<WebElement> findAll(final String css) {
         return driver.findElements(By.cssSelector(css));
+    }
+
+    /** Answers HTTP basic auth prompts from the server on that local port with the user and password. */
+    void logIn(final int port, final String user, final String password) {
+        ((HasAuthentication) driver).register(uri -> uri.getPort() == port, UsernameAndPassword.of(user, password));
     }
 
     /** Waits until the condition holds, failing with the description when it does not within the wait. */

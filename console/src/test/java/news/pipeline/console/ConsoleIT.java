@@ -13,21 +13,28 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import news.pipeline.ops.FeedState;
+import news.pipeline.ops.FeedStates;
 import news.pipeline.ops.Replay;
 import news.pipeline.runtime.ArticleFiles;
 import news.pipeline.runtime.Clients;
 import news.pipeline.runtime.Cluster;
+import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.runtime.ProcessorService;
 import news.pipeline.runtime.RawArticleProducer;
 import news.pipeline.schema.ArticleFormat;
+import news.pipeline.streams.PipelineConfig;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.testkit.EmbeddedCluster;
 import news.pipeline.testkit.PoisonRecords;
+import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -36,6 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * The console in a real browser (Debian's headless Chromium) against the whole pipeline on the
@@ -51,6 +59,9 @@ class ConsoleIT {
             "President Vladimir Putin “Very Concerned” By Armenian-Azerbaijani Clashes.";
 
     /** Markup that would run if the page inserted titles as HTML. */
+    /** A feed URL with markup: the Feeds page must show it as text. */
+    private static final String HOSTILE_FEED = "http://127.0.0.1:9/<script>document.title='pwned'</script>.xml";
+
     private static final String HOSTILE_TITLE =
             "<script>document.title='pwned'</script><img src=x onerror=\"document.title='pwned'\"> Border talks";
 
@@ -321,6 +332,164 @@ class ConsoleIT {
         assertThat(browser.consoleErrors())
                 .as("JavaScript errors on the Lag page")
                 .isEmpty();
+    }
+
+    @Test
+    @Order(8)
+    void theFeedsPageShowsEachFeedsCrawlStateWithTheFailingOneMarkedAndItsUrlAsText() throws Exception {
+        final long now = System.currentTimeMillis();
+        final FeedState healthy = new FeedState(
+                "http://127.0.0.1:9/feeds/world.xml",
+                now - 30_000,
+                200,
+                "ok",
+                null,
+                0,
+                "\"v7\"",
+                null,
+                now + 270_000,
+                12);
+        final FeedState failing = new FeedState(
+                HOSTILE_FEED,
+                now - 10_000,
+                503,
+                "http-503",
+                "HTTP 503 from the feed's host",
+                3,
+                null,
+                null,
+                now + 120_000,
+                0);
+        // Encoded as the crawler's ledger writes them: one record per feed in news.crawl.seen.
+        try (KafkaProducer<byte[], byte[]> producer = Clients.producer(cluster.settings())) {
+            for (final FeedState state : List.of(healthy, failing)) {
+                producer.send(new ProducerRecord<>(
+                                Topics.CRAWL_SEEN.name(), FeedStates.key(state.url()), FeedStates.value(state)))
+                        .get();
+            }
+        }
+        browser.open(base + "#feeds");
+        browser.awaitText("#feeds-summary", "2 feed(s), 1 failing"::equals, "both feeds counted, one failing");
+        final List<WebElement> rows = browser.findAll("#feeds-list tr[data-feed]");
+        assertThat(rows)
+                .extracting(row ->
+                        row.findElement(By.cssSelector("[data-field='url']")).getText())
+                .as("failing feeds first, each URL shown as text")
+                .containsExactly(HOSTILE_FEED, healthy.url());
+        final WebElement bad = rows.get(0);
+        assertThat(bad.getAttribute("class")).contains("failing");
+        assertThat(bad.findElement(By.cssSelector("[data-field='state']")).getText())
+                .isEqualTo("failing (3 in a row)");
+        assertThat(bad.findElement(By.cssSelector("[data-field='status']")).getText())
+                .isEqualTo("503");
+        assertThat(bad.findElement(By.cssSelector("[data-field='detail']")).getText())
+                .isEqualTo("HTTP 503 from the feed's host");
+        final WebElement good = rows.get(1);
+        assertThat(good.getAttribute("class")).doesNotContain("failing");
+        assertThat(good.findElement(By.cssSelector("[data-field='state']")).getText())
+                .isEqualTo("ok");
+        assertThat(good.findElement(By.cssSelector("[data-field='last-poll']")).getText())
+                .endsWith(" ago");
+        assertThat(good.findElement(By.cssSelector("[data-field='next-poll']")).getText())
+                .startsWith("in ");
+        assertThat(good.findElement(By.cssSelector("[data-field='articles']")).getText())
+                .isEqualTo("12");
+        assertThat(good.findElement(By.cssSelector("[data-field='detail']")).getText())
+                .isEqualTo("ETag \"v7\"");
+        assertThat(browser.findAll("#feeds-list script, #feeds-list img"))
+                .as("elements made from a feed's URL")
+                .isEmpty();
+        assertThat(browser.driver().getTitle()).isEqualTo("news-pipeline console");
+        browser.screenshot("feeds");
+        assertThat(browser.consoleErrors())
+                .as("JavaScript errors on the Feeds page")
+                .isEmpty();
+    }
+
+    @Test
+    @Order(10)
+    void onTheNetworkTheConsoleAsksForALoginAndWithoutConsoleActionsSaysSoAndRefusesThem() throws Exception {
+        final PipelineSettings withLogin = clusterHandle
+                .settings()
+                .with(PipelineConfig.CONSOLE_USER_CONFIG, "ops")
+                .with(PipelineConfig.CONSOLE_PASSWORD_CONFIG, "s3cret");
+        // A process serving the console and no processors, on every address of the machine (not loopback).
+        try (ProcessorService open =
+                        ProcessorService.start(clusterHandle, List.of(), new InetSocketAddress("0.0.0.0", 0), true);
+                Console guarded = Console.attach(
+                                open,
+                                withLogin,
+                                ConsoleAccess.of(open.http().orElseThrow().address(), withLogin, false),
+                                LAG_INTERVAL)
+                        .orElseThrow()) {
+            final int port = open.http().orElseThrow().address().getPort();
+            final String page = "http://127.0.0.1:" + port + "/";
+            final HttpClient http = HttpClient.newHttpClient();
+
+            final HttpResponse<String> anonymous =
+                    http.send(HttpRequest.newBuilder(URI.create(page)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).isEqualTo(401);
+            assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+                    .hasValueSatisfying(value -> assertThat(value).startsWith("Basic "));
+            assertThat(anonymous.body()).doesNotContain("news-pipeline console");
+
+            final HttpResponse<String> wrong = http.send(
+                    HttpRequest.newBuilder(URI.create(page))
+                            .header("Authorization", basic("ops:guess"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(wrong.statusCode()).isEqualTo(401);
+
+            final HttpResponse<String> loggedIn = http.send(
+                    HttpRequest.newBuilder(URI.create(page))
+                            .header("Authorization", basic("ops:s3cret"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(loggedIn.statusCode()).isEqualTo(200);
+            assertThat(loggedIn.body()).contains("<title>news-pipeline console</title>");
+
+            // Logged in, with a session and its token, but actions are off: both actions are refused.
+            final String cookie =
+                    loggedIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+            final HttpResponse<String> session = http.send(
+                    HttpRequest.newBuilder(URI.create(page + "api/session"))
+                            .header("Authorization", basic("ops:s3cret"))
+                            .header("Cookie", cookie)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            final String token = session.body().replaceFirst("^.*\"csrf\":\"([^\"]+)\".*$", "$1");
+            assertThat(token)
+                    .as("the session's CSRF token in %s", session.body())
+                    .doesNotContain("{");
+            for (final String action : List.of("api/dead-letters/retry", "api/replay")) {
+                final HttpResponse<String> refused = http.send(
+                        HttpRequest.newBuilder(URI.create(page + action))
+                                .header("Authorization", basic("ops:s3cret"))
+                                .header("Cookie", cookie)
+                                .header(Sessions.TOKEN_HEADER, token)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"positions\":[\"0@0\"],\"from\":\"1d\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(refused.statusCode()).as(action).isEqualTo(403);
+                assertThat(refused.body()).as(action).contains("--console-actions");
+            }
+
+            // The browser answers the login prompt as a user would; the page says it is read only.
+            browser.logIn(port, "ops", "s3cret");
+            browser.open(page + "#dead-letters");
+            browser.awaitText(
+                    "#actions-note", text -> text.startsWith("read only"), "the header saying actions are off");
+            assertThat(browser.text("#dlq-actions-note")).contains("--console-actions");
+            assertThat(browser.find("#dlq-retry").isEnabled()).isFalse();
+            assertThat(browser.consoleErrors())
+                    .as("JavaScript errors on the read-only console")
+                    .isEmpty();
+        }
+    }
+
+    private static String basic(final String credentials) {
+        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
 
     private static List<ArticleFiles.Article> samples() throws Exception {

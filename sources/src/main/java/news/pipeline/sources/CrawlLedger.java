@@ -1,6 +1,5 @@
 package news.pipeline.sources;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,24 +8,21 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import news.pipeline.ops.CrawlStateReader;
+import news.pipeline.ops.FeedState;
+import news.pipeline.ops.FeedStates;
 import news.pipeline.runtime.Clients;
-import news.pipeline.runtime.MissingTopicException;
 import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.schema.RawArticle;
 import news.pipeline.serde.AvroSerde;
 import news.pipeline.topics.Topics;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -45,11 +41,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * an import) catch up with each other's marks before each transaction.
  */
 public final class CrawlLedger implements AutoCloseable {
-    /** Key prefix of a feed's state. Article ids start with a letter and a dash, so they cannot clash. */
-    public static final String FEED_PREFIX = "feed:";
-
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
     /**
      * One article to produce, and the ids to mark as seen with it.
@@ -63,12 +55,11 @@ public final class CrawlLedger implements AutoCloseable {
     public record Produce(String id, RawArticle raw, Map<String, String> headers, List<String> marks, String digest) {}
 
     private final KafkaProducer<byte[], byte[]> producer;
-    private final KafkaConsumer<byte[], byte[]> reader;
-    private final List<TopicPartition> partitions;
+    private final CrawlStateReader reader;
     private final AvroSerde<RawArticle> serde = new AvroSerde<>(RawArticle.class);
     private final Set<String> seen = new HashSet<>();
     private final Map<String, String> digests = new HashMap<>();
-    private final Map<String, FeedState> feeds = new LinkedHashMap<>();
+    private final FeedStates feeds = new FeedStates();
     private final boolean keepDigests;
 
     /**
@@ -77,17 +68,7 @@ public final class CrawlLedger implements AutoCloseable {
      */
     public CrawlLedger(final PipelineSettings settings, final String transactionalId, final boolean keepDigests) {
         this.keepDigests = keepDigests;
-        this.reader = Clients.reader(settings);
-        final List<PartitionInfo> infos = reader.partitionsFor(Topics.CRAWL_SEEN.name(), READ_TIMEOUT);
-        if (infos == null || infos.isEmpty()) {
-            reader.close();
-            throw new MissingTopicException(Topics.CRAWL_SEEN.name(), settings.bootstrapServers());
-        }
-        this.partitions = infos.stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition()))
-                .toList();
-        reader.assign(partitions);
-        reader.seekToBeginning(partitions);
+        this.reader = new CrawlStateReader(settings);
         if (transactionalId == null) {
             this.producer = null;
         } else {
@@ -113,43 +94,21 @@ public final class CrawlLedger implements AutoCloseable {
 
     /** Reads the marks other writers committed since the last call. */
     public void catchUp() {
-        final Map<TopicPartition, Long> end = reader.endOffsets(partitions, READ_TIMEOUT);
-        final long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-        while (partitions.stream().anyMatch(partition -> reader.position(partition) < end.get(partition))) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(
-                        "could not read " + Topics.CRAWL_SEEN.name() + " to its end within " + READ_TIMEOUT);
-            }
-            for (final ConsumerRecord<byte[], byte[]> record : reader.poll(Duration.ofMillis(200))) {
-                apply(record);
-            }
-        }
+        reader.catchUp(this::apply);
     }
 
-    private void apply(final ConsumerRecord<byte[], byte[]> record) {
-        if (record.key() == null) {
+    private void apply(final String key, final byte[] value) {
+        if (feeds.apply(key, value)) {
             return;
         }
-        final String key = new String(record.key(), StandardCharsets.UTF_8);
-        if (key.startsWith(FEED_PREFIX)) {
-            if (record.value() == null) {
-                feeds.remove(key.substring(FEED_PREFIX.length()));
-            } else {
-                final FeedState state = readFeed(record.value());
-                if (state != null) {
-                    feeds.put(state.url(), state);
-                }
-            }
-            return;
-        }
-        if (record.value() == null) {
+        if (value == null) {
             seen.remove(key);
             digests.remove(key);
             return;
         }
         seen.add(key);
         if (keepDigests) {
-            final String digest = digestOf(record.value());
+            final String digest = digestOf(value);
             if (digest != null) {
                 digests.put(key, digest);
             }
@@ -170,11 +129,11 @@ public final class CrawlLedger implements AutoCloseable {
     }
 
     public Map<String, FeedState> feeds() {
-        return feeds;
+        return feeds.all();
     }
 
     public FeedState feed(final String url) {
-        return feeds.getOrDefault(url, FeedState.fresh(url));
+        return feeds.get(url);
     }
 
     /**
@@ -194,6 +153,11 @@ public final class CrawlLedger implements AutoCloseable {
         if (producer == null) {
             throw new IllegalStateException("a read-only ledger cannot write");
         }
+        // Encoded before the transaction begins, so that a state that cannot be written leaves nothing half done.
+        final List<ProducerRecord<byte[], byte[]>> stateRecords = states.stream()
+                .map(state -> new ProducerRecord<>(
+                        Topics.CRAWL_SEEN.name(), FeedStates.key(state.url()), FeedStates.value(state)))
+                .toList();
         try {
             producer.beginTransaction();
             for (final Produce article : articles) {
@@ -215,18 +179,10 @@ public final class CrawlLedger implements AutoCloseable {
                         link.getBytes(StandardCharsets.UTF_8),
                         "{}".getBytes(StandardCharsets.UTF_8)));
             }
-            for (final FeedState state : states) {
-                producer.send(new ProducerRecord<>(
-                        Topics.CRAWL_SEEN.name(),
-                        (FEED_PREFIX + state.url()).getBytes(StandardCharsets.UTF_8),
-                        JSON.writeValueAsBytes(state)));
-            }
+            stateRecords.forEach(producer::send);
             producer.commitTransaction();
         } catch (ProducerFencedException | InvalidProducerEpochException e) {
             throw new CrawlFencedException();
-        } catch (JsonProcessingException e) {
-            producer.abortTransaction();
-            throw new IllegalStateException(e);
         } catch (KafkaException e) {
             if (e.getCause() instanceof ProducerFencedException
                     || e.getCause() instanceof InvalidProducerEpochException) {
@@ -243,7 +199,7 @@ public final class CrawlLedger implements AutoCloseable {
         }
         seen.addAll(linksOnly);
         for (final FeedState state : states) {
-            feeds.put(state.url(), state);
+            feeds.put(state);
         }
     }
 
@@ -261,15 +217,6 @@ public final class CrawlLedger implements AutoCloseable {
             final JsonNode node = JSON.readTree(value);
             return node.hasNonNull("digest") ? node.get("digest").asText() : null;
         } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static FeedState readFeed(final byte[] value) {
-        try {
-            return JSON.readValue(value, FeedState.class);
-        } catch (IOException e) {
-            // A state this version cannot read is ignored: the feed is polled as new, and produces nothing twice.
             return null;
         }
     }

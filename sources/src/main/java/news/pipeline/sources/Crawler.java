@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import news.pipeline.ids.ArticleIds;
+import news.pipeline.ops.FeedState;
 import news.pipeline.runtime.ArticleFiles;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.RawArticle;

@@ -2,7 +2,7 @@
 // The console's pages. Everything the server sends is put into the page as text (textContent,
 // text nodes), never as markup, so a title carrying <script> shows as those characters.
 
-const POLL_MS = { pipeline: 2000, lag: 5000, articles: 3000, countries: 5000, 'dead-letters': 10000, replay: 1000 };
+const POLL_MS = { pipeline: 2000, lag: 5000, articles: 3000, countries: 5000, 'dead-letters': 10000, replay: 1000, feeds: 5000 };
 let timer = null;
 let lagChart = null;
 
@@ -481,9 +481,47 @@ function setUpReplay() {
   });
 }
 
+// ---- Feeds ----
+
+/** How long ago (negative) or from now (positive) a time is, relative to the server's clock. */
+function relative(millis, now) {
+  if (!millis) return '—';
+  const seconds = Math.abs(millis - now) / 1000;
+  if (seconds < 1) return 'now';
+  return millis < now ? duration(seconds) + ' ago' : 'in ' + duration(seconds);
+}
+
+function validatorOrError(feed) {
+  if (feed.lastError) return feed.lastError;
+  if (feed.etag) return 'ETag ' + feed.etag;
+  return feed.lastModified ? 'Last-Modified ' + feed.lastModified : '';
+}
+
+async function renderFeeds() {
+  const data = await getJson('/api/feeds');
+  const now = data.time;
+  const failing = data.feeds.filter(feed => feed.failing).length;
+  document.getElementById('feeds-summary').textContent = data.problem ? data.problem
+    : data.feeds.length + ' feed(s), ' + failing + ' failing';
+  const rows = data.feeds.map(feed => el('tr', { 'data-feed': feed.url, class: feed.failing ? 'failing' : '' },
+    el('td', { 'data-field': 'url' }, feed.url),
+    el('td', { 'data-field': 'state', class: feed.failing ? 'state-failing' : 'state-ok' },
+      feed.failing ? 'failing (' + feed.consecutiveErrors + ' in a row)' : (feed.lastPoll ? 'ok' : 'never polled')),
+    el('td', { 'data-field': 'last-poll', title: feed.lastPoll ? new Date(feed.lastPoll).toISOString() : '' },
+      relative(feed.lastPoll, now)),
+    el('td', { class: 'num', 'data-field': 'status' }, feed.lastStatus || '—'),
+    el('td', { 'data-field': 'outcome' }, feed.lastOutcome),
+    el('td', { 'data-field': 'next-poll', title: feed.nextPoll ? new Date(feed.nextPoll).toISOString() : '' },
+      feed.nextPoll && feed.nextPoll <= now ? 'due' : relative(feed.nextPoll, now)),
+    el('td', { class: 'num', 'data-field': 'articles' }, feed.articles),
+    el('td', { class: 'message', 'data-field': 'detail' }, validatorOrError(feed))));
+  document.querySelector('#feeds-list tbody').replaceChildren(...(rows.length ? rows
+    : [el('tr', {}, el('td', { colspan: '8' }, 'No feeds yet: start ./news-pipeline crawl --feeds ...'))]));
+}
+
 // ---- Navigation ----
 
-const PAGES = { pipeline: renderPipeline, lag: renderLag, articles: renderArticles, countries: renderCountries, 'dead-letters': renderDeadLetters, replay: renderReplay };
+const PAGES = { pipeline: renderPipeline, lag: renderLag, articles: renderArticles, countries: renderCountries, 'dead-letters': renderDeadLetters, replay: renderReplay, feeds: renderFeeds };
 
 function currentPage() {
   const name = location.hash.replace('#', '');

@@ -1,4 +1,4 @@
-package news.pipeline.sources;
+package news.pipeline.ops;
 
 /**
  * What the crawler knows of one feed, kept in news.crawl.seen under {@code feed:} and its URL, so
