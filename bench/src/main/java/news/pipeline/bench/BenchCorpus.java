@@ -24,6 +24,7 @@ import news.pipeline.clean.RejectedDocumentException;
 import news.pipeline.cleaner.CleanArticleMapper;
 import news.pipeline.deadletter.RejectedRecordException;
 import news.pipeline.publisher.CountryFanOut;
+import news.pipeline.runtime.GeneratedNews;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.RawArticle;
 import news.pipeline.serde.AvroSerde;
@@ -35,6 +36,11 @@ public final class BenchCorpus {
     /** A page of the pages folder. */
     public record Page(String name, byte[] content) {}
 
+    /** The generated pages' sizes: a short article page to a heavy front-page-like article page. */
+    public static final int GENERATED_MIN_BYTES = 20 * 1024;
+
+    public static final int GENERATED_MAX_BYTES = 300 * 1024;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private BenchCorpus() {}
@@ -45,7 +51,20 @@ public final class BenchCorpus {
      */
     public static TextArticles textGenerator(
             final Path samples, final Path texts, final int minBytes, final int maxBytes) {
+        return textGenerator(samples, texts, List.of(), minBytes, maxBytes);
+    }
+
+    /** The same, with generated wire stories ({@link GeneratedNews#stories}) added to the corpus. */
+    public static TextArticles textGenerator(
+            final Path samples,
+            final Path texts,
+            final List<GeneratedNews.Story> generated,
+            final int minBytes,
+            final int maxBytes) {
         final List<TextArticles.Story> stories = new ArrayList<>();
+        for (final GeneratedNews.Story story : generated) {
+            stories.add(new TextArticles.Story(story.title(), story.paragraphs()));
+        }
         final ArticleCleaner cleaner = new ArticleCleaner();
         for (final Path file : files(samples)) {
             final String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -112,6 +131,16 @@ public final class BenchCorpus {
         } catch (RejectedDocumentException e) {
             // A page with no text gives no paragraphs.
         }
+    }
+
+    /**
+     * Pages written by {@link GeneratedNews#pages}: the layouts in turn, 20 to 300 KB, the same for
+     * the same seed.
+     */
+    public static List<Page> generatedPages(final int count, final long seed) {
+        return GeneratedNews.pages(count, seed, GENERATED_MIN_BYTES, GENERATED_MAX_BYTES).stream()
+                .map(page -> new Page(page.name(), page.bytes()))
+                .toList();
     }
 
     /** Every .html, .htm and .html.gz page under the folder (or the one file), in name order. */

@@ -25,6 +25,7 @@ import news.pipeline.bench.StageBenchmarks;
 import news.pipeline.bench.TextArticles;
 import news.pipeline.bench.Workload;
 import news.pipeline.runtime.EmbeddedRegistry;
+import news.pipeline.runtime.GeneratedNews;
 import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.runtime.ProjectHome;
 import news.pipeline.streams.PipelineConfig;
@@ -64,10 +65,27 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--pages",
-            paramLabel = "DIR",
-            description = "HTML pages (*.html, *.htm, *.html.gz) for the cleaner stage and the HTML workload."
-                    + " Default: ../shared/bench/aeb-dev/html beside the project when present, else the samples.")
-    Path pages;
+            paramLabel = "DIR|generated",
+            description = "HTML pages (*.html, *.htm, *.html.gz) for the cleaner stage and the HTML workload, or"
+                    + " `generated`: news pages written by the benchmark (menus, related boxes, teaser grids,"
+                    + " comments, footers; four layouts; 20-300 KB; the same for the same --seed)."
+                    + " Default: ../shared/bench/aeb-dev/html beside the project when present, else generated.")
+    String pages;
+
+    @Option(
+            names = "--generated",
+            paramLabel = "N",
+            defaultValue = "120",
+            description = "How many pages to generate, and how many wire stories to add to the texts' corpus when"
+                    + " no other is given. Default: ${DEFAULT-VALUE}.")
+    int generated;
+
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Seed of the generated pages and stories. Default: ${DEFAULT-VALUE}.")
+    long seed;
 
     @Option(
             names = "--samples",
@@ -79,8 +97,8 @@ public final class BenchCommand implements Callable<Integer> {
             names = "--texts",
             paramLabel = "FILE",
             description = "More prose for the generated texts: JSON lines with title and text (or dateline and body)."
-                    + " Default: ../shared/eval/reuters-dev/reuters-train.jsonl beside the project when present."
-                    + " Use --texts none for the samples alone.")
+                    + " Default: ../shared/eval/reuters-dev/reuters-train.jsonl beside the project when present,"
+                    + " else generated wire stories. Use --texts none for the samples alone.")
     String texts;
 
     @Option(
@@ -230,6 +248,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--keep-data", description = "Keep the data folder afterwards.")
     boolean keepData;
 
+    /** The --pages value that asks for generated pages. */
+    static final String GENERATED = "generated";
+
     @Override
     public Integer call() throws Exception {
         // As every other command: a news.pipeline.* key unknown or out of range stops it here, in one
@@ -246,11 +267,13 @@ public final class BenchCommand implements Callable<Integer> {
     private int run(final Progress progress, final PrintWriter out, final PrintWriter err) throws Exception {
         final Path home = ProjectHome.dir();
         final Path samplesDir = samples != null ? samples : home.resolve("samples");
-        final Path pagesDir =
-                pages != null ? pages : existing(home.resolve("../shared/bench/aeb-dev/html"), samplesDir);
-        final Path textsFile = texts == null
-                ? existing(home.resolve("../shared/eval/reuters-dev/reuters-train.jsonl"), null)
-                : texts.equals("none") ? null : Path.of(texts);
+        final Path sharedPages = home.resolve("../shared/bench/aeb-dev/html");
+        final boolean generatePages = pages == null ? !Files.isDirectory(sharedPages) : pages.equals(GENERATED);
+        final Path pagesDir = generatePages ? null : pages == null ? sharedPages.normalize() : Path.of(pages);
+        final Path sharedTexts = home.resolve("../shared/eval/reuters-dev/reuters-train.jsonl");
+        final boolean generateTexts = texts == null && !Files.exists(sharedTexts);
+        final Path textsFile =
+                texts == null ? existing(sharedTexts, null) : texts.equals("none") ? null : Path.of(texts);
 
         final BenchTable table = new BenchTable();
         table.context("started", Instant.now().toString());
@@ -262,10 +285,18 @@ public final class BenchCommand implements Callable<Integer> {
         table.context("load average at start", BenchReport.loadAverage());
 
         progress.begin("reading the texts and pages");
-        final TextArticles generator = BenchCorpus.textGenerator(samplesDir, textsFile, 2048, 8192);
+        final TextArticles generator = BenchCorpus.textGenerator(
+                samplesDir, textsFile, generateTexts ? GeneratedNews.stories(generated, seed) : List.of(), 2048, 8192);
         final List<TextArticles.Text> textPool = generator.generate(Math.max(1, pool), 7);
-        final List<BenchCorpus.Page> pageList = BenchCorpus.pages(pagesDir);
+        final List<BenchCorpus.Page> pageList =
+                generatePages ? BenchCorpus.generatedPages(generated, seed) : BenchCorpus.pages(pagesDir);
         progress.end();
+        table.context(
+                "corpus",
+                (generatePages ? "generated pages" : "real pages") + ", "
+                        + (generateTexts
+                                ? "generated wire stories"
+                                : textsFile == null ? "sample texts" : "real texts"));
         table.context(
                 "texts",
                 textPool.size() + " generated texts of 2-8 KB (mean "
@@ -277,8 +308,24 @@ public final class BenchCommand implements Callable<Integer> {
                                                 .average()
                                                 .orElse(0)
                                         / 1024)
-                        + " KB) from " + samplesDir + (textsFile == null ? "" : " and " + textsFile));
-        table.context("pages", pageList.size() + " HTML pages from " + pagesDir);
+                        + " KB) cut from " + samplesDir
+                        + (textsFile == null ? "" : " and " + textsFile)
+                        + (generateTexts ? " and " + generated + " wire stories generated from seed " + seed : ""));
+        table.context(
+                "pages",
+                pageList.size() + " HTML pages (mean "
+                        + String.format(
+                                Locale.ROOT,
+                                "%.0f",
+                                pageList.stream()
+                                                .mapToInt(page -> page.content().length)
+                                                .average()
+                                                .orElse(0)
+                                        / 1024)
+                        + " KB) "
+                        + (generatePages
+                                ? "generated from seed " + seed + " (four layouts, 20-300 KB)"
+                                : "from " + pagesDir));
         if (pageList.isEmpty()) {
             err.println("no HTML pages in " + pagesDir);
             return 2;
@@ -437,6 +484,7 @@ public final class BenchCommand implements Callable<Integer> {
         positive("--articles", articles);
         positive("--pages-count", pagesCount);
         positive("--pool", pool);
+        positive("--generated", generated);
         positive("--rate", rate);
         positive("--partitions", partitions);
         positive("--timeout", timeoutSeconds);
