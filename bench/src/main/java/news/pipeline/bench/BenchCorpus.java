@@ -21,15 +21,10 @@ import news.pipeline.clean.CleanDocument;
 import news.pipeline.clean.DocumentFormat;
 import news.pipeline.clean.RawDocument;
 import news.pipeline.clean.RejectedDocumentException;
-import news.pipeline.cleaner.CleanArticleMapper;
-import news.pipeline.deadletter.RejectedRecordException;
-import news.pipeline.publisher.CountryFanOut;
 import news.pipeline.runtime.GeneratedNews;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.RawArticle;
 import news.pipeline.serde.AvroSerde;
-import news.pipeline.streams.ProcessorApp;
-import news.pipeline.tagger.EnrichedArticleMapper;
 
 /** Reads the benchmark's inputs (samples, a text corpus, a folder of pages) and builds the workloads. */
 public final class BenchCorpus {
@@ -199,20 +194,18 @@ public final class BenchCorpus {
             final int articles,
             final Map<String, String> settings) {
         final AvroSerde<RawArticle> serde = new AvroSerde<>(RawArticle.class);
-        final CleanArticleMapper cleaning = ProcessorApp.cleanArticleMapper(settings);
-        final EnrichedArticleMapper enrichment = ProcessorApp.enrichedArticleMapper();
+        // The processors' own steps and serdes, so that the counts and the ceiling's records are theirs exactly.
+        final StepChain chain = new StepChain(settings);
         final List<byte[]> values = new ArrayList<>();
+        final List<StepChain.Hops> hops = new ArrayList<>();
         final int[] fanOut = new int[raws.size()];
         for (int i = 0; i < raws.size(); i++) {
             values.add(serde.encode(raws.get(i)));
-            try {
-                fanOut[i] = CountryFanOut.of(enrichment.enrich(cleaning.clean(name + "-" + i, raws.get(i))))
-                        .size();
-            } catch (RejectedRecordException e) {
-                fanOut[i] = Workload.DEAD_LETTER;
-            }
+            // A key of the length of the load generator's ("t-" and the article's number).
+            hops.add(chain.run(EndConsumer.THROUGHPUT_PREFIX + i, values.get(i)));
+            fanOut[i] = hops.get(i).fanOut();
         }
-        return new Workload(name, description, values, fanOut, articles);
+        return new Workload(name, description, values, fanOut, articles, hops);
     }
 
     private static List<Path> files(final Path dirOrFile) {

@@ -30,6 +30,8 @@ import news.pipeline.runtime.AvroJson;
 import news.pipeline.runtime.StreamsAppRunner;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.streams.StreamsSettings;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -54,6 +56,12 @@ public final class ProcessorJvmMain {
     /** The ceiling's topics, in the order data flows, shaped like the pipeline's four data topics. */
     public static final List<String> CEILING_TOPICS =
             List.of("bench.ceiling.raw", "bench.ceiling.clean", "bench.ceiling.enriched", "bench.ceiling.by-country");
+
+    /** The ceiling's dead-letter topic, shaped like the pipeline's. */
+    public static final String CEILING_DEAD_LETTER = "bench.ceiling.dead-letter";
+
+    /** The system property naming the {@link CeilingReplay} file; without it the ceiling copies records on. */
+    public static final String CEILING_REPLAY_PROPERTY = "news.bench.ceiling.replay";
 
     /** The most heap in use right after any collection: what the applications hold, short of garbage not yet reached. */
     private static final Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -132,14 +140,20 @@ public final class ProcessorJvmMain {
      * processor at the same position (exactly-once, compression, batching...): what Kafka Streams
      * itself costs on this machine, with no deserialising, cleaning or tagging.
      */
-    private static AutoCloseable startCeiling(final Map<String, String> settings) throws InterruptedException {
+    private static AutoCloseable startCeiling(final Map<String, String> settings)
+            throws InterruptedException, IOException {
         final List<KafkaStreams> apps = new ArrayList<>();
+        final String replayFile = System.getProperty(CEILING_REPLAY_PROPERTY);
+        final CeilingReplay replay = replayFile == null ? null : CeilingReplay.read(Path.of(replayFile));
         final ProcessorApp[] positions = ProcessorApp.values();
         for (int i = 0; i < positions.length; i++) {
             final Properties props = StreamsSettings.forProcessor(positions[i], settings, PipelineMetrics.inMemory());
             props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-ceiling-" + (i + 1));
-            final KafkaStreams app =
-                    new KafkaStreams(identity(CEILING_TOPICS.get(i), CEILING_TOPICS.get(i + 1)), props);
+            final KafkaStreams app = new KafkaStreams(
+                    replay == null
+                            ? identity(CEILING_TOPICS.get(i), CEILING_TOPICS.get(i + 1))
+                            : replayHop(replay, i, CEILING_TOPICS.get(i), CEILING_TOPICS.get(i + 1)),
+                    props);
             app.start();
             apps.add(app);
         }
@@ -162,6 +176,23 @@ public final class ProcessorJvmMain {
                 closer.join();
             }
         };
+    }
+
+    /** One hop of the replaying ceiling: each record's outputs looked up, to the next topic or the dead letters. */
+    static Topology replayHop(final CeilingReplay replay, final int hop, final String from, final String to) {
+        final Topology topology = new Topology();
+        final String source = "read-" + from;
+        final String processor = "replay-" + to;
+        topology.addSource(source, new ByteArrayDeserializer(), new ByteArrayDeserializer(), from);
+        topology.addProcessor(processor, () -> new CeilingReplay.HopProcessor(replay, hop), source);
+        topology.addSink(CeilingReplay.NEXT, to, new ByteArraySerializer(), new ByteArraySerializer(), processor);
+        topology.addSink(
+                CeilingReplay.DEAD_LETTER,
+                CEILING_DEAD_LETTER,
+                new ByteArraySerializer(),
+                new ByteArraySerializer(),
+                processor);
+        return topology;
     }
 
     static Topology identity(final String from, final String to) {

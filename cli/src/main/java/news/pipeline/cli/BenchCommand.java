@@ -19,7 +19,9 @@ import java.util.stream.Stream;
 import news.pipeline.bench.BenchCorpus;
 import news.pipeline.bench.BenchReport;
 import news.pipeline.bench.BenchTable;
+import news.pipeline.bench.Efficiency;
 import news.pipeline.bench.EndToEndBenchmark;
+import news.pipeline.bench.Peers;
 import news.pipeline.bench.Progress;
 import news.pipeline.bench.StageBenchmarks;
 import news.pipeline.bench.TextArticles;
@@ -95,8 +97,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--texts",
-            paramLabel = "FILE",
-            description = "More prose for the generated texts: JSON lines with title and text (or dateline and body)."
+            paramLabel = "FILE|generated|none",
+            description = "More prose for the generated texts: JSON lines with title and text (or dateline and body),"
+                    + " or `generated`: wire stories written by the benchmark (the same for the same --seed)."
                     + " Default: ../shared/eval/reuters-dev/reuters-train.jsonl beside the project when present,"
                     + " else generated wire stories. Use --texts none for the samples alone.")
     String texts;
@@ -172,6 +175,13 @@ public final class BenchCommand implements Callable<Integer> {
         TEXT,
         HTML
     }
+
+    @Option(
+            names = "--peers",
+            description = "Also time other extractors on the same pages, one thread each: Readability.js"
+                    + " (npm install --prefix bench/peers) and readability-lxml (apt-get install python3-readability),"
+                    + " against our cleaner and our whole pipeline per core.")
+    boolean peers;
 
     @Option(names = "--skip-stages", description = "Skip the single-thread stage measurements.")
     boolean skipStages;
@@ -271,9 +281,10 @@ public final class BenchCommand implements Callable<Integer> {
         final boolean generatePages = pages == null ? !Files.isDirectory(sharedPages) : pages.equals(GENERATED);
         final Path pagesDir = generatePages ? null : pages == null ? sharedPages.normalize() : Path.of(pages);
         final Path sharedTexts = home.resolve("../shared/eval/reuters-dev/reuters-train.jsonl");
-        final boolean generateTexts = texts == null && !Files.exists(sharedTexts);
-        final Path textsFile =
-                texts == null ? existing(sharedTexts, null) : texts.equals("none") ? null : Path.of(texts);
+        final boolean generateTexts = texts == null ? !Files.exists(sharedTexts) : texts.equals(GENERATED);
+        final Path textsFile = texts == null
+                ? existing(sharedTexts, null)
+                : texts.equals("none") || texts.equals(GENERATED) ? null : Path.of(texts);
 
         final BenchTable table = new BenchTable();
         table.context("started", Instant.now().toString());
@@ -373,8 +384,11 @@ public final class BenchCommand implements Callable<Integer> {
                     switch (kind) {
                         case TEXT -> {
                             progress.begin("e2e text: preparing the workload");
-                            textResult = e2e.run(BenchCorpus.textWorkload(textPool, articles, settings));
+                            final Workload text = BenchCorpus.textWorkload(textPool, articles, settings);
+                            final StageBenchmarks.StepsResult steps = steps(text, progress, table);
+                            textResult = e2e.run(text);
                             BenchReport.endToEndRows(table, textResult);
+                            efficiencyRows(table, textResult, steps);
                             profileRows(table, e2e, textResult);
                             if (schemaRegistry != null) {
                                 registryRows(table, e2e, textResult, root, progress);
@@ -382,17 +396,30 @@ public final class BenchCommand implements Callable<Integer> {
                         }
                         case HTML -> {
                             progress.begin("e2e html: preparing the workload");
-                            htmlResult = e2e.run(BenchCorpus.htmlWorkload(pageList, pagesCount, settings));
+                            final Workload html = BenchCorpus.htmlWorkload(pageList, pagesCount, settings);
+                            final StageBenchmarks.StepsResult steps = steps(html, progress, table);
+                            htmlResult = e2e.run(html);
                             BenchReport.endToEndRows(table, htmlResult);
+                            efficiencyRows(table, htmlResult, steps);
                             profileRows(table, e2e, htmlResult);
                         }
                     }
                 }
                 BenchReport.targets(table, textResult, htmlResult, cleanerResult);
+                if (peers) {
+                    peerRows(table, progress, pageList, cleanerResult, htmlResult, root);
+                }
             } finally {
                 if (deleteAfter) {
                     delete(root, err);
                 }
+            }
+        } else if (peers) {
+            final Path root = Files.createTempDirectory("news-bench-");
+            try {
+                peerRows(table, progress, pageList, cleanerResult, null, root);
+            } finally {
+                delete(root, err);
             }
         }
         table.context("load average at end", BenchReport.loadAverage());
@@ -469,6 +496,45 @@ public final class BenchCommand implements Callable<Integer> {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        }
+    }
+
+    private void peerRows(
+            final BenchTable table,
+            final Progress progress,
+            final List<BenchCorpus.Page> pageList,
+            final StageBenchmarks.CleanerResult measured,
+            final EndToEndBenchmark.Result html,
+            final Path root)
+            throws IOException, InterruptedException {
+        final StageBenchmarks.CleanerResult cleaner = measured != null
+                ? measured
+                : new StageBenchmarks(warmupSeconds, stageSeconds, progress, settings).cleaner(pageList);
+        progress.begin("peers: Readability.js and readability-lxml on the same pages");
+        final List<Peers.Result> results =
+                new Peers(ProjectHome.dir().resolve("bench/peers"), warmupSeconds, stageSeconds).run(pageList, root);
+        progress.end();
+        BenchReport.peerRows(
+                table, results, cleaner, html == null ? Double.NaN : 1000 / Efficiency.cpuMs(html.pipeline()));
+    }
+
+    /** The steps' CPU per article on the workload's pool: the stages' part of the model limit. */
+    private StageBenchmarks.StepsResult steps(
+            final Workload workload, final Progress progress, final BenchTable table) {
+        if (skipCeiling) {
+            return null;
+        }
+        final StageBenchmarks.StepsResult steps =
+                new StageBenchmarks(warmupSeconds, stageSeconds, progress, settings).steps(workload);
+        BenchReport.stepsRows(table, steps);
+        return steps;
+    }
+
+    private static void efficiencyRows(
+            final BenchTable table, final EndToEndBenchmark.Result result, final StageBenchmarks.StepsResult steps) {
+        if (steps != null && result.ceiling() != null) {
+            BenchReport.efficiencyRows(
+                    table, Efficiency.of(result, steps), result.workload().name());
         }
     }
 
