@@ -180,6 +180,14 @@ public final class BenchReport {
                 efficiency.unexplainedMs(),
                 "ms",
                 "pipeline minus (ceiling + stages)");
+        table.add(
+                section,
+                "pipeline JIT compilation per article",
+                efficiency.pipelineCompileMs(),
+                "ms",
+                "the processors' JIT compilers' time during the measured articles (the stages are timed warm);"
+                        + " efficiency without it: "
+                        + String.format(Locale.ROOT, "%.3f", efficiency.valueWithoutCompilation()));
     }
 
     /** The rows of one end-to-end workload: the pipeline's and the ceiling's phases, and their ratio. */
@@ -204,6 +212,20 @@ public final class BenchReport {
                         w.articles() - expected.visibleArticles(),
                         result.preloadSeconds()));
         phaseRows(table, section, "pipeline", result.pipeline());
+        if (result.warmupArticles() > 0) {
+            table.add(
+                    section,
+                    "cold start / warm",
+                    result.pipeline().coldArticlesPerSecond()
+                            / result.pipeline().articlesPerSecond(),
+                    "",
+                    String.format(
+                            Locale.ROOT,
+                            "pipeline articles/s over the %,d warm-up articles in a fresh JVM, over the measured ones'"
+                                    + " (target >= 0.8 over a fresh JVM's first 30 s: give --e2e-warmup so that the"
+                                    + " warm-up lasts about 30 s)",
+                            result.warmupArticles()));
+        }
         if (result.ceiling() != null) {
             phaseRows(table, section, "ceiling", result.ceiling());
             table.add(

@@ -9,11 +9,31 @@ package news.pipeline.bench;
  * @param ceilingMs  the ceiling's CPU per article, processors and broker, ms
  * @param stagesMs   the stages' CPU per article on the same inputs, ms
  * @param pipelineMs the pipeline's CPU per article, processors and broker, ms
+ * @param pipelineCompileMs the processors' JIT compilers' time per article in the same window, ms
+ *                          (part of pipelineMs; NaN when unknown)
  */
-public record Efficiency(double ceilingMs, double stagesMs, double pipelineMs) {
+public record Efficiency(double ceilingMs, double stagesMs, double pipelineMs, double pipelineCompileMs) {
+    public Efficiency(final double ceilingMs, final double stagesMs, final double pipelineMs) {
+        this(ceilingMs, stagesMs, pipelineMs, Double.NaN);
+    }
+
     /** From an end-to-end result with a ceiling, and the stages measured on the same workload. */
     public static Efficiency of(final EndToEndBenchmark.Result result, final StageBenchmarks.StepsResult steps) {
-        return new Efficiency(cpuMs(result.ceiling()), steps.cpuMsPerArticle(), cpuMs(result.pipeline()));
+        final EndToEndBenchmark.Phase pipeline = result.pipeline();
+        return new Efficiency(
+                cpuMs(result.ceiling()),
+                steps.cpuMsPerArticle(),
+                cpuMs(pipeline),
+                1000 * pipeline.compileSecondsMeasured() / pipeline.articles());
+    }
+
+    /**
+     * The same with the processors' JIT compilation left out: the stages are timed in a warm JVM,
+     * and a fresh processors' JVM still compiles long after a short warm-up.
+     */
+    public double valueWithoutCompilation() {
+        final double measured = pipelineMs - pipelineCompileMs;
+        return measured > 0 ? modelMs() / measured : Double.NaN;
     }
 
     /** Processors' and broker's CPU per measured article, ms. */

@@ -101,6 +101,11 @@ public final class EndToEndBenchmark {
             return number("peakHeapAfterGcBytes") / (1024.0 * 1024);
         }
 
+        /** The JIT compilers' time during the measured articles (from the end of the warm-up); NaN when unknown. */
+        public double compileSecondsMeasured() {
+            return number("compileMillisMeasured") / 1000;
+        }
+
         public double gcSeconds() {
             return number("gcMillis") / 1000;
         }
@@ -301,7 +306,8 @@ public final class EndToEndBenchmark {
                 }
                 end.awaitThroughputRecords(warmRecords, options.phaseTimeout());
                 final long benchCpuWarm = ownCpuNanos();
-                final double warmCpu = ((Number) processorJvm.stats().get("cpuNanos")).doubleValue() / 1e9;
+                final Map<String, Object> warmStats = processorJvm.stats();
+                final double warmCpu = ((Number) warmStats.get("cpuNanos")).doubleValue() / 1e9;
                 progress.begin(
                         label + ": measured run",
                         "articles",
@@ -358,6 +364,10 @@ public final class EndToEndBenchmark {
                 progress.end();
                 final Map<String, Object> stats = new LinkedHashMap<>(finalStats);
                 stats.put("cpuNanosThroughput", throughputStats.get("cpuNanos"));
+                stats.put(
+                        "compileMillisMeasured",
+                        ((Number) throughputStats.get("compileMillis")).longValue()
+                                - ((Number) warmStats.get("compileMillis")).longValue());
                 final long[] latencies = end.latencies();
                 final Percentiles p = latencies.length == 0 ? null : Percentiles.of(latencies);
                 final double processCpu = ((Number) throughputStats.get("cpuNanos")).doubleValue() / 1e9 - warmCpu;

@@ -5,6 +5,7 @@ import com.sun.management.OperatingSystemMXBean;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -227,6 +228,13 @@ public final class ProcessorJvmMain {
             gcMillis += Math.max(0, gc.getCollectionTime());
         }
         stats.put("gcMillis", gcMillis);
+        // The JIT compilers' time: a fresh JVM's compiler threads take a large share of its CPU for minutes.
+        final CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+        stats.put(
+                "compileMillis",
+                compiler != null && compiler.isCompilationTimeMonitoringSupported()
+                        ? compiler.getTotalCompilationTime()
+                        : -1L);
         stats.put("uptimeMillis", ManagementFactory.getRuntimeMXBean().getUptime());
         return stats;
     }

@@ -26,6 +26,16 @@ class EfficiencyTest {
         assertThat(efficiency.pipelineMs()).isCloseTo(2.0, within(1e-9));
         assertThat(efficiency.ceilingMs()).isCloseTo(0.4, within(1e-9));
         assertThat(efficiency.value()).isCloseTo(0.8, within(1e-9));
+        assertThat(efficiency.pipelineCompileMs()).isCloseTo(0.2, within(1e-9));
+        assertThat(efficiency.valueWithoutCompilation()).isCloseTo(1.6 / 1.8, within(1e-9));
+    }
+
+    @Test
+    void leavesOutTheJitCompilationWhenAskedTo() {
+        final Efficiency efficiency = new Efficiency(0.2, 0.2, 1.0, 0.5);
+        assertThat(efficiency.value()).isCloseTo(0.4, within(1e-9));
+        assertThat(efficiency.valueWithoutCompilation()).isCloseTo(0.8, within(1e-9));
+        assertThat(new Efficiency(0.2, 0.2, 1.0).valueWithoutCompilation()).isNaN();
     }
 
     @Test
@@ -35,6 +45,25 @@ class EfficiencyTest {
 
     private static EndToEndBenchmark.Phase phase(final long articles, final double processCpu, final double benchCpu) {
         return new EndToEndBenchmark.Phase(
-                "m", articles, 0, 0, 0, true, 1, 0, 1, 1, 0, 0, 0, 1, 1, 1, 1, Map.of(), processCpu, benchCpu);
+                "m",
+                articles,
+                0,
+                0,
+                0,
+                true,
+                1,
+                0,
+                1,
+                1,
+                0,
+                0,
+                0,
+                1,
+                1,
+                1,
+                1,
+                Map.of("compileMillisMeasured", 400L),
+                processCpu,
+                benchCpu);
     }
 }
