@@ -182,10 +182,11 @@ public final class BenchReport {
                 "pipeline minus (ceiling + stages)");
         table.add(
                 section,
-                "pipeline JIT compilation per article",
+                "pipeline JIT compiler CPU per article",
                 efficiency.pipelineCompileMs(),
                 "ms",
-                "the processors' JIT compilers' time during the measured articles (the stages are timed warm);"
+                "the processors' C1 and C2 compiler threads' CPU during the measured articles (part of the"
+                        + " pipeline's; the stages are timed warm);"
                         + " efficiency without it: "
                         + String.format(Locale.ROOT, "%.3f", efficiency.valueWithoutCompilation()));
     }

@@ -9,7 +9,7 @@ package news.pipeline.bench;
  * @param ceilingMs  the ceiling's CPU per article, processors and broker, ms
  * @param stagesMs   the stages' CPU per article on the same inputs, ms
  * @param pipelineMs the pipeline's CPU per article, processors and broker, ms
- * @param pipelineCompileMs the processors' JIT compilers' time per article in the same window, ms
+ * @param pipelineCompileMs the processors' JIT compiler threads' CPU per article in the same window, ms
  *                          (part of pipelineMs; NaN when unknown)
  */
 public record Efficiency(double ceilingMs, double stagesMs, double pipelineMs, double pipelineCompileMs) {
@@ -24,7 +24,7 @@ public record Efficiency(double ceilingMs, double stagesMs, double pipelineMs, d
                 cpuMs(result.ceiling()),
                 steps.cpuMsPerArticle(),
                 cpuMs(pipeline),
-                1000 * pipeline.compileSecondsMeasured() / pipeline.articles());
+                1000 * pipeline.compilerCpuSecondsMeasured() / pipeline.articles());
     }
 
     /**

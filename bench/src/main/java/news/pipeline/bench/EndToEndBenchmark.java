@@ -101,9 +101,9 @@ public final class EndToEndBenchmark {
             return number("peakHeapAfterGcBytes") / (1024.0 * 1024);
         }
 
-        /** The JIT compilers' time during the measured articles (from the end of the warm-up); NaN when unknown. */
-        public double compileSecondsMeasured() {
-            return number("compileMillisMeasured") / 1000;
+        /** The JIT compiler threads' CPU during the measured articles (from the end of the warm-up); NaN when unknown. */
+        public double compilerCpuSecondsMeasured() {
+            return number("compilerCpuNanosMeasured") / 1e9;
         }
 
         public double gcSeconds() {
@@ -364,10 +364,11 @@ public final class EndToEndBenchmark {
                 progress.end();
                 final Map<String, Object> stats = new LinkedHashMap<>(finalStats);
                 stats.put("cpuNanosThroughput", throughputStats.get("cpuNanos"));
+                final long compilerAtEnd = ((Number) throughputStats.get("compilerCpuNanos")).longValue();
+                final long compilerAtWarm = ((Number) warmStats.get("compilerCpuNanos")).longValue();
                 stats.put(
-                        "compileMillisMeasured",
-                        ((Number) throughputStats.get("compileMillis")).longValue()
-                                - ((Number) warmStats.get("compileMillis")).longValue());
+                        "compilerCpuNanosMeasured",
+                        compilerAtEnd < 0 || compilerAtWarm < 0 ? Double.NaN : compilerAtEnd - compilerAtWarm);
                 final long[] latencies = end.latencies();
                 final Percentiles p = latencies.length == 0 ? null : Percentiles.of(latencies);
                 final double processCpu = ((Number) throughputStats.get("cpuNanos")).doubleValue() / 1e9 - warmCpu;

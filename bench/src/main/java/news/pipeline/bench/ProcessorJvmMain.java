@@ -5,13 +5,13 @@ import com.sun.management.OperatingSystemMXBean;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -228,15 +228,40 @@ public final class ProcessorJvmMain {
             gcMillis += Math.max(0, gc.getCollectionTime());
         }
         stats.put("gcMillis", gcMillis);
-        // The JIT compilers' time: a fresh JVM's compiler threads take a large share of its CPU for minutes.
-        final CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
-        stats.put(
-                "compileMillis",
-                compiler != null && compiler.isCompilationTimeMonitoringSupported()
-                        ? compiler.getTotalCompilationTime()
-                        : -1L);
+        // The JIT compilers' CPU: a fresh JVM's compiler threads take a large share of its CPU for minutes.
+        stats.put("compilerCpuNanos", compilerCpuNanos());
         stats.put("uptimeMillis", ManagementFactory.getRuntimeMXBean().getUptime());
         return stats;
+    }
+
+    /**
+     * CPU time of the JIT compiler threads (C1 and C2), from each thread's {@code /proc/self/task/N/stat}
+     * (they are not Java threads, so the JVM's thread bean does not list them); -1 where there is no /proc.
+     */
+    static long compilerCpuNanos() {
+        long ticks = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (final Path task : tasks) {
+                try {
+                    final String stat = Files.readString(task.resolve("stat"));
+                    // pid (comm) state ...: comm may hold spaces, so fields are counted after its closing parenthesis.
+                    final int open = stat.indexOf('(');
+                    final int close = stat.lastIndexOf(')');
+                    final String comm = stat.substring(open + 1, close);
+                    if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
+                        final String[] fields = stat.substring(close + 2).split(" ");
+                        // utime and stime: fields 14 and 15 of the line, 12 and 13 after the comm.
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // The thread ended meanwhile.
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        // Linux reports these in USER_HZ ticks, 100 a second on every mainstream kernel configuration.
+        return ticks * 10_000_000L;
     }
 
     /** The kB figures of /proc/self/status (VmHWM, VmRSS...) in bytes; empty where there is no /proc. */

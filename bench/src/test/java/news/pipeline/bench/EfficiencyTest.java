@@ -62,7 +62,7 @@ class EfficiencyTest {
                 1,
                 1,
                 1,
-                Map.of("compileMillisMeasured", 400L),
+                Map.of("compilerCpuNanosMeasured", 400_000_000L),
                 processCpu,
                 benchCpu);
     }
