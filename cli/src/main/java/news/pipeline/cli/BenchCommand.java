@@ -40,8 +40,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The benchmark: each stage alone, then the whole pipeline end to end on the embedded broker, and
- * Kafka Streams' own ceiling on the same machine in the same run. Prints a table; {@code --json}
- * writes the same table.
+ * its Kafka ceiling (the same records replayed) on the same machine in the same run, and the
+ * efficiency they give. Prints a table; {@code --json} writes the same table.
  */
 @Command(
         name = "bench",
@@ -51,8 +51,9 @@ import picocli.CommandLine.Spec;
             "Benchmarks each stage, the whole pipeline, and Kafka Streams' own ceiling on this machine.",
             "Measures the stages (cleaner CPU ms/page, tagger articles/s, Avro ns/record), then the pipeline",
             "end to end on a fresh embedded broker (exactly-once, all three processors, in a JVM of their own):",
-            "articles/s, latency p50/p99 at a fixed offered load, peak heap and RSS; and the ceiling, three identity",
-            "Kafka Streams applications over topics of the same shape, with the same settings. Prints a table."
+            "articles/s, latency p50/p99 at a fixed offered load, peak heap and RSS; and the ceiling, three Kafka",
+            "Streams applications that write the pipeline's own records without computing them, with the same settings;",
+            "then efficiency: (ceiling CPU + the processors' steps' CPU) / pipeline CPU per article. Prints a table."
         })
 public final class BenchCommand implements Callable<Integer> {
 
