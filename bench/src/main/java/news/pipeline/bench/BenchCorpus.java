@@ -21,19 +21,20 @@ import news.pipeline.clean.CleanDocument;
 import news.pipeline.clean.DocumentFormat;
 import news.pipeline.clean.RawDocument;
 import news.pipeline.clean.RejectedDocumentException;
-import news.pipeline.cleaner.CleanArticleMapper;
-import news.pipeline.deadletter.RejectedRecordException;
-import news.pipeline.publisher.CountryFanOut;
+import news.pipeline.runtime.GeneratedNews;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.RawArticle;
 import news.pipeline.serde.AvroSerde;
-import news.pipeline.streams.ProcessorApp;
-import news.pipeline.tagger.EnrichedArticleMapper;
 
 /** Reads the benchmark's inputs (samples, a text corpus, a folder of pages) and builds the workloads. */
 public final class BenchCorpus {
     /** A page of the pages folder. */
     public record Page(String name, byte[] content) {}
+
+    /** The generated pages' sizes: a short article page to a heavy front-page-like article page. */
+    public static final int GENERATED_MIN_BYTES = 20 * 1024;
+
+    public static final int GENERATED_MAX_BYTES = 300 * 1024;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -45,7 +46,20 @@ public final class BenchCorpus {
      */
     public static TextArticles textGenerator(
             final Path samples, final Path texts, final int minBytes, final int maxBytes) {
+        return textGenerator(samples, texts, List.of(), minBytes, maxBytes);
+    }
+
+    /** The same, with generated wire stories ({@link GeneratedNews#stories}) added to the corpus. */
+    public static TextArticles textGenerator(
+            final Path samples,
+            final Path texts,
+            final List<GeneratedNews.Story> generated,
+            final int minBytes,
+            final int maxBytes) {
         final List<TextArticles.Story> stories = new ArrayList<>();
+        for (final GeneratedNews.Story story : generated) {
+            stories.add(new TextArticles.Story(story.title(), story.paragraphs()));
+        }
         final ArticleCleaner cleaner = new ArticleCleaner();
         for (final Path file : files(samples)) {
             final String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -114,6 +128,16 @@ public final class BenchCorpus {
         }
     }
 
+    /**
+     * Pages written by {@link GeneratedNews#pages}: the layouts in turn, 20 to 300 KB, the same for
+     * the same seed.
+     */
+    public static List<Page> generatedPages(final int count, final long seed) {
+        return GeneratedNews.pages(count, seed, GENERATED_MIN_BYTES, GENERATED_MAX_BYTES).stream()
+                .map(page -> new Page(page.name(), page.bytes()))
+                .toList();
+    }
+
     /** Every .html, .htm and .html.gz page under the folder (or the one file), in name order. */
     public static List<Page> pages(final Path dirOrFile) {
         final List<Page> pages = new ArrayList<>();
@@ -170,20 +194,18 @@ public final class BenchCorpus {
             final int articles,
             final Map<String, String> settings) {
         final AvroSerde<RawArticle> serde = new AvroSerde<>(RawArticle.class);
-        final CleanArticleMapper cleaning = ProcessorApp.cleanArticleMapper(settings);
-        final EnrichedArticleMapper enrichment = ProcessorApp.enrichedArticleMapper();
+        // The processors' own steps and serdes, so that the counts and the ceiling's records are theirs exactly.
+        final StepChain chain = new StepChain(settings);
         final List<byte[]> values = new ArrayList<>();
+        final List<StepChain.Hops> hops = new ArrayList<>();
         final int[] fanOut = new int[raws.size()];
         for (int i = 0; i < raws.size(); i++) {
             values.add(serde.encode(raws.get(i)));
-            try {
-                fanOut[i] = CountryFanOut.of(enrichment.enrich(cleaning.clean(name + "-" + i, raws.get(i))))
-                        .size();
-            } catch (RejectedRecordException e) {
-                fanOut[i] = Workload.DEAD_LETTER;
-            }
+            // A key of the length of the load generator's ("t-" and the article's number).
+            hops.add(chain.run(EndConsumer.THROUGHPUT_PREFIX + i, values.get(i)));
+            fanOut[i] = hops.get(i).fanOut();
         }
-        return new Workload(name, description, values, fanOut, articles);
+        return new Workload(name, description, values, fanOut, articles, hops);
     }
 
     private static List<Path> files(final Path dirOrFile) {

@@ -97,6 +97,100 @@ public final class BenchReport {
         return cleaner;
     }
 
+    /**
+     * The peers' table: our cleaner's and each peer's pages per CPU second on one thread, and our
+     * whole pipeline's pages per CPU second (processors and broker, so per core) over each peer's.
+     *
+     * @param pipelinePagesPerCpuSecond NaN when the HTML workload did not run end to end
+     */
+    public static void peerRows(
+            final BenchTable table,
+            final List<Peers.Result> peers,
+            final StageBenchmarks.CleanerResult cleaner,
+            final double pipelinePagesPerCpuSecond) {
+        final double ours = 1000 / cleaner.meanMs();
+        table.add(
+                "peers",
+                "our cleaner pages per CPU second",
+                ours,
+                "pages/s",
+                String.format(Locale.ROOT, "one thread, %d pages, mean %.2f ms", cleaner.pages(), cleaner.meanMs()));
+        table.add(
+                "peers",
+                "our pipeline pages per CPU second",
+                pipelinePagesPerCpuSecond,
+                "pages/s",
+                Double.isNaN(pipelinePagesPerCpuSecond)
+                        ? "needs the HTML workload end to end (--workloads html, no --skip-e2e)"
+                        : "cleaning, tagging, Kafka, exactly-once: processors' and broker's CPU per page");
+        for (final Peers.Result peer : peers) {
+            if (!peer.measured()) {
+                table.add("peers", peer.name(), Double.NaN, "pages/s", "skipped: " + peer.note());
+                continue;
+            }
+            table.add(
+                    "peers",
+                    peer.name() + " pages per CPU second",
+                    peer.pagesPerCpuSecond(),
+                    "pages/s",
+                    peer.note() + String.format(Locale.ROOT, "; %.0f characters kept a page", peer.keptChars()));
+            table.add(
+                    "peers",
+                    "our pipeline / " + peer.name(),
+                    pipelinePagesPerCpuSecond / peer.pagesPerCpuSecond(),
+                    "",
+                    String.format(Locale.ROOT, "per core; our cleaner alone: %.2f", ours / peer.pagesPerCpuSecond()));
+        }
+    }
+
+    /** The stages' CPU per article on a workload's pool, as the processors run them. */
+    public static void stepsRows(final BenchTable table, final StageBenchmarks.StepsResult steps) {
+        table.add(
+                "stages",
+                "pipeline steps CPU per " + steps.workload() + " article",
+                steps.cpuMsPerArticle(),
+                "ms",
+                String.format(
+                        Locale.ROOT,
+                        "raw reader, clean, enrich and fan-out steps, every Avro decode and encode; %,d articles"
+                                + " (pool of %d), one thread",
+                        steps.articles(),
+                        steps.pool()));
+    }
+
+    /** Efficiency: the model's CPU per article (ceiling plus stages) over the pipeline's. */
+    public static void efficiencyRows(final BenchTable table, final Efficiency efficiency, final String workload) {
+        final String section = "e2e " + workload;
+        table.add(
+                section,
+                "efficiency",
+                efficiency.value(),
+                "",
+                String.format(
+                        Locale.ROOT,
+                        "(ceiling %.4f + stages %.4f ms) / pipeline %.4f ms CPU per article, processors and broker;"
+                                + " target >= 0.9: %s",
+                        efficiency.ceilingMs(),
+                        efficiency.stagesMs(),
+                        efficiency.pipelineMs(),
+                        efficiency.value() >= 0.9 ? "met" : "not met"));
+        table.add(
+                section,
+                "unexplained CPU per article",
+                efficiency.unexplainedMs(),
+                "ms",
+                "pipeline minus (ceiling + stages)");
+        table.add(
+                section,
+                "pipeline JIT compiler CPU per article",
+                efficiency.pipelineCompileMs(),
+                "ms",
+                "the processors' C1 and C2 compiler threads' CPU during the measured articles (part of the"
+                        + " pipeline's; the stages are timed warm);"
+                        + " efficiency without it: "
+                        + String.format(Locale.ROOT, "%.3f", efficiency.valueWithoutCompilation()));
+    }
+
     /** The rows of one end-to-end workload: the pipeline's and the ceiling's phases, and their ratio. */
     public static void endToEndRows(final BenchTable table, final EndToEndBenchmark.Result result) {
         final Workload w = result.workload();
@@ -119,6 +213,20 @@ public final class BenchReport {
                         w.articles() - expected.visibleArticles(),
                         result.preloadSeconds()));
         phaseRows(table, section, "pipeline", result.pipeline());
+        if (result.warmupArticles() > 0) {
+            table.add(
+                    section,
+                    "cold start / warm",
+                    result.pipeline().coldArticlesPerSecond()
+                            / result.pipeline().articlesPerSecond(),
+                    "",
+                    String.format(
+                            Locale.ROOT,
+                            "pipeline articles/s over the %,d warm-up articles in a fresh JVM, over the measured ones'"
+                                    + " (target >= 0.8 over a fresh JVM's first 30 s: give --e2e-warmup so that the"
+                                    + " warm-up lasts about 30 s)",
+                            result.warmupArticles()));
+        }
         if (result.ceiling() != null) {
             phaseRows(table, section, "ceiling", result.ceiling());
             table.add(

@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One workload end to end on a fresh embedded broker: the pipeline's three processors, then the
- * ceiling's three identity applications, each in a child JVM of its own.
+ * ceiling's three applications, each in a child JVM of its own. The ceiling replays the records the
+ * pipeline writes ({@link CeilingReplay}) when the workload has them, else copies each record on.
  *
  * <p>For each: the raw topic is loaded with warm-up articles and then the workload's articles
  * before the applications start (so the producer is not what is measured); the articles/s is the
@@ -129,6 +130,11 @@ public final class EndToEndBenchmark {
             return number("peakHeapAfterGcBytes") / (1024.0 * 1024);
         }
 
+        /** The JIT compiler threads' CPU during the measured articles (from the end of the warm-up); NaN when unknown. */
+        public double compilerCpuSecondsMeasured() {
+            return number("compilerCpuNanosMeasured") / 1e9;
+        }
+
         public double gcSeconds() {
             return number("gcMillis") / 1000;
         }
@@ -179,8 +185,7 @@ public final class EndToEndBenchmark {
         final long warmup = Math.round(options.warmup() * measured.articles());
         final long total = warmup + measured.articles();
         // The warm-up articles are the first ones of the same stream: ids 0..warmup-1, then the measured ones.
-        final Workload workload = new Workload(
-                measured.name(), measured.description(), measured.values(), measured.fanOut(), Math.toIntExact(total));
+        final Workload workload = measured.withArticles(Math.toIntExact(total));
         final Path dir = options.dataDir().resolve(workload.name());
         final String label = "e2e " + workload.name();
         progress.begin(label + ": starting the broker");
@@ -237,21 +242,28 @@ public final class EndToEndBenchmark {
                     pipelineIds,
                     Set.of(Topics.BY_COUNTRY.name()),
                     pipelineCounts,
-                    dir);
+                    dir,
+                    null);
             Phase ceiling = null;
             if (options.ceiling()) {
                 final String last = ProcessorJvmMain.CEILING_TOPICS.get(ProcessorJvmMain.CEILING_TOPICS.size() - 1);
-                // Identity: every article comes out once, dead letter or not.
+                final boolean replay = !workload.hops().isEmpty();
+                final Path replayFile = dir.resolve("ceiling-replay.bin");
+                if (replay) {
+                    CeilingReplay.write(replayFile, workload.values(), workload.hops());
+                }
+                // Replaying the pipeline's records: its counts. Identity: every article comes out once.
                 ceiling = phase(
                         "ceiling",
                         kafka,
                         client,
                         workload,
                         ProcessorJvmMain.CEILING_TOPICS.get(0),
-                        Map.of(last, EndConsumer::keyAsId),
+                        Map.of(last, EndConsumer::keyAsId, ProcessorJvmMain.CEILING_DEAD_LETTER, EndConsumer::keyAsId),
                         Set.of(last),
-                        new Counts(warmup, warmup, measured.articles(), measured.articles()),
-                        dir);
+                        replay ? pipelineCounts : new Counts(warmup, warmup, measured.articles(), measured.articles()),
+                        dir,
+                        replay ? replayFile : null);
             }
             result = new Result(measured, warmup, preloadSeconds, bytes / (1024.0 * 1024), pipeline, ceiling);
             progress.begin(label + ": stopping the broker");
@@ -269,14 +281,15 @@ public final class EndToEndBenchmark {
             final Map<String, Function<ConsumerRecord<byte[], byte[]>, String>> ids,
             final Set<String> latencyTopics,
             final Counts counts,
-            final Path dir)
+            final Path dir,
+            final Path replayFile)
             throws Exception {
         final Map<String, String> settings = new LinkedHashMap<>(options.settings());
         settings.put(PipelineSettings.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
         settings.put(
                 StreamsConfig.STATE_DIR_CONFIG,
                 dir.resolve("state-" + mode).toAbsolutePath().toString());
-        final boolean identity = mode.equals("ceiling");
+        final boolean identity = mode.equals("ceiling") && replayFile == null;
         final long warmRecords = counts.warmupRecords();
         // The 10% and 90% marks of the warm-up's output, then of the measured articles' output.
         try (EndConsumer end = new EndConsumer(
@@ -289,6 +302,9 @@ public final class EndToEndBenchmark {
                 warmRecords + Math.round(0.1 * counts.records()),
                 warmRecords + Math.round(0.9 * counts.records()))) {
             final List<String> jvm = new ArrayList<>(options.jvmOptions());
+            if (replayFile != null) {
+                jvm.add("-D" + ProcessorJvmMain.CEILING_REPLAY_PROPERTY + "=" + replayFile.toAbsolutePath());
+            }
             if (options.profileDir() != null) {
                 jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
                         + profileRecording(workload, mode).toAbsolutePath());
@@ -320,7 +336,8 @@ public final class EndToEndBenchmark {
                 }
                 end.awaitThroughputRecords(warmRecords, options.phaseTimeout());
                 final long benchCpuWarm = ownCpuNanos();
-                final double warmCpu = ((Number) processorJvm.stats().get("cpuNanos")).doubleValue() / 1e9;
+                final Map<String, Object> warmStats = processorJvm.stats();
+                final double warmCpu = ((Number) warmStats.get("cpuNanos")).doubleValue() / 1e9;
                 progress.begin(
                         label + ": measured run",
                         "articles",
@@ -377,6 +394,11 @@ public final class EndToEndBenchmark {
                 progress.end();
                 final Map<String, Object> stats = new LinkedHashMap<>(finalStats);
                 stats.put("cpuNanosThroughput", throughputStats.get("cpuNanos"));
+                final long compilerAtEnd = ((Number) throughputStats.get("compilerCpuNanos")).longValue();
+                final long compilerAtWarm = ((Number) warmStats.get("compilerCpuNanos")).longValue();
+                stats.put(
+                        "compilerCpuNanosMeasured",
+                        compilerAtEnd < 0 || compilerAtWarm < 0 ? Double.NaN : compilerAtEnd - compilerAtWarm);
                 final long[] latencies = end.latencies();
                 final Percentiles p = latencies.length == 0 ? null : Percentiles.of(latencies);
                 final double processCpu = ((Number) throughputStats.get("cpuNanos")).doubleValue() / 1e9 - warmCpu;
@@ -459,6 +481,7 @@ public final class EndToEndBenchmark {
             for (int i = 0; i < shapes.size(); i++) {
                 topics.add(newTopic(ProcessorJvmMain.CEILING_TOPICS.get(i), shapes.get(i)));
             }
+            topics.add(newTopic(ProcessorJvmMain.CEILING_DEAD_LETTER, Topics.DEAD_LETTER));
         }
         try (Admin admin = Clients.admin(client)) {
             admin.createTopics(topics).all().get(60, TimeUnit.SECONDS);

@@ -11,6 +11,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +31,8 @@ import news.pipeline.runtime.AvroJson;
 import news.pipeline.runtime.StreamsAppRunner;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.streams.StreamsSettings;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -56,6 +59,12 @@ public final class ProcessorJvmMain {
     /** The ceiling's topics, in the order data flows, shaped like the pipeline's four data topics. */
     public static final List<String> CEILING_TOPICS =
             List.of("bench.ceiling.raw", "bench.ceiling.clean", "bench.ceiling.enriched", "bench.ceiling.by-country");
+
+    /** The ceiling's dead-letter topic, shaped like the pipeline's. */
+    public static final String CEILING_DEAD_LETTER = "bench.ceiling.dead-letter";
+
+    /** The system property naming the {@link CeilingReplay} file; without it the ceiling copies records on. */
+    public static final String CEILING_REPLAY_PROPERTY = "news.bench.ceiling.replay";
 
     /** The most heap in use right after any collection: what the applications hold, short of garbage not yet reached. */
     private static final Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -148,14 +157,20 @@ public final class ProcessorJvmMain {
      * processor at the same position (exactly-once, compression, batching...): what Kafka Streams
      * itself costs on this machine, with no deserialising, cleaning or tagging.
      */
-    private static AutoCloseable startCeiling(final Map<String, String> settings) throws InterruptedException {
+    private static AutoCloseable startCeiling(final Map<String, String> settings)
+            throws InterruptedException, IOException {
         final List<KafkaStreams> apps = new ArrayList<>();
+        final String replayFile = System.getProperty(CEILING_REPLAY_PROPERTY);
+        final CeilingReplay replay = replayFile == null ? null : CeilingReplay.read(Path.of(replayFile));
         final ProcessorApp[] positions = ProcessorApp.values();
         for (int i = 0; i < positions.length; i++) {
             final Properties props = StreamsSettings.forProcessor(positions[i], settings, PipelineMetrics.inMemory());
             props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-ceiling-" + (i + 1));
-            final KafkaStreams app =
-                    new KafkaStreams(identity(CEILING_TOPICS.get(i), CEILING_TOPICS.get(i + 1)), props);
+            final KafkaStreams app = new KafkaStreams(
+                    replay == null
+                            ? identity(CEILING_TOPICS.get(i), CEILING_TOPICS.get(i + 1))
+                            : replayHop(replay, i, CEILING_TOPICS.get(i), CEILING_TOPICS.get(i + 1)),
+                    props);
             app.start();
             apps.add(app);
         }
@@ -178,6 +193,23 @@ public final class ProcessorJvmMain {
                 closer.join();
             }
         };
+    }
+
+    /** One hop of the replaying ceiling: each record's outputs looked up, to the next topic or the dead letters. */
+    static Topology replayHop(final CeilingReplay replay, final int hop, final String from, final String to) {
+        final Topology topology = new Topology();
+        final String source = "read-" + from;
+        final String processor = "replay-" + to;
+        topology.addSource(source, new ByteArrayDeserializer(), new ByteArrayDeserializer(), from);
+        topology.addProcessor(processor, () -> new CeilingReplay.HopProcessor(replay, hop), source);
+        topology.addSink(CeilingReplay.NEXT, to, new ByteArraySerializer(), new ByteArraySerializer(), processor);
+        topology.addSink(
+                CeilingReplay.DEAD_LETTER,
+                CEILING_DEAD_LETTER,
+                new ByteArraySerializer(),
+                new ByteArraySerializer(),
+                processor);
+        return topology;
     }
 
     static Topology identity(final String from, final String to) {
@@ -212,8 +244,40 @@ public final class ProcessorJvmMain {
             gcMillis += Math.max(0, gc.getCollectionTime());
         }
         stats.put("gcMillis", gcMillis);
+        // The JIT compilers' CPU: a fresh JVM's compiler threads take a large share of its CPU for minutes.
+        stats.put("compilerCpuNanos", compilerCpuNanos());
         stats.put("uptimeMillis", ManagementFactory.getRuntimeMXBean().getUptime());
         return stats;
+    }
+
+    /**
+     * CPU time of the JIT compiler threads (C1 and C2), from each thread's {@code /proc/self/task/N/stat}
+     * (they are not Java threads, so the JVM's thread bean does not list them); -1 where there is no /proc.
+     */
+    static long compilerCpuNanos() {
+        long ticks = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (final Path task : tasks) {
+                try {
+                    final String stat = Files.readString(task.resolve("stat"));
+                    // pid (comm) state ...: comm may hold spaces, so fields are counted after its closing parenthesis.
+                    final int open = stat.indexOf('(');
+                    final int close = stat.lastIndexOf(')');
+                    final String comm = stat.substring(open + 1, close);
+                    if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
+                        final String[] fields = stat.substring(close + 2).split(" ");
+                        // utime and stime: fields 14 and 15 of the line, 12 and 13 after the comm.
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // The thread ended meanwhile.
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        // Linux reports these in USER_HZ ticks, 100 a second on every mainstream kernel configuration.
+        return ticks * 10_000_000L;
     }
 
     /** The kB figures of /proc/self/status (VmHWM, VmRSS...) in bytes; empty where there is no /proc. */

@@ -286,6 +286,58 @@ public final class StageBenchmarks {
         return Arrays.copyOf(samples, n);
     }
 
+    /**
+     * The processors' work on one article besides Kafka's ({@link StepChain}: the raw reader, the
+     * clean, enrich and fan-out steps and every value decoded and encoded), over the workload's pool.
+     *
+     * @param cpuMsPerArticle CPU time of the calling thread per article, the pool's mean (the
+     *                        workload cycles through the pool evenly)
+     */
+    public record StepsResult(
+            String workload, int pool, long articles, double cpuMsPerArticle, double wallMsPerArticle) {}
+
+    /** Times the steps one pool pass at a time (CPU time of this thread; wall time where there is none). */
+    public StepsResult steps(final Workload workload) {
+        final String name = "stage pipeline steps, " + workload.name();
+        beginStage(name, "articles", warmupSeconds + measureSeconds);
+        progress.step("building the steps");
+        final StepChain chain = new StepChain(settings);
+        final List<byte[]> values = workload.values();
+        final List<String> keys = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            keys.add(EndConsumer.THROUGHPUT_PREFIX + i);
+        }
+        final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        final boolean cpu = threads.isCurrentThreadCpuTimeSupported();
+        long made = 0;
+        progress.step("warm-up", seconds(warmupSeconds + measureSeconds));
+        final long warmEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        do {
+            for (int i = 0; i < values.size(); i++) {
+                sink += chain.run(keys.get(i), values.get(i)).fanOut();
+                calls.lazySet(++made);
+            }
+        } while (System.nanoTime() < warmEnd);
+        progress.step("measuring", seconds(measureSeconds));
+        long articles = 0;
+        long busy = 0;
+        final long start = System.nanoTime();
+        final long end = start + (long) (measureSeconds * 1e9);
+        do {
+            final long before = cpu ? threads.getCurrentThreadCpuTime() : System.nanoTime();
+            for (int i = 0; i < values.size(); i++) {
+                sink += chain.run(keys.get(i), values.get(i)).fanOut();
+            }
+            busy += (cpu ? threads.getCurrentThreadCpuTime() : System.nanoTime()) - before;
+            articles += values.size();
+            made += values.size();
+            calls.lazySet(made);
+        } while (System.nanoTime() < end);
+        final double wall = (System.nanoTime() - start) / 1e6;
+        progress.end();
+        return new StepsResult(workload.name(), values.size(), articles, busy / 1e6 / articles, wall / articles);
+    }
+
     /** Keeps the JIT from removing the measured work. */
     public long sink() {
         return sink;

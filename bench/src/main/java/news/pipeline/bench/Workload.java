@@ -15,8 +15,11 @@ import java.util.List;
  * @param fanOut      for each pool record: how many by-country records it yields (0 when the
  *                    article names no country), or {@link #DEAD_LETTER}
  * @param articles    how many articles the throughput run sends
+ * @param hops        for each pool record: what the processors write for it, byte for byte (empty
+ *                    when not computed: the ceiling is then a chain of identity applications)
  */
-public record Workload(String name, String description, List<byte[]> values, int[] fanOut, int articles) {
+public record Workload(
+        String name, String description, List<byte[]> values, int[] fanOut, int articles, List<StepChain.Hops> hops) {
     /** The pool record is rejected by a processor: one dead letter, nothing on by-country. */
     public static final int DEAD_LETTER = -1;
 
@@ -24,6 +27,23 @@ public record Workload(String name, String description, List<byte[]> values, int
         if (values.isEmpty() || values.size() != fanOut.length) {
             throw new IllegalArgumentException("need one fan-out per pool record, and at least one record");
         }
+        if (!hops.isEmpty() && hops.size() != values.size()) {
+            throw new IllegalArgumentException("need the hops of every pool record, or of none");
+        }
+    }
+
+    public Workload(
+            final String name,
+            final String description,
+            final List<byte[]> values,
+            final int[] fanOut,
+            final int articles) {
+        this(name, description, values, fanOut, articles, List.of());
+    }
+
+    /** The same pool and hops, sent {@code count} times. */
+    public Workload withArticles(final int count) {
+        return new Workload(name, description, values, fanOut, count, hops);
     }
 
     public byte[] value(final long article) {

@@ -20,12 +20,15 @@ import java.util.stream.Stream;
 import news.pipeline.bench.BenchCorpus;
 import news.pipeline.bench.BenchReport;
 import news.pipeline.bench.BenchTable;
+import news.pipeline.bench.Efficiency;
 import news.pipeline.bench.EndToEndBenchmark;
+import news.pipeline.bench.Peers;
 import news.pipeline.bench.Progress;
 import news.pipeline.bench.StageBenchmarks;
 import news.pipeline.bench.TextArticles;
 import news.pipeline.bench.Workload;
 import news.pipeline.runtime.EmbeddedRegistry;
+import news.pipeline.runtime.GeneratedNews;
 import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.runtime.ProjectHome;
 import news.pipeline.streams.PipelineConfig;
@@ -38,8 +41,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The benchmark: each stage alone, then the whole pipeline end to end on the embedded broker, and
- * Kafka Streams' own ceiling on the same machine in the same run. Prints a table; {@code --json}
- * writes the same table.
+ * its Kafka ceiling (the same records replayed) on the same machine in the same run, and the
+ * efficiency they give. Prints a table; {@code --json} writes the same table.
  */
 @Command(
         name = "bench",
@@ -49,8 +52,9 @@ import picocli.CommandLine.Spec;
             "Benchmarks each stage, the whole pipeline, and Kafka Streams' own ceiling on this machine.",
             "Measures the stages (cleaner CPU ms/page, tagger articles/s, Avro ns/record), then the pipeline",
             "end to end on a fresh embedded broker (exactly-once, all three processors, in a JVM of their own):",
-            "articles/s, latency p50/p99 at a fixed offered load, peak heap and RSS; and the ceiling, three identity",
-            "Kafka Streams applications over topics of the same shape, with the same settings. Prints a table."
+            "articles/s, latency p50/p99 at a fixed offered load, peak heap and RSS; and the ceiling, three Kafka",
+            "Streams applications that write the pipeline's own records without computing them, with the same settings;",
+            "then efficiency: (ceiling CPU + the processors' steps' CPU) / pipeline CPU per article. Prints a table."
         })
 public final class BenchCommand implements Callable<Integer> {
 
@@ -65,10 +69,27 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--pages",
-            paramLabel = "DIR",
-            description = "HTML pages (*.html, *.htm, *.html.gz) for the cleaner stage and the HTML workload."
-                    + " Default: ../shared/bench/aeb-dev/html beside the project when present, else the samples.")
-    Path pages;
+            paramLabel = "DIR|generated",
+            description = "HTML pages (*.html, *.htm, *.html.gz) for the cleaner stage and the HTML workload, or"
+                    + " `generated`: news pages written by the benchmark (menus, related boxes, teaser grids,"
+                    + " comments, footers; four layouts; 20-300 KB; the same for the same --seed)."
+                    + " Default: ../shared/bench/aeb-dev/html beside the project when present, else generated.")
+    String pages;
+
+    @Option(
+            names = "--generated",
+            paramLabel = "N",
+            defaultValue = "120",
+            description = "How many pages to generate, and how many wire stories to add to the texts' corpus when"
+                    + " no other is given. Default: ${DEFAULT-VALUE}.")
+    int generated;
+
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Seed of the generated pages and stories. Default: ${DEFAULT-VALUE}.")
+    long seed;
 
     @Option(
             names = "--samples",
@@ -78,10 +99,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--texts",
-            paramLabel = "FILE",
-            description = "More prose for the generated texts: JSON lines with title and text (or dateline and body)."
-                    + " Default: ../shared/eval/reuters-dev/reuters-train.jsonl beside the project when present."
-                    + " Use --texts none for the samples alone.")
+            paramLabel = "FILE|generated|none",
+            description = "More prose for the generated texts: JSON lines with title and text (or dateline and body),"
+                    + " or `generated`: wire stories written by the benchmark (the same for the same --seed)."
+                    + " Default: ../shared/eval/reuters-dev/reuters-train.jsonl beside the project when present,"
+                    + " else generated wire stories. Use --texts none for the samples alone.")
     String texts;
 
     @Option(
@@ -171,6 +193,13 @@ public final class BenchCommand implements Callable<Integer> {
         HTML
     }
 
+    @Option(
+            names = "--peers",
+            description = "Also time other extractors on the same pages, one thread each: Readability.js"
+                    + " (npm install --prefix bench/peers) and readability-lxml (apt-get install python3-readability),"
+                    + " against our cleaner and our whole pipeline per core.")
+    boolean peers;
+
     @Option(names = "--skip-stages", description = "Skip the single-thread stage measurements.")
     boolean skipStages;
 
@@ -246,6 +275,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--keep-data", description = "Keep the data folder afterwards.")
     boolean keepData;
 
+    /** The --pages value that asks for generated pages. */
+    static final String GENERATED = "generated";
+
     @Override
     public Integer call() throws Exception {
         // As every other command: a news.pipeline.* key unknown or out of range stops it here, in one
@@ -262,11 +294,14 @@ public final class BenchCommand implements Callable<Integer> {
     private int run(final Progress progress, final PrintWriter out, final PrintWriter err) throws Exception {
         final Path home = ProjectHome.dir();
         final Path samplesDir = samples != null ? samples : home.resolve("samples");
-        final Path pagesDir =
-                pages != null ? pages : existing(home.resolve("../shared/bench/aeb-dev/html"), samplesDir);
+        final Path sharedPages = home.resolve("../shared/bench/aeb-dev/html");
+        final boolean generatePages = pages == null ? !Files.isDirectory(sharedPages) : pages.equals(GENERATED);
+        final Path pagesDir = generatePages ? null : pages == null ? sharedPages.normalize() : Path.of(pages);
+        final Path sharedTexts = home.resolve("../shared/eval/reuters-dev/reuters-train.jsonl");
+        final boolean generateTexts = texts == null ? !Files.exists(sharedTexts) : texts.equals(GENERATED);
         final Path textsFile = texts == null
-                ? existing(home.resolve("../shared/eval/reuters-dev/reuters-train.jsonl"), null)
-                : texts.equals("none") ? null : Path.of(texts);
+                ? existing(sharedTexts, null)
+                : texts.equals("none") || texts.equals(GENERATED) ? null : Path.of(texts);
 
         final BenchTable table = new BenchTable();
         table.context("started", Instant.now().toString());
@@ -278,10 +313,18 @@ public final class BenchCommand implements Callable<Integer> {
         table.context("load average at start", BenchReport.loadAverage());
 
         progress.begin("reading the texts and pages");
-        final TextArticles generator = BenchCorpus.textGenerator(samplesDir, textsFile, 2048, 8192);
+        final TextArticles generator = BenchCorpus.textGenerator(
+                samplesDir, textsFile, generateTexts ? GeneratedNews.stories(generated, seed) : List.of(), 2048, 8192);
         final List<TextArticles.Text> textPool = generator.generate(Math.max(1, pool), 7);
-        final List<BenchCorpus.Page> pageList = BenchCorpus.pages(pagesDir);
+        final List<BenchCorpus.Page> pageList =
+                generatePages ? BenchCorpus.generatedPages(generated, seed) : BenchCorpus.pages(pagesDir);
         progress.end();
+        table.context(
+                "corpus",
+                (generatePages ? "generated pages" : "real pages") + ", "
+                        + (generateTexts
+                                ? "generated wire stories"
+                                : textsFile == null ? "sample texts" : "real texts"));
         table.context(
                 "texts",
                 textPool.size() + " generated texts of 2-8 KB (mean "
@@ -293,8 +336,24 @@ public final class BenchCommand implements Callable<Integer> {
                                                 .average()
                                                 .orElse(0)
                                         / 1024)
-                        + " KB) from " + samplesDir + (textsFile == null ? "" : " and " + textsFile));
-        table.context("pages", pageList.size() + " HTML pages from " + pagesDir);
+                        + " KB) cut from " + samplesDir
+                        + (textsFile == null ? "" : " and " + textsFile)
+                        + (generateTexts ? " and " + generated + " wire stories generated from seed " + seed : ""));
+        table.context(
+                "pages",
+                pageList.size() + " HTML pages (mean "
+                        + String.format(
+                                Locale.ROOT,
+                                "%.0f",
+                                pageList.stream()
+                                                .mapToInt(page -> page.content().length)
+                                                .average()
+                                                .orElse(0)
+                                        / 1024)
+                        + " KB) "
+                        + (generatePages
+                                ? "generated from seed " + seed + " (four layouts, 20-300 KB)"
+                                : "from " + pagesDir));
         if (pageList.isEmpty()) {
             err.println("no HTML pages in " + pagesDir);
             return 2;
@@ -343,8 +402,11 @@ public final class BenchCommand implements Callable<Integer> {
                     switch (kind) {
                         case TEXT -> {
                             progress.begin("e2e text: preparing the workload");
-                            textResult = e2e.run(BenchCorpus.textWorkload(textPool, articles, settings));
+                            final Workload text = BenchCorpus.textWorkload(textPool, articles, settings);
+                            final StageBenchmarks.StepsResult steps = steps(text, progress, table);
+                            textResult = e2e.run(text);
                             BenchReport.endToEndRows(table, textResult);
+                            efficiencyRows(table, textResult, steps);
                             profileRows(table, e2e, textResult);
                             if (schemaRegistry != null) {
                                 registryRows(table, e2e, textResult, root, progress);
@@ -355,17 +417,30 @@ public final class BenchCommand implements Callable<Integer> {
                         }
                         case HTML -> {
                             progress.begin("e2e html: preparing the workload");
-                            htmlResult = e2e.run(BenchCorpus.htmlWorkload(pageList, pagesCount, settings));
+                            final Workload html = BenchCorpus.htmlWorkload(pageList, pagesCount, settings);
+                            final StageBenchmarks.StepsResult steps = steps(html, progress, table);
+                            htmlResult = e2e.run(html);
                             BenchReport.endToEndRows(table, htmlResult);
+                            efficiencyRows(table, htmlResult, steps);
                             profileRows(table, e2e, htmlResult);
                         }
                     }
                 }
                 BenchReport.targets(table, textResult, htmlResult, cleanerResult);
+                if (peers) {
+                    peerRows(table, progress, pageList, cleanerResult, htmlResult, root);
+                }
             } finally {
                 if (deleteAfter) {
                     delete(root, err);
                 }
+            }
+        } else if (peers) {
+            final Path root = Files.createTempDirectory("news-bench-");
+            try {
+                peerRows(table, progress, pageList, cleanerResult, null, root);
+            } finally {
+                delete(root, err);
             }
         }
         table.context("load average at end", BenchReport.loadAverage());
@@ -540,6 +615,45 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    private void peerRows(
+            final BenchTable table,
+            final Progress progress,
+            final List<BenchCorpus.Page> pageList,
+            final StageBenchmarks.CleanerResult measured,
+            final EndToEndBenchmark.Result html,
+            final Path root)
+            throws IOException, InterruptedException {
+        final StageBenchmarks.CleanerResult cleaner = measured != null
+                ? measured
+                : new StageBenchmarks(warmupSeconds, stageSeconds, progress, settings).cleaner(pageList);
+        progress.begin("peers: Readability.js and readability-lxml on the same pages");
+        final List<Peers.Result> results =
+                new Peers(ProjectHome.dir().resolve("bench/peers"), warmupSeconds, stageSeconds).run(pageList, root);
+        progress.end();
+        BenchReport.peerRows(
+                table, results, cleaner, html == null ? Double.NaN : 1000 / Efficiency.cpuMs(html.pipeline()));
+    }
+
+    /** The steps' CPU per article on the workload's pool: the stages' part of the model limit. */
+    private StageBenchmarks.StepsResult steps(
+            final Workload workload, final Progress progress, final BenchTable table) {
+        if (skipCeiling) {
+            return null;
+        }
+        final StageBenchmarks.StepsResult steps =
+                new StageBenchmarks(warmupSeconds, stageSeconds, progress, settings).steps(workload);
+        BenchReport.stepsRows(table, steps);
+        return steps;
+    }
+
+    private static void efficiencyRows(
+            final BenchTable table, final EndToEndBenchmark.Result result, final StageBenchmarks.StepsResult steps) {
+        if (steps != null && result.ceiling() != null) {
+            BenchReport.efficiencyRows(
+                    table, Efficiency.of(result, steps), result.workload().name());
+        }
+    }
+
     private void profileRows(final BenchTable table, final EndToEndBenchmark e2e, final EndToEndBenchmark.Result result)
             throws IOException {
         if (profileDir != null) {
@@ -552,6 +666,7 @@ public final class BenchCommand implements Callable<Integer> {
         positive("--articles", articles);
         positive("--pages-count", pagesCount);
         positive("--pool", pool);
+        positive("--generated", generated);
         positive("--rate", rate);
         positive("--partitions", partitions);
         positive("--console-rounds", consoleRounds);
