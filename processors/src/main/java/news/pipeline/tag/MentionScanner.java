@@ -28,9 +28,21 @@ final class MentionScanner {
             final boolean titleCaps,
             final Dateline dateline,
             final List<EntryMatch> out) {
+        scan(tokens, 0, tokens.size(), inTitle, titleCaps, dateline, out);
+    }
+
+    /** As {@link #scan(TokenizedText, boolean, boolean, Dateline, List)}, on tokens from..to-1 only. */
+    void scan(
+            final TokenizedText tokens,
+            final int from,
+            final int to,
+            final boolean inTitle,
+            final boolean titleCaps,
+            final Dateline dateline,
+            final List<EntryMatch> out) {
         final String source = tokens.source;
-        final int n = tokens.size();
-        int i = 0;
+        final int n = to;
+        int i = from;
         while (i < n) {
             if (!tokens.is(i, TokenizedText.UPPER_FIRST)) {
                 i++;
