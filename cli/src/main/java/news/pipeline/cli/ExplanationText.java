@@ -27,31 +27,26 @@ final class ExplanationText {
                     country.code(), country.name(), country.salience(), country.focusRule());
             for (final TaggingExplanation.Contribution term : country.contributions()) {
                 if (Math.abs(term.amount()) >= SHOWN || term.factor() == TaggingExplanation.Factor.LEAD) {
-                    out.printf(
-                            Locale.ROOT,
-                            "  %+.3f  %-16s %s%n",
-                            term.amount(),
-                            term.factor().description(),
-                            term.detail());
+                    line(out, "  %+.3f  %-16s %s", term.amount(), term.factor().description(), term.detail());
                 }
             }
             out.println("  evidence:");
             for (final TaggingExplanation.Evidence evidence : country.evidence()) {
-                out.printf(
-                        Locale.ROOT,
-                        "    %-22s %-12s %s%s%n",
+                line(
+                        out,
+                        "    %-22s %-12s %s%s",
                         quoted(evidence.span()),
                         evidence.span().kind(),
-                        where(evidence.span()) + "  ",
+                        where(evidence.span()) + " ",
                         evidence.role().description() + (evidence.subject() ? ", opens a sentence" : ""));
             }
         }
         if (!explanation.rejected().isEmpty()) {
             out.printf("%nrejected:%n");
             for (final TaggingExplanation.Rejected rejected : explanation.rejected()) {
-                out.printf(
-                        Locale.ROOT,
-                        "  %-22s %-3s %s  %s%s%n",
+                line(
+                        out,
+                        "  %-22s %-3s %s %s%s",
                         quoted(rejected.span()),
                         rejected.code(),
                         where(rejected.span()),
@@ -59,6 +54,11 @@ final class ExplanationText {
                         rejected.detail().isEmpty() ? "" : ": " + rejected.detail());
             }
         }
+    }
+
+    /** One line, without the padding a last empty column leaves. */
+    private static void line(final PrintWriter out, final String format, final Object... args) {
+        out.println(String.format(Locale.ROOT, format, args).stripTrailing());
     }
 
     private static String quoted(final MentionSpan span) {
