@@ -44,6 +44,7 @@ public final class EnrichedArticleMapper {
                 .setAuthor(clean.getAuthor())
                 .setPublishedAt(clean.getPublishedAt())
                 .setLanguage(clean.getLanguage())
+                .setLanguageSource(clean.getLanguageSource())
                 .setCountries(countryTags(tagged.countries()))
                 .setFocus(List.copyOf(tagged.focus()))
                 .setOrganizations(organizationTags(tagged.organizations()))
