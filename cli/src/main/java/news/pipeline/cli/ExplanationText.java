@@ -18,7 +18,15 @@ final class ExplanationText {
         out.printf(
                 "focus: %s   language: %s   tagger %s, gazetteer %s%n",
                 enriched.getFocus().isEmpty() ? "(none)" : String.join(", ", enriched.getFocus()),
-                enriched.getLanguage() == null ? "(unknown)" : enriched.getLanguage(),
+                enriched.getLanguage() == null
+                        ? "(unknown)"
+                        : enriched.getLanguage()
+                                + (enriched.getLanguageSource() == null
+                                        ? ""
+                                        : " ("
+                                                + enriched.getLanguageSource()
+                                                        .name()
+                                                        .toLowerCase(Locale.ROOT) + ")"),
                 enriched.getTaggerVersion(),
                 enriched.getGazetteerVersion());
         for (final TaggingExplanation.Country country : explanation.countries()) {
