@@ -20,7 +20,7 @@ import java.util.List;
  */
 public final class CountryTagger {
     /** Version of the tagging logic; part of every enriched record. */
-    public static final String VERSION = "1.1.0";
+    public static final String VERSION = "1.2.0";
 
     private static final class Holder {
         static final CountryTagger DEFAULT = new CountryTagger(Gazetteer.loadResource());
@@ -58,6 +58,19 @@ public final class CountryTagger {
      * salience and focus were reached and which candidates were rejected and why.
      */
     public TaggedArticle tag(final String title, final String text, final TaggingExplanation explanation) {
+        return tag(title, text, null, explanation);
+    }
+
+    /**
+     * Tags one article in a language: besides the names of every language, country names in the
+     * article's own ("Allemagne" in French, "Deutschland" in German) count.
+     *
+     * @param language    the article's language, a BCP 47 tag; null when unknown
+     * @param explanation where to record how the result was reached, or null
+     */
+    public TaggedArticle tag(
+            final String title, final String text, final String language, final TaggingExplanation explanation) {
+        final int languageFlag = Gazetteer.languageFlag(language);
         final String titleOrEmpty = title == null ? "" : title;
         final String textOrEmpty = text == null ? "" : text;
         final TokenizedText titleTokens = TokenizedText.tokenize(titleOrEmpty);
@@ -65,8 +78,8 @@ public final class CountryTagger {
         final Dateline dateline = Dateline.find(textOrEmpty);
         final List<EntryMatch> matches = new ArrayList<>();
         final boolean titleCaps = MentionScanner.capitalisedThroughout(titleTokens);
-        scanner.scan(titleTokens, true, titleCaps, Dateline.NONE, matches);
-        scanner.scan(textTokens, false, false, dateline, matches);
+        scanner.scan(titleTokens, true, titleCaps, Dateline.NONE, languageFlag, matches);
+        scanner.scan(textTokens, false, false, dateline, languageFlag, matches);
         rules.apply(matches, titleTokens, textTokens);
         final TaggedArticle tagged = salience.rank(matches, titleTokens, textTokens, dateline, explanation);
         if (explanation != null) {
@@ -79,6 +92,7 @@ public final class CountryTagger {
                 covered(
                         match,
                         tokens,
+                        languageFlag,
                         match.inTitle ? titleCaps : false,
                         match.inTitle ? Dateline.NONE : dateline,
                         explanation);
@@ -96,6 +110,7 @@ public final class CountryTagger {
     private void covered(
             final EntryMatch outer,
             final TokenizedText tokens,
+            final int language,
             final boolean titleCaps,
             final Dateline dateline,
             final TaggingExplanation explanation) {
@@ -105,7 +120,7 @@ public final class CountryTagger {
                     continue;
                 }
                 final List<EntryMatch> inner = new ArrayList<>();
-                scanner.scan(tokens, first, last + 1, outer.inTitle, titleCaps, dateline, inner);
+                scanner.scan(tokens, first, last + 1, outer.inTitle, titleCaps, dateline, language, inner);
                 if (inner.isEmpty() || inner.get(0).firstToken != first || inner.get(0).lastToken != last) {
                     continue;
                 }

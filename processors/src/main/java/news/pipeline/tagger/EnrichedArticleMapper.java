@@ -32,7 +32,7 @@ public final class EnrichedArticleMapper {
      * tagger reached its countries and focus.
      */
     public EnrichedArticle enrich(final CleanArticle clean, final TaggingExplanation explanation) {
-        final TaggedArticle tagged = tagger.tag(clean.getTitle(), clean.getText(), explanation);
+        final TaggedArticle tagged = tagger.tag(clean.getTitle(), clean.getText(), clean.getLanguage(), explanation);
         return EnrichedArticle.newBuilder()
                 .setId(clean.getId())
                 .setUrl(clean.getUrl())
