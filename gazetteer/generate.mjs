@@ -16,7 +16,7 @@ const OUT = process.argv[2]
   ?? join(here, '..', 'processors', 'src', 'main', 'resources', 'news', 'pipeline', 'tag', 'gazetteer.tsv');
 
 // Bump when the generation rules or the overlay change meaning.
-const GAZETTEER_VERSION = '1.1.0';
+const GAZETTEER_VERSION = '1.2.0';
 
 const worldCountries = require('world-countries/countries.json');
 const i18nEn = require('i18n-iso-countries/langs/en.json');
@@ -380,6 +380,34 @@ for (const e of entries.values()) {
   const abroad = [...(townsByName.get(fold(e.surface)) ?? new Map()).entries()]
     .filter(([cc, pop]) => cc !== e.target && countryName.has(cc) && pop >= minPop).map(([cc]) => cc);
   if (abroad.length > 0) e.namesakes = abroad.sort();
+}
+
+// 5. Country names in Spanish, French, German and Portuguese (i18n-iso-countries, MIT), counted
+// only in articles in that language (flag LANG_ES, LANG_FR, LANG_DE, LANG_PT). Precision first: a
+// name is left out when any entry already has its letters (the English entry then serves), when
+// it is a common English word or a first name, when it holds a comma or a bracket (a sorted form
+// such as "Corée, République de"), when two countries share it within the language, or when it
+// ends another country's name there (German "Kongo" beside "Republik Kongo").
+const LANGUAGES = ['es', 'fr', 'de', 'pt'];
+const taken = new Set([...entries.values()].map((e) => fold(e.surface)));
+for (const lang of LANGUAGES) {
+  const owners = new Map(); // folded name -> {surface, codes}
+  for (const [code, value] of Object.entries(require(`i18n-iso-countries/langs/${lang}.json`).countries)) {
+    if (!countryName.has(code)) continue;
+    for (const name of [].concat(value)) {
+      const k = fold(name);
+      if (/[,()]/.test(name) || taken.has(k) || firstNames.has(k) || isAnyWord(name)) continue;
+      if (!owners.has(k)) owners.set(k, { surface: name, codes: new Set() });
+      owners.get(k).codes.add(code);
+    }
+  }
+  const all = Object.entries(require(`i18n-iso-countries/langs/${lang}.json`).countries)
+    .flatMap(([code, value]) => [].concat(value).map((name) => [code, fold(name)]));
+  for (const [k, { surface, codes }] of owners) {
+    const code = [...codes][0];
+    const endsAnother = all.some(([other, name]) => other !== code && name.endsWith(` ${k}`));
+    if (codes.size === 1 && !endsAnother) put(surface, code, 'NAME', [`LANG_${lang.toUpperCase()}`]);
+  }
 }
 
 const lines = [];

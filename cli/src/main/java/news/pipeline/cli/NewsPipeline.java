@@ -37,6 +37,7 @@ import picocli.CommandLine.ParseResult;
             CrawlCommand.class,
             ImportWarcCommand.class,
             TailCommand.class,
+            EnrichCommand.class,
             TopicsCommand.class,
             LagCommand.class,
             ReplayCommand.class,

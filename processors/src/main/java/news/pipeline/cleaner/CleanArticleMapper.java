@@ -4,12 +4,14 @@ import java.nio.ByteBuffer;
 import news.pipeline.clean.ArticleCleaner;
 import news.pipeline.clean.CleanDocument;
 import news.pipeline.clean.DocumentFormat;
+import news.pipeline.clean.LanguageDetection;
 import news.pipeline.clean.RawDocument;
 import news.pipeline.clean.RejectedDocumentException;
 import news.pipeline.deadletter.RejectedRecordException;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.CleanArticle;
 import news.pipeline.schema.DeadLetterReason;
+import news.pipeline.schema.LanguageSource;
 import news.pipeline.schema.RawArticle;
 import news.pipeline.serde.ByteBuffers;
 
@@ -44,6 +46,9 @@ public final class CleanArticleMapper {
             throw new RejectedRecordException(
                     DeadLetterReason.valueOf(e.rejection().name()), e.getMessage());
         }
+        final String title = firstNonBlank(document.title(), raw.getTitle(), "");
+        final String declared = firstNonBlank(document.language(), raw.getLanguage(), null);
+        final String language = declared != null ? declared : LanguageDetection.detect(title, document.text());
         return CleanArticle.newBuilder()
                 .setId(id)
                 .setUrl(raw.getUrl())
@@ -51,12 +56,14 @@ public final class CleanArticleMapper {
                 .setSource(raw.getSource())
                 .setSiteName(document.siteName())
                 .setFormat(document.format() == DocumentFormat.HTML ? ArticleFormat.HTML : ArticleFormat.TEXT)
-                .setTitle(firstNonBlank(document.title(), raw.getTitle(), ""))
+                .setTitle(title)
                 .setText(document.text())
                 .setAuthor(document.author())
                 .setPublishedAt(document.publishedAt() != null ? document.publishedAt() : raw.getPublishedAt())
                 .setModifiedAt(document.modifiedAt())
-                .setLanguage(firstNonBlank(document.language(), raw.getLanguage(), null))
+                .setLanguage(language)
+                .setLanguageSource(
+                        declared != null ? LanguageSource.DECLARED : language != null ? LanguageSource.DETECTED : null)
                 .setDescription(document.description())
                 .setCleanerVersion(ArticleCleaner.VERSION)
                 .build();

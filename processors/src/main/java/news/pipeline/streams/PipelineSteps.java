@@ -1,13 +1,16 @@
 package news.pipeline.streams;
 
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import news.pipeline.cleaner.CleanStep;
 import news.pipeline.deadletter.OutputLimit;
 import news.pipeline.metrics.PipelineMetrics;
 import news.pipeline.publisher.FanOutStep;
 import news.pipeline.serde.ValueFormat;
+import news.pipeline.tag.TaggingExplanation;
 import news.pipeline.tagger.EnrichStep;
+import news.pipeline.tagger.EnrichedArticleMapper;
 import news.pipeline.topics.Topics;
 
 /**
@@ -21,14 +24,17 @@ public final class PipelineSteps {
     private final Lazy<CleanStep> clean;
     private final Lazy<EnrichStep> enrich;
     private final Lazy<FanOutStep> fanOut;
+    private final Function<TaggingExplanation, EnrichStep> explainingEnrich;
 
     private PipelineSteps(
             final PipelineMetrics metrics,
             final ValueFormat valueFormat,
             final Supplier<CleanStep> clean,
             final Supplier<EnrichStep> enrich,
-            final Supplier<FanOutStep> fanOut) {
+            final Supplier<FanOutStep> fanOut,
+            final Function<TaggingExplanation, EnrichStep> explainingEnrich) {
         this.metrics = metrics;
+        this.explainingEnrich = explainingEnrich;
         this.valueFormat = valueFormat;
         this.clean = new Lazy<>(clean);
         this.enrich = new Lazy<>(enrich);
@@ -44,6 +50,13 @@ public final class PipelineSteps {
      */
     public static PipelineSteps fromSettings(final Map<String, String> settings, final PipelineMetrics metrics) {
         final int maxRequestBytes = StreamsSettings.maxRequestBytes(settings);
+        final Function<TaggingExplanation, EnrichStep> enrichStep = explanation -> {
+            final EnrichedArticleMapper mapper = ProcessorApp.enrichedArticleMapper();
+            return new EnrichStep(
+                    clean -> mapper.enrich(clean, explanation),
+                    metrics,
+                    new OutputLimit(maxRequestBytes, Topics.ENRICHED.name()));
+        };
         return new PipelineSteps(
                 metrics,
                 ValueFormat.fromSettings(settings),
@@ -51,16 +64,14 @@ public final class PipelineSteps {
                         ProcessorApp.cleanArticleMapper(settings),
                         metrics,
                         new OutputLimit(maxRequestBytes, Topics.CLEAN.name())),
-                () -> new EnrichStep(
-                        ProcessorApp.enrichedArticleMapper()::enrich,
-                        metrics,
-                        new OutputLimit(maxRequestBytes, Topics.ENRICHED.name())),
-                () -> new FanOutStep(metrics, new OutputLimit(maxRequestBytes, Topics.BY_COUNTRY.name())));
+                () -> enrichStep.apply(null),
+                () -> new FanOutStep(metrics, new OutputLimit(maxRequestBytes, Topics.BY_COUNTRY.name())),
+                enrichStep);
     }
 
     /** These stages, with the tagging stage replaced: a tagger under test, say, run live and in a replay. */
     public PipelineSteps withEnrichStep(final EnrichStep step) {
-        return new PipelineSteps(metrics, valueFormat, clean::get, () -> step, fanOut::get);
+        return new PipelineSteps(metrics, valueFormat, clean::get, () -> step, fanOut::get, explainingEnrich);
     }
 
     public PipelineMetrics metrics() {
@@ -78,6 +89,15 @@ public final class PipelineSteps {
 
     public EnrichStep enrich() {
         return enrich.get();
+    }
+
+    /**
+     * The tagging stage as {@link #enrich()} runs it, recording into {@code explanation} how the
+     * tagger reached each record's countries and focus: what {@code enrich --explain} shows. Always
+     * the standard tagger, even after {@link #withEnrichStep}.
+     */
+    public EnrichStep explainingEnrich(final TaggingExplanation explanation) {
+        return explainingEnrich.apply(explanation);
     }
 
     public FanOutStep fanOut() {

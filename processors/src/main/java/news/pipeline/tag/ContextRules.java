@@ -183,7 +183,7 @@ final class ContextRules {
                     && tokens.hyphenBefore(after)
                     && tokens.is(after, TokenizedText.UPPER_FIRST)
                     && !startsMatch(matches, k + 1, match.inTitle, after)) {
-                match.dropped = true;
+                match.drop(RejectionReason.FIRM_HYPHENATED);
                 continue;
             }
             // "Allied-Lyons": a town hyphenated after a capitalised word no entry knows ends a firm's name
@@ -195,7 +195,7 @@ final class ContextRules {
                     && !(k > 0
                             && matches.get(k - 1).inTitle == match.inTitle
                             && matches.get(k - 1).lastToken == before)) {
-                match.dropped = true;
+                match.drop(RejectionReason.FIRM_HYPHENATED_END);
                 personal.add(key(match, tokens));
                 continue;
             }
@@ -203,19 +203,22 @@ final class ContextRules {
                 continue;
             }
             if (WorkTitles.inTitleOfWork(match, tokens, WORK_NOUNS)) {
-                match.dropped = true;
+                match.drop(RejectionReason.TITLE_OF_WORK);
                 continue;
             }
             if (localUnitName(match, tokens)) {
-                match.dropped = true;
+                match.drop(RejectionReason.LOCAL_UNIT);
                 continue;
             }
-            if (personContext(matches, k, tokens) || firmContext(matches, k, tokens)) {
-                match.dropped = true;
+            if (personContext(matches, k, tokens)) {
+                match.drop(RejectionReason.PERSON_NAME);
+                personal.add(key(match, tokens));
+            } else if (firmContext(matches, k, tokens)) {
+                match.drop(RejectionReason.FIRM_NAME);
                 personal.add(key(match, tokens));
             } else if (forenameContext(matches, k, tokens)) {
                 // this mention only: "Israel Radio" may stand in an article that means Israel elsewhere
-                match.dropped = true;
+                match.drop(RejectionReason.FORENAME);
             }
         }
         if (!personal.isEmpty()) {
@@ -224,7 +227,7 @@ final class ContextRules {
                         && nameLike(match.entry)
                         && !match.datelinePlace
                         && personal.contains(key(match, match.inTitle ? title : text))) {
-                    match.dropped = true;
+                    match.drop(RejectionReason.NAMED_LIKE_PERSON_ELSEWHERE);
                 }
             }
         }
@@ -244,7 +247,7 @@ final class ContextRules {
                 // "Punjab" beside "Lahore" is Pakistan's, beside "Amritsar" India's
                 final Gazetteer.Entry reading = corroboratedReading(match, corroborated);
                 if (reading == null) {
-                    match.dropped = true;
+                    match.drop(RejectionReason.UNCORROBORATED);
                 } else {
                     match.entry = reading;
                 }
@@ -288,7 +291,7 @@ final class ContextRules {
             }
             final TokenizedText tokens = place.inTitle ? title : text;
             if (tokens.source.substring(place.end, region.start).equals(", ")) {
-                place.dropped = true;
+                place.drop(RejectionReason.TOWN_OF_REGION);
             }
         }
     }
@@ -326,7 +329,7 @@ final class ContextRules {
             }
         }
         for (EntryMatch match : dropped) {
-            match.dropped = true;
+            match.drop(RejectionReason.NAMESAKE_AT_HOME);
         }
     }
 
@@ -353,7 +356,7 @@ final class ContextRules {
         if (regionKnown) {
             for (EntryMatch match : matches) {
                 if (match.datelinePlace) {
-                    match.dropped = true;
+                    match.drop(RejectionReason.DATELINE_REGION);
                 }
             }
         }
@@ -412,7 +415,7 @@ final class ContextRules {
         }
         for (EntryMatch match : shortened) {
             if (!severalSurfaces.contains(match.entry.target())) {
-                match.dropped = true;
+                match.drop(RejectionReason.SHORTENED_NAME);
             }
         }
     }

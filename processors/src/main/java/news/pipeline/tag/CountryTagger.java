@@ -20,7 +20,7 @@ import java.util.List;
  */
 public final class CountryTagger {
     /** Version of the tagging logic; part of every enriched record. */
-    public static final String VERSION = "1.1.0";
+    public static final String VERSION = "1.2.0";
 
     private static final class Holder {
         static final CountryTagger DEFAULT = new CountryTagger(Gazetteer.loadResource());
@@ -50,16 +50,112 @@ public final class CountryTagger {
 
     /** Tags one article. Null title or text count as empty. */
     public TaggedArticle tag(final String title, final String text) {
+        return tag(title, text, null);
+    }
+
+    /**
+     * Tags one article and records in {@code explanation}, when not null, how each country's
+     * salience and focus were reached and which candidates were rejected and why.
+     */
+    public TaggedArticle tag(final String title, final String text, final TaggingExplanation explanation) {
+        return tag(title, text, null, explanation);
+    }
+
+    /**
+     * Tags one article in a language: besides the names of every language, country names in the
+     * article's own ("Allemagne" in French, "Deutschland" in German) count.
+     *
+     * @param language    the article's language, a BCP 47 tag; null when unknown
+     * @param explanation where to record how the result was reached, or null
+     */
+    public TaggedArticle tag(
+            final String title, final String text, final String language, final TaggingExplanation explanation) {
+        final int languageFlag = Gazetteer.languageFlag(language);
         final String titleOrEmpty = title == null ? "" : title;
         final String textOrEmpty = text == null ? "" : text;
         final TokenizedText titleTokens = TokenizedText.tokenize(titleOrEmpty);
         final TokenizedText textTokens = TokenizedText.tokenize(textOrEmpty);
         final Dateline dateline = Dateline.find(textOrEmpty);
         final List<EntryMatch> matches = new ArrayList<>();
-        scanner.scan(titleTokens, true, MentionScanner.capitalisedThroughout(titleTokens), Dateline.NONE, matches);
-        scanner.scan(textTokens, false, false, dateline, matches);
+        final boolean titleCaps = MentionScanner.capitalisedThroughout(titleTokens);
+        scanner.scan(titleTokens, true, titleCaps, Dateline.NONE, languageFlag, matches);
+        scanner.scan(textTokens, false, false, dateline, languageFlag, matches);
         rules.apply(matches, titleTokens, textTokens);
-        return salience.rank(matches, titleTokens, textTokens, dateline);
+        final TaggedArticle tagged = salience.rank(matches, titleTokens, textTokens, dateline, explanation);
+        if (explanation != null) {
+            for (final EntryMatch match : matches) {
+                final TokenizedText tokens = match.inTitle ? titleTokens : textTokens;
+                if (match.dropped && !match.entry.org() && !match.entry.blocker()) {
+                    explanation.rejected(
+                            span(match, tokens), gazetteer.countryCodes[match.entry.target()], match.rejection, "");
+                }
+                covered(
+                        match,
+                        tokens,
+                        languageFlag,
+                        match.inTitle ? titleCaps : false,
+                        match.inTitle ? Dateline.NONE : dateline,
+                        explanation);
+            }
+            explanation.result(tagged);
+        }
+        return tagged;
+    }
+
+    /**
+     * The country names a longer match covers ("Minsk" in "OSCE Minsk Group"): each span of the
+     * match's tokens short of the whole, put to the same scanner, to show what the longest match
+     * rule decided.
+     */
+    private void covered(
+            final EntryMatch outer,
+            final TokenizedText tokens,
+            final int language,
+            final boolean titleCaps,
+            final Dateline dateline,
+            final TaggingExplanation explanation) {
+        for (int first = outer.firstToken; first <= outer.lastToken; first++) {
+            for (int last = first; last <= outer.lastToken; last++) {
+                if (first == outer.firstToken && last == outer.lastToken) {
+                    continue;
+                }
+                final List<EntryMatch> inner = new ArrayList<>();
+                scanner.scan(tokens, first, last + 1, outer.inTitle, titleCaps, dateline, language, inner);
+                if (inner.isEmpty() || inner.get(0).firstToken != first || inner.get(0).lastToken != last) {
+                    continue;
+                }
+                final EntryMatch candidate = inner.get(0);
+                if (candidate.entry.org()
+                        || candidate.entry.blocker()
+                        || !outer.entry.org()
+                                && !outer.entry.blocker()
+                                && candidate.entry.target() == outer.entry.target()) {
+                    continue;
+                }
+                explanation.rejected(
+                        span(candidate, tokens),
+                        gazetteer.countryCodes[candidate.entry.target()],
+                        RejectionReason.INSIDE_LONGER_NAME,
+                        "“" + tokens.source.substring(outer.start, outer.end) + "”, " + named(outer.entry));
+            }
+        }
+    }
+
+    /** What a covering entry names, for an explanation. */
+    private String named(final Gazetteer.Entry entry) {
+        if (entry.org()) {
+            return "the organisation " + gazetteer.orgCodes[entry.target()];
+        }
+        return entry.blocker() ? "a name of no country" : "a name of " + gazetteer.countryCodes[entry.target()];
+    }
+
+    private static MentionSpan span(final EntryMatch match, final TokenizedText tokens) {
+        return new MentionSpan(
+                match.inTitle,
+                match.start,
+                match.end,
+                tokens.source.substring(match.start, match.end),
+                match.entry.kind().name());
     }
 
     @Override

@@ -15,6 +15,9 @@ final class EntryMatch {
     final boolean titleCaps;
 
     boolean dropped;
+    /** Why the context rules dropped the match: a constant, so that dropping costs no allocation. */
+    RejectionReason rejection;
+
     boolean datelinePlace;
     boolean datelineRegion;
 
@@ -35,6 +38,14 @@ final class EntryMatch {
         this.entry = entry;
         this.readings = readings;
         this.titleCaps = titleCaps;
+    }
+
+    /** Drops the match for the reason given; the first reason stays when several rules agree. */
+    void drop(final RejectionReason reason) {
+        if (!dropped) {
+            dropped = true;
+            rejection = reason;
+        }
     }
 
     /** A country mention still standing: neither dropped, nor an organisation, nor a blocker. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -33,6 +34,14 @@ final class Gazetteer {
     static final int AMBIGUOUS = 4;
     static final int DATELINE_ONLY = 8;
     static final int REGION = 16;
+    /** A name in one language only, counted only in articles in that language (Allemagne, Deutschland). */
+    static final int LANG_ES = 32;
+
+    static final int LANG_FR = 64;
+    static final int LANG_DE = 128;
+    static final int LANG_PT = 256;
+    /** Every language flag: an entry without one is counted whatever the article's language. */
+    static final int LANGUAGES = LANG_ES | LANG_FR | LANG_DE | LANG_PT;
 
     private static final int[] NO_NAMESAKES = {};
 
@@ -251,6 +260,25 @@ final class Gazetteer {
         return indices;
     }
 
+    /**
+     * The language flag of an article's BCP 47 language tag ("fr", "pt-BR"), or 0 for a language
+     * with no names of its own here, or none: then only the entries for every language count.
+     */
+    static int languageFlag(final String languageTag) {
+        if (languageTag == null || languageTag.length() < 2) {
+            return 0;
+        }
+        final int dash = languageTag.indexOf('-');
+        final String primary = (dash < 0 ? languageTag : languageTag.substring(0, dash)).toLowerCase(Locale.ROOT);
+        return switch (primary) {
+            case "es" -> LANG_ES;
+            case "fr" -> LANG_FR;
+            case "de" -> LANG_DE;
+            case "pt" -> LANG_PT;
+            default -> 0;
+        };
+    }
+
     private static int flags(final String column) {
         int flags = 0;
         for (String flag : column.split(",")) {
@@ -260,6 +288,10 @@ final class Gazetteer {
                 case "AMBIG" -> flags |= AMBIGUOUS;
                 case "DATELINE" -> flags |= DATELINE_ONLY;
                 case "REGION" -> flags |= REGION;
+                case "LANG_ES" -> flags |= LANG_ES;
+                case "LANG_FR" -> flags |= LANG_FR;
+                case "LANG_DE" -> flags |= LANG_DE;
+                case "LANG_PT" -> flags |= LANG_PT;
                 case "" -> {}
                 default -> throw new IllegalArgumentException("unknown gazetteer flag " + flag);
             }

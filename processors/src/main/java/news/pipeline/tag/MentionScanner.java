@@ -21,16 +21,36 @@ final class MentionScanner {
         this.gazetteer = gazetteer;
     }
 
-    /** Adds to {@code out} the longest entry starting at each capitalised token, left to right, not overlapping. */
+    /**
+     * Adds to {@code out} the longest entry starting at each capitalised token, left to right, not
+     * overlapping.
+     *
+     * @param language the article's {@link Gazetteer#languageFlag language flag}: names of that
+     *                 language count beside those of every language; 0 for none
+     */
     void scan(
             final TokenizedText tokens,
             final boolean inTitle,
             final boolean titleCaps,
             final Dateline dateline,
+            final int language,
+            final List<EntryMatch> out) {
+        scan(tokens, 0, tokens.size(), inTitle, titleCaps, dateline, language, out);
+    }
+
+    /** As {@link #scan(TokenizedText, boolean, boolean, Dateline, int, List)}, on tokens from..to-1 only. */
+    void scan(
+            final TokenizedText tokens,
+            final int from,
+            final int to,
+            final boolean inTitle,
+            final boolean titleCaps,
+            final Dateline dateline,
+            final int language,
             final List<EntryMatch> out) {
         final String source = tokens.source;
-        final int n = tokens.size();
-        int i = 0;
+        final int n = to;
+        int i = from;
         while (i < n) {
             if (!tokens.is(i, TokenizedText.UPPER_FIRST)) {
                 i++;
@@ -54,7 +74,7 @@ final class MentionScanner {
                 }
                 final Gazetteer.Entry[] entries = gazetteer.entriesAt(node);
                 if (entries != null) {
-                    final Gazetteer.Entry entry = firstApplicable(entries, tokens, i, j, dateline);
+                    final Gazetteer.Entry entry = firstApplicable(entries, tokens, i, j, dateline, language);
                     if (entry != null) {
                         best = entry;
                         bestReadings = entries;
@@ -75,14 +95,21 @@ final class MentionScanner {
         }
     }
 
-    /** The first entry whose flags allow it at tokens first..last: exact case, dateline only, combining form. */
+    /**
+     * The first entry whose flags allow it at tokens first..last: the article's language, exact
+     * case, dateline only, combining form.
+     */
     private static Gazetteer.Entry firstApplicable(
             final Gazetteer.Entry[] entries,
             final TokenizedText tokens,
             final int first,
             final int last,
-            final Dateline dateline) {
+            final Dateline dateline,
+            final int language) {
         for (Gazetteer.Entry entry : entries) {
+            if (entry.has(Gazetteer.LANGUAGES) && !entry.has(language)) {
+                continue;
+            }
             if (entry.has(Gazetteer.CASE_EXACT) && !sameLetters(tokens, first, last, entry.letters())) {
                 continue;
             }

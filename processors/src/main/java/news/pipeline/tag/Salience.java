@@ -66,12 +66,17 @@ final class Salience {
         }
     }
 
-    /** The countries and organisations of the matches not dropped, most salient first, and the focus. */
+    /**
+     * The countries and organisations of the matches not dropped, most salient first, and the focus.
+     *
+     * @param explanation where to record how each country's salience and focus were reached, or null
+     */
     TaggedArticle rank(
             final List<EntryMatch> matches,
             final TokenizedText title,
             final TokenizedText text,
-            final Dateline dateline) {
+            final Dateline dateline,
+            final TaggingExplanation explanation) {
         final int leadEnd = leadEnd(text, dateline);
         final CountryEvidence[] byCountry = new CountryEvidence[gazetteer.countryCodes.length];
         final int[] orgMentions = new int[gazetteer.orgCodes.length];
@@ -91,12 +96,13 @@ final class Salience {
                 found.add(evidence);
             }
             final String source = match.inTitle ? title.source : text.source;
-            evidence.spans.add(new MentionSpan(
+            final MentionSpan span = new MentionSpan(
                     match.inTitle,
                     match.start,
                     match.end,
                     source.substring(match.start, match.end),
-                    match.entry.kind().name()));
+                    match.entry.kind().name());
+            evidence.spans.add(span);
             if (match.entry.kind() != MentionKind.CITY
                     || match.entry.has(Gazetteer.REGION)
                     || match.datelinePlace
@@ -105,10 +111,18 @@ final class Salience {
                 evidence.onlyPlaces = false;
             }
             if (match.inTitle) {
-                if (IncidentalMentions.isIncidental(match, title)) {
+                final boolean incidental = IncidentalMentions.isIncidental(match, title);
+                if (incidental) {
                     evidence.incidentalMentions++;
                 } else {
                     evidence.titleMentions++;
+                }
+                if (explanation != null) {
+                    explanation.evidence(
+                            gazetteer.countryCodes[evidence.country],
+                            span,
+                            incidental ? TaggingExplanation.Role.TITLE_INCIDENTAL : TaggingExplanation.Role.TITLE,
+                            false);
                 }
                 continue;
             }
@@ -116,20 +130,32 @@ final class Salience {
             if (IncidentalMentions.isIncidental(match, text)) {
                 // a currency, an event or a ticker says little about what the story is about
                 evidence.incidentalMentions++;
+                if (explanation != null) {
+                    explanation.evidence(
+                            gazetteer.countryCodes[evidence.country], span, TaggingExplanation.Role.INCIDENTAL, false);
+                }
                 continue;
             }
             evidence.firstOffset = Math.min(evidence.firstOffset, match.start);
+            TaggingExplanation.Role role = TaggingExplanation.Role.BODY;
             if (match.datelinePlace || match.datelineRegion) {
                 evidence.dateline = true;
+                role = TaggingExplanation.Role.DATELINE;
             } else if (match.start < leadEnd) {
                 if (match.entry.kind() == MentionKind.DEMONYM) {
                     evidence.leadDemonymMentions++;
+                    role = TaggingExplanation.Role.LEAD_NATIONALITY;
                 } else {
                     evidence.leadMentions++;
+                    role = TaggingExplanation.Role.LEAD;
                 }
             }
-            if (text.sentenceStart(match.firstToken)) {
+            final boolean subject = text.sentenceStart(match.firstToken);
+            if (subject) {
                 evidence.subjectMentions++;
+            }
+            if (explanation != null) {
+                explanation.evidence(gazetteer.countryCodes[evidence.country], span, role, subject);
             }
         }
         // a place named in the title, the dateline or the lead sets the story there; nationalities
@@ -142,12 +168,20 @@ final class Salience {
         final List<CountryTagging> countries = new ArrayList<>(found.size());
         final double[] raw = new double[found.size()];
         for (int i = 0; i < found.size(); i++) {
-            raw[i] = score(found.get(i), text.source.length(), placeSet);
+            raw[i] = score(found.get(i), text.source.length(), placeSet, explanation);
         }
 
         for (int i = 0; i < found.size(); i++) {
             final CountryEvidence evidence = found.get(i);
             final double salience = Math.round(Math.min(1.0, raw[i]) * SALIENCE_ROUNDING) / SALIENCE_ROUNDING;
+            if (explanation != null) {
+                final String code = gazetteer.countryCodes[evidence.country];
+                if (raw[i] > 1.0) {
+                    explanation.contribution(code, TaggingExplanation.Factor.CAPPED, 1.0 - raw[i], "");
+                }
+                explanation.contribution(
+                        code, TaggingExplanation.Factor.ROUNDED, salience - Math.min(1.0, raw[i]), "to 3 decimals");
+            }
             countries.add(new CountryTagging(
                     gazetteer.countryCodes[evidence.country],
                     gazetteer.countryNames[evidence.country],
@@ -161,6 +195,11 @@ final class Salience {
         for (CountryTagging country : countries) {
             if (country.salience() >= FOCUS_THRESHOLD) {
                 focus.add(country.code());
+                if (explanation != null) {
+                    explanation.focusRule(country.code(), "focus: salience at or above " + FOCUS_THRESHOLD);
+                }
+            } else if (explanation != null) {
+                explanation.focusRule(country.code(), "not focus: salience under " + FOCUS_THRESHOLD);
             }
         }
         // none at the threshold: the most salient country is the focus, unless the story only
@@ -168,8 +207,20 @@ final class Salience {
         if (focus.isEmpty() && !countries.isEmpty()) {
             final CountryTagging top = countries.get(0);
             for (CountryEvidence evidence : found) {
-                if (gazetteer.countryCodes[evidence.country].equals(top.code()) && !passingMention(evidence)) {
-                    focus.add(top.code());
+                if (gazetteer.countryCodes[evidence.country].equals(top.code())) {
+                    final boolean passing = passingMention(evidence);
+                    if (!passing) {
+                        focus.add(top.code());
+                    }
+                    if (explanation != null) {
+                        explanation.focusRule(
+                                top.code(),
+                                passing
+                                        ? "not focus: the most salient, but a passing mention (once, outside the"
+                                                + " title, the dateline and the lead)"
+                                        : "focus: none reached " + FOCUS_THRESHOLD
+                                                + ", and the most salient is more than a passing mention");
+                    }
                 }
             }
         }
@@ -195,27 +246,85 @@ final class Salience {
                 && evidence.textMentions - evidence.incidentalMentions <= 1;
     }
 
-    private static double score(final CountryEvidence evidence, final int textLength, final boolean placeSet) {
+    private double score(
+            final CountryEvidence evidence,
+            final int textLength,
+            final boolean placeSet,
+            final TaggingExplanation explanation) {
+        final String code = explanation == null ? null : gazetteer.countryCodes[evidence.country];
         double score = 0;
         if (evidence.titleMentions > 0) {
             score += TITLE_WEIGHT;
+            if (explanation != null) {
+                explanation.contribution(
+                        code, TaggingExplanation.Factor.TITLE, TITLE_WEIGHT, evidence.titleMentions + " in the title");
+            }
         }
         if (evidence.dateline) {
             score += DATELINE_WEIGHT;
+            if (explanation != null) {
+                explanation.contribution(code, TaggingExplanation.Factor.DATELINE, DATELINE_WEIGHT, "in the dateline");
+            }
         }
         if (evidence.leadMentions > 0 || evidence.leadDemonymMentions > 0 && !placeSet) {
             score += LEAD_WEIGHT;
+            if (explanation != null) {
+                explanation.contribution(
+                        code,
+                        TaggingExplanation.Factor.LEAD,
+                        LEAD_WEIGHT,
+                        evidence.leadMentions > 0
+                                ? evidence.leadMentions + " in the lead"
+                                : "by nationality, no place sets the story");
+            }
+        } else if (explanation != null && evidence.leadDemonymMentions > 0) {
+            explanation.contribution(
+                    code,
+                    TaggingExplanation.Factor.LEAD,
+                    0,
+                    "nationality in the lead only, and a place in the title, dateline or lead sets the story");
         }
         final int mentions = evidence.textMentions - evidence.incidentalMentions + evidence.titleMentions;
-        score += FREQUENCY_WEIGHT * Math.min(1.0, Math.max(0, mentions - 1) / FREQUENCY_FULL_AT);
+        final double frequency = FREQUENCY_WEIGHT * Math.min(1.0, Math.max(0, mentions - 1) / FREQUENCY_FULL_AT);
+        score += frequency;
+        if (explanation != null) {
+            explanation.contribution(
+                    code,
+                    TaggingExplanation.Factor.FREQUENCY,
+                    frequency,
+                    mentions + " counted mention(s), full at " + (int) FREQUENCY_FULL_AT + " beyond the first");
+        }
         if (evidence.subjectMentions > 0) {
             score += SUBJECT_WEIGHT;
+            if (explanation != null) {
+                explanation.contribution(
+                        code,
+                        TaggingExplanation.Factor.SUBJECT,
+                        SUBJECT_WEIGHT,
+                        evidence.subjectMentions + " opening a sentence");
+            }
         }
         if (textLength > 0 && evidence.firstOffset < Integer.MAX_VALUE) {
-            score += POSITION_WEIGHT * (1.0 - Math.min(1.0, evidence.firstOffset / (double) textLength));
+            final double position = POSITION_WEIGHT * (1.0 - Math.min(1.0, evidence.firstOffset / (double) textLength));
+            score += position;
+            if (explanation != null) {
+                explanation.contribution(
+                        code,
+                        TaggingExplanation.Factor.FIRST_POSITION,
+                        position,
+                        "first counted in the text at " + evidence.firstOffset + " of " + textLength);
+            }
         }
         if (evidence.onlyPlaces) {
-            score *= ONLY_PLACES_FACTOR;
+            final double discounted = score * ONLY_PLACES_FACTOR;
+            if (explanation != null) {
+                explanation.contribution(
+                        code,
+                        TaggingExplanation.Factor.ONLY_TOWNS,
+                        discounted - score,
+                        "named only through towns: x" + ONLY_PLACES_FACTOR);
+            }
+            score = discounted;
         }
         return score;
     }

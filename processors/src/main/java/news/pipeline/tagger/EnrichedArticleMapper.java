@@ -13,6 +13,7 @@ import news.pipeline.tag.CountryTagging;
 import news.pipeline.tag.MentionSpan;
 import news.pipeline.tag.OrganizationTagging;
 import news.pipeline.tag.TaggedArticle;
+import news.pipeline.tag.TaggingExplanation;
 
 /** Maps a clean article through the tagger into an enriched article. No Kafka here. */
 public final class EnrichedArticleMapper {
@@ -23,7 +24,15 @@ public final class EnrichedArticleMapper {
     }
 
     public EnrichedArticle enrich(final CleanArticle clean) {
-        final TaggedArticle tagged = tagger.tag(clean.getTitle(), clean.getText());
+        return enrich(clean, null);
+    }
+
+    /**
+     * As {@link #enrich(CleanArticle)}, recording in {@code explanation}, when not null, how the
+     * tagger reached its countries and focus.
+     */
+    public EnrichedArticle enrich(final CleanArticle clean, final TaggingExplanation explanation) {
+        final TaggedArticle tagged = tagger.tag(clean.getTitle(), clean.getText(), clean.getLanguage(), explanation);
         return EnrichedArticle.newBuilder()
                 .setId(clean.getId())
                 .setUrl(clean.getUrl())
@@ -35,6 +44,7 @@ public final class EnrichedArticleMapper {
                 .setAuthor(clean.getAuthor())
                 .setPublishedAt(clean.getPublishedAt())
                 .setLanguage(clean.getLanguage())
+                .setLanguageSource(clean.getLanguageSource())
                 .setCountries(countryTags(tagged.countries()))
                 .setFocus(List.copyOf(tagged.focus()))
                 .setOrganizations(organizationTags(tagged.organizations()))

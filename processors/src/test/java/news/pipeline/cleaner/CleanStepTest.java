@@ -10,7 +10,9 @@ import news.pipeline.deadletter.OutputLimit;
 import news.pipeline.deadletter.RejectedRecordException;
 import news.pipeline.metrics.PipelineMetrics;
 import news.pipeline.schema.ArticleFormat;
+import news.pipeline.schema.CleanArticle;
 import news.pipeline.schema.DeadLetterReason;
+import news.pipeline.schema.LanguageSource;
 import news.pipeline.schema.RawArticle;
 import news.pipeline.streams.ProcessorApp;
 import org.junit.jupiter.api.Test;
@@ -59,6 +61,23 @@ class CleanStepTest {
                 });
         assertThat(metrics.count("news.pipeline.records.out", "processor", "cleaner"))
                 .isZero();
+    }
+
+    @Test
+    void detectsTheLanguageOfATextThatDeclaresNoneAndSaysSo() {
+        final CleanStep step = step(1024 * 1024);
+
+        final CleanArticle undeclared = step.apply("a-3", raw(STORY));
+        final CleanArticle declared = step.apply(
+                "a-4", RawArticle.newBuilder(raw(STORY)).setLanguage("en-GB").build());
+        final CleanArticle tooShort = step.apply("a-5", raw("Chile 2, Peru 1."));
+
+        assertThat(undeclared.getLanguage()).isEqualTo("en");
+        assertThat(undeclared.getLanguageSource()).isEqualTo(LanguageSource.DETECTED);
+        assertThat(declared.getLanguage()).isEqualTo("en-GB");
+        assertThat(declared.getLanguageSource()).isEqualTo(LanguageSource.DECLARED);
+        assertThat(tooShort.getLanguage()).isNull();
+        assertThat(tooShort.getLanguageSource()).isNull();
     }
 
     private CleanStep step(final int maxRequestBytes) {
