@@ -22,10 +22,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,6 +40,7 @@ import news.pipeline.runtime.EmbeddedRegistry;
 import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.runtime.StreamsAppRunner;
 import news.pipeline.schema.CountryArticle;
+import news.pipeline.schema.EnrichedArticle;
 import news.pipeline.streams.PipelineConfig;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.testkit.EmbeddedCluster;
@@ -90,19 +96,44 @@ class KafkaConnectSinkIT {
             ForeignTools.missing("PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb); install it with:"
                     + " apt-get install -y postgresql");
         }
+        final long started = System.nanoTime();
         final Properties sink = load(SINK_PROPERTIES);
         connector = sink.getProperty("name");
-        final String database = sink.getProperty("connection.url").replaceFirst(".*/", "");
-        postgres = LocalPostgres.start(
-                bin, sink.getProperty("connection.username"), sink.getProperty("connection.password"), database);
-        cluster = new EmbeddedCluster(dataDir);
-        registry = EmbeddedRegistry.start(dataDir, freePort(), System.err);
-        registryMode = cluster.settings().with(PipelineConfig.SCHEMA_REGISTRY_CONFIG, registry.url());
+        final String name = sink.getProperty("connection.url").replaceFirst(".*/", "");
+        // The parts that wait on other processes start side by side; the worker needs the broker
+        // and the database to start, the registry only once records come.
+        final ExecutorService background = Executors.newFixedThreadPool(2);
+        try {
+            final Future<LocalPostgres> database = background.submit(() -> LocalPostgres.start(
+                    bin, sink.getProperty("connection.username"), sink.getProperty("connection.password"), name));
+            final Future<?> installed = background.submit(() -> {
+                installWorker();
+                return null;
+            });
+            cluster = new EmbeddedCluster(dataDir);
+            postgres = database.get();
+            installed.get();
+        } finally {
+            background.shutdownNow();
+        }
+        progress("broker, PostgreSQL and the worker's jars", started);
+        final int registryPort = freePort();
+        registryMode =
+                cluster.settings().with(PipelineConfig.SCHEMA_REGISTRY_CONFIG, "http://127.0.0.1:" + registryPort);
+        launchWorker(sink);
+        registry = EmbeddedRegistry.start(dataDir, registryPort, System.err);
+        progress("registry", started);
         pipeline = new StreamsAppRunner(Arrays.asList(ProcessorApp.values()), registryMode.asMap());
         pipeline.start();
         pipeline.awaitRunning(EmbeddedCluster.TIMEOUT);
-        installWorker();
-        startWorker(sink);
+        progress("pipeline", started);
+        awaitConnectorRunning();
+        progress("connector", started);
+    }
+
+    /** What the setup took, in the test's log: the heavy parts are shared by the class. */
+    private static void progress(final String part, final long started) {
+        System.err.printf("%s ready after %.1f s%n", part, (System.nanoTime() - started) / 1e9);
     }
 
     @AfterAll
@@ -154,9 +185,28 @@ class KafkaConnectSinkIT {
                 "--schema-registry",
                 registry.url());
         assertThat(ingest.exitCode()).as("ingest: %s", ingest.err()).isZero();
-        cluster.awaitCaughtUp(Arrays.asList(ProcessorApp.values()));
+        final List<String> ids =
+                ingest.out().lines().map(line -> line.split("\t")[0]).toList();
+        assertThat(ids).as("ingested: %s", ingest.err()).isNotEmpty();
 
+        // What the publisher is to write: one record per country of each enriched article.
+        final List<EnrichedArticle> enriched =
+                cluster
+                        .readUntil(
+                                Topics.ENRICHED.name(), records -> keys(records).containsAll(ids))
+                        .stream()
+                        .map(record -> Topics.ENRICHED
+                                .valueSerde(registryMode.valueFormat())
+                                .deserializer()
+                                .deserialize(record.topic(), record.value()))
+                        .toList();
+        final Set<List<String>> expected = new HashSet<>();
+        enriched.forEach(article ->
+                article.getCountries().forEach(country -> expected.add(List.of(country.getCode(), article.getId()))));
+        cluster.readUntil(
+                Topics.BY_COUNTRY.name(), records -> articleKeys(records).containsAll(expected));
         final Map<List<String>, CountryArticle> records = byCountry();
+        assertThat(records.keySet()).containsExactlyInAnyOrderElementsOf(expected);
         final List<CountryArticle> seed = records.values().stream()
                 .filter(article -> article.getTitle().contains("Putin"))
                 .toList();
@@ -187,7 +237,14 @@ class KafkaConnectSinkIT {
                 "--schema-registry",
                 registry.url());
         assertThat(replay.exitCode()).as("replay: %s", replay.err()).isZero();
-        assertThat(replayedByCountry() - replayedBefore)
+        // Committed, but a transaction's markers reach the partitions a moment later.
+        final List<ConsumerRecord<byte[], byte[]>> replayed =
+                cluster
+                        .readUntil(Topics.BY_COUNTRY.name(), records -> replayed(records) - replayedBefore >= before)
+                        .stream()
+                        .filter(KafkaConnectSinkIT::replayed)
+                        .toList();
+        assertThat(replayed.size() - replayedBefore)
                 .as("by-country records the replay wrote: %s", replay.out())
                 .isEqualTo(before);
 
@@ -237,10 +294,35 @@ class KafkaConnectSinkIT {
         return records;
     }
 
+    private static List<String> keys(final List<ConsumerRecord<byte[], byte[]>> records) {
+        return records.stream()
+                .map(record -> new String(record.key(), StandardCharsets.UTF_8))
+                .toList();
+    }
+
+    /** The (country, article) of each by-country record. */
+    private static Set<List<String>> articleKeys(final List<ConsumerRecord<byte[], byte[]>> records) {
+        final Set<List<String>> keys = new HashSet<>();
+        for (final ConsumerRecord<byte[], byte[]> record : records) {
+            final CountryArticle article = Topics.BY_COUNTRY
+                    .valueSerde(registryMode.valueFormat())
+                    .deserializer()
+                    .deserialize(record.topic(), record.value());
+            keys.add(List.of(article.getCode(), article.getArticleId()));
+        }
+        return keys;
+    }
+
     private static long replayedByCountry() {
-        return cluster.readAll(Topics.BY_COUNTRY.name()).stream()
-                .filter(record -> record.headers().lastHeader(Replay.REPLAYED_HEADER) != null)
-                .count();
+        return replayed(cluster.readAll(Topics.BY_COUNTRY.name()));
+    }
+
+    private static long replayed(final List<ConsumerRecord<byte[], byte[]>> records) {
+        return records.stream().filter(KafkaConnectSinkIT::replayed).count();
+    }
+
+    private static boolean replayed(final ConsumerRecord<byte[], byte[]> record) {
+        return record.headers().lastHeader(Replay.REPLAYED_HEADER) != null;
     }
 
     /** The table's rows by (code, article_id), as PostgreSQL prints them in JSON. */
@@ -296,6 +378,7 @@ class KafkaConnectSinkIT {
                 assertThat(worker.isAlive())
                         .as("the Connect worker stopped; its log:\n%s", tail(workerLog))
                         .isTrue();
+                failIfTaskFailed(status());
                 if (System.nanoTime() > deadline) {
                     fail("the sink has not committed " + behind + " after " + WORKER_TIMEOUT + " (committed "
                             + committed
@@ -327,10 +410,9 @@ class KafkaConnectSinkIT {
 
     /**
      * The README's second command: the standalone worker with the example's settings, this test's
-     * broker, registry, database and a free port for its REST API; waits until the connector and
-     * its task run.
+     * broker, registry, database and a free port for its REST API.
      */
-    private static void startWorker(final Properties sink) throws Exception {
+    private static void launchWorker(final Properties sink) throws Exception {
         final Path connect = Files.createDirectories(dataDir.resolve("connect"));
         workerPort = freePort();
         final Properties settings = load(WORKER_PROPERTIES);
@@ -360,24 +442,25 @@ class KafkaConnectSinkIT {
                         default -> word;
                     });
         }
-        command.add(1, "-Xmx512m");
+        // Lighter on a shared 2-core machine: the worker lives for a minute or two.
+        command.addAll(1, List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         workerLog = connect.resolve("worker.log");
         worker = new ProcessBuilder(command)
                 .directory(REPO.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(workerLog.toFile())
                 .start();
+    }
+
+    /** Waits until the connector and its task run. */
+    private static void awaitConnectorRunning() throws Exception {
         final long deadline = System.nanoTime() + WORKER_TIMEOUT.toNanos();
         while (true) {
             assertThat(worker.isAlive())
                     .as("the Connect worker stopped; its log:\n%s", tail(workerLog))
                     .isTrue();
             final JsonNode status = status();
-            if (status != null
-                    && status.path("tasks").path(0).path("state").asText().equals("FAILED")) {
-                fail("the connector's task failed: "
-                        + status.path("tasks").path(0).path("trace").asText());
-            }
+            failIfTaskFailed(status);
             if (status != null
                     && status.path("connector").path("state").asText().equals("RUNNING")
                     && status.path("tasks").path(0).path("state").asText().equals("RUNNING")) {
@@ -387,6 +470,14 @@ class KafkaConnectSinkIT {
                     .as("the connector was not running after %s; worker log:\n%s", WORKER_TIMEOUT, tail(workerLog))
                     .isLessThan(deadline);
             Thread.sleep(500);
+        }
+    }
+
+    private static void failIfTaskFailed(final JsonNode status) {
+        if (status != null
+                && status.path("tasks").path(0).path("state").asText().equals("FAILED")) {
+            fail("the connector's task failed: "
+                    + status.path("tasks").path(0).path("trace").asText());
         }
     }
 
