@@ -1,7 +1,6 @@
 package news.pipeline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,10 +31,10 @@ import news.pipeline.schema.DeadLetterReason;
 import news.pipeline.schema.EnrichedArticle;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.testkit.EmbeddedCluster;
+import news.pipeline.testkit.ForeignTools;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,7 +88,7 @@ class ForeignClientsIT {
 
     @Test
     void jsonArticlesProducedWithKcatComeOutEnrichedAndBadJsonIsDeadLettered() throws Exception {
-        requireTool("kcat", "apt-get install -y kcat", "kcat", "-V");
+        ForeignTools.require("kcat", "apt-get install -y kcat", "kcat", "-V");
         final String seedKey = "kcat-seed-" + UUID.randomUUID();
         final ObjectNode seed = JSON.createObjectNode()
                 .put("id", seedKey)
@@ -146,7 +145,7 @@ class ForeignClientsIT {
 
     @Test
     void thePythonReaderDecodesEnrichedRecordsWithOnlyTheAvscFiles() throws Exception {
-        requireTool(
+        ForeignTools.require(
                 "python3-confluent-kafka and python3-avro",
                 "apt-get install -y python3-confluent-kafka python3-avro",
                 PYTHON,
@@ -262,29 +261,6 @@ class ForeignClientsIT {
                             : unquoted);
         }
         return words;
-    }
-
-    private static void requireTool(final String tool, final String install, final String... check) {
-        String problem;
-        try {
-            final Process process =
-                    new ProcessBuilder(check).redirectErrorStream(true).start();
-            final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            problem = process.waitFor() == 0 ? null : output.strip();
-        } catch (IOException e) {
-            problem = e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            problem = "interrupted";
-        }
-        if (problem == null) {
-            return;
-        }
-        final String message = tool + " is not installed (" + problem + "); install it with: " + install;
-        if (System.getenv("CI") != null) {
-            fail(message + ". CI is set, so this test may not be skipped.");
-        }
-        Assumptions.abort(message + ". Skipped because CI is not set.");
     }
 
     private static List<String> keys(final List<ConsumerRecord<byte[], byte[]>> records) {

@@ -1,12 +1,10 @@
 package news.pipeline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
@@ -38,12 +36,12 @@ import news.pipeline.serde.ValueSerde;
 import news.pipeline.streams.PipelineConfig;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.testkit.EmbeddedCluster;
+import news.pipeline.testkit.ForeignTools;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -147,7 +145,7 @@ class RegistryModeIT {
     @Test
     @Order(3)
     void thePythonReaderDecodesRegistryFramedEnrichedRecords() throws Exception {
-        requireTool(
+        ForeignTools.require(
                 "python3-confluent-kafka and python3-avro",
                 "apt-get install -y python3-confluent-kafka python3-avro",
                 PYTHON,
@@ -167,7 +165,7 @@ class RegistryModeIT {
     @Test
     @Order(4)
     void theNodeReaderDecodesRegistryFramedEnrichedAndByCountryRecords() throws Exception {
-        requireTool("node and npm", "apt-get install -y nodejs npm", "npm", "--version");
+        ForeignTools.require("node and npm", "apt-get install -y nodejs npm", "npm", "--version");
         final Path node = REPO.resolve("examples/node");
         if (!Files.isDirectory(node.resolve("node_modules"))) {
             final Process install = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
@@ -353,30 +351,6 @@ class RegistryModeIT {
         final List<String> codes = new ArrayList<>();
         array.forEach(code -> codes.add(code.asText()));
         return codes;
-    }
-
-    /** A client of another language must be there in CI; elsewhere its test is skipped. */
-    private static void requireTool(final String tool, final String install, final String... check) {
-        String problem;
-        try {
-            final Process process =
-                    new ProcessBuilder(check).redirectErrorStream(true).start();
-            final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            problem = process.waitFor() == 0 ? null : output.strip();
-        } catch (IOException e) {
-            problem = e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            problem = "interrupted";
-        }
-        if (problem == null) {
-            return;
-        }
-        final String message = tool + " is not installed (" + problem + "); install it with: " + install;
-        if (System.getenv("CI") != null) {
-            fail(message + ". CI is set, so this test may not be skipped.");
-        }
-        Assumptions.abort(message + ". Skipped because CI is not set.");
     }
 
     private static StreamsAppRunner startPipeline() throws Exception {

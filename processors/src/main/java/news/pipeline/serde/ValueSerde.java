@@ -63,7 +63,9 @@ public final class ValueSerde<T extends SpecificRecordBase> implements Serde<T> 
      * The Apicurio serde settings of registry mode: the user's {@code apicurio.*} settings (auth,
      * TLS), then the framing, which the user cannot change: the Confluent wire format with the
      * 4-byte content id (what Confluent clients call the schema id), no headers, subjects named
-     * {@code <topic>-value}, schemas registered when first written.
+     * {@code <topic>-value}, schemas registered when first written and then looked up once per
+     * topic ({@link WriterSchemaResolver}), and one Avro reader per writer schema
+     * ({@link ReusedDatumReaders}).
      */
     static Map<String, Object> registryConfigs(final ValueFormat format) {
         final Map<String, Object> configs = new LinkedHashMap<>(format.registrySettings());
@@ -73,6 +75,8 @@ public final class ValueSerde<T extends SpecificRecordBase> implements Serde<T> 
         configs.put(SerdeConfig.USE_ID, IdOption.contentId.name());
         configs.put(SerdeConfig.AUTO_REGISTER_ARTIFACT, true);
         configs.put(AvroKafkaSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
+        configs.put(SerdeConfig.SCHEMA_RESOLVER, WriterSchemaResolver.class.getName());
+        configs.put(AvroKafkaSerdeConfig.AVRO_DATUM_PROVIDER, ReusedDatumReaders.class.getName());
         configs.putIfAbsent(SerdeConfig.RETRY_COUNT, REGISTRY_LOOKUP_ATTEMPTS);
         configs.putIfAbsent(SerdeConfig.RETRY_BACKOFF_MS, REGISTRY_RETRY_BACKOFF_MS);
         return configs;
