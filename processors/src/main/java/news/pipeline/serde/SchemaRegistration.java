@@ -17,6 +17,7 @@ import io.apicurio.rest.client.error.ApicurioRestClientException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -157,6 +158,8 @@ public final class SchemaRegistration {
         final Object user = format.registrySettings().get("apicurio.auth.username");
         final Object password = format.registrySettings().get("apicurio.auth.password");
         final Auth auth = user == null ? null : new BasicAuth(user.toString(), String.valueOf(password));
-        return RegistryClientFactory.create(format.registryApiUrl(), format.registrySettings(), auth);
+        // A copy the factory may change: it adds to the map it is given, and with credentials set an
+        // unmodifiable one made every start fail with UnsupportedOperationException.
+        return RegistryClientFactory.create(format.registryApiUrl(), new HashMap<>(format.registrySettings()), auth);
     }
 }
