@@ -9,7 +9,7 @@ import org.apache.avro.SchemaNormalization;
  * The country and article pairs the Countries page has counted, so that a replay, which writes the
  * same by-country records again, does not count an article twice. Bounded: it remembers the last
  * {@code capacity} distinct pairs, oldest forgotten first, so a pair that comes back after that
- * many others is counted again. Each pair is kept as a 64-bit fingerprint, not as text: about 70
+ * many others is counted again. Each pair is kept as a 64-bit fingerprint, not as text: about 65
  * bytes a pair with the map's own entry, and with 200,000 pairs the odds that two of them share a
  * fingerprint (one article then not counted) are about one in a billion.
  */

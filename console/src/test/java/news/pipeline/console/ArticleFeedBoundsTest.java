@@ -63,6 +63,17 @@ class ArticleFeedBoundsTest {
     }
 
     @Test
+    void aRecordInTheRegistrysFramingWithNoRegistryIsSkippedNotCounted() {
+        final FollowedArticles followed = new FollowedArticles(ValueFormat.singleObject(), 10);
+        final byte[] framed = {0, 0, 0, 0, 7, 4, 65, 77};
+
+        assertThat(followed.byCountry("news.articles.by-country", framed, NOW.toEpochMilli()))
+                .isFalse();
+        assertThat(followed.counts(ArticleFeed.Window.ALL, NOW)).isEmpty();
+        assertThat(followed.countedPairs()).isZero();
+    }
+
+    @Test
     void countsOlderThanADayMoveOutOfTheDayButStayInAll() {
         final FollowedArticles followed = new FollowedArticles(ValueFormat.singleObject(), 10);
         final long twoDaysAgo = NOW.minusSeconds(2 * 86_400).toEpochMilli();
