@@ -150,7 +150,8 @@ final class FollowedArticles {
      *
      * @return false when the record cannot be read, and so is neither counted nor kept
      */
-    synchronized boolean byCountry(final String topic, final byte[] value, final long timestamp) {
+    boolean byCountry(final String topic, final byte[] value, final long timestamp) {
+        // Read outside the lock: in the registry's framing it may wait for the registry, and the pages must not.
         final CountedFields fields;
         try {
             fields = countedFields(topic, value);
@@ -159,6 +160,11 @@ final class FollowedArticles {
             LOG.debug("console: skipped a {} record: {}", topic, e.toString());
             return false;
         }
+        keep(fields, value, timestamp);
+        return true;
+    }
+
+    private synchronized void keep(final CountedFields fields, final byte[] value, final long timestamp) {
         final String code = fields.code();
         final String articleId = fields.articleId();
         countryNames.put(code, fields.name());
@@ -177,14 +183,13 @@ final class FollowedArticles {
                 fold(Instant.now());
             }
         }
-        return true;
     }
 
     /** What the counts need of a by-country record. */
     private record CountedFields(String code, String name, String articleId) {}
 
     /**
-     * The counted fields of a by-country record. A record in the registry's framing is decoded
+     * The counted fields of a by-country record; called by the one thread that follows the topic. A record in the registry's framing is decoded
      * whole through the pipeline's serde, which looks its schema id up in the registry.
      */
     private CountedFields countedFields(final String topic, final byte[] value) throws IOException {
