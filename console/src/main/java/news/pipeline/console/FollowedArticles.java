@@ -1,0 +1,294 @@
+package news.pipeline.console;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import news.pipeline.runtime.AvroJson;
+import news.pipeline.schema.CountryArticle;
+import news.pipeline.serde.SchemaVersions;
+import news.pipeline.serde.ValueFormat;
+import news.pipeline.serde.ValueSerde;
+import news.pipeline.topics.Topics;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.generic.IndexedRecord;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the Articles and Countries pages show, kept from the records of the enriched and by-country
+ * topics as they come. Cheap per record, because the console follows every record the pipeline
+ * writes in the processors' own JVM: a record is kept as its bytes and decoded only when a page
+ * asks for it (then the decoded form is kept with it); for the counts, only a by-country record's
+ * code, name and article id are read. Bounded in memory: {@link #RECENT} enriched records,
+ * {@link #PER_COUNTRY} records per country, the counted pairs ({@link CountedPairs}), and per
+ * country one count per minute of the last day plus one count of everything before.
+ */
+final class FollowedArticles {
+    private static final Logger LOG = LoggerFactory.getLogger(FollowedArticles.class);
+
+    /** Articles kept for the Articles page (and for opening one from the map). */
+    static final int RECENT = 200;
+
+    /** Latest articles kept per country for the map's list. */
+    static final int PER_COUNTRY = 20;
+
+    /**
+     * Country and article pairs remembered so that a replay does not count an article twice: a
+     * replay of pairs counted more than this many pairs ago counts them again.
+     */
+    static final int COUNTED_PAIRS = 200_000;
+
+    private static final long MINUTE_MS = 60_000;
+    private static final Duration LONGEST_WINDOW = ArticleFeed.Window.DAY.length();
+    /** How often (in counted records) the minutes older than a day are folded when no page asks. */
+    private static final int FOLD_EVERY = 4096;
+
+    /** The fields of a by-country record the counts need; schema resolution skips the others. */
+    private static final List<String> COUNTED_FIELDS = List.of("code", "name", "article_id");
+
+    private final Deserializer<?> enriched;
+    private final Deserializer<?> byCountry;
+    private final BinaryMessageDecoder<GenericRecord> countedFields;
+
+    private final LinkedHashMap<String, KeptRecord> articles = new LinkedHashMap<>();
+    private final Map<String, Deque<KeptRecord>> countryArticles = new HashMap<>();
+    private final Map<String, CountryCounts> countryCounts = new HashMap<>();
+    private final Map<String, String> countryNames = new HashMap<>();
+    private final CountedPairs counted;
+    private int countedSinceFold;
+
+    /** A record's value as written, its time, and once a page has asked for it, its JSON. */
+    private static final class KeptRecord {
+        private final String id;
+        private final byte[] value;
+        private final long timestamp;
+        private ObjectNode json;
+
+        KeptRecord(final String id, final byte[] value, final long timestamp) {
+            this.id = id;
+            this.value = value;
+            this.timestamp = timestamp;
+        }
+    }
+
+    /** One country's counts: per minute for the last day, and one sum of the minutes before. */
+    private static final class CountryCounts {
+        private final TreeMap<Long, Integer> minutes = new TreeMap<>();
+        private long earlier;
+
+        void fold(final long firstKeptMinute) {
+            final Map<Long, Integer> old = minutes.headMap(firstKeptMinute, false);
+            old.values().forEach(count -> earlier += count);
+            old.clear();
+        }
+
+        long since(final long fromMinute) {
+            final long inMinutes = minutes.tailMap(fromMinute, true).values().stream()
+                    .mapToLong(Integer::longValue)
+                    .sum();
+            return fromMinute == Long.MIN_VALUE ? earlier + inMinutes : inMinutes;
+        }
+    }
+
+    FollowedArticles(final ValueFormat format) {
+        this(format, COUNTED_PAIRS);
+    }
+
+    FollowedArticles(final ValueFormat format, final int countedPairs) {
+        this.enriched = Topics.ENRICHED.valueSerde(format).deserializer();
+        this.byCountry = Topics.BY_COUNTRY.valueSerde(format).deserializer();
+        this.countedFields = countedFieldsDecoder();
+        this.counted = new CountedPairs(countedPairs);
+    }
+
+    /**
+     * Reads the counted fields of a by-country record in single-object encoding, whichever released
+     * version wrote it: the writer schema is found by the record's fingerprint, and resolving it to a
+     * reader schema of those fields alone skips the rest of the record without building it.
+     */
+    private static BinaryMessageDecoder<GenericRecord> countedFieldsDecoder() {
+        final Schema current = CountryArticle.getClassSchema();
+        final List<Schema.Field> fields = COUNTED_FIELDS.stream()
+                .map(name -> new Schema.Field(name, current.getField(name).schema()))
+                .toList();
+        final Schema projection =
+                Schema.createRecord(current.getName(), current.getDoc(), current.getNamespace(), false, fields);
+        final BinaryMessageDecoder<GenericRecord> decoder = new BinaryMessageDecoder<>(GenericData.get(), projection);
+        decoder.addSchema(current);
+        SchemaVersions.released(current).forEach(decoder::addSchema);
+        return decoder;
+    }
+
+    /** An enriched record: kept as it is, under its key (the article id), the newest last. */
+    synchronized void enriched(final String articleId, final byte[] value, final long timestamp) {
+        articles.remove(articleId);
+        articles.put(articleId, new KeptRecord(articleId, value, timestamp));
+        if (articles.size() > RECENT) {
+            articles.remove(articles.keySet().iterator().next());
+        }
+    }
+
+    /**
+     * A by-country record: its country and article counted (once per pair among the remembered
+     * ones) and the record kept among its country's latest.
+     *
+     * @return false when the record cannot be read, and so is neither counted nor kept
+     */
+    boolean byCountry(final String topic, final byte[] value, final long timestamp) {
+        // Read outside the lock: in the registry's framing it may wait for the registry, and the pages must not.
+        final CountedFields fields;
+        try {
+            fields = countedFields(topic, value);
+        } catch (IOException | RuntimeException e) {
+            // Not the console's to judge: a record the pipeline wrote that does not decode is skipped here.
+            LOG.debug("console: skipped a {} record: {}", topic, e.toString());
+            return false;
+        }
+        keep(fields, value, timestamp);
+        return true;
+    }
+
+    private synchronized void keep(final CountedFields fields, final byte[] value, final long timestamp) {
+        final String code = fields.code();
+        final String articleId = fields.articleId();
+        countryNames.put(code, fields.name());
+        final Deque<KeptRecord> latest = countryArticles.computeIfAbsent(code, key -> new ArrayDeque<>());
+        latest.removeIf(known -> known.id.equals(articleId));
+        latest.addFirst(new KeptRecord(articleId, value, timestamp));
+        while (latest.size() > PER_COUNTRY) {
+            latest.removeLast();
+        }
+        if (counted.firstTime(code, articleId)) {
+            countryCounts
+                    .computeIfAbsent(code, key -> new CountryCounts())
+                    .minutes
+                    .merge(timestamp / MINUTE_MS, 1, Integer::sum);
+            if (++countedSinceFold >= FOLD_EVERY) {
+                fold(Instant.now());
+            }
+        }
+    }
+
+    /** What the counts need of a by-country record. */
+    private record CountedFields(String code, String name, String articleId) {}
+
+    /**
+     * The counted fields of a by-country record; called by the one thread that follows the topic. A record in the registry's framing is decoded
+     * whole through the pipeline's serde, which looks its schema id up in the registry.
+     */
+    private CountedFields countedFields(final String topic, final byte[] value) throws IOException {
+        if (value.length > 0 && value[0] == ValueSerde.REGISTRY_MAGIC) {
+            final CountryArticle whole = (CountryArticle) byCountry.deserialize(topic, value);
+            return new CountedFields(whole.getCode(), whole.getName(), whole.getArticleId());
+        }
+        final GenericRecord fields = countedFields.decode(value);
+        return new CountedFields(
+                String.valueOf(fields.get("code")),
+                String.valueOf(fields.get("name")),
+                String.valueOf(fields.get("article_id")));
+    }
+
+    /** The latest articles, newest first. */
+    synchronized List<ObjectNode> latest(final int limit) {
+        final List<KeptRecord> newestFirst = new ArrayList<>(articles.values());
+        Collections.reverse(newestFirst);
+        final List<ObjectNode> latest = new ArrayList<>();
+        for (final KeptRecord article : newestFirst) {
+            if (latest.size() >= limit) {
+                break;
+            }
+            json(Topics.ENRICHED.name(), enriched, article)
+                    .ifPresentOrElse(latest::add, () -> articles.remove(article.id));
+        }
+        return latest;
+    }
+
+    synchronized Optional<ObjectNode> article(final String id) {
+        final KeptRecord article = articles.get(id);
+        if (article == null) {
+            return Optional.empty();
+        }
+        final Optional<ObjectNode> json = json(Topics.ENRICHED.name(), enriched, article);
+        if (json.isEmpty()) {
+            articles.remove(id);
+        }
+        return json;
+    }
+
+    /** Articles per country code in the window ending now. */
+    synchronized Map<String, Long> counts(final ArticleFeed.Window window, final Instant now) {
+        fold(now);
+        final Map<String, Long> counts = new LinkedHashMap<>();
+        final long from = window.length() == null
+                ? Long.MIN_VALUE
+                : now.minus(window.length()).toEpochMilli() / MINUTE_MS;
+        countryCounts.forEach((code, country) -> {
+            final long count = country.since(from);
+            if (count > 0) {
+                counts.put(code, count);
+            }
+        });
+        return counts;
+    }
+
+    synchronized Map<String, String> countryNames() {
+        return new HashMap<>(countryNames);
+    }
+
+    /** A country's latest articles from the by-country topic, newest first. */
+    synchronized List<ObjectNode> byCountry(final String code) {
+        final Deque<KeptRecord> latest = countryArticles.get(code);
+        if (latest == null) {
+            return List.of();
+        }
+        final List<ObjectNode> articles = new ArrayList<>();
+        for (final Iterator<KeptRecord> kept = latest.iterator(); kept.hasNext(); ) {
+            json(Topics.BY_COUNTRY.name(), byCountry, kept.next()).ifPresentOrElse(articles::add, kept::remove);
+        }
+        return articles;
+    }
+
+    /** How many country and article pairs are remembered as counted. */
+    synchronized int countedPairs() {
+        return counted.size();
+    }
+
+    /** Folds every country's minutes older than the longest window into its earlier count. */
+    private void fold(final Instant now) {
+        countedSinceFold = 0;
+        final long firstKeptMinute = now.minus(LONGEST_WINDOW).toEpochMilli() / MINUTE_MS;
+        countryCounts.values().forEach(country -> country.fold(firstKeptMinute));
+    }
+
+    /** The record as JSON with its record time, decoded the first time a page asks; empty if it does not decode. */
+    private static Optional<ObjectNode> json(
+            final String topic, final Deserializer<?> deserializer, final KeptRecord record) {
+        if (record.json == null) {
+            try {
+                record.json = AvroJson.toJson((IndexedRecord) deserializer.deserialize(topic, record.value));
+            } catch (RuntimeException e) {
+                LOG.debug("console: skipped a {} record: {}", topic, e.toString());
+                return Optional.empty();
+            }
+            record.json.put(
+                    "record_time", Instant.ofEpochMilli(record.timestamp).toString());
+        }
+        return Optional.of(record.json);
+    }
+}
