@@ -9,6 +9,7 @@ import com.optimaize.langdetect.text.CommonTextObjectFactories;
 import com.optimaize.langdetect.text.TextObjectFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Set;
 
 /**
  * Recognises an article's language from its text, for articles whose page and feed declare none.
@@ -17,6 +18,13 @@ import java.io.UncheckedIOException;
  * first article that needs them, and a process whose pages all declare their language never loads
  * them. It answers only when one language clearly wins: a short or mixed text gets no language
  * rather than a guess. Deterministic and thread-safe.
+ *
+ * <p>Most articles are in English, and the library's answer costs about 0.2 ms of CPU whatever the
+ * sample's length (it samples n-grams at random over several trials until its estimate settles,
+ * against all 71 profiles), which made it the largest single cost of the text pipeline. So an
+ * English text that says so plainly is answered first, by counting English function words; like
+ * Lingua's filter on letters before its models, that pre-step only decides what is beyond doubt and
+ * hands everything else to the statistical model.
  */
 public final class LanguageDetection {
     /**
@@ -28,6 +36,20 @@ public final class LanguageDetection {
     static final int SAMPLE_CHARS = 400;
     /** Fewer letters than this tell no language reliably (a caption, a table of figures). */
     static final int MIN_LETTERS = 40;
+    /**
+     * Words that are frequent in any English prose and are not words of another language written in
+     * Latin letters: "to", "for", "are", "in", "on" and "was" are left out because they are common
+     * words in Polish or Czech, Norwegian or Danish, Romanian, Dutch or German, and French.
+     */
+    private static final Set<String> ENGLISH_FUNCTION_WORDS = Set.of(
+            "the", "and", "that", "with", "said", "from", "have", "has", "were", "its", "this", "which", "been",
+            "would", "than", "after", "of");
+    /**
+     * Words needed before the function words' share means anything. English news prose has 15-25% of
+     * them (one in ten at the 15th percentile of the Reuters and news-page sets measured); text in
+     * other languages has close to none, and a list or a table of names has too few words.
+     */
+    static final int MIN_WORDS_FOR_ENGLISH = 20;
 
     private LanguageDetection() {}
 
@@ -64,10 +86,38 @@ public final class LanguageDetection {
         if (letters < MIN_LETTERS) {
             return null;
         }
+        if (plainlyEnglish(sample)) {
+            return "en";
+        }
         return Holder.DETECTOR
                 .detect(Holder.TEXT.forText(sample))
                 .transform(LdLocale::toString)
                 .orNull();
+    }
+
+    /**
+     * Whether at least one word in ten of a text of twenty words or more is an English function word.
+     */
+    static boolean plainlyEnglish(final CharSequence text) {
+        int words = 0;
+        int functionWords = 0;
+        final StringBuilder word = new StringBuilder(16);
+        for (int i = 0, n = text.length(); i <= n; i++) {
+            final char c = i < n ? text.charAt(i) : ' ';
+            if (Character.isLetter(c)) {
+                word.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+                continue;
+            }
+            if (word.length() > 0) {
+                words++;
+                // No function word is longer than five letters: the rest need no lookup.
+                if (word.length() <= 5 && ENGLISH_FUNCTION_WORDS.contains(word.toString())) {
+                    functionWords++;
+                }
+                word.setLength(0);
+            }
+        }
+        return words >= MIN_WORDS_FOR_ENGLISH && functionWords * 10 >= words;
     }
 
     private static void append(final StringBuilder sample, final String part) {

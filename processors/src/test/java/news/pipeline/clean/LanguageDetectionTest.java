@@ -24,6 +24,16 @@ class LanguageDetectionTest {
             + " river. Work is due to start in the spring and last two years, the mayor said. Residents want a"
             + " ferry to run while the bridge is closed.";
 
+    private static final String DUTCH = "De gemeenteraad heeft dinsdag besloten de oude brug over de rivier te"
+            + " vernieuwen. Het werk begint in het voorjaar en duurt twee jaar, zei de burgemeester. Bewoners"
+            + " willen dat er een pont vaart zolang de brug dicht is, of dat er een tijdelijke brug komt.";
+    private static final String NORWEGIAN = "Bystyret vedtok tirsdag at den gamle brua over elva skal bygges"
+            + " på nytt. Arbeidet skal begynne til våren og vare i to år, sa ordføreren. Beboerne ber om at"
+            + " det settes opp en ferje for dem som bor på den andre siden av elva.";
+    private static final String ROMANIAN = "Consiliul local a votat marți reconstruirea podului vechi peste"
+            + " râu. Lucrările vor începe în primăvară și vor dura doi ani, a spus primarul. Fiecare locuitor"
+            + " are dreptul să ceară un bac care să circule cât timp podul este închis.";
+
     @ParameterizedTest
     @CsvSource({"es, 0", "fr, 1", "de, 2", "pt, 3", "en, 4"})
     void recognisesTheLanguageOfAFewSentences(final String language, final int index) {
@@ -31,6 +41,29 @@ class LanguageDetectionTest {
 
         assertThat(LanguageDetection.detect("", text)).isEqualTo(language);
         assertThat(LanguageDetection.detect(null, text)).isEqualTo(language);
+    }
+
+    @Test
+    void takesPlainEnglishProseAsEnglishBeforeAskingTheLibrary() {
+        assertThat(LanguageDetection.plainlyEnglish(ENGLISH)).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0", "1", "2", "3", "4", "5", "6"})
+    void leavesEveryOtherLanguageToTheLibrary(final int index) {
+        final String text = new String[] {SPANISH, FRENCH, GERMAN, PORTUGUESE, DUTCH, NORWEGIAN, ROMANIAN}[index];
+
+        assertThat(LanguageDetection.plainlyEnglish(text)).isFalse();
+    }
+
+    @Test
+    void leavesTooFewWordsAndListsOfNamesToTheLibrary() {
+        assertThat(LanguageDetection.plainlyEnglish("The bridge of the city and the river."))
+                .isFalse();
+        assertThat(LanguageDetection.plainlyEnglish("Berlin Paris Madrid Lisboa Rome Vienna Prague Warsaw Oslo"
+                        + " Dublin Athens Sofia Riga Vilnius Tallinn Helsinki Bern Brussels Amsterdam Bratislava"
+                        + " Budapest of Europe"))
+                .isFalse();
     }
 
     @Test
