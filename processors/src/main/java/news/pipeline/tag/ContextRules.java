@@ -142,6 +142,45 @@ final class ContextRules {
     /** Words after a place name that make it the name of a county or township elsewhere: "Lebanon County", "Jordan Township". */
     private static final Set<String> LOCAL_UNITS = Set.of("county", "township", "parish", "borough");
 
+    /**
+     * Words after a town or region that make the phrase one of its public bodies or places, not a
+     * firm: "Gainesville Police", "Indiana State Police", "Richmond Fire Department", "Akron City
+     * Council", "Texas Department of Transportation", "Huntsville Memorial Hospital". Such a phrase is
+     * in the place, so it is evidence of the place's country. "County" is not among them: "Orange
+     * County" or "Lancaster County" is elsewhere than the town of that name abroad (see {@link
+     * #countyOfTheSameCountry}).
+     */
+    private static final Set<String> PUBLIC_BODIES = Set.of(
+            "police",
+            "sheriff",
+            "fire",
+            "city",
+            "state",
+            "council",
+            "mayor",
+            "municipal",
+            "public",
+            "school",
+            "schools",
+            "district",
+            "court",
+            "courthouse",
+            "hospital",
+            "airport",
+            "university",
+            "college",
+            "library",
+            "museum",
+            "zoo",
+            "chamber",
+            "housing",
+            "transit",
+            "utilities",
+            "department",
+            "memorial",
+            "ranger",
+            "rangers");
+
     /** Nouns that introduce the title of a work or the name of a band: "the band Kansas", "the film Casablanca". */
     private static final Set<String> WORK_NOUNS = Set.of(
             "band",
@@ -568,9 +607,24 @@ final class ContextRules {
                 || !tokens.spaceBefore(next)
                 || !tokens.is(next, TokenizedText.UPPER_FIRST)
                 || tokens.is(next, TokenizedText.ALL_UPPER)
-                || startsMatch(matches, k + 1, match.inTitle, next)) {
+                || startsMatch(matches, k + 1, match.inTitle, next)
+                || publicBodyOf(match, TokenizedText.fold(tokens.source, tokens.start(next), tokens.end(next)))) {
             return false;
         }
         return !tokens.sentenceStart(next);
+    }
+
+    private boolean publicBodyOf(final EntryMatch match, final String nextWord) {
+        return PUBLIC_BODIES.contains(nextWord) || nextWord.equals("county") && countyOfTheSameCountry(match);
+    }
+
+    /**
+     * "Madison County", "Jackson County": most American towns share their name with a county, often
+     * of the same state, and counties are the units of American local news; an American town's name
+     * before "County" is American either way. A town abroad is not ("Lancaster County" is in
+     * Pennsylvania, not Lancashire).
+     */
+    private boolean countyOfTheSameCountry(final EntryMatch match) {
+        return "US".equals(gazetteer.countryCodes[match.entry.target()]);
     }
 }

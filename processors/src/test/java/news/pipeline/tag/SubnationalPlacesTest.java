@@ -98,6 +98,28 @@ class SubnationalPlacesTest {
     }
 
     @Test
+    void shouldTakeATownsPublicBodiesAsEvidenceOfTheTownNotAsAFirm() {
+        assertThat(codes("", "Gainesville Police Officer Jane Roe saw three men in a parking lot."))
+                .containsExactly("US");
+        assertThat(codes("", "The Texas Department of Transportation released the figures."))
+                .containsExactly("US");
+        assertThat(codes("", "He was taken to Huntsville Memorial Hospital. Huntsville officers stayed."))
+                .containsExactly("US");
+        // a town's name before a word no public body has is still a firm's name
+        assertThat(codes("", "Piedmont Aviation Inc said its load factor rose."))
+                .isEmpty();
+    }
+
+    @Test
+    void shouldTakeACountyNamedLikeATownAsTheTownsOnlyForAmericanTowns() {
+        assertThat(codes("", "The Madison County Health Department issued a warning."))
+                .containsExactly("US");
+        // Bristol County, Massachusetts, and York County, Pennsylvania, are not in England
+        assertThat(codes("", "Voters in Bristol County backed the measure.")).doesNotContain("GB");
+        assertThat(codes("", "Farmers in York County met on Monday.")).doesNotContain("GB");
+    }
+
+    @Test
     void shouldNotTakeTownsNamedLikeEnglishWordsOrShortenedNamesForPlaces() {
         // Coin (Spain) is the English word in an all-capitals headline
         assertThat(codes("BELGIAN ECU COIN ISSUE PRICED", "The Belgian treasury priced the issue."))
