@@ -72,6 +72,31 @@ class ForeignLanguageNamesTest {
     }
 
     @Test
+    void doesNotTakeACommonWordSpelledLikeACountryForTheCountry() {
+        // "chili" is the dish in French as in English; "Chili" is Chile
+        final TaggedArticle dish = TAGGER.tag(
+                "Un chili con carne pour la fête du quartier",
+                "Le chef a préparé un chili con carne pour la fête du quartier. Les habitants ont aimé ce chili"
+                        + " très épicé, servi avec du riz et des haricots rouges.",
+                "fr",
+                null);
+        // "gana" is an urge in Portuguese ("ter gana de"); "Gana" is Ghana
+        final TaggedArticle urge = TAGGER.tag(
+                "Jogadores com gana de vencer",
+                "Os jogadores entraram em campo com muita gana de vencer. O treinador disse que a gana da equipa"
+                        + " fez a diferença no segundo tempo.",
+                "pt",
+                null);
+
+        assertThat(codes(dish)).doesNotContain("CL");
+        assertThat(codes(urge)).doesNotContain("GH");
+        assertThat(codes(TAGGER.tag("", "Le Chili et le Pérou ont signé un accord.", "fr", null)))
+                .contains("CL");
+        assertThat(codes(TAGGER.tag("", "O Gana e a Nigéria assinaram um acordo.", "pt", null)))
+                .contains("GH");
+    }
+
+    @Test
     void readsTheLanguageTagsPrimaryLanguage() {
         assertThat(Gazetteer.languageFlag("pt-BR")).isEqualTo(Gazetteer.LANG_PT);
         assertThat(Gazetteer.languageFlag("FR")).isEqualTo(Gazetteer.LANG_FR);
