@@ -106,6 +106,26 @@ class EnrichCommandTest {
     }
 
     @Test
+    void shouldJudgeArticlesWithTheSettingsItIsGivenAsTheProcessorsWould(@TempDir final Path dir) throws IOException {
+        final Path seed = SAMPLES.resolve("seed-article.txt");
+        final Path config = dir.resolve("pipeline.properties");
+        Files.writeString(config, "news.pipeline.cleaner.max.content.bytes=1024\n");
+
+        final Run fromFile = run("enrich", "--config", config.toString(), seed.toString());
+        final Run fromFlag = run("enrich", "--set", "news.pipeline.cleaner.max.content.bytes=1024", seed.toString());
+        final Run defaults = run("enrich", seed.toString());
+
+        assertThat(fromFile.exitCode()).isEqualTo(1);
+        assertThat(fromFile.out()).isEmpty();
+        assertThat(fromFile.err()).startsWith("dead letter: " + seed + ": OVERSIZED (cleaner): ");
+        assertThat(fromFlag.err()).isEqualTo(fromFile.err());
+        assertThat(defaults.exitCode()).isZero();
+        assertThat(run("enrich", "--config", dir.resolve("missing.properties").toString(), seed.toString())
+                        .err())
+                .contains("config file not found");
+    }
+
+    @Test
     void shouldExplainTheSeedArticlesCountriesAndRejectedCandidates() throws IOException {
         final Path seed = SAMPLES.resolve("seed-article.txt");
         final Run text = run("enrich", "--explain", seed.toString());
