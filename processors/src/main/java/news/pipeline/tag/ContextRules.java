@@ -145,8 +145,10 @@ final class ContextRules {
     /**
      * Words after a town or region that make the phrase one of its public bodies or places, not a
      * firm: "Gainesville Police", "Indiana State Police", "Richmond Fire Department", "Akron City
-     * Council", "Texas Department of Transportation", "Huntsville Memorial Hospital". Such a phrase is
-     * in the place, so it is evidence of the place's country. "County" is not among them: "Orange
+     * Council", "Texas Department of Transportation", "Huntsville Memorial Hospital", "Texas Gov.
+     * Rick Perry", "Manitoba Premier", "the Seattle Times". Such a phrase is in the place, or is its
+     * office-holder or its newspaper, so it is evidence of the place's country. Streets are not
+     * among them: a London Street may be anywhere. "County" is not among them: "Orange
      * County" or "Lancaster County" is elsewhere than the town of that name abroad (see {@link
      * #countyOfTheSameCountry}).
      */
@@ -179,7 +181,30 @@ final class ContextRules {
             "department",
             "memorial",
             "ranger",
-            "rangers");
+            "rangers",
+            "gov",
+            "governor",
+            "premier",
+            "legislature",
+            "senate",
+            "assembly",
+            "capitol",
+            "national",
+            "highway",
+            "community",
+            "regional",
+            "academy",
+            "health",
+            "water",
+            "civic",
+            "village",
+            "international",
+            "times",
+            "post",
+            "herald",
+            "tribune",
+            "journal",
+            "gazette");
 
     /** Nouns that introduce the title of a work or the name of a band: "the band Kansas", "the film Casablanca". */
     private static final Set<String> WORK_NOUNS = Set.of(

@@ -105,6 +105,12 @@ class SubnationalPlacesTest {
                 .containsExactly("US");
         assertThat(codes("", "He was taken to Huntsville Memorial Hospital. Huntsville officers stayed."))
                 .containsExactly("US");
+        assertThat(codes("", "Texas Gov. Rick Perry signed the bill on Friday."))
+                .containsExactly("US");
+        assertThat(codes("", "Manitoba Premier Greg Selinger said the dikes would hold."))
+                .containsExactly("CA");
+        assertThat(codes("", "The Seattle Times reported the closure on Monday."))
+                .containsExactly("US");
         // a town's name before a word no public body has is still a firm's name
         assertThat(codes("", "Piedmont Aviation Inc said its load factor rose."))
                 .isEmpty();
