@@ -204,7 +204,22 @@ final class ContextRules {
             "herald",
             "tribune",
             "journal",
-            "gazette");
+            "gazette",
+            "house",
+            "commission",
+            "labour",
+            "volunteer",
+            "democrat",
+            "democrats",
+            "republican",
+            "republicans",
+            "environmental",
+            "coastal",
+            "parks",
+            "area");
+
+    /** Local units that American towns share their names with: "Jackson Township", "Madison County". */
+    private static final Set<String> AMERICAN_LOCAL_UNITS = Set.of("county", "township", "twp", "parish");
 
     /** Nouns that introduce the title of a work or the name of a band: "the band Kansas", "the film Casablanca". */
     private static final Set<String> WORK_NOUNS = Set.of(
@@ -640,13 +655,14 @@ final class ContextRules {
     }
 
     private boolean publicBodyOf(final EntryMatch match, final String nextWord) {
-        return PUBLIC_BODIES.contains(nextWord) || nextWord.equals("county") && countyOfTheSameCountry(match);
+        return PUBLIC_BODIES.contains(nextWord)
+                || AMERICAN_LOCAL_UNITS.contains(nextWord) && countyOfTheSameCountry(match);
     }
 
     /**
-     * "Madison County", "Jackson County": most American towns share their name with a county, often
-     * of the same state, and counties are the units of American local news; an American town's name
-     * before "County" is American either way. A town abroad is not ("Lancaster County" is in
+     * "Madison County", "Jackson Township": most American towns share their name with a county or a
+     * township, often of the same state, and these are the units of American local news; an American
+     * town's name before "County" is American either way. A town abroad is not ("Lancaster County" is in
      * Pennsylvania, not Lancashire).
      */
     private boolean countyOfTheSameCountry(final EntryMatch match) {

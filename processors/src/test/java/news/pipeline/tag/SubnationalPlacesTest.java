@@ -120,6 +120,7 @@ class SubnationalPlacesTest {
     void shouldTakeACountyNamedLikeATownAsTheTownsOnlyForAmericanTowns() {
         assertThat(codes("", "The Madison County Health Department issued a warning."))
                 .containsExactly("US");
+        assertThat(codes("", "She was born in Jackson Township in 1930.")).containsExactly("US");
         // Bristol County, Massachusetts, and York County, Pennsylvania, are not in England
         assertThat(codes("", "Voters in Bristol County backed the measure.")).doesNotContain("GB");
         assertThat(codes("", "Farmers in York County met on Monday.")).doesNotContain("GB");
