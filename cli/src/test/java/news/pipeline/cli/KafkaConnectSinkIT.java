@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -177,7 +175,7 @@ class KafkaConnectSinkIT {
     @Order(2)
     void theSinkWritesOneRowPerCountryAndArticleWithTheRecordsValues() throws Exception {
         ingestedFrom = Instant.now().minusSeconds(1);
-        final Result ingest = execute(
+        final CliRun ingest = CliRun.execute(
                 "ingest",
                 REPO.resolve("samples").toString(),
                 "--bootstrap-servers",
@@ -227,7 +225,7 @@ class KafkaConnectSinkIT {
         final int before = rows().size();
         final long replayedBefore = replayedByCountry();
 
-        final Result replay = execute(
+        final CliRun replay = CliRun.execute(
                 "replay",
                 "--from",
                 ingestedFrom.toString(),
@@ -557,17 +555,5 @@ class KafkaConnectSinkIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    record Result(int exitCode, String out, String err) {}
-
-    private static Result execute(final String... args) {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int exitCode = NewsPipeline.commandLine()
-                .setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true))
-                .execute(args);
-        return new Result(exitCode, out.toString(), err.toString());
     }
 }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -219,9 +217,9 @@ class RegistryModeIT {
     @Order(6)
     void anUnreachableRegistryAtStartupIsOneLineAndAFailingExitCode() throws Exception {
         final String nowhere = "http://127.0.0.1:" + freePort();
-        final Result run = assertTimeoutPreemptively(
+        final CliRun run = assertTimeoutPreemptively(
                 Duration.ofMinutes(3),
-                () -> execute(
+                () -> CliRun.execute(
                         "run",
                         "--bootstrap-servers",
                         cluster.settings().bootstrapServers(),
@@ -283,9 +281,9 @@ class RegistryModeIT {
             assertThat(postVersion(other, "news.articles.clean-value", incompatible))
                     .isEqualTo(200);
 
-            final Result run = assertTimeoutPreemptively(
+            final CliRun run = assertTimeoutPreemptively(
                     Duration.ofMinutes(3),
-                    () -> execute(
+                    () -> CliRun.execute(
                             "run",
                             "--bootstrap-servers",
                             cluster.settings().bootstrapServers(),
@@ -438,17 +436,5 @@ class RegistryModeIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    record Result(int exitCode, String out, String err) {}
-
-    private static Result execute(final String... args) {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int exitCode = NewsPipeline.commandLine()
-                .setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true))
-                .execute(args);
-        return new Result(exitCode, out.toString(), err.toString());
     }
 }
