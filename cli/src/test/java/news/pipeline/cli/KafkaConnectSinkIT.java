@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,6 +42,7 @@ import news.pipeline.streams.PipelineConfig;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.testkit.EmbeddedCluster;
 import news.pipeline.testkit.ForeignTools;
+import news.pipeline.testkit.FreePorts;
 import news.pipeline.testkit.LocalPostgres;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
@@ -115,7 +115,7 @@ class KafkaConnectSinkIT {
             background.shutdownNow();
         }
         progress("broker, PostgreSQL and the worker's jars", started);
-        final int registryPort = freePort();
+        final int registryPort = FreePorts.one();
         registryMode =
                 cluster.settings().with(PipelineConfig.SCHEMA_REGISTRY_CONFIG, "http://127.0.0.1:" + registryPort);
         launchWorker(sink);
@@ -412,7 +412,7 @@ class KafkaConnectSinkIT {
      */
     private static void launchWorker(final Properties sink) throws Exception {
         final Path connect = Files.createDirectories(dataDir.resolve("connect"));
-        workerPort = freePort();
+        workerPort = FreePorts.one();
         final Properties settings = load(WORKER_PROPERTIES);
         replace(settings, "bootstrap.servers", registryMode.bootstrapServers());
         replace(
@@ -548,12 +548,6 @@ class KafkaConnectSinkIT {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
             return "(cannot read " + file + ": " + e.getMessage() + ")";
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,6 +34,7 @@ import news.pipeline.streams.PipelineConfig;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.testkit.EmbeddedCluster;
 import news.pipeline.testkit.ForeignTools;
+import news.pipeline.testkit.FreePorts;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -77,7 +77,7 @@ class RegistryModeIT {
     @BeforeAll
     static void start() throws Exception {
         cluster = new EmbeddedCluster(dataDir);
-        registryPort = freePort();
+        registryPort = FreePorts.one();
         registry = EmbeddedRegistry.start(dataDir, registryPort, System.err);
         registryMode = cluster.settings().with(PipelineConfig.SCHEMA_REGISTRY_CONFIG, registry.confluentApiUrl());
         pipeline = startPipeline();
@@ -216,7 +216,7 @@ class RegistryModeIT {
     @Test
     @Order(6)
     void anUnreachableRegistryAtStartupIsOneLineAndAFailingExitCode() throws Exception {
-        final String nowhere = "http://127.0.0.1:" + freePort();
+        final String nowhere = "http://127.0.0.1:" + FreePorts.one();
         final CliRun run = assertTimeoutPreemptively(
                 Duration.ofMinutes(3),
                 () -> CliRun.execute(
@@ -273,7 +273,7 @@ class RegistryModeIT {
     @Order(8)
     void aSchemaTheRegistryRefusesAsIncompatibleStopsTheStartNamingSubjectAndField() throws Exception {
         final Path otherData = dataDir.resolve("other-registry");
-        try (EmbeddedRegistry other = EmbeddedRegistry.start(otherData, freePort(), System.err)) {
+        try (EmbeddedRegistry other = EmbeddedRegistry.start(otherData, FreePorts.one(), System.err)) {
             // Its second field, url, is a number where the pipeline's CleanArticle has an optional string.
             final String incompatible =
                     "{\"type\":\"record\",\"name\":\"CleanArticle\",\"namespace\":\"news.pipeline.schema\","
@@ -430,11 +430,5 @@ class RegistryModeIT {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         return response.statusCode();
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
