@@ -66,6 +66,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KafkaConnectSinkIT {
     private static final Path REPO = Path.of("..");
+    private static final Path README = REPO.resolve("README.md");
     private static final Path EXAMPLE = REPO.resolve("examples/connect");
     private static final String WORKER_PROPERTIES = "examples/connect/worker.properties";
     private static final String SINK_PROPERTIES = "examples/connect/postgres-sink.properties";
@@ -396,7 +397,8 @@ class KafkaConnectSinkIT {
                         > 0) {
             return;
         }
-        final List<String> command = new ArrayList<>(readmeCommand("mvn -f examples/connect/pom.xml"));
+        final List<String> command =
+                new ArrayList<>(ForeignTools.readmeCommand(README, "mvn -f examples/connect/pom.xml", Map.of()));
         command.add(1, "-B");
         final Process maven = new ProcessBuilder(command)
                 .directory(REPO.toFile())
@@ -428,18 +430,16 @@ class KafkaConnectSinkIT {
         final Path workerFile = store(settings, connect.resolve("worker.properties"));
         final Path sinkFile = store(sink, connect.resolve("postgres-sink.properties"));
 
-        final List<String> command = new ArrayList<>();
-        for (final String word : readmeCommand("java -cp 'examples/connect/target/worker/*'")) {
-            command.add(
-                    switch (word) {
-                        case "java" ->
-                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                    .toString();
-                        case WORKER_PROPERTIES -> workerFile.toString();
-                        case SINK_PROPERTIES -> sinkFile.toString();
-                        default -> word;
-                    });
-        }
+        final List<String> command = new ArrayList<>(ForeignTools.readmeCommand(
+                README,
+                "java -cp 'examples/connect/target/worker/*'",
+                Map.of(
+                        "java",
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        WORKER_PROPERTIES,
+                        workerFile.toString(),
+                        SINK_PROPERTIES,
+                        sinkFile.toString())));
         // Lighter on a shared 2-core machine: the worker lives for a minute or two.
         command.addAll(1, List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         workerLog = connect.resolve("worker.log");
@@ -496,22 +496,6 @@ class KafkaConnectSinkIT {
             Thread.currentThread().interrupt();
             return null;
         }
-    }
-
-    /** The README's command line that starts with the given text, split into words, single quotes removed. */
-    private static List<String> readmeCommand(final String start) throws IOException {
-        final String line = Files.readAllLines(REPO.resolve("README.md")).stream()
-                .filter(text -> text.startsWith(start))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("README.md has no command starting with " + start));
-        final List<String> words = new ArrayList<>();
-        for (final String word : line.strip().split(" +")) {
-            words.add(
-                    word.length() >= 2 && word.startsWith("'") && word.endsWith("'")
-                            ? word.substring(1, word.length() - 1)
-                            : word);
-        }
-        return words;
     }
 
     private static Properties load(final String file) throws IOException {

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import news.pipeline.runtime.ArticleFiles;
@@ -308,19 +309,14 @@ class RegistryModeIT {
      * own; returns the JSON lines it printed.
      */
     private static List<JsonNode> runReadme(final String start) throws Exception {
-        final String line = Files.readAllLines(REPO.resolve("README.md")).stream()
-                .filter(text -> text.startsWith(start))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("README.md has no command starting with " + start));
-        final List<String> command = new ArrayList<>();
-        for (final String word : line.strip().split(" +")) {
-            command.add(
-                    switch (word) {
-                        case README_BROKER -> cluster.settings().bootstrapServers();
-                        case README_REGISTRY -> registry.confluentApiUrl();
-                        default -> word;
-                    });
-        }
+        final List<String> command = new ArrayList<>(ForeignTools.readmeCommand(
+                REPO.resolve("README.md"),
+                start,
+                Map.of(
+                        README_BROKER,
+                        cluster.settings().bootstrapServers(),
+                        README_REGISTRY,
+                        registry.confluentApiUrl())));
         command.addAll(List.of("--group", "registry-it-" + UUID.randomUUID()));
         final Path stdout = dataDir.resolve("client-" + UUID.randomUUID() + ".out");
         final Path stderr = dataDir.resolve("client-" + UUID.randomUUID() + ".err");
