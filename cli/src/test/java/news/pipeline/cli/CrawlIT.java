@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,7 +29,6 @@ import news.pipeline.runtime.StreamsAppRunner;
 import news.pipeline.schema.EnrichedArticle;
 import news.pipeline.schema.RawArticle;
 import news.pipeline.serde.AvroSerde;
-import news.pipeline.streams.ProcessorApp;
 import news.pipeline.testkit.EmbeddedCluster;
 import news.pipeline.testkit.NewsPages;
 import news.pipeline.topics.Topics;
@@ -59,10 +57,7 @@ class CrawlIT {
     @BeforeAll
     static void start() throws Exception {
         cluster = new EmbeddedCluster(dataDir);
-        pipeline = new StreamsAppRunner(
-                Arrays.asList(ProcessorApp.values()), cluster.settings().asMap());
-        pipeline.start();
-        pipeline.awaitRunning(EmbeddedCluster.TIMEOUT);
+        pipeline = cluster.startPipeline();
         site = new LoopbackSite();
     }
 

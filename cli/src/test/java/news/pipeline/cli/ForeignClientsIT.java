@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,7 +29,6 @@ import news.pipeline.schema.CountryTag;
 import news.pipeline.schema.DeadLetter;
 import news.pipeline.schema.DeadLetterReason;
 import news.pipeline.schema.EnrichedArticle;
-import news.pipeline.streams.ProcessorApp;
 import news.pipeline.testkit.EmbeddedCluster;
 import news.pipeline.testkit.ForeignTools;
 import news.pipeline.topics.Topics;
@@ -73,9 +71,7 @@ class ForeignClientsIT {
     static void startPipeline() throws Exception {
         cluster = new EmbeddedCluster(dataDir);
         settings = cluster.settings();
-        pipeline = new StreamsAppRunner(Arrays.asList(ProcessorApp.values()), settings.asMap());
-        pipeline.start();
-        pipeline.awaitRunning(TIMEOUT);
+        pipeline = cluster.startPipeline();
     }
 
     @AfterAll

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import news.pipeline.ids.ArticleIds;
@@ -21,7 +20,6 @@ import news.pipeline.runtime.StreamsAppRunner;
 import news.pipeline.schema.EnrichedArticle;
 import news.pipeline.schema.RawArticle;
 import news.pipeline.serde.AvroSerde;
-import news.pipeline.streams.ProcessorApp;
 import news.pipeline.testkit.EmbeddedCluster;
 import news.pipeline.testkit.NewsPages;
 import news.pipeline.topics.Topics;
@@ -58,10 +56,7 @@ class ImportWarcIT {
     @BeforeAll
     static void start() throws Exception {
         cluster = new EmbeddedCluster(dataDir);
-        pipeline = new StreamsAppRunner(
-                Arrays.asList(ProcessorApp.values()), cluster.settings().asMap());
-        pipeline.start();
-        pipeline.awaitRunning(EmbeddedCluster.TIMEOUT);
+        pipeline = cluster.startPipeline();
     }
 
     @AfterAll

@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,7 +31,6 @@ import news.pipeline.schema.DeadLetterReason;
 import news.pipeline.schema.EnrichedArticle;
 import news.pipeline.serde.ValueSerde;
 import news.pipeline.streams.PipelineConfig;
-import news.pipeline.streams.ProcessorApp;
 import news.pipeline.testkit.EmbeddedCluster;
 import news.pipeline.testkit.ForeignTools;
 import news.pipeline.testkit.FreePorts;
@@ -81,7 +79,7 @@ class RegistryModeIT {
         registryPort = FreePorts.one();
         registry = EmbeddedRegistry.start(dataDir, registryPort, System.err);
         registryMode = cluster.settings().with(PipelineConfig.SCHEMA_REGISTRY_CONFIG, registry.confluentApiUrl());
-        pipeline = startPipeline();
+        pipeline = cluster.startPipeline(registryMode);
     }
 
     @AfterAll
@@ -247,7 +245,7 @@ class RegistryModeIT {
     @Order(7)
     void withTheRegistryDownRecordsWaitAndAfterItsRestartEverythingIsReadable() throws Exception {
         pipeline.close();
-        pipeline = startPipeline();
+        pipeline = cluster.startPipeline(registryMode);
         registry.close();
 
         final ArticleFiles.Article waiting = seed("while-registry-down");
@@ -345,14 +343,6 @@ class RegistryModeIT {
         final List<String> codes = new ArrayList<>();
         array.forEach(code -> codes.add(code.asText()));
         return codes;
-    }
-
-    private static StreamsAppRunner startPipeline() throws Exception {
-        final StreamsAppRunner runner =
-                new StreamsAppRunner(Arrays.asList(ProcessorApp.values()), registryMode.asMap());
-        runner.start();
-        runner.awaitRunning(EmbeddedCluster.TIMEOUT);
-        return runner;
     }
 
     private static ArticleFiles.Article seed(final String id) throws Exception {
