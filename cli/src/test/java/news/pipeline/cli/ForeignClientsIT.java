@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -215,27 +213,22 @@ class ForeignClientsIT {
         final Path broken = work.resolve("broken.json");
         Files.writeString(broken, "{\"url\": \"https://news.example/no-content\"}");
 
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int exitCode = NewsPipeline.commandLine()
-                .setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true))
-                .execute(
-                        "ingest",
-                        feed.toString(),
-                        broken.toString(),
-                        page.toString(),
-                        "--bootstrap-servers",
-                        settings.bootstrapServers());
+        final CliRun ingest = CliRun.execute(
+                "ingest",
+                feed.toString(),
+                broken.toString(),
+                page.toString(),
+                "--bootstrap-servers",
+                settings.bootstrapServers());
 
-        assertThat(exitCode).isEqualTo(1);
-        assertThat(err.toString().lines())
+        assertThat(ingest.exitCode()).isEqualTo(1);
+        assertThat(ingest.err().lines())
                 .containsExactly(
                         "not ingested: " + feed + ":2: not valid JSON, column 2: Unexpected character ('b' (code"
                                 + " 98)): was expecting double-quote to start field name",
                         "not ingested: " + broken + ": a JSON article needs \"html\" or \"text\"",
                         "ingested 3 article(s) into news.articles.raw; 2 failed");
-        assertThat(out.toString().lines()).hasSize(3);
+        assertThat(ingest.out().lines()).hasSize(3);
         final String gzipId = ArticleIds.fromUrl("https://news.example/ingest-gz");
         final List<ConsumerRecord<byte[], byte[]>> enriched = cluster.readUntil(
                 Topics.ENRICHED.name(),

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,13 +79,9 @@ class SecureClusterIT {
                         .hasCauseInstanceOf(SaslAuthenticationException.class);
             }
             // The command line says so in one line, rather than that it cannot reach the cluster.
-            final StringWriter err = new StringWriter();
-            final int exitCode = NewsPipeline.commandLine()
-                    .setOut(new PrintWriter(new StringWriter()))
-                    .setErr(new PrintWriter(err, true))
-                    .execute("topics", "--describe", "--config", wrongPasswordFile.toString());
-            assertThat(exitCode).isEqualTo(1);
-            assertThat(err.toString())
+            final CliRun refused = CliRun.execute("topics", "--describe", "--config", wrongPasswordFile.toString());
+            assertThat(refused.exitCode()).isEqualTo(1);
+            assertThat(refused.err())
                     .startsWith("news-pipeline: Kafka at " + host + ":" + saslPort + " refused authentication: ")
                     .hasLineCount(1);
 
