@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -47,26 +45,6 @@ class CommandLineErrorsTest {
     @TempDir
     Path dir;
 
-    record Result(int exitCode, String out, String err, Duration took) {
-        /** The one line a user error prints, after checking that it is all stderr holds. */
-        String line() {
-            assertThat(err.lines()).as("stderr: %s", err).hasSize(1);
-            assertThat(err).doesNotContain("Exception", "\tat ");
-            return err.strip();
-        }
-    }
-
-    private static Result run(final String... args) {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final long start = System.nanoTime();
-        final int exitCode = NewsPipeline.commandLine()
-                .setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true))
-                .execute(args);
-        return new Result(exitCode, out.toString(), err.toString(), Duration.ofNanos(System.nanoTime() - start));
-    }
-
     @Test
     void everyCommandThatNeedsTheClusterSaysInOneLineWhenNothingListens() throws IOException {
         final Path article = Files.writeString(dir.resolve("a.txt"), "A story.");
@@ -84,12 +62,14 @@ class CommandLineErrorsTest {
         for (final String[] command : commands) {
             final List<String> args = new ArrayList<>(List.of(command));
             args.addAll(List.of("--bootstrap-servers", NOWHERE, "--connect-timeout", "2"));
-            final Result result = run(args.toArray(String[]::new));
+            final long start = System.nanoTime();
+            final CliRun result = CliRun.execute(args.toArray(String[]::new));
+            final Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertThat(result.exitCode()).as(String.join(" ", command)).isEqualTo(1);
             assertThat(result.line()).as(String.join(" ", command)).isEqualTo(UNREACHABLE);
             // Far under the minute Kafka's clients would retry for; loose, since a busy machine is slow to start
             // clients.
-            assertThat(result.took()).as(String.join(" ", command)).isLessThan(Duration.ofSeconds(15));
+            assertThat(took).as(String.join(" ", command)).isLessThan(Duration.ofSeconds(15));
         }
     }
 
@@ -108,32 +88,34 @@ class CommandLineErrorsTest {
             });
             acceptor.setDaemon(true);
             acceptor.start();
-            final Result result = run(
+            final long start = System.nanoTime();
+            final CliRun result = CliRun.execute(
                     "tail",
                     "enriched",
                     "--bootstrap-servers",
                     "127.0.0.1:" + silent.getLocalPort(),
                     "--connect-timeout",
                     "1");
+            final Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertThat(result.exitCode()).isEqualTo(1);
             assertThat(result.line())
                     .startsWith(
                             "news-pipeline: no answer from Kafka at 127.0.0.1:" + silent.getLocalPort()
                                     + " within 1 s; something listens there: is it a Kafka listener for these security settings?");
-            assertThat(result.took()).isLessThan(Duration.ofSeconds(15));
+            assertThat(took).isLessThan(Duration.ofSeconds(15));
         }
     }
 
     @Test
     void aClusterOfNoNodesOrWithATakenPortIsRefusedInOneLineBeforeANodeStarts() throws IOException {
-        final Result none =
-                run("cluster", "--nodes", "0", "--data-dir", dir.resolve("none").toString());
+        final CliRun none = CliRun.execute(
+                "cluster", "--nodes", "0", "--data-dir", dir.resolve("none").toString());
         assertThat(none.exitCode()).isEqualTo(2);
         assertThat(none.line()).isEqualTo("news-pipeline: --nodes must be from 1 to 9, not 0");
 
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
             final int port = taken.getLocalPort();
-            final Result busy = run(
+            final CliRun busy = CliRun.execute(
                     "cluster",
                     "--nodes",
                     "1",
@@ -154,7 +136,7 @@ class CommandLineErrorsTest {
         final Path bomb = Files.write(dir.resolve("bomb.html.gz"), gzipBomb());
         final Path broken = Files.write(dir.resolve("broken.txt.gz"), new byte[] {0x1F, (byte) 0x8B, 8, 0});
         // Nothing in these is an article, so nothing needs the cluster: every problem is told, none stops the rest.
-        final Result result = run(
+        final CliRun result = CliRun.execute(
                 "ingest",
                 feed.toString(),
                 empty.toString(),
@@ -197,10 +179,10 @@ class CommandLineErrorsTest {
     @Test
     void missingFilesAndFoldersAreNamed() {
         final Path missing = dir.resolve("missing");
-        assertThat(run("ingest", missing.toString(), "--bootstrap-servers", NOWHERE))
+        assertThat(CliRun.execute("ingest", missing.toString(), "--bootstrap-servers", NOWHERE))
                 .satisfies(r -> assertThat(r.exitCode()).isEqualTo(2))
                 .satisfies(r -> assertThat(r.line()).isEqualTo("news-pipeline: no such file or folder: " + missing));
-        assertThat(run(
+        assertThat(CliRun.execute(
                         "eval",
                         "clean",
                         "--pages",
@@ -210,7 +192,7 @@ class CommandLineErrorsTest {
                 .satisfies(r -> assertThat(r.exitCode()).isEqualTo(2))
                 .satisfies(r ->
                         assertThat(r.line()).isEqualTo("news-pipeline: no such folder: " + missing + " (--pages)"));
-        assertThat(run(
+        assertThat(CliRun.execute(
                         "eval",
                         "countries",
                         "--stories",
@@ -220,21 +202,22 @@ class CommandLineErrorsTest {
                 .satisfies(r -> assertThat(r.exitCode()).isEqualTo(2))
                 .satisfies(r ->
                         assertThat(r.line()).isEqualTo("news-pipeline: no such file: " + missing + " (--stories)"));
-        assertThat(run("tail", "enriched", "--config", missing.toString()))
+        assertThat(CliRun.execute("tail", "enriched", "--config", missing.toString()))
                 .satisfies(r -> assertThat(r.exitCode()).isEqualTo(2))
                 .satisfies(r -> assertThat(r.line()).isEqualTo("news-pipeline: config file not found: " + missing));
     }
 
     @Test
     void aConfigFileThatCannotBeReadIsAUsageError() {
-        final Result folder = run("tail", "enriched", "--config", dir.toString(), "--bootstrap-servers", NOWHERE);
+        final CliRun folder =
+                CliRun.execute("tail", "enriched", "--config", dir.toString(), "--bootstrap-servers", NOWHERE);
         assertThat(folder.exitCode()).isEqualTo(2);
         assertThat(folder.line()).isEqualTo("news-pipeline: cannot read config file " + dir + ": Is a directory");
     }
 
     @Test
     void aHostNameThatDoesNotResolveIsSaidSoInOneLine() {
-        final Result result = run("tail", "enriched", "--bootstrap-servers", "no-such-host.invalid:9092");
+        final CliRun result = CliRun.execute("tail", "enriched", "--bootstrap-servers", "no-such-host.invalid:9092");
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.line())
                 .isEqualTo(
@@ -244,14 +227,14 @@ class CommandLineErrorsTest {
 
     @Test
     void theBenchmarksSettingsAreCheckedAsEveryCommandsAre() {
-        final Result unknown =
-                run("bench", "--set", "news.pipeline.cleaner.max.content.byte=1", "--skip-stages", "--skip-e2e");
+        final CliRun unknown = CliRun.execute(
+                "bench", "--set", "news.pipeline.cleaner.max.content.byte=1", "--skip-stages", "--skip-e2e");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.line())
                 .startsWith("news-pipeline: unknown setting news.pipeline.cleaner.max.content.byte"
                         + " (did you mean news.pipeline.cleaner.max.content.bytes?)");
-        final Result tooSmall =
-                run("bench", "--set", "news.pipeline.cleaner.max.content.bytes=1", "--skip-stages", "--skip-e2e");
+        final CliRun tooSmall = CliRun.execute(
+                "bench", "--set", "news.pipeline.cleaner.max.content.bytes=1", "--skip-stages", "--skip-e2e");
         assertThat(tooSmall.exitCode()).isEqualTo(2);
         assertThat(tooSmall.line())
                 .isEqualTo("news-pipeline: news.pipeline.cleaner.max.content.bytes=1: out of range;"
@@ -260,7 +243,7 @@ class CommandLineErrorsTest {
 
     @Test
     void aBadSettingIsAUsageErrorThatNamesTheKeyTheValueAndWhatIsAllowed() {
-        final Result notANumber = run(
+        final CliRun notANumber = CliRun.execute(
                 "tail",
                 "enriched",
                 "--set",
@@ -272,14 +255,14 @@ class CommandLineErrorsTest {
                 .isEqualTo("news-pipeline: news.pipeline.cleaner.max.content.bytes=abc: not a whole"
                         + " number; allowed: an integer >= 1024 (bytes)");
 
-        final Result negative = run("run", "--set", "news.pipeline.cleaner.max.content.bytes=-1");
+        final CliRun negative = CliRun.execute("run", "--set", "news.pipeline.cleaner.max.content.bytes=-1");
         assertThat(negative.exitCode()).isEqualTo(2);
         assertThat(negative.line())
                 .isEqualTo("news-pipeline: news.pipeline.cleaner.max.content.bytes=-1: out of range;"
                         + " allowed: an integer >= 1024 (bytes)");
 
-        final Result unknown =
-                run("lag", "--set", "news.pipeline.cleaner.max.content.byte=10", "--bootstrap-servers", NOWHERE);
+        final CliRun unknown = CliRun.execute(
+                "lag", "--set", "news.pipeline.cleaner.max.content.byte=10", "--bootstrap-servers", NOWHERE);
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.line())
                 .startsWith("news-pipeline: unknown setting news.pipeline.cleaner.max.content.byte"
@@ -288,7 +271,7 @@ class CommandLineErrorsTest {
 
     @Test
     void aKafkaConfigExceptionIsAUsageError() {
-        final Result result = run("tail", "enriched", "--bootstrap-servers", "no-port-here");
+        final CliRun result = CliRun.execute("tail", "enriched", "--bootstrap-servers", "no-port-here");
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.line()).isEqualTo("news-pipeline: Invalid url in bootstrap.servers: no-port-here");
         assertThat(NewsPipeline.describe(new ConfigException("linger.ms", "abc", "Not a number"))
@@ -298,29 +281,29 @@ class CommandLineErrorsTest {
 
     @Test
     void wrongNamesAndValuesAreUsageErrors() {
-        assertThat(run("tail", "no-such-topic", "--bootstrap-servers", NOWHERE))
+        assertThat(CliRun.execute("tail", "no-such-topic", "--bootstrap-servers", NOWHERE))
                 .satisfies(r -> assertThat(r.exitCode()).isEqualTo(2))
                 .satisfies(r -> assertThat(r.line())
                         .startsWith("news-pipeline: not a pipeline topic: news.articles.no-such-topic; known: ["));
-        assertThat(run("lag", "-p", "cleaner,sorter", "--bootstrap-servers", NOWHERE))
+        assertThat(CliRun.execute("lag", "-p", "cleaner,sorter", "--bootstrap-servers", NOWHERE))
                 .satisfies(r -> assertThat(r.exitCode()).isEqualTo(2))
                 .satisfies(r -> assertThat(r.line())
                         .isEqualTo("news-pipeline: unknown processor sorter; known: cleaner, tagger, publisher, all"));
-        assertThat(run("lag", "--serve", "127.0.0.1:0"))
+        assertThat(CliRun.execute("lag", "--serve", "127.0.0.1:0"))
                 .satisfies(r -> assertThat(r.exitCode()).isEqualTo(2))
                 .satisfies(r -> assertThat(r.line()).startsWith("news-pipeline: --serve needs --watch SECONDS"));
-        assertThat(run("replay", "--to", "1h"))
+        assertThat(CliRun.execute("replay", "--to", "1h"))
                 .satisfies(r -> assertThat(r.exitCode()).isEqualTo(2))
                 .satisfies(r -> assertThat(r.line()).startsWith("news-pipeline: replay needs --from TIME"));
-        assertThat(run("dlq", "--since", "last tuesday"))
+        assertThat(CliRun.execute("dlq", "--since", "last tuesday"))
                 .satisfies(r -> assertThat(r.exitCode()).isEqualTo(2))
                 .satisfies(r -> assertThat(r.line())
                         .startsWith("news-pipeline: --from: not a date-time, date or duration: last tuesday"));
-        assertThat(run("lag", "--watch", "0", "--bootstrap-servers", NOWHERE))
+        assertThat(CliRun.execute("lag", "--watch", "0", "--bootstrap-servers", NOWHERE))
                 .satisfies(r -> assertThat(r.exitCode()).isEqualTo(2))
                 .satisfies(
                         r -> assertThat(r.line()).isEqualTo("news-pipeline: --watch must be at least 1 second, not 0"));
-        assertThat(run("bench", "--articles", "-5"))
+        assertThat(CliRun.execute("bench", "--articles", "-5"))
                 .satisfies(r -> assertThat(r.exitCode()).isEqualTo(2))
                 .satisfies(r -> assertThat(r.line()).isEqualTo("news-pipeline: --articles must be at least 1, not -5"));
         // Malformed HTTP addresses are told before a broker or a processor starts.
@@ -329,7 +312,7 @@ class CommandLineErrorsTest {
                 new String[] {"demo", "--http-address", "8080"},
                 new String[] {"lag", "--watch", "1", "--serve", "127.0.0.1:99999", "--bootstrap-servers", NOWHERE})) {
             final String option = args[1].equals("--watch") ? "--serve" : "--http-address";
-            assertThat(run(args))
+            assertThat(CliRun.execute(args))
                     .satisfies(r ->
                             assertThat(r.exitCode()).as(String.join(" ", args)).isEqualTo(2))
                     .satisfies(r -> assertThat(r.line())
@@ -351,7 +334,7 @@ class CommandLineErrorsTest {
                     "--samples",
                     Path.of("..", "samples").toString()
                 })) {
-            assertThat(run(args))
+            assertThat(CliRun.execute(args))
                     .satisfies(r ->
                             assertThat(r.exitCode()).as(String.join(" ", args)).isEqualTo(2))
                     .satisfies(r -> assertThat(r.line())
@@ -369,7 +352,7 @@ class CommandLineErrorsTest {
                 new String[] {"dlq", "--reason", "BORED"},
                 new String[] {"lag", "--connect-timeout", "soon"},
                 new String[] {"bench", "--workloads", "text,video"})) {
-            final Result result = run(args);
+            final CliRun result = CliRun.execute(args);
             assertThat(result.exitCode()).as(String.join(" ", args)).isEqualTo(2);
             // picocli's own message, then the usage or the commands it may have meant.
             assertThat(result.err()).as(String.join(" ", args)).isNotBlank().doesNotContain("Exception", "\tat ");
@@ -378,8 +361,16 @@ class CommandLineErrorsTest {
 
     @Test
     void deadLetterReasonsAreListedFromTheEnumAndTakenInAnyCase() {
-        assertThat(run("dlq", "--help").out()).contains("MALFORMED_RECORD", "OVERSIZED", "NO_TEXT", "PROCESSING_ERROR");
-        assertThat(run("dlq", "--reason", "no_text,Oversized", "--bootstrap-servers", NOWHERE, "--connect-timeout", "1")
+        assertThat(CliRun.execute("dlq", "--help").out())
+                .contains("MALFORMED_RECORD", "OVERSIZED", "NO_TEXT", "PROCESSING_ERROR");
+        assertThat(CliRun.execute(
+                                "dlq",
+                                "--reason",
+                                "no_text,Oversized",
+                                "--bootstrap-servers",
+                                NOWHERE,
+                                "--connect-timeout",
+                                "1")
                         .line())
                 .isEqualTo(UNREACHABLE);
     }
@@ -399,22 +390,14 @@ class CommandLineErrorsTest {
         }
     }
 
-    private static Result runFailing(final Exception failure) {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final long start = System.nanoTime();
-        final int exitCode = NewsPipeline.commandLine()
-                .addSubcommand("fail", new FailingCommand(failure))
-                .setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true))
-                .execute("fail");
-        return new Result(exitCode, out.toString(), err.toString(), Duration.ofNanos(System.nanoTime() - start));
+    private static CliRun runFailing(final Exception failure) {
+        return CliRun.execute(NewsPipeline.commandLine().addSubcommand("fail", new FailingCommand(failure)), "fail");
     }
 
     @Test
     void aBugStillShowsItsStackTrace() {
         // A user error deep inside a bug does not make it a user error.
-        final Result bug = runFailing(new IllegalStateException("bug", new ConfigException("x")));
+        final CliRun bug = runFailing(new IllegalStateException("bug", new ConfigException("x")));
         assertThat(bug.exitCode()).isEqualTo(1);
         assertThat(bug.err())
                 .contains(
@@ -432,11 +415,11 @@ class CommandLineErrorsTest {
 
     @Test
     void onlyTheWrappersOfFuturesAndAdminCallsAreLookedThrough() {
-        final Result wrapped = runFailing(new ExecutionException(new CompletionException(new ConfigException("bad"))));
+        final CliRun wrapped = runFailing(new ExecutionException(new CompletionException(new ConfigException("bad"))));
         assertThat(wrapped.exitCode()).isEqualTo(2);
         assertThat(wrapped.line()).isEqualTo("news-pipeline: bad");
 
-        final Result refused = runFailing(new KafkaCallException(
+        final CliRun refused = runFailing(new KafkaCallException(
                 "create topic news.articles.raw",
                 new InvalidReplicationFactorException("Unable to replicate the partition 3 time(s)")));
         assertThat(refused.exitCode()).isEqualTo(1);
@@ -454,7 +437,7 @@ class CommandLineErrorsTest {
 
     @Test
     void anAdminCallThatKafkaDoesNotAnswerInTimeIsOneLine() {
-        final Result late = runFailing(new TimeoutException("list topics: no answer within 60 s"));
+        final CliRun late = runFailing(new TimeoutException("list topics: no answer within 60 s"));
         assertThat(late.exitCode()).isEqualTo(1);
         assertThat(late.line())
                 .startsWith("news-pipeline: Kafka did not answer in time: list topics: no answer within 60 s");

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,7 +29,6 @@ import news.pipeline.runtime.StreamsAppRunner;
 import news.pipeline.schema.EnrichedArticle;
 import news.pipeline.schema.RawArticle;
 import news.pipeline.serde.AvroSerde;
-import news.pipeline.streams.ProcessorApp;
 import news.pipeline.testkit.EmbeddedCluster;
 import news.pipeline.testkit.NewsPages;
 import news.pipeline.topics.Topics;
@@ -59,10 +57,7 @@ class CrawlIT {
     @BeforeAll
     static void start() throws Exception {
         cluster = new EmbeddedCluster(dataDir);
-        pipeline = new StreamsAppRunner(
-                Arrays.asList(ProcessorApp.values()), cluster.settings().asMap());
-        pipeline.start();
-        pipeline.awaitRunning(EmbeddedCluster.TIMEOUT);
+        pipeline = cluster.startPipeline();
         site = new LoopbackSite();
     }
 
@@ -79,22 +74,14 @@ class CrawlIT {
         }
     }
 
-    record Run(int exitCode, String out, String err) {}
-
-    static Run crawl(final String... args) {
+    static CliRun crawl(final String... args) {
         final List<String> all = new ArrayList<>(
                 List.of("crawl", "--bootstrap-servers", cluster.settings().bootstrapServers()));
         if (!List.of(args).contains("--status")) {
             all.add("--once");
         }
         all.addAll(List.of(args));
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int code = NewsPipeline.commandLine()
-                .setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true))
-                .execute(all.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
+        return CliRun.execute(all.toArray(String[]::new));
     }
 
     static byte[] page(final int n) {
@@ -158,7 +145,7 @@ class CrawlIT {
                 + "<link href=\"" + site.url("localhost", "/news/a4.html") + "\"/></entry></feed>";
         site.page("/feeds/atom.xml", "application/atom+xml", atom);
 
-        final Run first = crawl("--feeds", rssUrl, atomUrl, "--delay", "0.3", "--contact", "ops@example.test");
+        final CliRun first = crawl("--feeds", rssUrl, atomUrl, "--delay", "0.3", "--contact", "ops@example.test");
 
         assertThat(first.exitCode()).as(first.err()).isZero();
         final Map<String, List<RawArticle>> raw = rawFrom(rssUrl, atomUrl);
@@ -216,7 +203,7 @@ class CrawlIT {
 
         // A restart: nothing new is produced, and the feed is asked for conditionally.
         site.clearRequests();
-        final Run second = crawl("--feeds", rssUrl, atomUrl, "--delay", "0.3");
+        final CliRun second = crawl("--feeds", rssUrl, atomUrl, "--delay", "0.3");
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(second.out()).isEmpty();
         assertThat(rawFrom(rssUrl, atomUrl).values())
@@ -228,7 +215,7 @@ class CrawlIT {
         assertThat(site.requests()).noneMatch(request -> request.path().startsWith("/news/"));
 
         // The feeds' state is visible.
-        final Run status = crawl("--status");
+        final CliRun status = crawl("--status");
         assertThat(status.exitCode()).isZero();
         assertThat(status.out()).contains(rssUrl).contains("not-modified").contains(atomUrl);
     }
@@ -247,15 +234,15 @@ class CrawlIT {
         site.page("/twice/feed.xml", "application/rss+xml", rss("en", items.toArray(String[]::new)));
 
         site.clearRequests();
-        final List<Run> runs = new ArrayList<>();
+        final List<CliRun> runs = new ArrayList<>();
         final Thread other = new Thread(() -> {
-            final Run run = crawl("--feeds", feed, "--delay", "0.05");
+            final CliRun run = crawl("--feeds", feed, "--delay", "0.05");
             synchronized (runs) {
                 runs.add(run);
             }
         });
         other.start();
-        final Run mine = crawl("--feeds", feed, "--delay", "0.05");
+        final CliRun mine = crawl("--feeds", feed, "--delay", "0.05");
         other.join();
         runs.add(mine);
 
@@ -331,7 +318,7 @@ class CrawlIT {
                 .getBytes(StandardCharsets.ISO_8859_1);
         site.page("/bad/links.xml", "application/rss+xml; charset=utf-8", wrongCharsetFeed);
 
-        final Run run = crawl(
+        final CliRun run = crawl(
                 "--feeds",
                 site.url("127.0.0.1", "/bad/not-xml"),
                 site.url("127.0.0.1", "/bad/not-a-feed.xml"),
@@ -379,14 +366,14 @@ class CrawlIT {
         final Path feed = dataDir.resolve("public-feed.xml");
         Files.writeString(feed, rss("en", item("Internal", site.url("127.0.0.1", "/ssrf/internal.html"))));
 
-        final Run refused = crawl("--feeds", feed.toString(), "--delay", "0");
+        final CliRun refused = crawl("--feeds", feed.toString(), "--delay", "0");
 
         assertThat(refused.exitCode()).as(refused.err()).isZero();
         assertThat(refused.err()).contains("private-address");
         assertThat(site.count("/ssrf/internal.html")).isZero();
         assertThat(rawFrom(feed.toString())).isEmpty();
 
-        final Run allowed = crawl("--feeds", feed.toString(), "--delay", "0", "--allow-private-network");
+        final CliRun allowed = crawl("--feeds", feed.toString(), "--delay", "0", "--allow-private-network");
 
         assertThat(allowed.exitCode()).as(allowed.err()).isZero();
         assertThat(site.count("/ssrf/internal.html")).isEqualTo(1);
@@ -424,7 +411,7 @@ class CrawlIT {
         site.page("/maps/pages.xml.gz", "application/gzip", gzipped.toByteArray());
         final String index = site.url("127.0.0.1", "/maps/index.xml");
 
-        final Run run = crawl("--feeds", index, "--delay", "0");
+        final CliRun run = crawl("--feeds", index, "--delay", "0");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         final Map<String, List<RawArticle>> raw = rawFrom(index);

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,7 +55,7 @@ class EnrichCommandTest {
                 throughThePipeline(samples()).enriched()) {
             pipeline.put(record.key, record.value);
         }
-        final Run run = run("enrich", SAMPLES.toString());
+        final CliRun run = CliRun.execute("enrich", SAMPLES.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         final Map<String, JsonNode> printed = new LinkedHashMap<>();
@@ -96,7 +94,7 @@ class EnrichCommandTest {
         assertThat(flow.deadLetters()).hasSize(1);
         final DeadLetter letter = flow.deadLetters().get(0);
 
-        final Run run = run("enrich", page.toString());
+        final CliRun run = CliRun.execute("enrich", page.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
@@ -128,8 +126,8 @@ class EnrichCommandTest {
     @Test
     void shouldExplainTheSeedArticlesCountriesAndRejectedCandidates() throws IOException {
         final Path seed = SAMPLES.resolve("seed-article.txt");
-        final Run text = run("enrich", "--explain", seed.toString());
-        final Run json = run("enrich", "--explain", "--json", seed.toString());
+        final CliRun text = CliRun.execute("enrich", "--explain", seed.toString());
+        final CliRun json = CliRun.execute("enrich", "--explain", "--json", seed.toString());
 
         assertThat(text.exitCode()).isZero();
         assertThat(text.out())
@@ -208,18 +206,6 @@ class EnrichCommandTest {
     private static List<DeadLetter> deadLetters(final TopologyTestDriver driver) {
         return output(driver, Topics.DEAD_LETTER.name(), new AvroSerde<>(DeadLetter.class).deserializer())
                 .readValuesToList();
-    }
-
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run run(final String... args) {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int code = NewsPipeline.commandLine()
-                .setOut(new PrintWriter(out))
-                .setErr(new PrintWriter(err))
-                .execute(args);
-        return new Run(code, out.toString(), err.toString());
     }
 
     private static JsonNode parse(final String line) {

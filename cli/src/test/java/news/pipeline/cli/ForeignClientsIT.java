@@ -7,15 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
@@ -29,7 +27,6 @@ import news.pipeline.schema.CountryTag;
 import news.pipeline.schema.DeadLetter;
 import news.pipeline.schema.DeadLetterReason;
 import news.pipeline.schema.EnrichedArticle;
-import news.pipeline.streams.ProcessorApp;
 import news.pipeline.testkit.EmbeddedCluster;
 import news.pipeline.testkit.ForeignTools;
 import news.pipeline.topics.Topics;
@@ -52,6 +49,7 @@ class ForeignClientsIT {
     private static final String SEED_TITLE =
             "President Vladimir Putin “Very Concerned” By Armenian-Azerbaijani Clashes.";
     private static final Path REPO = Path.of("..");
+    private static final Path README = REPO.resolve("README.md");
     /** Debian's python3 with its packages, not another one earlier on the PATH. */
     private static final String PYTHON = "/usr/bin/python3";
 
@@ -71,9 +69,7 @@ class ForeignClientsIT {
     static void startPipeline() throws Exception {
         cluster = new EmbeddedCluster(dataDir);
         settings = cluster.settings();
-        pipeline = new StreamsAppRunner(Arrays.asList(ProcessorApp.values()), settings.asMap());
-        pipeline.start();
-        pipeline.awaitRunning(TIMEOUT);
+        pipeline = cluster.startPipeline();
     }
 
     @AfterAll
@@ -109,7 +105,8 @@ class ForeignClientsIT {
                         "kcat-malformed\t{\"url\": \"https://news.example/broken\", \"text\": "));
 
         // The README's command, as a user types it; its input redirection is this file.
-        final List<String> command = readmeCommand("kcat -P ");
+        final List<String> command = ForeignTools.readmeCommand(
+                README, "kcat -P ", Map.of(PipelineSettings.DEFAULT_BOOTSTRAP_SERVERS, settings.bootstrapServers()));
         assertThat(command).endsWith("<", "articles.tsv");
         final Process kcat = new ProcessBuilder(command.subList(0, command.size() - 2))
                 .redirectInput(articles.toFile())
@@ -162,7 +159,10 @@ class ForeignClientsIT {
         // The README's command, as a user types it, from the repository's root.
         final Path stdout = work.resolve("python.out");
         final Path stderr = work.resolve("python.err");
-        final List<String> command = new ArrayList<>(readmeCommand(PYTHON + " examples/python/read_enriched.py"));
+        final List<String> command = new ArrayList<>(ForeignTools.readmeCommand(
+                README,
+                PYTHON + " examples/python/read_enriched.py",
+                Map.of(PipelineSettings.DEFAULT_BOOTSTRAP_SERVERS, settings.bootstrapServers())));
         // A group of its own, so that what an earlier run committed does not hide the seed.
         command.addAll(List.of("--group", "python-it-" + UUID.randomUUID()));
         final Process python = new ProcessBuilder(command)
@@ -213,54 +213,27 @@ class ForeignClientsIT {
         final Path broken = work.resolve("broken.json");
         Files.writeString(broken, "{\"url\": \"https://news.example/no-content\"}");
 
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int exitCode = NewsPipeline.commandLine()
-                .setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true))
-                .execute(
-                        "ingest",
-                        feed.toString(),
-                        broken.toString(),
-                        page.toString(),
-                        "--bootstrap-servers",
-                        settings.bootstrapServers());
+        final CliRun ingest = CliRun.execute(
+                "ingest",
+                feed.toString(),
+                broken.toString(),
+                page.toString(),
+                "--bootstrap-servers",
+                settings.bootstrapServers());
 
-        assertThat(exitCode).isEqualTo(1);
-        assertThat(err.toString().lines())
+        assertThat(ingest.exitCode()).isEqualTo(1);
+        assertThat(ingest.err().lines())
                 .containsExactly(
                         "not ingested: " + feed + ":2: not valid JSON, column 2: Unexpected character ('b' (code"
                                 + " 98)): was expecting double-quote to start field name",
                         "not ingested: " + broken + ": a JSON article needs \"html\" or \"text\"",
                         "ingested 3 article(s) into news.articles.raw; 2 failed");
-        assertThat(out.toString().lines()).hasSize(3);
+        assertThat(ingest.out().lines()).hasSize(3);
         final String gzipId = ArticleIds.fromUrl("https://news.example/ingest-gz");
         final List<ConsumerRecord<byte[], byte[]>> enriched = cluster.readUntil(
                 Topics.ENRICHED.name(),
                 records -> keys(records).containsAll(List.of("ingest-good-1", "ingest-good-2", gzipId)));
         assertThat(decoded(enriched, gzipId).getTitle()).isEqualTo("Fiji and Tonga lay a cable");
-    }
-
-    /**
-     * The README's command line that starts with the given text, split into words as a shell would
-     * (it has no quotes but single ones), with the embedded broker's address for the default one.
-     */
-    private static List<String> readmeCommand(final String start) throws IOException {
-        final String line = Files.readAllLines(REPO.resolve("README.md")).stream()
-                .filter(text -> text.startsWith(start))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("README.md has no command starting with " + start));
-        final List<String> words = new ArrayList<>();
-        for (final String word : line.strip().split(" +")) {
-            final String unquoted = word.length() >= 2 && word.startsWith("'") && word.endsWith("'")
-                    ? word.substring(1, word.length() - 1)
-                    : word;
-            words.add(
-                    unquoted.equals(PipelineSettings.DEFAULT_BOOTSTRAP_SERVERS)
-                            ? settings.bootstrapServers()
-                            : unquoted);
-        }
-        return words;
     }
 
     private static List<String> keys(final List<ConsumerRecord<byte[], byte[]>> records) {

@@ -3,9 +3,7 @@ package news.pipeline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.RandomAccessFile;
-import java.io.StringWriter;
 import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import news.pipeline.ids.ArticleIds;
@@ -21,7 +18,6 @@ import news.pipeline.runtime.StreamsAppRunner;
 import news.pipeline.schema.EnrichedArticle;
 import news.pipeline.schema.RawArticle;
 import news.pipeline.serde.AvroSerde;
-import news.pipeline.streams.ProcessorApp;
 import news.pipeline.testkit.EmbeddedCluster;
 import news.pipeline.testkit.NewsPages;
 import news.pipeline.topics.Topics;
@@ -58,10 +54,7 @@ class ImportWarcIT {
     @BeforeAll
     static void start() throws Exception {
         cluster = new EmbeddedCluster(dataDir);
-        pipeline = new StreamsAppRunner(
-                Arrays.asList(ProcessorApp.values()), cluster.settings().asMap());
-        pipeline.start();
-        pipeline.awaitRunning(EmbeddedCluster.TIMEOUT);
+        pipeline = cluster.startPipeline();
     }
 
     @AfterAll
@@ -74,19 +67,11 @@ class ImportWarcIT {
         }
     }
 
-    record Run(int exitCode, String out, String err) {}
-
-    static Run importWarc(final String... args) {
+    static CliRun importWarc(final String... args) {
         final List<String> all = new ArrayList<>(List.of(
                 "import-warc", "--bootstrap-servers", cluster.settings().bootstrapServers(), "--progress", "none"));
         all.addAll(List.of(args));
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int code = NewsPipeline.commandLine()
-                .setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true))
-                .execute(all.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
+        return CliRun.execute(all.toArray(String[]::new));
     }
 
     private static WarcResponse response(final String url, final int status, final String type, final byte[] body)
@@ -147,7 +132,7 @@ class ImportWarcIT {
             expected.add(ArticleIds.fromUrl(url));
         }
 
-        final Run first = importWarc(warcDir.toString());
+        final CliRun first = importWarc(warcDir.toString());
 
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.out())
@@ -177,7 +162,7 @@ class ImportWarcIT {
                 .allSatisfy(record ->
                         assertThat(serde.decode(record.value()).getText()).isNotBlank());
 
-        final Run second = importWarc(warcDir.toString());
+        final CliRun second = importWarc(warcDir.toString());
 
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(second.out()).contains(" 0 produced, 4 produced before");
@@ -200,27 +185,23 @@ class ImportWarcIT {
                     "text/html",
                     NewsPages.SMALL.article(202).getContent().array()));
         }
-        final StringWriter out = new StringWriter();
-        final int code = NewsPipeline.commandLine()
-                .setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(new StringWriter(), true))
-                .execute(
-                        "import-warc",
-                        "--dry-run",
-                        "--progress",
-                        "none",
-                        "--bootstrap-servers",
-                        "127.0.0.1:1",
-                        "--host",
-                        "a.example.test",
-                        "--from",
-                        "2026-11-20",
-                        "--to",
-                        "2026-11-21",
-                        file.toString());
+        final CliRun dryRun = CliRun.execute(
+                "import-warc",
+                "--dry-run",
+                "--progress",
+                "none",
+                "--bootstrap-servers",
+                "127.0.0.1:1",
+                "--host",
+                "a.example.test",
+                "--from",
+                "2026-11-20",
+                "--to",
+                "2026-11-21",
+                file.toString());
 
-        assertThat(code).isZero();
-        assertThat(out.toString())
+        assertThat(dryRun.exitCode()).isZero();
+        assertThat(dryRun.out())
                 .contains("2 record(s), 1 article(s) taken, 0 produced")
                 .contains("other-host=1");
     }

@@ -6,11 +6,8 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.StringWriter;
 import java.io.Writer;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,9 +38,9 @@ import news.pipeline.runtime.StreamsAppRunner;
 import news.pipeline.schema.CountryArticle;
 import news.pipeline.schema.EnrichedArticle;
 import news.pipeline.streams.PipelineConfig;
-import news.pipeline.streams.ProcessorApp;
 import news.pipeline.testkit.EmbeddedCluster;
 import news.pipeline.testkit.ForeignTools;
+import news.pipeline.testkit.FreePorts;
 import news.pipeline.testkit.LocalPostgres;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
@@ -68,6 +64,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KafkaConnectSinkIT {
     private static final Path REPO = Path.of("..");
+    private static final Path README = REPO.resolve("README.md");
     private static final Path EXAMPLE = REPO.resolve("examples/connect");
     private static final String WORKER_PROPERTIES = "examples/connect/worker.properties";
     private static final String SINK_PROPERTIES = "examples/connect/postgres-sink.properties";
@@ -117,15 +114,13 @@ class KafkaConnectSinkIT {
             background.shutdownNow();
         }
         progress("broker, PostgreSQL and the worker's jars", started);
-        final int registryPort = freePort();
+        final int registryPort = FreePorts.one();
         registryMode =
                 cluster.settings().with(PipelineConfig.SCHEMA_REGISTRY_CONFIG, "http://127.0.0.1:" + registryPort);
         launchWorker(sink);
         registry = EmbeddedRegistry.start(dataDir, registryPort, System.err);
         progress("registry", started);
-        pipeline = new StreamsAppRunner(Arrays.asList(ProcessorApp.values()), registryMode.asMap());
-        pipeline.start();
-        pipeline.awaitRunning(EmbeddedCluster.TIMEOUT);
+        pipeline = cluster.startPipeline(registryMode);
         progress("pipeline", started);
         awaitConnectorRunning();
         progress("connector", started);
@@ -177,7 +172,7 @@ class KafkaConnectSinkIT {
     @Order(2)
     void theSinkWritesOneRowPerCountryAndArticleWithTheRecordsValues() throws Exception {
         ingestedFrom = Instant.now().minusSeconds(1);
-        final Result ingest = execute(
+        final CliRun ingest = CliRun.execute(
                 "ingest",
                 REPO.resolve("samples").toString(),
                 "--bootstrap-servers",
@@ -227,7 +222,7 @@ class KafkaConnectSinkIT {
         final int before = rows().size();
         final long replayedBefore = replayedByCountry();
 
-        final Result replay = execute(
+        final CliRun replay = CliRun.execute(
                 "replay",
                 "--from",
                 ingestedFrom.toString(),
@@ -398,7 +393,8 @@ class KafkaConnectSinkIT {
                         > 0) {
             return;
         }
-        final List<String> command = new ArrayList<>(readmeCommand("mvn -f examples/connect/pom.xml"));
+        final List<String> command =
+                new ArrayList<>(ForeignTools.readmeCommand(README, "mvn -f examples/connect/pom.xml", Map.of()));
         command.add(1, "-B");
         final Process maven = new ProcessBuilder(command)
                 .directory(REPO.toFile())
@@ -414,7 +410,7 @@ class KafkaConnectSinkIT {
      */
     private static void launchWorker(final Properties sink) throws Exception {
         final Path connect = Files.createDirectories(dataDir.resolve("connect"));
-        workerPort = freePort();
+        workerPort = FreePorts.one();
         final Properties settings = load(WORKER_PROPERTIES);
         replace(settings, "bootstrap.servers", registryMode.bootstrapServers());
         replace(
@@ -430,18 +426,16 @@ class KafkaConnectSinkIT {
         final Path workerFile = store(settings, connect.resolve("worker.properties"));
         final Path sinkFile = store(sink, connect.resolve("postgres-sink.properties"));
 
-        final List<String> command = new ArrayList<>();
-        for (final String word : readmeCommand("java -cp 'examples/connect/target/worker/*'")) {
-            command.add(
-                    switch (word) {
-                        case "java" ->
-                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                    .toString();
-                        case WORKER_PROPERTIES -> workerFile.toString();
-                        case SINK_PROPERTIES -> sinkFile.toString();
-                        default -> word;
-                    });
-        }
+        final List<String> command = new ArrayList<>(ForeignTools.readmeCommand(
+                README,
+                "java -cp 'examples/connect/target/worker/*'",
+                Map.of(
+                        "java",
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        WORKER_PROPERTIES,
+                        workerFile.toString(),
+                        SINK_PROPERTIES,
+                        sinkFile.toString())));
         // Lighter on a shared 2-core machine: the worker lives for a minute or two.
         command.addAll(1, List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         workerLog = connect.resolve("worker.log");
@@ -500,22 +494,6 @@ class KafkaConnectSinkIT {
         }
     }
 
-    /** The README's command line that starts with the given text, split into words, single quotes removed. */
-    private static List<String> readmeCommand(final String start) throws IOException {
-        final String line = Files.readAllLines(REPO.resolve("README.md")).stream()
-                .filter(text -> text.startsWith(start))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("README.md has no command starting with " + start));
-        final List<String> words = new ArrayList<>();
-        for (final String word : line.strip().split(" +")) {
-            words.add(
-                    word.length() >= 2 && word.startsWith("'") && word.endsWith("'")
-                            ? word.substring(1, word.length() - 1)
-                            : word);
-        }
-        return words;
-    }
-
     private static Properties load(final String file) throws IOException {
         final Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(REPO.resolve(file))) {
@@ -551,23 +529,5 @@ class KafkaConnectSinkIT {
         } catch (IOException e) {
             return "(cannot read " + file + ": " + e.getMessage() + ")";
         }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    record Result(int exitCode, String out, String err) {}
-
-    private static Result execute(final String... args) {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int exitCode = NewsPipeline.commandLine()
-                .setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true))
-                .execute(args);
-        return new Result(exitCode, out.toString(), err.toString());
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -143,20 +141,20 @@ class OpsCommandsIT {
         try (Admin admin = Clients.admin(cluster.settings())) {
             admin.deleteTopics(List.of(Topics.BY_COUNTRY.name())).all().get();
         }
-        final Result tail = execute("tail", "by-country");
+        final CliRun tail = execute("tail", "by-country");
         assertThat(tail.exitCode()).isEqualTo(1);
         assertThat(tail.err())
                 .isEqualTo("news-pipeline: topic news.articles.by-country does not exist on the Kafka cluster at "
                         + cluster.settings().bootstrapServers()
                         + "; create the pipeline topics with: news-pipeline topics\n");
-        final Result replay = execute("replay", "--from", "1h", "--execute");
+        final CliRun replay = execute("replay", "--from", "1h", "--execute");
         assertThat(replay.exitCode()).isEqualTo(1);
         assertThat(replay.err())
                 .startsWith("news-pipeline: topic news.articles.by-country does not exist")
                 .hasLineCount(1);
         assertThat(replay.out()).isEmpty();
         // Told not to create topics, run checks that its own are there instead of waiting for them.
-        final Result run = assertTimeoutPreemptively(
+        final CliRun run = assertTimeoutPreemptively(
                 Duration.ofMinutes(1),
                 () -> execute("run", "--processor", "publisher", "--no-create-topics", "--http-address", "none"));
         assertThat(run.exitCode()).isEqualTo(1);
@@ -180,12 +178,12 @@ class OpsCommandsIT {
             // The admin clients choose their first server at random: a few runs would meet the silent one.
             for (int i = 0; i < 3; i++) {
                 final long start = System.nanoTime();
-                final Result tail = executeOn(servers, "tail", "enriched", "--connect-timeout", "4");
+                final CliRun tail = executeOn(servers, "tail", "enriched", "--connect-timeout", "4");
                 assertThat(tail.exitCode()).as("tail; stderr: %s", tail.err()).isZero();
                 // Under the 30 s a client bootstrapped from the silent server would wait for it.
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
             }
-            final Result topics = executeOn(servers, "topics", "--describe", "--connect-timeout", "4");
+            final CliRun topics = executeOn(servers, "topics", "--describe", "--connect-timeout", "4");
             assertThat(topics.exitCode()).as("topics; stderr: %s", topics.err()).isZero();
             assertThat(topics.out()).contains(Topics.ENRICHED.name());
         }
@@ -197,7 +195,7 @@ class OpsCommandsIT {
         try (Admin admin = Clients.admin(cluster.settings())) {
             admin.deleteTopics(List.of(Topics.BY_COUNTRY.name())).all().get();
         }
-        final Result refused = execute("topics", "--replication-factor", "3");
+        final CliRun refused = execute("topics", "--replication-factor", "3");
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.err())
                 .startsWith("news-pipeline: Kafka refused to create topic " + Topics.BY_COUNTRY.name() + ": ")
@@ -222,26 +220,18 @@ class OpsCommandsIT {
         }
     }
 
-    record Result(int exitCode, String out, String err) {}
-
     /** Runs a command on the test cluster as a user would, with its own writers. */
-    private static Result execute(final String... args) {
+    private static CliRun execute(final String... args) {
         return executeOn(cluster.settings().bootstrapServers(), args);
     }
 
     /** Runs a command with these bootstrap servers. */
-    private static Result executeOn(final String bootstrapServers, final String... args) {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
+    private static CliRun executeOn(final String bootstrapServers, final String... args) {
         final String[] all = Arrays.copyOf(args, args.length + 2);
         // Subcommand options follow the subcommand: dlq show P@O --bootstrap-servers ...
         all[args.length] = "--bootstrap-servers";
         all[args.length + 1] = bootstrapServers;
-        final int exitCode = NewsPipeline.commandLine()
-                .setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true))
-                .execute(all);
-        return new Result(exitCode, out.toString(), err.toString());
+        return CliRun.execute(all);
     }
 
     private static int run(final String... args) {
@@ -250,7 +240,7 @@ class OpsCommandsIT {
 
     /** Runs a command that must succeed and returns what it printed. */
     private static String output(final String... args) {
-        final Result result = execute(args);
+        final CliRun result = execute(args);
         assertThat(result.exitCode())
                 .as("%s; stderr: %s", String.join(" ", args), result.err())
                 .isZero();

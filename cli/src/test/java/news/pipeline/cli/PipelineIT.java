@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 import news.pipeline.runtime.ArticleFiles;
@@ -21,7 +19,6 @@ import news.pipeline.schema.CountryTag;
 import news.pipeline.schema.DeadLetter;
 import news.pipeline.schema.DeadLetterReason;
 import news.pipeline.schema.EnrichedArticle;
-import news.pipeline.streams.ProcessorApp;
 import news.pipeline.testkit.EmbeddedCluster;
 import news.pipeline.topics.TopicSpec;
 import news.pipeline.topics.Topics;
@@ -40,8 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
  * goes to the dead-letter topic.
  */
 class PipelineIT {
-    private static final Duration TIMEOUT = Duration.ofSeconds(90);
-
     @TempDir
     static Path dataDir;
 
@@ -53,9 +48,7 @@ class PipelineIT {
     static void startPipeline() throws Exception {
         cluster = new EmbeddedCluster(dataDir);
         settings = cluster.settings();
-        pipeline = new StreamsAppRunner(Arrays.asList(ProcessorApp.values()), settings.asMap());
-        pipeline.start();
-        pipeline.awaitRunning(TIMEOUT);
+        pipeline = cluster.startPipeline();
     }
 
     @AfterAll

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,8 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import news.pipeline.runtime.ArticleFiles;
@@ -34,9 +31,9 @@ import news.pipeline.schema.DeadLetterReason;
 import news.pipeline.schema.EnrichedArticle;
 import news.pipeline.serde.ValueSerde;
 import news.pipeline.streams.PipelineConfig;
-import news.pipeline.streams.ProcessorApp;
 import news.pipeline.testkit.EmbeddedCluster;
 import news.pipeline.testkit.ForeignTools;
+import news.pipeline.testkit.FreePorts;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -79,10 +76,10 @@ class RegistryModeIT {
     @BeforeAll
     static void start() throws Exception {
         cluster = new EmbeddedCluster(dataDir);
-        registryPort = freePort();
+        registryPort = FreePorts.one();
         registry = EmbeddedRegistry.start(dataDir, registryPort, System.err);
         registryMode = cluster.settings().with(PipelineConfig.SCHEMA_REGISTRY_CONFIG, registry.confluentApiUrl());
-        pipeline = startPipeline();
+        pipeline = cluster.startPipeline(registryMode);
     }
 
     @AfterAll
@@ -218,10 +215,10 @@ class RegistryModeIT {
     @Test
     @Order(6)
     void anUnreachableRegistryAtStartupIsOneLineAndAFailingExitCode() throws Exception {
-        final String nowhere = "http://127.0.0.1:" + freePort();
-        final Result run = assertTimeoutPreemptively(
+        final String nowhere = "http://127.0.0.1:" + FreePorts.one();
+        final CliRun run = assertTimeoutPreemptively(
                 Duration.ofMinutes(3),
-                () -> execute(
+                () -> CliRun.execute(
                         "run",
                         "--bootstrap-servers",
                         cluster.settings().bootstrapServers(),
@@ -248,7 +245,7 @@ class RegistryModeIT {
     @Order(7)
     void withTheRegistryDownRecordsWaitAndAfterItsRestartEverythingIsReadable() throws Exception {
         pipeline.close();
-        pipeline = startPipeline();
+        pipeline = cluster.startPipeline(registryMode);
         registry.close();
 
         final ArticleFiles.Article waiting = seed("while-registry-down");
@@ -275,7 +272,7 @@ class RegistryModeIT {
     @Order(8)
     void aSchemaTheRegistryRefusesAsIncompatibleStopsTheStartNamingSubjectAndField() throws Exception {
         final Path otherData = dataDir.resolve("other-registry");
-        try (EmbeddedRegistry other = EmbeddedRegistry.start(otherData, freePort(), System.err)) {
+        try (EmbeddedRegistry other = EmbeddedRegistry.start(otherData, FreePorts.one(), System.err)) {
             // Its second field, url, is a number where the pipeline's CleanArticle has an optional string.
             final String incompatible =
                     "{\"type\":\"record\",\"name\":\"CleanArticle\",\"namespace\":\"news.pipeline.schema\","
@@ -283,9 +280,9 @@ class RegistryModeIT {
             assertThat(postVersion(other, "news.articles.clean-value", incompatible))
                     .isEqualTo(200);
 
-            final Result run = assertTimeoutPreemptively(
+            final CliRun run = assertTimeoutPreemptively(
                     Duration.ofMinutes(3),
-                    () -> execute(
+                    () -> CliRun.execute(
                             "run",
                             "--bootstrap-servers",
                             cluster.settings().bootstrapServers(),
@@ -310,19 +307,14 @@ class RegistryModeIT {
      * own; returns the JSON lines it printed.
      */
     private static List<JsonNode> runReadme(final String start) throws Exception {
-        final String line = Files.readAllLines(REPO.resolve("README.md")).stream()
-                .filter(text -> text.startsWith(start))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("README.md has no command starting with " + start));
-        final List<String> command = new ArrayList<>();
-        for (final String word : line.strip().split(" +")) {
-            command.add(
-                    switch (word) {
-                        case README_BROKER -> cluster.settings().bootstrapServers();
-                        case README_REGISTRY -> registry.confluentApiUrl();
-                        default -> word;
-                    });
-        }
+        final List<String> command = new ArrayList<>(ForeignTools.readmeCommand(
+                REPO.resolve("README.md"),
+                start,
+                Map.of(
+                        README_BROKER,
+                        cluster.settings().bootstrapServers(),
+                        README_REGISTRY,
+                        registry.confluentApiUrl())));
         command.addAll(List.of("--group", "registry-it-" + UUID.randomUUID()));
         final Path stdout = dataDir.resolve("client-" + UUID.randomUUID() + ".out");
         final Path stderr = dataDir.resolve("client-" + UUID.randomUUID() + ".err");
@@ -351,14 +343,6 @@ class RegistryModeIT {
         final List<String> codes = new ArrayList<>();
         array.forEach(code -> codes.add(code.asText()));
         return codes;
-    }
-
-    private static StreamsAppRunner startPipeline() throws Exception {
-        final StreamsAppRunner runner =
-                new StreamsAppRunner(Arrays.asList(ProcessorApp.values()), registryMode.asMap());
-        runner.start();
-        runner.awaitRunning(EmbeddedCluster.TIMEOUT);
-        return runner;
     }
 
     private static ArticleFiles.Article seed(final String id) throws Exception {
@@ -432,23 +416,5 @@ class RegistryModeIT {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         return response.statusCode();
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    record Result(int exitCode, String out, String err) {}
-
-    private static Result execute(final String... args) {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int exitCode = NewsPipeline.commandLine()
-                .setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true))
-                .execute(args);
-        return new Result(exitCode, out.toString(), err.toString());
     }
 }

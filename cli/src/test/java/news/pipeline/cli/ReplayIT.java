@@ -42,10 +42,7 @@ class ReplayIT {
     @Test
     void replayingAWindowRewritesExactlyItsRecordsByteForByte() throws Exception {
         try (EmbeddedCluster cluster = new EmbeddedCluster(dataDir);
-                StreamsAppRunner live = new StreamsAppRunner(
-                        Arrays.asList(ProcessorApp.values()), cluster.settings().asMap())) {
-            live.start();
-            live.awaitRunning(EmbeddedCluster.TIMEOUT);
+                StreamsAppRunner live = cluster.startPipeline()) {
             final Instant base = Instant.now().minus(Duration.ofHours(3));
             final Set<String> before = ingest(cluster, "before", base);
             final Set<String> window = ingest(cluster, "window", base.plus(Duration.ofHours(1)));

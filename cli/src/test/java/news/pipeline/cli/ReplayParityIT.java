@@ -3,8 +3,6 @@ package news.pipeline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -142,32 +140,29 @@ class ReplayParityIT {
         final List<ProducerRecord<byte[], byte[]>> inputs = inputs(start, 1, false);
         final Instant end = start.plusSeconds(inputs.size());
 
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final int[] exitCode = new int[1];
+        final CliRun[] replay = new CliRun[1];
         liveThenReplay(
                 PipelineSteps.fromSettings(settings, PipelineMetrics.inMemory()),
                 inputs,
-                () -> exitCode[0] = NewsPipeline.commandLine()
-                        .setOut(new PrintWriter(out, true))
-                        .setErr(new PrintWriter(err, true))
-                        .execute(
-                                "replay",
-                                "--from",
-                                start.toString(),
-                                "--to",
-                                end.toString(),
-                                "--execute",
-                                "--bootstrap-servers",
-                                cluster.settings().bootstrapServers(),
-                                "--set",
-                                PipelineConfig.MAX_CONTENT_BYTES_CONFIG + "=" + MAX_CONTENT_BYTES,
-                                "--set",
-                                StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG) + "="
-                                        + MAX_REQUEST_BYTES));
+                () -> replay[0] = CliRun.execute(
+                        "replay",
+                        "--from",
+                        start.toString(),
+                        "--to",
+                        end.toString(),
+                        "--execute",
+                        "--bootstrap-servers",
+                        cluster.settings().bootstrapServers(),
+                        "--set",
+                        PipelineConfig.MAX_CONTENT_BYTES_CONFIG + "=" + MAX_CONTENT_BYTES,
+                        "--set",
+                        StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG) + "="
+                                + MAX_REQUEST_BYTES));
 
-        assertThat(exitCode[0]).as("exit code; stderr: %s", err).isZero();
-        assertThat(out.toString())
+        assertThat(replay[0].exitCode())
+                .as("exit code; stderr: %s", replay[0].err())
+                .isZero();
+        assertThat(replay[0].out())
                 .contains("read " + inputs.size() + " raw records")
                 .contains("wrote 2 clean, 1 enriched")
                 .contains((PoisonRecords.Kind.values().length + 1) + " dead letters");

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +23,7 @@ import news.pipeline.runtime.StreamsAppRunner;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.EnrichedArticle;
 import news.pipeline.streams.ProcessorApp;
+import news.pipeline.testkit.FreePorts;
 import news.pipeline.topics.TopicAdmin;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
@@ -52,9 +49,9 @@ class SecureClusterIT {
 
     @Test
     void thePipelineRunsOnASaslClusterWithOnlyAClientPropertiesFile() throws Exception {
-        final int port = freePort();
-        final int controllerPort = freePort();
-        final int saslPort = freePort();
+        final int port = FreePorts.one();
+        final int controllerPort = FreePorts.one();
+        final int saslPort = FreePorts.one();
         final String host = EmbeddedKafka.DEFAULT_HOST;
         final Map<String, String> saslListener = Map.of(
                 "listeners",
@@ -82,13 +79,9 @@ class SecureClusterIT {
                         .hasCauseInstanceOf(SaslAuthenticationException.class);
             }
             // The command line says so in one line, rather than that it cannot reach the cluster.
-            final StringWriter err = new StringWriter();
-            final int exitCode = NewsPipeline.commandLine()
-                    .setOut(new PrintWriter(new StringWriter()))
-                    .setErr(new PrintWriter(err, true))
-                    .execute("topics", "--describe", "--config", wrongPasswordFile.toString());
-            assertThat(exitCode).isEqualTo(1);
-            assertThat(err.toString())
+            final CliRun refused = CliRun.execute("topics", "--describe", "--config", wrongPasswordFile.toString());
+            assertThat(refused.exitCode()).isEqualTo(1);
+            assertThat(refused.err())
                     .startsWith("news-pipeline: Kafka at " + host + ":" + saslPort + " refused authentication: ")
                     .hasLineCount(1);
 
@@ -157,14 +150,5 @@ class SecureClusterIT {
             }
         }
         throw new AssertionError(id + " not on " + Topics.ENRICHED.name() + " within " + TIMEOUT);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress(EmbeddedKafka.DEFAULT_HOST, 0));
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,8 +2,6 @@ package news.pipeline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,33 +14,17 @@ class SourceCommandErrorsTest {
     @TempDir
     Path dir;
 
-    record Result(int exitCode, String err) {
-        String line() {
-            assertThat(err.lines()).as("stderr: %s", err).hasSize(1);
-            assertThat(err).doesNotContain("Exception", "\tat ");
-            return err.strip();
-        }
-    }
-
-    private static Result run(final String... args) {
-        final StringWriter err = new StringWriter();
-        final int code = NewsPipeline.commandLine()
-                .setOut(new PrintWriter(new StringWriter(), true))
-                .setErr(new PrintWriter(err, true))
-                .execute(args);
-        return new Result(code, err.toString());
-    }
-
     @Test
     void crawlWithoutFeedsSaysSo() {
-        final Result result = run("crawl", "--once", "--bootstrap-servers", NOWHERE);
+        final CliRun result = CliRun.execute("crawl", "--once", "--bootstrap-servers", NOWHERE);
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.line()).isEqualTo("news-pipeline: crawl needs --feeds (or --status)");
     }
 
     @Test
     void aFeedThatIsNeitherAUrlNorAFileIsNamed() {
-        final Result result = run("crawl", "--once", "--bootstrap-servers", NOWHERE, "--feeds", "news.example.org/rss");
+        final CliRun result =
+                CliRun.execute("crawl", "--once", "--bootstrap-servers", NOWHERE, "--feeds", "news.example.org/rss");
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.line()).contains("not a feed URL (http:// or https://) or a file: news.example.org/rss");
     }
@@ -51,14 +33,15 @@ class SourceCommandErrorsTest {
     void aBadLineInAFeedListIsNamedWithItsLineNumber() throws Exception {
         final Path list = dir.resolve("feeds.txt");
         Files.writeString(list, "# my feeds\nhttps://news.example.org/rss.xml\nftp://news.example.org/feed\n");
-        final Result result = run("crawl", "--once", "--bootstrap-servers", NOWHERE, "--feeds", list.toString());
+        final CliRun result =
+                CliRun.execute("crawl", "--once", "--bootstrap-servers", NOWHERE, "--feeds", list.toString());
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.line()).contains("feeds.txt:3: not a feed URL");
     }
 
     @Test
     void aNegativeDelayIsRefused() {
-        final Result result = run(
+        final CliRun result = CliRun.execute(
                 "crawl",
                 "--once",
                 "--bootstrap-servers",
@@ -73,7 +56,7 @@ class SourceCommandErrorsTest {
 
     @Test
     void importWarcOfAMissingFileOrAFolderWithoutWarcsSaysSo() {
-        final Result missing = run(
+        final CliRun missing = CliRun.execute(
                 "import-warc",
                 "--bootstrap-servers",
                 NOWHERE,
@@ -81,7 +64,7 @@ class SourceCommandErrorsTest {
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.line()).contains("no such file or folder");
 
-        final Result empty = run("import-warc", "--bootstrap-servers", NOWHERE, dir.toString());
+        final CliRun empty = CliRun.execute("import-warc", "--bootstrap-servers", NOWHERE, dir.toString());
         assertThat(empty.exitCode()).isEqualTo(2);
         assertThat(empty.line()).contains("no .warc or .warc.gz files in");
     }
@@ -89,8 +72,8 @@ class SourceCommandErrorsTest {
     @Test
     void importWarcWithABadTimeSaysWhatATimeLooksLike() throws Exception {
         final Path file = Files.createFile(dir.resolve("a.warc"));
-        final Result result =
-                run("import-warc", "--bootstrap-servers", NOWHERE, "--from", "yesterday", file.toString());
+        final CliRun result =
+                CliRun.execute("import-warc", "--bootstrap-servers", NOWHERE, "--from", "yesterday", file.toString());
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.line()).contains("not a date-time, date or duration: yesterday");
     }

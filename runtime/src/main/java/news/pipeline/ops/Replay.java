@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import news.pipeline.deadletter.DeadLetters;
 import news.pipeline.deadletter.ProcessorDeadLetters;
 import news.pipeline.publisher.FanOutStep;
@@ -237,109 +240,98 @@ public final class Replay {
                 record.value(),
                 liveHeaders);
 
-        final String id;
-        final RawArticle raw;
+        final Consumer<ProducerRecord<byte[], byte[]>> deadLetters =
+                letter -> deadLetter(letter, replayId, producer, counts);
         try {
-            id = rawKeys.deserialize(record.topic(), liveHeaders, record.key());
-            raw = rawValues.deserialize(record.topic(), liveHeaders, record.value());
-        } catch (RuntimeException e) {
-            deadLetter(cleanerLetters.unreadable(rawSource, e), replayId, producer, counts);
-            return;
-        }
+            final String id = orDeadLetter(
+                    () -> rawKeys.deserialize(record.topic(), liveHeaders, record.key()),
+                    e -> cleanerLetters.unreadable(rawSource, e),
+                    deadLetters);
+            final RawArticle raw = orDeadLetter(
+                    () -> rawValues.deserialize(record.topic(), liveHeaders, record.value()),
+                    e -> cleanerLetters.unreadable(rawSource, e),
+                    deadLetters);
 
-        final CleanArticle clean;
-        try {
-            clean = steps.clean().apply(id, raw);
-        } catch (RuntimeException e) {
-            deadLetter(cleanerLetters.failed(rawSource, e), replayId, producer, counts);
-            return;
-        }
-        final byte[] key = cleanKeys.serialize(Topics.CLEAN.name(), id);
-        final byte[] cleanBytes;
-        try {
-            cleanBytes = cleanValues.serialize(Topics.CLEAN.name(), clean);
-        } catch (RuntimeException e) {
-            deadLetter(
-                    cleanerLetters.unserializable(rawSource, Topics.CLEAN.name(), "value", e),
-                    replayId,
-                    producer,
-                    counts);
-            return;
-        }
-        final Future<RecordMetadata> cleanSent =
-                producer.send(new ProducerRecord<>(Topics.CLEAN.name(), null, timestamp, key, cleanBytes, headers));
-        counts.clean++;
+            final CleanArticle clean = orDeadLetter(
+                    () -> steps.clean().apply(id, raw), e -> cleanerLetters.failed(rawSource, e), deadLetters);
+            final byte[] key = cleanKeys.serialize(Topics.CLEAN.name(), id);
+            final byte[] cleanBytes = orDeadLetter(
+                    () -> cleanValues.serialize(Topics.CLEAN.name(), clean),
+                    e -> cleanerLetters.unserializable(rawSource, Topics.CLEAN.name(), "value", e),
+                    deadLetters);
+            final Future<RecordMetadata> cleanSent =
+                    producer.send(new ProducerRecord<>(Topics.CLEAN.name(), null, timestamp, key, cleanBytes, headers));
+            counts.clean++;
 
-        // The tagger's input is the clean record just written: a dead letter names it, as live.
-        final EnrichedArticle enriched;
-        try {
-            enriched = steps.enrich().apply(id, clean);
-        } catch (RuntimeException e) {
-            deadLetter(
-                    taggerLetters.failed(written(cleanSent, timestamp, key, cleanBytes, liveHeaders), e),
-                    replayId,
-                    producer,
-                    counts);
-            return;
-        }
-        final byte[] enrichedBytes;
-        try {
-            enrichedBytes = enrichedValues.serialize(Topics.ENRICHED.name(), enriched);
-        } catch (RuntimeException e) {
-            deadLetter(
-                    taggerLetters.unserializable(
-                            written(cleanSent, timestamp, key, cleanBytes, liveHeaders),
-                            Topics.ENRICHED.name(),
-                            "value",
-                            e),
-                    replayId,
-                    producer,
-                    counts);
-            return;
-        }
-        final Future<RecordMetadata> enrichedSent = producer.send(
-                new ProducerRecord<>(Topics.ENRICHED.name(), null, timestamp, key, enrichedBytes, headers));
-        counts.enriched++;
+            // The tagger's input is the clean record just written: a dead letter names it, as live.
+            final Supplier<DeadLetters.Source> cleanWritten =
+                    () -> written(cleanSent, timestamp, key, cleanBytes, liveHeaders);
+            final EnrichedArticle enriched = orDeadLetter(
+                    () -> steps.enrich().apply(id, clean),
+                    e -> taggerLetters.failed(cleanWritten.get(), e),
+                    deadLetters);
+            final byte[] enrichedBytes = orDeadLetter(
+                    () -> enrichedValues.serialize(Topics.ENRICHED.name(), enriched),
+                    e -> taggerLetters.unserializable(cleanWritten.get(), Topics.ENRICHED.name(), "value", e),
+                    deadLetters);
+            final Future<RecordMetadata> enrichedSent = producer.send(
+                    new ProducerRecord<>(Topics.ENRICHED.name(), null, timestamp, key, enrichedBytes, headers));
+            counts.enriched++;
 
-        // The publisher's input is the enriched record just written.
-        final List<CountryArticle> views;
-        try {
-            views = steps.fanOut().apply(id, enriched);
-        } catch (RuntimeException e) {
-            deadLetter(
-                    publisherLetters.failed(written(enrichedSent, timestamp, key, enrichedBytes, liveHeaders), e),
-                    replayId,
-                    producer,
-                    counts);
-            return;
-        }
-        final List<ProducerRecord<byte[], byte[]>> outputs = new ArrayList<>(views.size());
-        for (final CountryArticle view : views) {
-            final byte[] viewBytes;
-            try {
-                viewBytes = countryValues.serialize(Topics.BY_COUNTRY.name(), view);
-            } catch (RuntimeException e) {
-                deadLetter(
-                        publisherLetters.unserializable(
-                                written(enrichedSent, timestamp, key, enrichedBytes, liveHeaders),
-                                Topics.BY_COUNTRY.name(),
-                                "value",
-                                e),
-                        replayId,
-                        producer,
-                        counts);
-                return;
+            // The publisher's input is the enriched record just written.
+            final Supplier<DeadLetters.Source> enrichedWritten =
+                    () -> written(enrichedSent, timestamp, key, enrichedBytes, liveHeaders);
+            final List<CountryArticle> views = orDeadLetter(
+                    () -> steps.fanOut().apply(id, enriched),
+                    e -> publisherLetters.failed(enrichedWritten.get(), e),
+                    deadLetters);
+            final List<ProducerRecord<byte[], byte[]>> outputs = new ArrayList<>(views.size());
+            for (final CountryArticle view : views) {
+                final byte[] viewBytes = orDeadLetter(
+                        () -> countryValues.serialize(Topics.BY_COUNTRY.name(), view),
+                        e -> publisherLetters.unserializable(
+                                enrichedWritten.get(), Topics.BY_COUNTRY.name(), "value", e),
+                        deadLetters);
+                outputs.add(new ProducerRecord<>(
+                        Topics.BY_COUNTRY.name(),
+                        null,
+                        timestamp,
+                        countryKeys.serialize(Topics.BY_COUNTRY.name(), FanOutStep.keyOf(view)),
+                        viewBytes,
+                        headers));
             }
-            outputs.add(new ProducerRecord<>(
-                    Topics.BY_COUNTRY.name(),
-                    null,
-                    timestamp,
-                    countryKeys.serialize(Topics.BY_COUNTRY.name(), FanOutStep.keyOf(view)),
-                    viewBytes,
-                    headers));
+            outputs.forEach(producer::send);
+            counts.byCountry += outputs.size();
+        } catch (DeadLettered stopped) {
+            // A stage dead-lettered its input: the record goes no further, as live.
         }
-        outputs.forEach(producer::send);
-        counts.byCountry += outputs.size();
+    }
+
+    /**
+     * One stage's work on its input; if the stage rejects the input or fails on it, the input's dead
+     * letter is written and {@link DeadLettered} stops the record. The letter is made only then, since
+     * naming a written record waits for the broker to place it.
+     */
+    private static <T> T orDeadLetter(
+            final Supplier<T> stage,
+            final Function<RuntimeException, ProducerRecord<byte[], byte[]>> letter,
+            final Consumer<ProducerRecord<byte[], byte[]>> deadLetters) {
+        try {
+            return stage.get();
+        } catch (RuntimeException e) {
+            deadLetters.accept(letter.apply(e));
+            throw new DeadLettered();
+        }
+    }
+
+    /** A record's way out of {@link #replay} once one of its stages has dead-lettered it. */
+    private static final class DeadLettered extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DeadLettered() {
+            // Control flow, not an error: no message, no stack trace.
+            super(null, null, false, false);
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import news.pipeline.kafka.EmbeddedKafka;
 import news.pipeline.ops.ConsumerLag;
 import news.pipeline.runtime.Clients;
 import news.pipeline.runtime.PipelineSettings;
+import news.pipeline.runtime.StreamsAppRunner;
 import news.pipeline.runtime.TopicReader;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.topics.TopicAdmin;
@@ -24,7 +26,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.StreamsConfig;
 
-/** A real embedded broker with the pipeline topics, and the helpers integration tests share. */
+/** A real embedded broker with the pipeline topics, the pipeline on it, and the helpers integration tests share. */
 public final class EmbeddedCluster implements AutoCloseable {
     public static final Duration TIMEOUT = Duration.ofSeconds(120);
 
@@ -47,6 +49,28 @@ public final class EmbeddedCluster implements AutoCloseable {
 
     public PipelineSettings settings() {
         return settings;
+    }
+
+    /** The three processors on this cluster, started in this JVM; returns once all of them run. */
+    public StreamsAppRunner startPipeline() throws InterruptedException {
+        return startPipeline(settings);
+    }
+
+    /**
+     * The three processors with these settings (this cluster's with some changed, say for the
+     * schema registry), started in this JVM; returns once all of them run.
+     */
+    public StreamsAppRunner startPipeline(final PipelineSettings pipelineSettings) throws InterruptedException {
+        final StreamsAppRunner pipeline =
+                new StreamsAppRunner(Arrays.asList(ProcessorApp.values()), pipelineSettings.asMap());
+        try {
+            pipeline.start();
+            pipeline.awaitRunning(TIMEOUT);
+        } catch (InterruptedException | RuntimeException | Error e) {
+            pipeline.close();
+            throw e;
+        }
+        return pipeline;
     }
 
     /** Settings for one more instance of an application: its own state directory. */

@@ -2,8 +2,6 @@ package news.pipeline.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -201,27 +199,6 @@ public final class FaultKit {
                 }
             });
             return plain;
-        }
-    }
-
-    /** A client port P on 127.0.0.1 whose P + 1 (the embedded controller's) is free too. */
-    public static int freePortPair() {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            final int port = freePort(0);
-            if (port < 65535 && freePort(port + 1) == port + 1) {
-                return port;
-            }
-        }
-        throw new IllegalStateException("no two consecutive free ports on 127.0.0.1");
-    }
-
-    private static int freePort(final int port) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress("127.0.0.1", port));
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            return -1;
         }
     }
 

@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * Programs of other languages and projects that integration tests drive (kcat, Python, Node,
  * PostgreSQL). Outside CI a missing one skips its test, with the reason and the command that
  * installs it; in CI (the {@code CI} environment variable set, as {@code .ci/run} does) it fails
- * the test, so that a build machine without it cannot pass by skipping.
+ * the test, so that a build machine without it cannot pass by skipping. The tests run them as the
+ * README tells users to, from the README's own command lines.
  */
 public final class ForeignTools {
     private ForeignTools() {}
@@ -46,5 +52,27 @@ public final class ForeignTools {
             fail(message + ". CI is set, so this test may not be skipped.");
         }
         Assumptions.abort(message + ". Skipped because CI is not set.");
+    }
+
+    /**
+     * The README's command line that starts with the given text, split into words as a shell would
+     * split it (its commands have no quotes but single ones around whole words), with each word that
+     * is a key of {@code replacements} replaced by its value: the test's own addresses and files for
+     * the README's.
+     */
+    public static List<String> readmeCommand(
+            final Path readme, final String start, final Map<String, String> replacements) throws IOException {
+        final String line = Files.readAllLines(readme).stream()
+                .filter(text -> text.startsWith(start))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(readme + " has no command starting with " + start));
+        final List<String> words = new ArrayList<>();
+        for (final String word : line.strip().split(" +")) {
+            final String unquoted = word.length() >= 2 && word.startsWith("'") && word.endsWith("'")
+                    ? word.substring(1, word.length() - 1)
+                    : word;
+            words.add(replacements.getOrDefault(unquoted, unquoted));
+        }
+        return words;
     }
 }

@@ -2,7 +2,6 @@ package news.pipeline.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +76,7 @@ public final class LocalPostgres implements AutoCloseable {
     public static LocalPostgres start(final Path bin, final String user, final String password, final String database)
             throws IOException, InterruptedException {
         final Path home = Files.createTempDirectory("news-postgres-");
-        final LocalPostgres postgres = new LocalPostgres(bin, home, freePort(), user, password, database);
+        final LocalPostgres postgres = new LocalPostgres(bin, home, FreePorts.one(), user, password, database);
         try {
             postgres.initAndStart();
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -219,12 +218,6 @@ public final class LocalPostgres implements AutoCloseable {
             return Double.parseDouble(name);
         } catch (NumberFormatException e) {
             return 0;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

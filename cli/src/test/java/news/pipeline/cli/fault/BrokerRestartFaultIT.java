@@ -18,6 +18,7 @@ import news.pipeline.runtime.StreamsAppRunner;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.testkit.Delivery;
 import news.pipeline.testkit.FaultKit;
+import news.pipeline.testkit.FreePorts;
 import news.pipeline.testkit.TopicFollower;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -41,7 +42,7 @@ class BrokerRestartFaultIT {
 
     @Test
     void processorsRecoverAloneFromABrokerRestartAndDeliverEveryArticleExactlyOnce() throws Exception {
-        final int port = FaultKit.freePortPair();
+        final int port = FreePorts.pair();
         final Path data = dir.resolve("kafka");
         EmbeddedKafka kafka = EmbeddedKafka.start(data, EmbeddedKafka.DEFAULT_HOST, port, Map.of());
         try {

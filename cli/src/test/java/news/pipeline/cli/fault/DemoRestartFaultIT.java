@@ -13,6 +13,7 @@ import news.pipeline.runtime.ChildJvm;
 import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.testkit.Delivery;
 import news.pipeline.testkit.FaultKit;
+import news.pipeline.testkit.FreePorts;
 import news.pipeline.topics.Topics;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class DemoRestartFaultIT {
 
     @Test
     void theDemoRestartedOnItsDataDirectoryDoesNotPutTheSamplesThroughAgain() throws Exception {
-        final int port = FaultKit.freePortPair();
+        final int port = FreePorts.pair();
         final Path data = dir.resolve("data");
         final List<String> demo = List.of(
                 "demo",

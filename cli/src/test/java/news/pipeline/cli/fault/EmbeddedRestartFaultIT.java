@@ -18,6 +18,7 @@ import news.pipeline.streams.StreamsSettings;
 import news.pipeline.testkit.Delivery;
 import news.pipeline.testkit.FaultKit;
 import news.pipeline.testkit.ForkedPipeline;
+import news.pipeline.testkit.FreePorts;
 import news.pipeline.testkit.TopicFollower;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -47,7 +48,7 @@ class EmbeddedRestartFaultIT {
 
     @Test
     void theEmbeddedPipelineRestartedOnItsDataDirectoryResumesWithoutReprocessing() throws Exception {
-        final int port = FaultKit.freePortPair();
+        final int port = FreePorts.pair();
         final Path data = dir.resolve("data");
         final Path log = dir.resolve("pipeline.log");
         final List<String> run = List.of("run", "--data-dir", data.toString(), "--embedded-port", String.valueOf(port));
