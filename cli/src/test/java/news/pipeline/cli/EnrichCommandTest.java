@@ -109,16 +109,21 @@ class EnrichCommandTest {
         final Path config = dir.resolve("pipeline.properties");
         Files.writeString(config, "news.pipeline.cleaner.max.content.bytes=1024\n");
 
-        final Run fromFile = run("enrich", "--config", config.toString(), seed.toString());
-        final Run fromFlag = run("enrich", "--set", "news.pipeline.cleaner.max.content.bytes=1024", seed.toString());
-        final Run defaults = run("enrich", seed.toString());
+        final CliRun fromFile = CliRun.execute("enrich", "--config", config.toString(), seed.toString());
+        final CliRun fromFlag =
+                CliRun.execute("enrich", "--set", "news.pipeline.cleaner.max.content.bytes=1024", seed.toString());
+        final CliRun defaults = CliRun.execute("enrich", seed.toString());
 
         assertThat(fromFile.exitCode()).isEqualTo(1);
         assertThat(fromFile.out()).isEmpty();
         assertThat(fromFile.err()).startsWith("dead letter: " + seed + ": OVERSIZED (cleaner): ");
         assertThat(fromFlag.err()).isEqualTo(fromFile.err());
         assertThat(defaults.exitCode()).isZero();
-        assertThat(run("enrich", "--config", dir.resolve("missing.properties").toString(), seed.toString())
+        assertThat(CliRun.execute(
+                                "enrich",
+                                "--config",
+                                dir.resolve("missing.properties").toString(),
+                                seed.toString())
                         .err())
                 .contains("config file not found");
     }
