@@ -1,12 +1,10 @@
 package news.pipeline.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import news.pipeline.runtime.ConnectionCheck;
 import news.pipeline.runtime.PipelineSettings;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options every command that talks to Kafka shares. See {@link PipelineSettings} for precedence. */
@@ -19,18 +17,8 @@ public final class ConnectionOptions {
                     "Kafka cluster to use. Default: 127.0.0.1:9092 (for run and demo: start the embedded broker there).")
     String bootstrapServers;
 
-    @Option(
-            names = {"-c", "--config"},
-            paramLabel = "FILE",
-            description =
-                    "Properties file of settings: any Kafka client or Streams setting (security.protocol, sasl.*, ssl.*...) and news.pipeline.* keys.")
-    Path configFile;
-
-    @Option(
-            names = {"-s", "--set"},
-            paramLabel = "KEY=VALUE",
-            description = "One setting, overriding the file and the environment. Repeatable.")
-    Map<String, String> overrides = new LinkedHashMap<>();
+    @Mixin
+    SettingsOptions files = new SettingsOptions();
 
     @Option(
             names = "--connect-timeout",
@@ -41,15 +29,8 @@ public final class ConnectionOptions {
     long connectTimeoutSeconds;
 
     public PipelineSettings settings() {
-        // One that exists but cannot be read (a folder) is PipelineSettings' ConfigException.
-        if (configFile != null && !Files.exists(configFile)) {
-            throw new UserError("config file not found: " + configFile);
-        }
-        final Map<String, String> flags = new LinkedHashMap<>(overrides);
-        if (bootstrapServers != null) {
-            flags.put(PipelineSettings.BOOTSTRAP_SERVERS, bootstrapServers);
-        }
-        return PipelineSettings.resolve(configFile, System.getenv(), flags);
+        return files.resolve(
+                bootstrapServers == null ? Map.of() : Map.of(PipelineSettings.BOOTSTRAP_SERVERS, bootstrapServers));
     }
 
     /**

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -17,13 +16,13 @@ import news.pipeline.deadletter.RejectedRecordException;
 import news.pipeline.metrics.PipelineMetrics;
 import news.pipeline.runtime.ArticleFiles;
 import news.pipeline.runtime.AvroJson;
-import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.schema.CleanArticle;
 import news.pipeline.schema.EnrichedArticle;
 import news.pipeline.streams.PipelineSteps;
 import news.pipeline.tag.TaggingExplanation;
 import news.pipeline.tagger.EnrichStep;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -63,19 +62,9 @@ final class EnrichCommand implements Callable<Integer> {
             description = "With --explain, print one JSON object per article: {\"record\": ..., \"explanation\": ...}.")
     boolean json;
 
-    @Option(
-            names = {"-c", "--config"},
-            paramLabel = "FILE",
-            description = "Properties file of settings, as run reads it, so that enrich judges articles as that"
-                    + " deployment's processors do: news.pipeline.cleaner.max.content.bytes and max.request.size"
-                    + " decide what is too large.")
-    Path configFile;
-
-    @Option(
-            names = {"-s", "--set"},
-            paramLabel = "KEY=VALUE",
-            description = "One setting, overriding the file and the environment. Repeatable.")
-    Map<String, String> overrides = new LinkedHashMap<>();
+    /** The settings run would use, so that enrich judges an article's size as that deployment does. */
+    @Mixin
+    SettingsOptions files = new SettingsOptions();
 
     @Override
     public Integer call() throws IOException {
@@ -83,7 +72,8 @@ final class EnrichCommand implements Callable<Integer> {
         final PrintWriter err = spec.commandLine().getErr();
         final List<ArticleFiles.Batch> batches = read();
         // the settings run would use, layered the same way: the content cap and output limits
-        final PipelineSteps steps = PipelineSteps.fromSettings(settings(), PipelineMetrics.inMemory());
+        final PipelineSteps steps =
+                PipelineSteps.fromSettings(files.resolve(Map.of()).asMap(), PipelineMetrics.inMemory());
         int failed = 0;
         boolean first = true;
         for (final ArticleFiles.Batch batch : batches) {
@@ -126,13 +116,6 @@ final class EnrichCommand implements Callable<Integer> {
         }
         err.flush();
         return failed == 0 ? 0 : UserError.FAILURE;
-    }
-
-    private Map<String, String> settings() {
-        if (configFile != null && !Files.exists(configFile)) {
-            throw new UserError("config file not found: " + configFile);
-        }
-        return PipelineSettings.resolve(configFile, System.getenv(), overrides).asMap();
     }
 
     private List<ArticleFiles.Batch> read() throws IOException {

@@ -18,7 +18,7 @@ public final class SchemaRegistryOption {
     /** Puts the option, when given, into the connection's settings, above --set as --bootstrap-servers is. */
     ConnectionOptions applyTo(final ConnectionOptions connection) {
         if (address != null) {
-            connection.overrides.put(PipelineConfig.SCHEMA_REGISTRY_CONFIG, address);
+            connection.files.overrides.put(PipelineConfig.SCHEMA_REGISTRY_CONFIG, address);
         }
         return connection;
     }
