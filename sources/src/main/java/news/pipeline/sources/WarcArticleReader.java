@@ -191,7 +191,8 @@ public final class WarcArticleReader {
             skip("too-large");
             return;
         }
-        if (!filters.languageTaken(declaredLanguage(content, http))) {
+        // Finding the declared language costs a scan of the head: only when a language is asked for.
+        if (filters.filtersLanguage() && !filters.languageTaken(declaredLanguage(content, http))) {
             skip("other-language");
             return;
         }
