@@ -316,7 +316,7 @@ public final class ArticleFiles {
 
     public static String canonicalUrl(final byte[] html) {
         final String head = new String(html, 0, Math.min(html.length, HEAD_SCAN_BYTES), StandardCharsets.ISO_8859_1);
-        final Optional<MatchResult> link = HtmlTags.first(head, "link", CANONICAL_LINK);
+        final Optional<MatchResult> link = HtmlTags.first(head, "link", "canonical", CANONICAL_LINK);
         if (link.isPresent()) {
             final Matcher href = HREF.matcher(link.get().group());
             if (href.find() && href.group(1).matches("(?i)https?://.+")) {

@@ -239,11 +239,11 @@ public final class WarcArticleReader {
     static String declaredLanguage(final byte[] content, final HttpResponse http) {
         final String head =
                 new String(content, 0, Math.min(content.length, HEAD_SCAN_BYTES), StandardCharsets.ISO_8859_1);
-        final Optional<MatchResult> html = HtmlTags.first(head, "html", HTML_LANG);
+        final Optional<MatchResult> html = HtmlTags.first(head, "html", "lang", HTML_LANG);
         if (html.isPresent()) {
             return html.get().group(1);
         }
-        final Optional<MatchResult> meta = HtmlTags.first(head, "meta", META_LANGUAGE);
+        final Optional<MatchResult> meta = HtmlTags.first(head, "meta", "content-language", META_LANGUAGE);
         if (meta.isPresent()) {
             return meta.get().group(1);
         }
