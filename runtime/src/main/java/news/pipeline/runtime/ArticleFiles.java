@@ -68,6 +68,9 @@ public final class ArticleFiles {
 
     private static final Pattern CANONICAL_LINK =
             Pattern.compile("<link\\b[^>]*\\brel\\s*=\\s*[\"']?canonical[\"']?[^>]*>", Pattern.CASE_INSENSITIVE);
+    /** Only an absolute web URL is an id. Compiled once: String.matches would compile it for every page. */
+    private static final Pattern ABSOLUTE_WEB_URL = Pattern.compile("(?i)https?://.+");
+
     private static final Pattern HREF =
             Pattern.compile("\\bhref\\s*=\\s*[\"']([^\"']+)[\"']", Pattern.CASE_INSENSITIVE);
     /** The canonical link sits in the head: no need to scan a whole large page for it. */
@@ -316,10 +319,10 @@ public final class ArticleFiles {
 
     public static String canonicalUrl(final byte[] html) {
         final String head = new String(html, 0, Math.min(html.length, HEAD_SCAN_BYTES), StandardCharsets.ISO_8859_1);
-        final Optional<MatchResult> link = HtmlTags.first(head, "link", CANONICAL_LINK);
+        final Optional<MatchResult> link = HtmlTags.first(head, "link", "canonical", CANONICAL_LINK);
         if (link.isPresent()) {
             final Matcher href = HREF.matcher(link.get().group());
-            if (href.find() && href.group(1).matches("(?i)https?://.+")) {
+            if (href.find() && ABSOLUTE_WEB_URL.matcher(href.group(1)).matches()) {
                 return href.group(1);
             }
         }

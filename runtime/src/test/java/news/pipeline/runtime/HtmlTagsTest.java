@@ -33,6 +33,28 @@ class HtmlTagsTest {
     }
 
     @Test
+    void lookingForAClueFirstFindsTheSameTag() {
+        for (final String html : List.of(
+                "<html><head><link rel=stylesheet href=a.css><LINK REL=\"Canonical\" href=\"https://x.example/a\"></head>",
+                "<p>a < b</p><linked>no</linked><link href='https://x.example/b' rel='canonical'>",
+                "<Link rel=canonical href=https://x.example/c><link rel=canonical href=https://x.example/d>",
+                "<link rel=alternate href=https://x.example/e><p>canonical</p><link rel=\"CANONICAL\" href=/f>",
+                "<link rel=alternate title=canonical href=/g><link rel=canonical href=/h",
+                "<link rel=canonical href=/i",
+                "<link rel=alternate href=https://x.example/e>",
+                "text that ends with <",
+                "")) {
+            final Matcher whole = CANONICAL.matcher(html);
+            final String expected = whole.find() ? whole.group() : null;
+            assertThat(HtmlTags.first(html, "link", "canonical", CANONICAL)
+                            .map(MatchResult::group)
+                            .orElse(null))
+                    .as(html)
+                    .isEqualTo(expected);
+        }
+    }
+
+    @Test
     void theCanonicalLinkGivesTheArticleItsIdWhateverTheCaseOfItsTag() {
         final byte[] page = "<HTML><HEAD><LINK REL=\"canonical\" HREF=\"https://news.example/story-1\"></HEAD>"
                 .getBytes(StandardCharsets.UTF_8);

@@ -37,6 +37,11 @@ public record WarcFilters(Instant from, Instant to, List<String> hosts, List<Str
         return false;
     }
 
+    /** Whether pages are taken by language at all (when not, none needs its language found). */
+    public boolean filtersLanguage() {
+        return !languages.isEmpty();
+    }
+
     /** @param declared the page's declared language, or null */
     public boolean languageTaken(final String declared) {
         if (languages.isEmpty()) {

@@ -146,6 +146,35 @@ class WarcArticleReaderTest {
     }
 
     @Test
+    void aLanguageIsTakenFromTheHtmlTagOrAContentLanguageMetaWhateverTheirCase() throws Exception {
+        final Path file = dir.resolve("languages.warc.gz");
+        new TestWarcs()
+                .html(
+                        "https://news.example.test/upper",
+                        DAY,
+                        "<!DOCTYPE html><HTML CLASS=x LANG='DE-at'><p>1</p></HTML>")
+                .html(
+                        "https://news.example.test/meta",
+                        DAY,
+                        "<html><head><meta charset=utf-8><META HTTP-EQUIV=\"Content-Language\" content=\"de\"></head>")
+                .html(
+                        "https://news.example.test/elsewhere",
+                        DAY,
+                        "<html class=\"lang-de\"><body><p lang=de>Guten Tag</p><p>content-language: de</p></body></html>")
+                .html("https://news.example.test/english", DAY, TestWarcs.page("en", "E"))
+                .write(file, true);
+        final WarcArticleReader reader =
+                new WarcArticleReader(new WarcFilters(null, null, List.of(), List.of("de"), 1 << 20));
+
+        final List<WarcArticleReader.Article> articles = read(reader, file);
+
+        assertThat(articles)
+                .extracting(article -> article.raw().getUrl())
+                .containsExactly("https://news.example.test/upper", "https://news.example.test/meta");
+        assertThat(reader.skipped()).isEqualTo(Map.of("other-language", 2L));
+    }
+
+    @Test
     void aPageOverTheCapIsSkippedAndCounted() throws Exception {
         final Path file = dir.resolve("big.warc");
         new TestWarcs()
