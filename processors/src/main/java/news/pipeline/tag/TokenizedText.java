@@ -315,20 +315,4 @@ final class TokenizedText {
         }
         return hash ^ (hash >>> 16);
     }
-
-    static boolean foldedEquals(final CharSequence text, final int start, final int end, final String folded) {
-        int matched = 0;
-        final int n = folded.length();
-        for (int i = start; i < end; i++) {
-            final char c = text.charAt(i);
-            if (c == '.') {
-                continue;
-            }
-            if (matched >= n || FOLD[c] != folded.charAt(matched)) {
-                return false;
-            }
-            matched++;
-        }
-        return matched == n;
-    }
 }
