@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +24,6 @@ import java.util.regex.Pattern;
  */
 final class Gazetteer {
     static final String RESOURCE = "/news/pipeline/tag/gazetteer.tsv";
-    /** Expected trie edges per entry, to size the edge map once: most surface forms have one to three tokens. */
-    private static final int EDGES_PER_ENTRY = 3;
 
     private static final Pattern NUMBER_TOKEN = Pattern.compile("(^|[^\\p{L}\\p{N}])\\p{N}");
 
@@ -85,6 +84,8 @@ final class Gazetteer {
     private final LongIntMap edges;
     /** Entries ending at a node, null when none. */
     private final Entry[][] payload;
+    /** Whether a longer name goes on from a node: most names are one word, and their nodes are leaves. */
+    private final boolean[] hasChildren;
     /** English first names, folded. */
     private final TokenTable firstNames;
 
@@ -97,6 +98,7 @@ final class Gazetteer {
             final TokenTable vocabulary,
             final LongIntMap edges,
             final Entry[][] payload,
+            final boolean[] hasChildren,
             final TokenTable firstNames) {
         this.firstNames = firstNames;
         this.version = version;
@@ -107,6 +109,7 @@ final class Gazetteer {
         this.vocabulary = vocabulary;
         this.edges = edges;
         this.payload = payload;
+        this.hasChildren = hasChildren;
     }
 
     int tokenId(final CharSequence text, final int start, final int end) {
@@ -125,6 +128,11 @@ final class Gazetteer {
 
     Entry[] entriesAt(final int node) {
         return payload[node];
+    }
+
+    /** Whether any entry has more tokens after those that lead to node. */
+    boolean hasChildren(final int node) {
+        return hasChildren[node];
     }
 
     static Gazetteer loadResource() {
@@ -172,9 +180,13 @@ final class Gazetteer {
         final Map<String, Integer> orgIndex = index(orgCodes);
 
         final TokenTable vocabulary = new TokenTable();
-        final LongIntMap edges = new LongIntMap(rows.size() * EDGES_PER_ENTRY);
+        // about one edge per entry, since entries share their first words ("New York", "New Jersey"),
+        // and the map grows past that if needed: a table no larger than it must be stays in the CPU
+        // caches, and every capitalised word of an article probes it
+        final LongIntMap edges = new LongIntMap(rows.size());
         final List<List<Entry>> nodes = new ArrayList<>();
         nodes.add(null);
+        final BitSet parents = new BitSet();
         for (String[] row : rows) {
             final String surface = row[1];
             final String target = row[2];
@@ -218,6 +230,7 @@ final class Gazetteer {
                     next = nodes.size();
                     nodes.add(null);
                     edges.put(key, next);
+                    parents.set(node);
                 }
                 node = next;
             }
@@ -233,8 +246,21 @@ final class Gazetteer {
             final List<Entry> list = nodes.get(i);
             payload[i] = list == null ? null : list.toArray(Entry[]::new);
         }
+        final boolean[] hasChildren = new boolean[nodes.size()];
+        for (int i = 0; i < hasChildren.length; i++) {
+            hasChildren[i] = parents.get(i);
+        }
         return new Gazetteer(
-                version, countryCodes, countryNames, orgCodes, orgNames, vocabulary, edges, payload, firstNames);
+                version,
+                countryCodes,
+                countryNames,
+                orgCodes,
+                orgNames,
+                vocabulary,
+                edges,
+                payload,
+                hasChildren,
+                firstNames);
     }
 
     private static Map<String, Integer> index(final String[] codes) {

@@ -45,6 +45,11 @@ class GazetteerTest {
                 .singleElement()
                 .satisfies(e -> assertThat(e.kind()).isEqualTo(MentionKind.NAME));
         assertThat(gazetteer.tokenId("Mexican", 0, 7)).isNegative();
+        // the walk stops where no longer name goes on
+        assertThat(gazetteer.hasChildren(gulf)).isTrue();
+        assertThat(gazetteer.hasChildren(of)).isTrue();
+        assertThat(gazetteer.hasChildren(mexico)).isFalse();
+        assertThat(gazetteer.hasChildren(alone)).isFalse();
     }
 
     @Test
