@@ -7,6 +7,8 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +24,6 @@ import java.util.regex.Pattern;
  */
 final class Gazetteer {
     static final String RESOURCE = "/news/pipeline/tag/gazetteer.tsv";
-    /** Expected trie edges per entry, to size the edge map once: most surface forms have one to three tokens. */
-    private static final int EDGES_PER_ENTRY = 3;
 
     private static final Pattern NUMBER_TOKEN = Pattern.compile("(^|[^\\p{L}\\p{N}])\\p{N}");
 
@@ -84,6 +84,8 @@ final class Gazetteer {
     private final LongIntMap edges;
     /** Entries ending at a node, null when none. */
     private final Entry[][] payload;
+    /** Whether a longer name goes on from a node: most names are one word, and their nodes are leaves. */
+    private final boolean[] hasChildren;
     /** English first names, folded. */
     private final TokenTable firstNames;
 
@@ -96,6 +98,7 @@ final class Gazetteer {
             final TokenTable vocabulary,
             final LongIntMap edges,
             final Entry[][] payload,
+            final boolean[] hasChildren,
             final TokenTable firstNames) {
         this.firstNames = firstNames;
         this.version = version;
@@ -106,6 +109,7 @@ final class Gazetteer {
         this.vocabulary = vocabulary;
         this.edges = edges;
         this.payload = payload;
+        this.hasChildren = hasChildren;
     }
 
     int tokenId(final CharSequence text, final int start, final int end) {
@@ -124,6 +128,11 @@ final class Gazetteer {
 
     Entry[] entriesAt(final int node) {
         return payload[node];
+    }
+
+    /** Whether any entry has more tokens after those that lead to node. */
+    boolean hasChildren(final int node) {
+        return hasChildren[node];
     }
 
     static Gazetteer loadResource() {
@@ -171,9 +180,13 @@ final class Gazetteer {
         final Map<String, Integer> orgIndex = index(orgCodes);
 
         final TokenTable vocabulary = new TokenTable();
-        final LongIntMap edges = new LongIntMap(rows.size() * EDGES_PER_ENTRY);
+        // about one edge per entry, since entries share their first words ("New York", "New Jersey"),
+        // and the map grows past that if needed: a table no larger than it must be stays in the CPU
+        // caches, and every capitalised word of an article probes it
+        final LongIntMap edges = new LongIntMap(rows.size());
         final List<List<Entry>> nodes = new ArrayList<>();
         nodes.add(null);
+        final BitSet parents = new BitSet();
         for (String[] row : rows) {
             final String surface = row[1];
             final String target = row[2];
@@ -217,6 +230,7 @@ final class Gazetteer {
                     next = nodes.size();
                     nodes.add(null);
                     edges.put(key, next);
+                    parents.set(node);
                 }
                 node = next;
             }
@@ -232,8 +246,21 @@ final class Gazetteer {
             final List<Entry> list = nodes.get(i);
             payload[i] = list == null ? null : list.toArray(Entry[]::new);
         }
+        final boolean[] hasChildren = new boolean[nodes.size()];
+        for (int i = 0; i < hasChildren.length; i++) {
+            hasChildren[i] = parents.get(i);
+        }
         return new Gazetteer(
-                version, countryCodes, countryNames, orgCodes, orgNames, vocabulary, edges, payload, firstNames);
+                version,
+                countryCodes,
+                countryNames,
+                orgCodes,
+                orgNames,
+                vocabulary,
+                edges,
+                payload,
+                hasChildren,
+                firstNames);
     }
 
     private static Map<String, Integer> index(final String[] codes) {
@@ -310,76 +337,137 @@ final class Gazetteer {
         return letters.toString().toCharArray();
     }
 
-    /** Open-addressing map from folded token text to id; lookups fold the text on the fly, no allocation. */
+    /**
+     * Open-addressing map from folded token text to id; lookups fold the text on the fly, no
+     * allocation. Most capitalised words of an article are in no entry, so most lookups miss: each
+     * slot keeps its key's hash beside its id, and a probe reads a key's characters only when the
+     * hashes agree. The keys' characters lie end to end in one array. A miss thus reads one slot
+     * pair, where reading a String key at every probe cost several cache misses in a table too
+     * large for the CPU caches.
+     */
     static final class TokenTable {
-        /** A power of two (probes mask with it), of the order of the gazetteer's vocabulary; doubles at half load. */
+        /** Slots, a power of two (probes mask with it), of the order of the gazetteer's vocabulary; doubles at half load. */
         private static final int INITIAL_CAPACITY = 1 << 14;
+        /** A slot is two ints: the key's hash, then its id plus one, 0 in an empty slot. */
+        private static final int SLOT_INTS = 2;
+        /**
+         * Bits in the filter of hashes present: 2^17 bits, 16 KB, small enough to stay in the CPU's
+         * first-level cache beside the tokenizer's arrays, large enough that with the gazetteer's
+         * 25,000 words about one word in six that no key has passes it.
+         */
+        private static final int FILTER_BITS = 1 << 17;
 
-        private String[] keys = new String[INITIAL_CAPACITY];
-        private int[] ids = new int[INITIAL_CAPACITY];
+        /**
+         * Bit (hash mod FILTER_BITS) is set when a key has that hash: a word whose bit is clear is
+         * no key, found so without reading the slots, a table too large to stay in the fast caches.
+         */
+        private final long[] hashFilter = new long[FILTER_BITS / Long.SIZE];
+
+        private int[] slots = new int[INITIAL_CAPACITY * SLOT_INTS];
+        /** Key id's folded characters: keyChars[keyStarts[id], keyStarts[id + 1]). */
+        private char[] keyChars = new char[INITIAL_CAPACITY];
+
+        private int[] keyStarts = new int[INITIAL_CAPACITY + 1];
         private int size;
 
         int intern(final String folded) {
-            final int found = find(folded, 0, folded.length(), true);
+            final int found = find(folded, 0, folded.length());
             if (found >= 0) {
                 return found;
             }
-            if ((size + 1) * 2 > keys.length) {
+            if ((size + 1) * 2 > slots.length / SLOT_INTS) {
                 grow();
             }
-            insert(folded, size);
-            return size++;
+            final int id = size++;
+            append(folded, id);
+            insert(TokenizedText.foldedHash(folded, 0, folded.length()), id);
+            return id;
         }
 
         int find(final CharSequence text, final int start, final int end) {
-            return find(text, start, end, false);
-        }
-
-        private int find(final CharSequence text, final int start, final int end, final boolean alreadyFolded) {
             final int hash = TokenizedText.foldedHash(text, start, end);
-            final int mask = keys.length - 1;
+            final int bit = hash & (FILTER_BITS - 1);
+            if ((hashFilter[bit / Long.SIZE] & (1L << (bit % Long.SIZE))) == 0) {
+                return -1;
+            }
+            final int mask = slots.length / SLOT_INTS - 1;
             for (int i = hash & mask; ; i = (i + 1) & mask) {
-                final String key = keys[i];
-                if (key == null) {
+                final int idPlusOne = slots[i * SLOT_INTS + 1];
+                if (idPlusOne == 0) {
                     return -1;
                 }
-                if (TokenizedText.foldedEquals(text, start, end, key)) {
-                    return ids[i];
+                if (slots[i * SLOT_INTS] == hash && keyEquals(text, start, end, idPlusOne - 1)) {
+                    return idPlusOne - 1;
                 }
             }
         }
 
-        private void insert(final String folded, final int id) {
-            final int mask = keys.length - 1;
-            int i = TokenizedText.foldedHash(folded, 0, folded.length()) & mask;
-            while (keys[i] != null) {
+        /** Whether text[start, end), folded as {@link TokenizedText#foldedHash} folds it, is key id. */
+        private boolean keyEquals(final CharSequence text, final int start, final int end, final int id) {
+            int k = keyStarts[id];
+            final int keyEnd = keyStarts[id + 1];
+            for (int i = start; i < end; i++) {
+                final char c = text.charAt(i);
+                if (c == '.') {
+                    continue;
+                }
+                if (k >= keyEnd || TokenizedText.fold(c) != keyChars[k]) {
+                    return false;
+                }
+                k++;
+            }
+            return k == keyEnd;
+        }
+
+        private void append(final String folded, final int id) {
+            final int from = keyStarts[id];
+            final int to = from + folded.length();
+            if (to > keyChars.length) {
+                keyChars = Arrays.copyOf(keyChars, Math.max(to, keyChars.length * 2));
+            }
+            if (id + 2 > keyStarts.length) {
+                keyStarts = Arrays.copyOf(keyStarts, keyStarts.length * 2);
+            }
+            folded.getChars(0, folded.length(), keyChars, from);
+            keyStarts[id + 1] = to;
+        }
+
+        private void insert(final int hash, final int id) {
+            final int mask = slots.length / SLOT_INTS - 1;
+            int i = hash & mask;
+            while (slots[i * SLOT_INTS + 1] != 0) {
                 i = (i + 1) & mask;
             }
-            keys[i] = folded;
-            ids[i] = id;
+            slots[i * SLOT_INTS] = hash;
+            slots[i * SLOT_INTS + 1] = id + 1;
+            final int bit = hash & (FILTER_BITS - 1);
+            hashFilter[bit / Long.SIZE] |= 1L << (bit % Long.SIZE);
         }
 
         private void grow() {
-            final String[] oldKeys = keys;
-            final int[] oldIds = ids;
-            keys = new String[oldKeys.length * 2];
-            ids = new int[oldKeys.length * 2];
-            for (int i = 0; i < oldKeys.length; i++) {
-                if (oldKeys[i] != null) {
-                    insert(oldKeys[i], oldIds[i]);
+            final int[] old = slots;
+            slots = new int[old.length * 2];
+            for (int i = 0; i < old.length; i += SLOT_INTS) {
+                if (old[i + 1] != 0) {
+                    insert(old[i], old[i + 1] - 1);
                 }
             }
         }
     }
 
-    /** Open-addressing long -> int map, -1 when absent. */
+    /**
+     * Open-addressing long -> int map, -1 when absent. Each key sits beside its value in one array,
+     * so that a probe reads one cache line: the trie's edges are read at every capitalised word.
+     */
     static final class LongIntMap {
         /** Smallest table, a power of two because probes mask with it. */
         private static final int MIN_CAPACITY = 16;
+        /** Marks an empty slot: trie keys are a node and a token id, both non-negative, so never this. */
+        private static final long EMPTY = -1L;
 
-        private long[] keys;
-        private int[] values;
-        private boolean[] used;
+        /** Slot i: the key at 2i, its value at 2i + 1. */
+        private long[] slots;
+
         private int size;
 
         LongIntMap(final int expected) {
@@ -387,47 +475,54 @@ final class Gazetteer {
             while (capacity < expected * 2) {
                 capacity <<= 1;
             }
-            keys = new long[capacity];
-            values = new int[capacity];
-            used = new boolean[capacity];
+            slots = emptySlots(capacity);
+        }
+
+        private static long[] emptySlots(final int capacity) {
+            final long[] slots = new long[capacity * 2];
+            for (int i = 0; i < slots.length; i += 2) {
+                slots[i] = EMPTY;
+            }
+            return slots;
         }
 
         int get(final long key) {
-            final int mask = keys.length - 1;
-            for (int i = mix(key) & mask; used[i]; i = (i + 1) & mask) {
-                if (keys[i] == key) {
-                    return values[i];
+            final int mask = slots.length / 2 - 1;
+            for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
+                final long k = slots[2 * i];
+                if (k == key) {
+                    return (int) slots[2 * i + 1];
+                }
+                if (k == EMPTY) {
+                    return -1;
                 }
             }
-            return -1;
         }
 
         void put(final long key, final int value) {
-            if ((size + 1) * 2 > keys.length) {
-                final long[] oldKeys = keys;
-                final int[] oldValues = values;
-                final boolean[] oldUsed = used;
-                keys = new long[oldKeys.length * 2];
-                values = new int[oldKeys.length * 2];
-                used = new boolean[oldKeys.length * 2];
+            if (key == EMPTY) {
+                throw new IllegalArgumentException("key " + EMPTY + " marks empty slots");
+            }
+            if ((size + 1) * 2 > slots.length / 2) {
+                final long[] old = slots;
+                slots = emptySlots(old.length);
                 size = 0;
-                for (int i = 0; i < oldKeys.length; i++) {
-                    if (oldUsed[i]) {
-                        put(oldKeys[i], oldValues[i]);
+                for (int i = 0; i < old.length; i += 2) {
+                    if (old[i] != EMPTY) {
+                        put(old[i], (int) old[i + 1]);
                     }
                 }
             }
-            final int mask = keys.length - 1;
+            final int mask = slots.length / 2 - 1;
             int i = mix(key) & mask;
-            while (used[i] && keys[i] != key) {
+            while (slots[2 * i] != EMPTY && slots[2 * i] != key) {
                 i = (i + 1) & mask;
             }
-            if (!used[i]) {
+            if (slots[2 * i] == EMPTY) {
                 size++;
             }
-            used[i] = true;
-            keys[i] = key;
-            values[i] = value;
+            slots[2 * i] = key;
+            slots[2 * i + 1] = value;
         }
 
         private static int mix(final long key) {

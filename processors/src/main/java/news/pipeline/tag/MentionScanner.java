@@ -81,6 +81,10 @@ final class MentionScanner {
                         bestLast = j;
                     }
                 }
+                if (!gazetteer.hasChildren(node)) {
+                    // no longer name goes on from here: the next word need not be looked up
+                    break;
+                }
             }
             if (best == null) {
                 i++;

@@ -1,7 +1,6 @@
 package news.pipeline.tag;
 
 import java.text.Normalizer;
-import java.util.Arrays;
 
 /**
  * One text cut into word tokens in a single pass. A token is a run of letters and digits that opens
@@ -31,10 +30,6 @@ final class TokenizedText {
     private static final int LATIN_ACCENTED_FIRST = 0xC0;
 
     private static final int LATIN_ACCENTED_END = 0x250;
-    /** Initial capacity guess: an English word and its space average about five characters; arrays grow past it. */
-    private static final int CHARS_PER_TOKEN = 5;
-    /** Smallest initial capacity, so a short title needs no growing. */
-    private static final int MIN_CAPACITY = 16;
     /** A new line indented by this many spaces starts a paragraph, as wire copy indents them. */
     private static final int INDENT_SPACES = 2;
     /** An abbreviation's dot after a capitalised token this short ("Mr.", "Dr.") ends no sentence. */
@@ -61,17 +56,17 @@ final class TokenizedText {
     }
 
     final String source;
-    private int[] starts;
-    private int[] ends;
-    private int[] flags;
-    private int size;
+    /** Token t spans source[bounds[2t], bounds[2t + 1]). */
+    private final int[] bounds;
 
-    private TokenizedText(final String source) {
+    private final int[] flags;
+    private final int size;
+
+    private TokenizedText(final String source, final int[] bounds, final int[] flags, final int size) {
         this.source = source;
-        final int cap = Math.max(MIN_CAPACITY, source.length() / CHARS_PER_TOKEN);
-        starts = new int[cap];
-        ends = new int[cap];
-        flags = new int[cap];
+        this.bounds = bounds;
+        this.flags = flags;
+        this.size = size;
     }
 
     static boolean isWord(final char c) {
@@ -82,69 +77,80 @@ final class TokenizedText {
         return FOLD[c];
     }
 
+    /**
+     * Two passes. The first finds the edges of every run of letters and digits with no branch that
+     * depends on the text: it writes each position and advances only where a run starts or ends. A
+     * loop that branched at every edge cost a mispredicted branch at each start and end of a word,
+     * most of the tokenizer's time. The second pass turns the runs into tokens: skips numbers, joins
+     * dotted abbreviations, sets the case flags.
+     */
     static TokenizedText tokenize(final String text) {
-        final TokenizedText tokens = new TokenizedText(text);
         // the hot loop reads a char array: cheaper than String.charAt per character
         final char[] chars = text.toCharArray();
         final int n = chars.length;
-        int i = 0;
-        while (i < n) {
-            final int cls = CLASS[chars[i]];
-            if ((cls & C_WORD) == 0) {
-                i++;
-                continue;
-            }
-            final int start = i;
-            // dotted abbreviation: letter '.' letter '.' ...
-            if ((cls & C_LETTER) != 0
-                    && i + 3 < n
-                    && chars[i + 1] == '.'
-                    && (CLASS[chars[i + 2]] & C_LETTER) != 0
-                    && chars[i + 3] == '.') {
-                int end = i;
-                while (end + 1 < n && (CLASS[chars[end]] & C_LETTER) != 0 && chars[end + 1] == '.') {
-                    end += 2;
-                }
-                // "U.S.A" without the last dot, or "W.Va": take the trailing letters too
-                while (end < n && WORD[chars[end]]) {
-                    end++;
-                }
-                tokens.add(start, end, flagsOf(chars, start, end) | ABBREVIATION);
-                i = end;
-                continue;
-            }
+        // run r spans [edges[2r], edges[2r + 1]); at most one edge per character, and the end
+        final int[] edges = new int[n + 1];
+        int edgeCount = 0;
+        int inRun = 0;
+        for (int i = 0; i < n; i++) {
+            final int word = CLASS[chars[i]] & C_WORD;
+            edges[edgeCount] = i;
+            edgeCount += word ^ inRun;
+            inRun = word;
+        }
+        // a run that reaches the end of the text ends there
+        edges[edgeCount] = n;
+        edgeCount += inRun;
+
+        // tokens are written over the runs they come from: token t never lies past run t
+        final int[] flags = new int[edgeCount / 2];
+        int size = 0;
+        int r = 0;
+        while (r < edgeCount) {
+            final int start = edges[r];
+            final int runEnd = edges[r + 1];
+            r += 2;
+            final int cls = CLASS[chars[start]];
             if ((cls & C_LETTER) == 0) {
                 // numbers and other runs that open with no letter name no place: skipped, so the
                 // gaps around them hold digits and never join two tokens into one name
-                int end = i + 1;
+                continue;
+            }
+            int end = runEnd;
+            int tokenFlags = 0;
+            // dotted abbreviation: letter '.' letter '.' ...
+            if (start + 3 < n
+                    && chars[start + 1] == '.'
+                    && (CLASS[chars[start + 2]] & C_LETTER) != 0
+                    && chars[start + 3] == '.') {
+                end = start;
+                while (end + 1 < n && (CLASS[chars[end]] & C_LETTER) != 0 && chars[end + 1] == '.') {
+                    end += 2;
+                }
+                // "U.S.A" or "N.S.W" without the last dot: take the trailing letters too
                 while (end < n && WORD[chars[end]]) {
                     end++;
                 }
-                i = end;
-                continue;
-            }
-            boolean lower = (cls & C_LOWER) != 0;
-            int end = i + 1;
-            while (end < n) {
-                final int next = CLASS[chars[end]];
-                if ((next & C_WORD) == 0) {
-                    break;
+                tokenFlags = ABBREVIATION;
+                // the runs the abbreviation took in
+                while (r < edgeCount && edges[r] < end) {
+                    r += 2;
                 }
-                lower |= (next & C_LOWER) != 0;
-                end++;
             }
-            final int caseFlags = (cls & C_UPPER) != 0 ? (lower ? UPPER_FIRST : UPPER_FIRST | ALL_UPPER) : 0;
-            tokens.add(start, end, caseFlags);
-            i = end;
+            if ((cls & C_UPPER) != 0) {
+                tokenFlags |= caseFlags(chars, start, end);
+            }
+            edges[2 * size] = start;
+            edges[2 * size + 1] = end;
+            flags[size] = tokenFlags;
+            size++;
         }
-        return tokens;
+        return new TokenizedText(text, edges, flags, size);
     }
 
-    private static int flagsOf(final char[] chars, final int start, final int end) {
-        if ((CLASS[chars[start]] & C_UPPER) == 0) {
-            return 0;
-        }
-        for (int i = start; i < end; i++) {
+    /** Capitalised, or all capitals when no lower-case letter follows the first. */
+    private static int caseFlags(final char[] chars, final int start, final int end) {
+        for (int i = start + 1; i < end; i++) {
             if ((CLASS[chars[i]] & C_LOWER) != 0) {
                 return UPPER_FIRST;
             }
@@ -152,28 +158,16 @@ final class TokenizedText {
         return UPPER_FIRST | ALL_UPPER;
     }
 
-    private void add(final int start, final int end, final int tokenFlags) {
-        if (size == starts.length) {
-            starts = Arrays.copyOf(starts, size * 2);
-            ends = Arrays.copyOf(ends, size * 2);
-            flags = Arrays.copyOf(flags, size * 2);
-        }
-        starts[size] = start;
-        ends[size] = end;
-        flags[size] = tokenFlags;
-        size++;
-    }
-
     int size() {
         return size;
     }
 
     int start(final int t) {
-        return starts[t];
+        return bounds[2 * t];
     }
 
     int end(final int t) {
-        return ends[t];
+        return bounds[2 * t + 1];
     }
 
     int flags(final int t) {
@@ -190,7 +184,7 @@ final class TokenizedText {
      */
     boolean joinable(final int t) {
         int punct = 0;
-        for (int i = ends[t - 1]; i < starts[t]; i++) {
+        for (int i = end(t - 1); i < start(t); i++) {
             final char c = source.charAt(i);
             if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\u00a0') {
                 continue;
@@ -209,9 +203,9 @@ final class TokenizedText {
         if (t == 0 || t >= size) {
             return false;
         }
-        final int gap = starts[t] - ends[t - 1];
+        final int gap = start(t) - end(t - 1);
         if (gap == 1) {
-            final char c = source.charAt(ends[t - 1]);
+            final char c = source.charAt(end(t - 1));
             return c == '-' || c == '\u2010' || c == '\u2011';
         }
         // "U.S.-led": the abbreviation's own dot is part of the token, so the gap is the hyphen alone
@@ -223,8 +217,8 @@ final class TokenizedText {
         if (t == 0) {
             return false;
         }
-        final int gapStart = ends[t - 1];
-        final int gapEnd = starts[t];
+        final int gapStart = end(t - 1);
+        final int gapEnd = start(t);
         if (gapEnd == gapStart) {
             return false;
         }
@@ -245,7 +239,7 @@ final class TokenizedText {
         if (t == 0) {
             return true;
         }
-        for (int i = starts[t] - 1; i >= ends[t - 1]; i--) {
+        for (int i = start(t) - 1; i >= end(t - 1); i--) {
             final char c = source.charAt(i);
             switch (c) {
                 case ' ', '\n', '\t', '\r', '\u00a0' -> {}
@@ -253,8 +247,8 @@ final class TokenizedText {
                 case '.', '!', '?', ':', ';', '-', '\u2013', '\u2014' -> {
                     // an abbreviation's dot ("Mr. Jordan") is inside the previous token or right after it
                     return !(c == '.'
-                            && i == ends[t - 1]
-                            && ends[t - 1] - starts[t - 1] <= MAX_TITLE_ABBREVIATION_CHARS
+                            && i == end(t - 1)
+                            && end(t - 1) - start(t - 1) <= MAX_TITLE_ABBREVIATION_CHARS
                             && (flags[t - 1] & UPPER_FIRST) != 0
                             && !is(t - 1, ALL_UPPER));
                 }
@@ -265,9 +259,9 @@ final class TokenizedText {
         }
         // the previous token's last character is an abbreviation dot ("in the U.S. The ...")
         return is(t - 1, ABBREVIATION)
-                && source.charAt(ends[t - 1] - 1) == '.'
+                && source.charAt(end(t - 1) - 1) == '.'
                 && is(t, UPPER_FIRST)
-                && starts[t] > ends[t - 1];
+                && start(t) > end(t - 1);
     }
 
     /** Whether a paragraph break (blank line, or a new line indented) lies between tokens t-1 and t. */
@@ -275,8 +269,8 @@ final class TokenizedText {
         if (t == 0) {
             return true;
         }
-        final int gapStart = ends[t - 1];
-        final int gapEnd = starts[t];
+        final int gapStart = end(t - 1);
+        final int gapEnd = start(t);
         for (int i = gapStart; i < gapEnd; i++) {
             if (source.charAt(i) == '\n') {
                 int j = i + 1;
@@ -314,21 +308,5 @@ final class TokenizedText {
             }
         }
         return hash ^ (hash >>> 16);
-    }
-
-    static boolean foldedEquals(final CharSequence text, final int start, final int end, final String folded) {
-        int matched = 0;
-        final int n = folded.length();
-        for (int i = start; i < end; i++) {
-            final char c = text.charAt(i);
-            if (c == '.') {
-                continue;
-            }
-            if (matched >= n || FOLD[c] != folded.charAt(matched)) {
-                return false;
-            }
-            matched++;
-        }
-        return matched == n;
     }
 }

@@ -45,6 +45,47 @@ class GazetteerTest {
                 .singleElement()
                 .satisfies(e -> assertThat(e.kind()).isEqualTo(MentionKind.NAME));
         assertThat(gazetteer.tokenId("Mexican", 0, 7)).isNegative();
+        // the walk stops where no longer name goes on
+        assertThat(gazetteer.hasChildren(gulf)).isTrue();
+        assertThat(gazetteer.hasChildren(of)).isTrue();
+        assertThat(gazetteer.hasChildren(mexico)).isFalse();
+        assertThat(gazetteer.hasChildren(alone)).isFalse();
+    }
+
+    @Test
+    void shouldFindEveryFoldedTokenAfterTheTableHasGrown() {
+        final Gazetteer.TokenTable table = new Gazetteer.TokenTable();
+        final int count = 40_000;
+        for (int i = 0; i < count; i++) {
+            assertThat(table.intern("w" + i)).isEqualTo(i);
+        }
+        assertThat(table.intern("w17")).isEqualTo(17);
+        final int us = table.intern("us");
+        final int elysee = table.intern("elysee");
+        // the text side is folded on the fly: case, accents and dots
+        assertThat(table.find("in the U.S. and", 7, 11)).isEqualTo(us);
+        assertThat(table.find("Élysée", 0, 6)).isEqualTo(elysee);
+        assertThat(table.find("W39999", 0, 6)).isEqualTo(count - 1);
+        assertThat(table.find("usa", 0, 3)).isNegative();
+        assertThat(table.find("u", 0, 1)).isNegative();
+        assertThat(table.find("w40000", 0, 6)).isNegative();
+    }
+
+    @Test
+    void shouldKeepEveryTrieEdgeAfterTheMapHasGrown() {
+        final Gazetteer.LongIntMap map = new Gazetteer.LongIntMap(4);
+        final int count = 50_000;
+        for (int i = 0; i < count; i++) {
+            map.put(((long) (i % 1000) << 32) | (i / 1000), i);
+        }
+        final long replaced = (2000L << 32) | 3;
+        map.put(replaced, 7);
+        map.put(replaced, 8);
+        for (int i = 0; i < count; i++) {
+            assertThat(map.get(((long) (i % 1000) << 32) | (i / 1000))).isEqualTo(i);
+        }
+        assertThat(map.get(replaced)).isEqualTo(8);
+        assertThat(map.get((1000L << 32) | 1)).isEqualTo(-1);
     }
 
     @Test
