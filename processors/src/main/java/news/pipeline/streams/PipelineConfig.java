@@ -129,8 +129,9 @@ public final class PipelineConfig extends AbstractConfig {
                             "an integer from 0 (off) to " + MAX_WARMUP_MS + " (milliseconds)",
                             ConfigDef.Range.between(0, MAX_WARMUP_MS)),
                     Importance.MEDIUM,
-                    "how long each processor process runs its steps on generated articles before it joins its groups,"
-                            + " so that the first records meet compiled code; nothing is written or counted")
+                    "how long each processor process runs its steps on generated articles (after a first round that"
+                            + " loads what they load) before it joins its groups, so that the first records meet"
+                            + " compiled code; nothing is written or counted")
             .define(
                     SCHEMA_REGISTRY_CONFIG,
                     Type.STRING,

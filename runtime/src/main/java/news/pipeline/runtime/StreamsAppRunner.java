@@ -71,8 +71,8 @@ public final class StreamsAppRunner implements AutoCloseable {
     }
 
     /**
-     * Runs the processors' steps on generated articles for at most {@code news.pipeline.warmup.ms}
-     * (see {@link ProcessorWarmUp}), so that once started, the applications' first records meet
+     * Runs the processors' steps on generated articles for {@code news.pipeline.warmup.ms} after a
+     * first round that loads what they load (see {@link ProcessorWarmUp}), so that once started, the applications' first records meet
      * compiled code. Call it before {@link #start()}: the applications have not joined their
      * groups yet, so no partition waits on it. Writes nothing and counts nothing in these
      * processors' metrics.
@@ -84,11 +84,14 @@ public final class StreamsAppRunner implements AutoCloseable {
         }
         final ProcessorWarmUp.Result result = new ProcessorWarmUp(streams.keySet(), settings).run(budget);
         LOG.info(
-                "warm-up: {} generated texts and {} pages through {} in {} ms ({} ms allowed by {})",
+                "warm-up: {} generated texts and {} pages through {}: the first {} in {} ms (loading included),"
+                        + " the rest in {} ms ({} ms allowed by {})",
                 result.texts(),
                 result.pages(),
                 result.steps(),
-                result.took().toMillis(),
+                ProcessorWarmUp.TEXTS_PER_PAGE + 1,
+                result.firstRound().toMillis(),
+                result.rest().toMillis(),
                 budget.toMillis(),
                 PipelineConfig.WARMUP_MS_CONFIG);
         return result;
