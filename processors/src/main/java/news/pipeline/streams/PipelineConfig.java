@@ -82,7 +82,11 @@ public final class PipelineConfig extends AbstractConfig {
      */
     public static final String WARMUP_MS_CONFIG = "news.pipeline.warmup.ms";
 
-    public static final long DEFAULT_WARMUP_MS = 3000;
+    /**
+     * Off: on a shared 2-core machine, 3 and 10 s of warm-up did not raise the rate of a fresh
+     * JVM's first 30 s measurably (docs/benchmarks.md), and they lengthen every start.
+     */
+    public static final long DEFAULT_WARMUP_MS = 0;
     /** A warm-up delays every start: beyond a minute it would be a mistake (a value meant in seconds elsewhere), not a choice. */
     public static final long MAX_WARMUP_MS = 60_000;
 

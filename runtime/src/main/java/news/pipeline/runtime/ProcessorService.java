@@ -32,7 +32,7 @@ public final class ProcessorService implements AutoCloseable {
     }
 
     /**
-     * Warms the processors up ({@link StreamsAppRunner#warmUp()}), starts them on the cluster and
+     * Warms the processors up when the settings ask for it ({@link StreamsAppRunner#warmUp()}), starts them on the cluster and
      * waits until they are RUNNING.
      *
      * @param requireHttp fail when the HTTP address cannot be bound, instead of going on without it
