@@ -147,6 +147,7 @@ public final class ProcessorJvmMain {
 
     private static AutoCloseable startPipeline(final Map<String, String> settings) throws InterruptedException {
         final StreamsAppRunner runner = new StreamsAppRunner(Arrays.asList(ProcessorApp.values()), settings);
+        runner.warmUp();
         runner.start();
         runner.awaitRunning(Duration.ofMinutes(2));
         return runner;

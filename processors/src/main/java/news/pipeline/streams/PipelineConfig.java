@@ -1,5 +1,6 @@
 package news.pipeline.streams;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -75,6 +76,20 @@ public final class PipelineConfig extends AbstractConfig {
 
     public static final String CONSOLE_PASSWORD_CONFIG = "news.pipeline.console.password";
 
+    /**
+     * How long a processor process runs its steps on generated articles before it joins its groups,
+     * so that the first real records meet compiled code; 0 turns the warm-up off.
+     */
+    public static final String WARMUP_MS_CONFIG = "news.pipeline.warmup.ms";
+
+    /**
+     * Off: on a shared 2-core machine, 3 and 10 s of warm-up did not raise the rate of a fresh
+     * JVM's first 30 s measurably (docs/benchmarks.md), and they lengthen every start.
+     */
+    public static final long DEFAULT_WARMUP_MS = 0;
+    /** A warm-up delays every start: beyond a minute it would be a mistake (a value meant in seconds elsewhere), not a choice. */
+    public static final long MAX_WARMUP_MS = 60_000;
+
     public static final ConfigDef DEFINITION = new ConfigDef()
             .define(
                     MAX_CONTENT_BYTES_CONFIG,
@@ -110,6 +125,17 @@ public final class PipelineConfig extends AbstractConfig {
                     Importance.MEDIUM,
                     "user name the console asks for (HTTP basic auth) when the HTTP address is not loopback, where it is required")
             .define(CONSOLE_PASSWORD_CONFIG, Type.STRING, "", Importance.MEDIUM, "that user's password")
+            .define(
+                    WARMUP_MS_CONFIG,
+                    Type.LONG,
+                    DEFAULT_WARMUP_MS,
+                    new Allowed(
+                            "an integer from 0 (off) to " + MAX_WARMUP_MS + " (milliseconds)",
+                            ConfigDef.Range.between(0, MAX_WARMUP_MS)),
+                    Importance.MEDIUM,
+                    "how long each processor process runs its steps on generated articles (after a first round that"
+                            + " loads what they load) before it joins its groups, so that the first records meet"
+                            + " compiled code; nothing is written or counted")
             .define(
                     SCHEMA_REGISTRY_CONFIG,
                     Type.STRING,
@@ -159,6 +185,10 @@ public final class PipelineConfig extends AbstractConfig {
 
     public String applicationIdPrefix() {
         return getString(APPLICATION_ID_PREFIX_CONFIG);
+    }
+
+    public Duration warmUp() {
+        return Duration.ofMillis(getLong(WARMUP_MS_CONFIG));
     }
 
     public String consoleUser() {

@@ -32,7 +32,8 @@ public final class ProcessorService implements AutoCloseable {
     }
 
     /**
-     * Starts the processors on the cluster and waits until they are RUNNING.
+     * Warms the processors up when the settings ask for it ({@link StreamsAppRunner#warmUp()}), starts them on the cluster and
+     * waits until they are RUNNING.
      *
      * @param requireHttp fail when the HTTP address cannot be bound, instead of going on without it
      */
@@ -55,6 +56,7 @@ public final class ProcessorService implements AutoCloseable {
         }
         final ProcessorService process = new ProcessorService(runner, http, registry);
         try {
+            runner.warmUp();
             runner.start();
             runner.awaitRunning(Duration.ofMinutes(2));
         } catch (RuntimeException | InterruptedException e) {

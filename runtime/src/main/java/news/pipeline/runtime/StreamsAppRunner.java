@@ -13,6 +13,7 @@ import news.pipeline.metrics.PipelineMetrics;
 import news.pipeline.serde.SchemaRegistration;
 import news.pipeline.serde.SchemaRegistryUnavailableException;
 import news.pipeline.serde.ValueFormat;
+import news.pipeline.streams.PipelineConfig;
 import news.pipeline.streams.PipelineSteps;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.streams.StreamsSettings;
@@ -34,6 +35,7 @@ public final class StreamsAppRunner implements AutoCloseable {
 
     private final Map<ProcessorApp, KafkaStreams> streams = new EnumMap<>(ProcessorApp.class);
     private final ValueFormat valueFormat;
+    private final Map<String, String> settings;
 
     /** Processors whose metrics are kept in memory only. */
     public StreamsAppRunner(final List<ProcessorApp> processors, final Map<String, String> settings) {
@@ -53,6 +55,7 @@ public final class StreamsAppRunner implements AutoCloseable {
     public StreamsAppRunner(
             final List<ProcessorApp> processors, final Map<String, String> settings, final PipelineSteps steps) {
         this.valueFormat = steps.valueFormat();
+        this.settings = Map.copyOf(settings);
         for (final ProcessorApp processor : processors) {
             final Properties props = StreamsSettings.forProcessor(processor, settings, steps.metrics());
             final KafkaStreams app = new KafkaStreams(processor.topology(steps), props);
@@ -65,6 +68,33 @@ public final class StreamsAppRunner implements AutoCloseable {
             app.setStateListener((now, before) -> LOG.info("{}: {} -> {}", processor.id(), before, now));
             streams.put(processor, app);
         }
+    }
+
+    /**
+     * Runs the processors' steps on generated articles for {@code news.pipeline.warmup.ms} after a
+     * first round that loads what they load (see {@link ProcessorWarmUp}), so that once started, the applications' first records meet
+     * compiled code. Call it before {@link #start()}: the applications have not joined their
+     * groups yet, so no partition waits on it. Writes nothing and counts nothing in these
+     * processors' metrics.
+     */
+    public ProcessorWarmUp.Result warmUp() {
+        final Duration budget = new PipelineConfig(settings).warmUp();
+        if (budget.isZero() || streams.isEmpty()) {
+            return ProcessorWarmUp.Result.none();
+        }
+        final ProcessorWarmUp.Result result = new ProcessorWarmUp(streams.keySet(), settings).run(budget);
+        LOG.info(
+                "warm-up: {} generated texts and {} pages through {}: the first {} in {} ms (loading included),"
+                        + " the rest in {} ms ({} ms allowed by {})",
+                result.texts(),
+                result.pages(),
+                result.steps(),
+                ProcessorWarmUp.TEXTS_PER_PAGE + 1,
+                result.firstRound().toMillis(),
+                result.rest().toMillis(),
+                budget.toMillis(),
+                PipelineConfig.WARMUP_MS_CONFIG);
+        return result;
     }
 
     /**
