@@ -22,6 +22,7 @@ import news.pipeline.clean.DocumentFormat;
 import news.pipeline.clean.RawDocument;
 import news.pipeline.clean.RejectedDocumentException;
 import news.pipeline.runtime.GeneratedNews;
+import news.pipeline.runtime.StepChain;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.RawArticle;
 import news.pipeline.serde.AvroSerde;

@@ -16,6 +16,7 @@ import news.pipeline.clean.RawDocument;
 import news.pipeline.clean.RejectedDocumentException;
 import news.pipeline.cleaner.CleanArticleMapper;
 import news.pipeline.publisher.CountryFanOut;
+import news.pipeline.runtime.StepChain;
 import news.pipeline.schema.CleanArticle;
 import news.pipeline.schema.CountryArticle;
 import news.pipeline.schema.EnrichedArticle;

@@ -1,6 +1,7 @@
 package news.pipeline.bench;
 
 import java.util.List;
+import news.pipeline.runtime.StepChain;
 
 /**
  * One end-to-end workload: a pool of distinct raw records (Avro {@code RawArticle} values) that
@@ -21,7 +22,7 @@ import java.util.List;
 public record Workload(
         String name, String description, List<byte[]> values, int[] fanOut, int articles, List<StepChain.Hops> hops) {
     /** The pool record is rejected by a processor: one dead letter, nothing on by-country. */
-    public static final int DEAD_LETTER = -1;
+    public static final int DEAD_LETTER = StepChain.Hops.DEAD_LETTER;
 
     public Workload {
         if (values.isEmpty() || values.size() != fanOut.length) {

@@ -10,23 +10,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import news.pipeline.deadletter.RejectedRecordException;
-import news.pipeline.metrics.PipelineMetrics;
 import news.pipeline.schema.ArticleFormat;
-import news.pipeline.schema.CleanArticle;
-import news.pipeline.schema.CountryArticle;
-import news.pipeline.schema.EnrichedArticle;
 import news.pipeline.schema.RawArticle;
 import news.pipeline.serde.AvroSerde;
-import news.pipeline.serde.RawArticleSerde;
-import news.pipeline.serde.RejectedValueException;
-import news.pipeline.serde.ValueFormat;
 import news.pipeline.streams.PipelineConfig;
-import news.pipeline.streams.PipelineSteps;
 import news.pipeline.streams.ProcessorApp;
-import news.pipeline.topics.Topics;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Runs a process's steps on generated articles for a moment before its applications join their
@@ -55,6 +43,11 @@ public final class ProcessorWarmUp {
     private static final int MAX_PAGE_BYTES = 160 * 1024;
     private static final long SEED = 17;
 
+    /** The processor whose step each hop of {@link StepChain} is. */
+    private static final ProcessorApp[] PROCESSOR_OF_HOP = {
+        ProcessorApp.CLEANER, ProcessorApp.TAGGER, ProcessorApp.PUBLISHER
+    };
+
     /**
      * What the warm-up did: articles through the raw reader (texts and pages) and through each
      * step; how long its first round took (loading included), and how long the rest.
@@ -66,16 +59,10 @@ public final class ProcessorWarmUp {
         }
     }
 
-    private final boolean clean;
-    private final boolean enrich;
-    private final boolean fanOut;
-    private final PipelineSteps steps;
-    private final RawArticleSerde raw;
-    private final Serializer<CleanArticle> cleanOut;
-    private final Deserializer<CleanArticle> cleanIn;
-    private final Serializer<EnrichedArticle> enrichedOut;
-    private final Deserializer<EnrichedArticle> enrichedIn;
-    private final Serializer<CountryArticle> countryOut;
+    /** The last hop this process's steps reach ({@link StepChain#CLEAN} and on); -1: nothing to warm. */
+    private final int lastHop;
+
+    private final StepChain chain;
 
     /**
      * @param processors the processors this process runs: their steps are warmed, and the steps
@@ -84,19 +71,17 @@ public final class ProcessorWarmUp {
      * @param settings   the processors' settings, already checked
      */
     public ProcessorWarmUp(final Set<ProcessorApp> processors, final Map<String, String> settings) {
-        this.enrich = processors.contains(ProcessorApp.TAGGER);
-        this.clean = enrich || processors.contains(ProcessorApp.CLEANER);
-        this.fanOut = enrich && processors.contains(ProcessorApp.PUBLISHER);
+        final boolean enrich = processors.contains(ProcessorApp.TAGGER);
+        if (enrich && processors.contains(ProcessorApp.PUBLISHER)) {
+            this.lastHop = StepChain.FAN_OUT;
+        } else if (enrich) {
+            this.lastHop = StepChain.ENRICH;
+        } else {
+            this.lastHop = processors.contains(ProcessorApp.CLEANER) ? StepChain.CLEAN : -1;
+        }
         final Map<String, String> unframed = new HashMap<>(settings);
         unframed.remove(PipelineConfig.SCHEMA_REGISTRY_CONFIG);
-        this.steps = PipelineSteps.fromSettings(unframed, PipelineMetrics.inMemory());
-        final ValueFormat format = ValueFormat.singleObject();
-        this.raw = new RawArticleSerde(new PipelineConfig(unframed).maxContentBytes(), format);
-        this.cleanOut = Topics.CLEAN.valueSerde(format).serializer();
-        this.cleanIn = Topics.CLEAN.valueSerde(format).deserializer();
-        this.enrichedOut = Topics.ENRICHED.valueSerde(format).serializer();
-        this.enrichedIn = Topics.ENRICHED.valueSerde(format).deserializer();
-        this.countryOut = Topics.BY_COUNTRY.valueSerde(format).serializer();
+        this.chain = new StepChain(unframed);
     }
 
     /**
@@ -107,7 +92,7 @@ public final class ProcessorWarmUp {
      * would have paid that loading anyway; only the compiling is the warm-up's own.
      */
     public Result run(final Duration budget) {
-        if (!clean || budget.isZero() || budget.isNegative()) {
+        if (lastHop < 0 || budget.isZero() || budget.isNegative()) {
             return Result.none();
         }
         final long start = System.nanoTime();
@@ -150,27 +135,11 @@ public final class ProcessorWarmUp {
 
     /** One article as far as this process's steps go; a step that rejects it ends it there. */
     private void throughSteps(final String key, final byte[] value, final int[] counts) {
-        try {
-            final CleanArticle cleaned = steps.clean().apply(key, raw.decode(value));
-            counts[ProcessorApp.CLEANER.ordinal()]++;
-            final byte[] cleanBytes = cleanOut.serialize(Topics.CLEAN.name(), cleaned);
-            if (!enrich) {
-                return;
-            }
-            final EnrichedArticle tagged =
-                    steps.enrich().apply(key, cleanIn.deserialize(Topics.CLEAN.name(), cleanBytes));
-            counts[ProcessorApp.TAGGER.ordinal()]++;
-            final byte[] enrichedBytes = enrichedOut.serialize(Topics.ENRICHED.name(), tagged);
-            if (!fanOut) {
-                return;
-            }
-            for (final CountryArticle view :
-                    steps.fanOut().apply(key, enrichedIn.deserialize(Topics.ENRICHED.name(), enrichedBytes))) {
-                countryOut.serialize(Topics.BY_COUNTRY.name(), view);
-            }
-            counts[ProcessorApp.PUBLISHER.ordinal()]++;
-        } catch (RejectedRecordException | RejectedValueException e) {
-            // A generated article the steps refuse warms the checks that refuse it; nothing to do.
+        final StepChain.Hops hops = chain.run(key, value, lastHop);
+        // A generated article a step refuses warms the checks that refuse it; the steps before count.
+        final int passed = hops.rejectedAt() == StepChain.Hops.NOT_REJECTED ? lastHop + 1 : hops.rejectedAt();
+        for (int hop = 0; hop < passed; hop++) {
+            counts[PROCESSOR_OF_HOP[hop].ordinal()]++;
         }
     }
 

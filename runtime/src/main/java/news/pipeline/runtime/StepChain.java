@@ -1,4 +1,4 @@
-package news.pipeline.bench;
+package news.pipeline.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,16 +23,20 @@ import org.apache.kafka.common.serialization.Serializer;
  * the raw topic's reader, {@link PipelineSteps}' clean, enrich and fan-out steps (checks, limits and
  * metrics included), and every value decoded and encoded with the topics' serdes in the
  * processors' framing. What it returns is what the processors write, byte for byte, so the
- * ceiling can replay the same records; timing it gives the stages' CPU per article.
+ * benchmark's ceiling can replay the same records and timing it gives the stages' CPU per article;
+ * the processors' warm-up ({@link ProcessorWarmUp}) runs it to compile that work before they start.
  */
 public final class StepChain {
     /** The records one article puts on each topic; the hop where a step rejected it, or {@link #NOT_REJECTED}. */
     public record Hops(byte[] clean, byte[] enriched, List<byte[][]> byCountry, int rejectedAt) {
         public static final int NOT_REJECTED = -1;
 
-        /** By-country records (key and value), or {@link Workload#DEAD_LETTER}. */
+        /** What {@link #fanOut()} gives for an article a step rejected. */
+        public static final int DEAD_LETTER = -1;
+
+        /** By-country records (key and value), or {@link #DEAD_LETTER}. */
         public int fanOut() {
-            return rejectedAt == NOT_REJECTED ? byCountry.size() : Workload.DEAD_LETTER;
+            return rejectedAt == NOT_REJECTED ? byCountry.size() : DEAD_LETTER;
         }
     }
 
@@ -69,6 +73,14 @@ public final class StepChain {
      * dead-letter handler does (the dead letter itself is not built).
      */
     public Hops run(final String key, final byte[] rawValue) {
+        return run(key, rawValue, FAN_OUT);
+    }
+
+    /**
+     * The article through the steps up to hop {@code last} ({@link #CLEAN}, {@link #ENRICH} or
+     * {@link #FAN_OUT}): a process that runs only the cleaner has no use for the rest.
+     */
+    public Hops run(final String key, final byte[] rawValue, final int last) {
         byte[] clean = null;
         byte[] enriched = null;
         final List<byte[][]> views = new ArrayList<>();
@@ -76,9 +88,15 @@ public final class StepChain {
         try {
             final CleanArticle cleaned = steps.clean().apply(key, raw.deserialize(Topics.RAW.name(), rawValue));
             clean = cleanOut.serialize(Topics.CLEAN.name(), cleaned);
+            if (last == CLEAN) {
+                return new Hops(clean, null, List.of(), Hops.NOT_REJECTED);
+            }
             hop = ENRICH;
             final EnrichedArticle tagged = steps.enrich().apply(key, cleanIn.deserialize(Topics.CLEAN.name(), clean));
             enriched = enrichedOut.serialize(Topics.ENRICHED.name(), tagged);
+            if (last == ENRICH) {
+                return new Hops(clean, enriched, List.of(), Hops.NOT_REJECTED);
+            }
             hop = FAN_OUT;
             for (final CountryArticle view :
                     steps.fanOut().apply(key, enrichedIn.deserialize(Topics.ENRICHED.name(), enriched))) {
