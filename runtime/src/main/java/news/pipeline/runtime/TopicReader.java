@@ -119,6 +119,19 @@ public final class TopicReader implements AutoCloseable {
      */
     public static List<ConsumerRecord<byte[], byte[]>> readToEnd(
             final PipelineSettings settings, final String topic, final Duration timeout) {
+        return readToEnd(settings, topic, Map.of(), timeout);
+    }
+
+    /**
+     * As {@link #readToEnd(PipelineSettings, String, Duration)}, from these offsets instead of the
+     * beginning (a partition not given is read from its beginning): what came after a moment whose
+     * end offsets were kept.
+     */
+    public static List<ConsumerRecord<byte[], byte[]>> readToEnd(
+            final PipelineSettings settings,
+            final String topic,
+            final Map<TopicPartition, Long> from,
+            final Duration timeout) {
         final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = Clients.reader(settings)) {
             final List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
@@ -126,6 +139,11 @@ public final class TopicReader implements AutoCloseable {
                     .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
+            from.forEach((partition, offset) -> {
+                if (partitions.contains(partition)) {
+                    consumer.seek(partition, offset);
+                }
+            });
             final Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
             final long deadline = System.nanoTime() + timeout.toNanos();
             while (partitions.stream()

@@ -33,6 +33,9 @@ public final class ArticleFlow implements AutoCloseable {
     private static final long TICK_MILLIS = 20;
 
     private final KafkaProducer<byte[], byte[]> producer;
+    /** The number of the first article; the flow sends first, first + 1, ... */
+    private final int first;
+
     private final int perSecond;
     private final IntSupplier out;
     private final int maxAhead;
@@ -46,6 +49,7 @@ public final class ArticleFlow implements AutoCloseable {
 
     private ArticleFlow(
             final PipelineSettings settings,
+            final int first,
             final int perSecond,
             final int max,
             final IntSupplier out,
@@ -53,6 +57,7 @@ public final class ArticleFlow implements AutoCloseable {
         final String patience = String.valueOf(DELIVERY_TIMEOUT.toMillis());
         this.producer = Clients.producer(settings.withDefault(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, patience)
                 .withDefault(ProducerConfig.MAX_BLOCK_MS_CONFIG, patience));
+        this.first = first;
         this.perSecond = perSecond;
         this.out = out;
         this.maxAhead = maxAhead;
@@ -63,19 +68,22 @@ public final class ArticleFlow implements AutoCloseable {
     }
 
     /**
-     * Starts sending articles 0, 1, 2... ({@link FaultKit#goodRecords}) at the rate.
+     * Starts sending articles first, first + 1, ... ({@link FaultKit#goodRecords}) at the rate.
      *
+     * @param first    the number of the first article: a test sharing topics with the tests before
+     *                 it starts past their articles, so that every id is new
      * @param max      the most articles it may ever send
      * @param out      how many articles have come out of the pipeline so far
      * @param maxAhead the most articles it may have sent that have not come out
      */
     public static ArticleFlow start(
             final PipelineSettings settings,
+            final int first,
             final int perSecond,
             final int max,
             final IntSupplier out,
             final int maxAhead) {
-        final ArticleFlow flow = new ArticleFlow(settings, perSecond, max, out, maxAhead);
+        final ArticleFlow flow = new ArticleFlow(settings, first, perSecond, max, out, maxAhead);
         flow.thread.start();
         return flow;
     }
@@ -94,7 +102,8 @@ public final class ArticleFlow implements AutoCloseable {
             final long allowed = Math.min(Math.min(stopAt, byRate), (long) out.getAsInt() + maxAhead);
             final int from = sent.get();
             if (allowed > from) {
-                for (final ProducerRecord<byte[], byte[]> record : FaultKit.goodRecords(from, (int) (allowed - from))) {
+                for (final ProducerRecord<byte[], byte[]> record :
+                        FaultKit.goodRecords(first + from, (int) (allowed - from))) {
                     sentAt.set(sent.get(), System.nanoTime());
                     final Future<RecordMetadata> acknowledged = producer.send(record);
                     synchronized (acknowledgements) {
@@ -116,7 +125,7 @@ public final class ArticleFlow implements AutoCloseable {
         return sent.get();
     }
 
-    /** When article n was handed to the producer ({@link System#nanoTime()}), or 0 if it was not. */
+    /** When the flow's nth article was handed to the producer ({@link System#nanoTime()}), or 0 if it was not. */
     public long sentAt(final int n) {
         return n < sentAt.length() ? sentAt.get(n) : 0;
     }
@@ -144,7 +153,7 @@ public final class ArticleFlow implements AutoCloseable {
                 acknowledged.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             }
         }
-        return IntStream.range(0, sent.get()).mapToObj(FaultKit::id).collect(Collectors.toSet());
+        return IntStream.range(first, first + sent.get()).mapToObj(FaultKit::id).collect(Collectors.toSet());
     }
 
     @Override

@@ -24,7 +24,19 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 public record Delivery(Map<String, Integer> enriched, Map<String, Integer> byCountry, Set<String> expectedPairs) {
 
     public static Delivery read(final PipelineSettings settings) {
-        final List<ConsumerRecord<byte[], byte[]>> enrichedRecords = FaultKit.readAll(settings, Topics.ENRICHED);
+        return read(FaultKit.readAll(settings, Topics.ENRICHED), FaultKit.readAll(settings, Topics.BY_COUNTRY));
+    }
+
+    /** What came out after the marks, for a test that shares the topics with the tests before it. */
+    public static Delivery readSince(final PipelineSettings settings, final TopicMarks marks) {
+        return read(
+                FaultKit.readSince(settings, Topics.ENRICHED, marks),
+                FaultKit.readSince(settings, Topics.BY_COUNTRY, marks));
+    }
+
+    private static Delivery read(
+            final List<ConsumerRecord<byte[], byte[]>> enrichedRecords,
+            final List<ConsumerRecord<byte[], byte[]>> byCountryRecords) {
         final Map<String, Integer> enriched = new HashMap<>();
         final Set<String> expectedPairs = new HashSet<>();
         for (final ConsumerRecord<byte[], byte[]> record : enrichedRecords) {
@@ -35,7 +47,7 @@ public record Delivery(Map<String, Integer> enriched, Map<String, Integer> byCou
             }
         }
         final Map<String, Integer> byCountry = new HashMap<>();
-        for (final ConsumerRecord<byte[], byte[]> record : FaultKit.readAll(settings, Topics.BY_COUNTRY)) {
+        for (final ConsumerRecord<byte[], byte[]> record : byCountryRecords) {
             final CountryArticle view = FaultKit.value(Topics.BY_COUNTRY, record);
             byCountry.merge(view.getArticleId() + "|" + view.getCode(), 1, Integer::sum);
         }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Function;
@@ -36,6 +37,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -46,6 +48,12 @@ import org.apache.kafka.streams.StreamsConfig;
 public final class FaultKit {
     /** Generous: the CI box has two cores shared with other builds. */
     public static final Duration TIMEOUT = Duration.ofMinutes(4);
+    /**
+     * One value deserializer per topic (Avro's message decoders are thread-safe): a new one per
+     * record resolves the schema again each time, which made reading back a fault test's tens of
+     * thousands of records take longer than some of its faults.
+     */
+    private static final Map<String, Deserializer<?>> VALUE_READERS = new ConcurrentHashMap<>();
 
     private static final String[][] COUNTRY_PAIRS = {
         {"France", "Germany"}, {"Japan", "South Korea"}, {"Brazil", "Argentina"}, {"Kenya", "Ethiopia"},
@@ -162,8 +170,11 @@ public final class FaultKit {
         return record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
     }
 
+    @SuppressWarnings("unchecked")
     public static <V> V value(final TopicSpec<?, V> topic, final ConsumerRecord<byte[], byte[]> record) {
-        return topic.valueSerde().get().deserializer().deserialize(topic.name(), record.value());
+        final Deserializer<V> values = (Deserializer<V>) VALUE_READERS.computeIfAbsent(
+                topic.name(), name -> topic.valueSerde().get().deserializer());
+        return values.deserialize(topic.name(), record.value());
     }
 
     /**
@@ -173,6 +184,12 @@ public final class FaultKit {
     public static List<ConsumerRecord<byte[], byte[]>> readAll(
             final PipelineSettings settings, final TopicSpec<?, ?> topic) {
         return TopicReader.readToEnd(settings, topic.name(), TIMEOUT);
+    }
+
+    /** As {@link #readAll}, only what came after the marks. */
+    public static List<ConsumerRecord<byte[], byte[]>> readSince(
+            final PipelineSettings settings, final TopicSpec<?, ?> topic, final TopicMarks marks) {
+        return TopicReader.readToEnd(settings, topic.name(), marks.of(topic), TIMEOUT);
     }
 
     /** How many times each id occurs. */

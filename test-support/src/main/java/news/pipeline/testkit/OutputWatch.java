@@ -3,10 +3,12 @@ package news.pipeline.testkit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.topics.Topics;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Follows {@code news.articles.enriched} from a thread of its own, as a downstream read_committed
@@ -23,14 +25,15 @@ public final class OutputWatch implements AutoCloseable {
     private volatile boolean stopping;
     private volatile RuntimeException failure;
 
-    private OutputWatch(final PipelineSettings settings) {
-        final TopicFollower follower = new TopicFollower(settings, Topics.ENRICHED, FaultKit::key);
+    private OutputWatch(final PipelineSettings settings, final Map<TopicPartition, Long> from) {
+        final TopicFollower follower = new TopicFollower(settings, Topics.ENRICHED, FaultKit::key, from);
         this.thread = new Thread(() -> follow(follower), "output-watch");
         this.thread.setDaemon(true);
     }
 
-    public static OutputWatch start(final PipelineSettings settings) {
-        final OutputWatch watch = new OutputWatch(settings);
+    /** Follows what comes out on enriched after the marks. */
+    public static OutputWatch start(final PipelineSettings settings, final TopicMarks marks) {
+        final OutputWatch watch = new OutputWatch(settings, marks.of(Topics.ENRICHED));
         watch.thread.start();
         return watch;
     }

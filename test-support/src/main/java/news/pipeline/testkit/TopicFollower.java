@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -28,6 +29,15 @@ public final class TopicFollower implements AutoCloseable {
             final PipelineSettings settings,
             final TopicSpec<?, ?> topic,
             final Function<ConsumerRecord<byte[], byte[]>, String> idOf) {
+        this(settings, topic, idOf, Map.of());
+    }
+
+    /** Follows the topic from these offsets (a partition not given from its beginning). */
+    public TopicFollower(
+            final PipelineSettings settings,
+            final TopicSpec<?, ?> topic,
+            final Function<ConsumerRecord<byte[], byte[]>, String> idOf,
+            final Map<TopicPartition, Long> from) {
         this.consumer = Clients.reader(settings);
         this.idOf = idOf;
         this.topic = topic.name();
@@ -36,6 +46,11 @@ public final class TopicFollower implements AutoCloseable {
                 .toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
+        from.forEach((partition, offset) -> {
+            if (partitions.contains(partition)) {
+                consumer.seek(partition, offset);
+            }
+        });
     }
 
     /** Reads what is there for a moment; returns the number of distinct ids seen so far. */

@@ -2,17 +2,15 @@ package news.pipeline.cli.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import news.pipeline.runtime.LocalCluster;
 import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.testkit.ArticleFlow;
@@ -22,9 +20,8 @@ import news.pipeline.testkit.FaultKit;
 import news.pipeline.testkit.ForkedPipeline;
 import news.pipeline.testkit.OutputWatch;
 import news.pipeline.testkit.TopicFollower;
-import news.pipeline.topics.TopicSpec;
+import news.pipeline.testkit.TopicMarks;
 import news.pipeline.topics.Topics;
-import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -40,8 +37,15 @@ import org.junit.jupiter.api.io.TempDir;
  * once on enriched and each of its countries exactly once on by-country, with no dead letter.
  *
  * <p>Every case prints, for each fault, how long the first article sent after it took to come
- * out (the recovery), and the longest time no new article came out (the stall). One cluster
- * serves every case; each case starts on fresh topics and fresh application ids.
+ * out (the recovery), and the longest time no new article came out (the stall).
+ *
+ * <p>One cluster and one processors' JVM (all three processors) serve every case, as a deployment
+ * lives through one fault after another. Each case sends articles numbered past the cases before
+ * it and reads the output topics from where they ended when it began, so that its counts are its
+ * own; any record after that moment that is not one of its articles fails it (an earlier case's
+ * article coming out again is a duplicate). Starting processors and fresh topics for each case
+ * took a quarter of the class's time and proved nothing more: a processors' JVM starting against
+ * the cluster is in every case's log anyway, in the scale-out case's new instances.
  */
 @Tag("fault")
 class ReplicatedClusterFaultIT {
@@ -73,21 +77,35 @@ class ReplicatedClusterFaultIT {
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path dir;
 
+    private static final String APPLICATION_PREFIX = "replicated";
+
     private static LocalCluster cluster;
     private static PipelineSettings settings;
+    /** The processors every case shares: one JVM running all three, replaced if a case left it dead. */
+    private static ForkedPipeline pipeline;
+    /** How many processors' JVMs the class has started, for their logs' and data's names. */
+    private static int jvmsStarted;
+    /** How many cases have begun: each numbers its articles from its own block of {@link #MAX_ARTICLES}. */
+    private static int casesBegun;
 
     @BeforeAll
     static void startCluster() throws Exception {
         final long start = System.nanoTime();
         cluster = LocalCluster.start(dir.resolve("cluster"), 3, 0, NODE_START);
         settings = FaultKit.settings(cluster.bootstrapServers(), dir.resolve("reader-state"), Map.of());
+        cluster.createTopics(FaultKit.TIMEOUT);
+        pipeline = startProcessors("all");
+        pipeline.awaitRunning(FaultKit.TIMEOUT);
         System.out.printf(
-                "[replicated] 3 nodes on %s in %.1f s%n",
+                "[replicated] 3 nodes on %s and the processors running in %.1f s%n",
                 cluster.bootstrapServers(), seconds(System.nanoTime() - start));
     }
 
     @AfterAll
-    static void stopCluster() {
+    static void stopCluster() throws InterruptedException {
+        if (pipeline != null && pipeline.isAlive()) {
+            pipeline.stop();
+        }
         if (cluster != null) {
             cluster.close();
         }
@@ -101,7 +119,7 @@ class ReplicatedClusterFaultIT {
      */
     @Test
     void leaderKilledThreeTimesOnDifferentNodesThenTheActiveController() throws Exception {
-        try (Case run = Case.start("leader-kill", List.of("all"), 300)) {
+        try (Case run = Case.start("leader-kill", 300)) {
             final List<Integer> killed = new ArrayList<>();
             for (int round = 1; round <= 3; round++) {
                 final int node = ClusterFaults.mostLeading(cluster, killed);
@@ -135,7 +153,7 @@ class ReplicatedClusterFaultIT {
 
     @Test
     void nodeHungForThirtySeconds() throws Exception {
-        try (Case run = Case.start("hung-node", List.of("all"), 500)) {
+        try (Case run = Case.start("hung-node", 500)) {
             final int node = ClusterFaults.mostLeading(cluster, List.of());
             run.fault("SIGSTOP node " + node);
             ClusterFaults.pause(cluster, node);
@@ -150,7 +168,7 @@ class ReplicatedClusterFaultIT {
 
     @Test
     void rollingRestartOfEveryNode() throws Exception {
-        try (Case run = Case.start("rolling-restart", List.of("all"), 350)) {
+        try (Case run = Case.start("rolling-restart", 350)) {
             for (final int node : cluster.nodeIds()) {
                 run.fault("SIGTERM node " + node);
                 cluster.stop(node);
@@ -164,7 +182,7 @@ class ReplicatedClusterFaultIT {
 
     @Test
     void taggerScaledOutToThreeAndBackToOneBySigkill() throws Exception {
-        try (Case run = Case.start("scale-out-in", List.of("cleaner,publisher", "tagger"), 500)) {
+        try (Case run = Case.start("scale-out-in", 500)) {
             final ForkedPipeline second = run.processors("tagger");
             final ForkedPipeline third = run.processors("tagger");
             second.awaitRunning(FaultKit.TIMEOUT);
@@ -180,7 +198,7 @@ class ReplicatedClusterFaultIT {
 
     @Test
     void twoNodesDownBlocksWithoutLossUntilOneIsBack() throws Exception {
-        try (Case run = Case.start("too-few-replicas", List.of("all"), 400)) {
+        try (Case run = Case.start("too-few-replicas", 400)) {
             final List<Integer> down = cluster.nodeIds().subList(1, 3);
             final long killed = run.fault("SIGKILL nodes " + down);
             for (final int node : down) {
@@ -193,9 +211,9 @@ class ReplicatedClusterFaultIT {
                     "%d articles came out while two nodes were down (%d sent meanwhile)",
                     run.watch.distinct() - outAtKill,
                     run.flow.sent()));
-            assertThat(run.processes)
+            assertThat(run.allAlive())
                     .as("the processors wait for the cluster; none has exited")
-                    .allMatch(ForkedPipeline::isAlive);
+                    .isTrue();
             final long back = System.nanoTime();
             cluster.restart(down.get(0), NODE_START);
             run.note("node " + down.get(0) + " started again: two of three nodes up");
@@ -213,74 +231,56 @@ class ReplicatedClusterFaultIT {
         }
     }
 
-    /** One case: fresh topics, processors in their own JVMs, articles flowing, and a report at the end. */
+    /**
+     * One case: articles flowing through the shared processors (and any the case starts), and a
+     * report at the end on what came out after the case began.
+     */
     private static final class Case implements AutoCloseable {
         private final String name;
-        private final Path caseDir;
-        private final List<ForkedPipeline> processes = new ArrayList<>();
+        /** The processors this case started itself, beside the shared ones; stopped when it ends. */
+        private final List<ForkedPipeline> ownProcesses = new ArrayList<>();
+
         private final Map<String, Long> faults = new LinkedHashMap<>();
         private final long start = System.nanoTime();
+        private TopicMarks marks;
         private ArticleFlow flow;
         private OutputWatch watch;
 
         private Case(final String name) {
             this.name = name;
-            this.caseDir = dir.resolve(name);
         }
 
         /**
-         * @param jvms      the --processor of each JVM
          * @param perSecond the articles' rate while the faults last (a few hundred a second, so that
          *                  thousands flow through each fault)
          */
-        static Case start(final String name, final List<String> jvms, final int perSecond) throws Exception {
+        static Case start(final String name, final int perSecond) throws Exception {
             final Case run = new Case(name);
-            freshTopics();
-            Files.createDirectories(run.caseDir);
-            for (final String processors : jvms) {
-                run.processors(processors);
+            if (!pipeline.isAlive()) {
+                // An earlier case failed and took the processors with it: this one starts with new ones.
+                pipeline = startProcessors("all");
+                pipeline.awaitRunning(FaultKit.TIMEOUT);
             }
-            for (final ForkedPipeline process : run.processes) {
-                process.awaitRunning(FaultKit.TIMEOUT);
-            }
-            run.watch = OutputWatch.start(settings);
-            run.flow = ArticleFlow.start(settings, perSecond, MAX_ARTICLES, run.watch::distinct, MAX_AHEAD);
+            run.marks = TopicMarks.now(settings, List.of(Topics.ENRICHED, Topics.BY_COUNTRY, Topics.DEAD_LETTER));
+            run.watch = OutputWatch.start(settings, run.marks);
+            run.flow = ArticleFlow.start(
+                    settings, casesBegun++ * MAX_ARTICLES, perSecond, MAX_ARTICLES, run.watch::distinct, MAX_AHEAD);
             run.awaitMoreOut(WARM);
-            run.note("processors running, articles flowing");
+            run.note("articles flowing");
             return run;
         }
 
-        ForkedPipeline processors(final String which) throws Exception {
-            final int n = processes.size() + 1;
-            final ForkedPipeline process = ForkedPipeline.start(
-                    caseDir.resolve("processors-" + n + ".log"),
-                    PROCESSOR_JVM,
-                    List.of(
-                            "run",
-                            "--processor",
-                            which,
-                            "--bootstrap-servers",
-                            cluster.bootstrapServers(),
-                            "--data-dir",
-                            caseDir.resolve("processors-" + n).toString(),
-                            "--http-address",
-                            "127.0.0.1:0",
-                            // The connection check's 5 s is short for a 2-core machine running three brokers and more.
-                            "--connect-timeout",
-                            "60",
-                            // A member killed with SIGKILL gives its partitions up after 10 s, not 45 s.
-                            "--set",
-                            "session.timeout.ms=10000",
-                            "--set",
-                            "news.pipeline.application.id.prefix=" + name));
-            processes.add(process);
+        /** Starts more processors for this case only. */
+        ForkedPipeline processors(final String which) throws IOException {
+            final ForkedPipeline process = startProcessors(which);
+            ownProcesses.add(process);
             return process;
         }
 
         /** SIGKILL, on purpose: from now on the case goes on without this process. */
         void kill(final ForkedPipeline process) throws InterruptedException {
             process.kill();
-            processes.remove(process);
+            ownProcesses.remove(process);
         }
 
         void awaitMoreOut(final int more) throws InterruptedException {
@@ -312,7 +312,8 @@ class ReplicatedClusterFaultIT {
             try (TopicFollower byCountry = new TopicFollower(
                     settings,
                     Topics.BY_COUNTRY,
-                    record -> FaultKit.value(Topics.BY_COUNTRY, record).getArticleId())) {
+                    record -> FaultKit.value(Topics.BY_COUNTRY, record).getArticleId(),
+                    marks.of(Topics.BY_COUNTRY))) {
                 byCountry.awaitDistinct(sent.size(), FaultKit.TIMEOUT, this::allAlive, this::context);
             }
             final List<Map.Entry<String, Long>> timeline = new ArrayList<>(faults.entrySet());
@@ -335,21 +336,23 @@ class ReplicatedClusterFaultIT {
                     seconds(watch.longestStall().toNanos()),
                     sent.size(),
                     seconds(System.nanoTime() - start));
-            final Delivery delivery = Delivery.read(settings);
+            final Delivery delivery = Delivery.readSince(settings, marks);
             final int deadLetters =
-                    FaultKit.readAll(settings, Topics.DEAD_LETTER).size();
+                    FaultKit.readSince(settings, Topics.DEAD_LETTER, marks).size();
             System.out.println(delivery.summary(name, sent) + " | dead letters=" + deadLetters);
             assertThat(sent).as("articles flowing").hasSizeGreaterThanOrEqualTo(ARTICLES);
             delivery.assertExactlyOnce(sent);
             assertThat(deadLetters).as("dead letters").isZero();
         }
 
-        private boolean allAlive() {
-            return processes.stream().allMatch(ForkedPipeline::isAlive);
+        boolean allAlive() {
+            return pipeline.isAlive() && ownProcesses.stream().allMatch(ForkedPipeline::isAlive);
         }
 
         private String context() {
             final StringBuilder context = new StringBuilder("processors' logs:");
+            final List<ForkedPipeline> processes = new ArrayList<>(ownProcesses);
+            processes.add(0, pipeline);
             for (final ForkedPipeline process : processes) {
                 context.append("\n--- pid ").append(process.pid()).append('\n');
                 final String log = process.log();
@@ -366,7 +369,7 @@ class ReplicatedClusterFaultIT {
             if (flow != null) {
                 flow.close();
             }
-            for (final ForkedPipeline process : processes) {
+            for (final ForkedPipeline process : ownProcesses) {
                 if (process.isAlive()) {
                     process.stop();
                 }
@@ -382,24 +385,30 @@ class ReplicatedClusterFaultIT {
         }
     }
 
-    /** Deletes the pipeline topics, left by an earlier case, and creates them again, empty. */
-    private static void freshTopics() throws Exception {
-        final List<String> names = Topics.all().stream().map(TopicSpec::name).toList();
-        try (Admin admin = cluster.admin()) {
-            final Set<String> existing =
-                    new HashSet<>(admin.listTopics().names().get(1, TimeUnit.MINUTES));
-            existing.retainAll(names);
-            if (!existing.isEmpty()) {
-                admin.deleteTopics(existing).all().get(1, TimeUnit.MINUTES);
-                final long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-                while (admin.listTopics().names().get(1, TimeUnit.MINUTES).stream()
-                        .anyMatch(existing::contains)) {
-                    assertThat(System.nanoTime()).as("topics deleted").isLessThan(deadline);
-                    Thread.sleep(200);
-                }
-            }
-        }
-        cluster.createTopics(FaultKit.TIMEOUT);
+    /** A processors' JVM running these processors against the cluster, under the class's one application id prefix. */
+    private static ForkedPipeline startProcessors(final String which) throws IOException {
+        final int n = ++jvmsStarted;
+        return ForkedPipeline.start(
+                dir.resolve("processors-" + n + ".log"),
+                PROCESSOR_JVM,
+                List.of(
+                        "run",
+                        "--processor",
+                        which,
+                        "--bootstrap-servers",
+                        cluster.bootstrapServers(),
+                        "--data-dir",
+                        dir.resolve("processors-" + n).toString(),
+                        "--http-address",
+                        "127.0.0.1:0",
+                        // The connection check's 5 s is short for a 2-core machine running three brokers and more.
+                        "--connect-timeout",
+                        "60",
+                        // A member killed with SIGKILL gives its partitions up after 10 s, not 45 s.
+                        "--set",
+                        "session.timeout.ms=10000",
+                        "--set",
+                        "news.pipeline.application.id.prefix=" + APPLICATION_PREFIX));
     }
 
     private static double seconds(final long nanos) {
