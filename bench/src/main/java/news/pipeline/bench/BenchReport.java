@@ -227,7 +227,16 @@ public final class BenchReport {
                                     + " warm-up lasts about 30 s)",
                             result.warmupArticles()));
         }
-        if (result.ceiling() != null) {
+        if (result.ceiling() != null && !Double.isNaN(result.ceilingPace())) {
+            // Paced, the ceiling's rate is the pipeline's by construction: only its CPU rows mean something.
+            phaseRows(table, section, "ceiling at the pipeline's rate", result.ceiling());
+            table.add(
+                    section,
+                    "ceiling pace",
+                    result.ceilingPace(),
+                    "articles/s",
+                    "the ceiling held to the pipeline's measured rate (--pace-ceiling)");
+        } else if (result.ceiling() != null) {
             phaseRows(table, section, "ceiling", result.ceiling());
             table.add(
                     section,

@@ -156,11 +156,15 @@ public final class CeilingReplay {
     static final class HopProcessor implements Processor<byte[], byte[], byte[], byte[]> {
         private final CeilingReplay replay;
         private final int hop;
+        /** Holds the hop to a rate, or null to go as fast as it can. */
+        private final Pacer pacer;
+
         private ProcessorContext<byte[], byte[]> context;
 
-        HopProcessor(final CeilingReplay replay, final int hop) {
+        HopProcessor(final CeilingReplay replay, final int hop, final Pacer pacer) {
             this.replay = replay;
             this.hop = hop;
+            this.pacer = pacer;
         }
 
         @Override
@@ -170,6 +174,14 @@ public final class CeilingReplay {
 
         @Override
         public void process(final Record<byte[], byte[]> record) {
+            if (pacer != null) {
+                try {
+                    pacer.awaitTurn();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while holding the ceiling to its pace", e);
+                }
+            }
             for (final Output output : replay.outputs(hop, record.value())) {
                 context.forward(record.withValue(output.value()), output.sink());
             }

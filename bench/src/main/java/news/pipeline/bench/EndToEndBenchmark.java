@@ -59,6 +59,8 @@ public final class EndToEndBenchmark {
      *                     of the workload's articles (0 for none)
      * @param processorMain the main class of the processors' JVM, speaking {@link ProcessorJvmMain}'s
      *                      protocol; null for ProcessorJvmMain itself
+     * @param paceCeiling  hold the ceiling to the pipeline's measured articles per second instead of
+     *                     letting it run as fast as it can ({@link Pacer})
      */
     public record Options(
             int partitions,
@@ -72,7 +74,8 @@ public final class EndToEndBenchmark {
             boolean ceiling,
             Path profileDir,
             double warmup,
-            String processorMain) {
+            String processorMain,
+            boolean paceCeiling) {
 
         public Options {
             if (processorMain == null) {
@@ -96,7 +99,8 @@ public final class EndToEndBenchmark {
                     false,
                     null,
                     warmup,
-                    main);
+                    main,
+                    false);
         }
     }
 
@@ -153,14 +157,18 @@ public final class EndToEndBenchmark {
         }
     }
 
-    /** @param workload the measured articles; {@code warmupArticles} more went through first */
+    /**
+     * @param workload    the measured articles; {@code warmupArticles} more went through first
+     * @param ceilingPace the articles per second the ceiling was held to; NaN when it ran freely
+     */
     public record Result(
             Workload workload,
             long warmupArticles,
             double preloadSeconds,
             double rawMiB,
             Phase pipeline,
-            Phase ceiling) {}
+            Phase ceiling,
+            double ceilingPace) {}
 
     /** Articles and the records they put on the last topics: the warm-up's, then the measured ones'. */
     private record Counts(long warmupArticles, long warmupRecords, long articles, long records) {
@@ -243,11 +251,17 @@ public final class EndToEndBenchmark {
                     Set.of(Topics.BY_COUNTRY.name()),
                     pipelineCounts,
                     dir,
-                    null);
+                    null,
+                    Double.NaN);
             Phase ceiling = null;
+            // Only the replaying ceiling can be paced; an identity ceiling runs freely.
+            double ceilingPace = Double.NaN;
             if (options.ceiling()) {
                 final String last = ProcessorJvmMain.CEILING_TOPICS.get(ProcessorJvmMain.CEILING_TOPICS.size() - 1);
                 final boolean replay = !workload.hops().isEmpty();
+                if (replay && options.paceCeiling()) {
+                    ceilingPace = pipeline.articlesPerSecond();
+                }
                 final Path replayFile = dir.resolve("ceiling-replay.bin");
                 if (replay) {
                     CeilingReplay.write(replayFile, workload.values(), workload.hops());
@@ -263,9 +277,11 @@ public final class EndToEndBenchmark {
                         Set.of(last),
                         replay ? pipelineCounts : new Counts(warmup, warmup, measured.articles(), measured.articles()),
                         dir,
-                        replay ? replayFile : null);
+                        replay ? replayFile : null,
+                        ceilingPace);
             }
-            result = new Result(measured, warmup, preloadSeconds, bytes / (1024.0 * 1024), pipeline, ceiling);
+            result = new Result(
+                    measured, warmup, preloadSeconds, bytes / (1024.0 * 1024), pipeline, ceiling, ceilingPace);
             progress.begin(label + ": stopping the broker");
         }
         progress.end();
@@ -282,7 +298,8 @@ public final class EndToEndBenchmark {
             final Set<String> latencyTopics,
             final Counts counts,
             final Path dir,
-            final Path replayFile)
+            final Path replayFile,
+            final double pace)
             throws Exception {
         final Map<String, String> settings = new LinkedHashMap<>(options.settings());
         settings.put(PipelineSettings.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
@@ -304,6 +321,9 @@ public final class EndToEndBenchmark {
             final List<String> jvm = new ArrayList<>(options.jvmOptions());
             if (replayFile != null) {
                 jvm.add("-D" + ProcessorJvmMain.CEILING_REPLAY_PROPERTY + "=" + replayFile.toAbsolutePath());
+            }
+            if (!Double.isNaN(pace)) {
+                jvm.add("-D" + ProcessorJvmMain.CEILING_PACE_PROPERTY + "=" + pace);
             }
             if (options.profileDir() != null) {
                 jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="

@@ -66,6 +66,12 @@ public final class ProcessorJvmMain {
     /** The system property naming the {@link CeilingReplay} file; without it the ceiling copies records on. */
     public static final String CEILING_REPLAY_PROPERTY = "news.bench.ceiling.replay";
 
+    /**
+     * The system property holding the replaying ceiling to a pace, in articles per second (its first
+     * hop's records); without it the ceiling goes as fast as it can.
+     */
+    public static final String CEILING_PACE_PROPERTY = "news.bench.ceiling.pace";
+
     /** The most heap in use right after any collection: what the applications hold, short of garbage not yet reached. */
     private static final Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(pool -> pool.getType() == MemoryType.HEAP)
@@ -163,6 +169,9 @@ public final class ProcessorJvmMain {
         final List<KafkaStreams> apps = new ArrayList<>();
         final String replayFile = System.getProperty(CEILING_REPLAY_PROPERTY);
         final CeilingReplay replay = replayFile == null ? null : CeilingReplay.read(Path.of(replayFile));
+        final String pace = System.getProperty(CEILING_PACE_PROPERTY);
+        // Only the first hop is held back: the later ones get what it forwards, at its rate.
+        final Pacer pacer = pace == null ? null : new Pacer(Double.parseDouble(pace));
         final ProcessorApp[] positions = ProcessorApp.values();
         for (int i = 0; i < positions.length; i++) {
             final Properties props = StreamsSettings.forProcessor(positions[i], settings, PipelineMetrics.inMemory());
@@ -170,7 +179,8 @@ public final class ProcessorJvmMain {
             final KafkaStreams app = new KafkaStreams(
                     replay == null
                             ? identity(CEILING_TOPICS.get(i), CEILING_TOPICS.get(i + 1))
-                            : replayHop(replay, i, CEILING_TOPICS.get(i), CEILING_TOPICS.get(i + 1)),
+                            : replayHop(
+                                    replay, i, CEILING_TOPICS.get(i), CEILING_TOPICS.get(i + 1), i == 0 ? pacer : null),
                     props);
             app.start();
             apps.add(app);
@@ -197,12 +207,13 @@ public final class ProcessorJvmMain {
     }
 
     /** One hop of the replaying ceiling: each record's outputs looked up, to the next topic or the dead letters. */
-    static Topology replayHop(final CeilingReplay replay, final int hop, final String from, final String to) {
+    static Topology replayHop(
+            final CeilingReplay replay, final int hop, final String from, final String to, final Pacer pacer) {
         final Topology topology = new Topology();
         final String source = "read-" + from;
         final String processor = "replay-" + to;
         topology.addSource(source, new ByteArrayDeserializer(), new ByteArrayDeserializer(), from);
-        topology.addProcessor(processor, () -> new CeilingReplay.HopProcessor(replay, hop), source);
+        topology.addProcessor(processor, () -> new CeilingReplay.HopProcessor(replay, hop, pacer), source);
         topology.addSink(CeilingReplay.NEXT, to, new ByteArraySerializer(), new ByteArraySerializer(), processor);
         topology.addSink(
                 CeilingReplay.DEAD_LETTER,

@@ -20,7 +20,8 @@ class EfficiencyTest {
     void countsTheProcessorsAndTheBrokerPerMeasuredArticle() {
         final EndToEndBenchmark.Phase pipeline = phase(2000, 3.0, 1.0);
         final EndToEndBenchmark.Phase ceiling = phase(2000, 0.5, 0.3);
-        final EndToEndBenchmark.Result result = new EndToEndBenchmark.Result(null, 2000, 1, 1, pipeline, ceiling);
+        final EndToEndBenchmark.Result result =
+                new EndToEndBenchmark.Result(null, 2000, 1, 1, pipeline, ceiling, Double.NaN);
         final Efficiency efficiency =
                 Efficiency.of(result, new StageBenchmarks.StepsResult("text", 10, 1000, 1.2, 1.3));
         assertThat(efficiency.pipelineMs()).isCloseTo(2.0, within(1e-9));

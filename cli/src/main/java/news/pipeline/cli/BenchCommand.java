@@ -210,6 +210,14 @@ public final class BenchCommand implements Callable<Integer> {
     boolean skipCeiling;
 
     @Option(
+            names = "--pace-ceiling",
+            description = "Hold the ceiling to the pipeline's measured articles/s instead of letting it run as"
+                    + " fast as it can: Kafka's work per article (transactions, fetches) depends on the rate, so"
+                    + " the efficiency row then compares the two at the same rate. The ceiling's articles/s is"
+                    + " then the pace, not its limit.")
+    boolean paceCeiling;
+
+    @Option(
             names = "--partitions",
             paramLabel = "N",
             defaultValue = "" + Topics.DEFAULT_PARTITIONS,
@@ -390,7 +398,8 @@ public final class BenchCommand implements Callable<Integer> {
                             !skipCeiling,
                             profileDir,
                             e2eWarmup,
-                            null),
+                            null,
+                            paceCeiling),
                     progress);
             if (profileDir != null) {
                 Files.createDirectories(profileDir);
@@ -490,7 +499,8 @@ public final class BenchCommand implements Callable<Integer> {
                             false,
                             null,
                             options.warmup(),
-                            null),
+                            null,
+                            false),
                     progress);
             final Workload text = singleObjectResult.workload();
             progress.begin("e2e text in registry mode: preparing the workload");
