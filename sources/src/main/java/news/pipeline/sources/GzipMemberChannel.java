@@ -181,7 +181,7 @@ final class GzipMemberChannel implements ReadableByteChannel {
                 if (out.capacity() >= maxOutputBytes) {
                     throw new MemberTooLargeException(memberStart);
                 }
-                setOutput(ByteBuffer.allocateDirect(Math.min(maxOutputBytes, out.capacity() * 2)));
+                setOutput(allocate(Math.min(maxOutputBytes, out.capacity() * 2), memberStart));
                 continue;
             }
             // Bad data, or a member that goes on past what the window holds: first give it all the window can.
@@ -191,7 +191,7 @@ final class GzipMemberChannel implements ReadableByteChannel {
             if (in.position() > 0 || in.limit() < in.capacity()) {
                 refill();
             } else if (in.capacity() < maxInputBytes) {
-                final ByteBuffer larger = ByteBuffer.allocateDirect(Math.min(maxInputBytes, in.capacity() * 2));
+                final ByteBuffer larger = allocate(Math.min(maxInputBytes, in.capacity() * 2), memberStart);
                 larger.put(in).flip();
                 setInput(larger);
                 refill();
@@ -214,6 +214,15 @@ final class GzipMemberChannel implements ReadableByteChannel {
             readOffset += read;
         }
         in.flip();
+    }
+
+    /** A larger buffer, or, when the JVM's direct memory is too small for it, the streaming inflater's turn. */
+    private static ByteBuffer allocate(final int bytes, final long memberStart) {
+        try {
+            return ByteBuffer.allocateDirect(bytes);
+        } catch (OutOfMemoryError e) {
+            throw new MemberTooLargeException(memberStart);
+        }
     }
 
     private void setInput(final ByteBuffer buffer) {

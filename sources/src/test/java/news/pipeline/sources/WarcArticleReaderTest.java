@@ -163,6 +163,31 @@ class WarcArticleReaderTest {
     }
 
     @Test
+    void garbageInsideARecordIsSkippedWhenMoreFollowsThanLibdeflatesBuffersHold() throws Exception {
+        final Path file = dir.resolve("inside-long.warc.gz");
+        final TestWarcs warcs = new TestWarcs();
+        for (int n = 0; n < 40; n++) {
+            warcs.html("https://news.example.test/" + n, DAY, TestWarcs.page("en", "Story " + n));
+        }
+        final List<Long> offsets = warcs.write(file, true);
+        final byte[] garbage = new byte[64];
+        Arrays.fill(garbage, (byte) 0xff);
+        TestWarcs.corrupt(file, offsets.get(1) + 40, garbage);
+        // A window of 4 KiB cannot tell the garbage from a member cut off by the window: jwarc settles it.
+        final WarcArticleReader reader =
+                new WarcArticleReader(ANY, Inflation.LIBDEFLATE_WHEN_PRESENT, 4 << 10, 64 << 10);
+
+        final List<WarcArticleReader.Article> articles = read(reader, file);
+
+        assertThat(articles).hasSize(39);
+        assertThat(articles)
+                .extracting(WarcArticleReader.Article::offset)
+                .doesNotContain(offsets.get(1))
+                .contains(offsets.get(0), offsets.get(2), offsets.get(39));
+        assertThat(reader.skipped()).isEqualTo(Map.of("corrupt-record", 1L));
+    }
+
+    @Test
     void recordsTooLargeForLibdeflatesBuffersAreReadWholeByJwarcAndTheRestAsBefore() throws Exception {
         final Path file = dir.resolve("large.warc.gz");
         // Inflates to more than the 64 KiB allowed; and, being random, takes more than the 16 KiB of input allowed.
