@@ -14,20 +14,23 @@ import java.util.zip.ZipException;
  * The uncompressed bytes of a file made of gzip members, as WARC files compressed record by record
  * are, each member inflated whole by libdeflate, which is about twice as fast as zlib's streaming
  * inflate, then handed out. libdeflate needs the whole member in memory: the compressed window grows
- * up to 16 MiB and the inflated one up to 64 MiB (from 1 MiB each), and a member that needs more throws {@link MemberTooLargeException} so the caller can read it with a
- * streaming inflater instead. Memory stays bounded whatever the file.
+ * up to 16 MiB and the inflated one up to 64 MiB (from 1 MiB each). A member that needs more, or
+ * whose data libdeflate refuses (corrupt, or only a wrong CRC-32, which jwarc does not check), throws
+ * {@link MemberNeedsStreamingException}: the caller reads that member with jwarc's streaming
+ * inflater, so what is read, and what counts as corrupt, stays as jwarc decides. Memory stays
+ * bounded whatever the file.
  *
  * <p>The channel remembers where the last members started in the file and in the uncompressed
  * stream, so a position in the stream (a record's start) can be turned back into the file offset of
  * the member it is in.
  */
 final class GzipMemberChannel implements ReadableByteChannel {
-    /** A member that does not fit the buffers, or whose data is cut off by their limit. */
-    static final class MemberTooLargeException extends RuntimeException {
+    /** A member that libdeflate did not inflate whole: too large for the buffers, or data it refuses. */
+    static final class MemberNeedsStreamingException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        MemberTooLargeException(final long offset) {
-            super("gzip member at offset " + offset + " does not fit in memory");
+        MemberNeedsStreamingException(final long offset) {
+            super("gzip member at offset " + offset + " not inflated whole (too large, or refused by libdeflate)");
         }
     }
 
@@ -179,14 +182,14 @@ final class GzipMemberChannel implements ReadableByteChannel {
             }
             if (result == Libdeflate.INSUFFICIENT_SPACE) {
                 if (out.capacity() >= maxOutputBytes) {
-                    throw new MemberTooLargeException(memberStart);
+                    throw new MemberNeedsStreamingException(memberStart);
                 }
                 setOutput(allocate(Math.min(maxOutputBytes, out.capacity() * 2), memberStart));
                 continue;
             }
             // Bad data, or a member that goes on past what the window holds: first give it all the window can.
             if (endOfFile) {
-                throw new ZipException("corrupt gzip member at offset " + memberStart);
+                throw new MemberNeedsStreamingException(memberStart);
             }
             if (in.position() > 0 || in.limit() < in.capacity()) {
                 refill();
@@ -196,7 +199,7 @@ final class GzipMemberChannel implements ReadableByteChannel {
                 setInput(larger);
                 refill();
             } else {
-                throw new MemberTooLargeException(memberStart);
+                throw new MemberNeedsStreamingException(memberStart);
             }
         }
     }
@@ -221,7 +224,7 @@ final class GzipMemberChannel implements ReadableByteChannel {
         try {
             return ByteBuffer.allocateDirect(bytes);
         } catch (OutOfMemoryError e) {
-            throw new MemberTooLargeException(memberStart);
+            throw new MemberNeedsStreamingException(memberStart);
         }
     }
 

@@ -148,8 +148,8 @@ public final class WarcArticleReader {
             // Whether libdeflate reads the members (else jwarc), and where the next reader starts.
             boolean inflatingWhole = members != null;
             long start = 0;
-            // After a member too large for libdeflate's buffers, jwarc reads from that record on, and hands back
-            // to libdeflate at the next record that starts a gzip member.
+            // After a member libdeflate did not inflate whole (too large, or refused), jwarc reads from that record
+            // on, and hands back to libdeflate at the next record that starts a gzip member.
             long readByJwarc = 0;
             boolean handBack = false;
             // Where the last resync landed: a failure right there again means that spot is no record either.
@@ -184,7 +184,7 @@ public final class WarcArticleReader {
                     final long position = inflatingWhole ? members.fileOffsetOf(reader.position()) : reader.position();
                     bytesDone.set(doneBefore + Math.min(size, position));
                     continue;
-                } catch (GzipMemberChannel.MemberTooLargeException e) {
+                } catch (GzipMemberChannel.MemberNeedsStreamingException e) {
                     if (record != null) {
                         records.decrementAndGet();
                     }

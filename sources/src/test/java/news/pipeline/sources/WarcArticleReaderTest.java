@@ -187,6 +187,25 @@ class WarcArticleReaderTest {
         assertThat(reader.skipped()).isEqualTo(Map.of("corrupt-record", 1L));
     }
 
+    @ParameterizedTest
+    @EnumSource(Inflation.class)
+    void aRecordWhoseOnlyFaultIsItsGzipChecksumIsReadAsJwarcReadsIt(final Inflation inflation) throws Exception {
+        final Path file = dir.resolve("crc.warc.gz");
+        final TestWarcs warcs = new TestWarcs();
+        for (int n = 0; n < 3; n++) {
+            warcs.html("https://news.example.test/" + n, DAY, TestWarcs.page("en", "Story " + n));
+        }
+        final List<Long> offsets = warcs.write(file, true);
+        // A member's trailer is its CRC-32, then its size: the CRC of the second record's member, changed.
+        TestWarcs.corrupt(file, offsets.get(2) - 8, new byte[] {0, 0, 0, 0});
+        final WarcArticleReader reader = new WarcArticleReader(ANY, inflation);
+
+        assertThat(read(reader, file))
+                .extracting(WarcArticleReader.Article::offset)
+                .isEqualTo(offsets);
+        assertThat(reader.skipped()).isEmpty();
+    }
+
     @Test
     void recordsTooLargeForLibdeflatesBuffersAreReadWholeByJwarcAndTheRestAsBefore() throws Exception {
         final Path file = dir.resolve("large.warc.gz");
