@@ -185,10 +185,9 @@ public final class WarcArticleReader {
                     bytesDone.set(doneBefore + Math.min(size, position));
                     continue;
                 } catch (GzipMemberChannel.MemberNeedsStreamingException e) {
+                    // jwarc reads the record again, from the start of the member it starts in.
                     if (record != null) {
                         records.decrementAndGet();
-                    }
-                    if (record != null) {
                         start = members.fileOffsetOf(record.position());
                     } else if (reader != null) {
                         start = members.fileOffsetOf(reader.position());
