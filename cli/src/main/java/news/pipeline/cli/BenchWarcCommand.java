@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import news.pipeline.bench.BenchCorpus;
 import news.pipeline.runtime.ProjectHome;
+import news.pipeline.sources.WarcArticleReader;
 import news.pipeline.sources.WarcBenchmark;
 import news.pipeline.sources.WarcFilters;
 import picocli.CommandLine.Command;
@@ -51,6 +52,11 @@ final class BenchWarcCommand implements Callable<Integer> {
             defaultValue = "500",
             description = "Size of the WARC written. Default: ${DEFAULT-VALUE}.")
     long sizeMb;
+
+    @Option(
+            names = "--jdk-inflater",
+            description = "Inflate with the JDK's zlib (inside jwarc) even where libdeflate is installed, to compare.")
+    boolean jdkInflater;
 
     @Option(
             names = "--runs",
@@ -99,6 +105,9 @@ final class BenchWarcCommand implements Callable<Integer> {
         }
         try {
             final WarcFilters any = new WarcFilters(null, null, List.of(), List.of(), 16 * 1024 * 1024);
+            final WarcArticleReader.Inflation inflation =
+                    jdkInflater ? WarcArticleReader.Inflation.JDK : WarcArticleReader.Inflation.LIBDEFLATE_WHEN_PRESENT;
+            out.printf("inflating gzip members with %s%n", new WarcArticleReader(any, inflation).inflater());
             out.printf(
                     "%-4s %9s %9s %9s %8s %8s %12s %12s %12s%n",
                     "RUN",
@@ -111,7 +120,7 @@ final class BenchWarcCommand implements Callable<Integer> {
                     "FILE-MB/CPU-S",
                     "PAGE-MB/CPU-S");
             for (int run = 1; run <= runs; run++) {
-                final WarcBenchmark.Result result = WarcBenchmark.read(file, any);
+                final WarcBenchmark.Result result = WarcBenchmark.read(file, any, inflation);
                 final double wall = result.wallNanos() / 1e9;
                 final double cpu = Math.max(1e-9, result.cpuNanos() / 1e9);
                 out.printf(

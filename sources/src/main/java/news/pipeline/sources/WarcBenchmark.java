@@ -69,10 +69,11 @@ public final class WarcBenchmark {
         return written;
     }
 
-    /** Reads the file as {@code import-warc --dry-run} does, on this thread. */
-    public static Result read(final Path file, final WarcFilters filters) throws IOException, InterruptedException {
+    /** Reads the file as {@code import-warc --dry-run} does, on this thread, inflating gzip members as told. */
+    public static Result read(final Path file, final WarcFilters filters, final WarcArticleReader.Inflation inflation)
+            throws IOException, InterruptedException {
         final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        final WarcArticleReader reader = new WarcArticleReader(filters);
+        final WarcArticleReader reader = new WarcArticleReader(filters, inflation);
         final AtomicLong contentBytes = new AtomicLong();
         final long cpuStart = threads.getCurrentThreadCpuTime();
         final long start = System.nanoTime();
