@@ -2,6 +2,7 @@ package news.pipeline.console;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -26,16 +27,17 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the Articles and Countries pages show, kept from the records of the enriched and by-country
- * topics as they come. Cheap per record, because the console follows every record the pipeline
- * writes in the processors' own JVM: a record is kept as its bytes and decoded only when a page
- * asks for it (then the decoded form is kept with it); for the counts, only a by-country record's
- * code, name and article id are read. Bounded in memory: {@link #RECENT} enriched records,
+ * What the Articles and Countries pages show, kept from the records {@link ArticleFeed} reads: every
+ * by-country record as it comes, and the enriched topic's latest records when a page asks. Cheap per
+ * record, because the console runs in the processors' own JVM: a record is kept as its bytes and
+ * decoded only when a page asks for it (then the decoded form is kept with it); for the counts,
+ * only a by-country record's code, name and article id are read. Bounded in memory: {@link #RECENT} enriched records,
  * {@link #PER_COUNTRY} records per country, the counted pairs ({@link CountedPairs}), and per
  * country one count per minute of the last day plus one count of everything before.
  */
@@ -135,6 +137,22 @@ final class FollowedArticles {
         return decoder;
     }
 
+    /** Enriched records, oldest first: each kept as {@link #enriched} keeps it; those with no key or value skipped. */
+    synchronized void enrichedAll(final List<ConsumerRecord<byte[], byte[]>> records) {
+        for (final ConsumerRecord<byte[], byte[]> record : records) {
+            if (record.key() == null || record.value() == null) {
+                LOG.debug(
+                        "console: skipped {}-{}@{}: no key or value",
+                        record.topic(),
+                        record.partition(),
+                        record.offset());
+            } else {
+                // The key is the article id (see Topics); the value is decoded only when a page shows it.
+                enriched(new String(record.key(), StandardCharsets.UTF_8), record.value(), record.timestamp());
+            }
+        }
+    }
+
     /** An enriched record: kept as it is, under its key (the article id), the newest last. */
     synchronized void enriched(final String articleId, final byte[] value, final long timestamp) {
         articles.remove(articleId);
@@ -169,7 +187,12 @@ final class FollowedArticles {
         final String articleId = fields.articleId();
         countryNames.put(code, fields.name());
         final Deque<KeptRecord> latest = countryArticles.computeIfAbsent(code, key -> new ArrayDeque<>());
-        latest.removeIf(known -> known.id.equals(articleId));
+        for (final Iterator<KeptRecord> known = latest.iterator(); known.hasNext(); ) {
+            if (known.next().id.equals(articleId)) {
+                known.remove();
+                break;
+            }
+        }
         latest.addFirst(new KeptRecord(articleId, value, timestamp));
         while (latest.size() > PER_COUNTRY) {
             latest.removeLast();
