@@ -33,7 +33,11 @@ final class CountedPairs {
 
     /** True the first time a pair is seen among the remembered ones; it is then remembered. */
     boolean firstTime(final String countryCode, final String articleId) {
-        final long pair = fingerprint(countryCode, articleId);
+        return firstTime(fingerprint(countryCode, articleId));
+    }
+
+    /** {@link #firstTime(String, String)} for a pair's {@link #fingerprint}. */
+    boolean firstTime(final long pair) {
         if (!pairs.add(pair)) {
             return false;
         }
@@ -57,7 +61,7 @@ final class CountedPairs {
     }
 
     /** Avro's 64-bit Rabin fingerprint of the pair's bytes; the NUL cannot occur in a country code. */
-    private static long fingerprint(final String countryCode, final String articleId) {
+    static long fingerprint(final String countryCode, final String articleId) {
         return SchemaNormalization.fingerprint64((countryCode + '\0' + articleId).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -75,15 +75,20 @@ final class FollowedArticles {
     private final CountedPairs counted;
     private int countedSinceFold;
 
-    /** A record's value as written, its time, and once a page has asked for it, its JSON. */
+    /**
+     * A record's value as written, its time, and once a page has asked for it, its JSON; for a
+     * by-country record also its country and article pair's fingerprint ({@link CountedPairs}).
+     */
     private static final class KeptRecord {
         private final String id;
+        private final long pair;
         private final byte[] value;
         private final long timestamp;
         private ObjectNode json;
 
-        KeptRecord(final String id, final byte[] value, final long timestamp) {
+        KeptRecord(final String id, final long pair, final byte[] value, final long timestamp) {
             this.id = id;
+            this.pair = pair;
             this.value = value;
             this.timestamp = timestamp;
         }
@@ -156,7 +161,7 @@ final class FollowedArticles {
     /** An enriched record: kept as it is, under its key (the article id), the newest last. */
     synchronized void enriched(final String articleId, final byte[] value, final long timestamp) {
         articles.remove(articleId);
-        articles.put(articleId, new KeptRecord(articleId, value, timestamp));
+        articles.put(articleId, new KeptRecord(articleId, 0, value, timestamp));
         if (articles.size() > RECENT) {
             articles.remove(articles.keySet().iterator().next());
         }
@@ -186,18 +191,20 @@ final class FollowedArticles {
         final String code = fields.code();
         final String articleId = fields.articleId();
         countryNames.put(code, fields.name());
+        // Computed once for both uses; within one country it tells articles apart as their ids do.
+        final long pair = CountedPairs.fingerprint(code, articleId);
         final Deque<KeptRecord> latest = countryArticles.computeIfAbsent(code, key -> new ArrayDeque<>());
         for (final Iterator<KeptRecord> known = latest.iterator(); known.hasNext(); ) {
-            if (known.next().id.equals(articleId)) {
+            if (known.next().pair == pair) {
                 known.remove();
                 break;
             }
         }
-        latest.addFirst(new KeptRecord(articleId, value, timestamp));
+        latest.addFirst(new KeptRecord(articleId, pair, value, timestamp));
         while (latest.size() > PER_COUNTRY) {
             latest.removeLast();
         }
-        if (counted.firstTime(code, articleId)) {
+        if (counted.firstTime(pair)) {
             countryCounts
                     .computeIfAbsent(code, key -> new CountryCounts())
                     .minutes
