@@ -1,7 +1,10 @@
 package news.pipeline.console;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,9 +26,12 @@ import news.pipeline.serde.ValueFormat;
 import news.pipeline.serde.ValueSerde;
 import news.pipeline.topics.Topics;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.generic.IndexedRecord;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -61,12 +67,21 @@ final class FollowedArticles {
     /** How often (in counted records) the minutes older than a day are folded when no page asks. */
     private static final int FOLD_EVERY = 4096;
 
+    /** Avro's single-object encoding: this marker, then the writer schema's fingerprint (little-endian), then the record. */
+    private static final byte[] SINGLE_OBJECT_MARKER = {(byte) 0xC3, (byte) 0x01};
+
+    private static final int SINGLE_OBJECT_HEADER = SINGLE_OBJECT_MARKER.length + Long.BYTES;
+
     /** The fields of a by-country record the counts need; schema resolution skips the others. */
     private static final List<String> COUNTED_FIELDS = List.of("code", "name", "article_id");
 
     private final Deserializer<?> enriched;
     private final Deserializer<?> byCountry;
     private final BinaryMessageDecoder<GenericRecord> countedFields;
+    /** The writer schemas (by fingerprint) whose records begin with the counted fields, in their order, each a string. */
+    private final LongOpenHashSet countedFieldsFirst;
+    /** Reused for every by-country record, by the one thread that follows the topic. */
+    private BinaryDecoder prefix;
 
     private final LinkedHashMap<String, KeptRecord> articles = new LinkedHashMap<>();
     private final Map<String, Deque<KeptRecord>> countryArticles = new HashMap<>();
@@ -121,6 +136,7 @@ final class FollowedArticles {
         this.enriched = Topics.ENRICHED.valueSerde(format).deserializer();
         this.byCountry = Topics.BY_COUNTRY.valueSerde(format).deserializer();
         this.countedFields = countedFieldsDecoder();
+        this.countedFieldsFirst = countedFieldsFirst();
         this.counted = new CountedPairs(countedPairs);
     }
 
@@ -140,6 +156,30 @@ final class FollowedArticles {
         decoder.addSchema(current);
         SchemaVersions.released(current).forEach(decoder::addSchema);
         return decoder;
+    }
+
+    /**
+     * The fingerprints of the by-country schemas, current and released, whose first fields are the
+     * counted ones, in the same order and each a plain string: a record written with one is read
+     * from its first bytes, and the rest of it is not even skipped.
+     */
+    private static LongOpenHashSet countedFieldsFirst() {
+        final Schema current = CountryArticle.getClassSchema();
+        final List<Schema> versions = new ArrayList<>(SchemaVersions.released(current));
+        versions.add(current);
+        final LongOpenHashSet first = new LongOpenHashSet();
+        for (final Schema version : versions) {
+            final List<Schema.Field> fields = version.getFields();
+            boolean leading = fields.size() >= COUNTED_FIELDS.size();
+            for (int i = 0; leading && i < COUNTED_FIELDS.size(); i++) {
+                leading = fields.get(i).name().equals(COUNTED_FIELDS.get(i))
+                        && fields.get(i).schema().getType() == Schema.Type.STRING;
+            }
+            if (leading) {
+                first.add(SchemaNormalization.parsingFingerprint64(version));
+            }
+        }
+        return first;
     }
 
     /** Enriched records, oldest first: each kept as {@link #enriched} keeps it; those with no key or value skipped. */
@@ -226,6 +266,16 @@ final class FollowedArticles {
         if (value.length > 0 && value[0] == ValueSerde.REGISTRY_MAGIC) {
             final CountryArticle whole = (CountryArticle) byCountry.deserialize(topic, value);
             return new CountedFields(whole.getCode(), whole.getName(), whole.getArticleId());
+        }
+        if (value.length >= SINGLE_OBJECT_HEADER
+                && value[0] == SINGLE_OBJECT_MARKER[0]
+                && value[1] == SINGLE_OBJECT_MARKER[1]
+                && countedFieldsFirst.contains(ByteBuffer.wrap(value, SINGLE_OBJECT_MARKER.length, Long.BYTES)
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .getLong())) {
+            prefix = DecoderFactory.get()
+                    .binaryDecoder(value, SINGLE_OBJECT_HEADER, value.length - SINGLE_OBJECT_HEADER, prefix);
+            return new CountedFields(prefix.readString(), prefix.readString(), prefix.readString());
         }
         final GenericRecord fields = countedFields.decode(value);
         return new CountedFields(
