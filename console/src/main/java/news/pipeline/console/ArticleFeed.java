@@ -1,10 +1,11 @@
 package news.pipeline.console;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,19 +13,24 @@ import news.pipeline.runtime.Clients;
 import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.topics.TopicSpec;
 import news.pipeline.topics.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The latest enriched articles and the articles per country, followed live in memory for the
- * Articles and Countries pages. One consumer with no group, read_committed, assigned to every
- * partition of the enriched topic (from the last {@link FollowedArticles#RECENT} records of each)
- * and of the by-country topic (from the beginning, so that the counts cover all the topic holds).
- * What is kept of the records, and how cheaply, is {@link FollowedArticles}'.
+ * The latest enriched articles and the articles per country, in memory for the Articles and
+ * Countries pages. Two consumers with no group, read_committed. One follows every partition of the
+ * by-country topic from the beginning, so that the counts cover all the topic holds. The other
+ * reads the enriched topic only when a page asks for articles, and then only its tail: the records
+ * each partition got since the last look, at most its latest {@link #TAIL_PER_PARTITION}. Enriched
+ * records carry the whole text, and following all of them would cost the pipeline a share of its
+ * throughput that grows with its rate, for a list that shows 50. What is kept of the records, and how
+ * cheaply, is {@link FollowedArticles}'.
  */
 public final class ArticleFeed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ArticleFeed.class);
@@ -47,33 +53,124 @@ public final class ArticleFeed implements AutoCloseable {
         }
     }
 
+    /**
+     * The most records read from one enriched partition at a look: the Articles page's list, so
+     * that the list is the latest articles of all partitions even when they all come from one.
+     */
+    static final int TAIL_PER_PARTITION = Console.LATEST_ARTICLES;
+
+    /** What the by-country follower waits for before a fetch is answered, unless {@link #COUNTRY_FETCH_WAIT} passes. */
+    private static final int COUNTRY_FETCH_BYTES = 256 * 1024;
+
+    private static final Duration COUNTRY_FETCH_WAIT = Duration.ofSeconds(1);
+
+    /** Pages polling at once share one look at the enriched topic within this time. */
+    static final Duration TAIL_REFRESH = Duration.ofSeconds(1);
+
+    /** How long a look at the enriched topic may hold up a page's request. */
+    private static final Duration TAIL_TIMEOUT = Duration.ofSeconds(5);
+
     private final KafkaConsumer<byte[], byte[]> consumer;
+    private final KafkaConsumer<byte[], byte[]> tail;
+    private final List<TopicPartition> enrichedPartitions;
+    /** Per enriched partition, the offset up to which the tail has been looked at; guarded by {@link #tail}. */
+    private final Map<TopicPartition, Long> lookedAt = new HashMap<>();
+
+    private long lastLook = Long.MIN_VALUE;
     private final Thread thread;
     private final FollowedArticles followed;
     private volatile boolean running = true;
 
     public ArticleFeed(final PipelineSettings settings) {
         this.followed = new FollowedArticles(settings.valueFormat());
-        this.consumer = Clients.reader(settings);
-        final List<TopicPartition> enrichedPartitions = partitions(Topics.ENRICHED);
-        final List<TopicPartition> countryPartitions = partitions(Topics.BY_COUNTRY);
-        final List<TopicPartition> all = new ArrayList<>(enrichedPartitions);
-        all.addAll(countryPartitions);
-        consumer.assign(all);
+        this.consumer = countryReader(settings);
+        this.tail = Clients.reader(settings);
+        this.enrichedPartitions = partitions(tail, Topics.ENRICHED);
+        tail.assign(enrichedPartitions);
+        final List<TopicPartition> countryPartitions = partitions(consumer, Topics.BY_COUNTRY);
+        consumer.assign(countryPartitions);
         consumer.seekToBeginning(countryPartitions);
-        final Map<TopicPartition, Long> starts = consumer.beginningOffsets(enrichedPartitions);
-        consumer.endOffsets(enrichedPartitions)
-                .forEach((partition, end) ->
-                        consumer.seek(partition, Math.max(starts.get(partition), end - FollowedArticles.RECENT)));
         this.thread = new Thread(this::follow, "news-pipeline-console-articles");
         thread.setDaemon(true);
         thread.start();
     }
 
-    private List<TopicPartition> partitions(final TopicSpec<?, ?> topic) {
-        return consumer.partitionsFor(topic.name(), Duration.ofSeconds(30)).stream()
+    /**
+     * The by-country follower: it waits for {@link #COUNTRY_FETCH_BYTES} or {@link #COUNTRY_FETCH_WAIT}
+     * before the broker answers, so that it fetches a few times a second at most rather than after
+     * every transaction the pipeline commits (the counts are a second late at most).
+     */
+    private static KafkaConsumer<byte[], byte[]> countryReader(final PipelineSettings settings) {
+        final Map<String, Object> config = Clients.readerConfig(settings);
+        config.putIfAbsent(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, String.valueOf(COUNTRY_FETCH_BYTES));
+        config.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, String.valueOf(COUNTRY_FETCH_WAIT.toMillis()));
+        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static List<TopicPartition> partitions(
+            final KafkaConsumer<byte[], byte[]> reader, final TopicSpec<?, ?> topic) {
+        return reader.partitionsFor(topic.name(), Duration.ofSeconds(30)).stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition()))
                 .toList();
+    }
+
+    /**
+     * Reads what the enriched topic got since the last look, at most the latest
+     * {@link #TAIL_PER_PARTITION} records of each partition, and keeps them oldest first by record
+     * time; nothing when the last look was less than {@link #TAIL_REFRESH} ago.
+     */
+    private void lookAtTail() {
+        synchronized (tail) {
+            final long now = System.nanoTime();
+            if (lastLook != Long.MIN_VALUE && now - lastLook < TAIL_REFRESH.toNanos()) {
+                return;
+            }
+            lastLook = now;
+            try {
+                followed.enrichedAll(readTail());
+            } catch (WakeupException e) {
+                // closing
+            } catch (RuntimeException e) {
+                LOG.warn("console: cannot read the latest articles: {}", e.toString());
+            }
+        }
+    }
+
+    private List<ConsumerRecord<byte[], byte[]>> readTail() {
+        final Map<TopicPartition, Long> ends = tail.endOffsets(enrichedPartitions);
+        final Map<TopicPartition, Long> starts = tail.beginningOffsets(enrichedPartitions);
+        final List<TopicPartition> behind = new ArrayList<>();
+        for (final TopicPartition partition : enrichedPartitions) {
+            final long end = ends.get(partition);
+            final long from = Math.max(
+                    starts.get(partition), Math.max(lookedAt.getOrDefault(partition, 0L), end - TAIL_PER_PARTITION));
+            if (from < end) {
+                tail.seek(partition, from);
+                behind.add(partition);
+            }
+            lookedAt.put(partition, end);
+        }
+        final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        tail.pause(enrichedPartitions);
+        tail.resume(behind);
+        final long deadline = System.nanoTime() + TAIL_TIMEOUT.toNanos();
+        while (!behind.isEmpty() && System.nanoTime() < deadline) {
+            for (final ConsumerRecord<byte[], byte[]> record : tail.poll(Duration.ofMillis(100))) {
+                if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
+                    records.add(record);
+                }
+            }
+            // Read up to the end taken above, and no further: what came since is for the next look.
+            final List<TopicPartition> done = behind.stream()
+                    .filter(partition -> tail.position(partition) >= ends.get(partition))
+                    .toList();
+            tail.pause(done);
+            behind.removeAll(done);
+        }
+        records.sort(Comparator.comparingLong(ConsumerRecord<byte[], byte[]>::timestamp)
+                .thenComparingInt(ConsumerRecord::partition)
+                .thenComparingLong(ConsumerRecord::offset));
+        return records;
     }
 
     private void follow() {
@@ -93,27 +190,20 @@ public final class ArticleFeed implements AutoCloseable {
     }
 
     private void take(final ConsumerRecord<byte[], byte[]> record) {
-        if (record.value() == null) {
-            return;
-        }
-        if (record.topic().equals(Topics.ENRICHED.name())) {
-            if (record.key() == null) {
-                LOG.debug("console: skipped {}-{}@{}: no key", record.topic(), record.partition(), record.offset());
-                return;
-            }
-            // The key is the article id (see Topics); the value is decoded only when a page shows it.
-            followed.enriched(new String(record.key(), StandardCharsets.UTF_8), record.value(), record.timestamp());
-        } else {
+        if (record.value() != null) {
             followed.byCountry(record.topic(), record.value(), record.timestamp());
         }
     }
 
     /** The latest articles, newest first. */
     public List<ObjectNode> latest(final int limit) {
+        lookAtTail();
         return followed.latest(limit);
     }
 
+    /** One of the latest {@link FollowedArticles#RECENT} articles. */
     public Optional<ObjectNode> article(final String id) {
+        lookAtTail();
         return followed.article(id);
     }
 
@@ -135,10 +225,14 @@ public final class ArticleFeed implements AutoCloseable {
     public void close() {
         running = false;
         consumer.wakeup();
+        tail.wakeup();
         try {
             thread.join(Duration.ofSeconds(10).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        synchronized (tail) {
+            tail.close();
         }
     }
 }

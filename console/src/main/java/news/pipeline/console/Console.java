@@ -34,11 +34,14 @@ import news.pipeline.runtime.OpsServer;
 import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.runtime.ProcessorService;
 import news.pipeline.schema.DeadLetterReason;
+import news.pipeline.streams.ClientDefaults;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.streams.StreamsSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +61,21 @@ public final class Console implements AutoCloseable {
     public static final Duration DEFAULT_LAG_INTERVAL = Duration.ofSeconds(10);
 
     private static final Duration GROUP_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * The sampler counts a partition's records behind only up to this offset difference (the lag
+     * command counts up to {@link ConsumerLag#EXACT_COUNT_LIMIT}): during a backlog it measures
+     * every few seconds, and counting thousands of records a partition each time would take
+     * more of the pipeline's CPU than the console's pages together. Above it the page shows the
+     * offset difference with {@code ~}.
+     */
+    static final long SAMPLED_EXACT_COUNT_LIMIT = 1_000;
+
+    /**
+     * What the lag sampler fetches of a partition at once: one producer batch, not the pipeline's
+     * multi-MiB fetches, since it mostly reads one record (the oldest unprocessed) a partition.
+     */
+    private static final int LAG_FETCH_BYTES = ClientDefaults.BATCH_BYTES;
 
     /** Articles in the Articles page's list. */
     static final int LATEST_ARTICLES = 50;
@@ -99,7 +117,7 @@ public final class Console implements AutoCloseable {
         this.access = access;
         this.lagInterval = lagInterval;
         this.admin = Clients.admin(settings);
-        this.lagReader = Clients.reader(settings);
+        this.lagReader = lagReader(settings);
         this.status = new ProcessorStatus(service.registry());
         this.articles = new ArticleFeed(settings);
         this.deadLetters = new DeadLetters(settings);
@@ -110,6 +128,12 @@ public final class Console implements AutoCloseable {
         }
         final InetSocketAddress address = http.address();
         this.url = URI.create("http://" + hostForUrl(address) + ":" + address.getPort() + "/");
+    }
+
+    private static KafkaConsumer<byte[], byte[]> lagReader(final PipelineSettings settings) {
+        final Map<String, Object> config = Clients.readerConfig(settings);
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(LAG_FETCH_BYTES));
+        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     /**
@@ -149,8 +173,9 @@ public final class Console implements AutoCloseable {
 
     private void sampleLag() {
         try {
-            final List<ConsumerLag.ApplicationLag> measured =
-                    new ConsumerLag(admin, lagReader).measure(Arrays.asList(ProcessorApp.values()), settings.asMap());
+            final List<ConsumerLag.ApplicationLag> measured = new ConsumerLag(
+                            admin, lagReader, SAMPLED_EXACT_COUNT_LIMIT)
+                    .measure(Arrays.asList(ProcessorApp.values()), settings.asMap());
             lag.add(new LagHistory.Sample(Instant.now(), measured));
             groups.putAll(admin.describeConsumerGroups(applicationIds.values())
                     .all()

@@ -1,7 +1,11 @@
 package news.pipeline.console;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -22,20 +26,24 @@ import news.pipeline.serde.ValueFormat;
 import news.pipeline.serde.ValueSerde;
 import news.pipeline.topics.Topics;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.generic.IndexedRecord;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the Articles and Countries pages show, kept from the records of the enriched and by-country
- * topics as they come. Cheap per record, because the console follows every record the pipeline
- * writes in the processors' own JVM: a record is kept as its bytes and decoded only when a page
- * asks for it (then the decoded form is kept with it); for the counts, only a by-country record's
- * code, name and article id are read. Bounded in memory: {@link #RECENT} enriched records,
+ * What the Articles and Countries pages show, kept from the records {@link ArticleFeed} reads: every
+ * by-country record as it comes, and the enriched topic's latest records when a page asks. Cheap per
+ * record, because the console runs in the processors' own JVM: a record is kept as its bytes and
+ * decoded only when a page asks for it (then the decoded form is kept with it); for the counts,
+ * only a by-country record's code, name and article id are read. Bounded in memory: {@link #RECENT} enriched records,
  * {@link #PER_COUNTRY} records per country, the counted pairs ({@link CountedPairs}), and per
  * country one count per minute of the last day plus one count of everything before.
  */
@@ -59,12 +67,21 @@ final class FollowedArticles {
     /** How often (in counted records) the minutes older than a day are folded when no page asks. */
     private static final int FOLD_EVERY = 4096;
 
+    /** Avro's single-object encoding: this marker, then the writer schema's fingerprint (little-endian), then the record. */
+    private static final byte[] SINGLE_OBJECT_MARKER = {(byte) 0xC3, (byte) 0x01};
+
+    private static final int SINGLE_OBJECT_HEADER = SINGLE_OBJECT_MARKER.length + Long.BYTES;
+
     /** The fields of a by-country record the counts need; schema resolution skips the others. */
     private static final List<String> COUNTED_FIELDS = List.of("code", "name", "article_id");
 
     private final Deserializer<?> enriched;
     private final Deserializer<?> byCountry;
     private final BinaryMessageDecoder<GenericRecord> countedFields;
+    /** The writer schemas (by fingerprint) whose records begin with the counted fields, in their order, each a string. */
+    private final LongOpenHashSet countedFieldsFirst;
+    /** Reused for every by-country record, by the one thread that follows the topic. */
+    private BinaryDecoder prefix;
 
     private final LinkedHashMap<String, KeptRecord> articles = new LinkedHashMap<>();
     private final Map<String, Deque<KeptRecord>> countryArticles = new HashMap<>();
@@ -73,15 +90,20 @@ final class FollowedArticles {
     private final CountedPairs counted;
     private int countedSinceFold;
 
-    /** A record's value as written, its time, and once a page has asked for it, its JSON. */
+    /**
+     * A record's value as written, its time, and once a page has asked for it, its JSON; for a
+     * by-country record also its country and article pair's fingerprint ({@link CountedPairs}).
+     */
     private static final class KeptRecord {
         private final String id;
+        private final long pair;
         private final byte[] value;
         private final long timestamp;
         private ObjectNode json;
 
-        KeptRecord(final String id, final byte[] value, final long timestamp) {
+        KeptRecord(final String id, final long pair, final byte[] value, final long timestamp) {
             this.id = id;
+            this.pair = pair;
             this.value = value;
             this.timestamp = timestamp;
         }
@@ -114,6 +136,7 @@ final class FollowedArticles {
         this.enriched = Topics.ENRICHED.valueSerde(format).deserializer();
         this.byCountry = Topics.BY_COUNTRY.valueSerde(format).deserializer();
         this.countedFields = countedFieldsDecoder();
+        this.countedFieldsFirst = countedFieldsFirst();
         this.counted = new CountedPairs(countedPairs);
     }
 
@@ -135,10 +158,50 @@ final class FollowedArticles {
         return decoder;
     }
 
+    /**
+     * The fingerprints of the by-country schemas, current and released, whose first fields are the
+     * counted ones, in the same order and each a plain string: a record written with one is read
+     * from its first bytes, and the rest of it is not even skipped.
+     */
+    private static LongOpenHashSet countedFieldsFirst() {
+        final Schema current = CountryArticle.getClassSchema();
+        final List<Schema> versions = new ArrayList<>(SchemaVersions.released(current));
+        versions.add(current);
+        final LongOpenHashSet first = new LongOpenHashSet();
+        for (final Schema version : versions) {
+            final List<Schema.Field> fields = version.getFields();
+            boolean leading = fields.size() >= COUNTED_FIELDS.size();
+            for (int i = 0; leading && i < COUNTED_FIELDS.size(); i++) {
+                leading = fields.get(i).name().equals(COUNTED_FIELDS.get(i))
+                        && fields.get(i).schema().getType() == Schema.Type.STRING;
+            }
+            if (leading) {
+                first.add(SchemaNormalization.parsingFingerprint64(version));
+            }
+        }
+        return first;
+    }
+
+    /** Enriched records, oldest first: each kept as {@link #enriched} keeps it; those with no key or value skipped. */
+    synchronized void enrichedAll(final List<ConsumerRecord<byte[], byte[]>> records) {
+        for (final ConsumerRecord<byte[], byte[]> record : records) {
+            if (record.key() == null || record.value() == null) {
+                LOG.debug(
+                        "console: skipped {}-{}@{}: no key or value",
+                        record.topic(),
+                        record.partition(),
+                        record.offset());
+            } else {
+                // The key is the article id (see Topics); the value is decoded only when a page shows it.
+                enriched(new String(record.key(), StandardCharsets.UTF_8), record.value(), record.timestamp());
+            }
+        }
+    }
+
     /** An enriched record: kept as it is, under its key (the article id), the newest last. */
     synchronized void enriched(final String articleId, final byte[] value, final long timestamp) {
         articles.remove(articleId);
-        articles.put(articleId, new KeptRecord(articleId, value, timestamp));
+        articles.put(articleId, new KeptRecord(articleId, 0, value, timestamp));
         if (articles.size() > RECENT) {
             articles.remove(articles.keySet().iterator().next());
         }
@@ -168,13 +231,20 @@ final class FollowedArticles {
         final String code = fields.code();
         final String articleId = fields.articleId();
         countryNames.put(code, fields.name());
+        // Computed once for both uses; within one country it tells articles apart as their ids do.
+        final long pair = CountedPairs.fingerprint(code, articleId);
         final Deque<KeptRecord> latest = countryArticles.computeIfAbsent(code, key -> new ArrayDeque<>());
-        latest.removeIf(known -> known.id.equals(articleId));
-        latest.addFirst(new KeptRecord(articleId, value, timestamp));
+        for (final Iterator<KeptRecord> known = latest.iterator(); known.hasNext(); ) {
+            if (known.next().pair == pair) {
+                known.remove();
+                break;
+            }
+        }
+        latest.addFirst(new KeptRecord(articleId, pair, value, timestamp));
         while (latest.size() > PER_COUNTRY) {
             latest.removeLast();
         }
-        if (counted.firstTime(code, articleId)) {
+        if (counted.firstTime(pair)) {
             countryCounts
                     .computeIfAbsent(code, key -> new CountryCounts())
                     .minutes
@@ -196,6 +266,16 @@ final class FollowedArticles {
         if (value.length > 0 && value[0] == ValueSerde.REGISTRY_MAGIC) {
             final CountryArticle whole = (CountryArticle) byCountry.deserialize(topic, value);
             return new CountedFields(whole.getCode(), whole.getName(), whole.getArticleId());
+        }
+        if (value.length >= SINGLE_OBJECT_HEADER
+                && value[0] == SINGLE_OBJECT_MARKER[0]
+                && value[1] == SINGLE_OBJECT_MARKER[1]
+                && countedFieldsFirst.contains(ByteBuffer.wrap(value, SINGLE_OBJECT_MARKER.length, Long.BYTES)
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .getLong())) {
+            prefix = DecoderFactory.get()
+                    .binaryDecoder(value, SINGLE_OBJECT_HEADER, value.length - SINGLE_OBJECT_HEADER, prefix);
+            return new CountedFields(prefix.readString(), prefix.readString(), prefix.readString());
         }
         final GenericRecord fields = countedFields.decode(value);
         return new CountedFields(

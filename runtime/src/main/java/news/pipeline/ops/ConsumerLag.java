@@ -28,12 +28,13 @@ import org.apache.kafka.common.TopicPartition;
  *
  * <p>Correct under exactly-once: end offsets are the last stable offsets (what a read_committed
  * reader can reach), and the records behind are counted by reading them, so the offsets taken by
- * transaction markers and aborted records do not show as lag. Counting reads at most
- * {@link #EXACT_COUNT_LIMIT} records a partition; further behind, the offset difference is given
- * and marked inexact.
+ * transaction markers and aborted records do not show as lag. A partition whose offset difference
+ * is above the exact-count limit ({@link #EXACT_COUNT_LIMIT} unless told otherwise) is not counted:
+ * the offset difference is given and marked inexact, and only its oldest unprocessed record is
+ * read, for the time behind.
  */
 public final class ConsumerLag {
-    /** Beyond this many records behind in one partition, the count is the offset difference. */
+    /** Beyond this offset difference in one partition, the count is the offset difference (the lag command's). */
     public static final int EXACT_COUNT_LIMIT = 10_000;
 
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
@@ -72,13 +73,28 @@ public final class ConsumerLag {
 
     private final Admin admin;
     private final KafkaConsumer<byte[], byte[]> reader;
+    private final long exactCountLimit;
 
     /**
      * @param reader a read_committed consumer with no group, used to look at unprocessed records
      */
     public ConsumerLag(final Admin admin, final KafkaConsumer<byte[], byte[]> reader) {
+        this(admin, reader, EXACT_COUNT_LIMIT);
+    }
+
+    /**
+     * @param reader a read_committed consumer with no group, used to look at unprocessed records
+     * @param exactCountLimit the largest offset difference whose records are counted in a partition;
+     *     a sampler that measures often gives a smaller one, so that a backlog costs it one record a
+     *     partition instead of thousands
+     */
+    public ConsumerLag(final Admin admin, final KafkaConsumer<byte[], byte[]> reader, final long exactCountLimit) {
+        if (exactCountLimit < 0) {
+            throw new IllegalArgumentException("exactCountLimit must not be negative: " + exactCountLimit);
+        }
         this.admin = admin;
         this.reader = reader;
+        this.exactCountLimit = exactCountLimit;
     }
 
     public ApplicationLag measure(final String application, final String topic, final Instant now)
@@ -151,10 +167,12 @@ public final class ConsumerLag {
         }
         reader.assign(List.of(partition));
         reader.seek(partition, from);
+        // Markers and aborted records only add offsets: a larger difference cannot hold a count within the limit.
+        final boolean counting = end - from <= exactCountLimit;
         long counted = 0;
         Instant oldest = null;
         final long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-        while (reader.position(partition) < end && counted < EXACT_COUNT_LIMIT && System.nanoTime() < deadline) {
+        while (reader.position(partition) < end && (counting || oldest == null) && System.nanoTime() < deadline) {
             for (final ConsumerRecord<byte[], byte[]> record : reader.poll(Duration.ofMillis(100))) {
                 if (record.offset() >= end) {
                     break;
@@ -165,7 +183,7 @@ public final class ConsumerLag {
                 counted++;
             }
         }
-        final boolean exact = reader.position(partition) >= end;
+        final boolean exact = counting && reader.position(partition) >= end;
         final long records = exact ? counted : end - from;
         final Duration time = oldest == null || oldest.isAfter(now) ? Duration.ZERO : Duration.between(oldest, now);
         return new PartitionLag(
