@@ -242,13 +242,27 @@ final class ContextRules {
             "game");
 
     private final Gazetteer gazetteer;
+    private final LocalUnits localUnits;
 
     ContextRules(final Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
+        this.localUnits = new LocalUnits(gazetteer.countryIndex("US"));
     }
 
-    /** Marks as dropped every match whose context says it is not the country. */
-    void apply(final List<EntryMatch> matches, final TokenizedText title, final TokenizedText text) {
+    /** Whether a capitalised word, folded, qualifies the name after it rather than starts a name ("North", "The"). */
+    static boolean isQualifier(final String folded) {
+        return QUALIFIERS.contains(folded);
+    }
+
+    /**
+     * Marks as dropped every match whose context says it is not the country, and adds the local
+     * units of American news ({@link LocalUnits}).
+     */
+    void apply(
+            final List<EntryMatch> matches,
+            final TokenizedText title,
+            final boolean titleCaps,
+            final TokenizedText text) {
         final Set<String> personal = new HashSet<>();
         for (int k = 0; k < matches.size(); k++) {
             final EntryMatch match = matches.get(k);
@@ -310,6 +324,9 @@ final class ContextRules {
                 }
             }
         }
+        // after the rules above, which judge names, and before those that weigh the places the article names
+        localUnits.find(title, true, titleCaps, matches);
+        localUnits.find(text, false, false, matches);
         shortenedNames(matches, title, text);
         // a name shared with a region abroad ("Georgia") counts only beside other evidence
         final Set<Integer> corroborated = new HashSet<>();
@@ -656,14 +673,15 @@ final class ContextRules {
 
     private boolean publicBodyOf(final EntryMatch match, final String nextWord) {
         return PUBLIC_BODIES.contains(nextWord)
-                || AMERICAN_LOCAL_UNITS.contains(nextWord) && countyOfTheSameCountry(match);
+                || AMERICAN_LOCAL_UNITS.contains(nextWord)
+                        && (countyOfTheSameCountry(match) || match.entry.has(Gazetteer.REGION));
     }
 
     /**
      * "Madison County", "Jackson Township": most American towns share their name with a county or a
      * township, often of the same state, and these are the units of American local news; an American
      * town's name before "County" is American either way. A town abroad is not ("Lancaster County" is in
-     * Pennsylvania, not Lancashire).
+     * Pennsylvania, not Lancashire), but a region abroad is its own county ("Lancashire County Council").
      */
     private boolean countyOfTheSameCountry(final EntryMatch match) {
         return "US".equals(gazetteer.countryCodes[match.entry.target()]);
