@@ -352,6 +352,69 @@ final class ContextRules {
         regionOverPlace(matches);
         placeBeforeRegion(matches, title, text);
         namesakesAtHome(matches);
+        sharedNamesakes(matches);
+    }
+
+    /**
+     * "Enfield" (Connecticut's, by size) and "Edmonton" (Alberta's) in one story are the two towns
+     * of north London: when the towns an article names belong to two or more countries and each
+     * has a namesake in one same other country, that country is where they all are, and each is
+     * read as its namesake there. Towns only; capitals and regions keep their own reading, and so
+     * does a town whose country the article names another way.
+     */
+    private static void sharedNamesakes(final List<EntryMatch> matches) {
+        int firstTarget = -1;
+        boolean severalTargets = false;
+        int[] common = null;
+        int towns = 0;
+        for (EntryMatch match : matches) {
+            if (!match.isLiveCountry() || match.entry.kind() != MentionKind.CITY || match.entry.has(Gazetteer.REGION)) {
+                continue;
+            }
+            if (match.entry.namesakes().length == 0 || match.datelinePlace || namedOtherwise(matches, match)) {
+                return;
+            }
+            towns++;
+            if (firstTarget < 0) {
+                firstTarget = match.entry.target();
+            } else if (match.entry.target() != firstTarget) {
+                severalTargets = true;
+            }
+            common = common == null ? match.entry.namesakes().clone() : intersect(common, match.entry);
+        }
+        if (!severalTargets || common == null || towns < 2) {
+            return;
+        }
+        int shared = -1;
+        for (int country : common) {
+            if (country >= 0) {
+                if (shared >= 0) {
+                    // two countries would do: the article does not say which
+                    return;
+                }
+                shared = country;
+            }
+        }
+        if (shared < 0) {
+            return;
+        }
+        for (EntryMatch match : matches) {
+            if (match.isLiveCountry() && match.entry.kind() == MentionKind.CITY && !match.entry.has(Gazetteer.REGION)) {
+                final Gazetteer.Entry own = match.entry;
+                match.entry = new Gazetteer.Entry(
+                        own.surface(), own.letters(), shared, false, false, MentionKind.CITY, 0, new int[0]);
+            }
+        }
+    }
+
+    /** The countries of common that are namesakes of the entry and not its own, the others set to -1. */
+    private static int[] intersect(final int[] common, final Gazetteer.Entry entry) {
+        for (int i = 0; i < common.length; i++) {
+            if (common[i] == entry.target() || !entry.hasNamesake(common[i])) {
+                common[i] = -1;
+            }
+        }
+        return common;
     }
 
     /** Another ambiguous reading of the match's surface whose country the article names another way, or null. */
@@ -399,13 +462,13 @@ final class ContextRules {
      * country is already found through its other places.
      */
     private static void namesakesAtHome(final List<EntryMatch> matches) {
-        Set<Integer> local = null;
+        List<EntryMatch> local = null;
         for (EntryMatch match : matches) {
             if (match.isLiveCountry() && match.entry.kind() == MentionKind.CITY) {
                 if (local == null) {
-                    local = new HashSet<>();
+                    local = new ArrayList<>();
                 }
-                local.add(match.entry.target());
+                local.add(match);
             }
         }
         if (local == null) {
@@ -417,8 +480,12 @@ final class ContextRules {
                 continue;
             }
             boolean atHome = false;
-            for (int country : local) {
-                atHome |= country != match.entry.target() && match.entry.hasNamesake(country);
+            for (EntryMatch place : local) {
+                // "Toronto" and "Sydney" each have a namesake in the other's country: neither settles
+                // where the story is, so neither is read as the other's namesake
+                atHome |= place.entry.target() != match.entry.target()
+                        && match.entry.hasNamesake(place.entry.target())
+                        && !place.entry.hasNamesake(match.entry.target());
             }
             if (atHome && !namedOtherwise(matches, match)) {
                 dropped.add(match);

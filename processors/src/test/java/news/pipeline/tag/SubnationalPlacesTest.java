@@ -127,6 +127,27 @@ class SubnationalPlacesTest {
     }
 
     @Test
+    void shouldKeepTwoTownsThatAreEachOthersNamesakes() {
+        // Toronto has a namesake in Australia and Sydney one in Canada: neither sets the story in
+        // the other's country
+        assertThat(codes("", "Stock markets in Toronto and Sydney fell on Monday."))
+                .containsExactlyInAnyOrder("CA", "AU");
+    }
+
+    @Test
+    void shouldReadTownsOfDifferentCountriesAsTheNamesakesTheyShare() {
+        // Enfield is Connecticut's and Edmonton Alberta's by size, but both are also suburbs in
+        // Australia, the only country that has both
+        assertThat(codes("", "Volunteers from Enfield and Edmonton cleared the park on Sunday."))
+                .containsExactly("AU");
+        // towns of one country, capitals, or a country named another way keep their own reading
+        assertThat(codes("", "Shares fell in Toronto and in Sydney on Monday.")).containsExactlyInAnyOrder("CA", "AU");
+        assertThat(codes("", "Flights from Paris to London were cancelled.")).containsExactlyInAnyOrder("FR", "GB");
+        assertThat(codes("", "Volunteers from Enfield and Edmonton, Canada, cleared the park."))
+                .contains("CA");
+    }
+
+    @Test
     void shouldCountAUnitFollowedByItsStateOnce() {
         final TaggedArticle tagged = TAGGER.tag("", "The well in Panola County, Texas, is being drilled.");
         assertThat(tagged.countries()).singleElement().satisfies(country -> {
