@@ -221,6 +221,12 @@ final class ContextRules {
     /** Local units that American towns share their names with: "Jackson Township", "Madison County". */
     private static final Set<String> AMERICAN_LOCAL_UNITS = Set.of("county", "township", "twp", "parish");
 
+    /**
+     * Words after a town's name that a country's name is not followed by: its primary schools.
+     * Residents are not among them: "Singapore residents" are a country's.
+     */
+    private static final Set<String> TOWN_SCHOOLS = Set.of("elementary");
+
     /** Nouns that introduce the title of a work or the name of a band: "the band Kansas", "the film Casablanca". */
     private static final Set<String> WORK_NOUNS = Set.of(
             "band",
@@ -301,6 +307,11 @@ final class ContextRules {
             }
             if (localUnitName(match, tokens)) {
                 match.drop(RejectionReason.LOCAL_UNIT);
+                continue;
+            }
+            if (townNamedLikeCountry(match, tokens)) {
+                match.drop(RejectionReason.TOWN_NAMED_LIKE_COUNTRY);
+                personal.add(key(match, tokens));
                 continue;
             }
             if (personContext(matches, k, tokens)) {
@@ -596,6 +607,32 @@ final class ContextRules {
                 && tokens.spaceBefore(next)
                 && tokens.is(next, TokenizedText.UPPER_FIRST)
                 && LOCAL_UNITS.contains(TokenizedText.fold(tokens.source, tokens.start(next), tokens.end(next)));
+    }
+
+    /**
+     * "Jordan Elementary", "Jordan middle school", "Palestine Independent School District": a
+     * country's name before the words of a town's schools names a town (Jordan, Minnesota;
+     * Palestine, Texas), and so it does elsewhere in the article. A country has no elementary or
+     * middle school of its own name.
+     */
+    private static boolean townNamedLikeCountry(final EntryMatch match, final TokenizedText tokens) {
+        if (match.entry.kind() != MentionKind.NAME) {
+            return false;
+        }
+        final int next = match.lastToken + 1;
+        if (next >= tokens.size() || !tokens.spaceBefore(next)) {
+            return false;
+        }
+        final String word = TokenizedText.fold(tokens.source, tokens.start(next), tokens.end(next));
+        if (TOWN_SCHOOLS.contains(word)) {
+            return true;
+        }
+        if (next + 1 >= tokens.size() || !tokens.spaceBefore(next + 1)) {
+            return false;
+        }
+        final String then = TokenizedText.fold(tokens.source, tokens.start(next + 1), tokens.end(next + 1));
+        return ("middle".equals(word) || "independent".equals(word))
+                && ("school".equals(then) || "schools".equals(then));
     }
 
     /** Kinds of name a person or a firm may also bear; demonyms and abbreviations are not. */

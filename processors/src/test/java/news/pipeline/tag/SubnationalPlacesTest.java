@@ -127,6 +127,19 @@ class SubnationalPlacesTest {
     }
 
     @Test
+    void shouldReadACountrysNameBeforeATownsSchoolsAsTheTown() {
+        assertThat(codes("Jordan elementary wins reading prize", "Pupils at Jordan Elementary read 900 books."))
+                .doesNotContain("JO");
+        assertThat(codes("", "Teams meet at the Jordan middle school. Jordan players start in March."))
+                .doesNotContain("JO");
+        assertThat(codes("", "The Palestine Independent School District hired a coordinator."))
+                .doesNotContain("PS");
+        // the country's own schools and residents are still the country's
+        assertThat(codes("", "Schools in Jordan reopened. Singapore residents were told not to travel."))
+                .containsExactlyInAnyOrder("JO", "SG");
+    }
+
+    @Test
     void shouldKeepTwoTownsThatAreEachOthersNamesakes() {
         // Toronto has a namesake in Australia and Sydney one in Canada: neither sets the story in
         // the other's country
