@@ -382,7 +382,7 @@ final class ContextRules {
             if (!match.isLiveCountry() || match.entry.kind() != MentionKind.CITY || match.entry.has(Gazetteer.REGION)) {
                 continue;
             }
-            if (match.entry.namesakes().length == 0 || match.datelinePlace || namedOtherwise(matches, match)) {
+            if (match.entry.namesakes().length == 0 || match.datelinePlace) {
                 return;
             }
             towns++;
@@ -408,6 +408,14 @@ final class ContextRules {
         }
         if (shared < 0) {
             return;
+        }
+        for (EntryMatch match : matches) {
+            if (match.isLiveCountry()
+                    && match.entry.kind() == MentionKind.CITY
+                    && !match.entry.has(Gazetteer.REGION)
+                    && namedOtherwise(matches, match)) {
+                return;
+            }
         }
         for (EntryMatch match : matches) {
             if (match.isLiveCountry() && match.entry.kind() == MentionKind.CITY && !match.entry.has(Gazetteer.REGION)) {
@@ -473,13 +481,13 @@ final class ContextRules {
      * country is already found through its other places.
      */
     private static void namesakesAtHome(final List<EntryMatch> matches) {
-        List<EntryMatch> local = null;
+        Set<Integer> local = null;
         for (EntryMatch match : matches) {
             if (match.isLiveCountry() && match.entry.kind() == MentionKind.CITY) {
                 if (local == null) {
-                    local = new ArrayList<>();
+                    local = new HashSet<>();
                 }
-                local.add(match);
+                local.add(match.entry.target());
             }
         }
         if (local == null) {
@@ -491,12 +499,10 @@ final class ContextRules {
                 continue;
             }
             boolean atHome = false;
-            for (EntryMatch place : local) {
-                // "Toronto" and "Sydney" each have a namesake in the other's country: neither settles
-                // where the story is, so neither is read as the other's namesake
-                atHome |= place.entry.target() != match.entry.target()
-                        && match.entry.hasNamesake(place.entry.target())
-                        && !place.entry.hasNamesake(match.entry.target());
+            for (int country : local) {
+                atHome |= country != match.entry.target()
+                        && match.entry.hasNamesake(country)
+                        && settlesStoryFor(matches, country, match.entry.target());
             }
             if (atHome && !namedOtherwise(matches, match)) {
                 dropped.add(match);
@@ -505,6 +511,23 @@ final class ContextRules {
         for (EntryMatch match : dropped) {
             match.drop(RejectionReason.NAMESAKE_AT_HOME);
         }
+    }
+
+    /**
+     * Whether a town of the country sets the story there for a namesake of another country: not when
+     * each of its towns is itself named like a town of that other country ("Toronto" and "Sydney"
+     * each have a namesake in the other's country, so neither says where the story is).
+     */
+    private static boolean settlesStoryFor(final List<EntryMatch> matches, final int country, final int other) {
+        for (EntryMatch place : matches) {
+            if (place.isLiveCountry()
+                    && place.entry.kind() == MentionKind.CITY
+                    && place.entry.target() == country
+                    && !place.entry.hasNamesake(other)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the article names the match's country by another surface form. */
@@ -621,6 +644,11 @@ final class ContextRules {
         }
         final int next = match.lastToken + 1;
         if (next >= tokens.size() || !tokens.spaceBefore(next)) {
+            return false;
+        }
+        final int length = tokens.end(next) - tokens.start(next);
+        // "elementary", "middle", "independent": most words are ruled out before folding
+        if (length != "elementary".length() && length != "middle".length() && length != "independent".length()) {
             return false;
         }
         final String word = TokenizedText.fold(tokens.source, tokens.start(next), tokens.end(next));

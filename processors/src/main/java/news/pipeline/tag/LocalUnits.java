@@ -15,8 +15,11 @@ import java.util.Set;
  * qualifier ("The County", "Each Township") names no unit.
  */
 final class LocalUnits {
-    /** The words, folded, that make the name before them an American local unit. */
-    private static final Set<String> UNIT_WORDS = Set.of("county", "township", "parish");
+    /** The words that make the name before them an American local unit. */
+    private static final String COUNTY = "county";
+
+    private static final String TOWNSHIP = "township";
+    private static final String PARISH = "parish";
     /** A county's name has at most this many words ("Prince George's", "San Bernardino", "Pearl River"). */
     private static final int MAX_NAME_TOKENS = 3;
     /** Saints' names before "Parish" name a church's parish, anywhere ("St. Mary's Parish"). */
@@ -89,11 +92,14 @@ final class LocalUnits {
     }
 
     private static boolean unitWord(final TokenizedText tokens, final int t) {
-        final int length = tokens.end(t) - tokens.start(t);
-        // "county" and "parish" have six letters, "township" eight: most tokens are ruled out unfolded
-        return (length == 6 || length == 8)
-                && tokens.is(t, TokenizedText.UPPER_FIRST)
-                && UNIT_WORDS.contains(TokenizedText.fold(tokens.source, tokens.start(t), tokens.end(t)));
+        final int start = tokens.start(t);
+        final int length = tokens.end(t) - start;
+        // compared in place: this runs on every token, and folding would allocate
+        return tokens.is(t, TokenizedText.UPPER_FIRST)
+                && (length == COUNTY.length() && tokens.source.regionMatches(true, start, COUNTY, 0, length)
+                        || length == PARISH.length() && tokens.source.regionMatches(true, start, PARISH, 0, length)
+                        || length == TOWNSHIP.length()
+                                && tokens.source.regionMatches(true, start, TOWNSHIP, 0, length));
     }
 
     /**
