@@ -15,11 +15,11 @@ import java.util.Set;
  * qualifier ("The County", "Each Township") names no unit.
  */
 final class LocalUnits {
-    /** The words that make the name before them an American local unit. */
-    private static final String COUNTY = "county";
+    /** The words, as a capitalised word is written, that make the name before them an American local unit. */
+    private static final String COUNTY = "County";
 
-    private static final String TOWNSHIP = "township";
-    private static final String PARISH = "parish";
+    private static final String TOWNSHIP = "Township";
+    private static final String PARISH = "Parish";
     /** A county's name has at most this many words ("Prince George's", "San Bernardino", "Pearl River"). */
     private static final int MAX_NAME_TOKENS = 3;
     /** Saints' names before "Parish" name a church's parish, anywhere ("St. Mary's Parish"). */
@@ -58,6 +58,10 @@ final class LocalUnits {
             // a title in capitals or title case says nothing by its case: "Every County Counts"
             return;
         }
+        if (!mentionsUnitWord(tokens.source)) {
+            // most articles name no unit: one fast search each spares a look at every token
+            return;
+        }
         for (int t = 1; t < tokens.size(); t++) {
             if (!unitWord(tokens, t)
                     || tokens.is(t, TokenizedText.ALL_UPPER)
@@ -91,15 +95,19 @@ final class LocalUnits {
         }
     }
 
+    /** Whether the text holds a unit word as a capitalised word is written: "County", not "COUNTY". */
+    private static boolean mentionsUnitWord(final String source) {
+        return source.contains(COUNTY) || source.contains(TOWNSHIP) || source.contains(PARISH);
+    }
+
     private static boolean unitWord(final TokenizedText tokens, final int t) {
         final int start = tokens.start(t);
         final int length = tokens.end(t) - start;
         // compared in place: this runs on every token, and folding would allocate
         return tokens.is(t, TokenizedText.UPPER_FIRST)
-                && (length == COUNTY.length() && tokens.source.regionMatches(true, start, COUNTY, 0, length)
-                        || length == PARISH.length() && tokens.source.regionMatches(true, start, PARISH, 0, length)
-                        || length == TOWNSHIP.length()
-                                && tokens.source.regionMatches(true, start, TOWNSHIP, 0, length));
+                && (length == COUNTY.length() && tokens.source.regionMatches(start, COUNTY, 0, length)
+                        || length == PARISH.length() && tokens.source.regionMatches(start, PARISH, 0, length)
+                        || length == TOWNSHIP.length() && tokens.source.regionMatches(start, TOWNSHIP, 0, length));
     }
 
     /**
