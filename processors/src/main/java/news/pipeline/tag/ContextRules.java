@@ -221,6 +221,12 @@ final class ContextRules {
     /** Local units that American towns share their names with: "Jackson Township", "Madison County". */
     private static final Set<String> AMERICAN_LOCAL_UNITS = Set.of("county", "township", "twp", "parish");
 
+    /**
+     * Words after a town's name that a country's name is not followed by: its primary schools.
+     * Residents are not among them: "Singapore residents" are a country's.
+     */
+    private static final Set<String> TOWN_SCHOOLS = Set.of("elementary");
+
     /** Nouns that introduce the title of a work or the name of a band: "the band Kansas", "the film Casablanca". */
     private static final Set<String> WORK_NOUNS = Set.of(
             "band",
@@ -242,13 +248,27 @@ final class ContextRules {
             "game");
 
     private final Gazetteer gazetteer;
+    private final LocalUnits localUnits;
 
     ContextRules(final Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
+        this.localUnits = new LocalUnits(gazetteer.countryIndex("US"));
     }
 
-    /** Marks as dropped every match whose context says it is not the country. */
-    void apply(final List<EntryMatch> matches, final TokenizedText title, final TokenizedText text) {
+    /** Whether a capitalised word, folded, qualifies the name after it rather than starts a name ("North", "The"). */
+    static boolean isQualifier(final String folded) {
+        return QUALIFIERS.contains(folded);
+    }
+
+    /**
+     * Marks as dropped every match whose context says it is not the country, and adds the local
+     * units of American news ({@link LocalUnits}).
+     */
+    void apply(
+            final List<EntryMatch> matches,
+            final TokenizedText title,
+            final boolean titleCaps,
+            final TokenizedText text) {
         final Set<String> personal = new HashSet<>();
         for (int k = 0; k < matches.size(); k++) {
             final EntryMatch match = matches.get(k);
@@ -289,6 +309,11 @@ final class ContextRules {
                 match.drop(RejectionReason.LOCAL_UNIT);
                 continue;
             }
+            if (townNamedLikeCountry(match, tokens)) {
+                match.drop(RejectionReason.TOWN_NAMED_LIKE_COUNTRY);
+                personal.add(key(match, tokens));
+                continue;
+            }
             if (personContext(matches, k, tokens)) {
                 match.drop(RejectionReason.PERSON_NAME);
                 personal.add(key(match, tokens));
@@ -310,6 +335,9 @@ final class ContextRules {
                 }
             }
         }
+        // after the rules above, which judge names, and before those that weigh the places the article names
+        localUnits.find(title, true, titleCaps, matches);
+        localUnits.find(text, false, false, matches);
         shortenedNames(matches, title, text);
         // a name shared with a region abroad ("Georgia") counts only beside other evidence
         final Set<Integer> corroborated = new HashSet<>();
@@ -335,6 +363,77 @@ final class ContextRules {
         regionOverPlace(matches);
         placeBeforeRegion(matches, title, text);
         namesakesAtHome(matches);
+        sharedNamesakes(matches);
+    }
+
+    /**
+     * "Enfield" (Connecticut's, by size) and "Edmonton" (Alberta's) in one story are the two towns
+     * of north London: when the towns an article names belong to two or more countries and each
+     * has a namesake in one same other country, that country is where they all are, and each is
+     * read as its namesake there. Towns only; capitals and regions keep their own reading, and so
+     * does a town whose country the article names another way.
+     */
+    private static void sharedNamesakes(final List<EntryMatch> matches) {
+        int firstTarget = -1;
+        boolean severalTargets = false;
+        int[] common = null;
+        int towns = 0;
+        for (EntryMatch match : matches) {
+            if (!match.isLiveCountry() || match.entry.kind() != MentionKind.CITY || match.entry.has(Gazetteer.REGION)) {
+                continue;
+            }
+            if (match.entry.namesakes().length == 0 || match.datelinePlace) {
+                return;
+            }
+            towns++;
+            if (firstTarget < 0) {
+                firstTarget = match.entry.target();
+            } else if (match.entry.target() != firstTarget) {
+                severalTargets = true;
+            }
+            common = common == null ? match.entry.namesakes().clone() : intersect(common, match.entry);
+        }
+        if (!severalTargets || common == null || towns < 2) {
+            return;
+        }
+        int shared = -1;
+        for (int country : common) {
+            if (country >= 0) {
+                if (shared >= 0) {
+                    // two countries would do: the article does not say which
+                    return;
+                }
+                shared = country;
+            }
+        }
+        if (shared < 0) {
+            return;
+        }
+        for (EntryMatch match : matches) {
+            if (match.isLiveCountry()
+                    && match.entry.kind() == MentionKind.CITY
+                    && !match.entry.has(Gazetteer.REGION)
+                    && namedOtherwise(matches, match)) {
+                return;
+            }
+        }
+        for (EntryMatch match : matches) {
+            if (match.isLiveCountry() && match.entry.kind() == MentionKind.CITY && !match.entry.has(Gazetteer.REGION)) {
+                final Gazetteer.Entry own = match.entry;
+                match.entry = new Gazetteer.Entry(
+                        own.surface(), own.letters(), shared, false, false, MentionKind.CITY, 0, new int[0]);
+            }
+        }
+    }
+
+    /** The countries of common that are namesakes of the entry and not its own, the others set to -1. */
+    private static int[] intersect(final int[] common, final Gazetteer.Entry entry) {
+        for (int i = 0; i < common.length; i++) {
+            if (common[i] == entry.target() || !entry.hasNamesake(common[i])) {
+                common[i] = -1;
+            }
+        }
+        return common;
     }
 
     /** Another ambiguous reading of the match's surface whose country the article names another way, or null. */
@@ -401,7 +500,9 @@ final class ContextRules {
             }
             boolean atHome = false;
             for (int country : local) {
-                atHome |= country != match.entry.target() && match.entry.hasNamesake(country);
+                atHome |= country != match.entry.target()
+                        && match.entry.hasNamesake(country)
+                        && settlesStoryFor(matches, country, match.entry.target());
             }
             if (atHome && !namedOtherwise(matches, match)) {
                 dropped.add(match);
@@ -410,6 +511,23 @@ final class ContextRules {
         for (EntryMatch match : dropped) {
             match.drop(RejectionReason.NAMESAKE_AT_HOME);
         }
+    }
+
+    /**
+     * Whether a town of the country sets the story there for a namesake of another country: not when
+     * each of its towns is itself named like a town of that other country ("Toronto" and "Sydney"
+     * each have a namesake in the other's country, so neither says where the story is).
+     */
+    private static boolean settlesStoryFor(final List<EntryMatch> matches, final int country, final int other) {
+        for (EntryMatch place : matches) {
+            if (place.isLiveCountry()
+                    && place.entry.kind() == MentionKind.CITY
+                    && place.entry.target() == country
+                    && !place.entry.hasNamesake(other)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the article names the match's country by another surface form. */
@@ -512,6 +630,37 @@ final class ContextRules {
                 && tokens.spaceBefore(next)
                 && tokens.is(next, TokenizedText.UPPER_FIRST)
                 && LOCAL_UNITS.contains(TokenizedText.fold(tokens.source, tokens.start(next), tokens.end(next)));
+    }
+
+    /**
+     * "Jordan Elementary", "Jordan middle school", "Palestine Independent School District": a
+     * country's name before the words of a town's schools names a town (Jordan, Minnesota;
+     * Palestine, Texas), and so it does elsewhere in the article. A country has no elementary or
+     * middle school of its own name.
+     */
+    private static boolean townNamedLikeCountry(final EntryMatch match, final TokenizedText tokens) {
+        if (match.entry.kind() != MentionKind.NAME) {
+            return false;
+        }
+        final int next = match.lastToken + 1;
+        if (next >= tokens.size() || !tokens.spaceBefore(next)) {
+            return false;
+        }
+        final int length = tokens.end(next) - tokens.start(next);
+        // "elementary", "middle", "independent": most words are ruled out before folding
+        if (length != "elementary".length() && length != "middle".length() && length != "independent".length()) {
+            return false;
+        }
+        final String word = TokenizedText.fold(tokens.source, tokens.start(next), tokens.end(next));
+        if (TOWN_SCHOOLS.contains(word)) {
+            return true;
+        }
+        if (next + 1 >= tokens.size() || !tokens.spaceBefore(next + 1)) {
+            return false;
+        }
+        final String then = TokenizedText.fold(tokens.source, tokens.start(next + 1), tokens.end(next + 1));
+        return ("middle".equals(word) || "independent".equals(word))
+                && ("school".equals(then) || "schools".equals(then));
     }
 
     /** Kinds of name a person or a firm may also bear; demonyms and abbreviations are not. */
@@ -656,14 +805,15 @@ final class ContextRules {
 
     private boolean publicBodyOf(final EntryMatch match, final String nextWord) {
         return PUBLIC_BODIES.contains(nextWord)
-                || AMERICAN_LOCAL_UNITS.contains(nextWord) && countyOfTheSameCountry(match);
+                || AMERICAN_LOCAL_UNITS.contains(nextWord)
+                        && (countyOfTheSameCountry(match) || match.entry.has(Gazetteer.REGION));
     }
 
     /**
      * "Madison County", "Jackson Township": most American towns share their name with a county or a
      * township, often of the same state, and these are the units of American local news; an American
      * town's name before "County" is American either way. A town abroad is not ("Lancaster County" is in
-     * Pennsylvania, not Lancashire).
+     * Pennsylvania, not Lancashire), but a region abroad is its own county ("Lancashire County Council").
      */
     private boolean countyOfTheSameCountry(final EntryMatch match) {
         return "US".equals(gazetteer.countryCodes[match.entry.target()]);

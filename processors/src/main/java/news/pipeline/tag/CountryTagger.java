@@ -20,7 +20,7 @@ import java.util.List;
  */
 public final class CountryTagger {
     /** Version of the tagging logic; part of every enriched record. */
-    public static final String VERSION = "1.3.0";
+    public static final String VERSION = "1.4.0";
 
     private static final class Holder {
         static final CountryTagger DEFAULT = new CountryTagger(Gazetteer.loadResource());
@@ -80,7 +80,7 @@ public final class CountryTagger {
         final boolean titleCaps = MentionScanner.capitalisedThroughout(titleTokens);
         scanner.scan(titleTokens, true, titleCaps, Dateline.NONE, languageFlag, matches);
         scanner.scan(textTokens, false, false, dateline, languageFlag, matches);
-        rules.apply(matches, titleTokens, textTokens);
+        rules.apply(matches, titleTokens, titleCaps, textTokens);
         final TaggedArticle tagged = salience.rank(matches, titleTokens, textTokens, dateline, explanation);
         if (explanation != null) {
             for (final EntryMatch match : matches) {

@@ -112,6 +112,16 @@ final class Gazetteer {
         this.hasChildren = hasChildren;
     }
 
+    /** The index of the country with this ISO code, or -1 when the gazetteer has none. */
+    int countryIndex(final String code) {
+        for (int i = 0; i < countryCodes.length; i++) {
+            if (countryCodes[i].equals(code)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     int tokenId(final CharSequence text, final int start, final int end) {
         return vocabulary.find(text, start, end);
     }

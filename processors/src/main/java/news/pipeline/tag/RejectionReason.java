@@ -13,6 +13,8 @@ public enum RejectionReason {
     TITLE_OF_WORK("in the title of a work or the name of a band or team"),
     /** "Lebanon County". */
     LOCAL_UNIT("names a county or a township"),
+    /** "Jordan Elementary": a country's name used as a town's. */
+    TOWN_NAMED_LIKE_COUNTRY("a town's name: its schools follow it"),
     /** "Jerry Jordan", "Mr. Jordan", "Barack Obama". */
     PERSON_NAME("person name: a surname after a first name, an honorific or a capitalised word"),
     /** "Piedmont Aviation", "Paris Hilton". */

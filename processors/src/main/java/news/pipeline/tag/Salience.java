@@ -50,6 +50,11 @@ final class Salience {
         final int country;
         final List<MentionSpan> spans = new ArrayList<>();
         int titleMentions;
+        /** Title mentions by demonym ("BRITISH CALEDONIAN UNIT"). */
+        int titleDemonymMentions;
+        /** Text mentions that name a currency, an event, a ticker or a company. */
+        int textIncidentalMentions;
+
         int leadMentions;
         /** Lead mentions by demonym only ("Brazilian striker"): a person's origin, not where the story is. */
         int leadDemonymMentions;
@@ -116,6 +121,9 @@ final class Salience {
                     evidence.incidentalMentions++;
                 } else {
                     evidence.titleMentions++;
+                    if (match.entry.kind() == MentionKind.DEMONYM) {
+                        evidence.titleDemonymMentions++;
+                    }
                 }
                 if (explanation != null) {
                     explanation.evidence(
@@ -130,6 +138,7 @@ final class Salience {
             if (IncidentalMentions.isIncidental(match, text)) {
                 // a currency, an event or a ticker says little about what the story is about
                 evidence.incidentalMentions++;
+                evidence.textIncidentalMentions++;
                 if (explanation != null) {
                     explanation.evidence(
                             gazetteer.countryCodes[evidence.country], span, TaggingExplanation.Role.INCIDENTAL, false);
@@ -156,6 +165,25 @@ final class Salience {
             }
             if (explanation != null) {
                 explanation.evidence(gazetteer.countryCodes[evidence.country], span, role, subject);
+            }
+        }
+        for (CountryEvidence evidence : found) {
+            // "BRITISH CALEDONIAN UNIT" over a text that names the country only in "British Caledonian
+            // Group PLC": the title's nationality is part of the same company's name
+            if (evidence.titleMentions > 0
+                    && evidence.titleMentions == evidence.titleDemonymMentions
+                    && evidence.textIncidentalMentions > 0
+                    && evidence.textMentions == evidence.textIncidentalMentions) {
+                evidence.incidentalMentions += evidence.titleMentions;
+                evidence.titleMentions = 0;
+                if (explanation != null) {
+                    explanation.contribution(
+                            gazetteer.countryCodes[evidence.country],
+                            TaggingExplanation.Factor.TITLE,
+                            0,
+                            "nationality in the title, and the text names the country only in names of firms,"
+                                    + " currencies or events");
+                }
             }
         }
         // a place named in the title, the dateline or the lead sets the story there; nationalities

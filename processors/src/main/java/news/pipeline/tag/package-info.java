@@ -25,7 +25,11 @@
  *       {@link news.pipeline.tag.Dateline} ("SAN JOSE, Calif., March 3 -"), and a region after a
  *       place in the text ("Paris, Texas"), decide the place; a place named like a town of the country
  *       the story is set in, whose own country is named no other way, is that town ("Athens" among
- *       Georgia's towns); a country or capital before County or Township is that county; a town after
+ *       Georgia's towns), unless each town is a namesake in the other's country (Toronto and Sydney);
+ *       towns of several countries that share a namesake in one other country are read there; a
+ *       capitalised name before County, Township or Parish is an American local unit
+ *       ({@link news.pipeline.tag.LocalUnits}), and a country or capital there is that county; a
+ *       country's name before a town's schools ("Jordan Elementary") is that town; a town after
  *       a capitalised word inside a sentence is a surname (Barack Obama); titles of works in quotes
  *       or after "the film", "the band" name no place ({@link news.pipeline.tag.WorkTitles}).</li>
  *   <li>{@link news.pipeline.tag.Salience} (0..1) adds the title, the dateline, the lead paragraph, frequency, the first
@@ -33,7 +37,8 @@
  *       ("Swiss franc", "Paris accord", "Australian Open", "&lt;UK&gt;", "Danish Dairy Farms Ltd")
  *       ({@link news.pipeline.tag.IncidentalMentions}) count as mentions but not as salience; a
  *       nationality in the lead weighs as the lead only when no place in the title, dateline or lead
- *       sets the story. Focus is every country at or above {@code 0.35}; when none reaches it, the
+ *       sets the story; a nationality in the title that the text uses only in a firm's name counts as
+ *       incidental. Focus is every country at or above {@code 0.35}; when none reaches it, the
  *       most salient one, unless it is a passing mention (named once, outside the title, the
  *       dateline and the lead).</li>
  * </ol>

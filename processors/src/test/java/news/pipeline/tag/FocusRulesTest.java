@@ -30,6 +30,25 @@ class FocusRulesTest {
     }
 
     @Test
+    void shouldNotFocusOnATitleNationalityThatTheTextUsesOnlyInAFirmsName() {
+        final TaggedArticle tagged = TAGGER.tag(
+                "ACME BUYS BRITISH WIDGETS UNIT",
+                "MIAMI, March 5 - Acme Corp said it bought the engine unit of <British Widgets Group PLC> for"
+                        + " an undisclosed sum.");
+        assertThat(tagged.focus()).containsExactly("US");
+        assertThat(tagged.countries()).extracting(CountryTagging::code).contains("GB");
+    }
+
+    @Test
+    void shouldKeepATitleNationalityThatTheTextNamesOtherwise() {
+        final TaggedArticle tagged = TAGGER.tag(
+                "ACME BUYS BRITISH WIDGETS UNIT",
+                "MIAMI, March 5 - Acme Corp said it bought the engine unit of <British Widgets Group PLC>, which"
+                        + " makes its engines in Britain.");
+        assertThat(tagged.focus()).containsExactlyInAnyOrder("US", "GB");
+    }
+
+    @Test
     void shouldKeepALeadNationalityAsFocusWhenNoPlaceSetsTheStory() {
         assertThat(TAGGER.tag("Exporters cut prices", "Japanese exporters cut prices again on Monday.")
                         .focus())

@@ -91,10 +91,82 @@ class SubnationalPlacesTest {
 
     @Test
     void shouldNotTakeCountiesAndTownshipsNamedLikeCountriesForTheCountries() {
-        assertThat(codes("", "Lebanon County commissioners met on Monday.")).isEmpty();
-        assertThat(codes("", "The Guernsey County court heard the case.")).isEmpty();
-        assertThat(codes("", "Jordan Township trustees met.")).isEmpty();
+        // the county or township itself is American, as every such unit
+        assertThat(codes("", "Lebanon County commissioners met on Monday.")).containsExactly("US");
+        assertThat(codes("", "The Guernsey County court heard the case.")).containsExactly("US");
+        assertThat(codes("", "Jordan Township trustees met.")).containsExactly("US");
         assertThat(codes("", "Troops in Lebanon met the county leaders.")).containsExactly("LB");
+    }
+
+    @Test
+    void shouldTakeCountiesTownshipsAndParishesNoGazetteerKnowsAsAmerican() {
+        assertThat(codes("", "Butler County Auditor Jane Roe said the county is drafting policies."))
+                .containsExactly("US");
+        assertThat(codes("", "Three Readington Township scouts built picnic tables."))
+                .containsExactly("US");
+        assertThat(codes("", "Deputies in Avoyelles Parish arrested 14 people."))
+                .containsExactly("US");
+        assertThat(codes("", "Fire crews from Pearl River County were called.")).containsExactly("US");
+    }
+
+    @Test
+    void shouldNotTakeEveryCountyTownshipOrParishAsAmerican() {
+        // the word in lower case, or after a qualifier, names no unit
+        assertThat(codes("", "The county board met on Monday.")).isEmpty();
+        assertThat(codes("", "The County Council met on Monday.")).isEmpty();
+        // a church's parish is anywhere
+        assertThat(codes("", "St. Anne's Parish held its fair on Sunday.")).isEmpty();
+        // a place abroad before the word is that place's unit
+        assertThat(codes("", "Lancashire County Council approved the plan.")).containsExactly("GB");
+        assertThat(codes("", "Nairobi County officials met on Monday.")).containsExactly("KE");
+        // a dateline in capitals names its country after the place
+        assertThat(codes("", "FENGBANG COUNTY, China, April 1 - Farmland is shrinking."))
+                .containsExactly("CN");
+        // a title in title case gives no case clue
+        assertThat(codes("Every County Counts", "Voters went to the polls.")).isEmpty();
+    }
+
+    @Test
+    void shouldReadACountrysNameBeforeATownsSchoolsAsTheTown() {
+        assertThat(codes("Jordan elementary wins reading prize", "Pupils at Jordan Elementary read 900 books."))
+                .doesNotContain("JO");
+        assertThat(codes("", "Teams meet at the Jordan middle school. Jordan players start in March."))
+                .doesNotContain("JO");
+        assertThat(codes("", "The Palestine Independent School District hired a coordinator."))
+                .doesNotContain("PS");
+        // the country's own schools and residents are still the country's
+        assertThat(codes("", "Schools in Jordan reopened. Singapore residents were told not to travel."))
+                .containsExactlyInAnyOrder("JO", "SG");
+    }
+
+    @Test
+    void shouldKeepTwoTownsThatAreEachOthersNamesakes() {
+        // Toronto has a namesake in Australia and Sydney one in Canada: neither sets the story in
+        // the other's country
+        assertThat(codes("", "Stock markets in Toronto and Sydney fell on Monday."))
+                .containsExactlyInAnyOrder("CA", "AU");
+    }
+
+    @Test
+    void shouldReadTownsOfDifferentCountriesAsTheNamesakesTheyShare() {
+        // Enfield is Connecticut's and Edmonton Alberta's by size, but both are also suburbs in
+        // Australia, the only country that has both
+        assertThat(codes("", "Volunteers from Enfield and Edmonton cleared the park on Sunday."))
+                .containsExactly("AU");
+        // towns of one country, capitals, or a country named another way keep their own reading
+        assertThat(codes("", "Shares fell in Toronto and in Sydney on Monday.")).containsExactlyInAnyOrder("CA", "AU");
+        assertThat(codes("", "Flights from Paris to London were cancelled.")).containsExactlyInAnyOrder("FR", "GB");
+        assertThat(codes("", "Volunteers from Enfield and Edmonton, Canada, cleared the park."))
+                .contains("CA");
+    }
+
+    @Test
+    void shouldCountAUnitFollowedByItsStateOnce() {
+        final TaggedArticle tagged = TAGGER.tag("", "The well in Panola County, Texas, is being drilled.");
+        assertThat(tagged.countries()).singleElement().satisfies(country -> {
+            assertThat(country.code()).isEqualTo("US");
+            assertThat(country.mentions()).isEqualTo(1);
+        });
     }
 
     @Test
