@@ -107,8 +107,16 @@ final class ContextRules {
             "under",
             "versus",
             "vs");
-    /** Titles before a surname. */
+    /**
+     * Titles before a surname, and a saint's before a given name: "St. Mary's" names a saint (a
+     * church, a school), not the town of Mary; the dot after "St" would otherwise read as a
+     * sentence's end. A place named after the saint is an entry of its own, which covers the title
+     * ("St. Petersburg", "Saint Lucia").
+     */
     private static final Set<String> HONORIFICS = Set.of(
+            "st",
+            "saint",
+            "ste",
             "mr",
             "mrs",
             "ms",

@@ -52,6 +52,7 @@ class CountryTaggerTrapsTest {
                 "SAN JOSE, Calif., March 3 - Apple Computer Inc said profits rose.|CR",
                 "LONDON, March 3 - Prices in Latin America rose.|US",
                 "Michael Jordan scored 40 points.|JO",
+                "The congregation of St. Mary's in Leeds gathered on Sunday.|TM",
                 "Mr. Chad said so.|TD",
                 "Trade Secretary Jose Concepcion said so.|PY",
                 "The psychologist Jordan Peterson spoke in Toronto.|JO",
