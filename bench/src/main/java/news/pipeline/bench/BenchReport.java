@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.RawArticle;
 
@@ -213,20 +214,21 @@ public final class BenchReport {
                         w.articles() - expected.visibleArticles(),
                         result.preloadSeconds()));
         phaseRows(table, section, "pipeline", result.pipeline());
-        if (result.warmupArticles() > 0) {
-            table.add(
-                    section,
-                    "cold start / warm",
-                    result.pipeline().coldArticlesPerSecond()
-                            / result.pipeline().articlesPerSecond(),
-                    "",
-                    String.format(
-                            Locale.ROOT,
-                            "pipeline articles/s over the %,d warm-up articles in a fresh JVM, over the measured ones'"
-                                    + " (target >= 0.8 over a fresh JVM's first 30 s: give --e2e-warmup so that the"
-                                    + " warm-up lasts about 30 s)",
-                            result.warmupArticles()));
-        }
+        table.add(
+                section,
+                "cold start / warm",
+                result.pipeline().coldArticlesPerSecond() / result.pipeline().articlesPerSecond(),
+                "",
+                String.format(
+                        Locale.ROOT,
+                        "pipeline articles/s over the fresh JVM's first %.0f s after RUNNING, over the measured"
+                                + " articles' (target >= 0.8)%s",
+                        result.pipeline().coldSeconds(),
+                        result.pipeline().coldSeconds() < EndToEndBenchmark.COLD_START.toSeconds()
+                                ? "; SHORT: every article was through before "
+                                        + EndToEndBenchmark.COLD_START.toSeconds()
+                                        + " s, give more --articles or --e2e-warmup"
+                                : ""));
         if (result.ceiling() != null && !Double.isNaN(result.ceilingPace())) {
             // Paced, the ceiling's rate is the pipeline's by construction: only its CPU rows mean something.
             phaseRows(table, section, "ceiling at the pipeline's rate", result.ceiling());
@@ -244,15 +246,12 @@ public final class BenchReport {
                     result.pipeline().articlesPerSecond() / result.ceiling().articlesPerSecond(),
                     "",
                     "articles/s over articles/s");
-            if (result.warmupArticles() > 0) {
-                table.add(
-                        section,
-                        "pipeline/ceiling ratio, cold start",
-                        result.pipeline().coldArticlesPerSecond()
-                                / result.ceiling().coldArticlesPerSecond(),
-                        "",
-                        "over the warm-up articles");
-            }
+            table.add(
+                    section,
+                    "pipeline/ceiling ratio, cold start",
+                    result.pipeline().coldArticlesPerSecond() / result.ceiling().coldArticlesPerSecond(),
+                    "",
+                    "over each fresh JVM's first seconds after RUNNING");
         }
     }
 
@@ -273,16 +272,34 @@ public final class BenchReport {
                                 ? "exact count"
                                 : "INCOMPLETE: " + phase.records() + " records",
                         phase.strayRecords() > 0 ? ", " + phase.strayRecords() + " stray records" : ""));
-        if (phase.warmupArticles() > 0) {
+        table.add(
+                section,
+                name + " articles/s, cold start",
+                phase.coldArticlesPerSecond(),
+                "articles/s",
+                String.format(
+                        Locale.ROOT,
+                        "the articles out in the fresh JVM's first %.0f s after RUNNING, the raw topic full; per 5 s: %s",
+                        phase.coldSeconds(),
+                        phase.coldCurve().stream()
+                                .map(rate -> String.format(Locale.ROOT, "%,.0f", rate))
+                                .collect(Collectors.joining(" "))));
+        if (!Double.isNaN(phase.cpuSecondsCold())) {
+            final double coldArticles = phase.coldArticlesPerSecond() * phase.coldSeconds();
             table.add(
                     section,
-                    name + " articles/s, cold start",
-                    phase.coldArticlesPerSecond(),
-                    "articles/s",
+                    name + " JIT compiler share, cold start",
+                    phase.compilerCpuSecondsCold() / phase.cpuSecondsCold(),
+                    "",
                     String.format(
                             Locale.ROOT,
-                            "10%%-90%% of the %,d warm-up articles' output, in a fresh JVM",
-                            phase.warmupArticles()));
+                            "of the processors' %.1f CPU s in the first %.0f s after RUNNING, the JIT compiler's"
+                                    + " threads took %.1f; CPU per article then %.3f ms (warm: %.3f ms)",
+                            phase.cpuSecondsCold(),
+                            phase.coldSeconds(),
+                            phase.compilerCpuSecondsCold(),
+                            coldArticles > 0 ? 1000 * phase.cpuSecondsCold() / coldArticles : Double.NaN,
+                            1000 * phase.processCpuSeconds() / phase.articles()));
         }
         table.add(
                 section,

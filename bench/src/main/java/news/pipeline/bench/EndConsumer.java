@@ -41,6 +41,10 @@ public final class EndConsumer implements AutoCloseable {
     private final Thread thread;
 
     private long throughputRecords;
+    // After each poll that brought throughput records: when, and how many had come by then.
+    private long[] progressNanos = new long[1024];
+    private long[] progressRecords = new long[1024];
+    private int progressCount;
     private long otherRecords;
     private final Set<String> latencyArticles = new HashSet<>();
     private long[] latencyMillis = new long[1024];
@@ -95,8 +99,12 @@ public final class EndConsumer implements AutoCloseable {
                 final long visibleMillis = System.currentTimeMillis();
                 final long visibleNanos = System.nanoTime();
                 synchronized (this) {
+                    final long before = throughputRecords;
                     for (final ConsumerRecord<byte[], byte[]> record : records) {
                         take(record, visibleMillis, visibleNanos);
+                    }
+                    if (throughputRecords > before) {
+                        noteProgress(visibleNanos);
                     }
                     notifyAll();
                 }
@@ -133,6 +141,37 @@ public final class EndConsumer implements AutoCloseable {
         } else {
             otherRecords++;
         }
+    }
+
+    private void noteProgress(final long nanos) {
+        if (progressCount == progressNanos.length) {
+            progressNanos = Arrays.copyOf(progressNanos, progressCount * 2);
+            progressRecords = Arrays.copyOf(progressRecords, progressCount * 2);
+        }
+        progressNanos[progressCount] = nanos;
+        progressRecords[progressCount++] = throughputRecords;
+    }
+
+    /** How many of the throughput run's records had come by {@code nanos} (System.nanoTime). */
+    synchronized long throughputRecordsBy(final long nanos) {
+        return recordsBy(progressNanos, progressRecords, progressCount, nanos);
+    }
+
+    /** The count at the last of {@code count} ascending times not after {@code nanos}; 0 before the first. */
+    static long recordsBy(final long[] times, final long[] counts, final int count, final long nanos) {
+        int low = 0;
+        int high = count - 1;
+        long found = 0;
+        while (low <= high) {
+            final int middle = (low + high) >>> 1;
+            if (times[middle] <= nanos) {
+                found = counts[middle];
+                low = middle + 1;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return found;
     }
 
     /** Waits until the throughput run's records are all in; false on timeout. */

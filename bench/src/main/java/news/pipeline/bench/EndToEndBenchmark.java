@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * <p>For each: the raw topic is loaded with warm-up articles and then the workload's articles
  * before the applications start (so the producer is not what is measured); the articles/s is the
  * rate at which the measured articles' records came out at the end between 10% and 90% of them
- * (the tail left out), after the warm-up's; the warm-up's own rate is the cold start's. Then, with the
+ * (the tail left out), after the warm-up's; the cold start's is the rate over the first
+ * {@link #COLD_START} after RUNNING. Then, with the
  * applications still running and warm, articles are offered at a fixed rate and each one's
  * latency is taken from the raw record's append time (the raw topics use LogAppendTime, and every
  * output record inherits the input's timestamp) to when a read_committed consumer first sees it.
@@ -50,7 +54,18 @@ import org.slf4j.LoggerFactory;
 public final class EndToEndBenchmark {
     private static final Logger LOG = LoggerFactory.getLogger(EndToEndBenchmark.class);
 
+    /** The window of the cold start's rate, from RUNNING: what a fresh JVM does before its JIT has caught up. */
+    public static final Duration COLD_START = Duration.ofSeconds(30);
+
+    /** The cold start's rate is also given for each slice of this many seconds, to show how it rises. */
+    static final double COLD_CURVE_STEP_SECONDS = 5;
+
+    /** The share of the measured rate offered in the latency run when no rate is given. */
+    public static final double SUSTAINABLE_SHARE = 0.7;
+
     /**
+     * @param rate         the text workload's latency run's offered articles/s
+     * @param htmlRate     the HTML workload's; 0 for {@link #SUSTAINABLE_SHARE} of the pipeline's measured rate
      * @param settings     Kafka Streams and client settings for the processors and the ceiling (--set)
      * @param jvmOptions   options of the processors' JVM (-Xmx1g...)
      * @param phaseTimeout how long a throughput run may take
@@ -115,6 +130,8 @@ public final class EndToEndBenchmark {
             double articlesPerSecond,
             long warmupArticles,
             double coldArticlesPerSecond,
+            double coldSeconds,
+            List<Double> coldCurve,
             double secondsToComplete,
             long latencyArticles,
             long latencyExpected,
@@ -132,6 +149,16 @@ public final class EndToEndBenchmark {
 
         public double peakHeapAfterGcMiB() {
             return number("peakHeapAfterGcBytes") / (1024.0 * 1024);
+        }
+
+        /** The processors' CPU over the cold start's window (its first {@link #COLD_START}); NaN when shorter. */
+        public double cpuSecondsCold() {
+            return number("cpuNanosCold") / 1e9;
+        }
+
+        /** The JIT compiler threads' part of {@link #cpuSecondsCold()}; NaN when unknown. */
+        public double compilerCpuSecondsCold() {
+            return number("compilerCpuNanosCold") / 1e9;
         }
 
         /** The JIT compiler threads' CPU during the measured articles (from the end of the warm-up); NaN when unknown. */
@@ -252,7 +279,8 @@ public final class EndToEndBenchmark {
                     pipelineCounts,
                     dir,
                     null,
-                    Double.NaN);
+                    Double.NaN,
+                    rateOf(workload));
             Phase ceiling = null;
             // Only the replaying ceiling can be paced; an identity ceiling runs freely.
             double ceilingPace = Double.NaN;
@@ -278,7 +306,11 @@ public final class EndToEndBenchmark {
                         replay ? pipelineCounts : new Counts(warmup, warmup, measured.articles(), measured.articles()),
                         dir,
                         replay ? replayFile : null,
-                        ceilingPace);
+                        ceilingPace,
+                        // The same load as the pipeline's latency run, so that the two latencies compare.
+                        Double.isNaN(pipeline.offeredPerSecond())
+                                ? rateOf(workload)
+                                : (int) Math.round(pipeline.offeredPerSecond()));
             }
             result = new Result(
                     measured, warmup, preloadSeconds, bytes / (1024.0 * 1024), pipeline, ceiling, ceilingPace);
@@ -299,7 +331,8 @@ public final class EndToEndBenchmark {
             final Counts counts,
             final Path dir,
             final Path replayFile,
-            final double pace)
+            final double pace,
+            final int givenLatencyRate)
             throws Exception {
         final Map<String, String> settings = new LinkedHashMap<>(options.settings());
         settings.put(PipelineSettings.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
@@ -308,14 +341,12 @@ public final class EndToEndBenchmark {
                 dir.resolve("state-" + mode).toAbsolutePath().toString());
         final boolean identity = mode.equals("ceiling") && replayFile == null;
         final long warmRecords = counts.warmupRecords();
-        // The 10% and 90% marks of the warm-up's output, then of the measured articles' output.
+        // The 10% and 90% marks of the measured articles' output.
         try (EndConsumer end = new EndConsumer(
                 consumerSettings(client),
                 ids,
                 latencyTopics,
                 counts.totalRecords(),
-                Math.round(0.1 * warmRecords),
-                Math.round(0.9 * warmRecords),
                 warmRecords + Math.round(0.1 * counts.records()),
                 warmRecords + Math.round(0.9 * counts.records()))) {
             final List<String> jvm = new ArrayList<>(options.jvmOptions());
@@ -336,6 +367,17 @@ public final class EndToEndBenchmark {
             try {
                 processorJvm.awaitRunning(Duration.ofMinutes(3));
                 final long running = System.nanoTime();
+                final Map<String, Object> runningStats = processorJvm.stats();
+                // The processors' CPU over the cold start's window, the JIT compiler's apart: what the gap is made of.
+                final ScheduledExecutorService coldTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                    final Thread thread = new Thread(runnable, "bench-cold-start-timer");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+                final ScheduledFuture<Map<String, Object>> coldStats = coldTimer.schedule(
+                        processorJvm::stats,
+                        COLD_START.toNanos() - (System.nanoTime() - running),
+                        TimeUnit.NANOSECONDS);
                 progress.end();
                 LOG.info(
                         "{} {}: running (pid {}); waiting for {} records ({} from the warm-up)",
@@ -368,23 +410,32 @@ public final class EndToEndBenchmark {
                 progress.end();
                 final Map<String, Object> throughputStats = processorJvm.stats();
                 final double benchCpu = (ownCpuNanos() - benchCpuWarm) / 1e9;
-                final double coldRate = rate(end, 0, 1, 0.8 * counts.warmupArticles());
-                final double rate = rate(end, 2, 3, 0.8 * counts.articles());
+                final double coldSeconds = Math.min(COLD_START.toNanos(), done - running) / 1e9;
+                final Map<String, Object> coldEnd = coldStats.cancel(false) ? null : coldStats.get();
+                coldTimer.shutdown();
+                final double coldRate = coldStartRate(end, running, 0, coldSeconds, counts);
+                final List<Double> coldCurve = new ArrayList<>();
+                for (double from = 0; from + COLD_CURVE_STEP_SECONDS <= coldSeconds; from += COLD_CURVE_STEP_SECONDS) {
+                    coldCurve.add(coldStartRate(end, running, from, from + COLD_CURVE_STEP_SECONDS, counts));
+                }
+                final double rate = rate(end, 0, 1, 0.8 * counts.articles());
                 LOG.info(
-                        "{} {}: {} of {} records in {} s; {} articles/s over the measured articles, {} over the warm-up",
+                        "{} {}: {} of {} records in {} s; {} articles/s over the measured articles, {} over the first {} s",
                         workload.name(),
                         mode,
                         end.throughputRecords(),
                         counts.totalRecords(),
                         String.format("%.1f", (done - running) / 1e9),
                         String.format("%.0f", rate),
-                        String.format("%.0f", coldRate));
+                        String.format("%.0f", coldRate),
+                        String.format("%.0f", coldSeconds));
 
                 long latencyArticles = 0;
                 long latencyExpected = 0;
                 double offered = Double.NaN;
                 if (options.latencySeconds() > 0 && complete) {
-                    latencyArticles = Math.max(1, Math.round(rateOf(workload) * options.latencySeconds()));
+                    final int latencyRate = givenLatencyRate > 0 ? givenLatencyRate : sustainable(rate);
+                    latencyArticles = Math.max(1, Math.round(latencyRate * options.latencySeconds()));
                     final long from = workload.articles(); // after every throughput article, warm-up included
                     final Workload.Expected latencyOutput = identity
                             ? new Workload.Expected(latencyArticles, 0, latencyArticles, latencyArticles)
@@ -392,12 +443,11 @@ public final class EndToEndBenchmark {
                     latencyExpected = latencyOutput.visibleArticles();
                     // Counted as they come out, so that sending them and waiting for the last ones are one phase.
                     progress.begin(
-                            String.format(Locale.ROOT, "%s: latency run at %d/s", label, rateOf(workload)),
+                            String.format(Locale.ROOT, "%s: latency run at %d/s", label, latencyRate),
                             "articles",
                             latencyExpected,
                             end::latencyArticleCount);
-                    offered =
-                            LoadGenerator.offer(client, workload, inputTopic, from, latencyArticles, rateOf(workload));
+                    offered = LoadGenerator.offer(client, workload, inputTopic, from, latencyArticles, latencyRate);
                     final boolean allThrough = end.awaitLatencyArticles(latencyExpected, options.phaseTimeout());
                     progress.end();
                     if (!allThrough) {
@@ -414,6 +464,10 @@ public final class EndToEndBenchmark {
                 progress.end();
                 final Map<String, Object> stats = new LinkedHashMap<>(finalStats);
                 stats.put("cpuNanosThroughput", throughputStats.get("cpuNanos"));
+                if (coldEnd != null) {
+                    stats.put("cpuNanosCold", difference(coldEnd, runningStats, "cpuNanos"));
+                    stats.put("compilerCpuNanosCold", difference(coldEnd, runningStats, "compilerCpuNanos"));
+                }
                 final long compilerAtEnd = ((Number) throughputStats.get("compilerCpuNanos")).longValue();
                 final long compilerAtWarm = ((Number) warmStats.get("compilerCpuNanos")).longValue();
                 stats.put(
@@ -432,6 +486,8 @@ public final class EndToEndBenchmark {
                         rate,
                         counts.warmupArticles(),
                         coldRate,
+                        coldSeconds,
+                        List.copyOf(coldCurve),
                         (done - running) / 1e9,
                         latencyArticles,
                         latencyExpected,
@@ -447,6 +503,33 @@ public final class EndToEndBenchmark {
                 processorJvm.close();
             }
         }
+    }
+
+    /**
+     * Articles/s between {@code from} and {@code to} seconds after RUNNING: every article is in the
+     * raw topic before the processors start, so what comes out in a fresh JVM's first seconds is
+     * what a restarted, deployed or added processor does with a backlog while its JIT compiler is
+     * still at work.
+     */
+    private static double coldStartRate(
+            final EndConsumer end, final long running, final double from, final double to, final Counts counts) {
+        if (to <= from) {
+            return Double.NaN;
+        }
+        final long articles = counts.warmupArticles() + counts.articles();
+        final long before = articlesOut(
+                end.throughputRecordsBy(running + Math.round(from * 1e9)), 0, counts.totalRecords(), articles);
+        final long by = articlesOut(
+                end.throughputRecordsBy(running + Math.round(to * 1e9)), 0, counts.totalRecords(), articles);
+        return (by - before) / (to - from);
+    }
+
+    /** A counter's growth between two sets of the processors' figures; NaN when either is unknown (negative). */
+    private static double difference(
+            final Map<String, Object> later, final Map<String, Object> earlier, final String key) {
+        final long end = ((Number) later.get(key)).longValue();
+        final long start = ((Number) earlier.get(key)).longValue();
+        return end < 0 || start < 0 ? Double.NaN : end - start;
     }
 
     /**
@@ -470,8 +553,19 @@ public final class EndToEndBenchmark {
         return articles > 0 && start > 0 && stop > start ? articles / ((stop - start) / 1e9) : Double.NaN;
     }
 
+    /** The latency run's offered articles/s for this workload; 0 when it follows the measured rate. */
     private int rateOf(final Workload workload) {
         return workload.name().equals("html") ? options.htmlRate() : options.rate();
+    }
+
+    /**
+     * The load offered when the latency run follows the measured rate: a share of it that the
+     * processors can take, so that the latency is a warm pipeline's and not a growing queue's.
+     */
+    static int sustainable(final double measuredArticlesPerSecond) {
+        return Double.isNaN(measuredArticlesPerSecond)
+                ? 1
+                : (int) Math.max(1, Math.round(SUSTAINABLE_SHARE * measuredArticlesPerSecond));
     }
 
     /** The Flight Recorder file of one run, when profiling. */

@@ -87,13 +87,14 @@ public final class ProcessorJvm implements AutoCloseable {
         }
     }
 
-    Map<String, Object> stats() throws InterruptedException {
+    /** The JVM's figures now; synchronized, as the benchmark may ask from a timer too. */
+    synchronized Map<String, Object> stats() throws InterruptedException {
         send("stats");
         return parseStats(next(Duration.ofSeconds(30)));
     }
 
     /** Closes the applications and returns the final figures. */
-    Map<String, Object> stop() throws InterruptedException {
+    synchronized Map<String, Object> stop() throws InterruptedException {
         send("stop");
         final Map<String, Object> stats = parseStats(next(Duration.ofSeconds(90)));
         process.waitFor(30, TimeUnit.SECONDS);

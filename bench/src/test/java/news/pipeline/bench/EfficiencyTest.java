@@ -3,6 +3,7 @@ package news.pipeline.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +56,8 @@ class EfficiencyTest {
                 1,
                 0,
                 1,
+                30,
+                List.of(),
                 1,
                 0,
                 0,

@@ -29,4 +29,26 @@ class EndToEndBenchmarkTest {
                 .as("no records expected")
                 .isZero();
     }
+
+    @Test
+    void recordsByTakesTheCountOfTheLastPollNotAfterTheTime() {
+        final long[] times = {100, 200, 300, 0};
+        final long[] counts = {5, 12, 40, 0};
+        assertThat(EndConsumer.recordsBy(times, counts, 3, 99))
+                .as("before the first poll")
+                .isZero();
+        assertThat(EndConsumer.recordsBy(times, counts, 3, 100)).isEqualTo(5);
+        assertThat(EndConsumer.recordsBy(times, counts, 3, 250)).isEqualTo(12);
+        assertThat(EndConsumer.recordsBy(times, counts, 3, 10_000))
+                .as("only the first three entries are filled")
+                .isEqualTo(40);
+        assertThat(EndConsumer.recordsBy(times, counts, 0, 10_000)).isZero();
+    }
+
+    @Test
+    void theLatencyRunFollowingTheMeasuredRateOffersASustainableShareOfIt() {
+        assertThat(EndToEndBenchmark.sustainable(280)).isEqualTo(196);
+        assertThat(EndToEndBenchmark.sustainable(0.4)).as("never nothing").isEqualTo(1);
+        assertThat(EndToEndBenchmark.sustainable(Double.NaN)).isEqualTo(1);
+    }
 }
