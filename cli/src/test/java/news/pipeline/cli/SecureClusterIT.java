@@ -131,9 +131,7 @@ class SecureClusterIT {
 
     private static EnrichedArticle awaitEnriched(final PipelineSettings settings, final String id) {
         try (KafkaConsumer<byte[], byte[]> consumer = Clients.reader(settings)) {
-            final List<TopicPartition> partitions = consumer.partitionsFor(Topics.ENRICHED.name(), TIMEOUT).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition()))
-                    .toList();
+            final List<TopicPartition> partitions = Clients.partitions(consumer, Topics.ENRICHED.name(), TIMEOUT);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             final long deadline = System.nanoTime() + TIMEOUT.toNanos();

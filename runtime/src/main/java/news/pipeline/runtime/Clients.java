@@ -1,14 +1,20 @@
 package news.pipeline.runtime;
 
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import news.pipeline.streams.ClientDefaults;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -34,6 +40,21 @@ public final class Clients {
     /** A consumer with no group: it reads only committed transactions, and the caller assigns partitions. */
     public static KafkaConsumer<byte[], byte[]> reader(final PipelineSettings settings) {
         return new KafkaConsumer<>(readerConfig(settings), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /**
+     * A topic's partitions, in order, for a consumer to assign; empty when the topic does not
+     * exist (or the metadata did not come within the timeout).
+     */
+    public static List<TopicPartition> partitions(
+            final Consumer<?, ?> consumer, final String topic, final Duration timeout) {
+        final List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
+        return infos == null
+                ? List.of()
+                : infos.stream()
+                        .map(info -> new TopicPartition(info.topic(), info.partition()))
+                        .sorted(Comparator.comparingInt(TopicPartition::partition))
+                        .toList();
     }
 
     /** The admin client's configuration: the user's client settings (security included) as given. */

@@ -102,9 +102,7 @@ public final class EmbeddedCluster implements AutoCloseable {
             final String topic, final Predicate<List<ConsumerRecord<byte[], byte[]>>> done) {
         final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = Clients.reader(settings)) {
-            final List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition()))
-                    .toList();
+            final List<TopicPartition> partitions = Clients.partitions(consumer, topic, TIMEOUT);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             final long deadline = System.nanoTime() + TIMEOUT.toNanos();

@@ -41,9 +41,7 @@ public final class TopicFollower implements AutoCloseable {
         this.consumer = Clients.reader(settings);
         this.idOf = idOf;
         this.topic = topic.name();
-        final List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), FaultKit.TIMEOUT).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition()))
-                .toList();
+        final List<TopicPartition> partitions = Clients.partitions(consumer, topic.name(), FaultKit.TIMEOUT);
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         from.forEach((partition, offset) -> {

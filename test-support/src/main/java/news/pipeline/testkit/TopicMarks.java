@@ -25,9 +25,7 @@ public final class TopicMarks {
         final Map<String, Map<TopicPartition, Long>> offsets = new HashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = Clients.reader(settings)) {
             for (final TopicSpec<?, ?> topic : topics) {
-                final List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), FaultKit.TIMEOUT).stream()
-                        .map(info -> new TopicPartition(info.topic(), info.partition()))
-                        .toList();
+                final List<TopicPartition> partitions = Clients.partitions(consumer, topic.name(), FaultKit.TIMEOUT);
                 offsets.put(topic.name(), Map.copyOf(consumer.endOffsets(partitions, FaultKit.TIMEOUT)));
             }
         }

@@ -127,9 +127,7 @@ class EmbeddedRestartFaultIT {
             for (final ProcessorApp processor : ProcessorApp.values()) {
                 final String group = StreamsSettings.applicationId(processor, settings.asMap());
                 final List<TopicPartition> partitions =
-                        reader.partitionsFor(processor.input().name(), FaultKit.TIMEOUT).stream()
-                                .map(info -> new TopicPartition(info.topic(), info.partition()))
-                                .toList();
+                        Clients.partitions(reader, processor.input().name(), FaultKit.TIMEOUT);
                 final Map<TopicPartition, Long> ends = reader.endOffsets(partitions, FaultKit.TIMEOUT);
                 System.out.printf(
                         "[embedded-restart] %s: committed %s, input ends %s%n",
