@@ -17,6 +17,13 @@ final class Salience {
     private static final double DATELINE_WEIGHT = 0.35;
     /** The lead paragraph states the story, but alone stays under the focus threshold: it often sets a scene. */
     private static final double LEAD_WEIGHT = 0.25;
+    /**
+     * A headline country the text never names, or names only in firms', currencies' or events' names,
+     * weighs as the lead: headlines name firms ("ANGLO AMERICAN GOLD") and origins ("U.S.-BUILT
+     * AIRLINERS") that the story does not take up. Alone it stays under the focus threshold; when no
+     * country reaches it, the most salient one is still the focus.
+     */
+    private static final double UNECHOED_TITLE_WEIGHT = LEAD_WEIGHT;
     /** Most that repetition adds: enough to lift a country mentioned throughout, never alone to the threshold. */
     private static final double FREQUENCY_WEIGHT = 0.3;
     /** Mentions beyond the first at which the frequency weight is full; one mention adds nothing. */
@@ -282,10 +289,17 @@ final class Salience {
         final String code = explanation == null ? null : gazetteer.countryCodes[evidence.country];
         double score = 0;
         if (evidence.titleMentions > 0) {
-            score += TITLE_WEIGHT;
+            final boolean echoed = evidence.textMentions > evidence.textIncidentalMentions;
+            final double title = echoed ? TITLE_WEIGHT : UNECHOED_TITLE_WEIGHT;
+            score += title;
             if (explanation != null) {
                 explanation.contribution(
-                        code, TaggingExplanation.Factor.TITLE, TITLE_WEIGHT, evidence.titleMentions + " in the title");
+                        code,
+                        TaggingExplanation.Factor.TITLE,
+                        title,
+                        evidence.titleMentions
+                                + " in the title"
+                                + (echoed ? "" : ", which the text never names outside firms, currencies or events"));
             }
         }
         if (evidence.dateline) {

@@ -90,4 +90,38 @@ class FocusRulesTest {
         assertThat(tagged.countries()).extracting(CountryTagging::code).containsExactly("BR");
         assertThat(tagged.focus()).isEmpty();
     }
+
+    @Test
+    void shouldNotFocusOnAHeadlineCountryThatTheTextNeverNames() {
+        // the headline names the jets' origin; the story is about the buyer, where it is datelined
+        final TaggedArticle tagged = TAGGER.tag(
+                "KOREAN CARRIER TO BUY FIVE BRAZILIAN JETS",
+                "SEOUL, March 3 - Korean Air said it agreed to buy five regional jets for delivery next year,"
+                        + " to serve its domestic routes. The carrier gave no price.");
+        assertThat(tagged.focus()).containsExactly("KR");
+        assertThat(tagged.countries()).extracting(CountryTagging::code).contains("BR");
+        assertThat(tagged.countries().get(1).salience()).isLessThan(0.35);
+    }
+
+    @Test
+    void shouldKeepAHeadlineCountryThatTheTextNamesAgain() {
+        final TaggedArticle tagged = TAGGER.tag(
+                "KOREAN CARRIER TO BUY FIVE BRAZILIAN JETS",
+                "SEOUL, March 3 - Korean Air said it agreed to buy five regional jets for delivery next year."
+                        + " The jets will be built in Brazil.");
+        assertThat(tagged.focus()).containsExactlyInAnyOrder("KR", "BR");
+    }
+
+    @Test
+    void shouldStillFocusOnAHeadlineCountryTheTextNeverNamesWhenItIsTheOnlyOne() {
+        final TaggingExplanation explanation = new TaggingExplanation();
+        final TaggedArticle tagged = TAGGER.tag(
+                "JAPAN CUTS DISCOUNT RATE",
+                "The central bank cut its discount rate by half a point to 2.5 pct, effective tomorrow, the"
+                        + " finance ministry said.",
+                explanation);
+        assertThat(tagged.countries().get(0).salience()).isLessThan(0.35);
+        assertThat(tagged.focus()).containsExactly("JP");
+        assertThat(explanation.countries().get(0).focusRule()).startsWith("focus: none reached");
+    }
 }
