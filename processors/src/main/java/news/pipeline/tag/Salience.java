@@ -17,10 +17,21 @@ final class Salience {
     private static final double DATELINE_WEIGHT = 0.35;
     /** The lead paragraph states the story, but alone stays under the focus threshold: it often sets a scene. */
     private static final double LEAD_WEIGHT = 0.25;
-    /** Most that repetition adds: enough to lift a country mentioned throughout, never alone to the threshold. */
-    private static final double FREQUENCY_WEIGHT = 0.3;
-    /** Mentions beyond the first at which the frequency weight is full; one mention adds nothing. */
-    private static final double FREQUENCY_FULL_AT = 4.0;
+    /**
+     * A headline country the text never names, or names only in firms', currencies' or events' names,
+     * weighs as the lead: headlines name firms ("ANGLO AMERICAN GOLD") and origins ("U.S.-BUILT
+     * AIRLINERS") that the story does not take up. Alone it stays under the focus threshold; when no
+     * country reaches it, the most salient one is still the focus.
+     */
+    private static final double UNECHOED_TITLE_WEIGHT = LEAD_WEIGHT;
+    /**
+     * Most that repetition adds: a country named four times or more reaches the focus threshold on
+     * that alone, since a country the body alone names that often is more often than not what the
+     * story is about (on reuters-dev 0.54-0.79 of such countries are labelled, outside the US).
+     */
+    private static final double FREQUENCY_WEIGHT = 0.35;
+    /** Mentions beyond the first at which the frequency weight is full (four in all); one mention adds nothing. */
+    private static final double FREQUENCY_FULL_AT = 3.0;
     /** A country opening a sentence is its subject; small, it breaks near-ties rather than decides. */
     private static final double SUBJECT_WEIGHT = 0.05;
     /** Earlier first mention weighs more, linearly over the text; small, it orders otherwise equal countries. */
@@ -30,7 +41,7 @@ final class Salience {
      * what the story is about, and a town in the title alone then stays under the focus threshold.
      */
     private static final double ONLY_PLACES_FACTOR = 0.7;
-    /** Focus is every country at or above this salience: the title alone or the dateline alone reaches it. */
+    /** Focus is every country at or above this salience: the title, the dateline or four mentions alone reach it. */
     private static final double FOCUS_THRESHOLD = 0.35;
     /** Salience is rounded to three decimals: stable in records and comparisons, finer than any weight. */
     private static final double SALIENCE_ROUNDING = 1000;
@@ -282,10 +293,17 @@ final class Salience {
         final String code = explanation == null ? null : gazetteer.countryCodes[evidence.country];
         double score = 0;
         if (evidence.titleMentions > 0) {
-            score += TITLE_WEIGHT;
+            final boolean echoed = evidence.textMentions > evidence.textIncidentalMentions;
+            final double title = echoed ? TITLE_WEIGHT : UNECHOED_TITLE_WEIGHT;
+            score += title;
             if (explanation != null) {
                 explanation.contribution(
-                        code, TaggingExplanation.Factor.TITLE, TITLE_WEIGHT, evidence.titleMentions + " in the title");
+                        code,
+                        TaggingExplanation.Factor.TITLE,
+                        title,
+                        evidence.titleMentions
+                                + " in the title"
+                                + (echoed ? "" : ", which the text never names outside firms, currencies or events"));
             }
         }
         if (evidence.dateline) {

@@ -90,4 +90,69 @@ class FocusRulesTest {
         assertThat(tagged.countries()).extracting(CountryTagging::code).containsExactly("BR");
         assertThat(tagged.focus()).isEmpty();
     }
+
+    @Test
+    void shouldNotFocusOnAHeadlineCountryThatTheTextNeverNames() {
+        // the headline names the jets' origin; the story is about the buyer, where it is datelined
+        final TaggedArticle tagged = TAGGER.tag(
+                "KOREAN CARRIER TO BUY FIVE BRAZILIAN JETS",
+                "SEOUL, March 3 - Korean Air said it agreed to buy five regional jets for delivery next year,"
+                        + " to serve its domestic routes. The carrier gave no price.");
+        assertThat(tagged.focus()).containsExactly("KR");
+        assertThat(tagged.countries()).extracting(CountryTagging::code).contains("BR");
+        assertThat(tagged.countries().get(1).salience()).isLessThan(0.35);
+    }
+
+    @Test
+    void shouldKeepAHeadlineCountryThatTheTextNamesAgain() {
+        final TaggedArticle tagged = TAGGER.tag(
+                "KOREAN CARRIER TO BUY FIVE BRAZILIAN JETS",
+                "SEOUL, March 3 - Korean Air said it agreed to buy five regional jets for delivery next year."
+                        + " The jets will be built in Brazil.");
+        assertThat(tagged.focus()).containsExactlyInAnyOrder("KR", "BR");
+    }
+
+    @Test
+    void shouldStillFocusOnAHeadlineCountryTheTextNeverNamesWhenItIsTheOnlyOne() {
+        final TaggingExplanation explanation = new TaggingExplanation();
+        final TaggedArticle tagged = TAGGER.tag(
+                "JAPAN CUTS DISCOUNT RATE",
+                "The central bank cut its discount rate by half a point to 2.5 pct, effective tomorrow, the"
+                        + " finance ministry said.",
+                explanation);
+        assertThat(tagged.countries().get(0).salience()).isLessThan(0.35);
+        assertThat(tagged.focus()).containsExactly("JP");
+        assertThat(explanation.countries().get(0).focusRule()).startsWith("focus: none reached");
+    }
+
+    /** A story about Japan's mills whose body names China {@code chinaMentions} times, never in the lead. */
+    private static TaggedArticle steelStory(final int chinaMentions) {
+        final String[] china = {"China", "China", "China", "China"};
+        for (int i = chinaMentions; i < china.length; i++) {
+            china[i] = "the region";
+        }
+        return TAGGER.tag(
+                "Steelmakers expect weaker exports",
+                "TOKYO, March 3 - Japan's steelmakers expect exports to fall this year as the yen stays strong, an"
+                        + " industry group said.\n\nThe group said output would drop by about four pct to 98 mln"
+                        + " tonnes in the year to March, the lowest in a decade, and that mills had already cut shifts"
+                        + " at several plants.\n\nIt said shipments to " + china[0] + " fell sharply in the last"
+                        + " quarter, and that buyers in " + china[1] + " had delayed orders until prices settle.\n\n"
+                        + "Mills hope sales to " + china[2] + " recover once its new plants need steel, but the group"
+                        + " said demand from " + china[3] + " would stay weak for some months.\n\nThe group will"
+                        + " publish its forecast for the next business year in June, after talks with the mills, the"
+                        + " shipping lines and the trade ministry, and it expects the industry to keep cutting costs.");
+    }
+
+    @Test
+    void shouldFocusOnACountryTheBodyNamesFourTimes() {
+        assertThat(steelStory(4).focus()).containsExactly("JP", "CN");
+    }
+
+    @Test
+    void shouldNotFocusOnACountryTheBodyNamesOnlyThreeTimes() {
+        final TaggedArticle tagged = steelStory(3);
+        assertThat(tagged.focus()).containsExactly("JP");
+        assertThat(tagged.countries()).extracting(CountryTagging::code).contains("CN");
+    }
 }
