@@ -38,6 +38,7 @@ import news.pipeline.streams.ClientDefaults;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.streams.StreamsSettings;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -53,6 +54,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class Console implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Console.class);
+
+    /**
+     * Every thread the console starts has this in its name (its Kafka clients' threads too, through
+     * their client ids), so that what the console costs the processors' JVM can be measured apart.
+     */
+    public static final String THREAD_NAME = "news-pipeline-console";
 
     /** How often the rates are computed from the counters: the Pipeline page's resolution. */
     static final Duration METER_INTERVAL = Duration.ofSeconds(2);
@@ -95,7 +102,7 @@ public final class Console implements AutoCloseable {
     private final Map<String, ConsumerGroupDescription> groups = new ConcurrentHashMap<>();
     private final Map<ProcessorApp, String> applicationIds = new EnumMap<>(ProcessorApp.class);
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        final Thread thread = new Thread(runnable, "news-pipeline-console-sampler");
+        final Thread thread = new Thread(runnable, THREAD_NAME + "-sampler");
         thread.setDaemon(true);
         return thread;
     });
@@ -116,7 +123,10 @@ public final class Console implements AutoCloseable {
         this.settings = settings;
         this.access = access;
         this.lagInterval = lagInterval;
-        this.admin = Clients.admin(settings);
+        final Map<String, Object> adminConfig = Clients.adminConfig(settings);
+        // Its thread is then "kafka-admin-client-thread | news-pipeline-console-admin".
+        adminConfig.put(AdminClientConfig.CLIENT_ID_CONFIG, THREAD_NAME + "-admin");
+        this.admin = Admin.create(adminConfig);
         this.lagReader = lagReader(settings);
         this.status = new ProcessorStatus(service.registry());
         this.articles = new ArticleFeed(settings);
