@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import news.pipeline.bench.BenchCorpus;
 import news.pipeline.bench.BenchReport;
@@ -623,9 +624,10 @@ public final class BenchCommand implements Callable<Integer> {
                         "%",
                         String.format(
                                 Locale.ROOT,
-                                "the console's and the HTTP server's threads' CPU (%.2f s) over the processors'"
+                                "the console's and the HTTP server's threads' CPU (%.2f s: %s) over the processors'"
                                         + " JVM's (%.1f s), measured articles; the console visitor's own: %.2f s",
                                 consoleCpu,
+                                consoleThreads(phase),
                                 processCpu,
                                 phase.observerCpuSeconds()));
             }
@@ -696,6 +698,22 @@ public final class BenchCommand implements Callable<Integer> {
         return name.contains(Console.THREAD_NAME)
                 || name.startsWith(OpsServer.THREAD_NAME)
                 || name.equals("HTTP-Dispatcher");
+    }
+
+    /** The console's threads' CPU by thread name, most first, as {@code name 0.12 s, ...}. */
+    private static String consoleThreads(final EndToEndBenchmark.Phase phase) {
+        final Map<String, Double> byName = new LinkedHashMap<>();
+        if (phase.processStats().get("threadCpuNanosMeasured") instanceof Map<?, ?> threads) {
+            threads.forEach((name, nanos) -> {
+                if (consoleThread(String.valueOf(name)) && nanos instanceof Number n) {
+                    byName.merge(String.valueOf(name), n.doubleValue() / 1e9, Double::sum);
+                }
+            });
+        }
+        return byName.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(thread -> String.format(Locale.ROOT, "%s %.2f s", thread.getKey(), thread.getValue()))
+                .collect(Collectors.joining(", "));
     }
 
     /** The values of some runs, lowest to highest, as {@code [a, b, c]}. */
