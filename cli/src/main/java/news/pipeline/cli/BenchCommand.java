@@ -610,6 +610,7 @@ public final class BenchCommand implements Callable<Integer> {
                 perArticle.put("GC threads' CPU per article", phase.gcCpuSecondsMeasured());
                 perArticle.put("JIT compiler's CPU per article", phase.compilerCpuSecondsMeasured());
                 perArticle.put(BROKER_CPU, phase.benchCpuSeconds());
+                perArticle.put(CPU_WITHOUT_JIT, processCpu - phase.compilerCpuSecondsMeasured());
                 perArticle.forEach((row, seconds) -> {
                     final double ms = 1000 * seconds / phase.articles();
                     figures.computeIfAbsent(row, key -> new ArrayList<>()).add(ms);
@@ -651,13 +652,21 @@ public final class BenchCommand implements Callable<Integer> {
                         + " with (ms)");
         table.add(
                 section,
+                "console/no-console CPU per article ratio, JIT left out",
+                median(with.get(CPU_WITHOUT_JIT)) / median(without.get(CPU_WITHOUT_JIT)),
+                "",
+                "the same without the JIT compiler's CPU (a fresh JVM's, and more code to compile with the console);"
+                        + " runs " + spread(without.get(CPU_WITHOUT_JIT)) + " without, "
+                        + spread(with.get(CPU_WITHOUT_JIT)) + " with (ms)");
+        table.add(
+                section,
                 "console's share of the processors' CPU",
                 median(with.get(CONSOLE_SHARE)),
                 "%",
                 "median of the runs with the console: " + spread(with.get(CONSOLE_SHARE)) + "; without it: "
                         + spread(without.get(CONSOLE_SHARE)));
         for (final String row : CPU_NOTES.keySet()) {
-            if (!row.equals(PROCESSORS_CPU)) {
+            if (!row.equals(PROCESSORS_CPU) && !row.equals(CPU_WITHOUT_JIT)) {
                 table.add(
                         section,
                         row + ", with - without",
@@ -673,6 +682,7 @@ public final class BenchCommand implements Callable<Integer> {
     private static final String PROCESSORS_CPU = "processors' CPU per article";
     private static final String BROKER_CPU = "broker-side CPU per article";
     private static final String CONSOLE_SHARE = "console's share of the processors' CPU";
+    private static final String CPU_WITHOUT_JIT = "processors' CPU per article, JIT left out";
 
     /** What each CPU row of a console run counts, over the measured articles. */
     private static final Map<String, String> CPU_NOTES = cpuNotes();
@@ -686,6 +696,7 @@ public final class BenchCommand implements Callable<Integer> {
                 "the console's threads (samplers, follower, its admin client) and the HTTP server's");
         notes.put("GC threads' CPU per article", "the garbage collector's threads in the processors' JVM");
         notes.put("JIT compiler's CPU per article", "C1 and C2 in the processors' JVM");
+        notes.put(CPU_WITHOUT_JIT, "the processors' JVM less the JIT compiler's threads");
         notes.put(BROKER_CPU, "the benchmark's JVM (the broker, the measuring consumer), the console visitor left out");
         return notes;
     }
