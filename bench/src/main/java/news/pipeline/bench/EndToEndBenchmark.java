@@ -2,6 +2,8 @@ package news.pipeline.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import news.pipeline.kafka.EmbeddedKafka;
 import news.pipeline.runtime.Clients;
 import news.pipeline.runtime.PipelineSettings;
@@ -64,6 +68,13 @@ public final class EndToEndBenchmark {
     public static final double SUSTAINABLE_SHARE = 0.7;
 
     /**
+     * Threads of the benchmark's JVM named with this prefix stand in for someone watching the
+     * pipeline (an operator's browser, for one), not for the system measured: their CPU is left out
+     * of the broker-side CPU and counted apart ({@link Phase#observerCpuSeconds()}).
+     */
+    public static final String OBSERVER_THREAD_PREFIX = "bench-observer-";
+
+    /**
      * @param rate         the text workload's latency run's offered articles/s
      * @param htmlRate     the HTML workload's; 0 for {@link #SUSTAINABLE_SHARE} of the pipeline's measured rate
      * @param settings     Kafka Streams and client settings for the processors and the ceiling (--set)
@@ -98,8 +109,12 @@ public final class EndToEndBenchmark {
             }
         }
 
-        /** The same, with another main class for the processors' JVM and more options for it. */
-        public Options withProcessorMain(final String main, final List<String> moreJvmOptions, final Path dir) {
+        /**
+         * The same, with another main class for the processors' JVM and more options for it, without
+         * the ceiling; {@code profile} is where its Flight Recorder recordings go, null for none.
+         */
+        public Options withProcessorMain(
+                final String main, final List<String> moreJvmOptions, final Path dir, final Path profile) {
             final List<String> jvm = new ArrayList<>(jvmOptions);
             jvm.addAll(moreJvmOptions);
             return new Options(
@@ -112,7 +127,7 @@ public final class EndToEndBenchmark {
                     dir,
                     phaseTimeout,
                     false,
-                    null,
+                    profile,
                     warmup,
                     main,
                     false);
@@ -142,7 +157,8 @@ public final class EndToEndBenchmark {
             double latencyMaxMs,
             Map<String, Object> processStats,
             double processCpuSeconds,
-            double benchCpuSeconds) {
+            double benchCpuSeconds,
+            double observerCpuSeconds) {
         public double peakHeapMiB() {
             return number("peakHeapBytes") / (1024.0 * 1024);
         }
@@ -164,6 +180,26 @@ public final class EndToEndBenchmark {
         /** The JIT compiler threads' CPU during the measured articles (from the end of the warm-up); NaN when unknown. */
         public double compilerCpuSecondsMeasured() {
             return number("compilerCpuNanosMeasured") / 1e9;
+        }
+
+        /** The garbage collector's threads' CPU during the measured articles; NaN when unknown. */
+        public double gcCpuSecondsMeasured() {
+            return number("gcCpuNanosMeasured") / 1e9;
+        }
+
+        /** The CPU of the processors' JVM's Java threads whose names match, during the measured articles. */
+        public double threadCpuSecondsMeasured(final Predicate<String> names) {
+            final Object value = processStats.get("threadCpuNanosMeasured");
+            if (!(value instanceof Map<?, ?> byName)) {
+                return Double.NaN;
+            }
+            double nanos = 0;
+            for (final Map.Entry<?, ?> thread : byName.entrySet()) {
+                if (names.test(String.valueOf(thread.getKey())) && thread.getValue() instanceof Number n) {
+                    nanos += n.doubleValue();
+                }
+            }
+            return nanos / 1e9;
         }
 
         public double gcSeconds() {
@@ -398,6 +434,7 @@ public final class EndToEndBenchmark {
                 }
                 end.awaitThroughputRecords(warmRecords, options.phaseTimeout());
                 final long benchCpuWarm = ownCpuNanos();
+                final long observerCpuWarm = observerCpuNanos();
                 final Map<String, Object> warmStats = processorJvm.stats();
                 final double warmCpu = ((Number) warmStats.get("cpuNanos")).doubleValue() / 1e9;
                 progress.begin(
@@ -409,7 +446,8 @@ public final class EndToEndBenchmark {
                 final long done = System.nanoTime();
                 progress.end();
                 final Map<String, Object> throughputStats = processorJvm.stats();
-                final double benchCpu = (ownCpuNanos() - benchCpuWarm) / 1e9;
+                final double observerCpu = (observerCpuNanos() - observerCpuWarm) / 1e9;
+                final double benchCpu = (ownCpuNanos() - benchCpuWarm) / 1e9 - observerCpu;
                 final double coldSeconds = Math.min(COLD_START.toNanos(), done - running) / 1e9;
                 final Map<String, Object> coldEnd = coldStats.cancel(false) ? null : coldStats.get();
                 coldTimer.shutdown();
@@ -473,6 +511,8 @@ public final class EndToEndBenchmark {
                 stats.put(
                         "compilerCpuNanosMeasured",
                         compilerAtEnd < 0 || compilerAtWarm < 0 ? Double.NaN : compilerAtEnd - compilerAtWarm);
+                stats.put("gcCpuNanosMeasured", measured(warmStats, throughputStats, "gcCpuNanos"));
+                stats.put("threadCpuNanosMeasured", threadCpuMeasured(warmStats, throughputStats));
                 final long[] latencies = end.latencies();
                 final Percentiles p = latencies.length == 0 ? null : Percentiles.of(latencies);
                 final double processCpu = ((Number) throughputStats.get("cpuNanos")).doubleValue() / 1e9 - warmCpu;
@@ -498,7 +538,8 @@ public final class EndToEndBenchmark {
                         p == null ? Double.NaN : p.max(),
                         stats,
                         processCpu,
-                        benchCpu);
+                        benchCpu,
+                        observerCpu);
             } finally {
                 processorJvm.close();
             }
@@ -612,6 +653,38 @@ public final class EndToEndBenchmark {
             configs.put(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
         }
         return new NewTopic(name, Optional.of(options.partitions()), Optional.empty()).configs(configs);
+    }
+
+    /** A counter's growth between two stats; NaN when either is unknown (-1). */
+    private static double measured(final Map<String, Object> from, final Map<String, Object> to, final String key) {
+        final long start = ((Number) from.getOrDefault(key, -1L)).longValue();
+        final long end = ((Number) to.getOrDefault(key, -1L)).longValue();
+        return start < 0 || end < 0 ? Double.NaN : end - start;
+    }
+
+    /** Each named thread's CPU between two stats; a thread started in between counts from zero. */
+    private static Map<String, Long> threadCpuMeasured(final Map<String, Object> from, final Map<String, Object> to) {
+        final Map<String, Long> grown = new TreeMap<>();
+        if (to.get("threadCpuNanos") instanceof Map<?, ?> end) {
+            final Map<?, ?> start = from.get("threadCpuNanos") instanceof Map<?, ?> known ? known : Map.of();
+            end.forEach((name, cpu) -> {
+                final long before = start.get(name) instanceof Number n ? n.longValue() : 0;
+                grown.put(String.valueOf(name), Math.max(0, ((Number) cpu).longValue() - before));
+            });
+        }
+        return grown;
+    }
+
+    /** The CPU of this JVM's observer threads ({@link #OBSERVER_THREAD_PREFIX}) alive now. */
+    private static long observerCpuNanos() {
+        final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long nanos = 0;
+        for (final ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith(OBSERVER_THREAD_PREFIX)) {
+                nanos += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return nanos;
     }
 
     private static long ownCpuNanos() {

@@ -10,6 +10,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -22,7 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
@@ -258,6 +262,10 @@ public final class ProcessorJvmMain {
         stats.put("gcMillis", gcMillis);
         // The JIT compilers' CPU: a fresh JVM's compiler threads take a large share of its CPU for minutes.
         stats.put("compilerCpuNanos", compilerCpuNanos());
+        // The collector's own threads' CPU: what the garbage of any work (the console's included) costs.
+        stats.put("gcCpuNanos", gcCpuNanos());
+        // Each Java thread's CPU by name, so that a part of the process (the console's threads) can be told apart.
+        stats.put("threadCpuNanos", threadCpuNanos());
         stats.put("uptimeMillis", ManagementFactory.getRuntimeMXBean().getUptime());
         return stats;
     }
@@ -267,6 +275,22 @@ public final class ProcessorJvmMain {
      * (they are not Java threads, so the JVM's thread bean does not list them); -1 where there is no /proc.
      */
     static long compilerCpuNanos() {
+        return nativeThreadCpuNanos(comm -> comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler"));
+    }
+
+    /**
+     * CPU time of the garbage collector's threads (G1's and the parallel and serial collectors' workers,
+     * markers and refiners, named so by HotSpot), as {@link #compilerCpuNanos()} reads it; -1 where there is no /proc.
+     */
+    static long gcCpuNanos() {
+        return nativeThreadCpuNanos(comm -> comm.startsWith("GC Thread")
+                || comm.startsWith("G1 ")
+                || comm.startsWith("ParGC Thread")
+                || comm.startsWith("GC "));
+    }
+
+    /** The CPU time of the process's threads whose kernel name (at most 15 characters) matches; -1 without /proc. */
+    private static long nativeThreadCpuNanos(final Predicate<String> comms) {
         long ticks = 0;
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
             for (final Path task : tasks) {
@@ -276,7 +300,7 @@ public final class ProcessorJvmMain {
                     final int open = stat.indexOf('(');
                     final int close = stat.lastIndexOf(')');
                     final String comm = stat.substring(open + 1, close);
-                    if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
+                    if (comms.test(comm)) {
                         final String[] fields = stat.substring(close + 2).split(" ");
                         // utime and stime: fields 14 and 15 of the line, 12 and 13 after the comm.
                         ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
@@ -290,6 +314,27 @@ public final class ProcessorJvmMain {
         }
         // Linux reports these in USER_HZ ticks, 100 a second on every mainstream kernel configuration.
         return ticks * 10_000_000L;
+    }
+
+    /**
+     * The CPU time of the live Java threads, summed by thread name; a thread that has ended is no
+     * longer counted, so a part of the process is told apart by the names of its long-lived threads.
+     */
+    static Map<String, Long> threadCpuNanos() {
+        final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        final Map<String, Long> byName = new TreeMap<>();
+        if (!threads.isThreadCpuTimeSupported()) {
+            return byName;
+        }
+        for (final ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                final long cpu = threads.getThreadCpuTime(info.getThreadId());
+                if (cpu > 0) {
+                    byName.merge(info.getThreadName(), cpu, Long::sum);
+                }
+            }
+        }
+        return byName;
     }
 
     /** The kB figures of /proc/self/status (VmHWM, VmRSS...) in bytes; empty where there is no /proc. */

@@ -68,6 +68,7 @@ class EfficiencyTest {
                 1,
                 Map.of("compilerCpuNanosMeasured", 400_000_000L),
                 processCpu,
-                benchCpu);
+                benchCpu,
+                0);
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import news.pipeline.bench.BenchCorpus;
 import news.pipeline.bench.BenchReport;
@@ -27,8 +28,10 @@ import news.pipeline.bench.Progress;
 import news.pipeline.bench.StageBenchmarks;
 import news.pipeline.bench.TextArticles;
 import news.pipeline.bench.Workload;
+import news.pipeline.console.Console;
 import news.pipeline.runtime.EmbeddedRegistry;
 import news.pipeline.runtime.GeneratedNews;
+import news.pipeline.runtime.OpsServer;
 import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.runtime.ProjectHome;
 import news.pipeline.streams.PipelineConfig;
@@ -168,9 +171,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--with-console",
-            description = "Also measure what the console costs: the text workload again, the processors started as"
-                    + " `run` starts them (with /metrics), alternately without and with the console, which an HTTP"
-                    + " client keeps updating as its pages do; rows of each articles/s and their ratio.")
+            description =
+                    "Also measure what the console costs: the text workload again, the processors started as"
+                            + " `run` starts them (with /metrics), alternately without and with the console, which an HTTP"
+                            + " client keeps updating as its pages do; rows of each articles/s and their ratio, and of where the"
+                            + " CPU went: the console's own threads' share, the stream threads', GC's, the JIT's and the broker's.")
     boolean withConsole;
 
     @Option(
@@ -539,6 +544,11 @@ public final class BenchCommand implements Callable<Integer> {
      * The text workload again with the processors served as {@code run} serves them, alternately
      * without and with the console (kept updating by a {@link ConsoleVisitor}), each on a fresh
      * broker; the articles/s of each run with the load average after it, and the ratio of the medians.
+     * Since a rate on a shared machine is noisy, each run also says where its CPU went: the console's
+     * own threads (and the HTTP server's, which in the benchmark serve only the console's pages) as
+     * a share of the processors' JVM, the stream threads', the garbage collector's and the JIT
+     * compiler's CPU per article, and the broker's (the benchmark's JVM, the console visitor left
+     * out), each with and without the console.
      */
     private void consoleRows(
             final BenchTable table,
@@ -548,10 +558,8 @@ public final class BenchCommand implements Callable<Integer> {
             final Progress progress)
             throws Exception {
         final Workload text = plainResult.workload();
-        final List<Double> without = new ArrayList<>();
-        final List<Double> with = new ArrayList<>();
-        final List<Double> cpuWithout = new ArrayList<>();
-        final List<Double> cpuWith = new ArrayList<>();
+        final Map<String, List<Double>> without = new LinkedHashMap<>();
+        final Map<String, List<Double>> with = new LinkedHashMap<>();
         for (int round = 1; round <= consoleRounds; round++) {
             for (final boolean console : List.of(false, true)) {
                 final String name = text.name() + (console ? "-console" : "-served") + "-" + round;
@@ -563,7 +571,8 @@ public final class BenchCommand implements Callable<Integer> {
                                         List.of(
                                                 "-D" + ServedProcessorsMain.HTTP_PORT + "=" + port,
                                                 "-D" + ServedProcessorsMain.CONSOLE + "=" + console),
-                                        root.resolve(name)),
+                                        root.resolve(name),
+                                        profileDir),
                         progress);
                 progress.begin("e2e " + name + ": preparing the workload");
                 final EndToEndBenchmark.Result result;
@@ -582,17 +591,15 @@ public final class BenchCommand implements Callable<Integer> {
                         visitor.close();
                     }
                 }
-                final double rate = result.pipeline().articlesPerSecond();
-                (console ? with : without).add(rate);
-                // The processors' JVM's CPU, the console's own work included: less sensitive to a busy machine than the
-                // rate.
-                final double cpu = 1000
-                        * result.pipeline().processCpuSeconds()
-                        / result.pipeline().articles();
-                (console ? cpuWith : cpuWithout).add(cpu);
+                final EndToEndBenchmark.Phase phase = result.pipeline();
+                final Map<String, List<Double>> figures = console ? with : without;
+                final String section = "e2e " + name;
+                final double rate = phase.articlesPerSecond();
+                figures.computeIfAbsent(ARTICLES_PER_SECOND, key -> new ArrayList<>())
+                        .add(rate);
                 table.add(
-                        "e2e " + name,
-                        "text articles/s",
+                        section,
+                        ARTICLES_PER_SECOND,
                         rate,
                         "articles/s",
                         (console
@@ -600,27 +607,143 @@ public final class BenchCommand implements Callable<Integer> {
                                                 + visitor.failed() + " refused (before it served)"
                                         : "no console")
                                 + "; load average after: " + BenchReport.loadAverage());
+                final double processCpu = phase.processCpuSeconds();
+                final double consoleCpu = phase.threadCpuSecondsMeasured(BenchCommand::consoleThread);
+                final Map<String, Double> perArticle = new LinkedHashMap<>();
+                // The processors' JVM's CPU, the console's own work included: less sensitive to a busy machine than the
+                // rate.
+                perArticle.put(PROCESSORS_CPU, processCpu);
+                perArticle.put(
+                        "stream threads' CPU per article",
+                        phase.threadCpuSecondsMeasured(thread -> thread.contains("StreamThread")));
+                perArticle.put("console's threads' CPU per article", consoleCpu);
+                perArticle.put("GC threads' CPU per article", phase.gcCpuSecondsMeasured());
+                perArticle.put("JIT compiler's CPU per article", phase.compilerCpuSecondsMeasured());
+                perArticle.put(BROKER_CPU, phase.benchCpuSeconds());
+                perArticle.put(CPU_WITHOUT_JIT, processCpu - phase.compilerCpuSecondsMeasured());
+                perArticle.forEach((row, seconds) -> {
+                    final double ms = 1000 * seconds / phase.articles();
+                    figures.computeIfAbsent(row, key -> new ArrayList<>()).add(ms);
+                    table.add(section, row, ms, "ms", CPU_NOTES.get(row));
+                });
+                final double share = 100 * consoleCpu / processCpu;
+                figures.computeIfAbsent(CONSOLE_SHARE, key -> new ArrayList<>()).add(share);
                 table.add(
-                        "e2e " + name,
-                        "processors' CPU per article",
-                        cpu,
-                        "ms",
-                        "processors' JVM" + (console ? " with the console" : "") + ", measured articles");
+                        section,
+                        CONSOLE_SHARE,
+                        share,
+                        "%",
+                        String.format(
+                                Locale.ROOT,
+                                "the console's and the HTTP server's threads' CPU (%.2f s: %s) over the processors'"
+                                        + " JVM's (%.1f s), measured articles; the console visitor's own: %.2f s",
+                                consoleCpu,
+                                consoleThreads(phase),
+                                processCpu,
+                                phase.observerCpuSeconds()));
             }
         }
+        final String section = "e2e " + text.name() + "-console";
         table.add(
-                "e2e " + text.name() + "-console",
+                section,
                 "console/no-console ratio",
-                median(with) / median(without),
+                median(with.get(ARTICLES_PER_SECOND)) / median(without.get(ARTICLES_PER_SECOND)),
                 "",
                 "median text articles/s with the console open over without, " + consoleRounds
-                        + " run(s) each, alternated, same run");
+                        + " run(s) each, alternated, same run; runs " + spread(without.get(ARTICLES_PER_SECOND))
+                        + " without, " + spread(with.get(ARTICLES_PER_SECOND)) + " with");
         table.add(
-                "e2e " + text.name() + "-console",
+                section,
                 "console/no-console CPU per article ratio",
-                median(cpuWith) / median(cpuWithout),
+                median(with.get(PROCESSORS_CPU)) / median(without.get(PROCESSORS_CPU)),
                 "",
-                "median processors' CPU per article with the console open over without");
+                "median processors' CPU per article with the console open over without; runs "
+                        + spread(without.get(PROCESSORS_CPU)) + " without, " + spread(with.get(PROCESSORS_CPU))
+                        + " with (ms)");
+        table.add(
+                section,
+                "console/no-console CPU per article ratio, JIT left out",
+                median(with.get(CPU_WITHOUT_JIT)) / median(without.get(CPU_WITHOUT_JIT)),
+                "",
+                "the same without the JIT compiler's CPU (a fresh JVM's, and more code to compile with the console);"
+                        + " runs " + spread(without.get(CPU_WITHOUT_JIT)) + " without, "
+                        + spread(with.get(CPU_WITHOUT_JIT)) + " with (ms)");
+        table.add(
+                section,
+                "console's share of the processors' CPU",
+                median(with.get(CONSOLE_SHARE)),
+                "%",
+                "median of the runs with the console: " + spread(with.get(CONSOLE_SHARE)) + "; without it: "
+                        + spread(without.get(CONSOLE_SHARE)));
+        for (final String row : CPU_NOTES.keySet()) {
+            if (!row.equals(PROCESSORS_CPU) && !row.equals(CPU_WITHOUT_JIT)) {
+                table.add(
+                        section,
+                        row + ", with - without",
+                        median(with.get(row)) - median(without.get(row)),
+                        "ms",
+                        "difference of the medians; runs " + spread(without.get(row)) + " without, "
+                                + spread(with.get(row)) + " with");
+            }
+        }
+    }
+
+    private static final String ARTICLES_PER_SECOND = "text articles/s";
+    private static final String PROCESSORS_CPU = "processors' CPU per article";
+    private static final String BROKER_CPU = "broker-side CPU per article";
+    private static final String CONSOLE_SHARE = "console's share of the processors' CPU";
+    private static final String CPU_WITHOUT_JIT = "processors' CPU per article, JIT left out";
+
+    /** What each CPU row of a console run counts, over the measured articles. */
+    private static final Map<String, String> CPU_NOTES = cpuNotes();
+
+    private static Map<String, String> cpuNotes() {
+        final Map<String, String> notes = new LinkedHashMap<>();
+        notes.put(PROCESSORS_CPU, "the processors' JVM, the console's work included");
+        notes.put("stream threads' CPU per article", "the three processors' stream threads");
+        notes.put(
+                "console's threads' CPU per article",
+                "the console's threads (samplers, follower, its admin client) and the HTTP server's");
+        notes.put("GC threads' CPU per article", "the garbage collector's threads in the processors' JVM");
+        notes.put("JIT compiler's CPU per article", "C1 and C2 in the processors' JVM");
+        notes.put(CPU_WITHOUT_JIT, "the processors' JVM less the JIT compiler's threads");
+        notes.put(BROKER_CPU, "the benchmark's JVM (the broker, the measuring consumer), the console visitor left out");
+        return notes;
+    }
+
+    /**
+     * The console's threads, and the HTTP server's (its executor and the JDK's dispatcher), which in
+     * the benchmark serve nothing but the console's pages.
+     */
+    private static boolean consoleThread(final String name) {
+        return name.contains(Console.THREAD_NAME)
+                || name.startsWith(OpsServer.THREAD_NAME)
+                || name.equals("HTTP-Dispatcher");
+    }
+
+    /** The console's threads' CPU by thread name, most first, as {@code name 0.12 s, ...}. */
+    private static String consoleThreads(final EndToEndBenchmark.Phase phase) {
+        final Map<String, Double> byName = new LinkedHashMap<>();
+        if (phase.processStats().get("threadCpuNanosMeasured") instanceof Map<?, ?> threads) {
+            threads.forEach((name, nanos) -> {
+                if (consoleThread(String.valueOf(name)) && nanos instanceof Number n) {
+                    byName.merge(String.valueOf(name), n.doubleValue() / 1e9, Double::sum);
+                }
+            });
+        }
+        return byName.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(thread -> String.format(Locale.ROOT, "%s %.2f s", thread.getKey(), thread.getValue()))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** The values of some runs, lowest to highest, as {@code [a, b, c]}. */
+    private static String spread(final List<Double> values) {
+        return values.stream()
+                .sorted()
+                .map(value -> String.format(Locale.ROOT, Math.abs(value) >= 100 ? "%.0f" : "%.3g", value))
+                .toList()
+                .toString();
     }
 
     private static double median(final List<Double> values) {

@@ -1,22 +1,25 @@
 package news.pipeline.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import news.pipeline.bench.EndToEndBenchmark;
 
 /**
  * Keeps the console "open and updating" for {@code bench --with-console}: it requests the JSON
  * endpoints the pages poll, at the pages' own intervals (console.js), all of them at once, as if
  * every page were open in its own tab. An HTTP client rather than a browser, so that the browser's
- * own CPU (on an operator's machine, not the pipeline's) is not charged to the pipeline.
+ * own CPU (on an operator's machine, not the pipeline's) is not charged to the pipeline. Its one
+ * thread is an observer's ({@link EndToEndBenchmark#OBSERVER_THREAD_PREFIX}), so that its CPU is not
+ * charged to the broker either; the JDK's URL connection does its requests in the calling thread.
  */
 final class ConsoleVisitor implements AutoCloseable {
     /** Each page's endpoint and how often the page asks for it (console.js's POLL_MS). */
@@ -29,10 +32,11 @@ final class ConsoleVisitor implements AutoCloseable {
             "api/replay", Duration.ofMillis(1000),
             "api/feeds", Duration.ofMillis(5000));
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        final Thread thread = new Thread(runnable, "bench-console-visitor");
+        final Thread thread = new Thread(runnable, EndToEndBenchmark.OBSERVER_THREAD_PREFIX + "console-visitor");
         thread.setDaemon(true);
         return thread;
     });
@@ -47,14 +51,19 @@ final class ConsoleVisitor implements AutoCloseable {
 
     private void get(final URI uri) {
         try {
-            final HttpResponse<byte[]> response = http.send(
-                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            (response.statusCode() == 200 ? answered : failed).incrementAndGet();
+            final HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+            connection.setConnectTimeout(Math.toIntExact(CONNECT_TIMEOUT.toMillis()));
+            connection.setReadTimeout(Math.toIntExact(READ_TIMEOUT.toMillis()));
+            final int status = connection.getResponseCode();
+            // Read to the end, as a page does, so that the connection is kept for the next request.
+            try (InputStream body = status == 200 ? connection.getInputStream() : connection.getErrorStream()) {
+                if (body != null) {
+                    body.transferTo(OutputStream.nullOutputStream());
+                }
+            }
+            (status == 200 ? answered : failed).incrementAndGet();
         } catch (IOException e) {
             failed.incrementAndGet();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -90,7 +90,7 @@ public final class ArticleFeed implements AutoCloseable {
         final List<TopicPartition> countryPartitions = partitions(consumer, Topics.BY_COUNTRY);
         consumer.assign(countryPartitions);
         consumer.seekToBeginning(countryPartitions);
-        this.thread = new Thread(this::follow, "news-pipeline-console-articles");
+        this.thread = new Thread(this::follow, Console.THREAD_NAME + "-articles");
         thread.setDaemon(true);
         thread.start();
     }

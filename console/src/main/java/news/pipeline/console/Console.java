@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,10 +39,12 @@ import news.pipeline.streams.ClientDefaults;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.streams.StreamsSettings;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +56,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class Console implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Console.class);
+
+    /**
+     * Every thread the console starts has this in its name (its Kafka clients' threads too, through
+     * their client ids), so that what the console costs the processors' JVM can be measured apart.
+     */
+    public static final String THREAD_NAME = "news-pipeline-console";
 
     /** How often the rates are computed from the counters: the Pipeline page's resolution. */
     static final Duration METER_INTERVAL = Duration.ofSeconds(2);
@@ -89,13 +98,13 @@ public final class Console implements AutoCloseable {
     private final ConsoleAccess access;
     private final Duration lagInterval;
     private final Admin admin;
-    private final KafkaConsumer<byte[], byte[]> lagReader;
+    private final KafkaConsumer<Void, Void> lagReader;
     private final ProcessorStatus status;
     private final LagHistory lag = new LagHistory();
     private final Map<String, ConsumerGroupDescription> groups = new ConcurrentHashMap<>();
     private final Map<ProcessorApp, String> applicationIds = new EnumMap<>(ProcessorApp.class);
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        final Thread thread = new Thread(runnable, "news-pipeline-console-sampler");
+        final Thread thread = new Thread(runnable, THREAD_NAME + "-sampler");
         thread.setDaemon(true);
         return thread;
     });
@@ -116,7 +125,10 @@ public final class Console implements AutoCloseable {
         this.settings = settings;
         this.access = access;
         this.lagInterval = lagInterval;
-        this.admin = Clients.admin(settings);
+        final Map<String, Object> adminConfig = Clients.adminConfig(settings);
+        // Its thread is then "kafka-admin-client-thread | news-pipeline-console-admin".
+        adminConfig.put(AdminClientConfig.CLIENT_ID_CONFIG, THREAD_NAME + "-admin");
+        this.admin = Admin.create(adminConfig);
         this.lagReader = lagReader(settings);
         this.status = new ProcessorStatus(service.registry());
         this.articles = new ArticleFeed(settings);
@@ -130,10 +142,27 @@ public final class Console implements AutoCloseable {
         this.url = URI.create("http://" + hostForUrl(address) + ":" + address.getPort() + "/");
     }
 
-    private static KafkaConsumer<byte[], byte[]> lagReader(final PipelineSettings settings) {
+    /**
+     * The lag sampler's reader: it needs the offsets and timestamps of the records behind, not their
+     * bytes, so it copies none of them (the enriched topic's records carry whole articles).
+     */
+    private static KafkaConsumer<Void, Void> lagReader(final PipelineSettings settings) {
         final Map<String, Object> config = Clients.readerConfig(settings);
         config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(LAG_FETCH_BYTES));
-        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        return new KafkaConsumer<>(config, new Unread(), new Unread());
+    }
+
+    /** A deserializer that reads nothing and gives null. */
+    private static final class Unread implements Deserializer<Void> {
+        @Override
+        public Void deserialize(final String topic, final byte[] data) {
+            return null;
+        }
+
+        @Override
+        public Void deserialize(final String topic, final Headers headers, final ByteBuffer data) {
+            return null;
+        }
     }
 
     /**
@@ -427,6 +456,7 @@ public final class Console implements AutoCloseable {
     @Override
     public void close() {
         articles.close();
+        deadLetters.close();
         replays.close();
         feeds.close();
         sampler.shutdownNow();

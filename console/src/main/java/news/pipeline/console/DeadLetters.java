@@ -19,17 +19,31 @@ import news.pipeline.runtime.Clients;
 import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.schema.DeadLetter;
 import news.pipeline.topics.PipelineHeaders;
+import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.TopicPartition;
 
-/** The Dead letters page's data: the {@code dlq} listing, one dead letter in detail, and retry. */
-final class DeadLetters {
+/**
+ * The Dead letters page's data: the {@code dlq} listing, one dead letter in detail, and retry. One
+ * reader (no group, read_committed) serves every request, and the listing of the whole topic is
+ * kept until the topic's first or end offsets move: the page asks for it every few seconds, and
+ * reading the whole topic each time would cost the pipeline's broker and JVM for nothing.
+ */
+final class DeadLetters implements AutoCloseable {
     /** The detail view shows at most this much of the original value. */
     static final int PREVIEW_BYTES = 4096;
 
     private static final int HEX_PER_LINE = 16;
 
     private final PipelineSettings settings;
+    private KafkaConsumer<byte[], byte[]> reader;
+
+    /** The listing of the whole topic, without detail, and the first and end offsets it was read up to. */
+    private List<Map<String, Object>> listed;
+
+    private Map<TopicPartition, Long> listedStarts = Map.of();
+    private Map<TopicPartition, Long> listedEnds = Map.of();
 
     DeadLetters(final PipelineSettings settings) {
         this.settings = settings;
@@ -40,27 +54,53 @@ final class DeadLetters {
      * @param processor cleaner, tagger or publisher, or null for any
      * @param since     as the dlq command takes it (2h, an ISO time...), or null for all
      */
-    List<Map<String, Object>> list(final String reason, final String processor, final String since) {
-        final Instant from = since == null || since.isBlank() ? null : TimeArguments.parse(since, Instant.now());
-        final Predicate<DeadLetterLog.Entry> filter = entry -> {
-            final DeadLetter letter = entry.letter();
-            if (letter == null) {
-                return reason == null && processor == null;
-            }
-            return (reason == null || letter.getReason().name().equalsIgnoreCase(reason))
-                    && (processor == null || letter.getProcessor().equalsIgnoreCase(processor));
-        };
-        return read(from, filter).stream().map(entry -> row(entry, false)).toList();
+    synchronized List<Map<String, Object>> list(final String reason, final String processor, final String since) {
+        if (since != null && !since.isBlank()) {
+            final Instant from = TimeArguments.parse(since, Instant.now());
+            return read(from, entry -> matches(entry.letter(), reason, processor)).stream()
+                    .map(entry -> row(entry, false))
+                    .toList();
+        }
+        final KafkaConsumer<byte[], byte[]> consumer = reader();
+        final List<TopicPartition> partitions = consumer.partitionsFor(Topics.DEAD_LETTER.name()).stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition()))
+                .toList();
+        final Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions);
+        final Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        if (listed == null || !starts.equals(listedStarts) || !ends.equals(listedEnds)) {
+            // The log reads up to the ends it takes itself, these or later ones; if later, the next request reads
+            // again.
+            listed = read(null, entry -> true).stream()
+                    .map(entry -> row(entry, false))
+                    .toList();
+            listedStarts = starts;
+            listedEnds = ends;
+        }
+        return listed.stream()
+                .filter(row -> row.containsKey("reason")
+                        ? (reason == null || reason.equalsIgnoreCase((String) row.get("reason")))
+                                && (processor == null || processor.equalsIgnoreCase((String) row.get("processor")))
+                        : reason == null && processor == null)
+                .toList();
     }
 
-    Map<String, Object> show(final String position) {
+    /** Whether a dead letter passes the reason and processor filters; one that does not decode passes none. */
+    private static boolean matches(final DeadLetter letter, final String reason, final String processor) {
+        if (letter == null) {
+            return reason == null && processor == null;
+        }
+        return (reason == null || letter.getReason().name().equalsIgnoreCase(reason))
+                && (processor == null || letter.getProcessor().equalsIgnoreCase(processor));
+    }
+
+    synchronized Map<String, Object> show(final String position) {
         final List<DeadLetterLog.Entry> found =
                 read(null, entry -> entry.position().equals(position));
         return found.isEmpty() ? null : row(found.get(0), true);
     }
 
     /** Retries the dead letters at these positions, as dlq retry --only does; returns the positions retried. */
-    List<String> retry(final Set<String> positions) throws Exception {
+    synchronized List<String> retry(final Set<String> positions) throws Exception {
         final List<DeadLetterLog.Entry> selected =
                 read(null, entry -> entry.letter() != null && positions.contains(entry.position()));
         try (KafkaProducer<byte[], byte[]> producer = Clients.producer(settings)) {
@@ -70,8 +110,20 @@ final class DeadLetters {
     }
 
     private List<DeadLetterLog.Entry> read(final Instant from, final Predicate<DeadLetterLog.Entry> filter) {
-        try (KafkaConsumer<byte[], byte[]> consumer = Clients.reader(settings)) {
-            return new DeadLetterLog(consumer).read(from, filter);
+        return new DeadLetterLog(reader()).read(from, filter);
+    }
+
+    private KafkaConsumer<byte[], byte[]> reader() {
+        if (reader == null) {
+            reader = Clients.reader(settings);
+        }
+        return reader;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (reader != null) {
+            reader.close();
         }
     }
 

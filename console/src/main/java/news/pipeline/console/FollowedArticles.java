@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import news.pipeline.runtime.AvroJson;
@@ -84,10 +85,13 @@ final class FollowedArticles {
     private BinaryDecoder prefix;
 
     private final LinkedHashMap<String, KeptRecord> articles = new LinkedHashMap<>();
-    private final Map<String, Deque<KeptRecord>> countryArticles = new HashMap<>();
+    private final Map<String, CountryLatest> countryArticles = new HashMap<>();
     private final Map<String, CountryCounts> countryCounts = new HashMap<>();
     private final Map<String, String> countryNames = new HashMap<>();
     private final CountedPairs counted;
+    /** How many pairs have been counted for the first time (among the remembered ones) so far. */
+    private long countedSoFar;
+
     private int countedSinceFold;
 
     /**
@@ -99,14 +103,28 @@ final class FollowedArticles {
         private final long pair;
         private final byte[] value;
         private final long timestamp;
+        /** For a by-country record, at most the {@link #countedSoFar} at which its pair was first counted. */
+        private final long counted;
+
         private ObjectNode json;
 
-        KeptRecord(final String id, final long pair, final byte[] value, final long timestamp) {
+        KeptRecord(final String id, final long pair, final byte[] value, final long timestamp, final long counted) {
             this.id = id;
             this.pair = pair;
             this.value = value;
             this.timestamp = timestamp;
+            this.counted = counted;
         }
+    }
+
+    /**
+     * A country's latest records, newest first, and at most the least {@link KeptRecord#counted} among
+     * them: while that is recent enough, every pair kept here is still remembered by {@link #counted},
+     * so a pair counted for the first time cannot be here and the records need not be searched.
+     */
+    private static final class CountryLatest {
+        private final Deque<KeptRecord> records = new ArrayDeque<>();
+        private long leastCounted = Long.MAX_VALUE;
     }
 
     /** One country's counts: per minute for the last day, and one sum of the minutes before. */
@@ -201,7 +219,7 @@ final class FollowedArticles {
     /** An enriched record: kept as it is, under its key (the article id), the newest last. */
     synchronized void enriched(final String articleId, final byte[] value, final long timestamp) {
         articles.remove(articleId);
-        articles.put(articleId, new KeptRecord(articleId, 0, value, timestamp));
+        articles.put(articleId, new KeptRecord(articleId, 0, value, timestamp, 0));
         if (articles.size() > RECENT) {
             articles.remove(articles.keySet().iterator().next());
         }
@@ -230,21 +248,39 @@ final class FollowedArticles {
     private synchronized void keep(final CountedFields fields, final byte[] value, final long timestamp) {
         final String code = fields.code();
         final String articleId = fields.articleId();
-        countryNames.put(code, fields.name());
+        if (!Objects.equals(countryNames.get(code), fields.name())) {
+            countryNames.put(code, fields.name());
+        }
         // Computed once for both uses; within one country it tells articles apart as their ids do.
         final long pair = CountedPairs.fingerprint(code, articleId);
-        final Deque<KeptRecord> latest = countryArticles.computeIfAbsent(code, key -> new ArrayDeque<>());
-        for (final Iterator<KeptRecord> known = latest.iterator(); known.hasNext(); ) {
-            if (known.next().pair == pair) {
-                known.remove();
-                break;
+        final boolean first = counted.firstTime(pair);
+        // A pair is forgotten once `capacity` pairs have been counted after it; one counted at or before this is.
+        final long forgottenBy = countedSoFar - counted.capacity();
+        // Remembered, so counted after forgottenBy; a kept record of the same pair says when exactly.
+        long countedAt = first ? countedSoFar + 1 : forgottenBy + 1;
+        final CountryLatest latest = countryArticles.computeIfAbsent(code, key -> new CountryLatest());
+        // The pipeline writes each pair once: only a replay sends one again. Searching the country's records for it
+        // each time (scattered objects) was most of what following the topic cost the console.
+        if (!first || latest.leastCounted <= forgottenBy) {
+            long least = Long.MAX_VALUE;
+            for (final Iterator<KeptRecord> known = latest.records.iterator(); known.hasNext(); ) {
+                final KeptRecord record = known.next();
+                if (record.pair == pair) {
+                    known.remove();
+                    countedAt = first ? countedAt : record.counted;
+                } else {
+                    least = Math.min(least, record.counted);
+                }
             }
+            latest.leastCounted = least;
         }
-        latest.addFirst(new KeptRecord(articleId, pair, value, timestamp));
-        while (latest.size() > PER_COUNTRY) {
-            latest.removeLast();
+        latest.records.addFirst(new KeptRecord(articleId, pair, value, timestamp, countedAt));
+        latest.leastCounted = Math.min(latest.leastCounted, countedAt);
+        while (latest.records.size() > PER_COUNTRY) {
+            latest.records.removeLast();
         }
-        if (counted.firstTime(pair)) {
+        if (first) {
+            countedSoFar++;
             countryCounts
                     .computeIfAbsent(code, key -> new CountryCounts())
                     .minutes
@@ -333,12 +369,12 @@ final class FollowedArticles {
 
     /** A country's latest articles from the by-country topic, newest first. */
     synchronized List<ObjectNode> byCountry(final String code) {
-        final Deque<KeptRecord> latest = countryArticles.get(code);
+        final CountryLatest latest = countryArticles.get(code);
         if (latest == null) {
             return List.of();
         }
         final List<ObjectNode> articles = new ArrayList<>();
-        for (final Iterator<KeptRecord> kept = latest.iterator(); kept.hasNext(); ) {
+        for (final Iterator<KeptRecord> kept = latest.records.iterator(); kept.hasNext(); ) {
             json(Topics.BY_COUNTRY.name(), byCountry, kept.next()).ifPresentOrElse(articles::add, kept::remove);
         }
         return articles;

@@ -1,6 +1,7 @@
 package news.pipeline.console;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Arrays;
 import java.util.Collection;
@@ -22,6 +23,9 @@ public final class ProcessorStatus {
     static final String RECORDS_IN = "news.pipeline.records.in";
     static final String RECORDS_OUT = "news.pipeline.records.out";
     static final String DEAD_LETTERS = "news.pipeline.dead.letters";
+
+    /** The counters a processor's totals are read from, in the order of {@link Totals}' fields. */
+    private static final List<String> COLUMNS = List.of(RECORDS_IN, RECORDS_OUT, DEAD_LETTERS);
 
     /** A stream thread's consumer is {@code <application>-<process id>-StreamThread-<n>-consumer}. */
     private static final String THREAD_MARK = "-StreamThread-";
@@ -54,8 +58,10 @@ public final class ProcessorStatus {
 
     /** Reads the counters now and turns the change since the last call into rates. */
     public synchronized void sample(final long nanos) {
+        final Map<String, double[]> counts = counts();
         for (final ProcessorApp processor : ProcessorApp.values()) {
-            final Totals now = totals(processor.id(), nanos);
+            final double[] count = counts.getOrDefault(processor.id(), new double[3]);
+            final Totals now = new Totals(nanos, count[0], count[1], count[2]);
             final Totals before = previous.put(processor.id(), now);
             if (before != null && now.nanos() > before.nanos()) {
                 final double seconds = (now.nanos() - before.nanos()) / 1e9;
@@ -112,14 +118,20 @@ public final class ProcessorStatus {
         return processes.size();
     }
 
-    private Totals totals(final String processor, final long nanos) {
-        return new Totals(
-                nanos, count(RECORDS_IN, processor), count(RECORDS_OUT, processor), count(DEAD_LETTERS, processor));
-    }
-
-    private double count(final String name, final String processor) {
-        return registry.find(name).tag("processor", processor).counters().stream()
-                .mapToDouble(Counter::count)
-                .sum();
+    /**
+     * Records in, out and dead-lettered by processor, summed over their counters in one pass over the
+     * registry: it holds every Kafka client's meters too (thousands), and a search per counter name
+     * and processor would go over all of them nine times.
+     */
+    private Map<String, double[]> counts() {
+        final Map<String, double[]> counts = new HashMap<>();
+        for (final Meter meter : registry.getMeters()) {
+            final int column = COLUMNS.indexOf(meter.getId().getName());
+            final String processor = meter.getId().getTag("processor");
+            if (column >= 0 && processor != null && meter instanceof Counter counter) {
+                counts.computeIfAbsent(processor, key -> new double[COLUMNS.size()])[column] += counter.count();
+            }
+        }
+        return counts;
     }
 }

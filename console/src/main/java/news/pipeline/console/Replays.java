@@ -29,7 +29,7 @@ final class Replays implements AutoCloseable {
 
     private final PipelineSettings settings;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(runnable -> {
-        final Thread thread = new Thread(runnable, "news-pipeline-console-replay");
+        final Thread thread = new Thread(runnable, Console.THREAD_NAME + "-replay");
         thread.setDaemon(true);
         return thread;
     });

@@ -51,6 +51,23 @@ class ArticleFeedBoundsTest {
     }
 
     @Test
+    void aPairReplayedAfterItWasForgottenIsCountedAgainButListedOnce() {
+        final FollowedArticles followed = new FollowedArticles(ValueFormat.singleObject(), 10);
+        followed.byCountry("news.articles.by-country", country("AM", "Armenia", "a1"), NOW.toEpochMilli());
+        // Ten newer pairs elsewhere: a1 in AM is forgotten, but it is still among Armenia's latest.
+        for (int i = 0; i < 10; i++) {
+            followed.byCountry("news.articles.by-country", country("FR", "France", "f" + i), NOW.toEpochMilli());
+        }
+        followed.byCountry("news.articles.by-country", country("AM", "Armenia", "a1"), NOW.toEpochMilli());
+        followed.byCountry("news.articles.by-country", country("AM", "Armenia", "a2"), NOW.toEpochMilli());
+
+        assertThat(followed.counts(ArticleFeed.Window.ALL, NOW)).containsEntry("AM", 3L);
+        assertThat(followed.byCountry("AM"))
+                .extracting(article -> article.path("article_id").asText())
+                .containsExactly("a2", "a1");
+    }
+
+    @Test
     void theCountedPairsStayAtTheirCapacityWhileEveryArticleIsCounted() {
         final FollowedArticles followed = new FollowedArticles(ValueFormat.singleObject(), 50);
         for (int i = 0; i < 500; i++) {

@@ -72,23 +72,24 @@ public final class ConsumerLag {
     }
 
     private final Admin admin;
-    private final KafkaConsumer<byte[], byte[]> reader;
+    private final KafkaConsumer<?, ?> reader;
     private final long exactCountLimit;
 
     /**
      * @param reader a read_committed consumer with no group, used to look at unprocessed records
      */
-    public ConsumerLag(final Admin admin, final KafkaConsumer<byte[], byte[]> reader) {
+    public ConsumerLag(final Admin admin, final KafkaConsumer<?, ?> reader) {
         this(admin, reader, EXACT_COUNT_LIMIT);
     }
 
     /**
-     * @param reader a read_committed consumer with no group, used to look at unprocessed records
+     * @param reader a read_committed consumer with no group, used to look at unprocessed records (only
+     *     their offsets and timestamps: its deserializers may keep nothing of their bytes)
      * @param exactCountLimit the largest offset difference whose records are counted in a partition;
      *     a sampler that measures often gives a smaller one, so that a backlog costs it one record a
      *     partition instead of thousands
      */
-    public ConsumerLag(final Admin admin, final KafkaConsumer<byte[], byte[]> reader, final long exactCountLimit) {
+    public ConsumerLag(final Admin admin, final KafkaConsumer<?, ?> reader, final long exactCountLimit) {
         if (exactCountLimit < 0) {
             throw new IllegalArgumentException("exactCountLimit must not be negative: " + exactCountLimit);
         }
@@ -173,7 +174,7 @@ public final class ConsumerLag {
         Instant oldest = null;
         final long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
         while (reader.position(partition) < end && (counting || oldest == null) && System.nanoTime() < deadline) {
-            for (final ConsumerRecord<byte[], byte[]> record : reader.poll(Duration.ofMillis(100))) {
+            for (final ConsumerRecord<?, ?> record : reader.poll(Duration.ofMillis(100))) {
                 if (record.offset() >= end) {
                     break;
                 }

@@ -37,6 +37,9 @@ public final class OpsServer implements AutoCloseable {
      */
     private static final int HTTP_THREADS = 4;
 
+    /** The name of the threads that answer requests (those of /metrics and of anything else served here). */
+    public static final String THREAD_NAME = "news-pipeline-http";
+
     private final HttpServer server;
 
     private OpsServer(final HttpServer server) {
@@ -65,7 +68,7 @@ public final class OpsServer implements AutoCloseable {
             throws IOException {
         final HttpServer server = HttpServer.create(address, 0);
         server.setExecutor(Executors.newFixedThreadPool(HTTP_THREADS, runnable -> {
-            final Thread thread = new Thread(runnable, "news-pipeline-http");
+            final Thread thread = new Thread(runnable, THREAD_NAME);
             thread.setDaemon(true);
             return thread;
         }));
