@@ -9,6 +9,7 @@ import com.optimaize.langdetect.text.CommonTextObjectFactories;
 import com.optimaize.langdetect.text.TextObjectFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -51,7 +52,22 @@ public final class LanguageDetection {
      */
     static final int MIN_WORDS_FOR_ENGLISH = 20;
 
+    private static volatile boolean profilesLoaded;
+
     private LanguageDetection() {}
+
+    /**
+     * Loads the profiles now rather than on the first article that needs them: for a process about
+     * to start, which would rather pay the seconds before its first records than in the middle of them.
+     */
+    public static void load() {
+        Objects.requireNonNull(Holder.DETECTOR);
+    }
+
+    /** Whether the profiles are in memory (by {@link #load()} or an article that needed them). */
+    public static boolean profilesLoaded() {
+        return profilesLoaded;
+    }
 
     private static final class Holder {
         static final LanguageDetector DETECTOR = build();
@@ -59,9 +75,11 @@ public final class LanguageDetection {
 
         private static LanguageDetector build() {
             try {
-                return LanguageDetectorBuilder.create(NgramExtractors.standard())
+                final LanguageDetector detector = LanguageDetectorBuilder.create(NgramExtractors.standard())
                         .withProfiles(new LanguageProfileReader().readAllBuiltIn())
                         .build();
+                profilesLoaded = true;
+                return detector;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the language profiles", e);
             }

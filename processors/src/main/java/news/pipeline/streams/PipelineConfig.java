@@ -78,13 +78,14 @@ public final class PipelineConfig extends AbstractConfig {
 
     /**
      * How long a processor process runs its steps on generated articles before it joins its groups,
-     * so that the first real records meet compiled code; 0 turns the warm-up off.
+     * so that the first real records meet compiled code. A first round, which loads what the steps
+     * load, runs whatever the value: 0 leaves only that round.
      */
     public static final String WARMUP_MS_CONFIG = "news.pipeline.warmup.ms";
 
     /**
-     * Off: on a shared 2-core machine, 3 and 10 s of warm-up did not raise the rate of a fresh
-     * JVM's first 30 s measurably (docs/benchmarks.md), and they lengthen every start.
+     * The first round only: on a shared 2-core machine, 3 and 10 s of warm-up did not raise the
+     * rate of a fresh JVM's first 30 s measurably (docs/benchmarks.md), and they lengthen every start.
      */
     public static final long DEFAULT_WARMUP_MS = 0;
     /** A warm-up delays every start: beyond a minute it would be a mistake (a value meant in seconds elsewhere), not a choice. */
@@ -130,12 +131,12 @@ public final class PipelineConfig extends AbstractConfig {
                     Type.LONG,
                     DEFAULT_WARMUP_MS,
                     new Allowed(
-                            "an integer from 0 (off) to " + MAX_WARMUP_MS + " (milliseconds)",
+                            "an integer from 0 (the first round only) to " + MAX_WARMUP_MS + " (milliseconds)",
                             ConfigDef.Range.between(0, MAX_WARMUP_MS)),
                     Importance.MEDIUM,
-                    "how long each processor process runs its steps on generated articles (after a first round that"
-                            + " loads what they load) before it joins its groups, so that the first records meet"
-                            + " compiled code; nothing is written or counted")
+                    "how long each processor process runs its steps on generated articles, after a first round that"
+                            + " loads what they load (which always runs), before it joins its groups, so that the first"
+                            + " records meet compiled code; nothing is written or counted")
             .define(
                     SCHEMA_REGISTRY_CONFIG,
                     Type.STRING,

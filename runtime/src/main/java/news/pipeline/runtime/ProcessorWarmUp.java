@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import news.pipeline.clean.LanguageDetection;
 import news.pipeline.schema.ArticleFormat;
 import news.pipeline.schema.RawArticle;
 import news.pipeline.serde.AvroSerde;
@@ -59,6 +60,9 @@ public final class ProcessorWarmUp {
         }
     }
 
+    /** Whether this process runs the cleaner, whose language detection loads its profiles on first use. */
+    private final boolean cleans;
+
     /** The last hop this process's steps reach ({@link StepChain#CLEAN} and on); -1: nothing to warm. */
     private final int lastHop;
 
@@ -79,6 +83,7 @@ public final class ProcessorWarmUp {
         } else {
             this.lastHop = processors.contains(ProcessorApp.CLEANER) ? StepChain.CLEAN : -1;
         }
+        this.cleans = processors.contains(ProcessorApp.CLEANER);
         final Map<String, String> unframed = new HashMap<>(settings);
         unframed.remove(PipelineConfig.SCHEMA_REGISTRY_CONFIG);
         this.chain = new StepChain(unframed);
@@ -86,16 +91,21 @@ public final class ProcessorWarmUp {
 
     /**
      * Runs generated texts and pages through the steps, a page then {@link #TEXTS_PER_PAGE} texts
-     * in turn: one round first, which loads what the steps load on their first article (the
-     * language profiles take seconds), then more until the budget is spent (an article begun is
-     * finished). The budget counts from the end of the first round, since the first real record
+     * in turn: one round first, whatever the budget, which loads what the steps load on their first
+     * article (the language profiles take seconds), then more until the budget is spent (an article
+     * begun is finished; zero or less: none). The budget counts from the end of the first round, since the first real record
      * would have paid that loading anyway; only the compiling is the warm-up's own.
      */
     public Result run(final Duration budget) {
-        if (lastHop < 0 || budget.isZero() || budget.isNegative()) {
+        if (lastHop < 0) {
             return Result.none();
         }
         final long start = System.nanoTime();
+        if (cleans) {
+            // The generated texts are plain English, which never needs the language profiles; real
+            // texts soon do, and loading them takes seconds.
+            LanguageDetection.load();
+        }
         final List<byte[]> texts = encoded(texts());
         final List<byte[]> pages = encoded(pages());
         final int[] counts = new int[ProcessorApp.values().length];

@@ -71,15 +71,16 @@ public final class StreamsAppRunner implements AutoCloseable {
     }
 
     /**
-     * Runs the processors' steps on generated articles for {@code news.pipeline.warmup.ms} after a
-     * first round that loads what they load (see {@link ProcessorWarmUp}), so that once started, the applications' first records meet
-     * compiled code. Call it before {@link #start()}: the applications have not joined their
+     * Runs the processors' steps on generated articles: a first round that loads what they load
+     * (the gazetteer, the language profiles: seconds that the first real record would otherwise
+     * wait), then more for {@code news.pipeline.warmup.ms} (see {@link ProcessorWarmUp}), so that
+     * once started, the applications' first records meet loaded and compiled code. Call it before {@link #start()}: the applications have not joined their
      * groups yet, so no partition waits on it. Writes nothing and counts nothing in these
      * processors' metrics.
      */
     public ProcessorWarmUp.Result warmUp() {
         final Duration budget = new PipelineConfig(settings).warmUp();
-        if (budget.isZero() || streams.isEmpty()) {
+        if (streams.isEmpty()) {
             return ProcessorWarmUp.Result.none();
         }
         final ProcessorWarmUp.Result result = new ProcessorWarmUp(streams.keySet(), settings).run(budget);

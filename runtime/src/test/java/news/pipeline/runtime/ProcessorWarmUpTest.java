@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import news.pipeline.clean.LanguageDetection;
 import news.pipeline.metrics.PipelineMetrics;
 import news.pipeline.publisher.FanOutStep;
 import news.pipeline.schema.CleanArticle;
@@ -101,10 +102,15 @@ class ProcessorWarmUpTest {
     }
 
     @Test
-    void aBudgetOfZeroTurnsTheWarmUpOff() {
+    void aBudgetOfZeroStillRunsTheFirstRoundWhichLoadsWhatTheStepsLoad() {
         try (StreamsAppRunner runner =
                 new StreamsAppRunner(Arrays.asList(ProcessorApp.values()), settings("0"), PipelineMetrics.inMemory())) {
-            assertThat(runner.warmUp()).isEqualTo(ProcessorWarmUp.Result.none());
+            final ProcessorWarmUp.Result result = runner.warmUp();
+            assertThat(result.pages()).as("pages of the first round").isEqualTo(1);
+            assertThat(result.texts()).as("texts of the first round").isEqualTo(ProcessorWarmUp.TEXTS_PER_PAGE);
+            assertThat(LanguageDetection.profilesLoaded())
+                    .as("the language profiles, which plain English texts never need")
+                    .isTrue();
         }
     }
 
