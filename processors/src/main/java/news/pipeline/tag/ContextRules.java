@@ -306,6 +306,11 @@ final class ContextRules {
                 personal.add(key(match, tokens));
                 continue;
             }
+            // a currency's sign, whatever the case of the words around it
+            if (NonPlaceUses.currencySign(match, tokens)) {
+                match.drop(RejectionReason.CURRENCY_SIGN);
+                continue;
+            }
             if (match.titleCaps || match.datelinePlace || match.datelineRegion) {
                 continue;
             }

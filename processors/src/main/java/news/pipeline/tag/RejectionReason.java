@@ -33,6 +33,8 @@ public enum RejectionReason {
     TOWN_OF_REGION("a town of the region named right after it"),
     /** "Athens" among the towns of Georgia. */
     NAMESAKE_AT_HOME("a namesake town of the country the story is set in"),
+    /** "US$1,800". */
+    CURRENCY_SIGN("a currency's sign, glued to a dollar sign"),
     /** "Minsk" inside "OSCE Minsk Group", "Mexico" inside "Gulf of Mexico". */
     INSIDE_LONGER_NAME("inside a longer name, which wins");
 

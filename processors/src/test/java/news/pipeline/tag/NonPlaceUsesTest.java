@@ -1,0 +1,41 @@
+package news.pipeline.tag;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Uses of a country's word that name no place of it, each beside a use that still names the place. */
+class NonPlaceUsesTest {
+    private static final CountryTagger TAGGER = CountryTagger.loadDefault();
+
+    private static List<String> codes(final String title, final String text) {
+        return TAGGER.tag(title, text).countries().stream()
+                .map(CountryTagging::code)
+                .toList();
+    }
+
+    @ParameterizedTest(name = "{0} {1} -> not {2}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // a currency's sign
+                "|The court in Algiers fined him 200,000 dinars (US$1,800).|US",
+                "|Tickets cost HK$50 each, organisers in Macau said.|HK",
+            })
+    void shouldNotReadAsThePlace(final String title, final String text, final String code) {
+        assertThat(codes(title == null ? "" : title, text)).doesNotContain(code);
+    }
+
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "|US troops left Kabul on Monday.|US",
+                "|The fine was $1,800, a court in the US said.|US",
+            })
+    void shouldStillReadAsThePlace(final String title, final String text, final String code) {
+        assertThat(codes(title == null ? "" : title, text)).contains(code);
+    }
+}
