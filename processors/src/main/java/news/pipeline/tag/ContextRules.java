@@ -306,9 +306,13 @@ final class ContextRules {
                 personal.add(key(match, tokens));
                 continue;
             }
-            // a currency's sign, whatever the case of the words around it
+            // a currency's sign or a disease's name, whatever the case of the words around it
             if (NonPlaceUses.currencySign(match, tokens)) {
                 match.drop(RejectionReason.CURRENCY_SIGN);
+                continue;
+            }
+            if (NonPlaceUses.diseaseName(match, tokens)) {
+                match.drop(RejectionReason.DISEASE_NAME);
                 continue;
             }
             if (match.titleCaps || match.datelinePlace || match.datelineRegion) {

@@ -35,6 +35,8 @@ public enum RejectionReason {
     NAMESAKE_AT_HOME("a namesake town of the country the story is set in"),
     /** "US$1,800". */
     CURRENCY_SIGN("a currency's sign, glued to a dollar sign"),
+    /** "Hong Kong flu", "Japanese encephalitis". */
+    DISEASE_NAME("names a disease or a virus"),
     /** "Minsk" inside "OSCE Minsk Group", "Mexico" inside "Gulf of Mexico". */
     INSIDE_LONGER_NAME("inside a longer name, which wins");
 

@@ -23,6 +23,11 @@ class NonPlaceUsesTest {
                 // a currency's sign
                 "|The court in Algiers fined him 200,000 dinars (US$1,800).|US",
                 "|Tickets cost HK$50 each, organisers in Macau said.|HK",
+                // a disease named after a place or a people
+                "Hong Kong flu kills six in Japan|Six people died of the Hong Kong Flu virus in Akita.|HK",
+                "|Two cases of Japanese encephalitis were reported in Vietnam.|JP",
+                "|Farm workers in Luzon were infected with the Reston ebolavirus.|US",
+                "|Mercury poisoning causes Minamata disease, the study in Ohio says.|JP",
             })
     void shouldNotReadAsThePlace(final String title, final String text, final String code) {
         assertThat(codes(title == null ? "" : title, text)).doesNotContain(code);
@@ -34,6 +39,9 @@ class NonPlaceUsesTest {
             value = {
                 "|US troops left Kabul on Monday.|US",
                 "|The fine was $1,800, a court in the US said.|US",
+                "|Flu spread in Japan and killed six.|JP",
+                "|Hong Kong reported a virus outbreak.|HK",
+                "|Japanese officials said the disease had spread.|JP",
             })
     void shouldStillReadAsThePlace(final String title, final String text, final String code) {
         assertThat(codes(title == null ? "" : title, text)).contains(code);
