@@ -315,6 +315,10 @@ final class ContextRules {
                 match.drop(RejectionReason.DISEASE_NAME);
                 continue;
             }
+            if (NonPlaceUses.language(matches, k, tokens)) {
+                match.drop(RejectionReason.LANGUAGE);
+                continue;
+            }
             if (match.titleCaps || match.datelinePlace || match.datelineRegion) {
                 continue;
             }

@@ -37,6 +37,8 @@ public enum RejectionReason {
     CURRENCY_SIGN("a currency's sign, glued to a dollar sign"),
     /** "Hong Kong flu", "Japanese encephalitis". */
     DISEASE_NAME("names a disease or a virus"),
+    /** "speaks in Spanish". */
+    LANGUAGE("names a language"),
     /** "Minsk" inside "OSCE Minsk Group", "Mexico" inside "Gulf of Mexico". */
     INSIDE_LONGER_NAME("inside a longer name, which wins");
 

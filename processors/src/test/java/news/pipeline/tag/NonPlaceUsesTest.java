@@ -28,6 +28,11 @@ class NonPlaceUsesTest {
                 "|Two cases of Japanese encephalitis were reported in Vietnam.|JP",
                 "|Farm workers in Luzon were infected with the Reston ebolavirus.|US",
                 "|Mercury poisoning causes Minamata disease, the study in Ohio says.|JP",
+                // a language
+                "|In the video from Toronto, a man speaks in Spanish after spotting the camera.|ES",
+                "|She spent a year in Mexico, studying Portuguese.|PT",
+                "|The ads air in Miami in English and Spanish, the campaign said.|ES",
+                "|The ads air in Miami in French or Spanish, the campaign said.|FR",
             })
     void shouldNotReadAsThePlace(final String title, final String text, final String code) {
         assertThat(codes(title == null ? "" : title, text)).doesNotContain(code);
@@ -42,6 +47,10 @@ class NonPlaceUsesTest {
                 "|Flu spread in Japan and killed six.|JP",
                 "|Hong Kong reported a virus outbreak.|HK",
                 "|Japanese officials said the disease had spread.|JP",
+                "|The trawler sailed in Spanish waters.|ES",
+                "|Fishermen in French and Spanish ports protested.|FR",
+                "|Fishermen in French and Spanish ports protested.|ES",
+                "|He learned Spanish in Spain.|ES",
             })
     void shouldStillReadAsThePlace(final String title, final String text, final String code) {
         assertThat(codes(title == null ? "" : title, text)).contains(code);
