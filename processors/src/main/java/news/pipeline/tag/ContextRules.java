@@ -319,6 +319,10 @@ final class ContextRules {
                 match.drop(RejectionReason.LANGUAGE);
                 continue;
             }
+            if (NonPlaceUses.cuisineOrAncestry(match, tokens)) {
+                match.drop(RejectionReason.CUISINE_OR_ANCESTRY);
+                continue;
+            }
             if (match.titleCaps || match.datelinePlace || match.datelineRegion) {
                 continue;
             }

@@ -5,8 +5,9 @@ import java.util.Set;
 
 /**
  * Uses of a country's word that name no place of it: a currency sign ("US$1,800"), a disease named
- * after where it was first found ("Hong Kong flu", "Japanese encephalitis", "Reston ebolavirus") and a
- * language ("speaks in Spanish", "studying Portuguese"). Each is decided from the words around the match alone.
+ * after where it was first found ("Hong Kong flu", "Japanese encephalitis", "Reston ebolavirus"), a
+ * language ("speaks in Spanish", "studying Portuguese") and a cuisine or an ancestry ("Mexican
+ * restaurants", "Irish heritage"). Each is decided from the words around the match alone.
  */
 final class NonPlaceUses {
     /** Nouns that make the place or people before them the name of a disease or of its agent. */
@@ -44,6 +45,30 @@ final class NonPlaceUses {
     private static final Set<String> AFTER_A_LANGUAGE = Set.of(
             "and", "or", "but", "after", "before", "with", "to", "as", "while", "because", "since", "when", "for", "at",
             "on", "by", "from", "so", "than", "is", "was", "are", "were", "which", "who", "that");
+
+    /** Nouns after a people's name that make it a cuisine or an ancestry: "Mexican restaurants", "Irish heritage". */
+    private static final Set<String> CUISINE_AND_ANCESTRY = Set.of(
+            "restaurant",
+            "restaurants",
+            "cuisine",
+            "food",
+            "foods",
+            "grocery",
+            "groceries",
+            "bakery",
+            "deli",
+            "cafe",
+            "bistro",
+            "eatery",
+            "buffet",
+            "takeaway",
+            "dishes",
+            "recipe",
+            "recipes",
+            "marketplace",
+            "heritage",
+            "descent",
+            "ancestry");
 
     private NonPlaceUses() {}
 
@@ -104,6 +129,20 @@ final class NonPlaceUses {
             next += 2;
         }
         return true;
+    }
+
+    /**
+     * "Mexican restaurants", "Italian grocery store", "Irish heritage", "of Polish descent": a
+     * people's name before a word for food, a shop that sells it or an ancestry names a cuisine or
+     * an origin, found far from the country.
+     */
+    static boolean cuisineOrAncestry(final EntryMatch match, final TokenizedText tokens) {
+        final int next = match.lastToken + 1;
+        return match.entry.kind() == MentionKind.DEMONYM
+                && next < tokens.size()
+                && tokens.spaceBefore(next)
+                && CUISINE_AND_ANCESTRY.contains(
+                        TokenizedText.fold(tokens.source, tokens.start(next), tokens.end(next)));
     }
 
     /**

@@ -39,6 +39,8 @@ public enum RejectionReason {
     DISEASE_NAME("names a disease or a virus"),
     /** "speaks in Spanish". */
     LANGUAGE("names a language"),
+    /** "Mexican restaurants", "Irish heritage". */
+    CUISINE_OR_ANCESTRY("names a cuisine or an ancestry"),
     /** "Minsk" inside "OSCE Minsk Group", "Mexico" inside "Gulf of Mexico". */
     INSIDE_LONGER_NAME("inside a longer name, which wins");
 

@@ -33,6 +33,10 @@ class NonPlaceUsesTest {
                 "|She spent a year in Mexico, studying Portuguese.|PT",
                 "|The ads air in Miami in English and Spanish, the campaign said.|ES",
                 "|The ads air in Miami in French or Spanish, the campaign said.|FR",
+                // a cuisine or an ancestry
+                "|Two Mexican restaurants in Ohio were closed by inspectors.|MX",
+                "|He was run over outside the Italian grocery store in Hempfield.|IT",
+                "|The parade in Boston is a time to celebrate Irish heritage.|IE",
             })
     void shouldNotReadAsThePlace(final String title, final String text, final String code) {
         assertThat(codes(title == null ? "" : title, text)).doesNotContain(code);
@@ -51,6 +55,8 @@ class NonPlaceUsesTest {
                 "|Fishermen in French and Spanish ports protested.|FR",
                 "|Fishermen in French and Spanish ports protested.|ES",
                 "|He learned Spanish in Spain.|ES",
+                "|Mexican officials closed the border.|MX",
+                "|Italian police arrested him in Rome.|IT",
             })
     void shouldStillReadAsThePlace(final String title, final String text, final String code) {
         assertThat(codes(title == null ? "" : title, text)).contains(code);
