@@ -339,6 +339,11 @@ final class ContextRules {
                 personal.add(key(match, tokens));
                 continue;
             }
+            if (speakerOrOffice(match, tokens)) {
+                match.drop(RejectionReason.PERSON_NAME);
+                personal.add(key(match, tokens));
+                continue;
+            }
             if (personContext(matches, k, tokens)) {
                 match.drop(RejectionReason.PERSON_NAME);
                 personal.add(key(match, tokens));
@@ -757,6 +762,31 @@ final class ContextRules {
             return false;
         }
         return !tokens.sentenceStart(prev) || afterFirstName;
+    }
+
+    /**
+     * "Torres said", "the Obama administration": a one-word town right before a verb of speech, at
+     * a sentence's start or after another capitalised word, or before the word for a government,
+     * names a person, who speaks and governs; a town does neither, and a capital or a country that
+     * does ("Moscow said") is not judged so. Every other mention of the word in the article is that
+     * person too.
+     */
+    private static boolean speakerOrOffice(final EntryMatch match, final TokenizedText tokens) {
+        final int next = match.lastToken + 1;
+        return match.entry.kind() == MentionKind.CITY
+                && !match.entry.has(Gazetteer.REGION)
+                && match.firstToken == match.lastToken
+                && !tokens.is(match.firstToken, TokenizedText.ALL_UPPER)
+                && next < tokens.size()
+                && tokens.spaceBefore(next)
+                && switch (TokenizedText.fold(tokens.source, tokens.start(next), tokens.end(next))) {
+                    case "administration" -> true;
+                    // "Qintex of Brisbane said", "that Gainesville says no": a firm's seat, or a town's people
+                    case "said", "says", "told" ->
+                        tokens.sentenceStart(match.firstToken)
+                                || tokens.is(match.firstToken - 1, TokenizedText.UPPER_FIRST);
+                    default -> false;
+                };
     }
 
     /**

@@ -1,0 +1,43 @@
+package news.pipeline.tag;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** A town's name that speaks or governs is a person's; a town that is a firm's seat or a capital that speaks is still the place. */
+class SpeakerNamesTest {
+    private static final CountryTagger TAGGER = CountryTagger.loadDefault();
+
+    private static List<String> codes(final String text) {
+        return TAGGER.tag("", text).countries().stream()
+                .map(CountryTagging::code)
+                .toList();
+    }
+
+    @ParameterizedTest(name = "{0} -> not {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Sheriff Beauregard \u201cBud\u201d Torres said the boy was booked into the parish jail.|BR",
+                "The boy was arrested on Monday. Torres said he was booked into the parish jail.|BR",
+                "Much depends on what the Obama administration does next. Obama spoke in Cairo.|JP",
+            })
+    void shouldReadAsAPerson(final String text, final String code) {
+        assertThat(codes(text)).doesNotContain(code);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Qintex Ltd of Brisbane said it had arranged a line of credit.|AU",
+                "Officials in Brisbane said the dam was full.|AU",
+                "Moscow said the talks had failed.|RU",
+                "Torres, a town near Porto Alegre, flooded on Monday.|BR",
+            })
+    void shouldStillReadAsThePlace(final String text, final String code) {
+        assertThat(codes(text)).contains(code);
+    }
+}
