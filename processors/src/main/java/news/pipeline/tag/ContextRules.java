@@ -235,6 +235,22 @@ final class ContextRules {
      */
     private static final Set<String> TOWN_SCHOOLS = Set.of("elementary");
 
+    /**
+     * Two words after a town's name that a country's or a capital's name is not followed by: its
+     * middle and high schools, its junior and community colleges ("Paris High School", "Paris Junior
+     * College" are in Texas, not France).
+     */
+    private static final Set<String> TOWN_SCHOOL_PAIRS = Set.of(
+            "middle school",
+            "middle schools",
+            "independent school",
+            "independent schools",
+            "high school",
+            "high schools",
+            "junior high",
+            "junior college",
+            "community college");
+
     /** Nouns that introduce the title of a work or the name of a band: "the band Kansas", "the film Casablanca". */
     private static final Set<String> WORK_NOUNS = Set.of(
             "band",
@@ -666,19 +682,31 @@ final class ContextRules {
      * "Jordan Elementary", "Jordan middle school", "Palestine Independent School District": a
      * country's name before the words of a town's schools names a town (Jordan, Minnesota;
      * Palestine, Texas), and so it does elsewhere in the article. A country has no elementary or
-     * middle school of its own name.
+     * middle school of its own name. So does a capital's name before the capitalised name of a
+     * school, a college or a parks department that only a town has: "Paris High School", "Paris
+     * Junior College", "Athens Parks and Recreation" (Paris, Texas; Athens, Tennessee).
      */
     private static boolean townNamedLikeCountry(final EntryMatch match, final TokenizedText tokens) {
-        if (match.entry.kind() != MentionKind.NAME) {
+        if (match.entry.kind() != MentionKind.NAME && match.entry.kind() != MentionKind.CAPITAL) {
             return false;
         }
         final int next = match.lastToken + 1;
         if (next >= tokens.size() || !tokens.spaceBefore(next)) {
             return false;
         }
+        if (match.entry.kind() == MentionKind.CAPITAL && !tokens.is(next, TokenizedText.UPPER_FIRST)) {
+            // "a Paris high school" is one of the capital's; "Paris High School" is a town's own
+            return false;
+        }
         final int length = tokens.end(next) - tokens.start(next);
-        // "elementary", "middle", "independent": most words are ruled out before folding
-        if (length != "elementary".length() && length != "middle".length() && length != "independent".length()) {
+        // "elementary", "middle", "independent", "high", "junior", "community", "parks": most words
+        // are ruled out before folding
+        if (length != "elementary".length()
+                && length != "middle".length()
+                && length != "independent".length()
+                && length != "high".length()
+                && length != "community".length()
+                && length != "parks".length()) {
             return false;
         }
         final String word = TokenizedText.fold(tokens.source, tokens.start(next), tokens.end(next));
@@ -689,8 +717,14 @@ final class ContextRules {
             return false;
         }
         final String then = TokenizedText.fold(tokens.source, tokens.start(next + 1), tokens.end(next + 1));
-        return ("middle".equals(word) || "independent".equals(word))
-                && ("school".equals(then) || "schools".equals(then));
+        if ("parks".equals(word)) {
+            // "Athens Parks and Recreation": a town's department; a capital's parks have their own names
+            return "and".equals(then)
+                    && next + 2 < tokens.size()
+                    && "recreation"
+                            .equals(TokenizedText.fold(tokens.source, tokens.start(next + 2), tokens.end(next + 2)));
+        }
+        return TOWN_SCHOOL_PAIRS.contains(word + ' ' + then);
     }
 
     /** Kinds of name a person or a firm may also bear; demonyms and abbreviations are not. */
