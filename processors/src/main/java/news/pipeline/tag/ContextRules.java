@@ -355,6 +355,11 @@ final class ContextRules {
                 personal.add(key(match, tokens));
                 continue;
             }
+            if (besideInitials(matches, k, tokens)) {
+                match.drop(RejectionReason.PERSON_NAME);
+                personal.add(key(match, tokens));
+                continue;
+            }
             if (speakerOrOffice(match, tokens)) {
                 match.drop(RejectionReason.PERSON_NAME);
                 personal.add(key(match, tokens));
@@ -796,6 +801,54 @@ final class ContextRules {
             return false;
         }
         return !tokens.sentenceStart(prev) || afterFirstName;
+    }
+
+    /**
+     * "J.M. Barrie", "Mary Z. Connaughton": a one-word town or capital right after a person's
+     * initials, or right before a middle initial and a capitalised word, is a surname or a forename.
+     * An initial is one capital letter and its dot; initials that form a known name ("U.S.") are not.
+     */
+    private static boolean besideInitials(final List<EntryMatch> matches, final int k, final TokenizedText tokens) {
+        final EntryMatch match = matches.get(k);
+        if ((match.entry.kind() != MentionKind.CITY && match.entry.kind() != MentionKind.CAPITAL)
+                || match.entry.has(Gazetteer.REGION)
+                || match.firstToken != match.lastToken
+                || tokens.is(match.firstToken, TokenizedText.ALL_UPPER)) {
+            return false;
+        }
+        final int prev = match.firstToken - 1;
+        final boolean afterInitials = prev >= 0
+                && dotAndSpaceBefore(tokens, match.firstToken)
+                && initials(tokens, prev)
+                && !(k > 0 && matches.get(k - 1).inTitle == match.inTitle && matches.get(k - 1).lastToken == prev);
+        final int next = match.lastToken + 1;
+        final boolean beforeInitial = next + 1 < tokens.size()
+                && tokens.spaceBefore(next)
+                && tokens.end(next) - tokens.start(next) == 1
+                && initials(tokens, next)
+                && dotAndSpaceBefore(tokens, next + 1)
+                && tokens.is(next + 1, TokenizedText.UPPER_FIRST);
+        return afterInitials || beforeInitial;
+    }
+
+    /** Whether a space, after at most a dot, separates tokens t-1 and t ("J.M. Barrie", the dot in or out of the token). */
+    private static boolean dotAndSpaceBefore(final TokenizedText tokens, final int t) {
+        final String gap = tokens.source.substring(tokens.end(t - 1), tokens.start(t));
+        return gap.equals(" ") || gap.equals(". ");
+    }
+
+    /** Whether token t is initials: capital letters each followed by a dot ("J.M.", "Z."). */
+    private static boolean initials(final TokenizedText tokens, final int t) {
+        final String source = tokens.source;
+        int i = tokens.start(t);
+        final int end = tokens.end(t);
+        while (i < end) {
+            if (!Character.isUpperCase(source.charAt(i)) || i + 1 >= source.length() || source.charAt(i + 1) != '.') {
+                return false;
+            }
+            i += 2;
+        }
+        return i > tokens.start(t);
     }
 
     /**

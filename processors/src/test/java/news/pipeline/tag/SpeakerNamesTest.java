@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** A town's name that speaks or governs is a person's; a town that is a firm's seat or a capital that speaks is still the place. */
+/** A town's name that speaks or governs, or stands by initials, is a person's; a town that is a firm's seat or a capital that speaks is still the place. */
 class SpeakerNamesTest {
     private static final CountryTagger TAGGER = CountryTagger.loadDefault();
 
@@ -23,6 +23,8 @@ class SpeakerNamesTest {
                 "Sheriff Beauregard \u201cBud\u201d Torres said the boy was booked into the parish jail.|BR",
                 "The boy was arrested on Monday. Torres said he was booked into the parish jail.|BR",
                 "Much depends on what the Obama administration does next. Obama spoke in Cairo.|JP",
+                "The ballet is based on the book by J.M. Barrie. Barrie wrote it in 1904.|CA",
+                "The toll road opened in 1996, according to Mary Z. Connaughton, of Framingham.|TM",
             })
     void shouldReadAsAPerson(final String text, final String code) {
         assertThat(codes(text)).doesNotContain(code);
@@ -36,6 +38,8 @@ class SpeakerNamesTest {
                 "Officials in Brisbane said the dam was full.|AU",
                 "Moscow said the talks had failed.|RU",
                 "Torres, a town near Porto Alegre, flooded on Monday.|BR",
+                "Troops left the U.S. Barrie, Ontario, was quiet.|CA",
+                "Flights from Paris were cancelled.|FR",
             })
     void shouldStillReadAsThePlace(final String text, final String code) {
         assertThat(codes(text)).contains(code);
