@@ -154,7 +154,7 @@ final class ContextRules {
      * Words after a town or region that make the phrase one of its public bodies or places, not a
      * firm: "Gainesville Police", "Indiana State Police", "Richmond Fire Department", "Akron City
      * Council", "Texas Department of Transportation", "Huntsville Memorial Hospital", "Texas Gov.
-     * Rick Perry", "Manitoba Premier", "the Seattle Times". Such a phrase is in the place, or is its
+     * Rick Perry", "Manitoba Premier", "Ontario Provincial Police", "the Seattle Times". Such a phrase is in the place, or is its
      * office-holder or its newspaper, so it is evidence of the place's country. Streets are not
      * among them: a London Street may be anywhere. "County" is not among them: "Orange
      * County" or "Lancaster County" is elsewhere than the town of that name abroad (see {@link
@@ -166,6 +166,7 @@ final class ContextRules {
             "fire",
             "city",
             "state",
+            "provincial",
             "council",
             "mayor",
             "municipal",
