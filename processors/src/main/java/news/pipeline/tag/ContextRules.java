@@ -108,7 +108,8 @@ final class ContextRules {
             "versus",
             "vs");
     /**
-     * Titles before a surname, and a saint's before a given name: "St. Mary's" names a saint (a
+     * Titles before a surname, kin before a given name ("his wife Nancy"), and a saint's before a
+     * given name: "St. Mary's" names a saint (a
      * church, a school), not the town of Mary; the dot after "St" would otherwise read as a
      * sentence's end. A place named after the saint is an entry of its own, which covers the title
      * ("St. Petersburg", "Saint Lucia").
@@ -145,7 +146,18 @@ final class ContextRules {
             "brother",
             "sister",
             "uncle",
-            "aunt");
+            "aunt",
+            // kin before a given name ("his wife Nancy", "daughter Georgia"); not "mother", as in "Mother Russia"
+            "wife",
+            "husband",
+            "son",
+            "daughter",
+            "grandson",
+            "granddaughter",
+            "nephew",
+            "niece",
+            "cousin",
+            "widow");
 
     /** Words after a place name that make it the name of a county or township elsewhere: "Lebanon County", "Jordan Township". */
     private static final Set<String> LOCAL_UNITS = Set.of("county", "township", "parish", "borough");

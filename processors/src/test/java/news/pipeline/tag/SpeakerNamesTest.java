@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** A town's name that speaks or governs, or stands by initials, is a person's; a town that is a firm's seat or a capital that speaks is still the place. */
+/** A town's name that speaks or governs, or stands by initials, is a person's, and so is one after a word for kin; a town that is a firm's seat or a capital that speaks is still the place. */
 class SpeakerNamesTest {
     private static final CountryTagger TAGGER = CountryTagger.loadDefault();
 
@@ -25,6 +25,8 @@ class SpeakerNamesTest {
                 "Much depends on what the Obama administration does next. Obama spoke in Cairo.|JP",
                 "The ballet is based on the book by J.M. Barrie. Barrie wrote it in 1904.|CA",
                 "The toll road opened in 1996, according to Mary Z. Connaughton, of Framingham.|TM",
+                "A fire gutted the restaurant he ran with his wife Nancy in Pataskala.|FR",
+                "Her daughter Georgia was born in Dublin.|GE",
             })
     void shouldReadAsAPerson(final String text, final String code) {
         assertThat(codes(text)).doesNotContain(code);
@@ -40,6 +42,7 @@ class SpeakerNamesTest {
                 "Torres, a town near Porto Alegre, flooded on Monday.|BR",
                 "Troops left the U.S. Barrie, Ontario, was quiet.|CA",
                 "Flights from Paris were cancelled.|FR",
+                "Soldiers marched for Mother Russia.|RU",
             })
     void shouldStillReadAsThePlace(final String text, final String code) {
         assertThat(codes(text)).contains(code);
