@@ -368,6 +368,11 @@ final class ContextRules {
                 personal.add(key(match, tokens));
                 continue;
             }
+            if (byline(match, tokens)) {
+                match.drop(RejectionReason.PERSON_NAME);
+                personal.add(key(match, tokens));
+                continue;
+            }
             if (besideInitials(matches, k, tokens)) {
                 match.drop(RejectionReason.PERSON_NAME);
                 personal.add(key(match, tokens));
@@ -814,6 +819,24 @@ final class ContextRules {
             return false;
         }
         return !tokens.sentenceStart(prev) || afterFirstName;
+    }
+
+    /**
+     * "BY CHAD KLIMACK", "By Jordan Smith": a one-word name right after "By" that opens a sentence
+     * and right before another capitalised word is the writer's first name in a byline.
+     */
+    private static boolean byline(final EntryMatch match, final TokenizedText tokens) {
+        final int prev = match.firstToken - 1;
+        final int next = match.lastToken + 1;
+        return nameLike(match.entry)
+                && match.firstToken == match.lastToken
+                && prev >= 0
+                && next < tokens.size()
+                && tokens.sentenceStart(prev)
+                && "by".equals(TokenizedText.fold(tokens.source, tokens.start(prev), tokens.end(prev)))
+                && tokens.spaceBefore(match.firstToken)
+                && tokens.spaceBefore(next)
+                && tokens.is(next, TokenizedText.UPPER_FIRST);
     }
 
     /**

@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** A town's name that speaks or governs, or stands by initials, is a person's, and so is one after a word for kin; a town that is a firm's seat or a capital that speaks is still the place. */
+/** A town's name that speaks or governs, or stands by initials, is a person's, and so is one after a word for kin or opening a byline; a town that is a firm's seat or a capital that speaks is still the place. */
 class SpeakerNamesTest {
     private static final CountryTagger TAGGER = CountryTagger.loadDefault();
 
@@ -27,6 +27,7 @@ class SpeakerNamesTest {
                 "The toll road opened in 1996, according to Mary Z. Connaughton, of Framingham.|TM",
                 "A fire gutted the restaurant he ran with his wife Nancy in Pataskala.|FR",
                 "Her daughter Georgia was born in Dublin.|GE",
+                "Zoning allows the block to be rebuilt. BY CHAD KLIMACK Advocate Reporter. The council met.|TD",
             })
     void shouldReadAsAPerson(final String text, final String code) {
         assertThat(codes(text)).doesNotContain(code);
@@ -43,6 +44,7 @@ class SpeakerNamesTest {
                 "Troops left the U.S. Barrie, Ontario, was quiet.|CA",
                 "Flights from Paris were cancelled.|FR",
                 "Soldiers marched for Mother Russia.|RU",
+                "The plan was drafted by Chad. By Chad, the rebels meant the army.|TD",
             })
     void shouldStillReadAsThePlace(final String text, final String code) {
         assertThat(codes(text)).contains(code);
