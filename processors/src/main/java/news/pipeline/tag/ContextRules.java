@@ -108,7 +108,8 @@ final class ContextRules {
             "versus",
             "vs");
     /**
-     * Titles before a surname, and a saint's before a given name: "St. Mary's" names a saint (a
+     * Titles before a surname, kin before a given name ("his wife Nancy"), and a saint's before a
+     * given name: "St. Mary's" names a saint (a
      * church, a school), not the town of Mary; the dot after "St" would otherwise read as a
      * sentence's end. A place named after the saint is an entry of its own, which covers the title
      * ("St. Petersburg", "Saint Lucia").
@@ -145,7 +146,18 @@ final class ContextRules {
             "brother",
             "sister",
             "uncle",
-            "aunt");
+            "aunt",
+            // kin before a given name ("his wife Nancy", "daughter Georgia"); not "mother", as in "Mother Russia"
+            "wife",
+            "husband",
+            "son",
+            "daughter",
+            "grandson",
+            "granddaughter",
+            "nephew",
+            "niece",
+            "cousin",
+            "widow");
 
     /** Words after a place name that make it the name of a county or township elsewhere: "Lebanon County", "Jordan Township". */
     private static final Set<String> LOCAL_UNITS = Set.of("county", "township", "parish", "borough");
@@ -154,7 +166,7 @@ final class ContextRules {
      * Words after a town or region that make the phrase one of its public bodies or places, not a
      * firm: "Gainesville Police", "Indiana State Police", "Richmond Fire Department", "Akron City
      * Council", "Texas Department of Transportation", "Huntsville Memorial Hospital", "Texas Gov.
-     * Rick Perry", "Manitoba Premier", "the Seattle Times". Such a phrase is in the place, or is its
+     * Rick Perry", "Manitoba Premier", "Ontario Provincial Police", "the Seattle Times". Such a phrase is in the place, or is its
      * office-holder or its newspaper, so it is evidence of the place's country. Streets are not
      * among them: a London Street may be anywhere. "County" is not among them: "Orange
      * County" or "Lancaster County" is elsewhere than the town of that name abroad (see {@link
@@ -166,6 +178,7 @@ final class ContextRules {
             "fire",
             "city",
             "state",
+            "provincial",
             "council",
             "mayor",
             "municipal",
@@ -234,6 +247,22 @@ final class ContextRules {
      * Residents are not among them: "Singapore residents" are a country's.
      */
     private static final Set<String> TOWN_SCHOOLS = Set.of("elementary");
+
+    /**
+     * Two words after a town's name that a country's or a capital's name is not followed by: its
+     * middle and high schools, its junior and community colleges ("Paris High School", "Paris Junior
+     * College" are in Texas, not France).
+     */
+    private static final Set<String> TOWN_SCHOOL_PAIRS = Set.of(
+            "middle school",
+            "middle schools",
+            "independent school",
+            "independent schools",
+            "high school",
+            "high schools",
+            "junior high",
+            "junior college",
+            "community college");
 
     /** Nouns that introduce the title of a work or the name of a band: "the band Kansas", "the film Casablanca". */
     private static final Set<String> WORK_NOUNS = Set.of(
@@ -306,6 +335,23 @@ final class ContextRules {
                 personal.add(key(match, tokens));
                 continue;
             }
+            // a currency's sign or a disease's name, whatever the case of the words around it
+            if (NonPlaceUses.currencySign(match, tokens)) {
+                match.drop(RejectionReason.CURRENCY_SIGN);
+                continue;
+            }
+            if (NonPlaceUses.diseaseName(match, tokens)) {
+                match.drop(RejectionReason.DISEASE_NAME);
+                continue;
+            }
+            if (NonPlaceUses.language(matches, k, tokens)) {
+                match.drop(RejectionReason.LANGUAGE);
+                continue;
+            }
+            if (NonPlaceUses.cuisineOrAncestry(match, tokens)) {
+                match.drop(RejectionReason.CUISINE_OR_ANCESTRY);
+                continue;
+            }
             if (match.titleCaps || match.datelinePlace || match.datelineRegion) {
                 continue;
             }
@@ -319,6 +365,21 @@ final class ContextRules {
             }
             if (townNamedLikeCountry(match, tokens)) {
                 match.drop(RejectionReason.TOWN_NAMED_LIKE_COUNTRY);
+                personal.add(key(match, tokens));
+                continue;
+            }
+            if (byline(match, tokens)) {
+                match.drop(RejectionReason.PERSON_NAME);
+                personal.add(key(match, tokens));
+                continue;
+            }
+            if (besideInitials(matches, k, tokens)) {
+                match.drop(RejectionReason.PERSON_NAME);
+                personal.add(key(match, tokens));
+                continue;
+            }
+            if (speakerOrOffice(match, tokens)) {
+                match.drop(RejectionReason.PERSON_NAME);
                 personal.add(key(match, tokens));
                 continue;
             }
@@ -644,19 +705,31 @@ final class ContextRules {
      * "Jordan Elementary", "Jordan middle school", "Palestine Independent School District": a
      * country's name before the words of a town's schools names a town (Jordan, Minnesota;
      * Palestine, Texas), and so it does elsewhere in the article. A country has no elementary or
-     * middle school of its own name.
+     * middle school of its own name. So does a capital's name before the capitalised name of a
+     * school, a college or a parks department that only a town has: "Paris High School", "Paris
+     * Junior College", "Athens Parks and Recreation" (Paris, Texas; Athens, Tennessee).
      */
     private static boolean townNamedLikeCountry(final EntryMatch match, final TokenizedText tokens) {
-        if (match.entry.kind() != MentionKind.NAME) {
+        if (match.entry.kind() != MentionKind.NAME && match.entry.kind() != MentionKind.CAPITAL) {
             return false;
         }
         final int next = match.lastToken + 1;
         if (next >= tokens.size() || !tokens.spaceBefore(next)) {
             return false;
         }
+        if (match.entry.kind() == MentionKind.CAPITAL && !tokens.is(next, TokenizedText.UPPER_FIRST)) {
+            // "a Paris high school" is one of the capital's; "Paris High School" is a town's own
+            return false;
+        }
         final int length = tokens.end(next) - tokens.start(next);
-        // "elementary", "middle", "independent": most words are ruled out before folding
-        if (length != "elementary".length() && length != "middle".length() && length != "independent".length()) {
+        // "elementary", "middle", "independent", "high", "junior", "community", "parks": most words
+        // are ruled out before folding
+        if (length != "elementary".length()
+                && length != "middle".length()
+                && length != "independent".length()
+                && length != "high".length()
+                && length != "community".length()
+                && length != "parks".length()) {
             return false;
         }
         final String word = TokenizedText.fold(tokens.source, tokens.start(next), tokens.end(next));
@@ -667,8 +740,14 @@ final class ContextRules {
             return false;
         }
         final String then = TokenizedText.fold(tokens.source, tokens.start(next + 1), tokens.end(next + 1));
-        return ("middle".equals(word) || "independent".equals(word))
-                && ("school".equals(then) || "schools".equals(then));
+        if ("parks".equals(word)) {
+            // "Athens Parks and Recreation": a town's department; a capital's parks have their own names
+            return "and".equals(then)
+                    && next + 2 < tokens.size()
+                    && "recreation"
+                            .equals(TokenizedText.fold(tokens.source, tokens.start(next + 2), tokens.end(next + 2)));
+        }
+        return TOWN_SCHOOL_PAIRS.contains(word + ' ' + then);
     }
 
     /** Kinds of name a person or a firm may also bear; demonyms and abbreviations are not. */
@@ -740,6 +819,97 @@ final class ContextRules {
             return false;
         }
         return !tokens.sentenceStart(prev) || afterFirstName;
+    }
+
+    /**
+     * "BY CHAD KLIMACK", "By Jordan Smith": a one-word name right after "By" that opens a sentence
+     * and right before another capitalised word is the writer's first name in a byline.
+     */
+    private static boolean byline(final EntryMatch match, final TokenizedText tokens) {
+        final int prev = match.firstToken - 1;
+        final int next = match.lastToken + 1;
+        return nameLike(match.entry)
+                && match.firstToken == match.lastToken
+                && prev >= 0
+                && next < tokens.size()
+                && tokens.sentenceStart(prev)
+                && "by".equals(TokenizedText.fold(tokens.source, tokens.start(prev), tokens.end(prev)))
+                && tokens.spaceBefore(match.firstToken)
+                && tokens.spaceBefore(next)
+                && tokens.is(next, TokenizedText.UPPER_FIRST);
+    }
+
+    /**
+     * "J.M. Barrie", "Mary Z. Connaughton": a one-word town or capital right after a person's
+     * initials, or right before a middle initial and a capitalised word, is a surname or a forename.
+     * An initial is one capital letter and its dot; initials that form a known name ("U.S.") are not.
+     */
+    private static boolean besideInitials(final List<EntryMatch> matches, final int k, final TokenizedText tokens) {
+        final EntryMatch match = matches.get(k);
+        if ((match.entry.kind() != MentionKind.CITY && match.entry.kind() != MentionKind.CAPITAL)
+                || match.entry.has(Gazetteer.REGION)
+                || match.firstToken != match.lastToken
+                || tokens.is(match.firstToken, TokenizedText.ALL_UPPER)) {
+            return false;
+        }
+        final int prev = match.firstToken - 1;
+        final boolean afterInitials = prev >= 0
+                && dotAndSpaceBefore(tokens, match.firstToken)
+                && initials(tokens, prev)
+                && !(k > 0 && matches.get(k - 1).inTitle == match.inTitle && matches.get(k - 1).lastToken == prev);
+        final int next = match.lastToken + 1;
+        final boolean beforeInitial = next + 1 < tokens.size()
+                && tokens.spaceBefore(next)
+                && tokens.end(next) - tokens.start(next) == 1
+                && initials(tokens, next)
+                && dotAndSpaceBefore(tokens, next + 1)
+                && tokens.is(next + 1, TokenizedText.UPPER_FIRST);
+        return afterInitials || beforeInitial;
+    }
+
+    /** Whether a space, after at most a dot, separates tokens t-1 and t ("J.M. Barrie", the dot in or out of the token). */
+    private static boolean dotAndSpaceBefore(final TokenizedText tokens, final int t) {
+        final String gap = tokens.source.substring(tokens.end(t - 1), tokens.start(t));
+        return gap.equals(" ") || gap.equals(". ");
+    }
+
+    /** Whether token t is initials: capital letters each followed by a dot ("J.M.", "Z."). */
+    private static boolean initials(final TokenizedText tokens, final int t) {
+        final String source = tokens.source;
+        int i = tokens.start(t);
+        final int end = tokens.end(t);
+        while (i < end) {
+            if (!Character.isUpperCase(source.charAt(i)) || i + 1 >= source.length() || source.charAt(i + 1) != '.') {
+                return false;
+            }
+            i += 2;
+        }
+        return i > tokens.start(t);
+    }
+
+    /**
+     * "Torres said", "the Obama administration": a one-word town right before a verb of speech, at
+     * a sentence's start or after another capitalised word, or before the word for a government,
+     * names a person, who speaks and governs; a town does neither, and a capital or a country that
+     * does ("Moscow said") is not judged so. Every other mention of the word in the article is that
+     * person too.
+     */
+    private static boolean speakerOrOffice(final EntryMatch match, final TokenizedText tokens) {
+        final int next = match.lastToken + 1;
+        return match.entry.kind() == MentionKind.CITY
+                && !match.entry.has(Gazetteer.REGION)
+                && match.firstToken == match.lastToken
+                && !tokens.is(match.firstToken, TokenizedText.ALL_UPPER)
+                && next < tokens.size()
+                && tokens.spaceBefore(next)
+                && switch (TokenizedText.fold(tokens.source, tokens.start(next), tokens.end(next))) {
+                    case "administration" -> true;
+                    // "Qintex of Brisbane said", "that Gainesville says no": a firm's seat, or a town's people
+                    case "said", "says", "told" ->
+                        tokens.sentenceStart(match.firstToken)
+                                || tokens.is(match.firstToken - 1, TokenizedText.UPPER_FIRST);
+                    default -> false;
+                };
     }
 
     /**

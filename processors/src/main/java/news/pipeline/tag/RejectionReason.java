@@ -33,6 +33,14 @@ public enum RejectionReason {
     TOWN_OF_REGION("a town of the region named right after it"),
     /** "Athens" among the towns of Georgia. */
     NAMESAKE_AT_HOME("a namesake town of the country the story is set in"),
+    /** "US$1,800". */
+    CURRENCY_SIGN("a currency's sign, glued to a dollar sign"),
+    /** "Hong Kong flu", "Japanese encephalitis". */
+    DISEASE_NAME("names a disease or a virus"),
+    /** "speaks in Spanish". */
+    LANGUAGE("names a language"),
+    /** "Mexican restaurants", "Irish heritage". */
+    CUISINE_OR_ANCESTRY("names a cuisine or an ancestry"),
     /** "Minsk" inside "OSCE Minsk Group", "Mexico" inside "Gulf of Mexico". */
     INSIDE_LONGER_NAME("inside a longer name, which wins");
 

@@ -61,6 +61,7 @@ class CountryTaggerTrapsTest {
                 "A biography of Virginia Woolf was published.|US",
                 "Piedmont Aviation Inc said its load factor rose.|IT",
                 "The Jersey Central Power unit, based in Morristown, New Jersey, said so.|JE",
+                "He was stopped on Ontario Provincial Highway 11 and must appear in a Bradford, Ontario court.|GB",
             })
     void shouldNotTakeTheTrap(final String text, final String code) {
         assertThat(codes(text)).doesNotContain(code);
@@ -113,6 +114,7 @@ class CountryTaggerTrapsTest {
                 "Air France said traffic rose.|FR",
                 "Royal Jordanian Airlines flew to Jordan.|JO",
                 "Israel Radio said Israel would reopen the crossing.|IL",
+                "He was stopped on Ontario Provincial Highway 11 and must appear in a Bradford, Ontario court.|CA",
             })
     void shouldFind(final String text, final String code) {
         assertThat(codes(text)).contains(code);
