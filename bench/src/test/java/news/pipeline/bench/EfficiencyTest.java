@@ -45,7 +45,7 @@ class EfficiencyTest {
         assertThat(new Efficiency(0.1, 0.1, 0).value()).isNaN();
     }
 
-    private static EndToEndBenchmark.Phase phase(final long articles, final double processCpu, final double benchCpu) {
+    static EndToEndBenchmark.Phase phase(final long articles, final double processCpu, final double benchCpu) {
         return new EndToEndBenchmark.Phase(
                 "m",
                 articles,
