@@ -11,7 +11,6 @@ import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -29,14 +28,11 @@ public final class CrawlStateReader implements AutoCloseable {
     /** @throws MissingTopicException when the cluster has no news.crawl.seen */
     public CrawlStateReader(final PipelineSettings settings) {
         this.reader = Clients.reader(settings);
-        final List<PartitionInfo> infos = reader.partitionsFor(Topics.CRAWL_SEEN.name(), READ_TIMEOUT);
-        if (infos == null || infos.isEmpty()) {
+        this.partitions = Clients.partitions(reader, Topics.CRAWL_SEEN.name(), READ_TIMEOUT);
+        if (partitions.isEmpty()) {
             reader.close();
             throw new MissingTopicException(Topics.CRAWL_SEEN.name(), settings.bootstrapServers());
         }
-        this.partitions = infos.stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition()))
-                .toList();
         reader.assign(partitions);
         reader.seekToBeginning(partitions);
     }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import news.pipeline.runtime.Clients;
 import news.pipeline.schema.DeadLetter;
 import news.pipeline.serde.ValueFormat;
 import news.pipeline.topics.PipelineHeaders;
@@ -54,9 +55,7 @@ public final class DeadLetterLog {
      * @param since only dead letters written at or after this time; null for all
      */
     public List<Entry> read(final Instant since, final Predicate<Entry> filter) {
-        final List<TopicPartition> partitions = consumer.partitionsFor(Topics.DEAD_LETTER.name()).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition()))
-                .toList();
+        final List<TopicPartition> partitions = Clients.partitions(consumer, Topics.DEAD_LETTER.name(), READ_TIMEOUT);
         consumer.assign(partitions);
         final Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
         if (since == null) {

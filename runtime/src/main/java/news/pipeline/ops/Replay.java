@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import java.util.function.Supplier;
 import news.pipeline.deadletter.DeadLetters;
 import news.pipeline.deadletter.ProcessorDeadLetters;
 import news.pipeline.publisher.FanOutStep;
+import news.pipeline.runtime.Clients;
 import news.pipeline.schema.CleanArticle;
 import news.pipeline.schema.CountryArticle;
 import news.pipeline.schema.EnrichedArticle;
@@ -60,6 +60,9 @@ import org.apache.kafka.common.serialization.Serializer;
 public final class Replay {
     public static final String REPLAYED_HEADER = PipelineHeaders.REPLAYED;
     private static final int RECORDS_PER_TRANSACTION = 500;
+
+    /** How long to wait for the raw topic's partitions: as long as the consumer's default API timeout. */
+    private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(60);
 
     /** The offsets of one raw partition to replay: [fromOffset, toOffset). */
     public record PartitionPlan(int partition, long fromOffset, long toOffset) {
@@ -131,10 +134,7 @@ public final class Replay {
      * (exclusive), by record timestamp.
      */
     public static Plan plan(final KafkaConsumer<byte[], byte[]> consumer, final Instant from, final Instant to) {
-        final List<TopicPartition> partitions = consumer.partitionsFor(Topics.RAW.name()).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition()))
-                .sorted(Comparator.comparingInt(TopicPartition::partition))
-                .toList();
+        final List<TopicPartition> partitions = Clients.partitions(consumer, Topics.RAW.name(), METADATA_TIMEOUT);
         final Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
         final Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(times(partitions, from));
         final Map<TopicPartition, OffsetAndTimestamp> stops = consumer.offsetsForTimes(times(partitions, to));
