@@ -319,6 +319,28 @@ public final class BenchReport {
                         Locale.ROOT,
                         "the broker and the reader's JVM over the same time (%.1f s)",
                         phase.benchCpuSeconds()));
+        table.add(
+                section,
+                name + " broker-side JIT compiler CPU per article",
+                1000 * phase.brokerCompilerCpuSeconds() / phase.articles(),
+                "ms",
+                "part of the broker-side CPU, left out of the efficiency: one broker serves the pipeline's run,"
+                        + " then the ceiling's, so the first run pays for compiling the broker's code");
+        final BrokerCounts.KafkaWork work = BrokerCounts.KafkaWork.of(phase.brokerCounts());
+        final double articles = phase.articles();
+        table.add(
+                section,
+                name + " Kafka work per article",
+                work.bytesIn() / 1024 / articles,
+                "KiB",
+                String.format(
+                        Locale.ROOT,
+                        "written to the broker, internal topics included; %.2f records, %.3f produce and %.3f fetch"
+                                + " requests, %.3f transactions per article (the broker's counters)",
+                        work.recordsIn() / articles,
+                        work.produceRequests() / articles,
+                        work.fetchRequests() / articles,
+                        work.transactions() / articles));
         if (phase.latencyArticles() > 0) {
             final String detail = String.format(
                     Locale.ROOT,

@@ -10,9 +10,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import news.pipeline.runtime.StepChain;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
+import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -23,7 +28,9 @@ import org.apache.kafka.streams.processor.api.Record;
  * the workload's pool), looked up instead of computed. So the ceiling does the pipeline's Kafka work
  * and nothing else: as many records in and out of each hop, of the same sizes, the same dead letters
  * and as many by-country records per article. One difference, so that the end consumer can tell the
- * articles apart: by-country records keep the article's id as their key, not the country code.
+ * articles apart: by-country records keep the article's id as their key, not the country code; but
+ * they go to the partition of their country code ({@link #byCountryPartitioner()}), as the
+ * pipeline's do, so that each partition's batches hold the same records and compress the same.
  */
 public final class CeilingReplay {
     /** The sink of a hop's records on the next topic, and of its dead letters. */
@@ -37,8 +44,26 @@ public final class CeilingReplay {
     /** For each hop, its outputs by the input value's fingerprint. */
     private final List<Map<Fingerprint, List<Output>>> hops;
 
-    private CeilingReplay(final List<Map<Fingerprint, List<Output>>> hops) {
+    /** The pipeline's key (a country code, serialized) of each by-country value, by the value's identity. */
+    private final Map<byte[], byte[]> byCountryKeys;
+
+    private CeilingReplay(final List<Map<Fingerprint, List<Output>>> hops, final Map<byte[], byte[]> byCountryKeys) {
         this.hops = hops;
+        this.byCountryKeys = byCountryKeys;
+    }
+
+    /**
+     * Places each by-country record on the partition the pipeline's record with the same value goes
+     * to (the producer's hash of its country-code key), though its key is the article's id; other
+     * records are placed as usual.
+     */
+    StreamPartitioner<byte[], byte[]> byCountryPartitioner() {
+        return (topic, key, value, partitions) -> {
+            final byte[] countryKey = byCountryKeys.get(value);
+            return countryKey == null
+                    ? Optional.empty()
+                    : Optional.of(Set.of(BuiltInPartitioner.partitionForKey(countryKey, partitions)));
+        };
     }
 
     /** What the hop writes for this input value; nothing for a value it does not know. */
@@ -73,6 +98,7 @@ public final class CeilingReplay {
                 out.writeInt(h.rejectedAt());
                 out.writeInt(h.byCountry().size());
                 for (final byte[][] view : h.byCountry()) {
+                    bytes(out, view[0]);
                     bytes(out, view[1]);
                 }
             }
@@ -82,6 +108,7 @@ public final class CeilingReplay {
     /** The replay of the pool {@link #write} wrote; refuses a pool whose fingerprints collide. */
     public static CeilingReplay read(final Path file) throws IOException {
         final List<Map<Fingerprint, List<Output>>> hops = List.of(new HashMap<>(), new HashMap<>(), new HashMap<>());
+        final Map<byte[], byte[]> byCountryKeys = new IdentityHashMap<>();
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             final int pool = in.readInt();
             for (int i = 0; i < pool; i++) {
@@ -92,7 +119,10 @@ public final class CeilingReplay {
                 final int views = in.readInt();
                 final List<Output> byCountry = new ArrayList<>(views);
                 for (int v = 0; v < views; v++) {
-                    byCountry.add(new Output(NEXT, bytes(in)));
+                    final byte[] countryKey = bytes(in);
+                    final Output view = new Output(NEXT, bytes(in));
+                    byCountryKeys.put(view.value(), countryKey);
+                    byCountry.add(view);
                 }
                 // A rejected record goes to the dead letters with its value as read; nothing goes further.
                 put(hops.get(StepChain.CLEAN), raw, rejectedAt == StepChain.CLEAN ? DEAD_LETTER : NEXT, raw, clean);
@@ -117,7 +147,7 @@ public final class CeilingReplay {
                 requireUnique(previous, i);
             }
         }
-        return new CeilingReplay(hops);
+        return new CeilingReplay(hops, byCountryKeys);
     }
 
     private static void put(

@@ -36,9 +36,15 @@ public record Efficiency(double ceilingMs, double stagesMs, double pipelineMs, d
         return measured > 0 ? modelMs() / measured : Double.NaN;
     }
 
-    /** Processors' and broker's CPU per measured article, ms. */
+    /**
+     * Processors' and broker's CPU per measured article, ms, without the broker JVM's JIT compiling:
+     * one broker serves the pipeline's run and then the ceiling's, so the pipeline's run would pay
+     * for compiling the broker's code for both, which a broker that has run a while has done.
+     */
     public static double cpuMs(final EndToEndBenchmark.Phase phase) {
-        return 1000 * (phase.processCpuSeconds() + phase.benchCpuSeconds()) / phase.articles();
+        return 1000
+                * (phase.processCpuSeconds() + phase.benchCpuSeconds() - phase.brokerCompilerCpuSeconds())
+                / phase.articles();
     }
 
     public double modelMs() {

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import news.pipeline.kafka.EmbeddedKafka;
 import news.pipeline.runtime.Clients;
 import news.pipeline.runtime.PipelineSettings;
@@ -73,6 +74,9 @@ public final class EndToEndBenchmark {
      * of the broker-side CPU and counted apart ({@link Phase#observerCpuSeconds()}).
      */
     public static final String OBSERVER_THREAD_PREFIX = "bench-observer-";
+
+    /** The key of the broker's counters' growth over the measured articles in a phase's stats. */
+    static final String BROKER_COUNTS = "brokerCountsMeasured";
 
     /**
      * @param rate         the text workload's latency run's offered articles/s
@@ -200,6 +204,32 @@ public final class EndToEndBenchmark {
                 }
             }
             return nanos / 1e9;
+        }
+
+        /**
+         * The broker's counters' growth during the measured articles ({@link BrokerCounts}: records,
+         * bytes and requests, and the benchmark JVM's CPU by thread); empty when unknown.
+         */
+        public Map<String, Double> brokerCounts() {
+            final Object value = processStats.get(BROKER_COUNTS);
+            final Map<String, Double> counts = new TreeMap<>();
+            if (value instanceof Map<?, ?> byName) {
+                byName.forEach((name, count) -> {
+                    if (count instanceof Number n) {
+                        counts.put(String.valueOf(name), n.doubleValue());
+                    }
+                });
+            }
+            return counts;
+        }
+
+        /**
+         * The benchmark JVM's JIT compiler threads' CPU during the measured articles: part of
+         * {@link #benchCpuSeconds()}, and compiling the broker's code, mostly. One broker serves the
+         * pipeline's run and then the ceiling's, so the first run pays most of it.
+         */
+        public double brokerCompilerCpuSeconds() {
+            return Math.max(0, brokerCounts().getOrDefault(BrokerCounts.COMPILER, 0.0)) / 1e9;
         }
 
         public double gcSeconds() {
@@ -435,6 +465,7 @@ public final class EndToEndBenchmark {
                 end.awaitThroughputRecords(warmRecords, options.phaseTimeout());
                 final long benchCpuWarm = ownCpuNanos();
                 final long observerCpuWarm = observerCpuNanos();
+                final Map<String, Double> brokerWarm = BrokerCounts.snapshot();
                 final Map<String, Object> warmStats = processorJvm.stats();
                 final double warmCpu = ((Number) warmStats.get("cpuNanos")).doubleValue() / 1e9;
                 progress.begin(
@@ -444,6 +475,7 @@ public final class EndToEndBenchmark {
                         () -> articlesOut(end.throughputRecords(), warmRecords, counts.records(), counts.articles()));
                 final boolean complete = end.awaitThroughputRecords(options.phaseTimeout());
                 final long done = System.nanoTime();
+                final Map<String, Double> brokerMeasured = BrokerCounts.growth(brokerWarm, BrokerCounts.snapshot());
                 progress.end();
                 final Map<String, Object> throughputStats = processorJvm.stats();
                 final double observerCpu = (observerCpuNanos() - observerCpuWarm) / 1e9;
@@ -513,6 +545,15 @@ public final class EndToEndBenchmark {
                         compilerAtEnd < 0 || compilerAtWarm < 0 ? Double.NaN : compilerAtEnd - compilerAtWarm);
                 stats.put("gcCpuNanosMeasured", measured(warmStats, throughputStats, "gcCpuNanos"));
                 stats.put("threadCpuNanosMeasured", threadCpuMeasured(warmStats, throughputStats));
+                stats.put(BROKER_COUNTS, brokerMeasured);
+                LOG.info(
+                        "{} {}: the broker's counters per measured article: {}",
+                        workload.name(),
+                        mode,
+                        brokerMeasured.entrySet().stream()
+                                .map(count -> String.format(
+                                        Locale.ROOT, "%s=%.4f", count.getKey(), count.getValue() / counts.articles()))
+                                .collect(Collectors.joining(" ")));
                 final long[] latencies = end.latencies();
                 final Percentiles p = latencies.length == 0 ? null : Percentiles.of(latencies);
                 final double processCpu = ((Number) throughputStats.get("cpuNanos")).doubleValue() / 1e9 - warmCpu;

@@ -32,6 +32,7 @@ import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 import news.pipeline.metrics.PipelineMetrics;
 import news.pipeline.runtime.AvroJson;
+import news.pipeline.runtime.StepChain;
 import news.pipeline.runtime.StreamsAppRunner;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.streams.StreamsSettings;
@@ -218,7 +219,18 @@ public final class ProcessorJvmMain {
         final String processor = "replay-" + to;
         topology.addSource(source, new ByteArrayDeserializer(), new ByteArrayDeserializer(), from);
         topology.addProcessor(processor, () -> new CeilingReplay.HopProcessor(replay, hop, pacer), source);
-        topology.addSink(CeilingReplay.NEXT, to, new ByteArraySerializer(), new ByteArraySerializer(), processor);
+        if (hop == StepChain.FAN_OUT) {
+            // By-country records on their country's partition, as the pipeline's.
+            topology.addSink(
+                    CeilingReplay.NEXT,
+                    to,
+                    new ByteArraySerializer(),
+                    new ByteArraySerializer(),
+                    replay.byCountryPartitioner(),
+                    processor);
+        } else {
+            topology.addSink(CeilingReplay.NEXT, to, new ByteArraySerializer(), new ByteArraySerializer(), processor);
+        }
         topology.addSink(
                 CeilingReplay.DEAD_LETTER,
                 CEILING_DEAD_LETTER,

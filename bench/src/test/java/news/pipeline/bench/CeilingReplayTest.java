@@ -6,12 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import news.pipeline.runtime.GeneratedNews;
 import news.pipeline.runtime.StepChain;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CeilingReplayTest {
+    private static final int PARTITIONS = 6;
+
     @TempDir
     Path dir;
 
@@ -44,7 +48,19 @@ class CeilingReplayTest {
                 assertThat(views).hasSize(workload.fanOut(i));
                 for (int v = 0; v < views.size(); v++) {
                     assertThat(views.get(v).value()).isEqualTo(hops.byCountry().get(v)[1]);
+                    // On the partition of the pipeline's country-code key, though keyed by the article.
+                    assertThat(replay.byCountryPartitioner()
+                                    .partitions(
+                                            "by-country",
+                                            new byte[] {1},
+                                            views.get(v).value(),
+                                            PARTITIONS))
+                            .contains(Set.of(BuiltInPartitioner.partitionForKey(
+                                    hops.byCountry().get(v)[0], PARTITIONS)));
                 }
+                assertThat(replay.byCountryPartitioner().partitions("clean", new byte[] {1}, hops.clean(), PARTITIONS))
+                        .as("other records are placed as usual")
+                        .isEmpty();
                 byCountry += views.size();
             }
             assertThat(byCountry).as("the stories name countries").isPositive();
