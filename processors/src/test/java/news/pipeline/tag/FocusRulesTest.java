@@ -21,6 +21,26 @@ class FocusRulesTest {
     }
 
     @Test
+    void shouldWeighADatelineAfterAHeadingLineAboveAPlayersNationality() {
+        final TaggedArticle tagged = TAGGER.tag(
+                "",
+                "FIRMINO DOUBLE SENDS LIVERPOOL TOP\n  LIVERPOOL, England (Reuters) - Brazilian striker Roberto"
+                        + " Firmino scored twice as Liverpool beat Watford 3-0 on Saturday. The Brazilian, who missed"
+                        + " Brazil's last two friendlies, now has 10 goals this season.");
+        assertThat(tagged.focus()).first().isEqualTo("GB");
+        assertThat(tagged.countries().get(0).salience())
+                .isGreaterThan(tagged.countries().get(1).salience());
+    }
+
+    @Test
+    void shouldFocusOnTheCountryOfACityStateDatelineAfterAHeadingLine() {
+        final TaggedArticle tagged = TAGGER.tag(
+                "",
+                "ACME FUND SETS DIVIDEND\n    SPRINGFIELD, Ill., March 12\n    Qtly div eight cts vs eight cts prior");
+        assertThat(tagged.focus()).containsExactly("US");
+    }
+
+    @Test
     void shouldNotLetANationalityInTheLeadOutweighACityStateDateline() {
         final TaggedArticle tagged = TAGGER.tag(
                 "Mayor resigns",
