@@ -41,6 +41,16 @@ class FocusRulesTest {
     }
 
     @Test
+    void shouldKeepTheDatelinesRegionWhenAFirmIsNamedAfterIt() {
+        // "Vermont Financial Services" makes "Vermont" a firm's word elsewhere, not in the dateline
+        final TaggedArticle tagged = TAGGER.tag(
+                "VERMONT FINANCIAL SERVICES SETS PAYOUT",
+                "BRATTLEBORO, Vermont, March 24 - Vermont Financial Services Corp said its board approved a"
+                        + " regular 20 cts per share cash dividend.");
+        assertThat(tagged.focus()).containsExactly("US");
+    }
+
+    @Test
     void shouldNotLetANationalityInTheLeadOutweighACityStateDateline() {
         final TaggedArticle tagged = TAGGER.tag(
                 "Mayor resigns",
