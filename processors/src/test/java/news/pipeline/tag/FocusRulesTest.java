@@ -155,6 +155,53 @@ class FocusRulesTest {
         assertThat(explanation.countries().get(0).focusRule()).startsWith("focus: none reached");
     }
 
+    /** A broker's sugar forecast for Europe with its figures for {@code rows}, in a table or in prose. */
+    private static TaggedArticle sugarForecast(final String rows) {
+        return TAGGER.tag(
+                "BROKER EXPECTS LOWER EUROPEAN SUGAR OUTPUT",
+                "LONDON, March 19 - European sugar output will be about half a mln tonnes lower this year, a"
+                        + " broker said in its market review, with lower yields in Hungary and Romania.\n"
+                        + "    Its projections in mln tonnes, with last season's in brackets, include\n"
+                        + rows
+                        + "\n    The broker said prices had risen since the review was written.");
+    }
+
+    @Test
+    void shouldFocusOnEveryCountryOfARoundUpWithATableOfCountriesFigures() {
+        final TaggedArticle tagged = sugarForecast(" France       3.57     (3.44)\n W Germany    3.08     (3.19)\n"
+                + " Poland       2.02     (1.74)\n EC          13.82    (13.76)");
+        assertThat(tagged.focus()).containsExactlyInAnyOrder("GB", "FR", "DE", "PL", "HU", "RO");
+    }
+
+    @Test
+    void shouldNotMakeARoundUpOfTwoRowsOrOfAListInProse() {
+        final TaggedArticle twoRows = sugarForecast(
+                " France       3.57     (3.44)\n EC          13.82    (13.76)\n" + " Poland       2.02     (1.74)");
+        assertThat(twoRows.focus()).doesNotContain("FR", "PL", "HU", "RO");
+        final TaggedArticle prose = sugarForecast(
+                "    France 3.57 (3.44), West Germany 3.08 (3.19), Poland 2.02" + " (1.74) and the EC 13.82 (13.76).");
+        assertThat(prose.focus()).doesNotContain("FR", "DE", "PL", "HU", "RO");
+    }
+
+    @Test
+    void shouldTellARowOfFiguresFromProseWrappedAtACountrysName() {
+        final String text = "LONDON - Shipments to\nJapan 1,200 tonnes rose.\n    France       3.57\n W Germany 3.08\n"
+                + "Exports to France\n    Italy: (4.01)";
+        assertThat(Salience.headsRowOfFigures(text, text.indexOf("France"), text.indexOf("France") + 6))
+                .isTrue();
+        assertThat(Salience.headsRowOfFigures(text, text.indexOf("Germany"), text.indexOf("Germany") + 7))
+                .isTrue();
+        assertThat(Salience.headsRowOfFigures(text, text.indexOf("Italy"), text.indexOf("Italy") + 5))
+                .isTrue();
+        assertThat(Salience.headsRowOfFigures(text, text.lastIndexOf("France"), text.lastIndexOf("France") + 6))
+                .isFalse();
+        assertThat(Salience.headsRowOfFigures(text, text.indexOf("LONDON"), text.indexOf("LONDON") + 6))
+                .isFalse();
+        // a wrapped line of prose does open with the name and a figure: one such line alone makes no table
+        assertThat(Salience.headsRowOfFigures(text, text.indexOf("Japan"), text.indexOf("Japan") + 5))
+                .isTrue();
+    }
+
     /** A story about Japan's mills whose body names China {@code chinaMentions} times, never in the lead. */
     private static TaggedArticle steelStory(final int chinaMentions) {
         final String[] china = {"China", "China", "China", "China"};
