@@ -76,6 +76,9 @@ record Dateline(int placeStart, int placeEnd, int regionStart, int regionEnd, in
      */
     private static Dateline onOwnLine(final String text) {
         int lineStart = 0;
+        while (lineStart < text.length() && Character.isWhitespace(text.charAt(lineStart))) {
+            lineStart++;
+        }
         for (int line = 0; line <= MAX_HEADING_LINES && lineStart < text.length(); line++) {
             final Matcher m = OWN_LINE.matcher(text);
             m.region(lineStart, Math.min(text.length(), lineStart + MAX_LENGTH));
@@ -91,6 +94,10 @@ record Dateline(int placeStart, int placeEnd, int regionStart, int regionEnd, in
                 return NONE;
             }
             lineStart = lineEnd + 1;
+            // blank lines between paragraphs are no heading lines
+            while (lineStart < text.length() && Character.isWhitespace(text.charAt(lineStart))) {
+                lineStart++;
+            }
         }
         return NONE;
     }

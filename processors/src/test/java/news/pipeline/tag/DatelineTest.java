@@ -65,7 +65,9 @@ class DatelineTest {
                         "ACME SAYS THREE DIRECTORS RESIGN\n    LEVITTOWN, N.Y., April 1, Acme Corp said.",
                         "LEVITTOWN",
                         "N.Y."),
-                Arguments.of("ACME FUND DIV\n    NEW YORK, March 12 \n    Qtly div eight cts", "NEW YORK", null));
+                Arguments.of("ACME FUND DIV\n    NEW YORK, March 12 \n    Qtly div eight cts", "NEW YORK", null),
+                // paragraphs as the cleaner gives them: blank lines are no heading lines
+                Arguments.of("ACME SETS PAYOUT\n\nrepeat\n\nNEW YORK, March 16 - Acme Corp said.", "NEW YORK", null));
     }
 
     @ParameterizedTest(name = "{0}")
