@@ -35,6 +35,12 @@ final class Salience {
     private static final double FREQUENCY_FULL_AT = 3.0;
     /** A country opening a sentence is its subject; small, it breaks near-ties rather than decides. */
     private static final double SUBJECT_WEIGHT = 0.05;
+    /**
+     * A nationality in the lead that the story names this often in all is what the story is about
+     * ("Japanese" news services, "Polish" suspects), not one person's origin, and weighs as the lead
+     * even where a place sets the story.
+     */
+    private static final int MIN_REPEATED_NATIONALITY_MENTIONS = 3;
     /** Earlier first mention weighs more, linearly over the text; small, it orders otherwise equal countries. */
     private static final double POSITION_WEIGHT = 0.1;
     /**
@@ -336,7 +342,9 @@ final class Salience {
                 explanation.contribution(code, TaggingExplanation.Factor.DATELINE, DATELINE_WEIGHT, "in the dateline");
             }
         }
-        if (evidence.leadMentions > 0 || evidence.leadDemonymMentions > 0 && !placeSet) {
+        final int counted = evidence.textMentions - evidence.incidentalMentions + evidence.titleMentions;
+        final boolean repeatedNationality = counted >= MIN_REPEATED_NATIONALITY_MENTIONS;
+        if (evidence.leadMentions > 0 || evidence.leadDemonymMentions > 0 && (!placeSet || repeatedNationality)) {
             score += LEAD_WEIGHT;
             if (explanation != null) {
                 explanation.contribution(
@@ -345,7 +353,9 @@ final class Salience {
                         LEAD_WEIGHT,
                         evidence.leadMentions > 0
                                 ? evidence.leadMentions + " in the lead"
-                                : "by nationality, no place sets the story");
+                                : placeSet
+                                        ? "by nationality, named " + counted + " times in the story"
+                                        : "by nationality, no place sets the story");
             }
         } else if (explanation != null && evidence.leadDemonymMentions > 0) {
             explanation.contribution(
@@ -366,7 +376,7 @@ final class Salience {
                                 + " or more countries' figures");
             }
         }
-        final int mentions = evidence.textMentions - evidence.incidentalMentions + evidence.titleMentions;
+        final int mentions = counted;
         final double frequency = FREQUENCY_WEIGHT * Math.min(1.0, Math.max(0, mentions - 1) / FREQUENCY_FULL_AT);
         score += frequency;
         if (explanation != null) {

@@ -85,6 +85,29 @@ class FocusRulesTest {
                 .containsExactly("JP");
     }
 
+    /** A Tokyo story whose lead names Polish suspects, with "Polish" {@code times} times in all. */
+    private static TaggedArticle suspectsStory(final int times) {
+        final String[] polish = {"Polish", "Polish", "Polish"};
+        for (int i = times; i < polish.length; i++) {
+            polish[i] = "the";
+        }
+        return TAGGER.tag(
+                "Men held on computer theft charges",
+                "TOKYO, March 10 - Police said they had arrested two " + polish[0] + " men on charges of stealing"
+                        + " computer parts from a warehouse near the port.\n\nPolice said " + polish[1] + " embassy"
+                        + " officials had been told, and that " + polish[2] + " investigators would visit next week.");
+    }
+
+    @Test
+    void shouldWeighALeadNationalityNamedThreeTimesAsTheLeadBesideADateline() {
+        assertThat(suspectsStory(3).focus()).containsExactlyInAnyOrder("JP", "PL");
+    }
+
+    @Test
+    void shouldNotWeighALeadNationalityNamedTwiceBesideADateline() {
+        assertThat(suspectsStory(2).focus()).containsExactly("JP");
+    }
+
     @Test
     void shouldFocusOnTheCountryOfSubnationalPlacesOnly() {
         final TaggedArticle tagged = TAGGER.tag(
