@@ -399,6 +399,7 @@ final class ContextRules {
                 if (match.isLiveCountry()
                         && nameLike(match.entry)
                         && !match.datelinePlace
+                        && !match.datelineRegion
                         && personal.contains(key(match, match.inTitle ? title : text))) {
                     match.drop(RejectionReason.NAMED_LIKE_PERSON_ELSEWHERE);
                 }

@@ -1,19 +1,24 @@
 package news.pipeline.tag;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A wire dateline at the head of a text, in either style: "NEW YORK, March 3 -",
  * "SAN JOSE, Calif., March 3 -" or "MOSCOW (Reuters) -". The place is in capitals; a region or
- * country after it ("Calif.", "Jamaica") says which place of that name is meant.
+ * country after it ("Calif.", "Jamaica") says which place of that name is meant. A dateline may
+ * also stand on a line of its own after a heading line or two ("UNILEVER RESULTS\n LONDON, March
+ * 3\n Shr ..."), as stories carrying their own headline arrive.
  *
- * @param placeEnd  end of the place ("SAN JOSE"), from offset 0; 0 when there is no dateline
+ * @param placeStart  start of the place ("SAN JOSE"); 0 when there is no dateline
+ * @param placeEnd    end of the place; 0 when there is no dateline
  * @param regionStart start of the region part, or -1
  * @param regionEnd   end of the region part, or -1
  * @param end         end of the whole dateline, dash included
  */
-record Dateline(int placeEnd, int regionStart, int regionEnd, int end) {
-    static final Dateline NONE = new Dateline(0, -1, -1, 0);
+record Dateline(int placeStart, int placeEnd, int regionStart, int regionEnd, int end) {
+    static final Dateline NONE = new Dateline(0, 0, -1, -1, 0);
 
     /** How far into the text a dateline is looked for: the longest ("SAN JOSE, Calif., March 3 (Reuters) -") fit. */
     private static final int MAX_LENGTH = 90;
@@ -21,6 +26,20 @@ record Dateline(int placeEnd, int regionStart, int regionEnd, int end) {
     private static final int MAX_COLON_PLACE_CHARS = 40;
     /** A region after the place with no date ("KINGSTON, Jamaica -") is a few words; longer is prose. */
     private static final int MAX_REGION_CHARS = 30;
+
+    /** Heading lines ("REPEAT FROM LATE FRIDAY", a headline) before a dateline on its own line. */
+    private static final int MAX_HEADING_LINES = 2;
+    /** A heading line is short; a longer first line is prose, and no dateline follows it. */
+    private static final int MAX_HEADING_CHARS = 120;
+
+    private static final String CAPS_WORD = "[A-Z][A-Z.'&-]*";
+    private static final String WORD = "[A-Z][A-Za-z.'-]*";
+    /** A dateline on its own line: see {@link #onOwnLine}. */
+    private static final Pattern OWN_LINE = Pattern.compile("[ \\t]*(?<place>" + CAPS_WORD + "(?: " + CAPS_WORD
+            + "){0,3})(?:, (?<region>" + WORD + "(?: " + WORD + "){0,2}))?"
+            + "(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.? \\d{1,2}(?:, \\d{4})?"
+            + "|,? \\([A-Z][A-Za-z ]{1,20}\\))"
+            + "[ \\t]*(?:[-\u2013\u2014]+|:|(?=\\r?\\n)|$|,(?= [A-Z]))");
 
     private static final String[] MONTHS = {
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
@@ -31,7 +50,12 @@ record Dateline(int placeEnd, int regionStart, int regionEnd, int end) {
     }
 
     boolean inPlace(final int start, final int stop) {
-        return stop <= placeEnd;
+        return start >= placeStart && stop <= placeEnd;
+    }
+
+    /** Whether start..stop lies within the dateline, from its place to its dash. */
+    boolean covers(final int start, final int stop) {
+        return present() && start >= placeStart && stop <= end;
     }
 
     boolean inRegion(final int start, final int stop) {
@@ -39,6 +63,46 @@ record Dateline(int placeEnd, int regionStart, int regionEnd, int end) {
     }
 
     static Dateline find(final String text) {
+        final Dateline opening = atStart(text);
+        return opening.present() ? opening : onOwnLine(text);
+    }
+
+    /**
+     * A dateline opening a line of its own, at the start or after at most two short heading lines
+     * ("REPEAT", a headline): the place in capitals, then a date or an agency ("LONDON, March 3",
+     * "LIVERPOOL, England (Reuters) -"), then the line's end, a dash, a colon or a comma before the
+     * first sentence. Unlike a dateline opening the text, the date or agency is required: a heading
+     * may be followed by "NOTE - ..." or "TOTAL - ...", which are no places.
+     */
+    private static Dateline onOwnLine(final String text) {
+        int lineStart = 0;
+        while (lineStart < text.length() && Character.isWhitespace(text.charAt(lineStart))) {
+            lineStart++;
+        }
+        for (int line = 0; line <= MAX_HEADING_LINES && lineStart < text.length(); line++) {
+            final Matcher m = OWN_LINE.matcher(text);
+            m.region(lineStart, Math.min(text.length(), lineStart + MAX_LENGTH));
+            // "$" is the text's end, not the end of the window looked at
+            m.useAnchoringBounds(false);
+            if (m.lookingAt()) {
+                final int regionStart = m.start("region");
+                return new Dateline(
+                        m.start("place"), m.end("place"), regionStart, regionStart < 0 ? -1 : m.end("region"), m.end());
+            }
+            final int lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0 || lineEnd - lineStart > MAX_HEADING_CHARS) {
+                return NONE;
+            }
+            lineStart = lineEnd + 1;
+            // blank lines between paragraphs are no heading lines
+            while (lineStart < text.length() && Character.isWhitespace(text.charAt(lineStart))) {
+                lineStart++;
+            }
+        }
+        return NONE;
+    }
+
+    private static Dateline atStart(final String text) {
         final int n = Math.min(text.length(), MAX_LENGTH);
         int placeStart = 0;
         while (placeStart < n && Character.isWhitespace(text.charAt(placeStart))) {
@@ -91,7 +155,8 @@ record Dateline(int placeEnd, int regionStart, int regionEnd, int end) {
             }
             placeEnd++;
         }
-        if (letters < 2) {
+        if (letters < 2 || head.lastIndexOf('\n', placeEnd - 1) >= placeStart) {
+            // a place across a line break is a heading line and what follows it: see onOwnLine
             return NONE;
         }
         // "TOKYO 1996-08-20 -": a numeric date right after the place ends the place
@@ -163,7 +228,7 @@ record Dateline(int placeEnd, int regionStart, int regionEnd, int end) {
                 }
             }
         }
-        return new Dateline(trimmed, regionStart, regionEnd, end);
+        return new Dateline(placeStart, trimmed, regionStart, regionEnd, end);
     }
 
     private static int trimmedEnd(final String text, final int start, final int end) {

@@ -118,7 +118,7 @@ final class MentionScanner {
                 continue;
             }
             if (entry.has(Gazetteer.DATELINE_ONLY)
-                    && !(dateline.present() && tokens.end(last) <= dateline.end())
+                    && !dateline.covers(tokens.start(first), tokens.end(last))
                     && !afterPlaceAndComma(tokens, first)) {
                 continue;
             }

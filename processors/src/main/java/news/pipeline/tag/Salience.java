@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * Weighs the evidence for each country the matches left standing name, and picks the focus: the
  * countries the story is about. Salience adds the title, the dateline, the lead paragraph,
- * frequency, the first position and sentence-subject position; incidental mentions (currencies,
- * events, tickers, company names) count as mentions but not as salience.
+ * frequency, the first position, sentence-subject position and a table of countries' figures;
+ * incidental mentions (currencies, events, tickers, company names) count as mentions but not as
+ * salience.
  */
 final class Salience {
     /** A headline names what the story is about more than anything else; alone it reaches the focus threshold. */
@@ -34,6 +35,12 @@ final class Salience {
     private static final double FREQUENCY_FULL_AT = 3.0;
     /** A country opening a sentence is its subject; small, it breaks near-ties rather than decides. */
     private static final double SUBJECT_WEIGHT = 0.05;
+    /**
+     * A nationality in the lead that the story names this often in all is what the story is about
+     * ("Japanese" news services, "Polish" suspects), not one person's origin, and weighs as the lead
+     * even where a place sets the story.
+     */
+    private static final int MIN_REPEATED_NATIONALITY_MENTIONS = 3;
     /** Earlier first mention weighs more, linearly over the text; small, it orders otherwise equal countries. */
     private static final double POSITION_WEIGHT = 0.1;
     /**
@@ -41,6 +48,15 @@ final class Salience {
      * what the story is about, and a town in the title alone then stays under the focus threshold.
      */
     private static final double ONLY_PLACES_FACTOR = 0.7;
+    /**
+     * A story with a table of countries' figures ("France 3.57 3.42" row after row: output, trade,
+     * quotas) is a round-up, about every country it names, in the table or in its prose: each
+     * reaches the focus. Lists in prose alone do not make a round-up: they as often name a story's
+     * counterparts in passing (a country's export destinations).
+     */
+    private static final double ROUND_UP_WEIGHT = 0.35;
+    /** Countries heading rows of figures that make a table; fewer may be prose that wraps at a country's name. */
+    private static final int MIN_TABLE_COUNTRIES = 3;
     /** Focus is every country at or above this salience: the title, the dateline or four mentions alone reach it. */
     private static final double FOCUS_THRESHOLD = 0.35;
     /** Salience is rounded to three decimals: stable in records and comparisons, finer than any weight. */
@@ -73,6 +89,9 @@ final class Salience {
         int textMentions;
         int subjectMentions;
         int incidentalMentions;
+        /** Mentions heading a row of figures, as in a table. */
+        int tableRows;
+
         boolean dateline;
         boolean onlyPlaces = true;
         int firstOffset = Integer.MAX_VALUE;
@@ -170,6 +189,9 @@ final class Salience {
                     role = TaggingExplanation.Role.LEAD;
                 }
             }
+            if (headsRowOfFigures(text.source, match.start, match.end)) {
+                evidence.tableRows++;
+            }
             final boolean subject = text.sentenceStart(match.firstToken);
             if (subject) {
                 evidence.subjectMentions++;
@@ -204,10 +226,17 @@ final class Salience {
         for (CountryEvidence evidence : found) {
             placeSet |= evidence.titleMentions > 0 || evidence.dateline || evidence.leadMentions > 0;
         }
+        int tableCountries = 0;
+        for (CountryEvidence evidence : found) {
+            if (evidence.tableRows > 0) {
+                tableCountries++;
+            }
+        }
+        final boolean table = tableCountries >= MIN_TABLE_COUNTRIES;
         final List<CountryTagging> countries = new ArrayList<>(found.size());
         final double[] raw = new double[found.size()];
         for (int i = 0; i < found.size(); i++) {
-            raw[i] = score(found.get(i), text.source.length(), placeSet, explanation);
+            raw[i] = score(found.get(i), text.source.length(), placeSet, table, explanation);
         }
 
         for (int i = 0; i < found.size(); i++) {
@@ -289,6 +318,7 @@ final class Salience {
             final CountryEvidence evidence,
             final int textLength,
             final boolean placeSet,
+            final boolean table,
             final TaggingExplanation explanation) {
         final String code = explanation == null ? null : gazetteer.countryCodes[evidence.country];
         double score = 0;
@@ -312,7 +342,9 @@ final class Salience {
                 explanation.contribution(code, TaggingExplanation.Factor.DATELINE, DATELINE_WEIGHT, "in the dateline");
             }
         }
-        if (evidence.leadMentions > 0 || evidence.leadDemonymMentions > 0 && !placeSet) {
+        final int counted = evidence.textMentions - evidence.incidentalMentions + evidence.titleMentions;
+        final boolean repeatedNationality = counted >= MIN_REPEATED_NATIONALITY_MENTIONS;
+        if (evidence.leadMentions > 0 || evidence.leadDemonymMentions > 0 && (!placeSet || repeatedNationality)) {
             score += LEAD_WEIGHT;
             if (explanation != null) {
                 explanation.contribution(
@@ -321,7 +353,9 @@ final class Salience {
                         LEAD_WEIGHT,
                         evidence.leadMentions > 0
                                 ? evidence.leadMentions + " in the lead"
-                                : "by nationality, no place sets the story");
+                                : placeSet
+                                        ? "by nationality, named " + counted + " times in the story"
+                                        : "by nationality, no place sets the story");
             }
         } else if (explanation != null && evidence.leadDemonymMentions > 0) {
             explanation.contribution(
@@ -330,7 +364,19 @@ final class Salience {
                     0,
                     "nationality in the lead only, and a place in the title, dateline or lead sets the story");
         }
-        final int mentions = evidence.textMentions - evidence.incidentalMentions + evidence.titleMentions;
+        if (table && evidence.textMentions > evidence.incidentalMentions) {
+            score += ROUND_UP_WEIGHT;
+            if (explanation != null) {
+                explanation.contribution(
+                        code,
+                        TaggingExplanation.Factor.ROUND_UP,
+                        ROUND_UP_WEIGHT,
+                        (evidence.tableRows > 0 ? "heads a row of figures" : "named in the text")
+                                + ", in a story with a table of " + MIN_TABLE_COUNTRIES
+                                + " or more countries' figures");
+            }
+        }
+        final int mentions = counted;
         final double frequency = FREQUENCY_WEIGHT * Math.min(1.0, Math.max(0, mentions - 1) / FREQUENCY_FULL_AT);
         score += frequency;
         if (explanation != null) {
@@ -373,6 +419,44 @@ final class Salience {
             score = discounted;
         }
         return score;
+    }
+
+    /**
+     * Whether the name at start..end heads a row of figures: it opens its line (after spaces, or a
+     * compass initial as in "W Germany") and a figure follows it on the line, after spaces, dots or
+     * a colon ("France       3.57", "Japan ....... 1,234", "USSR: (8.05)").
+     */
+    static boolean headsRowOfFigures(final String source, final int start, final int end) {
+        int before = start - 1;
+        while (before >= 0 && (source.charAt(before) == ' ' || source.charAt(before) == '\t')) {
+            before--;
+        }
+        if (before >= 0 && source.charAt(before) != '\n') {
+            // "W Germany", "E. Germany": one capital letter, maybe a dot, then the line's start
+            int letter = source.charAt(before) == '.' ? before - 1 : before;
+            if (letter < 0 || !Character.isUpperCase(source.charAt(letter))) {
+                return false;
+            }
+            before = letter - 1;
+            while (before >= 0 && (source.charAt(before) == ' ' || source.charAt(before) == '\t')) {
+                before--;
+            }
+            if (before >= 0 && source.charAt(before) != '\n') {
+                return false;
+            }
+        }
+        if (before < 0) {
+            // the text's first line is a dateline or a lead, not a table's row
+            return false;
+        }
+        int after = end;
+        while (after < source.length() && " \t.:,".indexOf(source.charAt(after)) >= 0) {
+            after++;
+        }
+        if (after < source.length() && "(-+".indexOf(source.charAt(after)) >= 0) {
+            after++;
+        }
+        return after < source.length() && Character.isDigit(source.charAt(after));
     }
 
     /** End of the lead paragraph: the first paragraph break after the dateline, at most 600 characters in. */

@@ -42,6 +42,7 @@ public final class TaggingExplanation {
         FREQUENCY("frequency"),
         SUBJECT("subject position"),
         FIRST_POSITION("first position"),
+        ROUND_UP("round-up of countries' figures"),
         ONLY_TOWNS("only towns"),
         CAPPED("capped at 1"),
         ROUNDED("rounded");

@@ -38,7 +38,8 @@
  *       ({@link news.pipeline.tag.IncidentalMentions}) count as mentions but not as salience; a
  *       nationality in the lead weighs as the lead only when no place in the title, dateline or lead
  *       sets the story; a nationality in the title that the text uses only in a firm's name counts as
- *       incidental. Focus is every country at or above {@code 0.35}; when none reaches it, the
+ *       incidental; in a story with a table of three or more countries' figures (a round-up), every
+ *       country the text names reaches the focus. Focus is every country at or above {@code 0.35}; when none reaches it, the
  *       most salient one, unless it is a passing mention (named once, outside the title, the
  *       dateline and the lead).</li>
  * </ol>

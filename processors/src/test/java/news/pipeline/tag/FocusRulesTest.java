@@ -21,6 +21,36 @@ class FocusRulesTest {
     }
 
     @Test
+    void shouldWeighADatelineAfterAHeadingLineAboveAPlayersNationality() {
+        final TaggedArticle tagged = TAGGER.tag(
+                "",
+                "FIRMINO DOUBLE SENDS LIVERPOOL TOP\n  LIVERPOOL, England (Reuters) - Brazilian striker Roberto"
+                        + " Firmino scored twice as Liverpool beat Watford 3-0 on Saturday. The Brazilian, who missed"
+                        + " Brazil's last two friendlies, now has 10 goals this season.");
+        assertThat(tagged.focus()).first().isEqualTo("GB");
+        assertThat(tagged.countries().get(0).salience())
+                .isGreaterThan(tagged.countries().get(1).salience());
+    }
+
+    @Test
+    void shouldFocusOnTheCountryOfACityStateDatelineAfterAHeadingLine() {
+        final TaggedArticle tagged = TAGGER.tag(
+                "",
+                "ACME FUND SETS DIVIDEND\n    SPRINGFIELD, Ill., March 12\n    Qtly div eight cts vs eight cts prior");
+        assertThat(tagged.focus()).containsExactly("US");
+    }
+
+    @Test
+    void shouldKeepTheDatelinesRegionWhenAFirmIsNamedAfterIt() {
+        // "Vermont Financial Services" makes "Vermont" a firm's word elsewhere, not in the dateline
+        final TaggedArticle tagged = TAGGER.tag(
+                "VERMONT FINANCIAL SERVICES SETS PAYOUT",
+                "BRATTLEBORO, Vermont, March 24 - Vermont Financial Services Corp said its board approved a"
+                        + " regular 20 cts per share cash dividend.");
+        assertThat(tagged.focus()).containsExactly("US");
+    }
+
+    @Test
     void shouldNotLetANationalityInTheLeadOutweighACityStateDateline() {
         final TaggedArticle tagged = TAGGER.tag(
                 "Mayor resigns",
@@ -53,6 +83,29 @@ class FocusRulesTest {
         assertThat(TAGGER.tag("Exporters cut prices", "Japanese exporters cut prices again on Monday.")
                         .focus())
                 .containsExactly("JP");
+    }
+
+    /** A Tokyo story whose lead names Polish suspects, with "Polish" {@code times} times in all. */
+    private static TaggedArticle suspectsStory(final int times) {
+        final String[] polish = {"Polish", "Polish", "Polish"};
+        for (int i = times; i < polish.length; i++) {
+            polish[i] = "the";
+        }
+        return TAGGER.tag(
+                "Men held on computer theft charges",
+                "TOKYO, March 10 - Police said they had arrested two " + polish[0] + " men on charges of stealing"
+                        + " computer parts from a warehouse near the port.\n\nPolice said " + polish[1] + " embassy"
+                        + " officials had been told, and that " + polish[2] + " investigators would visit next week.");
+    }
+
+    @Test
+    void shouldWeighALeadNationalityNamedThreeTimesAsTheLeadBesideADateline() {
+        assertThat(suspectsStory(3).focus()).containsExactlyInAnyOrder("JP", "PL");
+    }
+
+    @Test
+    void shouldNotWeighALeadNationalityNamedTwiceBesideADateline() {
+        assertThat(suspectsStory(2).focus()).containsExactly("JP");
     }
 
     @Test
@@ -123,6 +176,53 @@ class FocusRulesTest {
         assertThat(tagged.countries().get(0).salience()).isLessThan(0.35);
         assertThat(tagged.focus()).containsExactly("JP");
         assertThat(explanation.countries().get(0).focusRule()).startsWith("focus: none reached");
+    }
+
+    /** A broker's sugar forecast for Europe with its figures for {@code rows}, in a table or in prose. */
+    private static TaggedArticle sugarForecast(final String rows) {
+        return TAGGER.tag(
+                "BROKER EXPECTS LOWER EUROPEAN SUGAR OUTPUT",
+                "LONDON, March 19 - European sugar output will be about half a mln tonnes lower this year, a"
+                        + " broker said in its market review, with lower yields in Hungary and Romania.\n"
+                        + "    Its projections in mln tonnes, with last season's in brackets, include\n"
+                        + rows
+                        + "\n    The broker said prices had risen since the review was written.");
+    }
+
+    @Test
+    void shouldFocusOnEveryCountryOfARoundUpWithATableOfCountriesFigures() {
+        final TaggedArticle tagged = sugarForecast(" France       3.57     (3.44)\n W Germany    3.08     (3.19)\n"
+                + " Poland       2.02     (1.74)\n EC          13.82    (13.76)");
+        assertThat(tagged.focus()).containsExactlyInAnyOrder("GB", "FR", "DE", "PL", "HU", "RO");
+    }
+
+    @Test
+    void shouldNotMakeARoundUpOfTwoRowsOrOfAListInProse() {
+        final TaggedArticle twoRows = sugarForecast(
+                " France       3.57     (3.44)\n EC          13.82    (13.76)\n" + " Poland       2.02     (1.74)");
+        assertThat(twoRows.focus()).doesNotContain("FR", "PL", "HU", "RO");
+        final TaggedArticle prose = sugarForecast(
+                "    France 3.57 (3.44), West Germany 3.08 (3.19), Poland 2.02" + " (1.74) and the EC 13.82 (13.76).");
+        assertThat(prose.focus()).doesNotContain("FR", "DE", "PL", "HU", "RO");
+    }
+
+    @Test
+    void shouldTellARowOfFiguresFromProseWrappedAtACountrysName() {
+        final String text = "LONDON - Shipments to\nJapan 1,200 tonnes rose.\n    France       3.57\n W Germany 3.08\n"
+                + "Exports to France\n    Italy: (4.01)";
+        assertThat(Salience.headsRowOfFigures(text, text.indexOf("France"), text.indexOf("France") + 6))
+                .isTrue();
+        assertThat(Salience.headsRowOfFigures(text, text.indexOf("Germany"), text.indexOf("Germany") + 7))
+                .isTrue();
+        assertThat(Salience.headsRowOfFigures(text, text.indexOf("Italy"), text.indexOf("Italy") + 5))
+                .isTrue();
+        assertThat(Salience.headsRowOfFigures(text, text.lastIndexOf("France"), text.lastIndexOf("France") + 6))
+                .isFalse();
+        assertThat(Salience.headsRowOfFigures(text, text.indexOf("LONDON"), text.indexOf("LONDON") + 6))
+                .isFalse();
+        // a wrapped line of prose does open with the name and a figure: one such line alone makes no table
+        assertThat(Salience.headsRowOfFigures(text, text.indexOf("Japan"), text.indexOf("Japan") + 5))
+                .isTrue();
     }
 
     /** A story about Japan's mills whose body names China {@code chinaMentions} times, never in the lead. */
