@@ -431,8 +431,11 @@ final class ContextRules {
         }
         regionOverPlace(matches);
         placeBeforeRegion(matches, title, text);
-        namesakesAtHome(matches);
+        namesakesAtHome(matches, false);
         sharedNamesakes(matches);
+        // small namesakes last: towns that share a namesake abroad are read there first (Campbell
+        // and Edmonton near Cairns), which a smaller namesake elsewhere must not undo
+        namesakesAtHome(matches, true);
     }
 
     /**
@@ -490,7 +493,15 @@ final class ContextRules {
             if (match.isLiveCountry() && match.entry.kind() == MentionKind.CITY && !match.entry.has(Gazetteer.REGION)) {
                 final Gazetteer.Entry own = match.entry;
                 match.entry = new Gazetteer.Entry(
-                        own.surface(), own.letters(), shared, false, false, MentionKind.CITY, 0, new int[0]);
+                        own.surface(),
+                        own.letters(),
+                        shared,
+                        false,
+                        false,
+                        MentionKind.CITY,
+                        0,
+                        new int[0],
+                        new int[0]);
             }
         }
     }
@@ -548,8 +559,13 @@ final class ContextRules {
      * own towns or regions the article names, when the article names the place's country no other
      * way, is read as that town ("Athens", Georgia; "Lebanon", Pennsylvania) and dropped, since that
      * country is already found through its other places.
+     *
+     * @param anySize also count the namesakes too small to be listed as such, which the gazetteer
+     *                gives towns only: "Malakoff" in a story among the towns of Texas is Malakoff,
+     *                Texas (2,000 people), not the Paris suburb (30,000); a city of 100,000 or more
+     *                keeps its reading ("Toronto" in an American story is not Toronto, Ohio)
      */
-    private static void namesakesAtHome(final List<EntryMatch> matches) {
+    private static void namesakesAtHome(final List<EntryMatch> matches, final boolean anySize) {
         Set<Integer> local = null;
         for (EntryMatch match : matches) {
             if (match.isLiveCountry() && match.entry.kind() == MentionKind.CITY) {
@@ -564,13 +580,15 @@ final class ContextRules {
         }
         final List<EntryMatch> dropped = new ArrayList<>();
         for (EntryMatch match : matches) {
-            if (!match.isLiveCountry() || match.entry.namesakes().length == 0 || match.datelinePlace) {
+            if (!match.isLiveCountry()
+                    || match.entry.namesakes().length == 0 && match.entry.smallNamesakes().length == 0
+                    || match.datelinePlace) {
                 continue;
             }
             boolean atHome = false;
             for (int country : local) {
                 atHome |= country != match.entry.target()
-                        && match.entry.hasNamesake(country)
+                        && (anySize ? match.entry.hasNamesakeOfAnySize(country) : match.entry.hasNamesake(country))
                         && settlesStoryFor(matches, country, match.entry.target());
             }
             if (atHome && !namedOtherwise(matches, match)) {

@@ -90,6 +90,20 @@ class SubnationalPlacesTest {
     }
 
     @Test
+    void shouldReadATownAsASmallNamesakeOfTheCountryTheStoryIsSetIn() {
+        // Malakoff, Texas (2,000 people) is too small to be listed as a namesake of the Paris suburb,
+        // but the story's other places are American
+        assertThat(codes("", "A city official in Malakoff said towns across Texas are spraying for mosquitoes."))
+                .containsExactly("US");
+        // among French places, or alone, the suburb is French
+        assertThat(codes("", "Residents of Malakoff and Montrouge protested on Monday."))
+                .containsExactly("FR");
+        assertThat(codes("", "Residents of Malakoff protested on Monday.")).containsExactly("FR");
+        // a city of 100,000 or more keeps its reading beside a small namesake (Toronto, Ohio)
+        assertThat(codes("", "The Texas company opened an office in Toronto.")).containsExactlyInAnyOrder("US", "CA");
+    }
+
+    @Test
     void shouldNotTakeCountiesAndTownshipsNamedLikeCountriesForTheCountries() {
         // the county or township itself is American, as every such unit
         assertThat(codes("", "Lebanon County commissioners met on Monday.")).containsExactly("US");
