@@ -429,8 +429,10 @@ final class ContextRules {
                 }
             }
         }
-        regionOverPlace(matches);
-        placeBeforeRegion(matches, title, text);
+        final Map<String, Integer> townsOfRegions = new HashMap<>();
+        regionOverPlace(matches, title, text, townsOfRegions);
+        placeBeforeRegion(matches, title, text, townsOfRegions);
+        sameTownElsewhere(matches, title, text, townsOfRegions);
         namesakesAtHome(matches, false);
         sharedNamesakes(matches);
         // small namesakes last: towns that share a namesake abroad are read there first (Campbell
@@ -535,7 +537,10 @@ final class ContextRules {
      * is a town of that region, so the place's own country goes, as in a dateline.
      */
     private static void placeBeforeRegion(
-            final List<EntryMatch> matches, final TokenizedText title, final TokenizedText text) {
+            final List<EntryMatch> matches,
+            final TokenizedText title,
+            final TokenizedText text,
+            final Map<String, Integer> townsOfRegions) {
         for (int k = 0; k + 1 < matches.size(); k++) {
             final EntryMatch place = matches.get(k);
             final EntryMatch region = matches.get(k + 1);
@@ -550,7 +555,37 @@ final class ContextRules {
             final TokenizedText tokens = place.inTitle ? title : text;
             if (tokens.source.substring(place.end, region.start).equals(", ")) {
                 place.drop(RejectionReason.TOWN_OF_REGION);
+                townsOfRegions.put(key(place, tokens), region.entry.target());
             }
+        }
+    }
+
+    /**
+     * "Edmonton, Ky. ... Herbert Lattin, of Edmonton": once a region after a town's name, in the
+     * text or in the dateline, has said which town the name is, its other mentions in the article
+     * are that town too, unless the article names their own country another way ("Paris, Texas,
+     * and Paris, France").
+     */
+    private static void sameTownElsewhere(
+            final List<EntryMatch> matches,
+            final TokenizedText title,
+            final TokenizedText text,
+            final Map<String, Integer> townsOfRegions) {
+        if (townsOfRegions.isEmpty()) {
+            return;
+        }
+        final List<EntryMatch> same = new ArrayList<>();
+        for (EntryMatch match : matches) {
+            if (!match.isLiveCountry() || match.entry.has(Gazetteer.REGION)) {
+                continue;
+            }
+            final Integer country = townsOfRegions.get(key(match, match.inTitle ? title : text));
+            if (country != null && country != match.entry.target() && !namedOtherwise(matches, match)) {
+                same.add(match);
+            }
+        }
+        for (EntryMatch match : same) {
+            match.drop(RejectionReason.TOWN_OF_REGION_ELSEWHERE);
         }
     }
 
@@ -630,16 +665,23 @@ final class ContextRules {
     }
 
     /** "SAN JOSE, Calif.": a known region in the dateline says which place it names, so the place's own match goes. */
-    private static void regionOverPlace(final List<EntryMatch> matches) {
-        boolean regionKnown = false;
+    private static void regionOverPlace(
+            final List<EntryMatch> matches,
+            final TokenizedText title,
+            final TokenizedText text,
+            final Map<String, Integer> townsOfRegions) {
+        int region = -1;
         for (EntryMatch match : matches) {
             if (match.datelineRegion && match.isLiveCountry()) {
-                regionKnown = true;
+                region = match.entry.target();
             }
         }
-        if (regionKnown) {
+        if (region >= 0) {
             for (EntryMatch match : matches) {
                 if (match.datelinePlace) {
+                    if (match.isLiveCountry()) {
+                        townsOfRegions.put(key(match, match.inTitle ? title : text), region);
+                    }
                     match.drop(RejectionReason.DATELINE_REGION);
                 }
             }

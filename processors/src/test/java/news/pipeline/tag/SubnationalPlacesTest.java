@@ -104,6 +104,19 @@ class SubnationalPlacesTest {
     }
 
     @Test
+    void shouldReadEveryMentionOfATownAsTheTownItsRegionNamedOnce() {
+        // the dateline or the text says which Edmonton; the later mention is the same town
+        assertThat(codes("", "EDMONTON, Ky. - A hunter was hurt. Herbert Lattin, of Edmonton, was found."))
+                .containsExactly("US");
+        assertThat(codes("", "Firefighters in Edmonton, Ky., were called. Edmonton police closed the road."))
+                .containsExactly("US");
+        // the other reading's country named another way keeps it
+        assertThat(codes("", "Officials from Edmonton, Ky., flew to Edmonton, Canada, on Monday."))
+                .containsExactlyInAnyOrder("US", "CA");
+        assertThat(codes("", "Police in Edmonton closed the road.")).containsExactly("CA");
+    }
+
+    @Test
     void shouldNotTakeCountiesAndTownshipsNamedLikeCountriesForTheCountries() {
         // the county or township itself is American, as every such unit
         assertThat(codes("", "Lebanon County commissioners met on Monday.")).containsExactly("US");
