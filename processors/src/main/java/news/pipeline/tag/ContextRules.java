@@ -159,6 +159,9 @@ final class ContextRules {
             "cousin",
             "widow");
 
+    /** First words of a place named after a saint ("St. Paul", "Saint-Denis"), folded. */
+    private static final Set<String> SAINTS = Set.of("st", "saint", "ste", "sainte");
+
     /** Words after a place name that make it the name of a county or township elsewhere: "Lebanon County", "Jordan Township". */
     private static final Set<String> LOCAL_UNITS = Set.of("county", "township", "parish", "borough");
 
@@ -411,13 +414,15 @@ final class ContextRules {
         // a name shared with a region abroad ("Georgia") counts only beside other evidence
         final Set<Integer> corroborated = new HashSet<>();
         for (EntryMatch match : matches) {
-            if (match.isLiveCountry() && !match.entry.has(Gazetteer.AMBIGUOUS)) {
+            if (match.isLiveCountry()
+                    && !match.entry.has(Gazetteer.AMBIGUOUS)
+                    && !saintsPossessive(match, match.inTitle ? title : text)) {
                 corroborated.add(match.entry.target());
             }
         }
         for (EntryMatch match : matches) {
             if (!match.dropped
-                    && match.entry.has(Gazetteer.AMBIGUOUS)
+                    && (match.entry.has(Gazetteer.AMBIGUOUS) || saintsPossessive(match, match.inTitle ? title : text))
                     && !match.entry.org()
                     && !corroborated.contains(match.entry.target())) {
                 // "Punjab" beside "Lahore" is Pakistan's, beside "Amritsar" India's
@@ -808,6 +813,25 @@ final class ContextRules {
                             .equals(TokenizedText.fold(tokens.source, tokens.start(next + 2), tokens.end(next + 2)));
         }
         return TOWN_SCHOOL_PAIRS.contains(word + ' ' + then);
+    }
+
+    /**
+     * "St. Paul's Hospital", "officials at St. Paul's": a place named after a saint, in the
+     * possessive, is as likely the saint's church, school or hospital, which are everywhere, as the
+     * town's; like the saints' possessives the gazetteer lists ("St. John's"), it counts only
+     * beside other evidence of its country.
+     */
+    private static boolean saintsPossessive(final EntryMatch match, final TokenizedText tokens) {
+        if (match.lastToken == match.firstToken
+                || !SAINTS.contains(TokenizedText.fold(tokens.source, match.start, tokens.end(match.firstToken)))) {
+            return false;
+        }
+        final String source = tokens.source;
+        final int end = match.end;
+        return end + 1 < source.length()
+                && (source.charAt(end) == '\'' || source.charAt(end) == '\u2019')
+                && source.charAt(end + 1) == 's'
+                && (end + 2 == source.length() || !Character.isLetterOrDigit(source.charAt(end + 2)));
     }
 
     /** Kinds of name a person or a firm may also bear; demonyms and abbreviations are not. */

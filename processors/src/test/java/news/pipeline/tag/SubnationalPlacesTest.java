@@ -117,6 +117,19 @@ class SubnationalPlacesTest {
     }
 
     @Test
+    void shouldReadASaintsPlaceInThePossessiveAsTheTownOnlyBesideItsCountry() {
+        // a saint's hospital, church or school, which are everywhere
+        assertThat(codes(
+                        "",
+                        "At St. Paul's Hospital in downtown Vancouver, doctors said. Officials at St. Paul's agreed."))
+                .containsExactly("CA");
+        assertThat(codes("", "Doctors at St. Paul's said the ward was full.")).isEmpty();
+        // beside other evidence of the town's country, or not in the possessive, it is the town
+        assertThat(codes("", "St. Paul's mayor met Minnesota lawmakers.")).containsExactly("US");
+        assertThat(codes("", "Doctors in St. Paul said the ward was full.")).containsExactly("US");
+    }
+
+    @Test
     void shouldNotTakeCountiesAndTownshipsNamedLikeCountriesForTheCountries() {
         // the county or township itself is American, as every such unit
         assertThat(codes("", "Lebanon County commissioners met on Monday.")).containsExactly("US");
