@@ -159,6 +159,10 @@ final class ContextRules {
             "cousin",
             "widow");
 
+    /** Particles in lower case between a first name and the rest of a surname: "Mario de Santiago". */
+    private static final Set<String> NAME_PARTICLES =
+            Set.of("de", "da", "di", "del", "della", "dos", "das", "do", "du", "van", "von", "der");
+
     /** First words of a place named after a saint ("St. Paul", "Saint-Denis"), folded. */
     private static final Set<String> SAINTS = Set.of("st", "saint", "ste", "sainte");
 
@@ -372,6 +376,11 @@ final class ContextRules {
                 continue;
             }
             if (byline(match, tokens)) {
+                match.drop(RejectionReason.PERSON_NAME);
+                personal.add(key(match, tokens));
+                continue;
+            }
+            if (afterNameParticle(match, tokens)) {
                 match.drop(RejectionReason.PERSON_NAME);
                 personal.add(key(match, tokens));
                 continue;
@@ -949,6 +958,28 @@ final class ContextRules {
                 && dotAndSpaceBefore(tokens, next + 1)
                 && tokens.is(next + 1, TokenizedText.UPPER_FIRST);
         return afterInitials || beforeInitial;
+    }
+
+    /**
+     * "Mario de Santiago", "Leonardo da Vinci", "Anna van Delft": a town or capital after a surname
+     * particle in lower case that follows a first name is the rest of a person's name.
+     */
+    private boolean afterNameParticle(final EntryMatch match, final TokenizedText tokens) {
+        final int particle = match.firstToken - 1;
+        if (match.entry.kind() != MentionKind.CITY && match.entry.kind() != MentionKind.CAPITAL
+                || match.entry.has(Gazetteer.REGION)
+                || particle < 1
+                || !tokens.spaceBefore(match.firstToken)
+                || !tokens.spaceBefore(particle)
+                || tokens.is(particle, TokenizedText.UPPER_FIRST)
+                || !NAME_PARTICLES.contains(
+                        TokenizedText.fold(tokens.source, tokens.start(particle), tokens.end(particle)))) {
+            return false;
+        }
+        final int first = particle - 1;
+        return tokens.is(first, TokenizedText.UPPER_FIRST)
+                && !tokens.is(first, TokenizedText.ALL_UPPER)
+                && gazetteer.isFirstName(tokens.source, tokens.start(first), tokens.end(first));
     }
 
     /** Whether a space, after at most a dot, separates tokens t-1 and t ("J.M. Barrie", the dot in or out of the token). */
