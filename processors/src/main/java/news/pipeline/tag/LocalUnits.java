@@ -40,6 +40,7 @@ final class LocalUnits {
                         false,
                         MentionKind.CITY,
                         Gazetteer.REGION,
+                        new int[0],
                         new int[0]);
         this.unitReadings = new Gazetteer.Entry[] {unitEntry};
     }

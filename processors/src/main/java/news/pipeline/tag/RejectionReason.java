@@ -31,6 +31,9 @@ public enum RejectionReason {
     DATELINE_REGION("the dateline's region says which place this is"),
     /** "Paris, Texas". */
     TOWN_OF_REGION("a town of the region named right after it"),
+
+    /** "of Edmonton" after "Edmonton, Ky.": the article has said which town the name is. */
+    TOWN_OF_REGION_ELSEWHERE("a town the article names elsewhere with its region after it"),
     /** "Athens" among the towns of Georgia. */
     NAMESAKE_AT_HOME("a namesake town of the country the story is set in"),
     /** "US$1,800". */

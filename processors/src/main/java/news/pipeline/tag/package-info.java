@@ -27,6 +27,8 @@
  *       the story is set in, whose own country is named no other way, is that town ("Athens" among
  *       Georgia's towns), unless each town is a namesake in the other's country (Toronto and Sydney);
  *       towns of several countries that share a namesake in one other country are read there; a
+ *       town under 100,000 people whose namesake there is smaller still is that namesake too
+ *       (Malakoff among Texas towns), a city, capital, region or country is not; a
  *       capitalised name before County, Township or Parish is an American local unit
  *       ({@link news.pipeline.tag.LocalUnits}), and a country or capital there is that county; a
  *       country's name before a town's schools ("Jordan Elementary") is that town; a town after

@@ -89,6 +89,31 @@ class GazetteerTest {
     }
 
     @Test
+    void shouldReadNamesakesAndSmallNamesakes() throws Exception {
+        final Gazetteer gazetteer = Gazetteer.parse(new BufferedReader(new StringReader(String.join(
+                "\n",
+                "V\t9.9.9+abc",
+                "C\tFR\tFrance",
+                "C\tUS\tUnited States",
+                "C\tCA\tCanada",
+                "E\tParis\tFR\tCAPITAL\t\tCA,US",
+                "E\tMalakoff\tFR\tCITY\t\t\tUS",
+                "E\tLyon\tFR\tCITY\t",
+                ""))));
+        final String text = "Paris Malakoff Lyon";
+        final Gazetteer.Entry paris = gazetteer.entriesAt(gazetteer.child(0, gazetteer.tokenId(text, 0, 5)))[0];
+        final Gazetteer.Entry malakoff = gazetteer.entriesAt(gazetteer.child(0, gazetteer.tokenId(text, 6, 14)))[0];
+        final Gazetteer.Entry lyon = gazetteer.entriesAt(gazetteer.child(0, gazetteer.tokenId(text, 15, 19)))[0];
+        final int us = gazetteer.countryIndex("US");
+        assertThat(paris.hasNamesake(us)).isTrue();
+        assertThat(paris.hasNamesakeOfAnySize(us)).isTrue();
+        assertThat(malakoff.hasNamesake(us)).isFalse();
+        assertThat(malakoff.hasNamesakeOfAnySize(us)).isTrue();
+        assertThat(malakoff.hasNamesakeOfAnySize(gazetteer.countryIndex("CA"))).isFalse();
+        assertThat(lyon.hasNamesakeOfAnySize(us)).isFalse();
+    }
+
+    @Test
     void shouldSkipNamesWithNumbersTheTokenizerCannotSee() throws Exception {
         final Gazetteer gazetteer =
                 Gazetteer.parse(new BufferedReader(new StringReader("C\tRO\tRomania\nE\tSector 1\tRO\tCITY\t\n")));

@@ -28,6 +28,7 @@ class SpeakerNamesTest {
                 "A fire gutted the restaurant he ran with his wife Nancy in Pataskala.|FR",
                 "Her daughter Georgia was born in Dublin.|GE",
                 "Zoning allows the block to be rebuilt. BY CHAD KLIMACK Advocate Reporter. The council met.|TD",
+                "The Spanish artist Mario de Santiago, who is based in London, drew it.|CL",
             })
     void shouldReadAsAPerson(final String text, final String code) {
         assertThat(codes(text)).doesNotContain(code);
@@ -45,6 +46,8 @@ class SpeakerNamesTest {
                 "Flights from Paris were cancelled.|FR",
                 "Soldiers marched for Mother Russia.|RU",
                 "The plan was drafted by Chad. By Chad, the rebels meant the army.|TD",
+                "The Universidad de Santiago opened a campus.|CL",
+                "The talks in Santiago ended. Mario said the talks in Santiago ended.|CL",
             })
     void shouldStillReadAsThePlace(final String text, final String code) {
         assertThat(codes(text)).contains(code);

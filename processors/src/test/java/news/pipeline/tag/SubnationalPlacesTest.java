@@ -90,6 +90,56 @@ class SubnationalPlacesTest {
     }
 
     @Test
+    void shouldReadATownAsASmallNamesakeOfTheCountryTheStoryIsSetIn() {
+        // Malakoff, Texas (2,000 people) is too small to be listed as a namesake of the Paris suburb,
+        // but the story's other places are American
+        assertThat(codes("", "A city official in Malakoff said towns across Texas are spraying for mosquitoes."))
+                .containsExactly("US");
+        // among French places, or alone, the suburb is French
+        assertThat(codes("", "Residents of Malakoff and Montrouge protested on Monday."))
+                .containsExactly("FR");
+        assertThat(codes("", "Residents of Malakoff protested on Monday.")).containsExactly("FR");
+        // a city of 100,000 or more keeps its reading beside a small namesake (Toronto, Ohio)
+        assertThat(codes("", "The Texas company opened an office in Toronto.")).containsExactlyInAnyOrder("US", "CA");
+    }
+
+    @Test
+    void shouldReadEveryMentionOfATownAsTheTownItsRegionNamedOnce() {
+        // the dateline or the text says which Edmonton; the later mention is the same town
+        assertThat(codes("", "EDMONTON, Ky. - A hunter was hurt. Herbert Lattin, of Edmonton, was found."))
+                .containsExactly("US");
+        assertThat(codes("", "Firefighters in Edmonton, Ky., were called. Edmonton police closed the road."))
+                .containsExactly("US");
+        // the other reading's country named another way keeps it
+        assertThat(codes("", "Officials from Edmonton, Ky., flew to Edmonton, Canada, on Monday."))
+                .containsExactlyInAnyOrder("US", "CA");
+        assertThat(codes("", "Police in Edmonton closed the road.")).containsExactly("CA");
+    }
+
+    @Test
+    void shouldReadASaintsPlaceInThePossessiveAsTheTownOnlyBesideItsCountry() {
+        // a saint's hospital, church or school, which are everywhere
+        assertThat(codes(
+                        "",
+                        "At St. Paul's Hospital in downtown Vancouver, doctors said. Officials at St. Paul's agreed."))
+                .containsExactly("CA");
+        assertThat(codes("", "Doctors at St. Paul's said the ward was full.")).isEmpty();
+        // beside other evidence of the town's country, or not in the possessive, it is the town
+        assertThat(codes("", "St. Paul's mayor met Minnesota lawmakers.")).containsExactly("US");
+        assertThat(codes("", "Doctors in St. Paul said the ward was full.")).containsExactly("US");
+    }
+
+    @Test
+    void shouldReadACityNamedLikeACountyAbroadAsTheCountyInAStorySetThere() {
+        // Norfolk, Virginia's city, is also an English county
+        assertThat(codes("", "Bird flu was confirmed on farms in Norfolk and Leicestershire."))
+                .containsExactly("GB");
+        assertThat(codes("", "The carrier docked in Norfolk as Texas lawmakers watched."))
+                .containsExactly("US");
+        assertThat(codes("", "The carrier docked in Norfolk on Monday.")).containsExactly("US");
+    }
+
+    @Test
     void shouldNotTakeCountiesAndTownshipsNamedLikeCountriesForTheCountries() {
         // the county or township itself is American, as every such unit
         assertThat(codes("", "Lebanon County commissioners met on Monday.")).containsExactly("US");
