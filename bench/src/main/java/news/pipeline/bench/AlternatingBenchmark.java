@@ -1,0 +1,256 @@
+package news.pipeline.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import news.pipeline.kafka.EmbeddedKafka;
+import news.pipeline.runtime.PipelineSettings;
+import news.pipeline.topics.Topics;
+import org.apache.kafka.streams.StreamsConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One processors' JVM working through a backlog while something in it (the console) is switched on
+ * and off in alternating windows ({@link Alternation}): every article is in the raw topic before
+ * the processors start, as in {@link EndToEndBenchmark}, so the rate of each window is what the
+ * pipeline can do, and the end consumer's record counts over time give each window's articles.
+ * After a warm-up with the thing off, the windows follow {@link Alternation#schedule}; each
+ * switch is a command of the processors' JVM, and the window starts a settling time after it has
+ * been done, so that neither the switch nor its first moments are counted.
+ */
+public final class AlternatingBenchmark {
+    private static final Logger LOG = LoggerFactory.getLogger(AlternatingBenchmark.class);
+
+    /** How long a switch may take: switching on includes reading the history the thing reads at start. */
+    private static final Duration SWITCH_TIMEOUT = Duration.ofMinutes(3);
+
+    /**
+     * The windows.
+     *
+     * @param window      how long each window lasts
+     * @param settle      the time after a switch before the window starts
+     * @param warmup      how long the processors run, with the thing off, before the first window
+     * @param warmupPairs pairs of windows run and dropped first
+     * @param pairs       pairs of windows measured
+     */
+    public record Plan(Duration window, Duration settle, Duration warmup, int warmupPairs, int pairs) {
+        public List<Alternation.Slot> slots() {
+            return Alternation.schedule(warmupPairs, pairs);
+        }
+
+        /** How long the processors must still have a backlog after they start. */
+        public double seconds() {
+            return warmup.toMillis() / 1000.0
+                    + Alternation.seconds(slots(), window.toMillis() / 1000.0, settle.toMillis() / 1000.0);
+        }
+    }
+
+    /** What is switched: commands of the processors' JVM, and what goes with it outside that JVM. */
+    public interface Switch {
+        /** The processors' JVM's command that turns it on ({@link ProcessorJvmMain#serve(AutoCloseable, Map)}). */
+        String onCommand();
+
+        /** The command that turns it off. */
+        String offCommand();
+
+        /** Called once it is on in the processors' JVM (a console's visitor starts here). */
+        void switchedOn();
+
+        /** Called before it is turned off in the processors' JVM. */
+        void switchingOff();
+
+        /** Whether a thread of the processors' JVM, by name, is its own. */
+        boolean owns(String threadName);
+    }
+
+    /**
+     * @param windows        the windows run, in order (fewer than planned when the backlog ran out)
+     * @param planned        the windows planned
+     * @param switchReplies  what each switch's command answered, in order
+     * @param articles       the articles of the backlog
+     * @param backlogSeconds seconds from RUNNING until the pipeline's output passed
+     *                       {@link Alternation#BACKLOG_SHARE} of its records; NaN when it had not by the end
+     */
+    public record Result(
+            List<Alternation.Window> windows,
+            int planned,
+            List<Map<String, Object>> switchReplies,
+            long articles,
+            double backlogSeconds) {
+        public List<Alternation.Pair> pairs() {
+            return Alternation.pairs(windows);
+        }
+    }
+
+    private final EndToEndBenchmark.Options options;
+    private final Progress progress;
+
+    /** @param options the end-to-end options; its processor main must answer the switch's commands */
+    public AlternatingBenchmark(final EndToEndBenchmark.Options options, final Progress progress) {
+        this.options = options;
+        this.progress = progress;
+    }
+
+    public Result run(final Workload workload, final Plan plan, final Switch switched) throws Exception {
+        final EndToEndBenchmark topics = new EndToEndBenchmark(options, progress);
+        final Path dir = options.dataDir().resolve(workload.name());
+        final String label = "e2e " + workload.name();
+        progress.begin(label + ": starting the broker");
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), EmbeddedKafka.DEFAULT_HOST, 0, Map.of())) {
+            final PipelineSettings client = PipelineSettings.resolve(
+                    null, Map.of(), Map.of(PipelineSettings.BOOTSTRAP_SERVERS, kafka.bootstrapServers()));
+            topics.createTopics(client);
+            progress.end();
+            final AtomicLong loaded = new AtomicLong();
+            progress.begin(label + ": loading the raw topic", "articles", workload.articles(), loaded::get);
+            LoadGenerator.preload(client, workload, List.of(Topics.RAW.name()), loaded);
+            progress.end();
+            final long expected = workload.expected(0, workload.articles()).records();
+            try (EndConsumer end = new EndConsumer(
+                    topics.consumerSettings(client),
+                    topics.pipelineIds(),
+                    Set.of(Topics.BY_COUNTRY.name()),
+                    expected,
+                    Math.round(Alternation.BACKLOG_SHARE * expected))) {
+                return measure(workload, plan, switched, kafka, dir, label, end, expected);
+            } finally {
+                progress.begin(label + ": stopping the broker");
+            }
+        } finally {
+            progress.end();
+        }
+    }
+
+    private Result measure(
+            final Workload workload,
+            final Plan plan,
+            final Switch switched,
+            final EmbeddedKafka kafka,
+            final Path dir,
+            final String label,
+            final EndConsumer end,
+            final long expected)
+            throws Exception {
+        final Map<String, String> settings = new LinkedHashMap<>(options.settings());
+        settings.put(PipelineSettings.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+        settings.put(
+                StreamsConfig.STATE_DIR_CONFIG,
+                dir.resolve("state-pipeline").toAbsolutePath().toString());
+        final List<String> jvm = new ArrayList<>(options.jvmOptions());
+        if (options.profileDir() != null) {
+            jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + options.profileDir()
+                            .resolve(workload.name() + "-pipeline.jfr")
+                            .toAbsolutePath());
+        }
+        progress.begin(label + ": starting the processors' JVM");
+        final List<Raw> raws = new ArrayList<>();
+        final List<Map<String, Object>> replies = new ArrayList<>();
+        final List<Alternation.Slot> slots = plan.slots();
+        final long running;
+        try (ProcessorJvm processorJvm =
+                ProcessorJvm.start(options.processorMain(), "pipeline", settings, jvm, dir.resolve("pipeline.log"))) {
+            processorJvm.awaitRunning(Duration.ofMinutes(3));
+            running = System.nanoTime();
+            progress.end();
+            progress.begin(label + ": warm-up, " + plan.warmup().toSeconds() + " s");
+            Thread.sleep(plan.warmup().toMillis());
+            progress.end();
+            boolean on = false;
+            try {
+                for (int i = 0; i < slots.size(); i++) {
+                    final Alternation.Slot slot = slots.get(i);
+                    progress.begin(String.format(
+                            Locale.ROOT,
+                            "%s: window %d of %d (%s, %s)",
+                            label,
+                            i + 1,
+                            slots.size(),
+                            slot.on() ? "on" : "off",
+                            slot.pair() < 0 ? "warm-up" : "pair " + (slot.pair() + 1)));
+                    if (slot.switches()) {
+                        if (slot.on()) {
+                            replies.add(processorJvm.command(switched.onCommand(), SWITCH_TIMEOUT));
+                            on = true;
+                            switched.switchedOn();
+                        } else {
+                            switched.switchingOff();
+                            on = false;
+                            replies.add(processorJvm.command(switched.offCommand(), SWITCH_TIMEOUT));
+                        }
+                        Thread.sleep(plan.settle().toMillis());
+                    }
+                    final long start = System.nanoTime();
+                    final Map<String, Object> before = processorJvm.stats();
+                    Thread.sleep(Math.max(0, plan.window().toMillis() - (System.nanoTime() - start) / 1_000_000));
+                    final long stop = System.nanoTime();
+                    raws.add(new Raw(slot, start, stop, before, processorJvm.stats()));
+                    progress.end();
+                    if (!Alternation.backlogLeft(end.throughputRecords(), expected)) {
+                        LOG.warn(
+                                "{}: the backlog ran out after {} of {} windows; pairs after it are left out",
+                                label,
+                                i + 1,
+                                slots.size());
+                        break;
+                    }
+                }
+            } finally {
+                if (on) {
+                    switched.switchingOff();
+                }
+            }
+            progress.begin(label + ": stopping the processors");
+            processorJvm.stop();
+            progress.end();
+        }
+        final double articlesPerRecord = (double) workload.articles() / expected;
+        final List<Alternation.Window> windows = new ArrayList<>();
+        for (final Raw raw : raws) {
+            final long recordsAtEnd = end.throughputRecordsBy(raw.stop());
+            final Map<String, Long> threads = EndToEndBenchmark.threadCpuMeasured(raw.before(), raw.after());
+            windows.add(new Alternation.Window(
+                    raw.slot(),
+                    (raw.stop() - raw.start()) / 1e9,
+                    (recordsAtEnd - end.throughputRecordsBy(raw.start())) * articlesPerRecord,
+                    seconds(raw, "cpuNanos"),
+                    sum(threads, switched::owns) / 1e9,
+                    seconds(raw, "gcCpuNanos"),
+                    seconds(raw, "compilerCpuNanos"),
+                    Alternation.backlogLeft(recordsAtEnd, expected)));
+        }
+        final long backlogEnd = end.markNanos(0);
+        return new Result(
+                List.copyOf(windows),
+                slots.size(),
+                List.copyOf(replies),
+                workload.articles(),
+                backlogEnd < 0 ? Double.NaN : (backlogEnd - running) / 1e9);
+    }
+
+    /** One window's times and the processors' figures at its edges. */
+    private record Raw(
+            Alternation.Slot slot, long start, long stop, Map<String, Object> before, Map<String, Object> after) {}
+
+    /** A counter's growth over a window, in seconds; NaN when unknown (negative). */
+    private static double seconds(final Raw raw, final String key) {
+        final long from = ((Number) raw.before().getOrDefault(key, -1L)).longValue();
+        final long to = ((Number) raw.after().getOrDefault(key, -1L)).longValue();
+        return from < 0 || to < 0 ? Double.NaN : (to - from) / 1e9;
+    }
+
+    private static long sum(final Map<String, Long> byThread, final Predicate<String> names) {
+        return byThread.entrySet().stream()
+                .filter(thread -> names.test(thread.getKey()))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
+    }
+}
