@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * and off in alternating windows ({@link Alternation}): every article is in the raw topic before
  * the processors start, as in {@link EndToEndBenchmark}, so the rate of each window is what the
  * pipeline can do, and the end consumer's record counts over time give each window's articles.
- * After a warm-up with the thing off, the windows follow {@link Alternation#schedule}; each
+ * After a warm-up with the thing off, the backlog is topped up for the rate this JVM reached in
+ * it (before any window, so that loading costs no window anything); then the windows follow
+ * {@link Alternation#schedule}; each
  * switch is a command of the processors' JVM, and the window starts a settling time after it has
  * been done, so that neither the switch nor its first moments are counted.
  */
@@ -48,8 +50,12 @@ public final class AlternatingBenchmark {
 
         /** How long the processors must still have a backlog after they start. */
         public double seconds() {
-            return warmup.toMillis() / 1000.0
-                    + Alternation.seconds(slots(), window.toMillis() / 1000.0, settle.toMillis() / 1000.0);
+            return warmup.toMillis() / 1000.0 + windowsSeconds();
+        }
+
+        /** How long the windows take, with the settling after each switch. */
+        public double windowsSeconds() {
+            return Alternation.seconds(slots(), window.toMillis() / 1000.0, settle.toMillis() / 1000.0);
         }
     }
 
@@ -75,16 +81,17 @@ public final class AlternatingBenchmark {
      * @param windows        the windows run, in order (fewer than planned when the backlog ran out)
      * @param planned        the windows planned
      * @param switchReplies  what each switch's command answered, in order
-     * @param articles       the articles of the backlog
-     * @param backlogSeconds seconds from RUNNING until the pipeline's output passed
-     *                       {@link Alternation#BACKLOG_SHARE} of its records; NaN when it had not by the end
+     * @param loaded         the articles loaded before the processors started
+     * @param articles       the articles of the backlog, with those added after the warm-up
+     * @param warmupRate     the articles/s of the warm-up's second half, from which the backlog was topped up
      */
     public record Result(
             List<Alternation.Window> windows,
             int planned,
             List<Map<String, Object>> switchReplies,
+            long loaded,
             long articles,
-            double backlogSeconds) {
+            double warmupRate) {
         public List<Alternation.Pair> pairs() {
             return Alternation.pairs(windows);
         }
@@ -99,7 +106,14 @@ public final class AlternatingBenchmark {
         this.progress = progress;
     }
 
-    public Result run(final Workload workload, final Plan plan, final Switch switched) throws Exception {
+    /**
+     * @param workload the backlog loaded first: enough for the whole plan at a rate guessed from
+     *                 elsewhere; it is topped up after the warm-up for this JVM's own rate
+     * @param margin   the backlog is topped up to this many times what the windows need at the
+     *                 warm-up's rate (a JVM's rate still rises after its warm-up)
+     */
+    public Result run(final Workload workload, final Plan plan, final Switch switched, final double margin)
+            throws Exception {
         final EndToEndBenchmark topics = new EndToEndBenchmark(options, progress);
         final Path dir = options.dataDir().resolve(workload.name());
         final String label = "e2e " + workload.name();
@@ -113,14 +127,12 @@ public final class AlternatingBenchmark {
             progress.begin(label + ": loading the raw topic", "articles", workload.articles(), loaded::get);
             LoadGenerator.preload(client, workload, List.of(Topics.RAW.name()), loaded);
             progress.end();
-            final long expected = workload.expected(0, workload.articles()).records();
             try (EndConsumer end = new EndConsumer(
                     topics.consumerSettings(client),
                     topics.pipelineIds(),
                     Set.of(Topics.BY_COUNTRY.name()),
-                    expected,
-                    Math.round(Alternation.BACKLOG_SHARE * expected))) {
-                return measure(workload, plan, switched, kafka, dir, label, end, expected);
+                    workload.expected(0, workload.articles()).records())) {
+                return measure(new Run(workload, plan, switched, margin, client, kafka, dir, label, end));
             } finally {
                 progress.begin(label + ": stopping the broker");
             }
@@ -129,18 +141,27 @@ public final class AlternatingBenchmark {
         }
     }
 
-    private Result measure(
-            final Workload workload,
-            final Plan plan,
-            final Switch switched,
-            final EmbeddedKafka kafka,
-            final Path dir,
-            final String label,
-            final EndConsumer end,
-            final long expected)
-            throws Exception {
+    /** What one run works with. */
+    private record Run(
+            Workload loaded,
+            Plan plan,
+            Switch switched,
+            double margin,
+            PipelineSettings client,
+            EmbeddedKafka kafka,
+            Path dir,
+            String label,
+            EndConsumer end) {}
+
+    private Result measure(final Run run) throws Exception {
+        final Plan plan = run.plan();
+        final Switch switched = run.switched();
+        final EndConsumer end = run.end();
+        final String label = run.label();
+        final Path dir = run.dir();
+        Workload workload = run.loaded();
         final Map<String, String> settings = new LinkedHashMap<>(options.settings());
-        settings.put(PipelineSettings.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+        settings.put(PipelineSettings.BOOTSTRAP_SERVERS, run.kafka().bootstrapServers());
         settings.put(
                 StreamsConfig.STATE_DIR_CONFIG,
                 dir.resolve("state-pipeline").toAbsolutePath().toString());
@@ -155,15 +176,37 @@ public final class AlternatingBenchmark {
         final List<Raw> raws = new ArrayList<>();
         final List<Map<String, Object>> replies = new ArrayList<>();
         final List<Alternation.Slot> slots = plan.slots();
-        final long running;
+        double warmupRate;
         try (ProcessorJvm processorJvm =
                 ProcessorJvm.start(options.processorMain(), "pipeline", settings, jvm, dir.resolve("pipeline.log"))) {
             processorJvm.awaitRunning(Duration.ofMinutes(3));
-            running = System.nanoTime();
             progress.end();
             progress.begin(label + ": warm-up, " + plan.warmup().toSeconds() + " s");
             Thread.sleep(plan.warmup().toMillis());
             progress.end();
+            final long now = System.nanoTime();
+            final long half = plan.warmup().toNanos() / 2;
+            final double articlesPerRecord = (double) workload.articles()
+                    / workload.expected(0, workload.articles()).records();
+            warmupRate = (end.throughputRecordsBy(now) - end.throughputRecordsBy(now - half))
+                    * articlesPerRecord
+                    / (half / 1e9);
+            final long out = Math.round(end.throughputRecords() * articlesPerRecord);
+            final long needed =
+                    (long) Math.ceil(out / Alternation.BACKLOG_SHARE) + topUp(warmupRate, plan, run.margin());
+            if (needed > workload.articles()) {
+                final Workload more = workload.withArticles(Math.toIntExact(needed));
+                final AtomicLong loaded = new AtomicLong();
+                progress.begin(
+                        label + ": topping the backlog up for " + Math.round(warmupRate) + " articles/s",
+                        "articles",
+                        needed - workload.articles(),
+                        loaded::get);
+                LoadGenerator.preload(run.client(), more, workload.articles(), List.of(Topics.RAW.name()), loaded);
+                progress.end();
+                workload = more;
+            }
+            final long expected = workload.expected(0, workload.articles()).records();
             boolean on = false;
             try {
                 for (int i = 0; i < slots.size(); i++) {
@@ -212,6 +255,7 @@ public final class AlternatingBenchmark {
             processorJvm.stop();
             progress.end();
         }
+        final long expected = workload.expected(0, workload.articles()).records();
         final double articlesPerRecord = (double) workload.articles() / expected;
         final List<Alternation.Window> windows = new ArrayList<>();
         for (final Raw raw : raws) {
@@ -227,13 +271,18 @@ public final class AlternatingBenchmark {
                     seconds(raw, "compilerCpuNanos"),
                     Alternation.backlogLeft(recordsAtEnd, expected)));
         }
-        final long backlogEnd = end.markNanos(0);
         return new Result(
                 List.copyOf(windows),
                 slots.size(),
                 List.copyOf(replies),
+                run.loaded().articles(),
                 workload.articles(),
-                backlogEnd < 0 ? Double.NaN : (backlogEnd - running) / 1e9);
+                warmupRate);
+    }
+
+    /** Articles the windows need at a rate, with a margin, the output's last part left out. */
+    private static long topUp(final double articlesPerSecond, final Plan plan, final double margin) {
+        return articlesPerSecond > 0 ? Alternation.articlesFor(articlesPerSecond, plan.windowsSeconds(), margin) : 0;
     }
 
     /** One window's times and the processors' figures at its edges. */

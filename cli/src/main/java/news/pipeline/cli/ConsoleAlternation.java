@@ -30,12 +30,16 @@ final class ConsoleAlternation {
     /** After a switch, before the window starts: the switch's own garbage and a commit or two go by. */
     static final Duration SETTLE = Duration.ofSeconds(1);
 
-    /** How long the processors run with the console off before the first window: their own JIT warm-up. */
-    static final Duration WARMUP = EndToEndBenchmark.COLD_START;
+    /**
+     * How long the processors run with the console off before the first window: their own JIT
+     * warm-up (a fresh JVM's compiler still takes a large share of its CPU after 30 s).
+     */
+    static final Duration WARMUP = Duration.ofSeconds(60);
 
     /**
-     * The backlog is sized for this many times the schedule at the text workload's measured rate:
-     * another JVM's rate differs from one run to the next by up to a third.
+     * The backlog is first sized for this many times the schedule at the text workload's measured
+     * rate, then topped up after the warm-up for this many times the windows at that JVM's own
+     * rate: one JVM's rate differs from another's by up to a third, and still rises after a minute.
      */
     static final double BACKLOG_MARGIN = 1.6;
 
@@ -66,8 +70,9 @@ final class ConsoleAlternation {
             throw new UserError("--with-console needs the text workload's articles/s to size its backlog, and the"
                     + " text run gave none");
         }
-        final int articles = Alternation.articlesFor(rate, plan.seconds(), BACKLOG_MARGIN);
         final Workload text = plainResult.workload();
+        // At least --articles, so that a backlog that ran out can be made longer from the command line.
+        final int articles = Math.max(text.articles(), Alternation.articlesFor(rate, plan.seconds(), BACKLOG_MARGIN));
         final String name = text.name() + SECTION_SUFFIX;
         final Workload workload = new Workload(
                 name,
@@ -86,19 +91,22 @@ final class ConsoleAlternation {
                                 profileDir),
                 progress);
         final ConsoleSwitch console = new ConsoleSwitch(URI.create("http://127.0.0.1:" + port + "/"));
-        final AlternatingBenchmark.Result result = benchmark.run(workload, plan, console);
+        final AlternatingBenchmark.Result result = benchmark.run(workload, plan, console, BACKLOG_MARGIN);
         final String section = "e2e " + name;
         table.context(
                 "console A/B",
                 String.format(
                         Locale.ROOT,
-                        "one processors' JVM, %d articles loaded first (%.0f s at the text run's %.0f articles/s,"
-                                + " times %.1f); %.0f s with the console off, then %d pair(s) of %.0f s windows"
-                                + " dropped, %d measured, off-on and on-off in turn, each window %.0f s after a switch",
-                        articles,
+                        "one processors' JVM, %d articles loaded first (--articles, or %.0f s at the text run's %.0f"
+                                + " articles/s times %.1f), %d in all after topping up for the warm-up's %.0f articles/s; %.0f s"
+                                + " with the console off, then %d pair(s) of %.0f s windows dropped, %d measured,"
+                                + " off-on and on-off in turn, each window %.0f s after a switch",
+                        result.loaded(),
                         plan.seconds(),
                         rate,
                         BACKLOG_MARGIN,
+                        result.articles(),
+                        result.warmupRate(),
                         (double) WARMUP.toSeconds(),
                         WARMUP_PAIRS,
                         windowSeconds,
@@ -114,13 +122,16 @@ final class ConsoleAlternation {
                     String.format(
                             Locale.ROOT,
                             "%s first; on %.0f, off %.0f articles/s; CPU per article on %.4f, off %.4f ms;"
-                                    + " the console's threads %.2f%% of the processors' CPU; JIT %.2f / %.2f s",
+                                    + " the console's threads %.2f%% of the processors' CPU; GC threads %.2f / %.2f s,"
+                                    + " JIT %.2f / %.2f s (on / off)",
                             firstOf(pair),
                             pair.on().articlesPerSecond(),
                             pair.off().articlesPerSecond(),
                             pair.on().cpuMsPerArticle(),
                             pair.off().cpuMsPerArticle(),
                             pair.on().switchedCpuShare(),
+                            pair.on().gcCpuSeconds(),
+                            pair.off().gcCpuSeconds(),
                             pair.on().compilerCpuSeconds(),
                             pair.off().compilerCpuSeconds()));
         }
@@ -131,12 +142,8 @@ final class ConsoleAlternation {
                 "",
                 "of " + result.planned() + " planned; pairs measured " + measured.size() + " of " + pairs
                         + (measured.size() < pairs
-                                ? String.format(
-                                        Locale.ROOT,
-                                        "; THE BACKLOG RAN OUT after %.0f s (%d articles): the served JVM went faster"
-                                                + " than the text run; give more --articles",
-                                        result.backlogSeconds(),
-                                        result.articles())
+                                ? "; THE BACKLOG RAN OUT (" + result.articles() + " articles): the processors went"
+                                        + " faster than in their warm-up; give more --articles"
                                 : ""));
         final Alternation.Spread ratio = Alternation.spread(
                 measured.stream().map(Alternation.Pair::rateRatio).toList());
@@ -207,8 +214,7 @@ final class ConsoleAlternation {
         switchRows(table, section, result.switchReplies(), console);
         if (measured.isEmpty()) {
             err.println("bench: --with-console measured no pair: the backlog of " + result.articles()
-                    + " articles ran out after " + Math.round(result.backlogSeconds())
-                    + " s; run again with more --articles");
+                    + " articles ran out; run again with more --articles");
         } else if (measured.size() < pairs) {
             err.println("bench: --with-console measured " + measured.size() + " of " + pairs
                     + " pairs before the backlog ran out");
