@@ -22,11 +22,13 @@ import org.slf4j.LoggerFactory;
  * and off in alternating windows ({@link Alternation}): every article is in the raw topic before
  * the processors start, as in {@link EndToEndBenchmark}, so the rate of each window is what the
  * pipeline can do, and the end consumer's record counts over time give each window's articles.
- * After a warm-up with the thing off, the backlog is topped up for the rate this JVM reached in
- * it (before any window, so that loading costs no window anything); then the windows follow
+ * After a warm-up with the thing off, the windows follow
  * {@link Alternation#schedule}; each
  * switch is a command of the processors' JVM, and the window starts a settling time after it has
- * been done, so that neither the switch nor its first moments are counted.
+ * been done, so that neither the switch nor its first moments are counted. Before each window the
+ * backlog is topped up when what is left would not last the remaining windows at the fastest rate
+ * seen so far (with a margin): so it is sized by this JVM's own rate, and loading it costs no
+ * window anything.
  */
 public final class AlternatingBenchmark {
     private static final Logger LOG = LoggerFactory.getLogger(AlternatingBenchmark.class);
@@ -53,9 +55,16 @@ public final class AlternatingBenchmark {
             return warmup.toMillis() / 1000.0 + windowsSeconds();
         }
 
-        /** How long the windows take, with the settling after each switch. */
+        /** How long the windows from the {@code from}-th on take, with the settling after each switch. */
+        public double remainingSeconds(final int from) {
+            final List<Alternation.Slot> slots = slots();
+            return Alternation.seconds(
+                    slots.subList(from, slots.size()), window.toMillis() / 1000.0, settle.toMillis() / 1000.0);
+        }
+
+        /** How long the windows take. */
         public double windowsSeconds() {
-            return Alternation.seconds(slots(), window.toMillis() / 1000.0, settle.toMillis() / 1000.0);
+            return remainingSeconds(0);
         }
     }
 
@@ -83,7 +92,7 @@ public final class AlternatingBenchmark {
      * @param switchReplies  what each switch's command answered, in order
      * @param loaded         the articles loaded before the processors started
      * @param articles       the articles of the backlog, with those added after the warm-up
-     * @param warmupRate     the articles/s of the warm-up's second half, from which the backlog was topped up
+     * @param warmupRate     the articles/s of the warm-up's second half, from which the backlog was first topped up
      */
     public record Result(
             List<Alternation.Window> windows,
@@ -186,27 +195,10 @@ public final class AlternatingBenchmark {
             progress.end();
             final long now = System.nanoTime();
             final long half = plan.warmup().toNanos() / 2;
-            final double articlesPerRecord = (double) workload.articles()
-                    / workload.expected(0, workload.articles()).records();
             warmupRate = (end.throughputRecordsBy(now) - end.throughputRecordsBy(now - half))
-                    * articlesPerRecord
+                    * articlesPerRecord(workload)
                     / (half / 1e9);
-            final long out = Math.round(end.throughputRecords() * articlesPerRecord);
-            final long needed =
-                    (long) Math.ceil(out / Alternation.BACKLOG_SHARE) + topUp(warmupRate, plan, run.margin());
-            if (needed > workload.articles()) {
-                final Workload more = workload.withArticles(Math.toIntExact(needed));
-                final AtomicLong loaded = new AtomicLong();
-                progress.begin(
-                        label + ": topping the backlog up for " + Math.round(warmupRate) + " articles/s",
-                        "articles",
-                        needed - workload.articles(),
-                        loaded::get);
-                LoadGenerator.preload(run.client(), more, workload.articles(), List.of(Topics.RAW.name()), loaded);
-                progress.end();
-                workload = more;
-            }
-            final long expected = workload.expected(0, workload.articles()).records();
+            double fastest = warmupRate;
             boolean on = false;
             try {
                 for (int i = 0; i < slots.size(); i++) {
@@ -219,6 +211,12 @@ public final class AlternatingBenchmark {
                             slots.size(),
                             slot.on() ? "on" : "off",
                             slot.pair() < 0 ? "warm-up" : "pair " + (slot.pair() + 1)));
+                    // Between windows, never in one: enough backlog for the rest at the fastest rate seen so far.
+                    final Workload before = workload;
+                    workload = topUp(run, workload, fastest, plan.remainingSeconds(i));
+                    if (workload != before && !slot.switches()) {
+                        Thread.sleep(plan.settle().toMillis());
+                    }
                     if (slot.switches()) {
                         if (slot.on()) {
                             replies.add(processorJvm.command(switched.onCommand(), SWITCH_TIMEOUT));
@@ -232,11 +230,18 @@ public final class AlternatingBenchmark {
                         Thread.sleep(plan.settle().toMillis());
                     }
                     final long start = System.nanoTime();
-                    final Map<String, Object> before = processorJvm.stats();
+                    final Map<String, Object> atStart = processorJvm.stats();
                     Thread.sleep(Math.max(0, plan.window().toMillis() - (System.nanoTime() - start) / 1_000_000));
                     final long stop = System.nanoTime();
-                    raws.add(new Raw(slot, start, stop, before, processorJvm.stats()));
+                    final long expected =
+                            workload.expected(0, workload.articles()).records();
+                    raws.add(new Raw(slot, start, stop, atStart, processorJvm.stats(), expected));
                     progress.end();
+                    fastest = Math.max(
+                            fastest,
+                            (end.throughputRecords() - end.throughputRecordsBy(start))
+                                    * articlesPerRecord(workload)
+                                    / ((System.nanoTime() - start) / 1e9));
                     if (!Alternation.backlogLeft(end.throughputRecords(), expected)) {
                         LOG.warn(
                                 "{}: the backlog ran out after {} of {} windows; pairs after it are left out",
@@ -255,8 +260,7 @@ public final class AlternatingBenchmark {
             processorJvm.stop();
             progress.end();
         }
-        final long expected = workload.expected(0, workload.articles()).records();
-        final double articlesPerRecord = (double) workload.articles() / expected;
+        final double articlesPerRecord = articlesPerRecord(workload);
         final List<Alternation.Window> windows = new ArrayList<>();
         for (final Raw raw : raws) {
             final long recordsAtEnd = end.throughputRecordsBy(raw.stop());
@@ -269,7 +273,7 @@ public final class AlternatingBenchmark {
                     sum(threads, switched::owns) / 1e9,
                     seconds(raw, "gcCpuNanos"),
                     seconds(raw, "compilerCpuNanos"),
-                    Alternation.backlogLeft(recordsAtEnd, expected)));
+                    Alternation.backlogLeft(recordsAtEnd, raw.expectedRecords())));
         }
         return new Result(
                 List.copyOf(windows),
@@ -280,14 +284,52 @@ public final class AlternatingBenchmark {
                 warmupRate);
     }
 
-    /** Articles the windows need at a rate, with a margin, the output's last part left out. */
-    private static long topUp(final double articlesPerSecond, final Plan plan, final double margin) {
-        return articlesPerSecond > 0 ? Alternation.articlesFor(articlesPerSecond, plan.windowsSeconds(), margin) : 0;
+    /**
+     * The backlog, with more articles loaded into the raw topic when what is left would not last
+     * {@code seconds} more at {@code articlesPerSecond} (the output's last part left out): enough then
+     * for the margin times that.
+     */
+    private Workload topUp(final Run run, final Workload workload, final double articlesPerSecond, final double seconds)
+            throws InterruptedException {
+        if (!(articlesPerSecond > 0) || seconds <= 0) {
+            return workload;
+        }
+        final long out = Math.round(run.end().throughputRecords() * articlesPerRecord(workload));
+        final long done = (long) Math.ceil(out / Alternation.BACKLOG_SHARE);
+        // Topped up only when it would run short at the rate itself, then with the margin: a few loads, not many.
+        if (done + Alternation.articlesFor(articlesPerSecond, seconds, 1) <= workload.articles()) {
+            return workload;
+        }
+        final long needed = done + Alternation.articlesFor(articlesPerSecond, seconds, run.margin());
+        final Workload more = workload.withArticles(Math.toIntExact(needed));
+        final AtomicLong loaded = new AtomicLong();
+        progress.begin(
+                run.label() + ": topping the backlog up for " + Math.round(articlesPerSecond) + " articles/s",
+                "articles",
+                needed - workload.articles(),
+                loaded::get);
+        LoadGenerator.preload(run.client(), more, workload.articles(), List.of(Topics.RAW.name()), loaded);
+        progress.end();
+        LOG.info("{}: backlog topped up from {} to {} articles", run.label(), workload.articles(), needed);
+        return more;
     }
 
-    /** One window's times and the processors' figures at its edges. */
+    private static double articlesPerRecord(final Workload workload) {
+        return (double) workload.articles()
+                / workload.expected(0, workload.articles()).records();
+    }
+
+    /**
+     * One window's times, the processors' figures at its edges, and the records the backlog then
+     * held (it may be topped up later).
+     */
     private record Raw(
-            Alternation.Slot slot, long start, long stop, Map<String, Object> before, Map<String, Object> after) {}
+            Alternation.Slot slot,
+            long start,
+            long stop,
+            Map<String, Object> before,
+            Map<String, Object> after,
+            long expectedRecords) {}
 
     /** A counter's growth over a window, in seconds; NaN when unknown (negative). */
     private static double seconds(final Raw raw, final String key) {

@@ -38,8 +38,9 @@ final class ConsoleAlternation {
 
     /**
      * The backlog is first sized for this many times the schedule at the text workload's measured
-     * rate, then topped up after the warm-up for this many times the windows at that JVM's own
-     * rate: one JVM's rate differs from another's by up to a third, and still rises after a minute.
+     * rate, then topped up between windows for this many times the remaining windows at that JVM's
+     * fastest rate so far: one JVM's rate differs from another's by up to a third, and still rises
+     * after a minute.
      */
     static final double BACKLOG_MARGIN = 1.6;
 
@@ -98,7 +99,7 @@ final class ConsoleAlternation {
                 String.format(
                         Locale.ROOT,
                         "one processors' JVM, %d articles loaded first (--articles, or %.0f s at the text run's %.0f"
-                                + " articles/s times %.1f), %d in all after topping up for the warm-up's %.0f articles/s; %.0f s"
+                                + " articles/s times %.1f), %d in all, topped up between windows (warm-up's rate %.0f articles/s); %.0f s"
                                 + " with the console off, then %d pair(s) of %.0f s windows dropped, %d measured,"
                                 + " off-on and on-off in turn, each window %.0f s after a switch",
                         result.loaded(),
@@ -143,7 +144,7 @@ final class ConsoleAlternation {
                 "of " + result.planned() + " planned; pairs measured " + measured.size() + " of " + pairs
                         + (measured.size() < pairs
                                 ? "; THE BACKLOG RAN OUT (" + result.articles() + " articles): the processors went"
-                                        + " faster than in their warm-up; give more --articles"
+                                        + " faster than 1.6 times the fastest rate before it"
                                 : ""));
         final Alternation.Spread ratio = Alternation.spread(
                 measured.stream().map(Alternation.Pair::rateRatio).toList());
@@ -214,7 +215,7 @@ final class ConsoleAlternation {
         switchRows(table, section, result.switchReplies(), console);
         if (measured.isEmpty()) {
             err.println("bench: --with-console measured no pair: the backlog of " + result.articles()
-                    + " articles ran out; run again with more --articles");
+                    + " articles ran out");
         } else if (measured.size() < pairs) {
             err.println("bench: --with-console measured " + measured.size() + " of " + pairs
                     + " pairs before the backlog ran out");
