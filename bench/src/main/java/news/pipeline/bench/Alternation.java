@@ -129,6 +129,25 @@ public final class Alternation {
     }
 
     /**
+     * The on/off ratio of each block of two consecutive pairs (on-off then off-on, or the other way):
+     * within a block a rate that drifts steadily adds as much to the on windows as to the off ones,
+     * which a single pair's ratio does not cancel. Blocks with a pair left out are left out.
+     */
+    public static List<Double> blockRatios(final List<Pair> pairs) {
+        final List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i + 1 < pairs.size(); i++) {
+            final Pair first = pairs.get(i);
+            final Pair second = pairs.get(i + 1);
+            if (first.index() % 2 == 0 && second.index() == first.index() + 1) {
+                ratios.add((first.on().articlesPerSecond() + second.on().articlesPerSecond())
+                        / (first.off().articlesPerSecond() + second.off().articlesPerSecond()));
+                i++;
+            }
+        }
+        return List.copyOf(ratios);
+    }
+
+    /**
      * The median of some values, their extremes and a percentile bootstrap 95% interval of the median
      * (resampling the values with replacement): with a handful of pairs the interval is rough, but
      * it says whether a difference of a few percent is within what the pairs can tell.

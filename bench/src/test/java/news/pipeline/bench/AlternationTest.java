@@ -83,6 +83,35 @@ class AlternationTest {
     }
 
     @Test
+    void aBlockOfTwoPairsCancelsASteadyDriftThatEachPairAloneDoesNot() {
+        // The rate rises by 100 articles/s every window; the thing costs nothing.
+        final List<Alternation.Window> windows = new ArrayList<>();
+        double rate = 1000;
+        for (final Alternation.Slot slot : Alternation.schedule(0, 4)) {
+            windows.add(window(slot, rate, true));
+            rate += 100;
+        }
+        final List<Alternation.Pair> pairs = Alternation.pairs(windows);
+
+        assertThat(pairs)
+                .extracting(Alternation.Pair::rateRatio)
+                .allSatisfy(ratio -> assertThat(ratio).isNotCloseTo(1, within(0.05)));
+        assertThat(Alternation.blockRatios(pairs))
+                .hasSize(2)
+                .allSatisfy(ratio -> assertThat(ratio).isCloseTo(1, within(1e-9)));
+    }
+
+    @Test
+    void aBlockMissingOneOfItsPairsIsLeftOut() {
+        final List<Alternation.Window> windows = new ArrayList<>();
+        for (final Alternation.Slot slot : Alternation.schedule(0, 3)) {
+            windows.add(window(slot, 1000, slot.pair() != 1));
+        }
+
+        assertThat(Alternation.blockRatios(Alternation.pairs(windows))).isEmpty();
+    }
+
+    @Test
     void theCpuRatioAndTheSwitchedThreadsShareComeFromEachWindowsCpu() {
         final Alternation.Slot on = new Alternation.Slot(0, true, true);
         final Alternation.Slot off = new Alternation.Slot(0, false, true);

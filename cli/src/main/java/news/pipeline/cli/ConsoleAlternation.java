@@ -37,8 +37,8 @@ final class ConsoleAlternation {
     static final Duration WARMUP = Duration.ofSeconds(60);
 
     /**
-     * The backlog is first sized for this many times the schedule at the text workload's measured
-     * rate, then topped up between windows for this many times the remaining windows at that JVM's
+     * The backlog is first sized for this many times the warm-up and the first pair at the text
+     * workload's measured rate, then topped up between windows for this many times the remaining windows at that JVM's
      * fastest rate so far: one JVM's rate differs from another's by up to a third, and still rises
      * after a minute.
      */
@@ -72,8 +72,9 @@ final class ConsoleAlternation {
                     + " text run gave none");
         }
         final Workload text = plainResult.workload();
-        // At least --articles, so that a backlog that ran out can be made longer from the command line.
-        final int articles = Math.max(text.articles(), Alternation.articlesFor(rate, plan.seconds(), BACKLOG_MARGIN));
+        // Enough for the warm-up and the first pair; the rest is loaded between windows, for this JVM's own rate.
+        final double firstSeconds = WARMUP.toSeconds() + plan.windowsSeconds() - plan.remainingSeconds(2);
+        final int articles = Math.max(text.articles(), Alternation.articlesFor(rate, firstSeconds, BACKLOG_MARGIN));
         final String name = text.name() + SECTION_SUFFIX;
         final Workload workload = new Workload(
                 name,
@@ -103,7 +104,7 @@ final class ConsoleAlternation {
                                 + " with the console off, then %d pair(s) of %.0f s windows dropped, %d measured,"
                                 + " off-on and on-off in turn, each window %.0f s after a switch",
                         result.loaded(),
-                        plan.seconds(),
+                        firstSeconds,
                         rate,
                         BACKLOG_MARGIN,
                         result.articles(),
@@ -163,6 +164,17 @@ final class ConsoleAlternation {
                         measured.stream().filter(pair -> pair.rateRatio() < 1).count(),
                         ratio.low95(),
                         ratio.high95()));
+        final List<Double> blocks = Alternation.blockRatios(measured);
+        table.add(
+                section,
+                "console on/off articles/s, blocks of two pairs",
+                Alternation.spread(blocks).median(),
+                "",
+                "median of each two consecutive pairs' (on-off, off-on) summed on over off rates, which cancels a"
+                        + " steady drift: "
+                        + blocks.stream()
+                                .map(block -> String.format(Locale.ROOT, "%.3f", block))
+                                .collect(Collectors.joining(", ")));
         table.add(section, "console on/off articles/s, 95% low", ratio.low95(), "", "bootstrap, of the median");
         table.add(section, "console on/off articles/s, 95% high", ratio.high95(), "", "bootstrap, of the median");
         table.add(section, "console pairs measured", measured.size(), "", windowSeconds + " s windows");
