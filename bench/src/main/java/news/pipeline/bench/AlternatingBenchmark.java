@@ -203,6 +203,9 @@ public final class AlternatingBenchmark {
             try {
                 for (int i = 0; i < slots.size(); i++) {
                     final Alternation.Slot slot = slots.get(i);
+                    // Between windows, never in one: enough backlog for the rest at the fastest rate seen so far.
+                    final Workload before = workload;
+                    workload = topUp(run, workload, fastest, plan.remainingSeconds(i));
                     progress.begin(String.format(
                             Locale.ROOT,
                             "%s: window %d of %d (%s, %s)",
@@ -211,9 +214,6 @@ public final class AlternatingBenchmark {
                             slots.size(),
                             slot.on() ? "on" : "off",
                             slot.pair() < 0 ? "warm-up" : "pair " + (slot.pair() + 1)));
-                    // Between windows, never in one: enough backlog for the rest at the fastest rate seen so far.
-                    final Workload before = workload;
-                    workload = topUp(run, workload, fastest, plan.remainingSeconds(i));
                     if (workload != before && !slot.switches()) {
                         Thread.sleep(plan.settle().toMillis());
                     }

@@ -88,6 +88,11 @@ public final class Alternation {
             return articles > 0 ? 1000 * cpuSeconds / articles : Double.NaN;
         }
 
+        /** The processors' CPU per article without the JIT compiler's, in ms. */
+        public double cpuMsPerArticleWithoutJit() {
+            return articles > 0 ? 1000 * (cpuSeconds - compilerCpuSeconds) / articles : Double.NaN;
+        }
+
         /** The switched thing's threads' share of the processors' CPU, in %. */
         public double switchedCpuShare() {
             return cpuSeconds > 0 ? 100 * switchedCpuSeconds / cpuSeconds : Double.NaN;
@@ -104,6 +109,11 @@ public final class Alternation {
         /** On over off CPU per article. */
         public double cpuRatio() {
             return on.cpuMsPerArticle() / off.cpuMsPerArticle();
+        }
+
+        /** On over off CPU per article, the JIT compiler's left out. */
+        public double cpuRatioWithoutJit() {
+            return on.cpuMsPerArticleWithoutJit() / off.cpuMsPerArticleWithoutJit();
         }
     }
 

@@ -121,6 +121,7 @@ class AlternationTest {
                 new Alternation.Window(off, 10, 10_000, 4.0, 0, 0.1, 0.01, true));
 
         assertThat(pair.cpuRatio()).isCloseTo(1.05, within(1e-9));
+        assertThat(pair.cpuRatioWithoutJit()).isCloseTo(4.19 / 3.99, within(1e-9));
         assertThat(pair.on().cpuMsPerArticle()).isCloseTo(0.42, within(1e-9));
         assertThat(pair.on().switchedCpuShare()).isCloseTo(100 * 0.07 / 4.2, within(1e-9));
     }

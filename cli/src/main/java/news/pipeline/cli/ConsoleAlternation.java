@@ -195,6 +195,21 @@ final class ConsoleAlternation {
                         cpu.max(),
                         cpu.low95(),
                         cpu.high95()));
+        final Alternation.Spread cpuWithoutJit = Alternation.spread(
+                measured.stream().map(Alternation.Pair::cpuRatioWithoutJit).toList());
+        table.add(
+                section,
+                "console on/off CPU per article, JIT left out",
+                cpuWithoutJit.median(),
+                "",
+                String.format(
+                        Locale.ROOT,
+                        "the same without the JIT compiler's CPU, which the on windows had more of in the first runs (code"
+                                + " compiled again after a switch?); range %.3f-%.3f, bootstrap 95%% %.3f-%.3f",
+                        cpuWithoutJit.min(),
+                        cpuWithoutJit.max(),
+                        cpuWithoutJit.low95(),
+                        cpuWithoutJit.high95()));
         final Alternation.Spread share = spreadOf(measured, pair -> pair.on().switchedCpuShare());
         table.add(
                 section,
