@@ -318,17 +318,7 @@ public final class EndToEndBenchmark {
                     rawTopics,
                     String.format("%.1f", preloadSeconds));
 
-            // In the processors' framing: single-object encoding, or for their schema registry.
-            final Deserializer<CountryArticle> countries = Topics.BY_COUNTRY
-                    .valueSerde(ValueFormat.fromSettings(options.settings()))
-                    .deserializer();
-            final Map<String, Function<ConsumerRecord<byte[], byte[]>, String>> pipelineIds = Map.of(
-                    Topics.BY_COUNTRY.name(),
-                    record -> countries
-                            .deserialize(Topics.BY_COUNTRY.name(), record.value())
-                            .getArticleId(),
-                    Topics.DEAD_LETTER.name(),
-                    EndConsumer::keyAsId);
+            final Map<String, Function<ConsumerRecord<byte[], byte[]>, String>> pipelineIds = pipelineIds();
             final Counts pipelineCounts = new Counts(
                     warmup,
                     workload.expected(0, warmup).records(),
@@ -655,8 +645,23 @@ public final class EndToEndBenchmark {
         return options.profileDir().resolve(workload.name() + "-" + mode + ".jfr");
     }
 
+    /** How the end consumer finds the article of each record on the pipeline's last topics. */
+    Map<String, Function<ConsumerRecord<byte[], byte[]>, String>> pipelineIds() {
+        // In the processors' framing: single-object encoding, or for their schema registry.
+        final Deserializer<CountryArticle> countries = Topics.BY_COUNTRY
+                .valueSerde(ValueFormat.fromSettings(options.settings()))
+                .deserializer();
+        return Map.of(
+                Topics.BY_COUNTRY.name(),
+                record -> countries
+                        .deserialize(Topics.BY_COUNTRY.name(), record.value())
+                        .getArticleId(),
+                Topics.DEAD_LETTER.name(),
+                EndConsumer::keyAsId);
+    }
+
     /** The end consumer's settings: the client settings plus any consumer.* override given for the processors. */
-    private Map<String, Object> consumerSettings(final PipelineSettings client) {
+    Map<String, Object> consumerSettings(final PipelineSettings client) {
         final Map<String, Object> config = new HashMap<>(client.clientSettings());
         options.settings().forEach((key, value) -> {
             if (key.startsWith(StreamsConfig.CONSUMER_PREFIX)) {
@@ -667,7 +672,7 @@ public final class EndToEndBenchmark {
     }
 
     /** The pipeline's topics and the ceiling's, with the registry's settings; raw topics keep the broker's append time. */
-    private void createTopics(final PipelineSettings client) throws InterruptedException, TimeoutException {
+    void createTopics(final PipelineSettings client) throws InterruptedException, TimeoutException {
         final List<NewTopic> topics = new ArrayList<>();
         for (final TopicSpec<?, ?> spec : Topics.all()) {
             topics.add(newTopic(spec.name(), spec));
@@ -704,7 +709,7 @@ public final class EndToEndBenchmark {
     }
 
     /** Each named thread's CPU between two stats; a thread started in between counts from zero. */
-    private static Map<String, Long> threadCpuMeasured(final Map<String, Object> from, final Map<String, Object> to) {
+    static Map<String, Long> threadCpuMeasured(final Map<String, Object> from, final Map<String, Object> to) {
         final Map<String, Long> grown = new TreeMap<>();
         if (to.get("threadCpuNanos") instanceof Map<?, ?> end) {
             final Map<?, ?> start = from.get("threadCpuNanos") instanceof Map<?, ?> known ? known : Map.of();

@@ -32,12 +32,23 @@ final class LoadGenerator {
             final List<String> topics,
             final AtomicLong acknowledged)
             throws InterruptedException {
+        return preload(client, workload, 0, topics, acknowledged);
+    }
+
+    /** As {@link #preload(PipelineSettings, Workload, List, AtomicLong)}, the articles from {@code from} on. */
+    static long preload(
+            final PipelineSettings client,
+            final Workload workload,
+            final long from,
+            final List<String> topics,
+            final AtomicLong acknowledged)
+            throws InterruptedException {
         final AtomicReference<Exception> error = new AtomicReference<>();
         long bytes = 0;
         try (KafkaProducer<byte[], byte[]> producer = Clients.producer(client)) {
             for (final String topic : topics) {
                 bytes = 0;
-                for (long i = 0; i < workload.articles(); i++) {
+                for (long i = from; i < workload.articles(); i++) {
                     final byte[] value = workload.value(i);
                     bytes += value.length;
                     producer.send(

@@ -93,6 +93,19 @@ public final class ProcessorJvm implements AutoCloseable {
         return parseStats(next(Duration.ofSeconds(30)));
     }
 
+    /**
+     * Runs one of the commands the processors' main added ({@link ProcessorJvmMain#serve(AutoCloseable,
+     * Map)}) and returns what it answered.
+     */
+    synchronized Map<String, Object> command(final String name, final Duration timeout) throws InterruptedException {
+        send(name);
+        final String line = next(timeout);
+        if (line.startsWith("DONE ")) {
+            return parse(line.substring("DONE ".length()), line);
+        }
+        throw new IllegalStateException("the processor process did not do " + name + ": " + line + "; see " + log);
+    }
+
     /** Closes the applications and returns the final figures. */
     synchronized Map<String, Object> stop() throws InterruptedException {
         send("stop");
@@ -118,7 +131,11 @@ public final class ProcessorJvm implements AutoCloseable {
             if (line == null) {
                 return "TIMEOUT";
             }
-            if (line.equals("RUNNING") || line.startsWith("STATS ") || line.equals("EOF")) {
+            if (line.equals("RUNNING")
+                    || line.startsWith("STATS ")
+                    || line.startsWith("DONE ")
+                    || line.startsWith("FAILED ")
+                    || line.equals("EOF")) {
                 return line;
             }
         }
@@ -128,10 +145,14 @@ public final class ProcessorJvm implements AutoCloseable {
         if (line == null || !line.startsWith("STATS ")) {
             throw new IllegalStateException("expected STATS from the processor process, got " + line);
         }
+        return parse(line.substring("STATS ".length()), line);
+    }
+
+    private static Map<String, Object> parse(final String json, final String line) {
         try {
-            return JSON.readValue(line.substring("STATS ".length()), new TypeReference<Map<String, Object>>() {});
+            return JSON.readValue(json, new TypeReference<Map<String, Object>>() {});
         } catch (IOException e) {
-            throw new IllegalStateException("bad STATS line: " + line, e);
+            throw new IllegalStateException("bad line from the processor process: " + line, e);
         }
     }
 

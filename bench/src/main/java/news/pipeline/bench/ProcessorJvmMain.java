@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -46,6 +47,8 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The process the benchmark measures: either the three pipeline processors or the three identity
@@ -53,14 +56,18 @@ import org.apache.kafka.streams.kstream.Produced;
  * (the broker, the load generator and the measuring consumer live in the benchmark's JVM).
  *
  * <p>Protocol on stdin/stdout, one line each: it prints {@code RUNNING} once every application is
- * running; on {@code stats} it prints {@code STATS <json>}; on {@code stop} (or end of input) it
- * closes the applications, prints the final {@code STATS <json>} and exits. Logs go to stderr.
+ * running; on {@code stats} it prints {@code STATS <json>}; on one of the commands a main adds
+ * ({@link #serve(AutoCloseable, Map)}) it runs it and prints {@code DONE <json>}, or
+ * {@code FAILED <message>}; on {@code stop} (or end of input) it closes the applications, prints
+ * the final {@code STATS <json>} and exits. Logs go to stderr.
  *
  * <p>Usage: {@code ProcessorJvmMain pipeline|ceiling KEY=VALUE...} (the settings of every application).
  * Another main class may take its place ({@link EndToEndBenchmark.Options#processorMain()}) if it
  * speaks the same protocol ({@link #serve}).
  */
 public final class ProcessorJvmMain {
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessorJvmMain.class);
+
     /** The ceiling's topics, in the order data flows, shaped like the pipeline's four data topics. */
     public static final List<String> CEILING_TOPICS =
             List.of("bench.ceiling.raw", "bench.ceiling.clean", "bench.ceiling.enriched", "bench.ceiling.by-country");
@@ -140,20 +147,43 @@ public final class ProcessorJvmMain {
      * cost is measured so) calls {@link #watchCollections()} first and this once they run.
      */
     public static void serve(final AutoCloseable apps) throws Exception {
+        serve(apps, Map.of());
+    }
+
+    /**
+     * As {@link #serve(AutoCloseable)}, and answers each of {@code commands} by its name: runs it and
+     * prints {@code DONE} with what it returned as JSON, or {@code FAILED} with the error's message.
+     */
+    public static void serve(final AutoCloseable apps, final Map<String, Callable<Map<String, Object>>> commands)
+            throws Exception {
         System.out.println("RUNNING");
         System.out.flush();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null && !line.equals("stop"); line = in.readLine()) {
                 if (line.equals("stats")) {
                     System.out.println("STATS " + AvroJson.MAPPER.writeValueAsString(stats()));
-                    System.out.flush();
+                } else if (commands.containsKey(line)) {
+                    System.out.println(answer(commands.get(line)));
+                } else {
+                    System.out.println("FAILED unknown command: " + line);
                 }
+                System.out.flush();
             }
         }
         apps.close();
         System.out.println("STATS " + AvroJson.MAPPER.writeValueAsString(stats()));
         System.out.flush();
         System.exit(0);
+    }
+
+    private static String answer(final Callable<Map<String, Object>> command) {
+        try {
+            return "DONE " + AvroJson.MAPPER.writeValueAsString(command.call());
+        } catch (Exception e) {
+            LOG.error("command failed", e);
+            // One line: the benchmark reads the reply by lines.
+            return "FAILED " + String.valueOf(e).replace('\n', ' ');
+        }
     }
 
     private static AutoCloseable startPipeline(final Map<String, String> settings) throws InterruptedException {

@@ -28,10 +28,8 @@ import news.pipeline.bench.Progress;
 import news.pipeline.bench.StageBenchmarks;
 import news.pipeline.bench.TextArticles;
 import news.pipeline.bench.Workload;
-import news.pipeline.console.Console;
 import news.pipeline.runtime.EmbeddedRegistry;
 import news.pipeline.runtime.GeneratedNews;
-import news.pipeline.runtime.OpsServer;
 import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.runtime.ProjectHome;
 import news.pipeline.streams.PipelineConfig;
@@ -171,19 +169,37 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--with-console",
-            description =
-                    "Also measure what the console costs: the text workload again, the processors started as"
-                            + " `run` starts them (with /metrics), alternately without and with the console, which an HTTP"
-                            + " client keeps updating as its pages do; rows of each articles/s and their ratio, and of where the"
-                            + " CPU went: the console's own threads' share, the stream threads', GC's, the JIT's and the broker's.")
+            description = "Also measure what the console costs the text workload: one processors' JVM started as `run`"
+                    + " starts them (with /metrics) works through a backlog while the console is switched on and off"
+                    + " in alternating windows (off-on, on-off...; on: attached and kept updating by an HTTP client"
+                    + " as its pages do; off: closed); rows of each window's articles/s, the on/off ratio of each"
+                    + " pair, their median with a bootstrap 95% interval, and the console's threads' share of the"
+                    + " processors' CPU.")
     boolean withConsole;
+
+    @Option(
+            names = "--console-window",
+            paramLabel = "S",
+            defaultValue = "10",
+            description = "With --with-console: seconds of each window. Default: ${DEFAULT-VALUE}.")
+    double consoleWindow;
+
+    @Option(
+            names = "--console-pairs",
+            paramLabel = "N",
+            defaultValue = "8",
+            description = "With --with-console: pairs of windows measured, after one pair dropped as a warm-up."
+                    + " The backlog is sized from the text workload's measured articles/s. Default: ${DEFAULT-VALUE}.")
+    int consolePairs;
 
     @Option(
             names = "--console-rounds",
             paramLabel = "N",
-            defaultValue = "2",
-            description = "With --with-console: runs without and with the console, alternately, each. Default:"
-                    + " ${DEFAULT-VALUE}.")
+            defaultValue = "0",
+            description = "With --with-console: also run the text workload N times each way in fresh JVMs,"
+                    + " alternately without and with the console, for where the CPU went (stream threads, GC,"
+                    + " JIT, broker) per article; their articles/s differ from JVM to JVM by more than the"
+                    + " console costs. Default: ${DEFAULT-VALUE}.")
     int consoleRounds;
 
     @Option(
@@ -292,6 +308,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--keep-data", description = "Keep the data folder afterwards.")
     boolean keepData;
+
+    /** 1 when a measurement asked for could not be made (its rows say why); the table is printed all the same. */
+    private int exitCode;
 
     /** The --pages value that asks for generated pages. */
     static final String GENERATED = "generated";
@@ -436,7 +455,21 @@ public final class BenchCommand implements Callable<Integer> {
                                 registryRows(table, e2e, textResult, root, progress);
                             }
                             if (withConsole) {
-                                consoleRows(table, e2e, textResult, root, progress);
+                                if (!ConsoleAlternation.rows(
+                                        table,
+                                        e2e,
+                                        textResult,
+                                        root,
+                                        progress,
+                                        err,
+                                        consoleWindow,
+                                        consolePairs,
+                                        profileDir)) {
+                                    exitCode = 1;
+                                }
+                                if (consoleRounds > 0) {
+                                    consoleRows(table, e2e, textResult, root, progress);
+                                }
                             }
                         }
                         case HTML -> {
@@ -473,7 +506,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (json != null) {
             table.writeJson(json);
         }
-        return 0;
+        return exitCode;
     }
 
     /**
@@ -608,7 +641,7 @@ public final class BenchCommand implements Callable<Integer> {
                                         : "no console")
                                 + "; load average after: " + BenchReport.loadAverage());
                 final double processCpu = phase.processCpuSeconds();
-                final double consoleCpu = phase.threadCpuSecondsMeasured(BenchCommand::consoleThread);
+                final double consoleCpu = phase.threadCpuSecondsMeasured(ConsoleSwitch::consoleThread);
                 final Map<String, Double> perArticle = new LinkedHashMap<>();
                 // The processors' JVM's CPU, the console's own work included: less sensitive to a busy machine than the
                 // rate.
@@ -711,22 +744,12 @@ public final class BenchCommand implements Callable<Integer> {
         return notes;
     }
 
-    /**
-     * The console's threads, and the HTTP server's (its executor and the JDK's dispatcher), which in
-     * the benchmark serve nothing but the console's pages.
-     */
-    private static boolean consoleThread(final String name) {
-        return name.contains(Console.THREAD_NAME)
-                || name.startsWith(OpsServer.THREAD_NAME)
-                || name.equals("HTTP-Dispatcher");
-    }
-
     /** The console's threads' CPU by thread name, most first, as {@code name 0.12 s, ...}. */
     private static String consoleThreads(final EndToEndBenchmark.Phase phase) {
         final Map<String, Double> byName = new LinkedHashMap<>();
         if (phase.processStats().get("threadCpuNanosMeasured") instanceof Map<?, ?> threads) {
             threads.forEach((name, nanos) -> {
-                if (consoleThread(String.valueOf(name)) && nanos instanceof Number n) {
+                if (ConsoleSwitch.consoleThread(String.valueOf(name)) && nanos instanceof Number n) {
                     byName.merge(String.valueOf(name), n.doubleValue() / 1e9, Double::sum);
                 }
             });
@@ -812,7 +835,10 @@ public final class BenchCommand implements Callable<Integer> {
         positive("--generated", generated);
         positive("--rate", rate);
         positive("--partitions", partitions);
-        positive("--console-rounds", consoleRounds);
+        positive("--console-pairs", consolePairs);
+        if (consoleRounds < 0 || !(consoleWindow >= 1)) {
+            throw new UserError("--console-rounds must be 0 or more, --console-window at least 1 (s)");
+        }
         positive("--timeout", timeoutSeconds);
         if (htmlRate != null) {
             positive("--html-rate", htmlRate);

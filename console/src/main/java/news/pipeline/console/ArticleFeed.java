@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import news.pipeline.runtime.Clients;
 import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.topics.TopicSpec;
@@ -80,6 +82,10 @@ public final class ArticleFeed implements AutoCloseable {
     private final Thread thread;
     private final FollowedArticles followed;
     private volatile boolean running = true;
+    /** Where the by-country topic ended when the feed started; the follower has caught up once it reads past it. */
+    private final Map<TopicPartition, Long> startEnds;
+
+    private final CountDownLatch caughtUp = new CountDownLatch(1);
 
     public ArticleFeed(final PipelineSettings settings) {
         this.followed = new FollowedArticles(settings.valueFormat());
@@ -90,6 +96,7 @@ public final class ArticleFeed implements AutoCloseable {
         final List<TopicPartition> countryPartitions = partitions(consumer, Topics.BY_COUNTRY);
         consumer.assign(countryPartitions);
         consumer.seekToBeginning(countryPartitions);
+        this.startEnds = consumer.endOffsets(countryPartitions);
         this.thread = new Thread(this::follow, Console.THREAD_NAME + "-articles");
         thread.setDaemon(true);
         thread.start();
@@ -179,6 +186,11 @@ public final class ArticleFeed implements AutoCloseable {
                 for (final ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     take(record);
                 }
+                if (caughtUp.getCount() > 0
+                        && startEnds.entrySet().stream()
+                                .allMatch(end -> consumer.position(end.getKey()) >= end.getValue())) {
+                    caughtUp.countDown();
+                }
             }
         } catch (WakeupException e) {
             // closing
@@ -219,6 +231,16 @@ public final class ArticleFeed implements AutoCloseable {
     /** A country's latest articles from the by-country topic, newest first. */
     public List<ObjectNode> byCountry(final String code) {
         return followed.byCountry(code);
+    }
+
+    /**
+     * Waits until the by-country follower has read what the topic held when the feed started (it
+     * reads the topic from its beginning, to count articles per country since the start).
+     *
+     * @return false when it had not within the timeout
+     */
+    public boolean awaitCaughtUp(final Duration timeout) throws InterruptedException {
+        return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -94,6 +94,7 @@ public final class Console implements AutoCloseable {
 
     private final ObjectMapper json = new ObjectMapper();
     private final ProcessorService service;
+    private final OpsServer http;
     private final PipelineSettings settings;
     private final ConsoleAccess access;
     private final Duration lagInterval;
@@ -122,6 +123,7 @@ public final class Console implements AutoCloseable {
             final ConsoleAccess access,
             final Duration lagInterval) {
         this.service = service;
+        this.http = http;
         this.settings = settings;
         this.access = access;
         this.lagInterval = lagInterval;
@@ -190,6 +192,16 @@ public final class Console implements AutoCloseable {
 
     public URI url() {
         return url;
+    }
+
+    /**
+     * Waits until the console has read the history it reads at start (the by-country topic from its
+     * beginning, for the Countries page's counts), so that what follows is the cost of keeping up.
+     *
+     * @return false when it had not within the timeout
+     */
+    public boolean awaitCaughtUp(final Duration timeout) throws InterruptedException {
+        return articles.awaitCaughtUp(timeout);
     }
 
     private void sampleMeters() {
@@ -453,8 +465,13 @@ public final class Console implements AutoCloseable {
         return host.contains(":") ? "[" + host + "]" : host;
     }
 
+    /**
+     * Stops serving the pages and stops every thread and client the console started; the
+     * processors and their /metrics go on, and a console can be attached to them again.
+     */
     @Override
     public void close() {
+        http.unhandle("/");
         articles.close();
         deadLetters.close();
         replays.close();

@@ -103,6 +103,11 @@ public final class OpsServer implements AutoCloseable {
         server.createContext(path, handler);
     }
 
+    /** Stops serving what {@link #handle} added at {@code path}; requests there get 404 again. */
+    public void unhandle(final String path) {
+        server.removeContext(path);
+    }
+
     @Override
     public void close() {
         server.stop(0);

@@ -1,0 +1,347 @@
+package news.pipeline.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import news.pipeline.kafka.EmbeddedKafka;
+import news.pipeline.runtime.PipelineSettings;
+import news.pipeline.topics.Topics;
+import org.apache.kafka.streams.StreamsConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One processors' JVM working through a backlog while something in it (the console) is switched on
+ * and off in alternating windows ({@link Alternation}): every article is in the raw topic before
+ * the processors start, as in {@link EndToEndBenchmark}, so the rate of each window is what the
+ * pipeline can do, and the end consumer's record counts over time give each window's articles.
+ * After a warm-up with the thing off, the windows follow
+ * {@link Alternation#schedule}; each
+ * switch is a command of the processors' JVM, and the window starts a settling time after it has
+ * been done, so that neither the switch nor its first moments are counted. Before each window the
+ * backlog is topped up when what is left would not last the remaining windows at the fastest rate
+ * seen so far (with a margin): so it is sized by this JVM's own rate, and loading it costs no
+ * window anything.
+ */
+public final class AlternatingBenchmark {
+    private static final Logger LOG = LoggerFactory.getLogger(AlternatingBenchmark.class);
+
+    /** How long a switch may take: switching on includes reading the history the thing reads at start. */
+    private static final Duration SWITCH_TIMEOUT = Duration.ofMinutes(3);
+
+    /**
+     * The windows.
+     *
+     * @param window      how long each window lasts
+     * @param settle      the time after a switch before the window starts
+     * @param warmup      how long the processors run, with the thing off, before the first window
+     * @param warmupPairs pairs of windows run and dropped first
+     * @param pairs       pairs of windows measured
+     */
+    public record Plan(Duration window, Duration settle, Duration warmup, int warmupPairs, int pairs) {
+        public List<Alternation.Slot> slots() {
+            return Alternation.schedule(warmupPairs, pairs);
+        }
+
+        /** How long the processors must still have a backlog after they start. */
+        public double seconds() {
+            return warmup.toMillis() / 1000.0 + windowsSeconds();
+        }
+
+        /** How long the windows from the {@code from}-th on take, with the settling after each switch. */
+        public double remainingSeconds(final int from) {
+            final List<Alternation.Slot> slots = slots();
+            return Alternation.seconds(
+                    slots.subList(from, slots.size()), window.toMillis() / 1000.0, settle.toMillis() / 1000.0);
+        }
+
+        /** How long the windows take. */
+        public double windowsSeconds() {
+            return remainingSeconds(0);
+        }
+    }
+
+    /** What is switched: commands of the processors' JVM, and what goes with it outside that JVM. */
+    public interface Switch {
+        /** The processors' JVM's command that turns it on ({@link ProcessorJvmMain#serve(AutoCloseable, Map)}). */
+        String onCommand();
+
+        /** The command that turns it off. */
+        String offCommand();
+
+        /** Called once it is on in the processors' JVM (a console's visitor starts here). */
+        void switchedOn();
+
+        /** Called before it is turned off in the processors' JVM. */
+        void switchingOff();
+
+        /** Whether a thread of the processors' JVM, by name, is its own. */
+        boolean owns(String threadName);
+    }
+
+    /**
+     * @param windows        the windows run, in order (fewer than planned when the backlog ran out)
+     * @param planned        the windows planned
+     * @param switchReplies  what each switch's command answered, in order
+     * @param loaded         the articles loaded before the processors started
+     * @param articles       the articles of the backlog, with those added after the warm-up
+     * @param warmupRate     the articles/s of the warm-up's second half, from which the backlog was first topped up
+     */
+    public record Result(
+            List<Alternation.Window> windows,
+            int planned,
+            List<Map<String, Object>> switchReplies,
+            long loaded,
+            long articles,
+            double warmupRate) {
+        public List<Alternation.Pair> pairs() {
+            return Alternation.pairs(windows);
+        }
+    }
+
+    private final EndToEndBenchmark.Options options;
+    private final Progress progress;
+
+    /** @param options the end-to-end options; its processor main must answer the switch's commands */
+    public AlternatingBenchmark(final EndToEndBenchmark.Options options, final Progress progress) {
+        this.options = options;
+        this.progress = progress;
+    }
+
+    /**
+     * @param workload the backlog loaded first: enough for the whole plan at a rate guessed from
+     *                 elsewhere; it is topped up after the warm-up for this JVM's own rate
+     * @param margin   the backlog is topped up to this many times what the windows need at the
+     *                 warm-up's rate (a JVM's rate still rises after its warm-up)
+     */
+    public Result run(final Workload workload, final Plan plan, final Switch switched, final double margin)
+            throws Exception {
+        final EndToEndBenchmark topics = new EndToEndBenchmark(options, progress);
+        final Path dir = options.dataDir().resolve(workload.name());
+        final String label = "e2e " + workload.name();
+        progress.begin(label + ": starting the broker");
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), EmbeddedKafka.DEFAULT_HOST, 0, Map.of())) {
+            final PipelineSettings client = PipelineSettings.resolve(
+                    null, Map.of(), Map.of(PipelineSettings.BOOTSTRAP_SERVERS, kafka.bootstrapServers()));
+            topics.createTopics(client);
+            progress.end();
+            final AtomicLong loaded = new AtomicLong();
+            progress.begin(label + ": loading the raw topic", "articles", workload.articles(), loaded::get);
+            LoadGenerator.preload(client, workload, List.of(Topics.RAW.name()), loaded);
+            progress.end();
+            try (EndConsumer end = new EndConsumer(
+                    topics.consumerSettings(client),
+                    topics.pipelineIds(),
+                    Set.of(Topics.BY_COUNTRY.name()),
+                    workload.expected(0, workload.articles()).records())) {
+                return measure(new Run(workload, plan, switched, margin, client, kafka, dir, label, end));
+            } finally {
+                progress.begin(label + ": stopping the broker");
+            }
+        } finally {
+            progress.end();
+        }
+    }
+
+    /** What one run works with. */
+    private record Run(
+            Workload loaded,
+            Plan plan,
+            Switch switched,
+            double margin,
+            PipelineSettings client,
+            EmbeddedKafka kafka,
+            Path dir,
+            String label,
+            EndConsumer end) {}
+
+    private Result measure(final Run run) throws Exception {
+        final Plan plan = run.plan();
+        final Switch switched = run.switched();
+        final EndConsumer end = run.end();
+        final String label = run.label();
+        final Path dir = run.dir();
+        Workload workload = run.loaded();
+        final Map<String, String> settings = new LinkedHashMap<>(options.settings());
+        settings.put(PipelineSettings.BOOTSTRAP_SERVERS, run.kafka().bootstrapServers());
+        settings.put(
+                StreamsConfig.STATE_DIR_CONFIG,
+                dir.resolve("state-pipeline").toAbsolutePath().toString());
+        final List<String> jvm = new ArrayList<>(options.jvmOptions());
+        if (options.profileDir() != null) {
+            jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + options.profileDir()
+                            .resolve(workload.name() + "-pipeline.jfr")
+                            .toAbsolutePath());
+        }
+        progress.begin(label + ": starting the processors' JVM");
+        final List<Raw> raws = new ArrayList<>();
+        final List<Map<String, Object>> replies = new ArrayList<>();
+        final List<Alternation.Slot> slots = plan.slots();
+        double warmupRate;
+        try (ProcessorJvm processorJvm =
+                ProcessorJvm.start(options.processorMain(), "pipeline", settings, jvm, dir.resolve("pipeline.log"))) {
+            processorJvm.awaitRunning(Duration.ofMinutes(3));
+            progress.end();
+            progress.begin(label + ": warm-up, " + plan.warmup().toSeconds() + " s");
+            Thread.sleep(plan.warmup().toMillis());
+            progress.end();
+            final long now = System.nanoTime();
+            final long half = plan.warmup().toNanos() / 2;
+            warmupRate = (end.throughputRecordsBy(now) - end.throughputRecordsBy(now - half))
+                    * articlesPerRecord(workload)
+                    / (half / 1e9);
+            double fastest = warmupRate;
+            boolean on = false;
+            try {
+                for (int i = 0; i < slots.size(); i++) {
+                    final Alternation.Slot slot = slots.get(i);
+                    // Between windows, never in one: enough backlog for the rest at the fastest rate seen so far.
+                    final Workload before = workload;
+                    workload = topUp(run, workload, fastest, plan.remainingSeconds(i));
+                    progress.begin(String.format(
+                            Locale.ROOT,
+                            "%s: window %d of %d (%s, %s)",
+                            label,
+                            i + 1,
+                            slots.size(),
+                            slot.on() ? "on" : "off",
+                            slot.pair() < 0 ? "warm-up" : "pair " + (slot.pair() + 1)));
+                    if (workload != before && !slot.switches()) {
+                        Thread.sleep(plan.settle().toMillis());
+                    }
+                    if (slot.switches()) {
+                        if (slot.on()) {
+                            replies.add(processorJvm.command(switched.onCommand(), SWITCH_TIMEOUT));
+                            on = true;
+                            switched.switchedOn();
+                        } else {
+                            switched.switchingOff();
+                            on = false;
+                            replies.add(processorJvm.command(switched.offCommand(), SWITCH_TIMEOUT));
+                        }
+                        Thread.sleep(plan.settle().toMillis());
+                    }
+                    final long start = System.nanoTime();
+                    final Map<String, Object> atStart = processorJvm.stats();
+                    Thread.sleep(Math.max(0, plan.window().toMillis() - (System.nanoTime() - start) / 1_000_000));
+                    final long stop = System.nanoTime();
+                    final long expected =
+                            workload.expected(0, workload.articles()).records();
+                    raws.add(new Raw(slot, start, stop, atStart, processorJvm.stats(), expected));
+                    progress.end();
+                    fastest = Math.max(
+                            fastest,
+                            (end.throughputRecords() - end.throughputRecordsBy(start))
+                                    * articlesPerRecord(workload)
+                                    / ((System.nanoTime() - start) / 1e9));
+                    if (!Alternation.backlogLeft(end.throughputRecords(), expected)) {
+                        LOG.warn(
+                                "{}: the backlog ran out after {} of {} windows; pairs after it are left out",
+                                label,
+                                i + 1,
+                                slots.size());
+                        break;
+                    }
+                }
+            } finally {
+                if (on) {
+                    switched.switchingOff();
+                }
+            }
+            progress.begin(label + ": stopping the processors");
+            processorJvm.stop();
+            progress.end();
+        }
+        final double articlesPerRecord = articlesPerRecord(workload);
+        final List<Alternation.Window> windows = new ArrayList<>();
+        for (final Raw raw : raws) {
+            final long recordsAtEnd = end.throughputRecordsBy(raw.stop());
+            final Map<String, Long> threads = EndToEndBenchmark.threadCpuMeasured(raw.before(), raw.after());
+            windows.add(new Alternation.Window(
+                    raw.slot(),
+                    (raw.stop() - raw.start()) / 1e9,
+                    (recordsAtEnd - end.throughputRecordsBy(raw.start())) * articlesPerRecord,
+                    seconds(raw, "cpuNanos"),
+                    sum(threads, switched::owns) / 1e9,
+                    seconds(raw, "gcCpuNanos"),
+                    seconds(raw, "compilerCpuNanos"),
+                    Alternation.backlogLeft(recordsAtEnd, raw.expectedRecords())));
+        }
+        return new Result(
+                List.copyOf(windows),
+                slots.size(),
+                List.copyOf(replies),
+                run.loaded().articles(),
+                workload.articles(),
+                warmupRate);
+    }
+
+    /**
+     * The backlog, with more articles loaded into the raw topic when what is left would not last
+     * {@code seconds} more at {@code articlesPerSecond} (the output's last part left out): enough then
+     * for the margin times that.
+     */
+    private Workload topUp(final Run run, final Workload workload, final double articlesPerSecond, final double seconds)
+            throws InterruptedException {
+        if (!(articlesPerSecond > 0) || seconds <= 0) {
+            return workload;
+        }
+        final long out = Math.round(run.end().throughputRecords() * articlesPerRecord(workload));
+        final long done = (long) Math.ceil(out / Alternation.BACKLOG_SHARE);
+        // Topped up only when it would run short at the rate itself, then with the margin: a few loads, not many.
+        if (done + Alternation.articlesFor(articlesPerSecond, seconds, 1) <= workload.articles()) {
+            return workload;
+        }
+        final long needed = done + Alternation.articlesFor(articlesPerSecond, seconds, run.margin());
+        final Workload more = workload.withArticles(Math.toIntExact(needed));
+        final AtomicLong loaded = new AtomicLong();
+        progress.begin(
+                run.label() + ": topping the backlog up for " + Math.round(articlesPerSecond) + " articles/s",
+                "articles",
+                needed - workload.articles(),
+                loaded::get);
+        LoadGenerator.preload(run.client(), more, workload.articles(), List.of(Topics.RAW.name()), loaded);
+        progress.end();
+        LOG.info("{}: backlog topped up from {} to {} articles", run.label(), workload.articles(), needed);
+        return more;
+    }
+
+    private static double articlesPerRecord(final Workload workload) {
+        return (double) workload.articles()
+                / workload.expected(0, workload.articles()).records();
+    }
+
+    /**
+     * One window's times, the processors' figures at its edges, and the records the backlog then
+     * held (it may be topped up later).
+     */
+    private record Raw(
+            Alternation.Slot slot,
+            long start,
+            long stop,
+            Map<String, Object> before,
+            Map<String, Object> after,
+            long expectedRecords) {}
+
+    /** A counter's growth over a window, in seconds; NaN when unknown (negative). */
+    private static double seconds(final Raw raw, final String key) {
+        final long from = ((Number) raw.before().getOrDefault(key, -1L)).longValue();
+        final long to = ((Number) raw.after().getOrDefault(key, -1L)).longValue();
+        return from < 0 || to < 0 ? Double.NaN : (to - from) / 1e9;
+    }
+
+    private static long sum(final Map<String, Long> byThread, final Predicate<String> names) {
+        return byThread.entrySet().stream()
+                .filter(thread -> names.test(thread.getKey()))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
+    }
+}

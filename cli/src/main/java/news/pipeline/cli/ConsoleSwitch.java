@@ -1,0 +1,73 @@
+package news.pipeline.cli;
+
+import java.net.URI;
+import news.pipeline.bench.AlternatingBenchmark;
+import news.pipeline.console.Console;
+import news.pipeline.runtime.OpsServer;
+
+/**
+ * The console, switched on and off in one processors' JVM by {@code bench --with-console}: on, it is
+ * attached there ({@link ServedProcessorsMain#CONSOLE_ON}) and a {@link ConsoleVisitor} keeps it
+ * updating as its open pages would; off, the visitor stops and the console is closed.
+ */
+final class ConsoleSwitch implements AlternatingBenchmark.Switch {
+    private final URI base;
+    private ConsoleVisitor visitor;
+    private long answered;
+    private long failed;
+
+    /** @param base the console's address in the processors' JVM (http://127.0.0.1:PORT/) */
+    ConsoleSwitch(final URI base) {
+        this.base = base;
+    }
+
+    @Override
+    public String onCommand() {
+        return ServedProcessorsMain.CONSOLE_ON;
+    }
+
+    @Override
+    public String offCommand() {
+        return ServedProcessorsMain.CONSOLE_OFF;
+    }
+
+    @Override
+    public void switchedOn() {
+        visitor = new ConsoleVisitor(base);
+    }
+
+    @Override
+    public void switchingOff() {
+        if (visitor != null) {
+            visitor.close();
+            answered += visitor.answered();
+            failed += visitor.failed();
+            visitor = null;
+        }
+    }
+
+    @Override
+    public boolean owns(final String threadName) {
+        return consoleThread(threadName);
+    }
+
+    /** Console requests answered with 200, over every on window so far. */
+    long answered() {
+        return answered;
+    }
+
+    /** Console requests refused or failed. */
+    long failed() {
+        return failed;
+    }
+
+    /**
+     * The console's threads, and the HTTP server's (its executor and the JDK's dispatcher), which in
+     * the benchmark serve nothing but the console's pages.
+     */
+    static boolean consoleThread(final String name) {
+        return name.contains(Console.THREAD_NAME)
+                || name.startsWith(OpsServer.THREAD_NAME)
+                || name.equals("HTTP-Dispatcher");
+    }
+}
