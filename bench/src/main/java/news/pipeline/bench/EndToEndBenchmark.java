@@ -420,16 +420,17 @@ public final class EndToEndBenchmark {
             progress.begin(label + ": starting the processors' JVM");
             final ProcessorJvm processorJvm =
                     ProcessorJvm.start(options.processorMain(), mode, settings, jvm, dir.resolve(mode + ".log"));
+            // The processors' CPU over the cold start's window, the JIT compiler's apart: what the gap is made of.
+            // Shut down whichever way the phase ends, so that a failed phase leaves no timer behind.
+            final ScheduledExecutorService coldTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                final Thread thread = new Thread(runnable, "bench-cold-start-timer");
+                thread.setDaemon(true);
+                return thread;
+            });
             try {
                 processorJvm.awaitRunning(Duration.ofMinutes(3));
                 final long running = System.nanoTime();
                 final Map<String, Object> runningStats = processorJvm.stats();
-                // The processors' CPU over the cold start's window, the JIT compiler's apart: what the gap is made of.
-                final ScheduledExecutorService coldTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                    final Thread thread = new Thread(runnable, "bench-cold-start-timer");
-                    thread.setDaemon(true);
-                    return thread;
-                });
                 final ScheduledFuture<Map<String, Object>> coldStats = coldTimer.schedule(
                         processorJvm::stats,
                         COLD_START.toNanos() - (System.nanoTime() - running),
@@ -472,7 +473,6 @@ public final class EndToEndBenchmark {
                 final double benchCpu = (ownCpuNanos() - benchCpuWarm) / 1e9 - observerCpu;
                 final double coldSeconds = Math.min(COLD_START.toNanos(), done - running) / 1e9;
                 final Map<String, Object> coldEnd = coldStats.cancel(false) ? null : coldStats.get();
-                coldTimer.shutdown();
                 final double coldRate = coldStartRate(end, running, 0, coldSeconds, counts);
                 final List<Double> coldCurve = new ArrayList<>();
                 for (double from = 0; from + COLD_CURVE_STEP_SECONDS <= coldSeconds; from += COLD_CURVE_STEP_SECONDS) {
@@ -572,6 +572,7 @@ public final class EndToEndBenchmark {
                         benchCpu,
                         observerCpu);
             } finally {
+                coldTimer.shutdownNow();
                 processorJvm.close();
             }
         }
