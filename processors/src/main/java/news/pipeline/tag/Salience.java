@@ -146,7 +146,8 @@ final class Salience {
                 evidence.onlyPlaces = false;
             }
             if (match.inTitle) {
-                final boolean incidental = IncidentalMentions.isIncidental(match, title);
+                final boolean incidental =
+                        IncidentalMentions.isIncidental(match, title) || namesFirmOfText(match, title, matches, text);
                 if (incidental) {
                     evidence.incidentalMentions++;
                 } else {
@@ -457,6 +458,53 @@ final class Salience {
             after++;
         }
         return after < source.length() && Character.isDigit(source.charAt(after));
+    }
+
+    /**
+     * "CYPRUS MINERALS &lt;CYPM&gt; NAMED IN SUITS" over "Cyprus Minerals Co said ...": a title's
+     * country word that the text uses as the start of a firm's name, followed by the same word, names
+     * that firm in the title too. The firm's name must start at the country word in the text (or
+     * after "The", or after the same word as in the title): "IRANIAN TANKER ATTACKED" over "National
+     * Iranian Tanker Co" is the country's tanker.
+     */
+    static boolean namesFirmOfText(
+            final EntryMatch titleMatch,
+            final TokenizedText title,
+            final List<EntryMatch> matches,
+            final TokenizedText text) {
+        final int titleNext = titleMatch.lastToken + 1;
+        if (titleNext >= title.size() || !title.joinable(titleNext)) {
+            return false;
+        }
+        final String nextWord = TokenizedText.fold(title.source, title.start(titleNext), title.end(titleNext));
+        final int titlePrevious = titleMatch.firstToken - 1;
+        final String previousWord = titlePrevious >= 0 && title.joinable(titleMatch.firstToken)
+                ? TokenizedText.fold(title.source, title.start(titlePrevious), title.end(titlePrevious))
+                : null;
+        for (EntryMatch match : matches) {
+            if (match.inTitle
+                    || !match.isLiveCountry()
+                    || match.entry.target() != titleMatch.entry.target()
+                    || match.lastToken + 1 >= text.size()
+                    || !text.joinable(match.lastToken + 1)) {
+                continue;
+            }
+            final int next = match.lastToken + 1;
+            if (!TokenizedText.fold(text.source, text.start(next), text.end(next))
+                            .equals(nextWord)
+                    || !IncidentalMentions.isIncidental(match, text)) {
+                continue;
+            }
+            final int previous = match.firstToken - 1;
+            if (previous >= 0 && text.joinable(match.firstToken) && text.is(previous, TokenizedText.UPPER_FIRST)) {
+                final String word = TokenizedText.fold(text.source, text.start(previous), text.end(previous));
+                if (!word.equals("the") && !word.equals(previousWord)) {
+                    continue;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     /** End of the lead paragraph: the first paragraph break after the dateline, at most 600 characters in. */

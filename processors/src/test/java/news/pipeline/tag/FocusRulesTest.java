@@ -72,7 +72,7 @@ class FocusRulesTest {
     @Test
     void shouldKeepATitleNationalityThatTheTextNamesOtherwise() {
         final TaggedArticle tagged = TAGGER.tag(
-                "ACME BUYS BRITISH WIDGETS UNIT",
+                "ACME BUYS BRITISH ENGINE UNIT",
                 "MIAMI, March 5 - Acme Corp said it bought the engine unit of <British Widgets Group PLC>, which"
                         + " makes its engines in Britain.");
         assertThat(tagged.focus()).containsExactlyInAnyOrder("US", "GB");
@@ -254,5 +254,24 @@ class FocusRulesTest {
         final TaggedArticle tagged = steelStory(3);
         assertThat(tagged.focus()).containsExactly("JP");
         assertThat(tagged.countries()).extracting(CountryTagging::code).contains("CN");
+    }
+
+    @Test
+    void shouldNotFocusOnATitleCountryWordThatOpensTheNameOfAFirmInTheText() {
+        final TaggedArticle tagged = TAGGER.tag(
+                "CYPRUS MINERALS <CYPM> NAMED IN SUITS",
+                "DENVER, March 6 - Cyprus Minerals Co said it was named as a defendant in two suits filed by"
+                        + " shareholders.\n    Cyprus said it would contest the suits.");
+        assertThat(tagged.focus()).containsExactly("US");
+        assertThat(tagged.countries()).extracting(CountryTagging::code).contains("CY");
+    }
+
+    @Test
+    void shouldKeepATitleCountryWhoseWordsOnlyAFirmWithALongerNameShares() {
+        final TaggedArticle tagged = TAGGER.tag(
+                "IRANIAN TANKER HIT IN THE GULF",
+                "LONDON, March 22 - The Iranian tanker Avaj was hit by a missile on Saturday, shipping sources"
+                        + " said.\n    The tanker is owned by National Iranian Tanker Co.");
+        assertThat(tagged.focus()).contains("IR");
     }
 }
