@@ -2,7 +2,9 @@ package news.pipeline.tag;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Weighs the evidence for each country the matches left standing name, and picks the focus: the
@@ -260,9 +262,29 @@ final class Salience {
         }
         countries.sort(
                 Comparator.comparingDouble(CountryTagging::salience).reversed().thenComparing(CountryTagging::code));
+        // a country named only through its towns, beside a country named otherwise that reaches the
+        // focus, is where someone is, a route's other end or a firm named like a town ("TOKYO TO ISSUE
+        // BOND IN NEW YORK", "LUFTHANSA SETS WASHINGTON/FRANKFURT SERVICE"), not what the story is about
+        final Set<String> onlyTowns = new HashSet<>();
+        boolean namedOtherwiseInFocus = false;
+        for (CountryEvidence evidence : found) {
+            if (evidence.onlyPlaces) {
+                onlyTowns.add(gazetteer.countryCodes[evidence.country]);
+            }
+        }
+        for (CountryTagging country : countries) {
+            namedOtherwiseInFocus |= country.salience() >= FOCUS_THRESHOLD && !onlyTowns.contains(country.code());
+        }
         final List<String> focus = new ArrayList<>();
         for (CountryTagging country : countries) {
-            if (country.salience() >= FOCUS_THRESHOLD) {
+            if (country.salience() >= FOCUS_THRESHOLD && namedOtherwiseInFocus && onlyTowns.contains(country.code())) {
+                if (explanation != null) {
+                    explanation.focusRule(
+                            country.code(),
+                            "not focus: named only through towns, beside a country named otherwise that reaches "
+                                    + FOCUS_THRESHOLD);
+                }
+            } else if (country.salience() >= FOCUS_THRESHOLD) {
                 focus.add(country.code());
                 if (explanation != null) {
                     explanation.focusRule(country.code(), "focus: salience at or above " + FOCUS_THRESHOLD);

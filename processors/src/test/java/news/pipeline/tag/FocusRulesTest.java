@@ -274,4 +274,23 @@ class FocusRulesTest {
                         + " said.\n    The tanker is owned by National Iranian Tanker Co.");
         assertThat(tagged.focus()).contains("IR");
     }
+
+    @Test
+    void shouldNotFocusOnACountryNamedOnlyThroughTownsBesideACountryNamedOtherwiseInTheFocus() {
+        final TaggedArticle tagged = TAGGER.tag(
+                "AIRLINE SETS BOSTON-FRANKFURT SERVICE",
+                "WASHINGTON, March 17 - The Transportation Department said it approved daily flights between"
+                        + " Boston and Frankfurt from June.\n    The airline will fly to Frankfurt with wide-body jets.");
+        assertThat(tagged.focus()).containsExactly("US");
+        assertThat(tagged.countries()).extracting(CountryTagging::code).contains("DE");
+    }
+
+    @Test
+    void shouldFocusOnCountriesNamedOnlyThroughTownsWhenNoCountryNamedOtherwiseReachesTheFocus() {
+        final TaggedArticle tagged = TAGGER.tag(
+                "FLOODS CUT ROADS BETWEEN FRANKFURT AND STRASBOURG",
+                "Floods cut the roads between Frankfurt and Strasbourg on Monday and closed both airports for six"
+                        + " hours.\n    Police in Frankfurt and Strasbourg said a Dutch tourist was missing.");
+        assertThat(tagged.focus()).containsExactlyInAnyOrder("DE", "FR");
+    }
 }
