@@ -266,18 +266,35 @@ final class Salience {
         // focus, is where someone is, a route's other end or a firm named like a town ("TOKYO TO ISSUE
         // BOND IN NEW YORK", "LUFTHANSA SETS WASHINGTON/FRANKFURT SERVICE"), not what the story is about
         final Set<String> onlyTowns = new HashSet<>();
-        boolean namedOtherwiseInFocus = false;
+        // a country named once, outside the title and the dateline, reaches the threshold only by
+        // opening the story's first sentence ("Luxembourg's trade ...", "Sheikh Ali al-Sabah said"):
+        // the lead alone weighs under it, and so does a single mention; the fallback below still makes
+        // it the focus when no other country reaches it
+        final Set<String> namedOnce = new HashSet<>();
         for (CountryEvidence evidence : found) {
             if (evidence.onlyPlaces) {
                 onlyTowns.add(gazetteer.countryCodes[evidence.country]);
             }
+            if (namedOnceInText(evidence, table)) {
+                namedOnce.add(gazetteer.countryCodes[evidence.country]);
+            }
         }
+        boolean namedOtherwiseInFocus = false;
         for (CountryTagging country : countries) {
-            namedOtherwiseInFocus |= country.salience() >= FOCUS_THRESHOLD && !onlyTowns.contains(country.code());
+            namedOtherwiseInFocus |= country.salience() >= FOCUS_THRESHOLD
+                    && !onlyTowns.contains(country.code())
+                    && !namedOnce.contains(country.code());
         }
         final List<String> focus = new ArrayList<>();
         for (CountryTagging country : countries) {
-            if (country.salience() >= FOCUS_THRESHOLD && namedOtherwiseInFocus && onlyTowns.contains(country.code())) {
+            if (country.salience() >= FOCUS_THRESHOLD && namedOnce.contains(country.code())) {
+                if (explanation != null) {
+                    explanation.focusRule(
+                            country.code(), "not focus: named once, outside the title, the dateline and a table");
+                }
+            } else if (country.salience() >= FOCUS_THRESHOLD
+                    && namedOtherwiseInFocus
+                    && onlyTowns.contains(country.code())) {
                 if (explanation != null) {
                     explanation.focusRule(
                             country.code(),
@@ -323,6 +340,14 @@ final class Salience {
         }
         orgs.sort(Comparator.comparing(OrganizationTagging::code));
         return new TaggedArticle(List.copyOf(countries), List.copyOf(focus), List.copyOf(orgs));
+    }
+
+    /** Named once in all, in the text but not in its dateline, and not in a round-up's table or prose. */
+    private static boolean namedOnceInText(final CountryEvidence evidence, final boolean table) {
+        return evidence.titleMentions == 0
+                && !evidence.dateline
+                && evidence.textMentions - evidence.textIncidentalMentions == 1
+                && !table;
     }
 
     /**

@@ -293,4 +293,24 @@ class FocusRulesTest {
                         + " hours.\n    Police in Frankfurt and Strasbourg said a Dutch tourist was missing.");
         assertThat(tagged.focus()).containsExactlyInAnyOrder("DE", "FR");
     }
+
+    @Test
+    void shouldNotFocusOnACountryNamedOnceOpeningTheLeadBesideAnotherCountrysDateline() {
+        final TaggedArticle tagged = TAGGER.tag(
+                "FIRST COMMERCIAL PAPER ISSUED IN TURKEY",
+                "ISTANBUL, March 11 - Austria's Creditanstalt arranged the first commercial paper issue in Turkey,"
+                        + " a 10 billion lira programme for a textile maker, bankers said.\n    The paper was sold to"
+                        + " Turkish banks and insurers.");
+        assertThat(tagged.focus()).containsExactly("TR");
+        assertThat(tagged.countries()).extracting(CountryTagging::code).contains("AT");
+    }
+
+    @Test
+    void shouldFocusOnACountryNamedOnceOpeningTheLeadWhenNoOtherCountryReachesTheFocus() {
+        final TaggedArticle tagged = TAGGER.tag(
+                "BANK PROFIT RISES",
+                "Austria's Creditanstalt said its 1986 net profit rose 12 pct to 1.2 billion schillings.\n    The"
+                        + " bank will raise its dividend.");
+        assertThat(tagged.focus()).containsExactly("AT");
+    }
 }
