@@ -93,6 +93,10 @@ final class Salience {
         int incidentalMentions;
         /** Mentions heading a row of figures, as in a table. */
         int tableRows;
+        /** Mentions right after a town of the country and a comma ("Munich, West Germany"): one place, named once. */
+        int addressMentions;
+        /** End of the country's last town in the text, to find "town, country" addresses. */
+        int lastTownEnd = -1;
 
         boolean dateline;
         boolean onlyPlaces = true;
@@ -179,6 +183,10 @@ final class Salience {
                 continue;
             }
             evidence.firstOffset = Math.min(evidence.firstOffset, match.start);
+            if (evidence.lastTownEnd >= 0 && address(text.source, evidence.lastTownEnd, match.start)) {
+                evidence.addressMentions++;
+            }
+            evidence.lastTownEnd = match.entry.kind() == MentionKind.CITY ? match.end : -1;
             TaggingExplanation.Role role = TaggingExplanation.Role.BODY;
             if (match.datelinePlace || match.datelineRegion) {
                 evidence.dateline = true;
@@ -424,7 +432,8 @@ final class Salience {
                                 + " or more countries' figures");
             }
         }
-        final int mentions = counted;
+        // "Dusseldorf, West Germany": a town and its country or region name one place
+        final int mentions = counted - evidence.addressMentions;
         final double frequency = FREQUENCY_WEIGHT * Math.min(1.0, Math.max(0, mentions - 1) / FREQUENCY_FULL_AT);
         score += frequency;
         if (explanation != null) {
@@ -432,7 +441,10 @@ final class Salience {
                     code,
                     TaggingExplanation.Factor.FREQUENCY,
                     frequency,
-                    mentions + " counted mention(s), full at " + (int) FREQUENCY_FULL_AT + " beyond the first");
+                    mentions
+                            + " counted mention(s)"
+                            + (evidence.addressMentions > 0 ? " (a town and its country or region count once)" : "")
+                            + ", full at " + (int) FREQUENCY_FULL_AT + " beyond the first");
         }
         if (evidence.subjectMentions > 0) {
             score += SUBJECT_WEIGHT;
@@ -467,6 +479,19 @@ final class Salience {
             score = discounted;
         }
         return score;
+    }
+
+    /** Whether only a comma and spaces, at most three characters, lie between a town's end and a name's start. */
+    private static boolean address(final String source, final int townEnd, final int start) {
+        if (start - townEnd < 1 || start - townEnd > 3 || source.charAt(townEnd) != ',') {
+            return false;
+        }
+        for (int i = townEnd + 1; i < start; i++) {
+            if (!Character.isWhitespace(source.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -313,4 +313,24 @@ class FocusRulesTest {
                         + " bank will raise its dividend.");
         assertThat(tagged.focus()).containsExactly("AT");
     }
+
+    @Test
+    void shouldCountATownAndItsCountryAfterACommaAsOneMention() {
+        final TaggedArticle tagged = TAGGER.tag(
+                "PERKIN-ELMER BUYS LASER MAKER",
+                "NORWALK, Conn., March 5 - Perkin-Elmer Corp said it bought a laser maker based in Munich, West"
+                        + " Germany, for 12 mln dlrs.\n    The company said the unit will add to earnings this year.");
+        assertThat(tagged.focus()).containsExactly("US");
+        assertThat(tagged.countries()).extracting(CountryTagging::code).contains("DE");
+    }
+
+    @Test
+    void shouldCountATownAndItsCountryApartAsTwoMentions() {
+        final TaggedArticle tagged = TAGGER.tag(
+                "PERKIN-ELMER BUYS LASER MAKER",
+                "NORWALK, Conn., March 5 - Perkin-Elmer Corp said it bought a laser maker in Munich, its first"
+                        + " plant in West Germany, for 12 mln dlrs.\n    The company said the unit will add to earnings"
+                        + " this year.");
+        assertThat(tagged.focus()).containsExactlyInAnyOrder("US", "DE");
+    }
 }
