@@ -68,7 +68,7 @@ final class IncidentalMentions {
             "cents",
             "cts");
 
-    /** Words that make a place name an event or a forum: "Paris accord", "Uruguay Round", "Paris Club". */
+    /** Words that make a place name an event or a forum: "Paris accord", "Uruguay Round", "Paris Club", "Iran scandal". */
     private static final Set<String> EVENTS = Set.of(
             "accord",
             "accords",
@@ -91,7 +91,9 @@ final class IncidentalMentions {
             "format",
             "meeting",
             "meetings",
-            "negotiations");
+            "negotiations",
+            "scandal",
+            "affair");
 
     /** Capitalised words that make a country word a sports event: "Australian Open", "Bahrain Grand Prix". */
     private static final Set<String> NAMED_EVENTS = Set.of("open", "grand", "masters", "classic");

@@ -2,7 +2,9 @@ package news.pipeline.tag;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Weighs the evidence for each country the matches left standing name, and picks the focus: the
@@ -91,6 +93,10 @@ final class Salience {
         int incidentalMentions;
         /** Mentions heading a row of figures, as in a table. */
         int tableRows;
+        /** Mentions right after a town of the country and a comma ("Munich, West Germany"): one place, named once. */
+        int addressMentions;
+        /** End of the country's last town in the text, to find "town, country" addresses. */
+        int lastTownEnd = -1;
 
         boolean dateline;
         boolean onlyPlaces = true;
@@ -146,7 +152,8 @@ final class Salience {
                 evidence.onlyPlaces = false;
             }
             if (match.inTitle) {
-                final boolean incidental = IncidentalMentions.isIncidental(match, title);
+                final boolean incidental =
+                        IncidentalMentions.isIncidental(match, title) || namesFirmOfText(match, title, matches, text);
                 if (incidental) {
                     evidence.incidentalMentions++;
                 } else {
@@ -176,6 +183,10 @@ final class Salience {
                 continue;
             }
             evidence.firstOffset = Math.min(evidence.firstOffset, match.start);
+            if (evidence.lastTownEnd >= 0 && address(text.source, evidence.lastTownEnd, match.start)) {
+                evidence.addressMentions++;
+            }
+            evidence.lastTownEnd = match.entry.kind() == MentionKind.CITY ? match.end : -1;
             TaggingExplanation.Role role = TaggingExplanation.Role.BODY;
             if (match.datelinePlace || match.datelineRegion) {
                 evidence.dateline = true;
@@ -259,9 +270,46 @@ final class Salience {
         }
         countries.sort(
                 Comparator.comparingDouble(CountryTagging::salience).reversed().thenComparing(CountryTagging::code));
+        // a country named only through its towns, beside a country named otherwise that reaches the
+        // focus, is where someone is, a route's other end or a firm named like a town ("TOKYO TO ISSUE
+        // BOND IN NEW YORK", "LUFTHANSA SETS WASHINGTON/FRANKFURT SERVICE"), not what the story is about
+        final Set<String> onlyTowns = new HashSet<>();
+        // a country named once, outside the title and the dateline, reaches the threshold only by
+        // opening the story's first sentence ("Luxembourg's trade ...", "Sheikh Ali al-Sabah said"):
+        // the lead alone weighs under it, and so does a single mention; the fallback below still makes
+        // it the focus when no other country reaches it
+        final Set<String> namedOnce = new HashSet<>();
+        for (CountryEvidence evidence : found) {
+            if (evidence.onlyPlaces) {
+                onlyTowns.add(gazetteer.countryCodes[evidence.country]);
+            }
+            if (namedOnceInText(evidence, table)) {
+                namedOnce.add(gazetteer.countryCodes[evidence.country]);
+            }
+        }
+        boolean namedOtherwiseInFocus = false;
+        for (CountryTagging country : countries) {
+            namedOtherwiseInFocus |= country.salience() >= FOCUS_THRESHOLD
+                    && !onlyTowns.contains(country.code())
+                    && !namedOnce.contains(country.code());
+        }
         final List<String> focus = new ArrayList<>();
         for (CountryTagging country : countries) {
-            if (country.salience() >= FOCUS_THRESHOLD) {
+            if (country.salience() >= FOCUS_THRESHOLD && namedOnce.contains(country.code())) {
+                if (explanation != null) {
+                    explanation.focusRule(
+                            country.code(), "not focus: named once, outside the title, the dateline and a table");
+                }
+            } else if (country.salience() >= FOCUS_THRESHOLD
+                    && namedOtherwiseInFocus
+                    && onlyTowns.contains(country.code())) {
+                if (explanation != null) {
+                    explanation.focusRule(
+                            country.code(),
+                            "not focus: named only through towns, beside a country named otherwise that reaches "
+                                    + FOCUS_THRESHOLD);
+                }
+            } else if (country.salience() >= FOCUS_THRESHOLD) {
                 focus.add(country.code());
                 if (explanation != null) {
                     explanation.focusRule(country.code(), "focus: salience at or above " + FOCUS_THRESHOLD);
@@ -300,6 +348,14 @@ final class Salience {
         }
         orgs.sort(Comparator.comparing(OrganizationTagging::code));
         return new TaggedArticle(List.copyOf(countries), List.copyOf(focus), List.copyOf(orgs));
+    }
+
+    /** Named once in all, in the text but not in its dateline, and not in a round-up's table or prose. */
+    private static boolean namedOnceInText(final CountryEvidence evidence, final boolean table) {
+        return evidence.titleMentions == 0
+                && !evidence.dateline
+                && evidence.textMentions - evidence.textIncidentalMentions == 1
+                && !table;
     }
 
     /**
@@ -376,7 +432,8 @@ final class Salience {
                                 + " or more countries' figures");
             }
         }
-        final int mentions = counted;
+        // "Dusseldorf, West Germany": a town and its country or region name one place
+        final int mentions = counted - evidence.addressMentions;
         final double frequency = FREQUENCY_WEIGHT * Math.min(1.0, Math.max(0, mentions - 1) / FREQUENCY_FULL_AT);
         score += frequency;
         if (explanation != null) {
@@ -384,7 +441,10 @@ final class Salience {
                     code,
                     TaggingExplanation.Factor.FREQUENCY,
                     frequency,
-                    mentions + " counted mention(s), full at " + (int) FREQUENCY_FULL_AT + " beyond the first");
+                    mentions
+                            + " counted mention(s)"
+                            + (evidence.addressMentions > 0 ? " (a town and its country or region count once)" : "")
+                            + ", full at " + (int) FREQUENCY_FULL_AT + " beyond the first");
         }
         if (evidence.subjectMentions > 0) {
             score += SUBJECT_WEIGHT;
@@ -419,6 +479,19 @@ final class Salience {
             score = discounted;
         }
         return score;
+    }
+
+    /** Whether only a comma and spaces, at most three characters, lie between a town's end and a name's start. */
+    private static boolean address(final String source, final int townEnd, final int start) {
+        if (start - townEnd < 1 || start - townEnd > 3 || source.charAt(townEnd) != ',') {
+            return false;
+        }
+        for (int i = townEnd + 1; i < start; i++) {
+            if (!Character.isWhitespace(source.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -457,6 +530,53 @@ final class Salience {
             after++;
         }
         return after < source.length() && Character.isDigit(source.charAt(after));
+    }
+
+    /**
+     * "CYPRUS MINERALS &lt;CYPM&gt; NAMED IN SUITS" over "Cyprus Minerals Co said ...": a title's
+     * country word that the text uses as the start of a firm's name, followed by the same word, names
+     * that firm in the title too. The firm's name must start at the country word in the text (or
+     * after "The", or after the same word as in the title): "IRANIAN TANKER ATTACKED" over "National
+     * Iranian Tanker Co" is the country's tanker.
+     */
+    static boolean namesFirmOfText(
+            final EntryMatch titleMatch,
+            final TokenizedText title,
+            final List<EntryMatch> matches,
+            final TokenizedText text) {
+        final int titleNext = titleMatch.lastToken + 1;
+        if (titleNext >= title.size() || !title.joinable(titleNext)) {
+            return false;
+        }
+        final String nextWord = TokenizedText.fold(title.source, title.start(titleNext), title.end(titleNext));
+        final int titlePrevious = titleMatch.firstToken - 1;
+        final String previousWord = titlePrevious >= 0 && title.joinable(titleMatch.firstToken)
+                ? TokenizedText.fold(title.source, title.start(titlePrevious), title.end(titlePrevious))
+                : null;
+        for (EntryMatch match : matches) {
+            if (match.inTitle
+                    || !match.isLiveCountry()
+                    || match.entry.target() != titleMatch.entry.target()
+                    || match.lastToken + 1 >= text.size()
+                    || !text.joinable(match.lastToken + 1)) {
+                continue;
+            }
+            final int next = match.lastToken + 1;
+            if (!TokenizedText.fold(text.source, text.start(next), text.end(next))
+                            .equals(nextWord)
+                    || !IncidentalMentions.isIncidental(match, text)) {
+                continue;
+            }
+            final int previous = match.firstToken - 1;
+            if (previous >= 0 && text.joinable(match.firstToken) && text.is(previous, TokenizedText.UPPER_FIRST)) {
+                final String word = TokenizedText.fold(text.source, text.start(previous), text.end(previous));
+                if (!word.equals("the") && !word.equals(previousWord)) {
+                    continue;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     /** End of the lead paragraph: the first paragraph break after the dateline, at most 600 characters in. */

@@ -149,6 +149,21 @@ class CountryTaggerTrapsTest {
     }
 
     @Test
+    void shouldNotTakeAScandalNamedAfterACountryForTheStory() {
+        final TaggedArticle scandalStory = TAGGER.tag(
+                "APPROVAL RATING FALLS",
+                "WASHINGTON, March 2 - The Iran scandal cut the President's approval rating to 42 pct, a poll"
+                        + " showed.\n    Most of those asked said the Iran affair had hurt him.");
+        assertThat(scandalStory.focus()).containsExactly("US");
+        assertThat(scandalStory.countries()).extracting(CountryTagging::code).contains("IR");
+        final TaggedArticle inTheCountry = TAGGER.tag(
+                "BANKING SCANDAL WIDENS",
+                "LONDON, March 2 - A banking scandal in Iran widened on Monday, officials said.\n    Iran arrested"
+                        + " two more bankers.");
+        assertThat(inTheCountry.focus()).contains("IR");
+    }
+
+    @Test
     void shouldReadModernWireStyles() {
         assertThat(TAGGER.tag(
                                 "Russian Strikes Hit Power Grid Again",

@@ -72,7 +72,7 @@ class FocusRulesTest {
     @Test
     void shouldKeepATitleNationalityThatTheTextNamesOtherwise() {
         final TaggedArticle tagged = TAGGER.tag(
-                "ACME BUYS BRITISH WIDGETS UNIT",
+                "ACME BUYS BRITISH ENGINE UNIT",
                 "MIAMI, March 5 - Acme Corp said it bought the engine unit of <British Widgets Group PLC>, which"
                         + " makes its engines in Britain.");
         assertThat(tagged.focus()).containsExactlyInAnyOrder("US", "GB");
@@ -254,5 +254,83 @@ class FocusRulesTest {
         final TaggedArticle tagged = steelStory(3);
         assertThat(tagged.focus()).containsExactly("JP");
         assertThat(tagged.countries()).extracting(CountryTagging::code).contains("CN");
+    }
+
+    @Test
+    void shouldNotFocusOnATitleCountryWordThatOpensTheNameOfAFirmInTheText() {
+        final TaggedArticle tagged = TAGGER.tag(
+                "CYPRUS MINERALS <CYPM> NAMED IN SUITS",
+                "DENVER, March 6 - Cyprus Minerals Co said it was named as a defendant in two suits filed by"
+                        + " shareholders.\n    Cyprus said it would contest the suits.");
+        assertThat(tagged.focus()).containsExactly("US");
+        assertThat(tagged.countries()).extracting(CountryTagging::code).contains("CY");
+    }
+
+    @Test
+    void shouldKeepATitleCountryWhoseWordsOnlyAFirmWithALongerNameShares() {
+        final TaggedArticle tagged = TAGGER.tag(
+                "IRANIAN TANKER HIT IN THE GULF",
+                "LONDON, March 22 - The Iranian tanker Avaj was hit by a missile on Saturday, shipping sources"
+                        + " said.\n    The tanker is owned by National Iranian Tanker Co.");
+        assertThat(tagged.focus()).contains("IR");
+    }
+
+    @Test
+    void shouldNotFocusOnACountryNamedOnlyThroughTownsBesideACountryNamedOtherwiseInTheFocus() {
+        final TaggedArticle tagged = TAGGER.tag(
+                "AIRLINE SETS BOSTON-FRANKFURT SERVICE",
+                "WASHINGTON, March 17 - The Transportation Department said it approved daily flights between"
+                        + " Boston and Frankfurt from June.\n    The airline will fly to Frankfurt with wide-body jets.");
+        assertThat(tagged.focus()).containsExactly("US");
+        assertThat(tagged.countries()).extracting(CountryTagging::code).contains("DE");
+    }
+
+    @Test
+    void shouldFocusOnCountriesNamedOnlyThroughTownsWhenNoCountryNamedOtherwiseReachesTheFocus() {
+        final TaggedArticle tagged = TAGGER.tag(
+                "FLOODS CUT ROADS BETWEEN FRANKFURT AND STRASBOURG",
+                "Floods cut the roads between Frankfurt and Strasbourg on Monday and closed both airports for six"
+                        + " hours.\n    Police in Frankfurt and Strasbourg said a Dutch tourist was missing.");
+        assertThat(tagged.focus()).containsExactlyInAnyOrder("DE", "FR");
+    }
+
+    @Test
+    void shouldNotFocusOnACountryNamedOnceOpeningTheLeadBesideAnotherCountrysDateline() {
+        final TaggedArticle tagged = TAGGER.tag(
+                "FIRST COMMERCIAL PAPER ISSUED IN TURKEY",
+                "ISTANBUL, March 11 - Austria's Creditanstalt arranged the first commercial paper issue in Turkey,"
+                        + " a 10 billion lira programme for a textile maker, bankers said.\n    The paper was sold to"
+                        + " Turkish banks and insurers.");
+        assertThat(tagged.focus()).containsExactly("TR");
+        assertThat(tagged.countries()).extracting(CountryTagging::code).contains("AT");
+    }
+
+    @Test
+    void shouldFocusOnACountryNamedOnceOpeningTheLeadWhenNoOtherCountryReachesTheFocus() {
+        final TaggedArticle tagged = TAGGER.tag(
+                "BANK PROFIT RISES",
+                "Austria's Creditanstalt said its 1986 net profit rose 12 pct to 1.2 billion schillings.\n    The"
+                        + " bank will raise its dividend.");
+        assertThat(tagged.focus()).containsExactly("AT");
+    }
+
+    @Test
+    void shouldCountATownAndItsCountryAfterACommaAsOneMention() {
+        final TaggedArticle tagged = TAGGER.tag(
+                "PERKIN-ELMER BUYS LASER MAKER",
+                "NORWALK, Conn., March 5 - Perkin-Elmer Corp said it bought a laser maker based in Munich, West"
+                        + " Germany, for 12 mln dlrs.\n    The company said the unit will add to earnings this year.");
+        assertThat(tagged.focus()).containsExactly("US");
+        assertThat(tagged.countries()).extracting(CountryTagging::code).contains("DE");
+    }
+
+    @Test
+    void shouldCountATownAndItsCountryApartAsTwoMentions() {
+        final TaggedArticle tagged = TAGGER.tag(
+                "PERKIN-ELMER BUYS LASER MAKER",
+                "NORWALK, Conn., March 5 - Perkin-Elmer Corp said it bought a laser maker in Munich, its first"
+                        + " plant in West Germany, for 12 mln dlrs.\n    The company said the unit will add to earnings"
+                        + " this year.");
+        assertThat(tagged.focus()).containsExactlyInAnyOrder("US", "DE");
     }
 }
