@@ -61,6 +61,8 @@ final class Salience {
     private static final int MIN_TABLE_COUNTRIES = 3;
     /** Focus is every country at or above this salience: the title, the dateline or four mentions alone reach it. */
     private static final double FOCUS_THRESHOLD = 0.35;
+    /** A story already about this many countries treats a country it lists with others as one more of them. */
+    private static final int MIN_FOCUS_FOR_ENUMERATION = 2;
     /** Salience is rounded to three decimals: stable in records and comparisons, finer than any weight. */
     private static final double SALIENCE_ROUNDING = 1000;
     /** A lead paragraph is at most this long: a wire lead is one or two sentences. */
@@ -99,6 +101,9 @@ final class Salience {
         int lastTownEnd = -1;
 
         boolean dateline;
+        /** Whether the lead's weight was added, by name or by a nationality that counts. */
+        boolean leadWeighed;
+
         boolean onlyPlaces = true;
         int firstOffset = Integer.MAX_VALUE;
 
@@ -318,6 +323,8 @@ final class Salience {
                 explanation.focusRule(country.code(), "not focus: salience under " + FOCUS_THRESHOLD);
             }
         }
+        addEnumeratedCountries(
+                countries, found, Enumerations.count(matches, text.source, byCountry.length), focus, explanation);
         // none at the threshold: the most salient country is the focus, unless the story only
         // mentions it in passing while being about something else
         if (focus.isEmpty() && !countries.isEmpty()) {
@@ -348,6 +355,57 @@ final class Salience {
         }
         orgs.sort(Comparator.comparing(OrganizationTagging::code));
         return new TaggedArticle(List.copyOf(countries), List.copyOf(focus), List.copyOf(orgs));
+    }
+
+    /**
+     * A story about two or more countries that lists a third with others ("Chile, Peru and Ecuador")
+     * and names it again or in its lead treats it as one of the countries it is about (members at a
+     * meeting, producers, markets of a trade); so does any story that lists the same country in two
+     * such enumerations. A list in a story about one country more often names its counterparts in
+     * passing (a country's export destinations), and stays out.
+     */
+    private void addEnumeratedCountries(
+            final List<CountryTagging> countries,
+            final List<CountryEvidence> found,
+            final int[] enumerations,
+            final List<String> focus,
+            final TaggingExplanation explanation) {
+        final int focusBefore = focus.size();
+        final Set<String> added = new HashSet<>();
+        for (CountryEvidence evidence : found) {
+            final String code = gazetteer.countryCodes[evidence.country];
+            final int lists = enumerations[evidence.country];
+            if (lists == 0 || focus.contains(code)) {
+                continue;
+            }
+            final int counted = evidence.textMentions - evidence.incidentalMentions + evidence.titleMentions;
+            final boolean inAboutSeveral =
+                    focusBefore >= MIN_FOCUS_FOR_ENUMERATION && (evidence.leadWeighed || counted >= 2);
+            if (lists >= 2 || inAboutSeveral) {
+                added.add(code);
+                if (explanation != null) {
+                    explanation.focusRule(
+                            code,
+                            lists >= 2
+                                    ? "focus: named in " + lists + " lists of " + Enumerations.MIN_COUNTRIES
+                                            + " or more countries"
+                                    : "focus: named in a list of " + Enumerations.MIN_COUNTRIES
+                                            + " or more countries, and again or in the lead, in a story about "
+                                            + focusBefore + " countries");
+                }
+            }
+        }
+        if (!added.isEmpty()) {
+            // the focus keeps the countries' order, most salient first
+            final List<String> ordered = new ArrayList<>();
+            for (CountryTagging country : countries) {
+                if (focus.contains(country.code()) || added.contains(country.code())) {
+                    ordered.add(country.code());
+                }
+            }
+            focus.clear();
+            focus.addAll(ordered);
+        }
     }
 
     /** Named once in all, in the text but not in its dateline, and not in a round-up's table or prose. */
@@ -402,6 +460,7 @@ final class Salience {
         final boolean repeatedNationality = counted >= MIN_REPEATED_NATIONALITY_MENTIONS;
         if (evidence.leadMentions > 0 || evidence.leadDemonymMentions > 0 && (!placeSet || repeatedNationality)) {
             score += LEAD_WEIGHT;
+            evidence.leadWeighed = true;
             if (explanation != null) {
                 explanation.contribution(
                         code,

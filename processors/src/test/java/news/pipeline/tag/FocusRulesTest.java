@@ -333,4 +333,56 @@ class FocusRulesTest {
                         + " this year.");
         assertThat(tagged.focus()).containsExactlyInAnyOrder("US", "DE");
     }
+
+    @Test
+    void shouldFocusOnACountryListedWithOthersAndNamedAgainInAStoryAboutSeveralCountries() {
+        final TaggingExplanation explanation = new TaggingExplanation();
+        final TaggedArticle tagged = TAGGER.tag(
+                "BRAZIL AND COLOMBIA SEEK COFFEE QUOTA PACT",
+                "RIO DE JANEIRO, March 4 - Brazil and Colombia will ask other growers to back a new export quota"
+                        + " pact, Brazilian officials said.\n    Delegates from Kenya, Uganda and Ethiopia are due in"
+                        + " Rio next week, they said.\n    Colombia has long favoured quotas, while growers elsewhere"
+                        + " in Africa have wavered.\n    Officials said Kenya had promised to bring its own proposal.",
+                explanation);
+        assertThat(tagged.focus()).containsExactlyInAnyOrder("BR", "CO", "KE");
+        assertThat(explanation.countries())
+                .filteredOn(country -> country.code().equals("KE"))
+                .extracting(TaggingExplanation.Country::focusRule)
+                .singleElement()
+                .asString()
+                .contains("list of 3 or more countries");
+    }
+
+    @Test
+    void shouldNotFocusOnACountryListedOnceWithOthersAndNotNamedAgain() {
+        final TaggedArticle tagged = TAGGER.tag(
+                "BRAZIL AND COLOMBIA SEEK COFFEE QUOTA PACT",
+                "RIO DE JANEIRO, March 4 - Brazil and Colombia will ask other growers to back a new export quota"
+                        + " pact, Brazilian officials said.\n    Delegates from Kenya, Uganda and Ethiopia are due in"
+                        + " Rio next week, they said.\n    Colombia has long favoured quotas, while growers elsewhere"
+                        + " in Africa have wavered.");
+        assertThat(tagged.focus()).containsExactlyInAnyOrder("BR", "CO");
+        assertThat(tagged.countries()).extracting(CountryTagging::code).contains("KE", "UG", "ET");
+    }
+
+    @Test
+    void shouldNotFocusOnADestinationListedInAStoryAboutOneCountry() {
+        final TaggedArticle tagged = TAGGER.tag(
+                "AUSTRALIAN WHEAT SHIPMENTS RISE IN FEBRUARY",
+                "SYDNEY, March 4 - Australia shipped 1.2 mln tonnes of wheat in February, up from 900,000 a year"
+                        + " earlier, the grain board said.\n    The main buyers were Egypt, China and Iraq, it said.\n"
+                        + "    Egypt alone took 400,000 tonnes under a long-term supply agreement.");
+        assertThat(tagged.focus()).containsExactly("AU");
+        assertThat(tagged.countries()).extracting(CountryTagging::code).contains("EG", "CN", "IQ");
+    }
+
+    @Test
+    void shouldFocusOnACountryTheStoryListsWithOthersTwice() {
+        final TaggedArticle tagged = TAGGER.tag(
+                "AUSTRALIAN WHEAT SHIPMENTS RISE IN FEBRUARY",
+                "SYDNEY, March 4 - Australia shipped 1.2 mln tonnes of wheat in February, up from 900,000 a year"
+                        + " earlier, the grain board said.\n    The main buyers were Egypt, China and Iraq, it said.\n"
+                        + "    Buyers for March include Iran, Egypt and Yemen, traders said.");
+        assertThat(tagged.focus()).containsExactlyInAnyOrder("AU", "EG");
+    }
 }

@@ -1,0 +1,65 @@
+package news.pipeline.tag;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Enumerations of countries in a text: names joined only by commas, slashes, "and" or "or"
+ * ("Chile, Peru and Ecuador", "Kuwait/Qatar/UAE"). A country in such a list of three or more is
+ * one of a set the story treats together (members at a meeting, destinations of a trade), not a
+ * passing mention.
+ */
+final class Enumerations {
+    /** A list of at least this many distinct countries is an enumeration; two may be a pair of counterparts. */
+    static final int MIN_COUNTRIES = 3;
+
+    /** What may lie between two names of the same list: a comma, a slash, "and" or "or", with spaces or line breaks. */
+    private static final Pattern SEPARATOR = Pattern.compile("\\s*[,/]\\s*|\\s*,?\\s+(?:and|or)\\s+|\\s*,\\s*and\\s+");
+
+    private Enumerations() {}
+
+    /**
+     * For each country (by gazetteer index), in how many enumerations of {@link #MIN_COUNTRIES} or
+     * more distinct countries the text names it.
+     *
+     * @param matches the matches of the title and the text; only the text's live country matches count
+     */
+    static int[] count(final List<EntryMatch> matches, final String text, final int countries) {
+        final List<EntryMatch> inText = new ArrayList<>();
+        for (EntryMatch match : matches) {
+            if (!match.inTitle && match.isLiveCountry()) {
+                inText.add(match);
+            }
+        }
+        inText.sort(Comparator.comparingInt((EntryMatch m) -> m.start));
+        final int[] lists = new int[countries];
+        final BitSet members = new BitSet(countries);
+        int previousEnd = -1;
+        for (EntryMatch match : inText) {
+            final boolean joined = previousEnd >= 0
+                    && match.start >= previousEnd
+                    && SEPARATOR
+                            .matcher(text.substring(previousEnd, match.start))
+                            .matches();
+            if (!joined) {
+                close(members, lists);
+            }
+            members.set(match.entry.target());
+            previousEnd = match.end;
+        }
+        close(members, lists);
+        return lists;
+    }
+
+    private static void close(final BitSet members, final int[] lists) {
+        if (members.cardinality() >= MIN_COUNTRIES) {
+            for (int c = members.nextSetBit(0); c >= 0; c = members.nextSetBit(c + 1)) {
+                lists[c]++;
+            }
+        }
+        members.clear();
+    }
+}
