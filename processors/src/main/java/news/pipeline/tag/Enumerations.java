@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Enumerations of countries in a text: names joined only by commas, slashes, "and" or "or"
- * ("Chile, Peru and Ecuador", "Kuwait/Qatar/UAE"). A country in such a list of three or more is
+ * Enumerations of countries in a text: names joined only by commas, slashes, "and" or "or", each
+ * maybe after "the" ("Chile, Peru and Ecuador", "France, West Germany, the U.K. and Spain",
+ * "Kuwait/Qatar/UAE"). A country in such a list of three or more is
  * one of a set the story treats together (members at a meeting, destinations of a trade), not a
  * passing mention.
  */
@@ -16,8 +17,9 @@ final class Enumerations {
     /** A list of at least this many distinct countries is an enumeration; two may be a pair of counterparts. */
     static final int MIN_COUNTRIES = 3;
 
-    /** What may lie between two names of the same list: a comma, a slash, "and" or "or", with spaces or line breaks. */
-    private static final Pattern SEPARATOR = Pattern.compile("\\s*[,/]\\s*|\\s*,?\\s+(?:and|or)\\s+|\\s*,\\s*and\\s+");
+    /** What may lie between two names of the same list: a comma, a slash, "and" or "or", with spaces or line breaks, then maybe "the". */
+    private static final Pattern SEPARATOR =
+            Pattern.compile("(?:\\s*[,/]\\s*|\\s*,?\\s+(?:and|or)\\s+|\\s*,\\s*and\\s+)(?:the\\s+)?");
 
     private Enumerations() {}
 
@@ -30,7 +32,7 @@ final class Enumerations {
     static int[] count(final List<EntryMatch> matches, final String text, final int countries) {
         final List<EntryMatch> inText = new ArrayList<>();
         for (EntryMatch match : matches) {
-            if (!match.inTitle && match.isLiveCountry()) {
+            if (!match.inTitle && match.isLiveCountry() && !place(match.entry.kind())) {
                 inText.add(match);
             }
         }
@@ -52,6 +54,14 @@ final class Enumerations {
         }
         close(members, lists);
         return lists;
+    }
+
+    /**
+     * Towns and capitals listed together ("Tokyo, London and New York") are markets or stops on a
+     * route, not a set of countries.
+     */
+    private static boolean place(final MentionKind kind) {
+        return kind == MentionKind.CITY || kind == MentionKind.CAPITAL || kind == MentionKind.SEAT;
     }
 
     private static void close(final BitSet members, final int[] lists) {

@@ -385,4 +385,25 @@ class FocusRulesTest {
                         + "    Buyers for March include Iran, Egypt and Yemen, traders said.");
         assertThat(tagged.focus()).containsExactlyInAnyOrder("AU", "EG");
     }
+
+    @Test
+    void shouldReadAListOfCountriesThroughTheArticle() {
+        final TaggedArticle tagged = TAGGER.tag(
+                "U.S. AND JAPAN CLASH OVER AIRCRAFT SUBSIDIES",
+                "GENEVA, March 4 - The United States and Japan clashed over aircraft subsidies at a trade meeting"
+                        + " today.\n    Washington accused France, West Germany, the U.K. and Spain of unfair support"
+                        + " for their planemakers, officials said.\n    Britain denied the charge.");
+        assertThat(tagged.focus()).contains("US", "JP", "GB");
+    }
+
+    @Test
+    void shouldNotFocusOnACountryWhoseTownIsListedWithOtherTowns() {
+        final TaggedArticle tagged = TAGGER.tag(
+                "BRITISH BANK TO OPEN U.S. BOND DESK",
+                "LONDON, March 4 - A British merchant bank said it would open a bond desk in the United States"
+                        + " this year.\n    The bank already trades bonds in Tokyo, London and New York, it said.\n"
+                        + "    Its Tokyo office will hire 20 more dealers.");
+        assertThat(tagged.focus()).containsExactlyInAnyOrder("GB", "US");
+        assertThat(tagged.countries()).extracting(CountryTagging::code).contains("JP");
+    }
 }
