@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +21,9 @@ final class Enumerations {
     /** What may lie between two names of the same list: a comma, a slash, "and" or "or", with spaces or line breaks, then maybe "the". */
     private static final Pattern SEPARATOR =
             Pattern.compile("(?:\\s*[,/]\\s*|\\s*,?\\s+(?:and|or)\\s+|\\s*,\\s*and\\s+)(?:the\\s+)?");
+
+    /** Longest separator read: a comma, "and", "the" and a line break with its indent; longer gaps are prose. */
+    private static final int MAX_SEPARATOR_CHARS = 24;
 
     private Enumerations() {}
 
@@ -38,14 +42,17 @@ final class Enumerations {
         }
         inText.sort(Comparator.comparingInt((EntryMatch m) -> m.start));
         final int[] lists = new int[countries];
+        if (inText.size() < MIN_COUNTRIES) {
+            return lists;
+        }
         final BitSet members = new BitSet(countries);
+        final Matcher separator = SEPARATOR.matcher(text);
         int previousEnd = -1;
         for (EntryMatch match : inText) {
             final boolean joined = previousEnd >= 0
                     && match.start >= previousEnd
-                    && SEPARATOR
-                            .matcher(text.substring(previousEnd, match.start))
-                            .matches();
+                    && match.start - previousEnd <= MAX_SEPARATOR_CHARS
+                    && separator.region(previousEnd, match.start).matches();
             if (!joined) {
                 close(members, lists);
             }
