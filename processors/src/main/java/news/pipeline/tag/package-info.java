@@ -43,7 +43,9 @@
  *       incidental; in a story with a table of three or more countries' figures (a round-up), every
  *       country the text names reaches the focus. Focus is every country at or above {@code 0.35}; when none reaches it, the
  *       most salient one, unless it is a passing mention (named once, outside the title, the
- *       dateline and the lead).</li>
+ *       dateline and the lead). A country listed with two or more others ("Kenya, Uganda and
+ *       Ethiopia", {@link news.pipeline.tag.Enumerations}) joins the focus when the story is already
+ *       about two countries and names it again or in the lead, or when it is listed twice.</li>
  * </ol>
  *
  * <h2>Measured</h2>
