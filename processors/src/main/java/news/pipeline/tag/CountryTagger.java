@@ -20,7 +20,7 @@ import java.util.List;
  */
 public final class CountryTagger {
     /** Version of the tagging logic; part of every enriched record. */
-    public static final String VERSION = "1.6.0";
+    public static final String VERSION = "1.7.0";
 
     private static final class Holder {
         static final CountryTagger DEFAULT = new CountryTagger(Gazetteer.loadResource());
