@@ -68,6 +68,12 @@ final class IncidentalMentions {
             "cents",
             "cts");
 
+    /**
+     * In the text, "the U.S. currency" is the dollar, named again without repeating its name; in a
+     * headline "TAIWAN CURRENCY CONTROLS" is the country's own policy, so these count in the text only.
+     */
+    private static final Set<String> CURRENCY_NOUNS = Set.of("currency", "currencies");
+
     /** Words that make a place name an event or a forum: "Paris accord", "Uruguay Round", "Paris Club", "Iran scandal". */
     private static final Set<String> EVENTS = Set.of(
             "accord",
@@ -156,6 +162,7 @@ final class IncidentalMentions {
         }
         final String word = TokenizedText.fold(tokens.source, tokens.start(next), tokens.end(next));
         return CURRENCIES.contains(word)
+                || CURRENCY_NOUNS.contains(word) && !match.inTitle
                 || EVENTS.contains(word)
                 || NAMED_EVENTS.contains(word) && tokens.is(next, TokenizedText.UPPER_FIRST) && !match.titleCaps
                 || companyName(match, tokens);
