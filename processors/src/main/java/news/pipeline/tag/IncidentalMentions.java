@@ -153,7 +153,7 @@ final class IncidentalMentions {
      * rather than the country itself.
      */
     static boolean isIncidental(final EntryMatch match, final TokenizedText tokens) {
-        if (bracketed(tokens.source, match.start, match.end)) {
+        if (bracketed(tokens.source, match.start, match.end) || royalName(match, tokens)) {
             return true;
         }
         final int next = match.lastToken + 1;
@@ -166,6 +166,20 @@ final class IncidentalMentions {
                 || EVENTS.contains(word)
                 || NAMED_EVENTS.contains(word) && tokens.is(next, TokenizedText.UPPER_FIRST) && !match.titleCaps
                 || companyName(match, tokens);
+    }
+
+    /**
+     * "Royal Dutch/Shell", "Royal Jordanian": a nationality after a capitalised "Royal" names a firm
+     * or a crown's institution, not the country; "a royal Saudi decree" is the country's.
+     */
+    private static boolean royalName(final EntryMatch match, final TokenizedText tokens) {
+        final int previous = match.firstToken - 1;
+        return match.entry.kind() == MentionKind.DEMONYM
+                && previous >= 0
+                && tokens.spaceBefore(match.firstToken)
+                && tokens.is(previous, TokenizedText.UPPER_FIRST)
+                && TokenizedText.fold(tokens.source, tokens.start(previous), tokens.end(previous))
+                        .equals("royal");
     }
 
     /**

@@ -166,6 +166,22 @@ class CountryTaggerTrapsTest {
     }
 
     @Test
+    void shouldReadANationalityAfterRoyalAsAFirmsName() {
+        final TaggedArticle tagged = TAGGER.tag(
+                "ROYAL DUTCH UNIT RAISES FUEL OIL PRICES",
+                "NEW YORK, March 30 - Shell Oil Co, the American arm of the Royal Dutch/Shell Group, said it raised"
+                        + " heavy fuel oil prices by 50 cts a barrel.\n    The Royal Dutch unit said the rise took"
+                        + " effect today.");
+        assertThat(tagged.focus()).containsExactly("US");
+        assertThat(tagged.countries()).extracting(CountryTagging::code).contains("NL");
+        final TaggedArticle decree = TAGGER.tag(
+                "OIL PRICES RAISED BY DECREE",
+                "LONDON, March 30 - A royal Saudi decree raised domestic fuel prices by 20 pct, the official news"
+                        + " agency said.\n    Saudi officials said the Saudi budget needed the money.");
+        assertThat(decree.focus()).contains("SA");
+    }
+
+    @Test
     void shouldNotTakeAScandalNamedAfterACountryForTheStory() {
         final TaggedArticle scandalStory = TAGGER.tag(
                 "APPROVAL RATING FALLS",
