@@ -68,6 +68,12 @@ final class IncidentalMentions {
             "cents",
             "cts");
 
+    /**
+     * In the text, "the U.S. currency" is the dollar, named again without repeating its name; in a
+     * headline "TAIWAN CURRENCY CONTROLS" is the country's own policy, so these count in the text only.
+     */
+    private static final Set<String> CURRENCY_NOUNS = Set.of("currency", "currencies");
+
     /** Words that make a place name an event or a forum: "Paris accord", "Uruguay Round", "Paris Club", "Iran scandal". */
     private static final Set<String> EVENTS = Set.of(
             "accord",
@@ -147,7 +153,7 @@ final class IncidentalMentions {
      * rather than the country itself.
      */
     static boolean isIncidental(final EntryMatch match, final TokenizedText tokens) {
-        if (bracketed(tokens.source, match.start, match.end)) {
+        if (bracketed(tokens.source, match.start, match.end) || royalName(match, tokens)) {
             return true;
         }
         final int next = match.lastToken + 1;
@@ -156,9 +162,24 @@ final class IncidentalMentions {
         }
         final String word = TokenizedText.fold(tokens.source, tokens.start(next), tokens.end(next));
         return CURRENCIES.contains(word)
+                || CURRENCY_NOUNS.contains(word) && !match.inTitle
                 || EVENTS.contains(word)
                 || NAMED_EVENTS.contains(word) && tokens.is(next, TokenizedText.UPPER_FIRST) && !match.titleCaps
                 || companyName(match, tokens);
+    }
+
+    /**
+     * "Royal Dutch/Shell", "Royal Jordanian": a nationality after a capitalised "Royal" names a firm
+     * or a crown's institution, not the country; "a royal Saudi decree" is the country's.
+     */
+    private static boolean royalName(final EntryMatch match, final TokenizedText tokens) {
+        final int previous = match.firstToken - 1;
+        return match.entry.kind() == MentionKind.DEMONYM
+                && previous >= 0
+                && tokens.spaceBefore(match.firstToken)
+                && tokens.is(previous, TokenizedText.UPPER_FIRST)
+                && TokenizedText.fold(tokens.source, tokens.start(previous), tokens.end(previous))
+                        .equals("royal");
     }
 
     /**

@@ -105,6 +105,10 @@ final class Salience {
         boolean leadWeighed;
 
         boolean onlyPlaces = true;
+        /** Named only through its capital and towns, in the text, never in the title or the dateline. */
+        boolean onlySeatsInText = true;
+
+        boolean capital;
         int firstOffset = Integer.MAX_VALUE;
 
         CountryEvidence(final int country) {
@@ -156,6 +160,7 @@ final class Salience {
                 // a state or a province is what a story is about, a town often only where someone is
                 evidence.onlyPlaces = false;
             }
+            noteSeat(evidence, match);
             if (match.inTitle) {
                 final boolean incidental =
                         IncidentalMentions.isIncidental(match, title) || namesFirmOfText(match, title, matches, text);
@@ -284,9 +289,13 @@ final class Salience {
         // the lead alone weighs under it, and so does a single mention; the fallback below still makes
         // it the focus when no other country reaches it
         final Set<String> namedOnce = new HashSet<>();
+        final Set<String> onlySeats = new HashSet<>();
         for (CountryEvidence evidence : found) {
             if (evidence.onlyPlaces) {
                 onlyTowns.add(gazetteer.countryCodes[evidence.country]);
+            }
+            if (namedOnlyByItsCapital(evidence)) {
+                onlySeats.add(gazetteer.countryCodes[evidence.country]);
             }
             if (namedOnceInText(evidence, table)) {
                 namedOnce.add(gazetteer.countryCodes[evidence.country]);
@@ -296,6 +305,7 @@ final class Salience {
         for (CountryTagging country : countries) {
             namedOtherwiseInFocus |= country.salience() >= FOCUS_THRESHOLD
                     && !onlyTowns.contains(country.code())
+                    && !onlySeats.contains(country.code())
                     && !namedOnce.contains(country.code());
         }
         final List<String> focus = new ArrayList<>();
@@ -313,6 +323,15 @@ final class Salience {
                             country.code(),
                             "not focus: named only through towns, beside a country named otherwise that reaches "
                                     + FOCUS_THRESHOLD);
+                }
+            } else if (country.salience() >= FOCUS_THRESHOLD
+                    && namedOtherwiseInFocus
+                    && onlySeats.contains(country.code())) {
+                if (explanation != null) {
+                    explanation.focusRule(
+                            country.code(),
+                            "not focus: named only through its capital in the text, beside a country named otherwise"
+                                    + " that reaches " + FOCUS_THRESHOLD);
                 }
             } else if (country.salience() >= FOCUS_THRESHOLD) {
                 focus.add(country.code());
@@ -406,6 +425,28 @@ final class Salience {
             focus.clear();
             focus.addAll(ordered);
         }
+    }
+
+    /** Records whether a mention keeps its country named only through its capital and towns in the text. */
+    private static void noteSeat(final CountryEvidence evidence, final EntryMatch match) {
+        final MentionKind kind = match.entry.kind();
+        if (match.inTitle
+                || match.datelinePlace
+                || match.datelineRegion
+                || match.entry.has(Gazetteer.REGION)
+                || kind != MentionKind.CAPITAL && kind != MentionKind.CITY) {
+            evidence.onlySeatsInText = false;
+        }
+        evidence.capital |= kind == MentionKind.CAPITAL;
+    }
+
+    /**
+     * "talks in Washington", "trading in London", "a visit to Moscow": a country the text names only
+     * through its capital (and towns), never in the title or the dateline, is where a meeting, a
+     * market or a government is, seen from a story about another country.
+     */
+    private static boolean namedOnlyByItsCapital(final CountryEvidence evidence) {
+        return evidence.onlySeatsInText && evidence.capital;
     }
 
     /** Named once in all, in the text but not in its dateline, and not in a round-up's table or prose. */

@@ -149,6 +149,39 @@ class CountryTaggerTrapsTest {
     }
 
     @Test
+    void shouldReadACountrysCurrencyNamedAsSuchAsTheCurrency() {
+        final TaggedArticle tagged = TAGGER.tag(
+                "EXPORTERS ASK FOR SLOWER RISE IN TAIWAN DOLLAR",
+                "TAIPEI, March 12 - Exporters asked the central bank to slow the rise of the local dollar against"
+                        + " the U.S. currency, bankers said.\n    The central bank bought U.S. currency on Monday, and"
+                        + " dealers expect the U.S. currency to fall further.");
+        assertThat(tagged.focus()).containsExactly("TW");
+        assertThat(tagged.countries()).extracting(CountryTagging::code).contains("US");
+        // in a headline the country's currency is the country's own affair
+        final TaggedArticle aboutTheCountry = TAGGER.tag(
+                "BANKERS OPPOSE TAIWAN CURRENCY CONTROLS",
+                "LONDON, March 12 - Bankers said new controls on money coming into the island would hurt trade.\n"
+                        + "    Dealers said Taiwan's central bank would review them in April.");
+        assertThat(aboutTheCountry.focus()).contains("TW");
+    }
+
+    @Test
+    void shouldReadANationalityAfterRoyalAsAFirmsName() {
+        final TaggedArticle tagged = TAGGER.tag(
+                "ROYAL DUTCH UNIT RAISES FUEL OIL PRICES",
+                "NEW YORK, March 30 - Shell Oil Co, the American arm of the Royal Dutch/Shell Group, said it raised"
+                        + " heavy fuel oil prices by 50 cts a barrel.\n    The Royal Dutch unit said the rise took"
+                        + " effect today.");
+        assertThat(tagged.focus()).containsExactly("US");
+        assertThat(tagged.countries()).extracting(CountryTagging::code).contains("NL");
+        final TaggedArticle decree = TAGGER.tag(
+                "OIL PRICES RAISED BY DECREE",
+                "LONDON, March 30 - A royal Saudi decree raised domestic fuel prices by 20 pct, the official news"
+                        + " agency said.\n    Saudi officials said the Saudi budget needed the money.");
+        assertThat(decree.focus()).contains("SA");
+    }
+
+    @Test
     void shouldNotTakeAScandalNamedAfterACountryForTheStory() {
         final TaggedArticle scandalStory = TAGGER.tag(
                 "APPROVAL RATING FALLS",

@@ -406,4 +406,25 @@ class FocusRulesTest {
         assertThat(tagged.focus()).containsExactlyInAnyOrder("GB", "US");
         assertThat(tagged.countries()).extracting(CountryTagging::code).contains("JP");
     }
+
+    @Test
+    void shouldNotFocusOnACountryNamedOnlyThroughItsCapitalBesideACountryNamedOtherwiseInTheFocus() {
+        final TaggedArticle tagged = TAGGER.tag(
+                "KENYA SAYS TEA EXPORTS WILL RECOVER",
+                "NAIROBI, March 4 - Kenya's tea exports will recover this year after a weak February, when buyers at"
+                        + " the London auctions held back, the Tea Board said.\n    Brokers in London expect prices to"
+                        + " firm in April, the board said. Kenya sold 12,000 tonnes in February.");
+        assertThat(tagged.focus()).containsExactly("KE");
+        assertThat(tagged.countries()).extracting(CountryTagging::code).contains("GB");
+    }
+
+    @Test
+    void shouldFocusOnACountryWhoseCapitalTheTitleNames() {
+        final TaggedArticle tagged = TAGGER.tag(
+                "KENYA TEA SALES SLOW AT LONDON AUCTIONS",
+                "NAIROBI, March 4 - Kenya's tea exports will recover this year after a weak February, when buyers at"
+                        + " the London auctions held back, the Tea Board said.\n    Brokers in London expect prices to"
+                        + " firm in April, the board said. Kenya sold 12,000 tonnes in February.");
+        assertThat(tagged.focus()).containsExactlyInAnyOrder("KE", "GB");
+    }
 }
