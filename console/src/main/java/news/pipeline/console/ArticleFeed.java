@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,6 +14,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import news.pipeline.runtime.Clients;
 import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.streams.ClientDefaults;
@@ -73,8 +74,8 @@ public final class ArticleFeed implements AutoCloseable {
 
     private static final Duration COUNTRY_FETCH_WAIT = Duration.ofSeconds(1);
 
-    /** By-country records kept decoded after a page listed them. */
-    private static final int LOOKED_UP = 1000;
+    /** Records kept decoded after a page showed them. */
+    private static final int LOOKED_UP = 200;
 
     /** Pages polling at once share one look at the enriched topic within this time. */
     static final Duration TAIL_REFRESH = Duration.ofSeconds(1);
@@ -86,14 +87,10 @@ public final class ArticleFeed implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> tail;
     /** Reads a country's latest records again when a page lists them; opened on the first. */
     private KafkaConsumer<byte[], byte[]> lookup;
-    /** The by-country records read again, decoded, by position: a country listed again reads none of them. */
-    private final Map<FollowedArticles.Position, ObjectNode> looked = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(final Map.Entry<FollowedArticles.Position, ObjectNode> eldest) {
-            return size() > LOOKED_UP;
-        }
-    };
+    /** The records read again, decoded, by topic and position: a country listed again reads none of them. */
+    private final Map<TopicPartition, Map<Long, ObjectNode>> looked = new HashMap<>();
 
+    private int lookedCount;
     private final List<TopicPartition> enrichedPartitions;
     private final List<TopicPartition> countryPartitions;
     /** Per enriched partition, the offset up to which the tail has been looked at; guarded by {@link #tail}. */
@@ -263,8 +260,8 @@ public final class ArticleFeed implements AutoCloseable {
         }
     }
 
-    /** The latest articles, newest first. */
-    public List<ObjectNode> latest(final int limit) {
+    /** What the list shows of the latest articles, newest first. */
+    public List<Map<String, Object>> latest(final int limit) {
         lookAtTail();
         return followed.latest(limit);
     }
@@ -272,7 +269,9 @@ public final class ArticleFeed implements AutoCloseable {
     /** One of the latest {@link FollowedArticles#RECENT} articles. */
     public Optional<ObjectNode> article(final String id) {
         lookAtTail();
-        return followed.article(id);
+        return followed.articleAt(id)
+                .flatMap(position -> readAgain(Topics.ENRICHED, List.of(position), followed::article).stream()
+                        .findFirst());
     }
 
     /** Articles per country code in the window ending now. */
@@ -289,37 +288,67 @@ public final class ArticleFeed implements AutoCloseable {
      * the positions kept (those the topic no longer holds are left out).
      */
     public List<ObjectNode> byCountry(final String code) {
-        final List<FollowedArticles.Position> positions = followed.latestOf(code);
+        return readAgain(
+                Topics.BY_COUNTRY,
+                followed.latestOf(code),
+                (value, time) -> followed.countryArticle(Topics.BY_COUNTRY.name(), value, time));
+    }
+
+    /** The records of a topic at these positions, decoded, in their order; those not read or not decoded left out. */
+    private List<ObjectNode> readAgain(
+            final TopicSpec<?, ?> topic,
+            final List<FollowedArticles.Position> positions,
+            final BiFunction<byte[], Long, Optional<ObjectNode>> decode) {
         synchronized (looked) {
+            final Function<FollowedArticles.Position, TopicPartition> partitionOf =
+                    position -> new TopicPartition(topic.name(), position.partition());
             final List<FollowedArticles.Position> unread = positions.stream()
-                    .filter(position -> !looked.containsKey(position))
+                    .filter(position -> !looked.getOrDefault(partitionOf.apply(position), Map.of())
+                            .containsKey(position.offset()))
                     .toList();
             if (!unread.isEmpty()) {
+                if (lookedCount > LOOKED_UP) {
+                    // Simpler than an order of use, and rare: a page lists at most 20 records at a time.
+                    looked.clear();
+                    lookedCount = 0;
+                }
                 try {
-                    readAgain(unread)
-                            .forEach((position, value) -> followed.countryArticle(
-                                            Topics.BY_COUNTRY.name(), value, position.timestamp())
-                                    .ifPresent(json -> looked.put(position, json)));
+                    read(topic, unread)
+                            .forEach((position, value) -> decode.apply(value, position.timestamp())
+                                    .ifPresent(json -> {
+                                        looked.computeIfAbsent(partitionOf.apply(position), key -> new HashMap<>())
+                                                .put(position.offset(), json);
+                                        lookedCount++;
+                                    }));
                 } catch (WakeupException e) {
                     // closing
                 } catch (RuntimeException e) {
-                    LOG.warn("console: cannot read the articles of {}: {}", code, e.toString());
+                    LOG.warn("console: cannot read {} again: {}", topic.name(), e.toString());
                 }
             }
-            return positions.stream().map(looked::get).filter(Objects::nonNull).toList();
+            return positions.stream()
+                    .map(position -> looked.getOrDefault(partitionOf.apply(position), Map.of())
+                            .get(position.offset()))
+                    .filter(Objects::nonNull)
+                    .toList();
         }
     }
 
-    /** The values of the by-country records at these positions, as far as the topic still holds them. */
-    private Map<FollowedArticles.Position, byte[]> readAgain(final List<FollowedArticles.Position> positions) {
+    /** The values of a topic's records at these positions, as far as the topic still holds them. */
+    private Map<FollowedArticles.Position, byte[]> read(
+            final TopicSpec<?, ?> topic, final List<FollowedArticles.Position> positions) {
         if (lookup == null) {
             lookup = lookupReader(settings);
-            lookup.assign(countryPartitions);
+            final List<TopicPartition> all = new ArrayList<>(countryPartitions);
+            all.addAll(enrichedPartitions);
+            lookup.assign(all);
         }
-        final Map<TopicPartition, Long> starts = lookup.beginningOffsets(countryPartitions);
+        final List<TopicPartition> partitions =
+                topic.name().equals(Topics.BY_COUNTRY.name()) ? countryPartitions : enrichedPartitions;
+        final Map<TopicPartition, Long> starts = lookup.beginningOffsets(partitions);
         final Map<TopicPartition, TreeMap<Long, FollowedArticles.Position>> wanted = new HashMap<>();
         for (final FollowedArticles.Position position : positions) {
-            final TopicPartition partition = new TopicPartition(Topics.BY_COUNTRY.name(), position.partition());
+            final TopicPartition partition = new TopicPartition(topic.name(), position.partition());
             if (position.offset() >= starts.getOrDefault(partition, Long.MAX_VALUE)) {
                 wanted.computeIfAbsent(partition, key -> new TreeMap<>()).put(position.offset(), position);
             }
@@ -327,7 +356,7 @@ public final class ArticleFeed implements AutoCloseable {
         final Map<FollowedArticles.Position, byte[]> values = new HashMap<>();
         final long deadline = System.nanoTime() + TAIL_TIMEOUT.toNanos();
         while (!wanted.isEmpty() && System.nanoTime() < deadline) {
-            lookup.pause(countryPartitions);
+            lookup.pause(lookup.assignment());
             wanted.forEach((partition, offsets) -> lookup.seek(partition, offsets.firstKey()));
             lookup.resume(wanted.keySet());
             final Map<TopicPartition, Long> readUpTo = new HashMap<>();

@@ -13,11 +13,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import news.pipeline.runtime.AvroJson;
 import news.pipeline.schema.CountryArticle;
 import news.pipeline.serde.SchemaVersions;
@@ -45,8 +47,9 @@ import org.slf4j.LoggerFactory;
  * name and article id are read, straight from the consumer's buffer, and only its position is kept:
  * its bytes are read again from the topic when a page lists the country. Keeping every record's bytes
  * (each one the newest of its country for a while) made the collector copy and promote them, which
- * cost the pipeline more than reading them. An enriched record is kept as its bytes and decoded only
- * when a page asks for it. Bounded in memory: {@link #RECENT} enriched records, {@link #PER_COUNTRY}
+ * cost the pipeline more than reading them. Of an enriched record (a whole article) only its position
+ * is kept, and for the newest the summary the list shows; opening one reads it again. Bounded in
+ * memory: {@link #RECENT} enriched records, {@link #PER_COUNTRY}
  * positions per country, the counted pairs ({@link CountedPairs}), and per country one count per
  * minute of the last day plus one count of everything before, all in primitive arrays and maps.
  */
@@ -55,6 +58,9 @@ final class FollowedArticles {
 
     /** Articles kept for the Articles page (and for opening one from the map). */
     static final int RECENT = 200;
+
+    /** The newest enriched records whose summaries are kept: the Articles page's list. */
+    static final int SUMMARIZED = Console.LATEST_ARTICLES;
 
     /** Latest articles kept per country for the map's list. */
     static final int PER_COUNTRY = 20;
@@ -89,7 +95,8 @@ final class FollowedArticles {
     /** Reused for every by-country record, by the one thread that follows the topic. */
     private BinaryDecoder prefix;
 
-    private final LinkedHashMap<String, KeptRecord> articles = new LinkedHashMap<>();
+    /** The latest enriched records by article id, the newest last. */
+    private final LinkedHashMap<String, KeptArticle> articles = new LinkedHashMap<>();
     /** Country codes and names as read before, so that a record of a known country makes no new string. */
     private final Map<Utf8, String> knownStrings = new HashMap<>();
     /** Reused for every by-country record's code, name and article id. */
@@ -107,20 +114,12 @@ final class FollowedArticles {
 
     private int countedSinceFold;
 
-    /** An enriched record's value as written, its time, and once a page has asked for it, its JSON. */
-    private static final class KeptRecord {
-        private final String id;
-        private final byte[] value;
-        private final long timestamp;
-
-        private ObjectNode json;
-
-        KeptRecord(final String id, final byte[] value, final long timestamp) {
-            this.id = id;
-            this.value = value;
-            this.timestamp = timestamp;
-        }
-    }
+    /**
+     * An enriched record: where it is, and for one among the newest, what the list shows of it. Its
+     * bytes are not kept: at a high rate each look at the topic replaces all of them, and bytes kept
+     * for a few seconds are copied by every young collection until the collector promotes them.
+     */
+    private record KeptArticle(String id, Position position, Map<String, Object> summary) {}
 
     /** Where a by-country record is in its topic, and its record time. */
     record Position(int partition, long offset, long timestamp) {}
@@ -248,29 +247,59 @@ final class FollowedArticles {
         return first;
     }
 
-    /** Enriched records, oldest first: each kept as {@link #enriched} keeps it; those with no key or value skipped. */
+    /**
+     * Enriched records, oldest first: each kept under its key (the article id) as the newest, with the
+     * list's summary for the newest {@link #SUMMARIZED} of them; those with no key or value, or among
+     * the newest that do not decode, are skipped.
+     */
     synchronized void enrichedAll(final List<ConsumerRecord<byte[], byte[]>> records) {
+        final Map<ConsumerRecord<byte[], byte[]>, Map<String, Object>> summaries = new IdentityHashMap<>();
+        final Set<ConsumerRecord<byte[], byte[]>> broken = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int i = records.size() - 1; i >= 0 && summaries.size() < SUMMARIZED; i--) {
+            final ConsumerRecord<byte[], byte[]> record = records.get(i);
+            if (record.key() != null && record.value() != null) {
+                json(Topics.ENRICHED.name(), enriched, record.value(), record.timestamp())
+                        .map(FollowedArticles::summary)
+                        .ifPresentOrElse(summary -> summaries.put(record, summary), () -> broken.add(record));
+            }
+        }
         for (final ConsumerRecord<byte[], byte[]> record : records) {
-            if (record.key() == null || record.value() == null) {
+            if (record.key() == null || record.value() == null || broken.contains(record)) {
                 LOG.debug(
-                        "console: skipped {}-{}@{}: no key or value",
+                        "console: skipped {}-{}@{}: no key or value, or it does not decode",
                         record.topic(),
                         record.partition(),
                         record.offset());
-            } else {
-                // The key is the article id (see Topics); the value is decoded only when a page shows it.
-                enriched(new String(record.key(), StandardCharsets.UTF_8), record.value(), record.timestamp());
+                continue;
+            }
+            // The key is the article id (see Topics).
+            final String id = new String(record.key(), StandardCharsets.UTF_8);
+            articles.remove(id);
+            articles.put(
+                    id,
+                    new KeptArticle(
+                            id,
+                            new Position(record.partition(), record.offset(), record.timestamp()),
+                            summaries.get(record)));
+            if (articles.size() > RECENT) {
+                articles.remove(articles.keySet().iterator().next());
             }
         }
     }
 
-    /** An enriched record: kept as it is, under its key (the article id), the newest last. */
-    synchronized void enriched(final String articleId, final byte[] value, final long timestamp) {
-        articles.remove(articleId);
-        articles.put(articleId, new KeptRecord(articleId, value, timestamp));
-        if (articles.size() > RECENT) {
-            articles.remove(articles.keySet().iterator().next());
+    /** What the list of articles shows of one: not its text. */
+    private static Map<String, Object> summary(final ObjectNode article) {
+        final Map<String, Object> summary = new LinkedHashMap<>();
+        for (final String field : List.of("id", "title", "source", "site_name", "published_at", "record_time")) {
+            summary.put(
+                    field,
+                    article.path(field).isNull() ? null : article.path(field).asText(null));
         }
+        final List<String> focus = new ArrayList<>();
+        article.path("focus").forEach(code -> focus.add(code.asText()));
+        summary.put("focus", focus);
+        summary.put("countries", article.path("countries").size());
+        return summary;
     }
 
     /**
@@ -412,31 +441,25 @@ final class FollowedArticles {
         return value;
     }
 
-    /** The latest articles, newest first. */
-    synchronized List<ObjectNode> latest(final int limit) {
-        final List<KeptRecord> newestFirst = new ArrayList<>(articles.values());
+    /** What the list shows of the latest articles, newest first. */
+    synchronized List<Map<String, Object>> latest(final int limit) {
+        final List<KeptArticle> newestFirst = new ArrayList<>(articles.values());
         Collections.reverse(newestFirst);
-        final List<ObjectNode> latest = new ArrayList<>();
-        for (final KeptRecord article : newestFirst) {
-            if (latest.size() >= limit) {
-                break;
-            }
-            json(Topics.ENRICHED.name(), enriched, article)
-                    .ifPresentOrElse(latest::add, () -> articles.remove(article.id));
-        }
-        return latest;
+        return newestFirst.stream()
+                .map(KeptArticle::summary)
+                .filter(Objects::nonNull)
+                .limit(limit)
+                .toList();
     }
 
-    synchronized Optional<ObjectNode> article(final String id) {
-        final KeptRecord article = articles.get(id);
-        if (article == null) {
-            return Optional.empty();
-        }
-        final Optional<ObjectNode> json = json(Topics.ENRICHED.name(), enriched, article);
-        if (json.isEmpty()) {
-            articles.remove(id);
-        }
-        return json;
+    /** Where one of the latest {@link #RECENT} articles is in the enriched topic. */
+    synchronized Optional<Position> articleAt(final String id) {
+        return Optional.ofNullable(articles.get(id)).map(KeptArticle::position);
+    }
+
+    /** An enriched record read again from the topic, as JSON with its record time; empty if it does not decode. */
+    Optional<ObjectNode> article(final byte[] value, final long timestamp) {
+        return json(Topics.ENRICHED.name(), enriched, value, timestamp);
     }
 
     /** Articles per country code in the window ending now. */
@@ -474,7 +497,7 @@ final class FollowedArticles {
 
     /** A by-country record read again from the topic, as JSON with its record time; empty if it does not decode. */
     Optional<ObjectNode> countryArticle(final String topic, final byte[] value, final long timestamp) {
-        return json(topic, byCountry, new KeptRecord(null, value, timestamp));
+        return json(topic, byCountry, value, timestamp);
     }
 
     /** How many country and article pairs are remembered as counted. */
@@ -489,19 +512,17 @@ final class FollowedArticles {
         countryCounts.values().forEach(country -> country.fold(firstKeptMinute));
     }
 
-    /** The record as JSON with its record time, decoded the first time a page asks; empty if it does not decode. */
+    /** The record as JSON with its record time; empty if it does not decode. */
     private static Optional<ObjectNode> json(
-            final String topic, final Deserializer<?> deserializer, final KeptRecord record) {
-        if (record.json == null) {
-            try {
-                record.json = AvroJson.toJson((IndexedRecord) deserializer.deserialize(topic, record.value));
-            } catch (RuntimeException e) {
-                LOG.debug("console: skipped a {} record: {}", topic, e.toString());
-                return Optional.empty();
-            }
-            record.json.put(
-                    "record_time", Instant.ofEpochMilli(record.timestamp).toString());
+            final String topic, final Deserializer<?> deserializer, final byte[] value, final long timestamp) {
+        final ObjectNode json;
+        try {
+            json = AvroJson.toJson((IndexedRecord) deserializer.deserialize(topic, value));
+        } catch (RuntimeException e) {
+            LOG.debug("console: skipped a {} record: {}", topic, e.toString());
+            return Optional.empty();
         }
-        return Optional.of(record.json);
+        json.put("record_time", Instant.ofEpochMilli(timestamp).toString());
+        return Optional.of(json);
     }
 }

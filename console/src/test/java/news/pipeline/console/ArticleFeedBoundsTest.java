@@ -11,10 +11,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import news.pipeline.schema.CountryArticle;
 import news.pipeline.schema.EnrichedArticle;
 import news.pipeline.serde.AvroSerde;
 import news.pipeline.serde.ValueFormat;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 
 /** What the Articles and Countries pages keep of the followed records stays bounded, and reads right. */
@@ -109,26 +113,51 @@ class ArticleFeedBoundsTest {
     }
 
     @Test
-    void theLatestEnrichedArticlesStayAtRecentAndDecodeWhenAsked() {
+    void theLatestEnrichedArticlesStayAtRecentAsPositionsAndTheNewestAsSummaries() {
         final FollowedArticles followed = new FollowedArticles(ValueFormat.singleObject());
+        final List<ConsumerRecord<byte[], byte[]>> look = new ArrayList<>();
         for (int i = 0; i < FollowedArticles.RECENT + 50; i++) {
-            followed.enriched("a" + i, enriched("a" + i, "Title " + i), NOW.toEpochMilli());
+            look.add(enrichedAt(i, "a" + i, enriched("a" + i, "Title " + i)));
         }
-        followed.enriched("a100", enriched("a100", "Title 100, corrected"), NOW.toEpochMilli());
-        followed.enriched("broken", new byte[] {1, 2, 3}, NOW.toEpochMilli());
+        followed.enrichedAll(look);
+        followed.enrichedAll(List.of(
+                enrichedAt(1000, "a100", enriched("a100", "Title 100, corrected")),
+                enrichedAt(1001, "broken", new byte[] {1, 2, 3})));
 
-        assertThat(followed.latest(1000))
-                .as("the undecodable record is left out")
-                .hasSize(FollowedArticles.RECENT - 1);
-        final ObjectNode newest = followed.latest(1).get(0);
-        assertThat(newest.path("id").asText()).isEqualTo("a100");
-        assertThat(newest.path("title").asText()).isEqualTo("Title 100, corrected");
-        assertThat(newest.path("record_time").asText()).isEqualTo(NOW.toString());
-        assertThat(followed.article("a0")).as("pushed out by newer ones").isEmpty();
-        assertThat(followed.article("a249")
+        final List<Map<String, Object>> latest = followed.latest(1000);
+        assertThat(latest)
+                .as("the newest of each look summarized, the undecodable left out")
+                .hasSize(FollowedArticles.SUMMARIZED + 1);
+        assertThat(latest.get(0))
+                .containsEntry("id", "a100")
+                .containsEntry("title", "Title 100, corrected")
+                .containsEntry("record_time", NOW.toString());
+        assertThat(latest.get(1)).containsEntry("id", "a249");
+        assertThat(followed.articleAt("broken")).isEmpty();
+        assertThat(followed.articleAt("a0")).as("pushed out by newer ones").isEmpty();
+        assertThat(followed.articleAt("a100")).contains(new FollowedArticles.Position(0, 1000, NOW.toEpochMilli()));
+        assertThat(followed.articleAt("a60"))
+                .as("kept, though not summarized")
+                .contains(new FollowedArticles.Position(0, 60, NOW.toEpochMilli()));
+        assertThat(followed.article(enriched("a60", "Title 60"), NOW.toEpochMilli())
                         .map(article -> article.path("title"))
                         .map(JsonNode::asText))
-                .contains("Title 249");
+                .contains("Title 60");
+    }
+
+    private static ConsumerRecord<byte[], byte[]> enrichedAt(final long offset, final String id, final byte[] value) {
+        return new ConsumerRecord<>(
+                "news.articles.enriched",
+                0,
+                offset,
+                NOW.toEpochMilli(),
+                TimestampType.CREATE_TIME,
+                -1,
+                value.length,
+                id.getBytes(StandardCharsets.UTF_8),
+                value,
+                new RecordHeaders(),
+                Optional.empty());
     }
 
     @Test
