@@ -34,13 +34,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The latest enriched articles and the articles per country, in memory for the Articles and
- * Countries pages. Two consumers with no group, read_committed. One follows every partition of the
- * by-country topic from the beginning, so that the counts cover all the topic holds. The other
+ * Countries pages. Consumers with no group, read_committed. One follows every partition of the
+ * by-country topic from the beginning, so that the counts cover all the topic holds. Another
  * reads the enriched topic only when a page asks for articles, and then only its tail: the records
  * each partition got since the last look, at most its latest {@link #TAIL_PER_PARTITION}. Enriched
  * records carry the whole text, and following all of them would cost the pipeline a share of its
- * throughput that grows with its rate, for a list that shows 50. What is kept of the records, and how
- * cheaply, is {@link FollowedArticles}'.
+ * throughput that grows with its rate, for a list that shows 50. A third, opened when a page first
+ * lists a country or opens an article, reads single records again at the positions kept. What is
+ * kept of the records, and how cheaply, is {@link FollowedArticles}'.
  */
 public final class ArticleFeed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ArticleFeed.class);
