@@ -27,7 +27,7 @@ final class ConsoleVisitor implements AutoCloseable {
             "api/pipeline", Duration.ofMillis(2000),
             "api/lag", Duration.ofMillis(5000),
             "api/articles", Duration.ofMillis(3000),
-            "api/countries?window=all", Duration.ofMillis(5000),
+            "api/countries?window=all", Duration.ofMillis(10000),
             "api/dead-letters?", Duration.ofMillis(10000),
             "api/replay", Duration.ofMillis(1000),
             "api/feeds", Duration.ofMillis(5000));

@@ -1,6 +1,7 @@
 package news.pipeline.console;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,11 +9,16 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import news.pipeline.runtime.Clients;
 import news.pipeline.runtime.PipelineSettings;
+import news.pipeline.streams.ClientDefaults;
 import news.pipeline.topics.TopicSpec;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -20,19 +26,22 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The latest enriched articles and the articles per country, in memory for the Articles and
- * Countries pages. Two consumers with no group, read_committed. One follows every partition of the
- * by-country topic from the beginning, so that the counts cover all the topic holds. The other
+ * Countries pages. Consumers with no group, read_committed. One follows every partition of the
+ * by-country topic from the beginning, so that the counts cover all the topic holds. Another
  * reads the enriched topic only when a page asks for articles, and then only its tail: the records
  * each partition got since the last look, at most its latest {@link #TAIL_PER_PARTITION}. Enriched
  * records carry the whole text, and following all of them would cost the pipeline a share of its
- * throughput that grows with its rate, for a list that shows 50. What is kept of the records, and how
- * cheaply, is {@link FollowedArticles}'.
+ * throughput that grows with its rate, for a list that shows 50. A third, opened when a page first
+ * lists a country or opens an article, reads single records again at the positions kept. What is
+ * kept of the records, and how cheaply, is {@link FollowedArticles}'.
  */
 public final class ArticleFeed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ArticleFeed.class);
@@ -66,18 +75,29 @@ public final class ArticleFeed implements AutoCloseable {
 
     private static final Duration COUNTRY_FETCH_WAIT = Duration.ofSeconds(1);
 
+    /** Records kept decoded after a page showed them. */
+    private static final int LOOKED_UP = 200;
+
     /** Pages polling at once share one look at the enriched topic within this time. */
     static final Duration TAIL_REFRESH = Duration.ofSeconds(1);
 
     /** How long a look at the enriched topic may hold up a page's request. */
     private static final Duration TAIL_TIMEOUT = Duration.ofSeconds(5);
 
-    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final KafkaConsumer<Void, FollowedArticles.CountedFields> consumer;
     private final KafkaConsumer<byte[], byte[]> tail;
+    /** Reads a country's latest records again when a page lists them; opened on the first. */
+    private KafkaConsumer<byte[], byte[]> lookup;
+    /** The records read again, decoded, by topic and position: a country listed again reads none of them. */
+    private final Map<TopicPartition, Map<Long, ObjectNode>> looked = new HashMap<>();
+
+    private int lookedCount;
     private final List<TopicPartition> enrichedPartitions;
+    private final List<TopicPartition> countryPartitions;
     /** Per enriched partition, the offset up to which the tail has been looked at; guarded by {@link #tail}. */
     private final Map<TopicPartition, Long> lookedAt = new HashMap<>();
 
+    private final PipelineSettings settings;
     private long lastLook = Long.MIN_VALUE;
     private final Thread thread;
     private final FollowedArticles followed;
@@ -88,12 +108,13 @@ public final class ArticleFeed implements AutoCloseable {
     private final CountDownLatch caughtUp = new CountDownLatch(1);
 
     public ArticleFeed(final PipelineSettings settings) {
+        this.settings = settings;
         this.followed = new FollowedArticles(settings.valueFormat());
-        this.consumer = countryReader(settings);
+        this.consumer = countryReader(settings, followed);
         this.tail = Clients.reader(settings);
         this.enrichedPartitions = partitions(tail, Topics.ENRICHED);
         tail.assign(enrichedPartitions);
-        final List<TopicPartition> countryPartitions = partitions(consumer, Topics.BY_COUNTRY);
+        this.countryPartitions = partitions(consumer, Topics.BY_COUNTRY);
         consumer.assign(countryPartitions);
         consumer.seekToBeginning(countryPartitions);
         this.startEnds = consumer.endOffsets(countryPartitions);
@@ -107,15 +128,51 @@ public final class ArticleFeed implements AutoCloseable {
      * before the broker answers, so that it fetches a few times a second at most rather than after
      * every transaction the pipeline commits (the counts are a second late at most).
      */
-    private static KafkaConsumer<byte[], byte[]> countryReader(final PipelineSettings settings) {
+    private static KafkaConsumer<Void, FollowedArticles.CountedFields> countryReader(
+            final PipelineSettings settings, final FollowedArticles followed) {
         final Map<String, Object> config = Clients.readerConfig(settings);
         config.putIfAbsent(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, String.valueOf(COUNTRY_FETCH_BYTES));
         config.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, String.valueOf(COUNTRY_FETCH_WAIT.toMillis()));
-        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        return new KafkaConsumer<>(config, new Unread(), new CountedFieldsReader(followed));
     }
 
-    private static List<TopicPartition> partitions(
-            final KafkaConsumer<byte[], byte[]> reader, final TopicSpec<?, ?> topic) {
+    /** The by-country record's key (the country code, also in the value) is not read. */
+    private static final class Unread implements Deserializer<Void> {
+        @Override
+        public Void deserialize(final String topic, final byte[] data) {
+            return null;
+        }
+
+        @Override
+        public Void deserialize(final String topic, final Headers headers, final ByteBuffer data) {
+            return null;
+        }
+    }
+
+    /**
+     * Reads a by-country record's counted fields where the consumer holds it, without the copy of the
+     * whole record a byte-array deserializer makes; null for a record that does not decode.
+     */
+    private static final class CountedFieldsReader implements Deserializer<FollowedArticles.CountedFields> {
+        private final FollowedArticles followed;
+
+        CountedFieldsReader(final FollowedArticles followed) {
+            this.followed = followed;
+        }
+
+        @Override
+        public FollowedArticles.CountedFields deserialize(final String topic, final byte[] data) {
+            return data == null ? null : followed.countedFields(topic, ByteBuffer.wrap(data));
+        }
+
+        @Override
+        public FollowedArticles.CountedFields deserialize(
+                final String topic, final Headers headers, final ByteBuffer data) {
+            return data == null ? null : followed.countedFields(topic, data);
+        }
+    }
+
+    private static List<TopicPartition> partitions(final KafkaConsumer<?, ?> reader, final TopicSpec<?, ?> topic) {
         return reader.partitionsFor(topic.name(), Duration.ofSeconds(30)).stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition()))
                 .toList();
@@ -183,8 +240,11 @@ public final class ArticleFeed implements AutoCloseable {
     private void follow() {
         try {
             while (running) {
-                for (final ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    take(record);
+                for (final ConsumerRecord<Void, FollowedArticles.CountedFields> record :
+                        consumer.poll(Duration.ofMillis(500))) {
+                    if (record.value() != null) {
+                        followed.count(record.value(), record.partition(), record.offset(), record.timestamp());
+                    }
                 }
                 if (caughtUp.getCount() > 0
                         && startEnds.entrySet().stream()
@@ -201,14 +261,8 @@ public final class ArticleFeed implements AutoCloseable {
         }
     }
 
-    private void take(final ConsumerRecord<byte[], byte[]> record) {
-        if (record.value() != null) {
-            followed.byCountry(record.topic(), record.value(), record.timestamp());
-        }
-    }
-
-    /** The latest articles, newest first. */
-    public List<ObjectNode> latest(final int limit) {
+    /** What the list shows of the latest articles, newest first. */
+    public List<Map<String, Object>> latest(final int limit) {
         lookAtTail();
         return followed.latest(limit);
     }
@@ -216,7 +270,9 @@ public final class ArticleFeed implements AutoCloseable {
     /** One of the latest {@link FollowedArticles#RECENT} articles. */
     public Optional<ObjectNode> article(final String id) {
         lookAtTail();
-        return followed.article(id);
+        return followed.articleAt(id)
+                .flatMap(position -> readAgain(Topics.ENRICHED, List.of(position), followed::article).stream()
+                        .findFirst());
     }
 
     /** Articles per country code in the window ending now. */
@@ -228,9 +284,112 @@ public final class ArticleFeed implements AutoCloseable {
         return followed.countryNames();
     }
 
-    /** A country's latest articles from the by-country topic, newest first. */
+    /**
+     * A country's latest articles from the by-country topic, newest first: its records read again at
+     * the positions kept (those the topic no longer holds are left out).
+     */
     public List<ObjectNode> byCountry(final String code) {
-        return followed.byCountry(code);
+        return readAgain(
+                Topics.BY_COUNTRY,
+                followed.latestOf(code),
+                (value, time) -> followed.countryArticle(Topics.BY_COUNTRY.name(), value, time));
+    }
+
+    /** The records of a topic at these positions, decoded, in their order; those not read or not decoded left out. */
+    private List<ObjectNode> readAgain(
+            final TopicSpec<?, ?> topic,
+            final List<FollowedArticles.Position> positions,
+            final BiFunction<byte[], Long, Optional<ObjectNode>> decode) {
+        synchronized (looked) {
+            final Function<FollowedArticles.Position, TopicPartition> partitionOf =
+                    position -> new TopicPartition(topic.name(), position.partition());
+            final List<FollowedArticles.Position> unread = positions.stream()
+                    .filter(position -> !looked.getOrDefault(partitionOf.apply(position), Map.of())
+                            .containsKey(position.offset()))
+                    .toList();
+            if (!unread.isEmpty()) {
+                if (lookedCount > LOOKED_UP) {
+                    // Simpler than an order of use, and rare: a page lists at most 20 records at a time.
+                    looked.clear();
+                    lookedCount = 0;
+                }
+                try {
+                    read(topic, unread)
+                            .forEach((position, value) -> decode.apply(value, position.timestamp())
+                                    .ifPresent(json -> {
+                                        looked.computeIfAbsent(partitionOf.apply(position), key -> new HashMap<>())
+                                                .put(position.offset(), json);
+                                        lookedCount++;
+                                    }));
+                } catch (WakeupException e) {
+                    // closing
+                } catch (RuntimeException e) {
+                    LOG.warn("console: cannot read {} again: {}", topic.name(), e.toString());
+                }
+            }
+            return positions.stream()
+                    .map(position -> looked.getOrDefault(partitionOf.apply(position), Map.of())
+                            .get(position.offset()))
+                    .filter(Objects::nonNull)
+                    .toList();
+        }
+    }
+
+    /** The values of a topic's records at these positions, as far as the topic still holds them. */
+    private Map<FollowedArticles.Position, byte[]> read(
+            final TopicSpec<?, ?> topic, final List<FollowedArticles.Position> positions) {
+        if (lookup == null) {
+            lookup = lookupReader(settings);
+            final List<TopicPartition> all = new ArrayList<>(countryPartitions);
+            all.addAll(enrichedPartitions);
+            lookup.assign(all);
+        }
+        final List<TopicPartition> partitions =
+                topic.name().equals(Topics.BY_COUNTRY.name()) ? countryPartitions : enrichedPartitions;
+        final Map<TopicPartition, Long> starts = lookup.beginningOffsets(partitions);
+        final Map<TopicPartition, TreeMap<Long, FollowedArticles.Position>> wanted = new HashMap<>();
+        for (final FollowedArticles.Position position : positions) {
+            final TopicPartition partition = new TopicPartition(topic.name(), position.partition());
+            if (position.offset() >= starts.getOrDefault(partition, Long.MAX_VALUE)) {
+                wanted.computeIfAbsent(partition, key -> new TreeMap<>()).put(position.offset(), position);
+            }
+        }
+        final Map<FollowedArticles.Position, byte[]> values = new HashMap<>();
+        final long deadline = System.nanoTime() + TAIL_TIMEOUT.toNanos();
+        while (!wanted.isEmpty() && System.nanoTime() < deadline) {
+            lookup.pause(lookup.assignment());
+            wanted.forEach((partition, offsets) -> lookup.seek(partition, offsets.firstKey()));
+            lookup.resume(wanted.keySet());
+            final Map<TopicPartition, Long> readUpTo = new HashMap<>();
+            for (final ConsumerRecord<byte[], byte[]> record : lookup.poll(Duration.ofMillis(100))) {
+                final TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                final TreeMap<Long, FollowedArticles.Position> offsets = wanted.get(partition);
+                final FollowedArticles.Position position = offsets == null ? null : offsets.get(record.offset());
+                if (position != null && record.value() != null) {
+                    values.put(position, record.value());
+                }
+                readUpTo.merge(partition, record.offset(), Math::max);
+            }
+            // Past a position with no record there (a transaction marker, say): it is not coming.
+            readUpTo.forEach((partition, last) -> {
+                final TreeMap<Long, FollowedArticles.Position> offsets = wanted.get(partition);
+                if (offsets != null) {
+                    offsets.headMap(last, true).clear();
+                    if (offsets.isEmpty()) {
+                        wanted.remove(partition);
+                    }
+                }
+            });
+        }
+        return values;
+    }
+
+    /** Reads a few records at a time, one producer batch a partition, since it looks for single records. */
+    private static KafkaConsumer<byte[], byte[]> lookupReader(final PipelineSettings settings) {
+        final Map<String, Object> config = Clients.readerConfig(settings);
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(ClientDefaults.BATCH_BYTES));
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, Console.THREAD_NAME + "-lookup");
+        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     /**
@@ -255,6 +414,11 @@ public final class ArticleFeed implements AutoCloseable {
         }
         synchronized (tail) {
             tail.close();
+        }
+        synchronized (looked) {
+            if (lookup != null) {
+                lookup.close();
+            }
         }
     }
 }

@@ -15,7 +15,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -86,6 +85,12 @@ public final class Console implements AutoCloseable {
      */
     private static final int LAG_FETCH_BYTES = ClientDefaults.BATCH_BYTES;
 
+    /**
+     * What one poll of the lag sampler parses: a partition far behind needs only its first record, and
+     * the consumer otherwise parses up to 500 of the fetched batch (a copy of each) at every sample.
+     */
+    private static final int LAG_POLL_RECORDS = 50;
+
     /** Articles in the Articles page's list. */
     static final int LATEST_ARTICLES = 50;
 
@@ -151,6 +156,7 @@ public final class Console implements AutoCloseable {
     private static KafkaConsumer<Void, Void> lagReader(final PipelineSettings settings) {
         final Map<String, Object> config = Clients.readerConfig(settings);
         config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(LAG_FETCH_BYTES));
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(LAG_POLL_RECORDS));
         return new KafkaConsumer<>(config, new Unread(), new Unread());
     }
 
@@ -343,11 +349,7 @@ public final class Console implements AutoCloseable {
         } else if (path.equals("/api/lag")) {
             sendJson(exchange, lag.view(lagInterval));
         } else if (path.equals("/api/articles")) {
-            sendJson(
-                    exchange,
-                    articles.latest(LATEST_ARTICLES).stream()
-                            .map(Console::summary)
-                            .toList());
+            sendJson(exchange, articles.latest(LATEST_ARTICLES));
         } else if (path.startsWith("/api/articles/")) {
             final Optional<ObjectNode> article = articles.article(path.substring("/api/articles/".length()));
             if (article.isEmpty()) {
@@ -364,21 +366,6 @@ public final class Console implements AutoCloseable {
         } else {
             send(exchange, 404, "text/plain; charset=utf-8", bytes("not found\n"));
         }
-    }
-
-    /** What the list of articles shows of one: not its text. */
-    private static Map<String, Object> summary(final ObjectNode article) {
-        final Map<String, Object> summary = new LinkedHashMap<>();
-        for (final String field : List.of("id", "title", "source", "site_name", "published_at", "record_time")) {
-            summary.put(
-                    field,
-                    article.path(field).isNull() ? null : article.path(field).asText(null));
-        }
-        final List<String> focus = new ArrayList<>();
-        article.path("focus").forEach(code -> focus.add(code.asText()));
-        summary.put("focus", focus);
-        summary.put("countries", article.path("countries").size());
-        return summary;
     }
 
     private static Map<String, String> query(final HttpExchange exchange) {

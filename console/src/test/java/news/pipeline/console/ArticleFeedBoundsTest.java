@@ -4,12 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import news.pipeline.schema.CountryArticle;
 import news.pipeline.schema.EnrichedArticle;
 import news.pipeline.serde.AvroSerde;
 import news.pipeline.serde.ValueFormat;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 
 /** What the Articles and Countries pages keep of the followed records stays bounded, and reads right. */
@@ -38,53 +47,53 @@ class ArticleFeedBoundsTest {
     @Test
     void aReplayedCountryArticleIsCountedOnceWithinTheRememberedPairs() {
         final FollowedArticles followed = new FollowedArticles(ValueFormat.singleObject(), 10);
+        final Topic topic = new Topic(followed);
         for (int round = 0; round < 3; round++) {
-            followed.byCountry("news.articles.by-country", country("AM", "Armenia", "a1"), NOW.toEpochMilli());
+            topic.write("AM", "Armenia", "a1", NOW.toEpochMilli());
         }
-        followed.byCountry("news.articles.by-country", country("AM", "Armenia", "a2"), NOW.toEpochMilli());
+        topic.write("AM", "Armenia", "a2", NOW.toEpochMilli());
 
         assertThat(followed.counts(ArticleFeed.Window.ALL, NOW)).isEqualTo(Map.of("AM", 2L));
         assertThat(followed.countryNames()).isEqualTo(Map.of("AM", "Armenia"));
-        assertThat(followed.byCountry("AM"))
-                .extracting(article -> article.path("article_id").asText())
-                .containsExactly("a2", "a1");
+        assertThat(topic.listed("AM")).containsExactly("a2", "a1");
     }
 
     @Test
     void aPairReplayedAfterItWasForgottenIsCountedAgainButListedOnce() {
         final FollowedArticles followed = new FollowedArticles(ValueFormat.singleObject(), 10);
-        followed.byCountry("news.articles.by-country", country("AM", "Armenia", "a1"), NOW.toEpochMilli());
+        final Topic topic = new Topic(followed);
+        topic.write("AM", "Armenia", "a1", NOW.toEpochMilli());
         // Ten newer pairs elsewhere: a1 in AM is forgotten, but it is still among Armenia's latest.
         for (int i = 0; i < 10; i++) {
-            followed.byCountry("news.articles.by-country", country("FR", "France", "f" + i), NOW.toEpochMilli());
+            topic.write("FR", "France", "f" + i, NOW.toEpochMilli());
         }
-        followed.byCountry("news.articles.by-country", country("AM", "Armenia", "a1"), NOW.toEpochMilli());
-        followed.byCountry("news.articles.by-country", country("AM", "Armenia", "a2"), NOW.toEpochMilli());
+        topic.write("AM", "Armenia", "a1", NOW.toEpochMilli());
+        topic.write("AM", "Armenia", "a2", NOW.toEpochMilli());
 
         assertThat(followed.counts(ArticleFeed.Window.ALL, NOW)).containsEntry("AM", 3L);
-        assertThat(followed.byCountry("AM"))
-                .extracting(article -> article.path("article_id").asText())
-                .containsExactly("a2", "a1");
+        assertThat(topic.listed("AM")).containsExactly("a2", "a1");
     }
 
     @Test
     void theCountedPairsStayAtTheirCapacityWhileEveryArticleIsCounted() {
         final FollowedArticles followed = new FollowedArticles(ValueFormat.singleObject(), 50);
+        final Topic topic = new Topic(followed);
         for (int i = 0; i < 500; i++) {
-            followed.byCountry("news.articles.by-country", country("FR", "France", "a" + i), NOW.toEpochMilli());
+            topic.write("FR", "France", "a" + i, NOW.toEpochMilli());
         }
         assertThat(followed.countedPairs()).isEqualTo(50);
         assertThat(followed.counts(ArticleFeed.Window.HOUR, NOW)).isEqualTo(Map.of("FR", 500L));
-        assertThat(followed.byCountry("FR")).hasSize(FollowedArticles.PER_COUNTRY);
-        assertThat(followed.byCountry("FR").get(0).path("article_id").asText()).isEqualTo("a499");
+        assertThat(topic.listed("FR")).hasSize(FollowedArticles.PER_COUNTRY);
+        assertThat(topic.listed("FR").get(0)).isEqualTo("a499");
     }
 
     @Test
     void aRecordInTheRegistrysFramingWithNoRegistryIsSkippedNotCounted() {
         final FollowedArticles followed = new FollowedArticles(ValueFormat.singleObject(), 10);
+        final Topic topic = new Topic(followed);
         final byte[] framed = {0, 0, 0, 0, 7, 4, 65, 77};
 
-        assertThat(followed.byCountry("news.articles.by-country", framed, NOW.toEpochMilli()))
+        assertThat(followed.byCountry("news.articles.by-country", 0, 0, framed, NOW.toEpochMilli()))
                 .isFalse();
         assertThat(followed.counts(ArticleFeed.Window.ALL, NOW)).isEmpty();
         assertThat(followed.countedPairs()).isZero();
@@ -93,9 +102,10 @@ class ArticleFeedBoundsTest {
     @Test
     void countsOlderThanADayMoveOutOfTheDayButStayInAll() {
         final FollowedArticles followed = new FollowedArticles(ValueFormat.singleObject(), 10);
+        final Topic topic = new Topic(followed);
         final long twoDaysAgo = NOW.minusSeconds(2 * 86_400).toEpochMilli();
-        followed.byCountry("news.articles.by-country", country("AM", "Armenia", "old"), twoDaysAgo);
-        followed.byCountry("news.articles.by-country", country("AM", "Armenia", "new"), NOW.toEpochMilli());
+        topic.write("AM", "Armenia", "old", twoDaysAgo);
+        topic.write("AM", "Armenia", "new", NOW.toEpochMilli());
 
         assertThat(followed.counts(ArticleFeed.Window.DAY, NOW)).isEqualTo(Map.of("AM", 1L));
         assertThat(followed.counts(ArticleFeed.Window.ALL, NOW)).isEqualTo(Map.of("AM", 2L));
@@ -103,26 +113,133 @@ class ArticleFeedBoundsTest {
     }
 
     @Test
-    void theLatestEnrichedArticlesStayAtRecentAndDecodeWhenAsked() {
+    void theLatestEnrichedArticlesStayAtRecentAsPositionsAndTheNewestAsSummaries() {
         final FollowedArticles followed = new FollowedArticles(ValueFormat.singleObject());
+        final List<ConsumerRecord<byte[], byte[]>> look = new ArrayList<>();
         for (int i = 0; i < FollowedArticles.RECENT + 50; i++) {
-            followed.enriched("a" + i, enriched("a" + i, "Title " + i), NOW.toEpochMilli());
+            look.add(enrichedAt(i, "a" + i, enriched("a" + i, "Title " + i)));
         }
-        followed.enriched("a100", enriched("a100", "Title 100, corrected"), NOW.toEpochMilli());
-        followed.enriched("broken", new byte[] {1, 2, 3}, NOW.toEpochMilli());
+        followed.enrichedAll(look);
+        followed.enrichedAll(List.of(
+                enrichedAt(1000, "a100", enriched("a100", "Title 100, corrected")),
+                enrichedAt(1001, "broken", new byte[] {1, 2, 3})));
 
-        assertThat(followed.latest(1000))
-                .as("the undecodable record is left out")
-                .hasSize(FollowedArticles.RECENT - 1);
-        final ObjectNode newest = followed.latest(1).get(0);
-        assertThat(newest.path("id").asText()).isEqualTo("a100");
-        assertThat(newest.path("title").asText()).isEqualTo("Title 100, corrected");
-        assertThat(newest.path("record_time").asText()).isEqualTo(NOW.toString());
-        assertThat(followed.article("a0")).as("pushed out by newer ones").isEmpty();
-        assertThat(followed.article("a249")
+        final List<Map<String, Object>> latest = followed.latest(1000);
+        assertThat(latest)
+                .as("the newest of each look summarized, the undecodable left out")
+                .hasSize(FollowedArticles.SUMMARIZED + 1);
+        assertThat(latest.get(0))
+                .containsEntry("id", "a100")
+                .containsEntry("title", "Title 100, corrected")
+                .containsEntry("record_time", NOW.toString());
+        assertThat(latest.get(1)).containsEntry("id", "a249");
+        assertThat(followed.articleAt("broken")).isEmpty();
+        assertThat(followed.articleAt("a0")).as("pushed out by newer ones").isEmpty();
+        assertThat(followed.articleAt("a100")).contains(new FollowedArticles.Position(0, 1000, NOW.toEpochMilli()));
+        assertThat(followed.articleAt("a60"))
+                .as("kept, though not summarized")
+                .contains(new FollowedArticles.Position(0, 60, NOW.toEpochMilli()));
+        assertThat(followed.article(enriched("a60", "Title 60"), NOW.toEpochMilli())
                         .map(article -> article.path("title"))
                         .map(JsonNode::asText))
-                .contains("Title 249");
+                .contains("Title 60");
+    }
+
+    private static ConsumerRecord<byte[], byte[]> enrichedAt(final long offset, final String id, final byte[] value) {
+        return new ConsumerRecord<>(
+                "news.articles.enriched",
+                0,
+                offset,
+                NOW.toEpochMilli(),
+                TimestampType.CREATE_TIME,
+                -1,
+                value.length,
+                id.getBytes(StandardCharsets.UTF_8),
+                value,
+                new RecordHeaders(),
+                Optional.empty());
+    }
+
+    @Test
+    void thePairsFingerprintOverBytesWhereTheyLieIsAvrosFingerprintOfThePair() {
+        for (final String[] pair : new String[][] {{"AM", "a1"}, {"CI", "côte-d’ivoire-2026"}, {"", ""}}) {
+            final byte[] code = padded(pair[0].getBytes(StandardCharsets.UTF_8));
+            final byte[] id = padded(pair[1].getBytes(StandardCharsets.UTF_8));
+            assertThat(CountedPairs.fingerprint(code, code.length - 3, id, id.length - 3))
+                    .as("%s and %s", pair[0], pair[1])
+                    .isEqualTo(CountedPairs.fingerprint(pair[0], pair[1]));
+        }
+        assertThat(CountedPairs.fingerprint("AM", "a1")).isNotEqualTo(CountedPairs.fingerprint("AM", "a2"));
+    }
+
+    @Test
+    void theCountedFieldsAreReadWhereTheConsumerHoldsTheRecord() {
+        final FollowedArticles followed = new FollowedArticles(ValueFormat.singleObject(), 10);
+        final byte[] armenia = country("AM", "Armenia", "a1");
+        final byte[] france = country("FR", "France", "a1");
+        // As a consumer hands it over: a slice of a larger buffer, not starting at its array's first byte.
+        final ByteBuffer held = ByteBuffer.allocate(armenia.length + france.length + 10);
+        held.position(5);
+        held.put(armenia).put(france);
+        final ByteBuffer first =
+                held.duplicate().position(5).limit(5 + armenia.length).slice();
+        final ByteBuffer second =
+                held.duplicate().position(5 + armenia.length).limit(5 + armenia.length + france.length);
+
+        final FollowedArticles.CountedFields am = followed.countedFields("news.articles.by-country", first);
+        final FollowedArticles.CountedFields fr = followed.countedFields("news.articles.by-country", second);
+        final FollowedArticles.CountedFields amAgain = followed.countedFields("news.articles.by-country", first);
+
+        assertThat(am)
+                .isEqualTo(new FollowedArticles.CountedFields("AM", "Armenia", CountedPairs.fingerprint("AM", "a1")));
+        assertThat(fr)
+                .isEqualTo(new FollowedArticles.CountedFields("FR", "France", CountedPairs.fingerprint("FR", "a1")));
+        assertThat(amAgain).isEqualTo(am);
+        assertThat(first.position())
+                .as("the consumer's buffer is left as it was")
+                .isZero();
+    }
+
+    @Test
+    void aCountrysRecordReadAgainShowsAsJsonWithItsRecordTime() {
+        final FollowedArticles followed = new FollowedArticles(ValueFormat.singleObject(), 10);
+
+        final ObjectNode article = followed.countryArticle(
+                        "news.articles.by-country", country("AM", "Armenia", "a1"), NOW.toEpochMilli())
+                .orElseThrow();
+
+        assertThat(article.path("article_id").asText()).isEqualTo("a1");
+        assertThat(article.path("title").asText()).isEqualTo("About Armenia");
+        assertThat(article.path("record_time").asText()).isEqualTo(NOW.toString());
+        assertThat(followed.countryArticle("news.articles.by-country", new byte[] {1, 2, 3}, 0))
+                .isEmpty();
+    }
+
+    private static byte[] padded(final byte[] bytes) {
+        return Arrays.copyOf(bytes, bytes.length + 3);
+    }
+
+    /** By-country records written at consecutive offsets of one partition, and which article each offset holds. */
+    private static final class Topic {
+        private final FollowedArticles followed;
+        private final List<String> articleAt = new ArrayList<>();
+
+        Topic(final FollowedArticles followed) {
+            this.followed = followed;
+        }
+
+        boolean write(final String code, final String name, final String articleId, final long time) {
+            articleAt.add(articleId);
+            return followed.byCountry(
+                    "news.articles.by-country", 0, articleAt.size() - 1, country(code, name, articleId), time);
+        }
+
+        /** The articles the country's kept positions hold, newest first. */
+        List<String> listed(final String code) {
+            return followed.latestOf(code).stream()
+                    .map(position -> articleAt.get(Math.toIntExact(position.offset())))
+                    .toList();
+        }
     }
 
     private static byte[] country(final String code, final String name, final String articleId) {

@@ -2,7 +2,7 @@
 // The console's pages. Everything the server sends is put into the page as text (textContent,
 // text nodes), never as markup, so a title carrying <script> shows as those characters.
 
-const POLL_MS = { pipeline: 2000, lag: 5000, articles: 3000, countries: 5000, 'dead-letters': 10000, replay: 1000, feeds: 5000 };
+const POLL_MS = { pipeline: 2000, lag: 5000, articles: 3000, countries: 10000, 'dead-letters': 10000, replay: 1000, feeds: 5000 };
 let timer = null;
 let lagChart = null;
 
