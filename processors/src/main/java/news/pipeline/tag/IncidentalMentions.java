@@ -1,7 +1,5 @@
 package news.pipeline.tag;
 
-import java.util.Set;
-
 /**
  * Mentions that name a currency, an event, a forum, a ticker or a company rather than the country
  * ("Swiss franc", "Paris accord", "Australian Open", "&lt;UK&gt;", "Danish Dairy Farms Ltd"). They
@@ -9,7 +7,7 @@ import java.util.Set;
  */
 final class IncidentalMentions {
     /** Words that make a country word name a currency: "U.S. dollar", "Swiss francs", "billion U.S. Dlrs". */
-    private static final Set<String> CURRENCIES = Set.of(
+    private static final FoldedWords CURRENCIES = FoldedWords.of(
             "dollar",
             "dollars",
             "dlr",
@@ -72,10 +70,10 @@ final class IncidentalMentions {
      * In the text, "the U.S. currency" is the dollar, named again without repeating its name; in a
      * headline "TAIWAN CURRENCY CONTROLS" is the country's own policy, so these count in the text only.
      */
-    private static final Set<String> CURRENCY_NOUNS = Set.of("currency", "currencies");
+    private static final FoldedWords CURRENCY_NOUNS = FoldedWords.of("currency", "currencies");
 
     /** Words that make a place name an event or a forum: "Paris accord", "Uruguay Round", "Paris Club", "Iran scandal". */
-    private static final Set<String> EVENTS = Set.of(
+    private static final FoldedWords EVENTS = FoldedWords.of(
             "accord",
             "accords",
             "agreement",
@@ -102,10 +100,10 @@ final class IncidentalMentions {
             "affair");
 
     /** Capitalised words that make a country word a sports event: "Australian Open", "Bahrain Grand Prix". */
-    private static final Set<String> NAMED_EVENTS = Set.of("open", "grand", "masters", "classic");
+    private static final FoldedWords NAMED_EVENTS = FoldedWords.of("open", "grand", "masters", "classic");
 
     /** Words that end a company's name. */
-    private static final Set<String> COMPANY_SUFFIXES = Set.of(
+    private static final FoldedWords COMPANY_SUFFIXES = FoldedWords.of(
             "inc",
             "ltd",
             "corp",
@@ -137,6 +135,9 @@ final class IncidentalMentions {
 
     /** How far, in characters, an angle bracket is looked for on each side: a ticker or a firm's name fits. */
     private static final int BRACKET_REACH_CHARS = 60;
+    /** Lower-case words a company's name may hold before its suffix: "Bank of Tokyo Ltd". */
+    private static final FoldedWords AND_OR_OF = FoldedWords.of("and", "of");
+
     /** A company's name reaches its legal suffix within this many words after the country word. */
     private static final int MAX_COMPANY_NAME_WORDS = 5;
 
@@ -160,11 +161,10 @@ final class IncidentalMentions {
         if (next >= tokens.size() || !tokens.spaceBefore(next)) {
             return false;
         }
-        final String word = TokenizedText.fold(tokens.source, tokens.start(next), tokens.end(next));
-        return CURRENCIES.contains(word)
-                || CURRENCY_NOUNS.contains(word) && !match.inTitle
-                || EVENTS.contains(word)
-                || NAMED_EVENTS.contains(word) && tokens.is(next, TokenizedText.UPPER_FIRST) && !match.titleCaps
+        return CURRENCIES.contains(tokens, next)
+                || CURRENCY_NOUNS.contains(tokens, next) && !match.inTitle
+                || EVENTS.contains(tokens, next)
+                || NAMED_EVENTS.contains(tokens, next) && tokens.is(next, TokenizedText.UPPER_FIRST) && !match.titleCaps
                 || companyName(match, tokens);
     }
 
@@ -191,22 +191,30 @@ final class IncidentalMentions {
             return false;
         }
         for (int t = match.lastToken + 1; t < tokens.size() && t <= match.lastToken + MAX_COMPANY_NAME_WORDS; t++) {
-            if (!tokens.joinable(t)
-                    && !tokens.source
-                            .substring(tokens.end(t - 1), tokens.start(t))
-                            .strip()
-                            .equals("&")) {
+            if (!tokens.joinable(t) && !ampersand(tokens.source, tokens.end(t - 1), tokens.start(t))) {
                 return false;
             }
-            final String word = TokenizedText.fold(tokens.source, tokens.start(t), tokens.end(t));
-            if (COMPANY_SUFFIXES.contains(word) && tokens.is(t, TokenizedText.UPPER_FIRST)) {
+            if (COMPANY_SUFFIXES.contains(tokens, t) && tokens.is(t, TokenizedText.UPPER_FIRST)) {
                 return true;
             }
-            if (!tokens.is(t, TokenizedText.UPPER_FIRST) && !word.equals("and") && !word.equals("of")) {
+            if (!tokens.is(t, TokenizedText.UPPER_FIRST) && !AND_OR_OF.contains(tokens, t)) {
                 return false;
             }
         }
         return false;
+    }
+
+    /** Whether source[from, to), stripped of white space, is "&amp;": "Procter &amp; Gamble". */
+    private static boolean ampersand(final String source, final int from, final int to) {
+        int first = from;
+        int last = to;
+        while (first < last && Character.isWhitespace(source.charAt(first))) {
+            first++;
+        }
+        while (last > first && Character.isWhitespace(source.charAt(last - 1))) {
+            last--;
+        }
+        return last - first == 1 && source.charAt(first) == '&';
     }
 
     /** Whether source[start, end) sits between '&lt;' and '&gt;' on one line. */

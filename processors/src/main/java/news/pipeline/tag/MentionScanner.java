@@ -53,7 +53,11 @@ final class MentionScanner {
         int i = from;
         while (i < n) {
             if (!tokens.is(i, TokenizedText.UPPER_FIRST)) {
+                // most tokens are in lower case: skipped in a loop of their own, which the JIT keeps tight
                 i++;
+                while (i < n && !tokens.is(i, TokenizedText.UPPER_FIRST)) {
+                    i++;
+                }
                 continue;
             }
             int node = 0;

@@ -1,7 +1,6 @@
 package news.pipeline.tag;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * Uses of a country's word that name no place of it: a currency sign ("US$1,800"), a disease named
@@ -11,11 +10,11 @@ import java.util.Set;
  */
 final class NonPlaceUses {
     /** Nouns that make the place or people before them the name of a disease or of its agent. */
-    private static final Set<String> DISEASE_NOUNS =
-            Set.of("flu", "influenza", "virus", "ebolavirus", "encephalitis", "disease", "fever");
+    private static final FoldedWords DISEASE_NOUNS =
+            FoldedWords.of("flu", "influenza", "virus", "ebolavirus", "encephalitis", "disease", "fever");
 
     /** Words before a people's name that make it the name of their language: "speaks in Spanish", "studying Portuguese". */
-    private static final Set<String> LANGUAGE_CUES = Set.of(
+    private static final FoldedWords LANGUAGE_CUES = FoldedWords.of(
             "in",
             "into",
             "speak",
@@ -42,12 +41,12 @@ final class NonPlaceUses {
      * Words that may follow a language's name but not a people's used as an adjective, which a noun
      * follows ("in Spanish after spotting", but "in Spanish waters").
      */
-    private static final Set<String> AFTER_A_LANGUAGE = Set.of(
+    private static final FoldedWords AFTER_A_LANGUAGE = FoldedWords.of(
             "and", "or", "but", "after", "before", "with", "to", "as", "while", "because", "since", "when", "for", "at",
             "on", "by", "from", "so", "than", "is", "was", "are", "were", "which", "who", "that");
 
     /** Nouns after a people's name that make it a cuisine or an ancestry: "Mexican restaurants", "Irish heritage". */
-    private static final Set<String> CUISINE_AND_ANCESTRY = Set.of(
+    private static final FoldedWords CUISINE_AND_ANCESTRY = FoldedWords.of(
             "restaurant",
             "restaurants",
             "cuisine",
@@ -97,8 +96,7 @@ final class NonPlaceUses {
         final int other = prev - 1;
         if (tokens.is(other, TokenizedText.UPPER_FIRST)
                 && tokens.spaceBefore(other)
-                && LANGUAGE_CUES.contains(
-                        TokenizedText.fold(tokens.source, tokens.start(other - 1), tokens.end(other - 1)))) {
+                && LANGUAGE_CUES.contains(tokens, other - 1)) {
             return true;
         }
         if (k == 0) {
@@ -141,8 +139,7 @@ final class NonPlaceUses {
         return match.entry.kind() == MentionKind.DEMONYM
                 && next < tokens.size()
                 && tokens.spaceBefore(next)
-                && CUISINE_AND_ANCESTRY.contains(
-                        TokenizedText.fold(tokens.source, tokens.start(next), tokens.end(next)));
+                && CUISINE_AND_ANCESTRY.contains(tokens, next);
     }
 
     /**
@@ -162,8 +159,6 @@ final class NonPlaceUses {
      */
     static boolean diseaseName(final EntryMatch match, final TokenizedText tokens) {
         final int next = match.lastToken + 1;
-        return next < tokens.size()
-                && tokens.spaceBefore(next)
-                && DISEASE_NOUNS.contains(TokenizedText.fold(tokens.source, tokens.start(next), tokens.end(next)));
+        return next < tokens.size() && tokens.spaceBefore(next) && DISEASE_NOUNS.contains(tokens, next);
     }
 }

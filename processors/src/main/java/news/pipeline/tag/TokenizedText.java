@@ -1,6 +1,7 @@
 package news.pipeline.tag;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 
 /**
  * One text cut into word tokens in a single pass. A token is a run of letters and digits that opens
@@ -55,6 +56,8 @@ final class TokenizedText {
         }
     }
 
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
     final String source;
     /** Token t spans source[bounds[2t], bounds[2t + 1]). */
     private final int[] bounds;
@@ -85,11 +88,13 @@ final class TokenizedText {
      * dotted abbreviations, sets the case flags.
      */
     static TokenizedText tokenize(final String text) {
+        final Scratch scratch = SCRATCH.get();
+        final int n = text.length();
         // the hot loop reads a char array: cheaper than String.charAt per character
-        final char[] chars = text.toCharArray();
-        final int n = chars.length;
+        final char[] chars = scratch.chars(n);
+        text.getChars(0, n, chars, 0);
         // run r spans [edges[2r], edges[2r + 1]); at most one edge per character, and the end
-        final int[] edges = new int[n + 1];
+        final int[] edges = scratch.edges(n + 1);
         int edgeCount = 0;
         int inRun = 0;
         for (int i = 0; i < n; i++) {
@@ -137,15 +142,57 @@ final class TokenizedText {
                     r += 2;
                 }
             }
-            if ((cls & C_UPPER) != 0) {
+            // a capitalised word with a lower-case second letter, the common case, is told without
+            // a branch: one on the first letter's case alone was mispredicted at most capitals
+            final int upper = (cls & C_UPPER) >> 1;
+            final int lowerSecond = start + 1 < end ? (CLASS[chars[start + 1]] & C_LOWER) >> 2 : 0;
+            if ((upper & ~lowerSecond) != 0) {
                 tokenFlags |= caseFlags(chars, start, end);
+            } else {
+                tokenFlags |= upper * UPPER_FIRST;
             }
             edges[2 * size] = start;
             edges[2 * size + 1] = end;
             flags[size] = tokenFlags;
             size++;
         }
-        return new TokenizedText(text, edges, flags, size);
+        return new TokenizedText(text, Arrays.copyOf(edges, 2 * size), flags, size);
+    }
+
+    /**
+     * The tokenizer's work arrays, one set per thread, kept from text to text. Fresh arrays as long
+     * as the text (a copy of its characters, an edge per character) cost more than the scan itself:
+     * allocating and zeroing them, and bringing new memory into the cache at every article; only
+     * the tokens' bounds, a fraction of that, are copied out.
+     */
+    private static final class Scratch {
+        /** Arrays for longer texts are not kept: a rare huge text would hold their memory for good. */
+        private static final int MAX_KEPT_CHARS = 1 << 16;
+
+        private char[] chars = new char[0];
+        private int[] edges = new int[0];
+
+        char[] chars(final int length) {
+            if (chars.length >= length) {
+                return chars;
+            }
+            final char[] fresh = new char[length];
+            if (length <= MAX_KEPT_CHARS) {
+                chars = fresh;
+            }
+            return fresh;
+        }
+
+        int[] edges(final int length) {
+            if (edges.length >= length) {
+                return edges;
+            }
+            final int[] fresh = new int[length];
+            if (length <= MAX_KEPT_CHARS + 1) {
+                edges = fresh;
+            }
+            return fresh;
+        }
     }
 
     /** Capitalised, or all capitals when no lower-case letter follows the first. */
@@ -289,14 +336,17 @@ final class TokenizedText {
     }
 
     static String fold(final String text, final int start, final int end) {
-        final StringBuilder folded = new StringBuilder(end - start);
+        // into a char array, then one String: the rules fold a word around most matches, and a
+        // StringBuilder checked its capacity and coder at every char and copied its array again
+        final char[] folded = new char[end - start];
+        int length = 0;
         for (int i = start; i < end; i++) {
             final char c = text.charAt(i);
             if (c != '.') {
-                folded.append(FOLD[c]);
+                folded[length++] = FOLD[c];
             }
         }
-        return folded.toString();
+        return new String(folded, 0, length);
     }
 
     static int foldedHash(final CharSequence text, final int start, final int end) {
