@@ -411,6 +411,30 @@ for (const e of entries.values()) {
   if (small.length > 0) e.smallNamesakes = small.sort();
 }
 
+// Bare datelines. News style gives an American dateline its state ("SAN JOSE, Calif.") unless the
+// city is one of the few that stand alone; those are the AP Stylebook's list of domestic datelines
+// that need no state (Associated Press Stylebook, "datelines"). So a dateline naming an American
+// town off that list with no state is not that town: when a national capital abroad bears the name,
+// it is that capital ("SAN JOSE -" is Costa Rica's). Flag DATELINE, kind CAPITAL: the tagger reads
+// it only as the place of a dateline with no region after it.
+const STANDALONE_US_DATELINES = new Set([
+  'Atlanta', 'Baltimore', 'Boston', 'Chicago', 'Cincinnati', 'Cleveland', 'Dallas', 'Denver', 'Detroit',
+  'Honolulu', 'Houston', 'Indianapolis', 'Las Vegas', 'Los Angeles', 'Miami', 'Milwaukee', 'Minneapolis',
+  'New Orleans', 'New York', 'Oklahoma City', 'Philadelphia', 'Phoenix', 'Pittsburgh', 'St. Louis',
+  'Salt Lake City', 'San Antonio', 'San Diego', 'San Francisco', 'Seattle', 'Washington',
+].map(fold));
+for (const e of [...entries.values()]) {
+  if (e.target !== 'US' || e.kind !== 'CITY' || e.flags.has('REGION') || e.flags.has('DATELINE')) continue;
+  const k = fold(e.surface);
+  if (STANDALONE_US_DATELINES.has(k) || STANDALONE_US_DATELINES.has(k.replace(/^saint /, 'st. '))) continue;
+  const bearers = byName.get(k.replace(/^st\.? /, 'saint ')) ?? new Map();
+  for (const [cc, place] of [...bearers.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (cc !== 'US' && independent.get(cc) && (place.capital || capitals.get(k) === cc)) {
+      put(e.surface, cc, 'CAPITAL', ['DATELINE']);
+    }
+  }
+}
+
 // 5. Country names in Spanish, French, German and Portuguese (i18n-iso-countries, MIT), counted
 // only in articles in that language (flag LANG_ES, LANG_FR, LANG_DE, LANG_PT). Precision first: a
 // name is left out when any entry already has its letters (the English entry then serves), when

@@ -58,6 +58,11 @@ record Dateline(int placeStart, int placeEnd, int regionStart, int regionEnd, in
         return present() && start >= placeStart && stop <= end;
     }
 
+    /** Whether start..stop is the whole place of a dateline with no region after it ("SAN JOSE, March 16 -"). */
+    boolean bareWith(final int start, final int stop) {
+        return present() && regionStart < 0 && start == placeStart && stop == placeEnd;
+    }
+
     boolean inRegion(final int start, final int stop) {
         return regionStart >= 0 && start >= regionStart && stop <= regionEnd;
     }

@@ -126,6 +126,13 @@ final class MentionScanner {
                     && !afterPlaceAndComma(tokens, first)) {
                 continue;
             }
+            if (entry.has(Gazetteer.DATELINE_ONLY)
+                    && entry.kind() == MentionKind.CAPITAL
+                    && !dateline.bareWith(tokens.start(first), tokens.end(last))) {
+                // a capital abroad named like an American town ("SAN JOSE"): only a dateline with no
+                // state names it, since news style gives an American town's dateline its state
+                continue;
+            }
             if (entry.has(Gazetteer.PREFIX) && !tokens.hyphenBefore(last + 1)) {
                 continue;
             }

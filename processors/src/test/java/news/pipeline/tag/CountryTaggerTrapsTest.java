@@ -133,6 +133,30 @@ class CountryTaggerTrapsTest {
     }
 
     @Test
+    void shouldReadABareDatelineNamedLikeAnAmericanTownAsTheCapitalAbroad() {
+        // an American town's dateline gives its state; with none, "SAN JOSE" is Costa Rica's capital
+        assertThat(TAGGER.tag("", "SAN JOSE, May 4 - Coffee growers met the finance minister to discuss prices.")
+                        .focus())
+                .containsExactly("CR");
+        assertThat(TAGGER.tag("", "San Jose (Reuters) - Ministers of the region met on Tuesday.")
+                        .focus())
+                .containsExactly("CR");
+    }
+
+    @Test
+    void shouldKeepTheAmericanTownWhereTheDatelineOrTheTextSaysSo() {
+        // the state in the dateline, the town in running text, and a city that stands alone in datelines
+        assertThat(TAGGER.tag("", "SAN JOSE, Calif., May 4 - The chip maker said orders rose.")
+                        .focus())
+                .containsExactly("US");
+        assertThat(codes("The chip maker, which moved from Austin, San Jose and Boston to Denver, said orders rose."))
+                .doesNotContain("CR");
+        assertThat(TAGGER.tag("", "SAN FRANCISCO, May 4 - The bank said deposits rose.")
+                        .focus())
+                .containsExactly("US");
+    }
+
+    @Test
     void shouldNotTakeACurrencyForTheStory() {
         final TaggedArticle currencyStory =
                 TAGGER.tag("", "TOKYO, March 3 - The dollar rose to 152 yen and the Swiss franc fell, dealers said.");
