@@ -47,12 +47,13 @@ final class PlainTextExtractor {
         }
         String title = null;
         final String hint = titleHint == null ? null : TextNormalizer.clean(titleHint);
-        if (!blocks.isEmpty()
-                && hint != null
-                && !hint.isEmpty()
-                && TextNormalizer.dedupeKey(blocks.get(0)).equals(TextNormalizer.dedupeKey(hint))) {
-            title = blocks.remove(0);
-        } else if (blocks.size() >= 2 && looksLikeTitle(blocks.get(0)) && hasProse(blocks)) {
+        final boolean hinted = hint != null && !hint.isEmpty();
+        if (!blocks.isEmpty() && hinted && repeatsTitle(blocks.get(0), hint)) {
+            blocks.remove(0);
+            title = hint;
+        } else if (!hinted && blocks.size() >= 2 && looksLikeTitle(blocks.get(0)) && hasProse(blocks)) {
+            // Guessed only when nothing gave a title: with one given (a feed's, a JSON article's), the
+            // text is the body, and its first line is often a hard-wrapped dateline or lead.
             title = blocks.remove(0);
         }
         if (title == null) {
@@ -146,6 +147,23 @@ final class PlainTextExtractor {
             i++;
         }
         return i > 0 && i < line.length() && (line.charAt(i) == '.' || line.charAt(i) == ')');
+    }
+
+    /**
+     * Whether the text's first block is the given title again, whole or with a site's name around it
+     * ("Budget passes after long night | Valley Times").
+     */
+    private static boolean repeatsTitle(final String first, final String hint) {
+        final String firstKey = TextNormalizer.dedupeKey(first);
+        final String hintKey = TextNormalizer.dedupeKey(hint);
+        if (firstKey.isEmpty() || hintKey.isEmpty() || BoilerplateLines.wordCount(first) > MAX_TITLE_WORDS) {
+            return false;
+        }
+        final boolean firstShorter = firstKey.length() <= hintKey.length();
+        final String shorter = firstShorter ? firstKey : hintKey;
+        final String longer = firstShorter ? hintKey : firstKey;
+        // Most of the longer one: a section label ("World") inside the title is no repeat of it.
+        return longer.contains(shorter) && shorter.length() * 2 >= longer.length();
     }
 
     /**

@@ -174,6 +174,48 @@ class ArticleCleanerTest {
         }
 
         @Test
+        void shouldKeepAGivenTitleAndTheTextsFirstLineWhenTheyDiffer() throws Exception {
+            // A wire story hard-wrapped in short lines: its first line is the dateline and the lead's
+            // start, not a headline, since the feed gave the headline.
+            final CleanDocument doc = CLEANER.clean(new RawDocument(
+                    ("HARBOURTON, May 4 - Dock workers at the port\nvoted to end their strike on Monday.\n"
+                                    + "    Ferries will sail again from Tuesday.")
+                            .getBytes(StandardCharsets.UTF_8),
+                    "text/plain",
+                    null,
+                    null,
+                    "Dock strike ends"));
+            assertThat(doc.title()).isEqualTo("Dock strike ends");
+            assertThat(doc.paragraphs().get(0)).startsWith("HARBOURTON, May 4 - Dock workers");
+        }
+
+        @Test
+        void shouldDropTheGivenTitleRepeatedWithTheSitesName() throws Exception {
+            final CleanDocument doc = CLEANER.clean(new RawDocument(
+                    "Ferry strike ends | Valley Times\n\nThe ferry crews returned to work on Monday after a three-day strike."
+                            .getBytes(StandardCharsets.UTF_8),
+                    "text/plain",
+                    null,
+                    null,
+                    "Ferry strike ends"));
+            assertThat(doc.title()).isEqualTo("Ferry strike ends");
+            assertThat(doc.paragraphs())
+                    .containsExactly("The ferry crews returned to work on Monday after a three-day strike.");
+        }
+
+        @Test
+        void shouldNotTakeASectionLabelInsideTheGivenTitleForIt() throws Exception {
+            final CleanDocument doc = CLEANER.clean(new RawDocument(
+                    "Ferry\n\nThe ferry crews returned to work on Monday after a three-day strike over pay."
+                            .getBytes(StandardCharsets.UTF_8),
+                    "text/plain",
+                    null,
+                    null,
+                    "Ferry strike ends after three days"));
+            assertThat(doc.title()).isEqualTo("Ferry strike ends after three days");
+        }
+
+        @Test
         void shouldNormaliseUnicodeAndWhitespaceAndDropDuplicates() throws Exception {
             final CleanDocument doc = text(
                     "Cafe\u0301 owners\u00a0protest   new\ttax rules, in the capital, on Monday.\n\n"
