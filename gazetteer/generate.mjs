@@ -16,7 +16,7 @@ const OUT = process.argv[2]
   ?? join(here, '..', 'processors', 'src', 'main', 'resources', 'news', 'pipeline', 'tag', 'gazetteer.tsv');
 
 // Bump when the generation rules or the overlay change meaning.
-const GAZETTEER_VERSION = '1.3.0';
+const GAZETTEER_VERSION = '1.4.0';
 
 const worldCountries = require('world-countries/countries.json');
 const i18nEn = require('i18n-iso-countries/langs/en.json');

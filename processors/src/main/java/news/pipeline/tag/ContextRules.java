@@ -390,6 +390,11 @@ final class ContextRules {
                 personal.add(key(match, tokens));
                 continue;
             }
+            if (afterForenameAndInitial(match, tokens)) {
+                match.drop(RejectionReason.PERSON_NAME);
+                personal.add(key(match, tokens));
+                continue;
+            }
             if (speakerOrOffice(match, tokens)) {
                 match.drop(RejectionReason.PERSON_NAME);
                 personal.add(key(match, tokens));
@@ -639,7 +644,8 @@ final class ContextRules {
             for (int country : local) {
                 atHome |= country != match.entry.target()
                         && (anySize ? match.entry.hasNamesakeOfAnySize(country) : match.entry.hasNamesake(country))
-                        && settlesStoryFor(matches, country, match.entry.target());
+                        && settlesStoryFor(matches, country, match.entry.target())
+                        && (match.entry.kind() != MentionKind.NAME || namesRegionOf(matches, country));
             }
             if (atHome && !namedOtherwise(matches, match)) {
                 dropped.add(match);
@@ -648,6 +654,23 @@ final class ContextRules {
         for (EntryMatch match : dropped) {
             match.drop(RejectionReason.NAMESAKE_AT_HOME);
         }
+    }
+
+    /**
+     * A country's own name ("Lebanon", "Jamaica") is a town of the story's country only when the
+     * article names a region of that country too ("Lebanon" beside "Pennsylvania" or "Pa."): towns alone,
+     * such as a Washington dateline, say where the story was filed, not that the country's name is
+     * a town there.
+     */
+    private static boolean namesRegionOf(final List<EntryMatch> matches, final int country) {
+        for (EntryMatch place : matches) {
+            if (place.isLiveCountry()
+                    && place.entry.target() == country
+                    && (place.entry.has(Gazetteer.REGION) || place.entry.has(Gazetteer.DATELINE_ONLY))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -959,6 +982,27 @@ final class ContextRules {
                 && dotAndSpaceBefore(tokens, next + 1)
                 && tokens.is(next + 1, TokenizedText.UPPER_FIRST);
         return afterInitials || beforeInitial;
+    }
+
+    /**
+     * "David M. Holland", "Ann K. Jordan": a country's own name after a first name and a middle
+     * initial is a surname. Towns have their own, wider rule ({@link #besideInitials}); a country's
+     * name needs the first name too, since "U.K. Britain" or "M. Chad" say too little.
+     */
+    private boolean afterForenameAndInitial(final EntryMatch match, final TokenizedText tokens) {
+        final int initial = match.firstToken - 1;
+        final int forename = initial - 1;
+        return match.entry.kind() == MentionKind.NAME
+                && match.firstToken == match.lastToken
+                && forename >= 0
+                && !tokens.is(match.firstToken, TokenizedText.ALL_UPPER)
+                && tokens.end(initial) - tokens.start(initial) == 1
+                && initials(tokens, initial)
+                && dotAndSpaceBefore(tokens, match.firstToken)
+                && tokens.spaceBefore(initial)
+                && tokens.is(forename, TokenizedText.UPPER_FIRST)
+                && !tokens.is(forename, TokenizedText.ALL_UPPER)
+                && gazetteer.isFirstName(tokens.source, tokens.start(forename), tokens.end(forename));
     }
 
     /**
