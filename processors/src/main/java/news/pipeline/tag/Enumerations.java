@@ -65,10 +65,14 @@ final class Enumerations {
 
     /**
      * Towns and capitals listed together ("Tokyo, London and New York") are markets or stops on a
-     * route, not a set of countries.
+     * route, not a set of countries; nationalities listed together ("Russian, U.S. and French
+     * diplomats") describe people, whose countries the story need not be about.
      */
     private static boolean place(final MentionKind kind) {
-        return kind == MentionKind.CITY || kind == MentionKind.CAPITAL || kind == MentionKind.SEAT;
+        return kind == MentionKind.CITY
+                || kind == MentionKind.CAPITAL
+                || kind == MentionKind.SEAT
+                || kind == MentionKind.DEMONYM;
     }
 
     private static void close(final BitSet members, final int[] lists) {

@@ -408,6 +408,21 @@ class FocusRulesTest {
     }
 
     @Test
+    void shouldNotFocusOnACountryWhoseNationalityIsListedWithOthers() {
+        // "Russian, U.S. and French mediators" lists the people's nationalities, not the countries the story is about.
+        final TaggedArticle tagged = TAGGER.tag(
+                "Armenia and Azerbaijan trade fire on border",
+                "Armenia and Azerbaijan accused each other of shelling border villages on Monday, and Turkey said it"
+                        + " backed Azerbaijan.\n\nRussia urged both sides to hold their fire, and Turkey repeated its"
+                        + " support for Baku.\n\nThe United States also called for restraint.\n\nRussian, U.S. and"
+                        + " French mediators have tried for years to settle the conflict, and Russia has troops in"
+                        + " Armenia.");
+        assertThat(tagged.focus()).doesNotContain("US", "FR");
+        assertThat(tagged.focus()).contains("AM", "AZ", "RU", "TR");
+        assertThat(tagged.countries()).extracting(CountryTagging::code).contains("US", "FR");
+    }
+
+    @Test
     void shouldNotFocusOnACountryNamedOnlyThroughItsCapitalBesideACountryNamedOtherwiseInTheFocus() {
         final TaggedArticle tagged = TAGGER.tag(
                 "KENYA SAYS TEA EXPORTS WILL RECOVER",
