@@ -17,7 +17,7 @@ import java.util.Set;
  */
 final class ContextRules {
     /** Capitalised words that qualify a country name rather than make it part of another name. */
-    private static final Set<String> QUALIFIERS = Set.of(
+    private static final FoldedWords QUALIFIERS = FoldedWords.of(
             "north",
             "south",
             "east",
@@ -114,7 +114,7 @@ final class ContextRules {
      * sentence's end. A place named after the saint is an entry of its own, which covers the title
      * ("St. Petersburg", "Saint Lucia").
      */
-    private static final Set<String> HONORIFICS = Set.of(
+    private static final FoldedWords HONORIFICS = FoldedWords.of(
             "st",
             "saint",
             "ste",
@@ -160,14 +160,14 @@ final class ContextRules {
             "widow");
 
     /** Particles in lower case between a first name and the rest of a surname: "Mario de Santiago". */
-    private static final Set<String> NAME_PARTICLES =
-            Set.of("de", "da", "di", "del", "della", "dos", "das", "do", "du", "van", "von", "der");
+    private static final FoldedWords NAME_PARTICLES =
+            FoldedWords.of("de", "da", "di", "del", "della", "dos", "das", "do", "du", "van", "von", "der");
 
     /** First words of a place named after a saint ("St. Paul", "Saint-Denis"), folded. */
-    private static final Set<String> SAINTS = Set.of("st", "saint", "ste", "sainte");
+    private static final FoldedWords SAINTS = FoldedWords.of("st", "saint", "ste", "sainte");
 
     /** Words after a place name that make it the name of a county or township elsewhere: "Lebanon County", "Jordan Township". */
-    private static final Set<String> LOCAL_UNITS = Set.of("county", "township", "parish", "borough");
+    private static final FoldedWords LOCAL_UNITS = FoldedWords.of("county", "township", "parish", "borough");
 
     /**
      * Words after a town or region that make the phrase one of its public bodies or places, not a
@@ -272,7 +272,7 @@ final class ContextRules {
             "community college");
 
     /** Nouns that introduce the title of a work or the name of a band: "the band Kansas", "the film Casablanca". */
-    private static final Set<String> WORK_NOUNS = Set.of(
+    private static final FoldedWords WORK_NOUNS = FoldedWords.of(
             "band",
             "film",
             "movie",
@@ -773,7 +773,7 @@ final class ContextRules {
         return next < tokens.size()
                 && tokens.spaceBefore(next)
                 && tokens.is(next, TokenizedText.UPPER_FIRST)
-                && LOCAL_UNITS.contains(TokenizedText.fold(tokens.source, tokens.start(next), tokens.end(next)));
+                && LOCAL_UNITS.contains(tokens, next);
     }
 
     /**
@@ -833,7 +833,7 @@ final class ContextRules {
      */
     private static boolean saintsPossessive(final EntryMatch match, final TokenizedText tokens) {
         if (match.lastToken == match.firstToken
-                || !SAINTS.contains(TokenizedText.fold(tokens.source, match.start, tokens.end(match.firstToken)))) {
+                || !SAINTS.contains(tokens.source, match.start, tokens.end(match.firstToken))) {
             return false;
         }
         final String source = tokens.source;
@@ -884,10 +884,9 @@ final class ContextRules {
                 && !matches.get(k - 1).dropped) {
             return false;
         }
-        final String word = TokenizedText.fold(tokens.source, tokens.start(prev), tokens.end(prev));
         final boolean dotted =
                 tokens.end(prev) < tokens.source.length() && tokens.source.charAt(tokens.end(prev)) == '.';
-        if (HONORIFICS.contains(word) && (tokens.spaceBefore(match.firstToken) || dotted)) {
+        if (HONORIFICS.contains(tokens, prev) && (tokens.spaceBefore(match.firstToken) || dotted)) {
             return true;
         }
         final boolean afterFirstName = gazetteer.isFirstName(tokens.source, tokens.start(prev), tokens.end(prev));
@@ -899,7 +898,7 @@ final class ContextRules {
             // "Jose Concepcion", "Morgan Stanley": a town after a first name is a surname
             return true;
         }
-        if (townAfterName(match, tokens, prev, word)) {
+        if (townAfterName(match, tokens, prev)) {
             return true;
         }
         if (match.firstToken != match.lastToken || !gazetteer.isFirstName(tokens.source, match.start, match.end)) {
@@ -908,7 +907,7 @@ final class ContextRules {
         if (!tokens.spaceBefore(match.firstToken)
                 || !tokens.is(prev, TokenizedText.UPPER_FIRST)
                 || tokens.is(prev, TokenizedText.ALL_UPPER)
-                || QUALIFIERS.contains(word)
+                || QUALIFIERS.contains(tokens, prev)
                 || Character.isDigit(tokens.source.charAt(tokens.start(prev)))) {
             return false;
         }
@@ -927,7 +926,7 @@ final class ContextRules {
                 && prev >= 0
                 && next < tokens.size()
                 && tokens.sentenceStart(prev)
-                && "by".equals(TokenizedText.fold(tokens.source, tokens.start(prev), tokens.end(prev)))
+                && FoldedWords.is(tokens, prev, "by")
                 && tokens.spaceBefore(match.firstToken)
                 && tokens.spaceBefore(next)
                 && tokens.is(next, TokenizedText.UPPER_FIRST);
@@ -973,8 +972,7 @@ final class ContextRules {
                 || !tokens.spaceBefore(match.firstToken)
                 || !tokens.spaceBefore(particle)
                 || tokens.is(particle, TokenizedText.UPPER_FIRST)
-                || !NAME_PARTICLES.contains(
-                        TokenizedText.fold(tokens.source, tokens.start(particle), tokens.end(particle)))) {
+                || !NAME_PARTICLES.contains(tokens, particle)) {
             return false;
         }
         final int first = particle - 1;
@@ -1035,7 +1033,7 @@ final class ContextRules {
      * rules: "Central London" and "Midland Bank London" still name the city.
      */
     private static boolean townAfterName(
-            final EntryMatch match, final TokenizedText tokens, final int prev, final String word) {
+            final EntryMatch match, final TokenizedText tokens, final int prev) {
         return match.entry.kind() == MentionKind.CITY
                 && !match.entry.has(Gazetteer.REGION)
                 && !match.entry.has(Gazetteer.DATELINE_ONLY)
@@ -1044,9 +1042,9 @@ final class ContextRules {
                 && tokens.is(prev, TokenizedText.UPPER_FIRST)
                 && !tokens.is(prev, TokenizedText.ALL_UPPER)
                 && !tokens.is(match.firstToken, TokenizedText.ALL_UPPER)
-                && !QUALIFIERS.contains(word)
+                && !QUALIFIERS.contains(tokens, prev)
                 && !tokens.sentenceStart(prev)
-                && !HONORIFICS.contains(word)
+                && !HONORIFICS.contains(tokens, prev)
                 && tokens.source.charAt(tokens.end(prev)) == ' ';
     }
 

@@ -57,7 +57,8 @@ final class FoldedWords {
         return false;
     }
 
-    private boolean contains(final String text, final int start, final int end) {
+    /** Whether text[start, end), folded, is one of the words. */
+    boolean contains(final String text, final int start, final int end) {
         final int hash = TokenizedText.foldedHash(text, start, end);
         final int mask = words.length - 1;
         for (int i = hash & mask; words[i] != null; i = (i + 1) & mask) {
@@ -68,8 +69,13 @@ final class FoldedWords {
         return false;
     }
 
+    /** Whether token t of the text, folded, is this one word: a comparison without a folded String. */
+    static boolean is(final TokenizedText tokens, final int t, final String folded) {
+        return foldsTo(tokens.source, tokens.start(t), tokens.end(t), folded);
+    }
+
     /** Whether text[start, end), folded as {@link TokenizedText#fold} folds it, equals the word. */
-    private static boolean foldsTo(final String text, final int start, final int end, final String word) {
+    static boolean foldsTo(final String text, final int start, final int end, final String word) {
         int k = 0;
         for (int i = start; i < end; i++) {
             final char c = text.charAt(i);
