@@ -711,21 +711,18 @@ final class ContextRules {
      */
     private static void shortenedNames(
             final List<EntryMatch> matches, final TokenizedText title, final TokenizedText text) {
-        Map<String, Set<Integer>> tails = null;
+        // the longer names are few: each one-word name is compared with their last words in place,
+        // with no map of folded words built for every article
+        List<EntryMatch> longer = null;
         for (EntryMatch match : matches) {
             if (!match.dropped && match.lastToken > match.firstToken && !match.entry.org()) {
-                final TokenizedText tokens = match.inTitle ? title : text;
-                if (tails == null) {
-                    tails = new HashMap<>();
+                if (longer == null) {
+                    longer = new ArrayList<>();
                 }
-                tails.computeIfAbsent(
-                                TokenizedText.fold(
-                                        tokens.source, tokens.start(match.lastToken), tokens.end(match.lastToken)),
-                                word -> new HashSet<>())
-                        .add(match.entry.target());
+                longer.add(match);
             }
         }
-        if (tails == null) {
+        if (longer == null) {
             return;
         }
         final List<EntryMatch> shortened = new ArrayList<>();
@@ -733,11 +730,9 @@ final class ContextRules {
             if (match.isLiveCountry()
                     && match.firstToken == match.lastToken
                     && (match.entry.kind() == MentionKind.NAME || match.entry.has(Gazetteer.REGION))
-                    && !match.datelinePlace) {
-                final Set<Integer> targets = tails.get(key(match, match.inTitle ? title : text));
-                if (targets != null && !(targets.size() == 1 && targets.contains(match.entry.target()))) {
-                    shortened.add(match);
-                }
+                    && !match.datelinePlace
+                    && endsNameOfOtherPlace(match, match.inTitle ? title : text, longer, title, text)) {
+                shortened.add(match);
             }
         }
         if (shortened.isEmpty()) {
@@ -759,6 +754,29 @@ final class ContextRules {
                 match.drop(RejectionReason.SHORTENED_NAME);
             }
         }
+    }
+
+    /** Whether a longer name whose last word is the match's word names a place other than the match's. */
+    private static boolean endsNameOfOtherPlace(
+            final EntryMatch match,
+            final TokenizedText tokens,
+            final List<EntryMatch> longer,
+            final TokenizedText title,
+            final TokenizedText text) {
+        for (EntryMatch name : longer) {
+            final TokenizedText nameTokens = name.inTitle ? title : text;
+            if (name.entry.target() != match.entry.target()
+                    && FoldedWords.sameFolded(
+                            nameTokens.source,
+                            nameTokens.start(name.lastToken),
+                            nameTokens.end(name.lastToken),
+                            tokens.source,
+                            match.start,
+                            match.end)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

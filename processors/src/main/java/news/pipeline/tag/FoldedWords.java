@@ -74,6 +74,29 @@ final class FoldedWords {
         return foldsTo(tokens.source, tokens.start(t), tokens.end(t), folded);
     }
 
+    /** Whether a[aStart, aEnd) and b[bStart, bEnd), each folded as {@link TokenizedText#fold} folds it, are equal. */
+    static boolean sameFolded(
+            final String a, final int aStart, final int aEnd, final String b, final int bStart, final int bEnd) {
+        int i = aStart;
+        int j = bStart;
+        while (true) {
+            while (i < aEnd && a.charAt(i) == '.') {
+                i++;
+            }
+            while (j < bEnd && b.charAt(j) == '.') {
+                j++;
+            }
+            if (i == aEnd || j == bEnd) {
+                return i == aEnd && j == bEnd;
+            }
+            if (TokenizedText.fold(a.charAt(i)) != TokenizedText.fold(b.charAt(j))) {
+                return false;
+            }
+            i++;
+            j++;
+        }
+    }
+
     /** Whether text[start, end), folded as {@link TokenizedText#fold} folds it, equals the word. */
     static boolean foldsTo(final String text, final int start, final int end, final String word) {
         int k = 0;
