@@ -166,6 +166,9 @@ final class ContextRules {
     /** First words of a place named after a saint ("St. Paul", "Saint-Denis"), folded. */
     private static final FoldedWords SAINTS = FoldedWords.of("st", "saint", "ste", "sainte");
 
+    /** Verbs of speech after a one-word town that make it a person: "Torres said". */
+    private static final FoldedWords SPEECH_VERBS = FoldedWords.of("said", "says", "told");
+
     /** Words after a place name that make it the name of a county or township elsewhere: "Lebanon County", "Jordan Township". */
     private static final FoldedWords LOCAL_UNITS = FoldedWords.of("county", "township", "parish", "borough");
 
@@ -1034,14 +1037,11 @@ final class ContextRules {
                 && !tokens.is(match.firstToken, TokenizedText.ALL_UPPER)
                 && next < tokens.size()
                 && tokens.spaceBefore(next)
-                && switch (TokenizedText.fold(tokens.source, tokens.start(next), tokens.end(next))) {
-                    case "administration" -> true;
-                    // "Qintex of Brisbane said", "that Gainesville says no": a firm's seat, or a town's people
-                    case "said", "says", "told" ->
-                        tokens.sentenceStart(match.firstToken)
-                                || tokens.is(match.firstToken - 1, TokenizedText.UPPER_FIRST);
-                    default -> false;
-                };
+                && (FoldedWords.is(tokens, next, "administration")
+                        // "Qintex of Brisbane said", "that Gainesville says no": a firm's seat, or a town's people
+                        || SPEECH_VERBS.contains(tokens, next)
+                                && (tokens.sentenceStart(match.firstToken)
+                                        || tokens.is(match.firstToken - 1, TokenizedText.UPPER_FIRST)));
     }
 
     /**
