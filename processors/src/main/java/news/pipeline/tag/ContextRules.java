@@ -1050,8 +1050,7 @@ final class ContextRules {
      * far outnumber the names a first-name list holds. Regions and capitals are left to the other
      * rules: "Central London" and "Midland Bank London" still name the city.
      */
-    private static boolean townAfterName(
-            final EntryMatch match, final TokenizedText tokens, final int prev) {
+    private static boolean townAfterName(final EntryMatch match, final TokenizedText tokens, final int prev) {
         return match.entry.kind() == MentionKind.CITY
                 && !match.entry.has(Gazetteer.REGION)
                 && !match.entry.has(Gazetteer.DATELINE_ONLY)

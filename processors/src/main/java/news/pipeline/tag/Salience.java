@@ -662,8 +662,7 @@ final class Salience {
                 continue;
             }
             final int next = match.lastToken + 1;
-            if (!FoldedWords.is(text, next, nextWord)
-                    || !IncidentalMentions.isIncidental(match, text)) {
+            if (!FoldedWords.is(text, next, nextWord) || !IncidentalMentions.isIncidental(match, text)) {
                 continue;
             }
             final int previous = match.firstToken - 1;
