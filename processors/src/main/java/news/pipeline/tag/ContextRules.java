@@ -17,7 +17,7 @@ import java.util.Set;
  */
 final class ContextRules {
     /** Capitalised words that qualify a country name rather than make it part of another name. */
-    private static final Set<String> QUALIFIERS = Set.of(
+    private static final FoldedWords QUALIFIERS = FoldedWords.of(
             "north",
             "south",
             "east",
@@ -114,7 +114,7 @@ final class ContextRules {
      * sentence's end. A place named after the saint is an entry of its own, which covers the title
      * ("St. Petersburg", "Saint Lucia").
      */
-    private static final Set<String> HONORIFICS = Set.of(
+    private static final FoldedWords HONORIFICS = FoldedWords.of(
             "st",
             "saint",
             "ste",
@@ -160,14 +160,17 @@ final class ContextRules {
             "widow");
 
     /** Particles in lower case between a first name and the rest of a surname: "Mario de Santiago". */
-    private static final Set<String> NAME_PARTICLES =
-            Set.of("de", "da", "di", "del", "della", "dos", "das", "do", "du", "van", "von", "der");
+    private static final FoldedWords NAME_PARTICLES =
+            FoldedWords.of("de", "da", "di", "del", "della", "dos", "das", "do", "du", "van", "von", "der");
 
     /** First words of a place named after a saint ("St. Paul", "Saint-Denis"), folded. */
-    private static final Set<String> SAINTS = Set.of("st", "saint", "ste", "sainte");
+    private static final FoldedWords SAINTS = FoldedWords.of("st", "saint", "ste", "sainte");
+
+    /** Verbs of speech after a one-word town that make it a person: "Torres said". */
+    private static final FoldedWords SPEECH_VERBS = FoldedWords.of("said", "says", "told");
 
     /** Words after a place name that make it the name of a county or township elsewhere: "Lebanon County", "Jordan Township". */
-    private static final Set<String> LOCAL_UNITS = Set.of("county", "township", "parish", "borough");
+    private static final FoldedWords LOCAL_UNITS = FoldedWords.of("county", "township", "parish", "borough");
 
     /**
      * Words after a town or region that make the phrase one of its public bodies or places, not a
@@ -272,7 +275,7 @@ final class ContextRules {
             "community college");
 
     /** Nouns that introduce the title of a work or the name of a band: "the band Kansas", "the film Casablanca". */
-    private static final Set<String> WORK_NOUNS = Set.of(
+    private static final FoldedWords WORK_NOUNS = FoldedWords.of(
             "band",
             "film",
             "movie",
@@ -734,21 +737,18 @@ final class ContextRules {
      */
     private static void shortenedNames(
             final List<EntryMatch> matches, final TokenizedText title, final TokenizedText text) {
-        Map<String, Set<Integer>> tails = null;
+        // the longer names are few: each one-word name is compared with their last words in place,
+        // with no map of folded words built for every article
+        List<EntryMatch> longer = null;
         for (EntryMatch match : matches) {
             if (!match.dropped && match.lastToken > match.firstToken && !match.entry.org()) {
-                final TokenizedText tokens = match.inTitle ? title : text;
-                if (tails == null) {
-                    tails = new HashMap<>();
+                if (longer == null) {
+                    longer = new ArrayList<>();
                 }
-                tails.computeIfAbsent(
-                                TokenizedText.fold(
-                                        tokens.source, tokens.start(match.lastToken), tokens.end(match.lastToken)),
-                                word -> new HashSet<>())
-                        .add(match.entry.target());
+                longer.add(match);
             }
         }
-        if (tails == null) {
+        if (longer == null) {
             return;
         }
         final List<EntryMatch> shortened = new ArrayList<>();
@@ -756,11 +756,9 @@ final class ContextRules {
             if (match.isLiveCountry()
                     && match.firstToken == match.lastToken
                     && (match.entry.kind() == MentionKind.NAME || match.entry.has(Gazetteer.REGION))
-                    && !match.datelinePlace) {
-                final Set<Integer> targets = tails.get(key(match, match.inTitle ? title : text));
-                if (targets != null && !(targets.size() == 1 && targets.contains(match.entry.target()))) {
-                    shortened.add(match);
-                }
+                    && !match.datelinePlace
+                    && endsNameOfOtherPlace(match, match.inTitle ? title : text, longer, title, text)) {
+                shortened.add(match);
             }
         }
         if (shortened.isEmpty()) {
@@ -784,6 +782,29 @@ final class ContextRules {
         }
     }
 
+    /** Whether a longer name whose last word is the match's word names a place other than the match's. */
+    private static boolean endsNameOfOtherPlace(
+            final EntryMatch match,
+            final TokenizedText tokens,
+            final List<EntryMatch> longer,
+            final TokenizedText title,
+            final TokenizedText text) {
+        for (EntryMatch name : longer) {
+            final TokenizedText nameTokens = name.inTitle ? title : text;
+            if (name.entry.target() != match.entry.target()
+                    && FoldedWords.sameFolded(
+                            nameTokens.source,
+                            nameTokens.start(name.lastToken),
+                            nameTokens.end(name.lastToken),
+                            tokens.source,
+                            match.start,
+                            match.end)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * "Lebanon County", "Guernsey County", "Jordan Township": a country's name or a capital's before
      * the word for a county or a township names that local unit, not the country.
@@ -796,7 +817,7 @@ final class ContextRules {
         return next < tokens.size()
                 && tokens.spaceBefore(next)
                 && tokens.is(next, TokenizedText.UPPER_FIRST)
-                && LOCAL_UNITS.contains(TokenizedText.fold(tokens.source, tokens.start(next), tokens.end(next)));
+                && LOCAL_UNITS.contains(tokens, next);
     }
 
     /**
@@ -856,7 +877,7 @@ final class ContextRules {
      */
     private static boolean saintsPossessive(final EntryMatch match, final TokenizedText tokens) {
         if (match.lastToken == match.firstToken
-                || !SAINTS.contains(TokenizedText.fold(tokens.source, match.start, tokens.end(match.firstToken)))) {
+                || !SAINTS.contains(tokens.source, match.start, tokens.end(match.firstToken))) {
             return false;
         }
         final String source = tokens.source;
@@ -907,10 +928,9 @@ final class ContextRules {
                 && !matches.get(k - 1).dropped) {
             return false;
         }
-        final String word = TokenizedText.fold(tokens.source, tokens.start(prev), tokens.end(prev));
         final boolean dotted =
                 tokens.end(prev) < tokens.source.length() && tokens.source.charAt(tokens.end(prev)) == '.';
-        if (HONORIFICS.contains(word) && (tokens.spaceBefore(match.firstToken) || dotted)) {
+        if (HONORIFICS.contains(tokens, prev) && (tokens.spaceBefore(match.firstToken) || dotted)) {
             return true;
         }
         final boolean afterFirstName = gazetteer.isFirstName(tokens.source, tokens.start(prev), tokens.end(prev));
@@ -922,7 +942,7 @@ final class ContextRules {
             // "Jose Concepcion", "Morgan Stanley": a town after a first name is a surname
             return true;
         }
-        if (townAfterName(match, tokens, prev, word)) {
+        if (townAfterName(match, tokens, prev)) {
             return true;
         }
         if (match.firstToken != match.lastToken || !gazetteer.isFirstName(tokens.source, match.start, match.end)) {
@@ -931,7 +951,7 @@ final class ContextRules {
         if (!tokens.spaceBefore(match.firstToken)
                 || !tokens.is(prev, TokenizedText.UPPER_FIRST)
                 || tokens.is(prev, TokenizedText.ALL_UPPER)
-                || QUALIFIERS.contains(word)
+                || QUALIFIERS.contains(tokens, prev)
                 || Character.isDigit(tokens.source.charAt(tokens.start(prev)))) {
             return false;
         }
@@ -950,7 +970,7 @@ final class ContextRules {
                 && prev >= 0
                 && next < tokens.size()
                 && tokens.sentenceStart(prev)
-                && "by".equals(TokenizedText.fold(tokens.source, tokens.start(prev), tokens.end(prev)))
+                && FoldedWords.is(tokens, prev, "by")
                 && tokens.spaceBefore(match.firstToken)
                 && tokens.spaceBefore(next)
                 && tokens.is(next, TokenizedText.UPPER_FIRST);
@@ -1017,8 +1037,7 @@ final class ContextRules {
                 || !tokens.spaceBefore(match.firstToken)
                 || !tokens.spaceBefore(particle)
                 || tokens.is(particle, TokenizedText.UPPER_FIRST)
-                || !NAME_PARTICLES.contains(
-                        TokenizedText.fold(tokens.source, tokens.start(particle), tokens.end(particle)))) {
+                || !NAME_PARTICLES.contains(tokens, particle)) {
             return false;
         }
         final int first = particle - 1;
@@ -1062,14 +1081,11 @@ final class ContextRules {
                 && !tokens.is(match.firstToken, TokenizedText.ALL_UPPER)
                 && next < tokens.size()
                 && tokens.spaceBefore(next)
-                && switch (TokenizedText.fold(tokens.source, tokens.start(next), tokens.end(next))) {
-                    case "administration" -> true;
-                    // "Qintex of Brisbane said", "that Gainesville says no": a firm's seat, or a town's people
-                    case "said", "says", "told" ->
-                        tokens.sentenceStart(match.firstToken)
-                                || tokens.is(match.firstToken - 1, TokenizedText.UPPER_FIRST);
-                    default -> false;
-                };
+                && (FoldedWords.is(tokens, next, "administration")
+                        // "Qintex of Brisbane said", "that Gainesville says no": a firm's seat, or a town's people
+                        || SPEECH_VERBS.contains(tokens, next)
+                                && (tokens.sentenceStart(match.firstToken)
+                                        || tokens.is(match.firstToken - 1, TokenizedText.UPPER_FIRST)));
     }
 
     /**
@@ -1078,8 +1094,7 @@ final class ContextRules {
      * far outnumber the names a first-name list holds. Regions and capitals are left to the other
      * rules: "Central London" and "Midland Bank London" still name the city.
      */
-    private static boolean townAfterName(
-            final EntryMatch match, final TokenizedText tokens, final int prev, final String word) {
+    private static boolean townAfterName(final EntryMatch match, final TokenizedText tokens, final int prev) {
         return match.entry.kind() == MentionKind.CITY
                 && !match.entry.has(Gazetteer.REGION)
                 && !match.entry.has(Gazetteer.DATELINE_ONLY)
@@ -1088,9 +1103,9 @@ final class ContextRules {
                 && tokens.is(prev, TokenizedText.UPPER_FIRST)
                 && !tokens.is(prev, TokenizedText.ALL_UPPER)
                 && !tokens.is(match.firstToken, TokenizedText.ALL_UPPER)
-                && !QUALIFIERS.contains(word)
+                && !QUALIFIERS.contains(tokens, prev)
                 && !tokens.sentenceStart(prev)
-                && !HONORIFICS.contains(word)
+                && !HONORIFICS.contains(tokens, prev)
                 && tokens.source.charAt(tokens.end(prev)) == ' ';
     }
 

@@ -57,7 +57,8 @@ final class FoldedWords {
         return false;
     }
 
-    private boolean contains(final String text, final int start, final int end) {
+    /** Whether text[start, end), folded, is one of the words. */
+    boolean contains(final String text, final int start, final int end) {
         final int hash = TokenizedText.foldedHash(text, start, end);
         final int mask = words.length - 1;
         for (int i = hash & mask; words[i] != null; i = (i + 1) & mask) {
@@ -68,8 +69,36 @@ final class FoldedWords {
         return false;
     }
 
+    /** Whether token t of the text, folded, is this one word: a comparison without a folded String. */
+    static boolean is(final TokenizedText tokens, final int t, final String folded) {
+        return foldsTo(tokens.source, tokens.start(t), tokens.end(t), folded);
+    }
+
+    /** Whether a[aStart, aEnd) and b[bStart, bEnd), each folded as {@link TokenizedText#fold} folds it, are equal. */
+    static boolean sameFolded(
+            final String a, final int aStart, final int aEnd, final String b, final int bStart, final int bEnd) {
+        int i = aStart;
+        int j = bStart;
+        while (true) {
+            while (i < aEnd && a.charAt(i) == '.') {
+                i++;
+            }
+            while (j < bEnd && b.charAt(j) == '.') {
+                j++;
+            }
+            if (i == aEnd || j == bEnd) {
+                return i == aEnd && j == bEnd;
+            }
+            if (TokenizedText.fold(a.charAt(i)) != TokenizedText.fold(b.charAt(j))) {
+                return false;
+            }
+            i++;
+            j++;
+        }
+    }
+
     /** Whether text[start, end), folded as {@link TokenizedText#fold} folds it, equals the word. */
-    private static boolean foldsTo(final String text, final int start, final int end, final String word) {
+    static boolean foldsTo(final String text, final int start, final int end, final String word) {
         int k = 0;
         for (int i = start; i < end; i++) {
             final char c = text.charAt(i);

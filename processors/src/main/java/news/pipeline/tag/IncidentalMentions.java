@@ -178,8 +178,7 @@ final class IncidentalMentions {
                 && previous >= 0
                 && tokens.spaceBefore(match.firstToken)
                 && tokens.is(previous, TokenizedText.UPPER_FIRST)
-                && TokenizedText.fold(tokens.source, tokens.start(previous), tokens.end(previous))
-                        .equals("royal");
+                && FoldedWords.is(tokens, previous, "royal");
     }
 
     /**

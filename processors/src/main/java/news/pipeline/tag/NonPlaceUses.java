@@ -116,13 +116,12 @@ final class NonPlaceUses {
     private static boolean nothingNounLikeAfter(final EntryMatch match, final TokenizedText tokens) {
         int next = match.lastToken + 1;
         while (next < tokens.size() && tokens.spaceBefore(next)) {
-            final String word = TokenizedText.fold(tokens.source, tokens.start(next), tokens.end(next));
-            final boolean joined = ("and".equals(word) || "or".equals(word))
+            final boolean joined = (FoldedWords.is(tokens, next, "and") || FoldedWords.is(tokens, next, "or"))
                     && next + 1 < tokens.size()
                     && tokens.spaceBefore(next + 1)
                     && tokens.is(next + 1, TokenizedText.UPPER_FIRST);
             if (!joined) {
-                return AFTER_A_LANGUAGE.contains(word);
+                return AFTER_A_LANGUAGE.contains(tokens, next);
             }
             next += 2;
         }

@@ -662,15 +662,13 @@ final class Salience {
                 continue;
             }
             final int next = match.lastToken + 1;
-            if (!TokenizedText.fold(text.source, text.start(next), text.end(next))
-                            .equals(nextWord)
-                    || !IncidentalMentions.isIncidental(match, text)) {
+            if (!FoldedWords.is(text, next, nextWord) || !IncidentalMentions.isIncidental(match, text)) {
                 continue;
             }
             final int previous = match.firstToken - 1;
             if (previous >= 0 && text.joinable(match.firstToken) && text.is(previous, TokenizedText.UPPER_FIRST)) {
-                final String word = TokenizedText.fold(text.source, text.start(previous), text.end(previous));
-                if (!word.equals("the") && !word.equals(previousWord)) {
+                if (!FoldedWords.is(text, previous, "the")
+                        && (previousWord == null || !FoldedWords.is(text, previous, previousWord))) {
                     continue;
                 }
             }

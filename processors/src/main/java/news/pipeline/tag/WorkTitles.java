@@ -1,7 +1,5 @@
 package news.pipeline.tag;
 
-import java.util.Set;
-
 /**
  * Titles of works and names of bands hold place names that name no place: the film "Midnight in
  * Paris", the musical "Chicago", the band Kansas. Two general signs tell them: the name stands inside
@@ -14,7 +12,7 @@ final class WorkTitles {
     private WorkTitles() {}
 
     /** Whether the match sits in a quoted title or right after a noun that introduces a work. */
-    static boolean inTitleOfWork(final EntryMatch match, final TokenizedText tokens, final Set<String> workNouns) {
+    static boolean inTitleOfWork(final EntryMatch match, final TokenizedText tokens, final FoldedWords workNouns) {
         if (match.titleCaps) {
             return false;
         }
@@ -22,7 +20,7 @@ final class WorkTitles {
         if (prev >= 0
                 && tokens.spaceBefore(match.firstToken)
                 && !tokens.is(prev, TokenizedText.UPPER_FIRST)
-                && workNouns.contains(TokenizedText.fold(tokens.source, tokens.start(prev), tokens.end(prev)))) {
+                && workNouns.contains(tokens, prev)) {
             return true;
         }
         return quotedTitle(tokens.source, match.start, match.end);
