@@ -63,6 +63,20 @@ final class Salience {
     private static final double FOCUS_THRESHOLD = 0.35;
     /** A story already about this many countries treats a country it lists with others as one more of them. */
     private static final int MIN_FOCUS_FOR_ENUMERATION = 2;
+    /**
+     * A story naming this many countries with none standing out is a round-up (a levy table, a
+     * producers' meeting, an aid package for a region's states): it is about every country it names.
+     */
+    private static final int MIN_ROUND_UP_COUNTRIES = 10;
+    /** "None standing out": no country's salience above this, so no title-and-dateline country leads the story. */
+    private static final double MAX_ROUND_UP_TOP_SALIENCE = 0.65;
+    /**
+     * A story already about this many countries that names this many more in all is a survey (export
+     * sales by destination, crop weather by region, a commodity pact's members), about every one of them.
+     */
+    private static final int MIN_SURVEY_FOCUS = 4;
+    /** Countries a story about {@link #MIN_SURVEY_FOCUS} or more must name to be such a survey. */
+    private static final int MIN_SURVEY_COUNTRIES = 14;
     /** Salience is rounded to three decimals: stable in records and comparisons, finer than any weight. */
     private static final double SALIENCE_ROUNDING = 1000;
     /** A lead paragraph is at most this long: a wire lead is one or two sentences. */
@@ -344,6 +358,7 @@ final class Salience {
         }
         addEnumeratedCountries(
                 countries, found, Enumerations.count(matches, text.source, byCountry.length), focus, explanation);
+        addRoundUpCountries(countries, focus, explanation);
         // none at the threshold: the most salient country is the focus, unless the story only
         // mentions it in passing while being about something else
         if (focus.isEmpty() && !countries.isEmpty()) {
@@ -425,6 +440,42 @@ final class Salience {
             focus.clear();
             focus.addAll(ordered);
         }
+    }
+
+    /**
+     * A story that names many countries is a round-up about all of them, not one country's story with
+     * others in passing, when none of them stands out (a weekly levy table, an aid package for a
+     * region's states, a producers' meeting) or when it is already about several of them (export
+     * sales by destination, crop weather, a commodity pact's talks): every country it names is then
+     * in the focus, each of which the salience alone leaves out as named once or twice.
+     */
+    private static void addRoundUpCountries(
+            final List<CountryTagging> countries, final List<String> focus, final TaggingExplanation explanation) {
+        if (countries.isEmpty()) {
+            return;
+        }
+        final boolean noneStandsOut =
+                countries.size() >= MIN_ROUND_UP_COUNTRIES && countries.get(0).salience() <= MAX_ROUND_UP_TOP_SALIENCE;
+        final boolean survey = focus.size() >= MIN_SURVEY_FOCUS && countries.size() >= MIN_SURVEY_COUNTRIES;
+        if (!noneStandsOut && !survey) {
+            return;
+        }
+        final List<String> ordered = new ArrayList<>();
+        for (CountryTagging country : countries) {
+            ordered.add(country.code());
+            if (!focus.contains(country.code()) && explanation != null) {
+                explanation.focusRule(
+                        country.code(),
+                        noneStandsOut
+                                ? "focus: one of " + countries.size() + " countries in a round-up where none"
+                                        + " exceeds salience " + MAX_ROUND_UP_TOP_SALIENCE
+                                : "focus: one of " + countries.size() + " countries in a story already about "
+                                        + focus.size());
+            }
+        }
+        // the focus keeps the countries' order, most salient first
+        focus.clear();
+        focus.addAll(ordered);
     }
 
     /** Records whether a mention keeps its country named only through its capital and towns in the text. */

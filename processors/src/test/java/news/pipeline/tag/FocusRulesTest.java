@@ -442,4 +442,63 @@ class FocusRulesTest {
                         + " firm in April, the board said. Kenya sold 12,000 tonnes in February.");
         assertThat(tagged.focus()).containsExactlyInAnyOrder("KE", "GB");
     }
+
+    @Test
+    void shouldFocusOnEveryCountryOfARoundUpWhereNoneStandsOut() {
+        final TaggingExplanation explanation = new TaggingExplanation();
+        final TaggedArticle tagged = TAGGER.tag(
+                "GRAIN LEVIES UNCHANGED NEXT WEEK",
+                "BRUSSELS, March 6 - Import levies on cereals will be unchanged next week for shipments from"
+                        + " Argentina, Canada and Australia, officials said. Traders in France, Italy, Spain and Greece"
+                        + " expect quotas for Turkey, Egypt and Morocco to be set later.",
+                explanation);
+        assertThat(tagged.focus())
+                .containsExactlyInAnyOrder("BE", "AR", "CA", "AU", "FR", "IT", "ES", "GR", "TR", "EG", "MA");
+        assertThat(explanation.countries())
+                .filteredOn(country -> country.code().equals("MA"))
+                .extracting(TaggingExplanation.Country::focusRule)
+                .singleElement()
+                .asString()
+                .contains("round-up");
+    }
+
+    @Test
+    void shouldNotMakeARoundUpOfManyCountriesBesideOneThatStandsOut() {
+        // ten countries, but the title's and the dateline's country leads: the others are its suppliers
+        final TaggedArticle tagged = TAGGER.tag(
+                "JAPAN RAISES RICE IMPORT QUOTA",
+                "TOKYO, March 6 - Japan will raise its rice import quota, the Japanese farm ministry said. Japan"
+                        + " buys from Thailand, Vietnam, China, Australia, Pakistan, Italy, Spain, Egypt and Uruguay, a"
+                        + " ministry official said.");
+        assertThat(tagged.countries()).hasSize(10);
+        assertThat(tagged.focus()).containsExactly("JP");
+    }
+
+    @Test
+    void shouldFocusOnEveryCountryOfASurveyAlreadyAboutFourCountries() {
+        final TaggingExplanation explanation = new TaggingExplanation();
+        final TaggedArticle tagged = TAGGER.tag("CHINA, JAPAN, EGYPT AND BRAZIL BUY WHEAT", wheatSales(), explanation);
+        assertThat(tagged.countries()).hasSize(14);
+        assertThat(tagged.focus()).hasSize(14);
+        assertThat(explanation.countries())
+                .filteredOn(country -> country.code().equals("NO"))
+                .extracting(TaggingExplanation.Country::focusRule)
+                .singleElement()
+                .asString()
+                .contains("in a story already about 4");
+    }
+
+    @Test
+    void shouldNotMakeASurveyOfAStoryAboutThreeCountries() {
+        final TaggedArticle tagged = TAGGER.tag("CHINA, JAPAN AND EGYPT BUY WHEAT", wheatSales());
+        assertThat(tagged.countries()).hasSize(14);
+        assertThat(tagged.focus()).containsExactlyInAnyOrder("CN", "JP", "EG");
+    }
+
+    /** Fourteen countries, each named once or twice in pairs (no list of three that would count as an enumeration). */
+    private static String wheatSales() {
+        return "China and Japan bought wheat this week, the exporters' council said. Egypt and Brazil took corn."
+                + " Smaller sales went to Peru and Chile. Kenya and Nigeria bought barley. Poland and Norway took oats."
+                + " Iraq and Jordan bought flour. Sweden and Finland sold none.";
+    }
 }
