@@ -147,7 +147,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--html-rate",
             paramLabel = "N",
-            description = "Offered load of the HTML workload's latency run, pages/s. Default: 70% of the pipeline's"
+            description = "Offered load of the HTML workload's latency run, pages/s. Default: 70%% of the pipeline's"
                     + " measured pages/s, a load it can take (500 pages of 20-300 KB a second are more than two"
                     + " cores can clean).")
     Integer htmlRate;
@@ -173,7 +173,7 @@ public final class BenchCommand implements Callable<Integer> {
                     + " starts them (with /metrics) works through a backlog while the console is switched on and off"
                     + " in alternating windows (off-on, on-off...; on: attached and kept updating by an HTTP client"
                     + " as its pages do; off: closed); rows of each window's articles/s, the on/off ratio of each"
-                    + " pair, their median with a bootstrap 95% interval, and the console's threads' share of the"
+                    + " pair, their median with a bootstrap 95%% interval, and the console's threads' share of the"
                     + " processors' CPU.")
     boolean withConsole;
 
