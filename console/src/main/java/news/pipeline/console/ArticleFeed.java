@@ -133,20 +133,8 @@ public final class ArticleFeed implements AutoCloseable {
         final Map<String, Object> config = Clients.readerConfig(settings);
         config.putIfAbsent(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, String.valueOf(COUNTRY_FETCH_BYTES));
         config.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, String.valueOf(COUNTRY_FETCH_WAIT.toMillis()));
+        // The by-country record's key (the country code, also in the value) is not read.
         return new KafkaConsumer<>(config, new Unread(), new CountedFieldsReader(followed));
-    }
-
-    /** The by-country record's key (the country code, also in the value) is not read. */
-    private static final class Unread implements Deserializer<Void> {
-        @Override
-        public Void deserialize(final String topic, final byte[] data) {
-            return null;
-        }
-
-        @Override
-        public Void deserialize(final String topic, final Headers headers, final ByteBuffer data) {
-            return null;
-        }
     }
 
     /**

@@ -11,7 +11,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,8 +41,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -158,19 +155,6 @@ public final class Console implements AutoCloseable {
         config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(LAG_FETCH_BYTES));
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(LAG_POLL_RECORDS));
         return new KafkaConsumer<>(config, new Unread(), new Unread());
-    }
-
-    /** A deserializer that reads nothing and gives null. */
-    private static final class Unread implements Deserializer<Void> {
-        @Override
-        public Void deserialize(final String topic, final byte[] data) {
-            return null;
-        }
-
-        @Override
-        public Void deserialize(final String topic, final Headers headers, final ByteBuffer data) {
-            return null;
-        }
     }
 
     /**
