@@ -33,6 +33,16 @@ import org.slf4j.LoggerFactory;
 public final class AlternatingBenchmark {
     private static final Logger LOG = LoggerFactory.getLogger(AlternatingBenchmark.class);
 
+    /**
+     * The groups of threads whose CPU each window records, in the order reported: the switched
+     * thing's own, the processors' stream threads, their producers' network threads, the rest of
+     * their Java threads, the collector's and the JIT compiler's native threads, what the processors'
+     * JVM spent outside all these (other native threads, threads that ended), and the broker's JVM
+     * (this one, less its observers).
+     */
+    public static final List<String> THREAD_GROUPS = List.of(
+            "switched", "stream", "producer network", "other Java", "GC", "JIT", "rest of the JVM", "broker JVM");
+
     /** How long a switch may take: switching on includes reading the history the thing reads at start. */
     private static final Duration SWITCH_TIMEOUT = Duration.ofMinutes(3);
 
@@ -230,12 +240,15 @@ public final class AlternatingBenchmark {
                         Thread.sleep(plan.settle().toMillis());
                     }
                     final long start = System.nanoTime();
+                    final long brokerAtStart = EndToEndBenchmark.brokerCpuNanos();
                     final Map<String, Object> atStart = processorJvm.stats();
                     Thread.sleep(Math.max(0, plan.window().toMillis() - (System.nanoTime() - start) / 1_000_000));
                     final long stop = System.nanoTime();
                     final long expected =
                             workload.expected(0, workload.articles()).records();
-                    raws.add(new Raw(slot, start, stop, atStart, processorJvm.stats(), expected));
+                    final Map<String, Object> atStop = processorJvm.stats();
+                    final long brokerNanos = EndToEndBenchmark.brokerCpuNanos() - brokerAtStart;
+                    raws.add(new Raw(slot, start, stop, atStart, atStop, expected, brokerNanos));
                     progress.end();
                     fastest = Math.max(
                             fastest,
@@ -273,7 +286,8 @@ public final class AlternatingBenchmark {
                     sum(threads, switched::owns) / 1e9,
                     seconds(raw, "gcCpuNanos"),
                     seconds(raw, "compilerCpuNanos"),
-                    Alternation.backlogLeft(recordsAtEnd, raw.expectedRecords())));
+                    Alternation.backlogLeft(recordsAtEnd, raw.expectedRecords()),
+                    cpuByGroup(raw, threads, switched)));
         }
         return new Result(
                 List.copyOf(windows),
@@ -329,7 +343,44 @@ public final class AlternatingBenchmark {
             long stop,
             Map<String, Object> before,
             Map<String, Object> after,
-            long expectedRecords) {}
+            long expectedRecords,
+            long brokerCpuNanos) {}
+
+    /** The window's CPU by {@link #THREAD_GROUPS}, in seconds. */
+    static Map<String, Double> cpuByGroup(final Raw raw, final Map<String, Long> threads, final Switch switched) {
+        final Map<String, Double> groups = new LinkedHashMap<>();
+        THREAD_GROUPS.forEach(group -> groups.put(group, 0.0));
+        double javaThreads = 0;
+        for (final Map.Entry<String, Long> thread : threads.entrySet()) {
+            final double cpu = thread.getValue() / 1e9;
+            groups.merge(threadGroup(thread.getKey(), switched), cpu, Double::sum);
+            javaThreads += cpu;
+        }
+        final double gc = seconds(raw, "gcCpuNanos");
+        final double jit = seconds(raw, "compilerCpuNanos");
+        groups.put("GC", gc);
+        groups.put("JIT", jit);
+        groups.put("rest of the JVM", seconds(raw, "cpuNanos") - javaThreads - gc - jit);
+        groups.put("broker JVM", raw.brokerCpuNanos() / 1e9);
+        return groups;
+    }
+
+    /**
+     * A Java thread's group, by the names Kafka gives its threads: a Streams thread is
+     * "APP-ID-StreamThread-N", its producer's "kafka-producer-network-thread | APP-ID-StreamThread-N-producer".
+     */
+    static String threadGroup(final String name, final Switch switched) {
+        if (switched.owns(name)) {
+            return "switched";
+        }
+        if (name.startsWith("kafka-producer-network-thread")) {
+            return "producer network";
+        }
+        if (name.contains("-StreamThread-") && !name.startsWith("kafka-")) {
+            return "stream";
+        }
+        return "other Java";
+    }
 
     /** A counter's growth over a window, in seconds; NaN when unknown (negative). */
     private static double seconds(final Raw raw, final String key) {

@@ -69,6 +69,9 @@ public final class Alternation {
      * @param compilerCpuSeconds the JIT compiler's threads' CPU during it (a sign the JVM is still warming up)
      * @param backlogLeft      whether the processors still had a backlog at its end (else its rate is
      *                         the backlog's tail, not the pipeline's)
+     * @param cpuSecondsByGroup the CPU during it of each group of threads ({@link AlternatingBenchmark#THREAD_GROUPS}),
+     *                         the processors' and the broker's JVM's, so that a change in the processors' CPU
+     *                         per article can be placed
      */
     public record Window(
             Slot slot,
@@ -78,7 +81,12 @@ public final class Alternation {
             double switchedCpuSeconds,
             double gcCpuSeconds,
             double compilerCpuSeconds,
-            boolean backlogLeft) {
+            boolean backlogLeft,
+            Map<String, Double> cpuSecondsByGroup) {
+        public Window {
+            cpuSecondsByGroup = Map.copyOf(cpuSecondsByGroup);
+        }
+
         public double articlesPerSecond() {
             return seconds > 0 ? articles / seconds : Double.NaN;
         }
@@ -114,6 +122,22 @@ public final class Alternation {
         /** On over off CPU per article, the JIT compiler's left out. */
         public double cpuRatioWithoutJit() {
             return on.cpuMsPerArticleWithoutJit() / off.cpuMsPerArticleWithoutJit();
+        }
+
+        /**
+         * What one group of threads adds to the processors' CPU per article with the thing on: its CPU per
+         * article on less off, in percent of the processors' CPU per article off. The processors' groups add
+         * up to {@code 100 * (cpuRatio() - 1)}; NaN for a group a window did not measure.
+         */
+        public double cpuPointsOf(final String group) {
+            final Double onSeconds = on.cpuSecondsByGroup().get(group);
+            final Double offSeconds = off.cpuSecondsByGroup().get(group);
+            if (onSeconds == null || offSeconds == null || on.articles() <= 0 || off.articles() <= 0) {
+                return Double.NaN;
+            }
+            return 100
+                    * (onSeconds / on.articles() - offSeconds / off.articles())
+                    / (off.cpuSeconds() / off.articles());
         }
     }
 

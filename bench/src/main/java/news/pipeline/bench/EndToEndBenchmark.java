@@ -722,6 +722,11 @@ public final class EndToEndBenchmark {
         return grown;
     }
 
+    /** This JVM's CPU so far less its observers' now alive: the broker's, where it runs in this JVM. */
+    static long brokerCpuNanos() {
+        return ownCpuNanos() - observerCpuNanos();
+    }
+
     /** The CPU of this JVM's observer threads ({@link #OBSERVER_THREAD_PREFIX}) alive now. */
     private static long observerCpuNanos() {
         final ThreadMXBean threads = ManagementFactory.getThreadMXBean();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AlternationTest {
@@ -117,13 +118,19 @@ class AlternationTest {
         final Alternation.Slot off = new Alternation.Slot(0, false, true);
         final Alternation.Pair pair = new Alternation.Pair(
                 0,
-                new Alternation.Window(on, 10, 10_000, 4.2, 0.07, 0.1, 0.01, true),
-                new Alternation.Window(off, 10, 10_000, 4.0, 0, 0.1, 0.01, true));
+                new Alternation.Window(
+                        on, 10, 10_000, 4.2, 0.07, 0.1, 0.01, true, Map.of("stream", 3.6, "switched", 0.07)),
+                new Alternation.Window(
+                        off, 10, 10_000, 4.0, 0, 0.1, 0.01, true, Map.of("stream", 3.5, "switched", 0.0)));
 
         assertThat(pair.cpuRatio()).isCloseTo(1.05, within(1e-9));
         assertThat(pair.cpuRatioWithoutJit()).isCloseTo(4.19 / 3.99, within(1e-9));
         assertThat(pair.on().cpuMsPerArticle()).isCloseTo(0.42, within(1e-9));
         assertThat(pair.on().switchedCpuShare()).isCloseTo(100 * 0.07 / 4.2, within(1e-9));
+        // 0.1 s more of the stream threads' for the same articles, over the off window's 4.0 s
+        assertThat(pair.cpuPointsOf("stream")).isCloseTo(2.5, within(1e-9));
+        assertThat(pair.cpuPointsOf("switched")).isCloseTo(1.75, within(1e-9));
+        assertThat(pair.cpuPointsOf("not measured")).isNaN();
     }
 
     @Test
@@ -159,6 +166,6 @@ class AlternationTest {
 
     private static Alternation.Window window(
             final Alternation.Slot slot, final double articlesPerSecond, final boolean backlogLeft) {
-        return new Alternation.Window(slot, 10, 10 * articlesPerSecond, 4, 0, 0.1, 0.01, backlogLeft);
+        return new Alternation.Window(slot, 10, 10 * articlesPerSecond, 4, 0, 0.1, 0.01, backlogLeft, Map.of());
     }
 }

@@ -210,6 +210,23 @@ final class ConsoleAlternation {
                         cpuWithoutJit.max(),
                         cpuWithoutJit.low95(),
                         cpuWithoutJit.high95()));
+        for (final String group : AlternatingBenchmark.THREAD_GROUPS) {
+            final Alternation.Spread points = spreadOf(measured, pair -> pair.cpuPointsOf(group));
+            table.add(
+                    section,
+                    "console on-off CPU per article, " + groupName(group),
+                    points.median(),
+                    "points",
+                    String.format(
+                            Locale.ROOT,
+                            "on less off, in %% of the processors' CPU per article off, median of the pairs (%.2f to"
+                                    + " %.2f; bootstrap 95%% %.2f to %.2f); the processors' groups add up to the CPU"
+                                    + " ratio's excess",
+                            points.min(),
+                            points.max(),
+                            points.low95(),
+                            points.high95()));
+        }
         final Alternation.Spread share = spreadOf(measured, pair -> pair.on().switchedCpuShare());
         table.add(
                 section,
@@ -248,6 +265,20 @@ final class ConsoleAlternation {
                     + " pairs before the backlog ran out");
         }
         return !measured.isEmpty();
+    }
+
+    /** A thread group's name in the report: the switched thing here is the console. */
+    private static String groupName(final String group) {
+        return switch (group) {
+            case "switched" -> "the console's threads";
+            case "stream" -> "stream threads";
+            case "producer network" -> "producers' network threads";
+            case "other Java" -> "other Java threads";
+            case "GC" -> "GC threads";
+            case "JIT" -> "JIT compiler threads";
+            case "rest of the JVM" -> "rest of the processors' JVM";
+            default -> group + " (not the processors')";
+        };
     }
 
     /** Which window of the pair ran first ({@link Alternation#schedule}: off-on, then on-off, from the warm-up's). */
