@@ -933,7 +933,7 @@ final class ContextRules {
         if (HONORIFICS.contains(tokens, prev) && (tokens.spaceBefore(match.firstToken) || dotted)) {
             return true;
         }
-        final boolean afterFirstName = gazetteer.isFirstName(tokens.source, tokens.start(prev), tokens.end(prev));
+        final boolean afterFirstName = gazetteer.isFirstName(tokens, prev);
         if (afterFirstName
                 && match.entry.kind() != MentionKind.NAME
                 && tokens.spaceBefore(match.firstToken)
@@ -945,7 +945,7 @@ final class ContextRules {
         if (townAfterName(match, tokens, prev)) {
             return true;
         }
-        if (match.firstToken != match.lastToken || !gazetteer.isFirstName(tokens.source, match.start, match.end)) {
+        if (match.firstToken != match.lastToken || !gazetteer.isFirstName(tokens, match.firstToken)) {
             return false;
         }
         if (!tokens.spaceBefore(match.firstToken)
@@ -1022,7 +1022,7 @@ final class ContextRules {
                 && tokens.spaceBefore(initial)
                 && tokens.is(forename, TokenizedText.UPPER_FIRST)
                 && !tokens.is(forename, TokenizedText.ALL_UPPER)
-                && gazetteer.isFirstName(tokens.source, tokens.start(forename), tokens.end(forename));
+                && gazetteer.isFirstName(tokens, forename);
     }
 
     /**
@@ -1043,7 +1043,7 @@ final class ContextRules {
         final int first = particle - 1;
         return tokens.is(first, TokenizedText.UPPER_FIRST)
                 && !tokens.is(first, TokenizedText.ALL_UPPER)
-                && gazetteer.isFirstName(tokens.source, tokens.start(first), tokens.end(first));
+                && gazetteer.isFirstName(tokens, first);
     }
 
     /** Whether a space, after at most a dot, separates tokens t-1 and t ("J.M. Barrie", the dot in or out of the token). */
@@ -1117,7 +1117,7 @@ final class ContextRules {
         final EntryMatch match = matches.get(k);
         if (match.entry.kind() != MentionKind.NAME
                 || match.firstToken != match.lastToken
-                || !gazetteer.isFirstName(tokens.source, match.start, match.end)) {
+                || !gazetteer.isFirstName(tokens, match.firstToken)) {
             return false;
         }
         final int next = match.lastToken + 1;
@@ -1140,8 +1140,7 @@ final class ContextRules {
         final EntryMatch match = matches.get(k);
         // a capital named like a person ("Paris Hilton", "Sofia Coppola") too
         if (match.entry.kind() != MentionKind.CITY
-                && !(match.entry.kind() == MentionKind.CAPITAL
-                        && gazetteer.isFirstName(tokens.source, match.start, match.end))) {
+                && !(match.entry.kind() == MentionKind.CAPITAL && namedLikePerson(match, tokens))) {
             return false;
         }
         final int next = match.lastToken + 1;
@@ -1154,6 +1153,13 @@ final class ContextRules {
             return false;
         }
         return !tokens.sentenceStart(next);
+    }
+
+    /** Whether the match's words are a first name; a one-word match asks its token, hashed once. */
+    private boolean namedLikePerson(final EntryMatch match, final TokenizedText tokens) {
+        return match.firstToken == match.lastToken
+                ? gazetteer.isFirstName(tokens, match.firstToken)
+                : gazetteer.isFirstName(tokens.source, match.start, match.end);
     }
 
     private boolean publicBodyOf(final EntryMatch match, final String nextWord) {

@@ -16,6 +16,8 @@ final class TokenizedText {
 
     static final int ALL_UPPER = 2;
     static final int ABBREVIATION = 4;
+    /** Flag set once the token's folded hash is in {@link #foldedHashes}: 0 is a hash like any other. */
+    private static final int HASHED = 8;
 
     private static final char[] FOLD = new char[0x10000];
     private static final boolean[] WORD = new boolean[0x10000];
@@ -64,6 +66,13 @@ final class TokenizedText {
 
     private final int[] flags;
     private final int size;
+    /**
+     * Each token's {@link #foldedHash(CharSequence, int, int)}, filled on first ask: the scanner and
+     * then several rules and word sets look up the same token (the word after a match is asked
+     * whether it is a currency, an event, a disease, a local unit ...), and each would hash it
+     * again. Null until a token is asked about.
+     */
+    private int[] foldedHashes;
 
     private TokenizedText(final String source, final int[] bounds, final int[] flags, final int size) {
         this.source = source;
@@ -82,10 +91,12 @@ final class TokenizedText {
 
     /**
      * Two passes. The first finds the edges of every run of letters and digits with no branch that
-     * depends on the text: it writes each position and advances only where a run starts or ends. A
-     * loop that branched at every edge cost a mispredicted branch at each start and end of a word,
-     * most of the tokenizer's time. The second pass turns the runs into tokens: skips numbers, joins
-     * dotted abbreviations, sets the case flags.
+     * depends on each character: it reads the text 64 characters at a time into a bit mask of the
+     * letters and digits, whose changes from bit to bit are the edges, taken out lowest bit first.
+     * A loop that branched at every edge cost a mispredicted branch at each start and end of a
+     * word; one that wrote a position at every character did a store where the mask does an or.
+     * The second pass turns the runs into tokens: skips numbers, joins dotted abbreviations, sets
+     * the case flags.
      */
     static TokenizedText tokenize(final String text) {
         final Scratch scratch = SCRATCH.get();
@@ -96,16 +107,27 @@ final class TokenizedText {
         // run r spans [edges[2r], edges[2r + 1]); at most one edge per character, and the end
         final int[] edges = scratch.edges(n + 1);
         int edgeCount = 0;
-        int inRun = 0;
-        for (int i = 0; i < n; i++) {
-            final int word = CLASS[chars[i]] & C_WORD;
-            edges[edgeCount] = i;
-            edgeCount += word ^ inRun;
-            inRun = word;
+        // whether the character before the block is a letter or digit
+        long carry = 0;
+        for (int base = 0; base < n; base += Long.SIZE) {
+            final int length = Math.min(Long.SIZE, n - base);
+            // bit j: whether character base + j is a letter or digit
+            long word = 0;
+            for (int j = 0; j < length; j++) {
+                word |= (long) (CLASS[chars[base + j]] & C_WORD) << j;
+            }
+            // bit j: where a run starts or ends; a run that reaches a short last block's end ends there
+            long change = word ^ (word << 1 | carry);
+            carry = word >>> (Long.SIZE - 1);
+            while (change != 0) {
+                edges[edgeCount++] = base + Long.numberOfTrailingZeros(change);
+                change &= change - 1;
+            }
         }
-        // a run that reaches the end of the text ends there
-        edges[edgeCount] = n;
-        edgeCount += inRun;
+        // a run that reaches the end of a text of whole blocks ends there
+        if ((edgeCount & 1) != 0) {
+            edges[edgeCount++] = n;
+        }
 
         // tokens are written over the runs they come from: token t never lies past run t
         final int[] flags = new int[edgeCount / 2];
@@ -223,6 +245,20 @@ final class TokenizedText {
 
     boolean is(final int t, final int flag) {
         return (flags[t] & flag) != 0;
+    }
+
+    /** The folded hash of token t, as {@link #foldedHash(CharSequence, int, int)} gives it. */
+    int foldedHash(final int t) {
+        if ((flags[t] & HASHED) != 0) {
+            return foldedHashes[t];
+        }
+        if (foldedHashes == null) {
+            foldedHashes = new int[size];
+        }
+        final int hash = foldedHash(source, start(t), end(t));
+        foldedHashes[t] = hash;
+        flags[t] |= HASHED;
+        return hash;
     }
 
     /**
