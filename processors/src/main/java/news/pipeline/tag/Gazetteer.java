@@ -152,9 +152,13 @@ final class Gazetteer {
         return vocabulary.find(text, start, end);
     }
 
-    /** The vocabulary id of token t, or -1 when no entry holds the word. */
+    /**
+     * The vocabulary id of token t, or -1 when no entry holds the word. The token is hashed here,
+     * not through {@link TokenizedText#foldedHash(int)}: the scanner asks each capitalised token
+     * about once, and keeping every hash it takes cost more than the rules' later asks saved.
+     */
     int tokenId(final TokenizedText tokens, final int t) {
-        return vocabulary.find(tokens.foldedHash(t), tokens.source, tokens.start(t), tokens.end(t));
+        return vocabulary.find(tokens.source, tokens.start(t), tokens.end(t));
     }
 
     /** Whether text[start, end) is an English first name ("Jerry", "Jordan"). */

@@ -64,17 +64,19 @@ final class TokenizedText {
     /** Token t spans source[bounds[2t], bounds[2t + 1]). */
     private final int[] bounds;
 
-    private final int[] flags;
+    /** A byte a token: the flags fit, and the array is allocated for every text. */
+    private final byte[] flags;
+
     private final int size;
     /**
-     * Each token's {@link #foldedHash(CharSequence, int, int)}, filled on first ask: the scanner and
-     * then several rules and word sets look up the same token (the word after a match is asked
-     * whether it is a currency, an event, a disease, a local unit ...), and each would hash it
-     * again. Null until a token is asked about.
+     * Each token's {@link #foldedHash(CharSequence, int, int)}, filled on first ask: several rules
+     * and word sets look up the same token (the word after a match is asked whether it is a
+     * currency, an event, a disease, a local unit ...), and each would hash it again. Null until a
+     * token is asked about.
      */
     private int[] foldedHashes;
 
-    private TokenizedText(final String source, final int[] bounds, final int[] flags, final int size) {
+    private TokenizedText(final String source, final int[] bounds, final byte[] flags, final int size) {
         this.source = source;
         this.bounds = bounds;
         this.flags = flags;
@@ -130,7 +132,7 @@ final class TokenizedText {
         }
 
         // tokens are written over the runs they come from: token t never lies past run t
-        final int[] flags = new int[edgeCount / 2];
+        final byte[] flags = new byte[edgeCount / 2];
         int size = 0;
         int r = 0;
         while (r < edgeCount) {
@@ -175,7 +177,7 @@ final class TokenizedText {
             }
             edges[2 * size] = start;
             edges[2 * size + 1] = end;
-            flags[size] = tokenFlags;
+            flags[size] = (byte) tokenFlags;
             size++;
         }
         return new TokenizedText(text, Arrays.copyOf(edges, 2 * size), flags, size);
