@@ -19,6 +19,8 @@ final class TokenizedText {
     /** Flag set once the token's folded hash is in {@link #foldedHashes}: 0 is a hash like any other. */
     private static final int HASHED = 8;
 
+    private static final int NOT_LOOKED_FOR = -2;
+
     private static final char[] FOLD = new char[0x10000];
     private static final boolean[] WORD = new boolean[0x10000];
     /** Character classes, one lookup per character in the tokenizer's loop. */
@@ -75,6 +77,8 @@ final class TokenizedText {
      * token is asked about.
      */
     private int[] foldedHashes;
+    /** Where the text's first '<' is, -1 for none, {@link #NOT_LOOKED_FOR} until asked. */
+    private int firstAngleBracket = NOT_LOOKED_FOR;
 
     private TokenizedText(final String source, final int[] bounds, final byte[] flags, final int size) {
         this.source = source;
@@ -247,6 +251,17 @@ final class TokenizedText {
 
     boolean is(final int t, final int flag) {
         return (flags[t] & flag) != 0;
+    }
+
+    /**
+     * Where the text's first '&lt;' is, or -1: most texts hold none, and then no mention in them sits
+     * in angle brackets, which one search tells for all of them.
+     */
+    int firstAngleBracket() {
+        if (firstAngleBracket == NOT_LOOKED_FOR) {
+            firstAngleBracket = source.indexOf('<');
+        }
+        return firstAngleBracket;
     }
 
     /** The folded hash of token t, as {@link #foldedHash(CharSequence, int, int)} gives it. */
