@@ -155,7 +155,7 @@ final class Gazetteer {
     /**
      * The vocabulary id of token t, or -1 when no entry holds the word. The token is hashed here,
      * not through {@link TokenizedText#foldedHash(int)}: the scanner asks each capitalised token
-     * about once, and keeping every hash it takes cost more than the rules' later asks saved.
+     * about once, and keeping every hash it takes costs more than the rules' later asks save.
      */
     int tokenId(final TokenizedText tokens, final int t) {
         return vocabulary.find(tokens.source, tokens.start(t), tokens.end(t));
