@@ -1,6 +1,7 @@
 package news.pipeline.tag;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -430,19 +431,20 @@ final class ContextRules {
         localUnits.find(text, false, false, matches);
         shortenedNames(matches, title, text);
         // a name shared with a region abroad ("Georgia") counts only beside other evidence
-        final Set<Integer> corroborated = new HashSet<>();
+        // by country index: a set of small ints, with no boxing or hashing at every match
+        final BitSet corroborated = new BitSet();
         for (EntryMatch match : matches) {
             if (match.isLiveCountry()
                     && !match.entry.has(Gazetteer.AMBIGUOUS)
                     && !saintsPossessive(match, match.inTitle ? title : text)) {
-                corroborated.add(match.entry.target());
+                corroborated.set(match.entry.target());
             }
         }
         for (EntryMatch match : matches) {
             if (!match.dropped
                     && (match.entry.has(Gazetteer.AMBIGUOUS) || saintsPossessive(match, match.inTitle ? title : text))
                     && !match.entry.org()
-                    && !corroborated.contains(match.entry.target())) {
+                    && !names(corroborated, match.entry.target())) {
                 // "Punjab" beside "Lahore" is Pakistan's, beside "Amritsar" India's
                 final Gazetteer.Entry reading = corroboratedReading(match, corroborated);
                 if (reading == null) {
@@ -542,17 +544,22 @@ final class ContextRules {
     }
 
     /** Another ambiguous reading of the match's surface whose country the article names another way, or null. */
-    private static Gazetteer.Entry corroboratedReading(final EntryMatch match, final Set<Integer> corroborated) {
+    private static Gazetteer.Entry corroboratedReading(final EntryMatch match, final BitSet corroborated) {
         for (Gazetteer.Entry reading : match.readings) {
             if (reading != match.entry
                     && reading.has(Gazetteer.AMBIGUOUS)
                     && !reading.org()
                     && !reading.blocker()
-                    && corroborated.contains(reading.target())) {
+                    && names(corroborated, reading.target())) {
                 return reading;
             }
         }
         return null;
+    }
+
+    /** Whether the set of countries holds the target, which is -1 for a blocker. */
+    private static boolean names(final BitSet countries, final int target) {
+        return target >= 0 && countries.get(target);
     }
 
     /**
@@ -624,13 +631,14 @@ final class ContextRules {
      *                keeps its reading ("Toronto" in an American story is not Toronto, Ohio)
      */
     private static void namesakesAtHome(final List<EntryMatch> matches, final boolean anySize) {
-        Set<Integer> local = null;
+        // the countries of the article's towns, by index
+        BitSet local = null;
         for (EntryMatch match : matches) {
             if (match.isLiveCountry() && match.entry.kind() == MentionKind.CITY) {
                 if (local == null) {
-                    local = new HashSet<>();
+                    local = new BitSet();
                 }
-                local.add(match.entry.target());
+                local.set(match.entry.target());
             }
         }
         if (local == null) {
@@ -643,13 +651,9 @@ final class ContextRules {
                     || match.datelinePlace) {
                 continue;
             }
-            boolean atHome = false;
-            for (int country : local) {
-                atHome |= country != match.entry.target()
-                        && (anySize ? match.entry.hasNamesakeOfAnySize(country) : match.entry.hasNamesake(country))
-                        && settlesStoryFor(matches, country, match.entry.target())
-                        && (match.entry.kind() != MentionKind.NAME || namesRegionOf(matches, country));
-            }
+            // a match has few namesakes, an article may have many towns: the namesakes are walked
+            final boolean atHome = namesakeAtHome(matches, match, match.entry.namesakes(), local)
+                    || anySize && namesakeAtHome(matches, match, match.entry.smallNamesakes(), local);
             if (atHome && !namedOtherwise(matches, match)) {
                 dropped.add(match);
             }
@@ -657,6 +661,23 @@ final class ContextRules {
         for (EntryMatch match : dropped) {
             match.drop(RejectionReason.NAMESAKE_AT_HOME);
         }
+    }
+
+    /**
+     * Whether one of the countries, namesakes of the match, is one whose towns the article names,
+     * other than the match's own, and sets the story there.
+     */
+    private static boolean namesakeAtHome(
+            final List<EntryMatch> matches, final EntryMatch match, final int[] namesakes, final BitSet local) {
+        for (int country : namesakes) {
+            if (local.get(country)
+                    && country != match.entry.target()
+                    && settlesStoryFor(matches, country, match.entry.target())
+                    && (match.entry.kind() != MentionKind.NAME || namesRegionOf(matches, country))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -933,7 +954,7 @@ final class ContextRules {
         if (HONORIFICS.contains(tokens, prev) && (tokens.spaceBefore(match.firstToken) || dotted)) {
             return true;
         }
-        final boolean afterFirstName = gazetteer.isFirstName(tokens.source, tokens.start(prev), tokens.end(prev));
+        final boolean afterFirstName = gazetteer.isFirstName(tokens, prev);
         if (afterFirstName
                 && match.entry.kind() != MentionKind.NAME
                 && tokens.spaceBefore(match.firstToken)
@@ -945,7 +966,7 @@ final class ContextRules {
         if (townAfterName(match, tokens, prev)) {
             return true;
         }
-        if (match.firstToken != match.lastToken || !gazetteer.isFirstName(tokens.source, match.start, match.end)) {
+        if (match.firstToken != match.lastToken || !gazetteer.isFirstName(tokens, match.firstToken)) {
             return false;
         }
         if (!tokens.spaceBefore(match.firstToken)
@@ -1022,7 +1043,7 @@ final class ContextRules {
                 && tokens.spaceBefore(initial)
                 && tokens.is(forename, TokenizedText.UPPER_FIRST)
                 && !tokens.is(forename, TokenizedText.ALL_UPPER)
-                && gazetteer.isFirstName(tokens.source, tokens.start(forename), tokens.end(forename));
+                && gazetteer.isFirstName(tokens, forename);
     }
 
     /**
@@ -1043,7 +1064,7 @@ final class ContextRules {
         final int first = particle - 1;
         return tokens.is(first, TokenizedText.UPPER_FIRST)
                 && !tokens.is(first, TokenizedText.ALL_UPPER)
-                && gazetteer.isFirstName(tokens.source, tokens.start(first), tokens.end(first));
+                && gazetteer.isFirstName(tokens, first);
     }
 
     /** Whether a space, after at most a dot, separates tokens t-1 and t ("J.M. Barrie", the dot in or out of the token). */
@@ -1117,7 +1138,7 @@ final class ContextRules {
         final EntryMatch match = matches.get(k);
         if (match.entry.kind() != MentionKind.NAME
                 || match.firstToken != match.lastToken
-                || !gazetteer.isFirstName(tokens.source, match.start, match.end)) {
+                || !gazetteer.isFirstName(tokens, match.firstToken)) {
             return false;
         }
         final int next = match.lastToken + 1;
@@ -1140,8 +1161,7 @@ final class ContextRules {
         final EntryMatch match = matches.get(k);
         // a capital named like a person ("Paris Hilton", "Sofia Coppola") too
         if (match.entry.kind() != MentionKind.CITY
-                && !(match.entry.kind() == MentionKind.CAPITAL
-                        && gazetteer.isFirstName(tokens.source, match.start, match.end))) {
+                && !(match.entry.kind() == MentionKind.CAPITAL && namedLikePerson(match, tokens))) {
             return false;
         }
         final int next = match.lastToken + 1;
@@ -1154,6 +1174,13 @@ final class ContextRules {
             return false;
         }
         return !tokens.sentenceStart(next);
+    }
+
+    /** Whether the match's words are a first name; a one-word match asks its token, hashed once. */
+    private boolean namedLikePerson(final EntryMatch match, final TokenizedText tokens) {
+        return match.firstToken == match.lastToken
+                ? gazetteer.isFirstName(tokens, match.firstToken)
+                : gazetteer.isFirstName(tokens.source, match.start, match.end);
     }
 
     private boolean publicBodyOf(final EntryMatch match, final String nextWord) {

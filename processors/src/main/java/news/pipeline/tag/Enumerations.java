@@ -25,6 +25,9 @@ final class Enumerations {
     /** Longest separator read: a comma, "and", "the" and a line break with its indent; longer gaps are prose. */
     private static final int MAX_SEPARATOR_CHARS = 24;
 
+    /** Text order; built once, not for every article. */
+    private static final Comparator<EntryMatch> BY_START = Comparator.comparingInt((EntryMatch m) -> m.start);
+
     private Enumerations() {}
 
     /**
@@ -40,11 +43,11 @@ final class Enumerations {
                 inText.add(match);
             }
         }
-        inText.sort(Comparator.comparingInt((EntryMatch m) -> m.start));
         final int[] lists = new int[countries];
         if (inText.size() < MIN_COUNTRIES) {
             return lists;
         }
+        inText.sort(BY_START);
         final BitSet members = new BitSet(countries);
         final Matcher separator = SEPARATOR.matcher(text);
         int previousEnd = -1;

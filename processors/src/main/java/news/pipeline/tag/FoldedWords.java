@@ -42,7 +42,7 @@ final class FoldedWords {
 
     /** Whether token t of the text, folded, is one of the words. */
     boolean contains(final TokenizedText tokens, final int t) {
-        return contains(tokens.source, tokens.start(t), tokens.end(t));
+        return contains(tokens.foldedHash(t), tokens.source, tokens.start(t), tokens.end(t));
     }
 
     /** Whether a word already folded is one of the words, exactly as a {@code Set} of them would say. */
@@ -59,7 +59,11 @@ final class FoldedWords {
 
     /** Whether text[start, end), folded, is one of the words. */
     boolean contains(final String text, final int start, final int end) {
-        final int hash = TokenizedText.foldedHash(text, start, end);
+        return contains(TokenizedText.foldedHash(text, start, end), text, start, end);
+    }
+
+    /** As {@link #contains(String, int, int)}, with the text's folded hash already known. */
+    private boolean contains(final int hash, final String text, final int start, final int end) {
         final int mask = words.length - 1;
         for (int i = hash & mask; words[i] != null; i = (i + 1) & mask) {
             if (hashes[i] == hash && foldsTo(text, start, end, words[i])) {

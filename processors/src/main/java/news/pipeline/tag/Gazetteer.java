@@ -98,6 +98,11 @@ final class Gazetteer {
     private final TokenTable vocabulary;
     /** Trie edges: (node << 32 | tokenId) -> child node. Node 0 is the root. */
     private final LongIntMap edges;
+    /**
+     * The root's children by token id, -1 for none: every walk starts at the root, and an array
+     * indexed by id is one read where the edge map, too large for the fastest caches, takes a probe.
+     */
+    private final int[] rootChildren;
     /** Entries ending at a node, null when none. */
     private final Entry[][] payload;
     /** Whether a longer name goes on from a node: most names are one word, and their nodes are leaves. */
@@ -124,6 +129,10 @@ final class Gazetteer {
         this.orgNames = orgNames;
         this.vocabulary = vocabulary;
         this.edges = edges;
+        this.rootChildren = new int[vocabulary.size()];
+        for (int id = 0; id < rootChildren.length; id++) {
+            rootChildren[id] = edges.get(id & 0xffffffffL);
+        }
         this.payload = payload;
         this.hasChildren = hasChildren;
     }
@@ -138,8 +147,18 @@ final class Gazetteer {
         return -1;
     }
 
+    /** The vocabulary id of text[start, end), folded, or -1 when no entry holds the word. */
     int tokenId(final CharSequence text, final int start, final int end) {
         return vocabulary.find(text, start, end);
+    }
+
+    /**
+     * The vocabulary id of token t, or -1 when no entry holds the word. The token is hashed here,
+     * not through {@link TokenizedText#foldedHash(int)}: the scanner asks each capitalised token
+     * about once, and keeping every hash it takes costs more than the rules' later asks save.
+     */
+    int tokenId(final TokenizedText tokens, final int t) {
+        return vocabulary.find(tokens.source, tokens.start(t), tokens.end(t));
     }
 
     /** Whether text[start, end) is an English first name ("Jerry", "Jordan"). */
@@ -147,8 +166,16 @@ final class Gazetteer {
         return firstNames.find(text, start, end) >= 0;
     }
 
+    /** Whether token t is an English first name ("Jerry", "Jordan"). */
+    boolean isFirstName(final TokenizedText tokens, final int t) {
+        return firstNames.find(tokens.foldedHash(t), tokens.source, tokens.start(t), tokens.end(t)) >= 0;
+    }
+
     /** Child of node by token id, or -1. */
     int child(final int node, final int tokenId) {
+        if (node == 0 && tokenId >= 0) {
+            return rootChildren[tokenId];
+        }
         return edges.get(((long) node << 32) | (tokenId & 0xffffffffL));
     }
 
@@ -398,6 +425,11 @@ final class Gazetteer {
         private int[] keyStarts = new int[INITIAL_CAPACITY + 1];
         private int size;
 
+        /** How many words the table holds: their ids are 0 to size - 1. */
+        int size() {
+            return size;
+        }
+
         int intern(final String folded) {
             final int found = find(folded, 0, folded.length());
             if (found >= 0) {
@@ -413,7 +445,11 @@ final class Gazetteer {
         }
 
         int find(final CharSequence text, final int start, final int end) {
-            final int hash = TokenizedText.foldedHash(text, start, end);
+            return find(TokenizedText.foldedHash(text, start, end), text, start, end);
+        }
+
+        /** As {@link #find(CharSequence, int, int)}, with the text's folded hash already known. */
+        int find(final int hash, final CharSequence text, final int start, final int end) {
             final int bit = hash & (FILTER_BITS - 1);
             if ((hashFilter[bit / Long.SIZE] & (1L << (bit % Long.SIZE))) == 0) {
                 return -1;

@@ -154,17 +154,20 @@ final class IncidentalMentions {
      * rather than the country itself.
      */
     static boolean isIncidental(final EntryMatch match, final TokenizedText tokens) {
-        if (bracketed(tokens.source, match.start, match.end) || royalName(match, tokens)) {
+        final int angle = tokens.firstAngleBracket();
+        if (angle >= 0 && angle < match.start && bracketed(tokens.source, match.start, match.end)
+                || royalName(match, tokens)) {
             return true;
         }
         final int next = match.lastToken + 1;
         if (next >= tokens.size() || !tokens.spaceBefore(next)) {
             return false;
         }
+        // the flags first: they are read, the word sets looked up
         return CURRENCIES.contains(tokens, next)
-                || CURRENCY_NOUNS.contains(tokens, next) && !match.inTitle
+                || !match.inTitle && CURRENCY_NOUNS.contains(tokens, next)
                 || EVENTS.contains(tokens, next)
-                || NAMED_EVENTS.contains(tokens, next) && tokens.is(next, TokenizedText.UPPER_FIRST) && !match.titleCaps
+                || !match.titleCaps && tokens.is(next, TokenizedText.UPPER_FIRST) && NAMED_EVENTS.contains(tokens, next)
                 || companyName(match, tokens);
     }
 
@@ -193,10 +196,11 @@ final class IncidentalMentions {
             if (!tokens.joinable(t) && !ampersand(tokens.source, tokens.end(t - 1), tokens.start(t))) {
                 return false;
             }
-            if (COMPANY_SUFFIXES.contains(tokens, t) && tokens.is(t, TokenizedText.UPPER_FIRST)) {
+            final boolean capitalised = tokens.is(t, TokenizedText.UPPER_FIRST);
+            if (capitalised && COMPANY_SUFFIXES.contains(tokens, t)) {
                 return true;
             }
-            if (!tokens.is(t, TokenizedText.UPPER_FIRST) && !AND_OR_OF.contains(tokens, t)) {
+            if (!capitalised && !AND_OR_OF.contains(tokens, t)) {
                 return false;
             }
         }

@@ -48,7 +48,6 @@ final class MentionScanner {
             final Dateline dateline,
             final int language,
             final List<EntryMatch> out) {
-        final String source = tokens.source;
         final int n = to;
         int i = from;
         while (i < n) {
@@ -68,7 +67,7 @@ final class MentionScanner {
                 if (j > i && !tokens.joinable(j)) {
                     break;
                 }
-                final int id = gazetteer.tokenId(source, tokens.start(j), tokens.end(j));
+                final int id = gazetteer.tokenId(tokens, j);
                 if (id < 0) {
                     break;
                 }

@@ -84,6 +84,15 @@ final class Salience {
     /** A paragraph break this close after the dateline ends a heading line, not the lead. */
     private static final int MIN_LEAD_CHARS = 40;
 
+    /**
+     * The orders of the result, built once rather than for every article, and used only on lists
+     * of two or more: most articles name no organisation and few countries.
+     */
+    private static final Comparator<CountryTagging> MOST_SALIENT_FIRST =
+            Comparator.comparingDouble(CountryTagging::salience).reversed().thenComparing(CountryTagging::code);
+
+    private static final Comparator<OrganizationTagging> BY_CODE = Comparator.comparing(OrganizationTagging::code);
+
     private final Gazetteer gazetteer;
 
     Salience(final Gazetteer gazetteer) {
@@ -292,8 +301,9 @@ final class Salience {
                     salience,
                     List.copyOf(evidence.spans)));
         }
-        countries.sort(
-                Comparator.comparingDouble(CountryTagging::salience).reversed().thenComparing(CountryTagging::code));
+        if (countries.size() > 1) {
+            countries.sort(MOST_SALIENT_FIRST);
+        }
         // a country named only through its towns, beside a country named otherwise that reaches the
         // focus, is where someone is, a route's other end or a firm named like a town ("TOKYO TO ISSUE
         // BOND IN NEW YORK", "LUFTHANSA SETS WASHINGTON/FRANKFURT SERVICE"), not what the story is about
@@ -387,7 +397,9 @@ final class Salience {
                 orgs.add(new OrganizationTagging(gazetteer.orgCodes[i], gazetteer.orgNames[i], orgMentions[i]));
             }
         }
-        orgs.sort(Comparator.comparing(OrganizationTagging::code));
+        if (orgs.size() > 1) {
+            orgs.sort(BY_CODE);
+        }
         return new TaggedArticle(List.copyOf(countries), List.copyOf(focus), List.copyOf(orgs));
     }
 

@@ -16,6 +16,10 @@ final class TokenizedText {
 
     static final int ALL_UPPER = 2;
     static final int ABBREVIATION = 4;
+    /** Flag set once the token's folded hash is in {@link #foldedHashes}: 0 is a hash like any other. */
+    private static final int HASHED = 8;
+
+    private static final int NOT_LOOKED_FOR = -2;
 
     private static final char[] FOLD = new char[0x10000];
     private static final boolean[] WORD = new boolean[0x10000];
@@ -62,10 +66,21 @@ final class TokenizedText {
     /** Token t spans source[bounds[2t], bounds[2t + 1]). */
     private final int[] bounds;
 
-    private final int[] flags;
-    private final int size;
+    /** A byte a token: the flags fit, and the array is allocated for every text. */
+    private final byte[] flags;
 
-    private TokenizedText(final String source, final int[] bounds, final int[] flags, final int size) {
+    private final int size;
+    /**
+     * Each token's {@link #foldedHash(CharSequence, int, int)}, filled on first ask: several rules
+     * and word sets look up the same token (the word after a match is asked whether it is a
+     * currency, an event, a disease, a local unit ...), and each would hash it again. Null until a
+     * token is asked about.
+     */
+    private int[] foldedHashes;
+    /** Where the text's first '<' is, -1 for none, {@link #NOT_LOOKED_FOR} until asked. */
+    private int firstAngleBracket = NOT_LOOKED_FOR;
+
+    private TokenizedText(final String source, final int[] bounds, final byte[] flags, final int size) {
         this.source = source;
         this.bounds = bounds;
         this.flags = flags;
@@ -82,10 +97,12 @@ final class TokenizedText {
 
     /**
      * Two passes. The first finds the edges of every run of letters and digits with no branch that
-     * depends on the text: it writes each position and advances only where a run starts or ends. A
-     * loop that branched at every edge cost a mispredicted branch at each start and end of a word,
-     * most of the tokenizer's time. The second pass turns the runs into tokens: skips numbers, joins
-     * dotted abbreviations, sets the case flags.
+     * depends on each character: it reads the text 64 characters at a time into a bit mask of the
+     * letters and digits, whose changes from bit to bit are the edges, taken out lowest bit first.
+     * A loop that branched at every edge cost a mispredicted branch at each start and end of a
+     * word; one that wrote a position at every character did a store where the mask does an or.
+     * The second pass turns the runs into tokens: skips numbers, joins dotted abbreviations, sets
+     * the case flags.
      */
     static TokenizedText tokenize(final String text) {
         final Scratch scratch = SCRATCH.get();
@@ -96,19 +113,30 @@ final class TokenizedText {
         // run r spans [edges[2r], edges[2r + 1]); at most one edge per character, and the end
         final int[] edges = scratch.edges(n + 1);
         int edgeCount = 0;
-        int inRun = 0;
-        for (int i = 0; i < n; i++) {
-            final int word = CLASS[chars[i]] & C_WORD;
-            edges[edgeCount] = i;
-            edgeCount += word ^ inRun;
-            inRun = word;
+        // whether the character before the block is a letter or digit
+        long carry = 0;
+        for (int base = 0; base < n; base += Long.SIZE) {
+            final int length = Math.min(Long.SIZE, n - base);
+            // bit j: whether character base + j is a letter or digit
+            long word = 0;
+            for (int j = 0; j < length; j++) {
+                word |= (long) (CLASS[chars[base + j]] & C_WORD) << j;
+            }
+            // bit j: where a run starts or ends; a run that reaches a short last block's end ends there
+            long change = word ^ (word << 1 | carry);
+            carry = word >>> (Long.SIZE - 1);
+            while (change != 0) {
+                edges[edgeCount++] = base + Long.numberOfTrailingZeros(change);
+                change &= change - 1;
+            }
         }
-        // a run that reaches the end of the text ends there
-        edges[edgeCount] = n;
-        edgeCount += inRun;
+        // a run that reaches the end of a text of whole blocks ends there
+        if ((edgeCount & 1) != 0) {
+            edges[edgeCount++] = n;
+        }
 
         // tokens are written over the runs they come from: token t never lies past run t
-        final int[] flags = new int[edgeCount / 2];
+        final byte[] flags = new byte[edgeCount / 2];
         int size = 0;
         int r = 0;
         while (r < edgeCount) {
@@ -153,7 +181,7 @@ final class TokenizedText {
             }
             edges[2 * size] = start;
             edges[2 * size + 1] = end;
-            flags[size] = tokenFlags;
+            flags[size] = (byte) tokenFlags;
             size++;
         }
         return new TokenizedText(text, Arrays.copyOf(edges, 2 * size), flags, size);
@@ -223,6 +251,31 @@ final class TokenizedText {
 
     boolean is(final int t, final int flag) {
         return (flags[t] & flag) != 0;
+    }
+
+    /**
+     * Where the text's first '&lt;' is, or -1: most texts hold none, and then no mention in them sits
+     * in angle brackets, which one search tells for all of them.
+     */
+    int firstAngleBracket() {
+        if (firstAngleBracket == NOT_LOOKED_FOR) {
+            firstAngleBracket = source.indexOf('<');
+        }
+        return firstAngleBracket;
+    }
+
+    /** The folded hash of token t, as {@link #foldedHash(CharSequence, int, int)} gives it. */
+    int foldedHash(final int t) {
+        if ((flags[t] & HASHED) != 0) {
+            return foldedHashes[t];
+        }
+        if (foldedHashes == null) {
+            foldedHashes = new int[size];
+        }
+        final int hash = foldedHash(source, start(t), end(t));
+        foldedHashes[t] = hash;
+        flags[t] |= HASHED;
+        return hash;
     }
 
     /**

@@ -78,4 +78,29 @@ class TokenizedTextTest {
         assertThat(tokens("a.b.")).containsExactly("a.b./ABBREVIATION");
         assertThat(tokens("a.b")).containsExactly("a/", "b/");
     }
+
+    @Test
+    void shouldFindRunsAcrossTheTokenizersBlocksOf64Characters() {
+        // the first pass reads the text 64 characters at a time: runs that end at a block's last
+        // character, start at a block's first, straddle two blocks or reach a text of whole blocks' end
+        final String sixtyFour = "a".repeat(64);
+        assertThat(tokens(sixtyFour)).containsExactly(sixtyFour + "/");
+        assertThat(tokens(sixtyFour + sixtyFour)).containsExactly(sixtyFour + sixtyFour + "/");
+        assertThat(tokens("b".repeat(63) + " " + sixtyFour)).containsExactly("b".repeat(63) + "/", sixtyFour + "/");
+        assertThat(tokens(" ".repeat(60) + "Paris " + " ".repeat(58) + "Lyon"))
+                .containsExactly("Paris/UPPER_FIRST", "Lyon/UPPER_FIRST");
+        assertThat(tokens(" ".repeat(64) + "Nice" + " ".repeat(60))).containsExactly("Nice/UPPER_FIRST");
+    }
+
+    @Test
+    void shouldHashATokenAsItsFoldedTextHashesAskedOnceOrAgain() {
+        final TokenizedText tokens = TokenizedText.tokenize("U.S. Élysée élysée said");
+        for (int t = 0; t < tokens.size(); t++) {
+            final int expected = TokenizedText.foldedHash(tokens.source, tokens.start(t), tokens.end(t));
+            assertThat(tokens.foldedHash(t)).isEqualTo(expected);
+            assertThat(tokens.foldedHash(t)).isEqualTo(expected);
+        }
+        assertThat(tokens.foldedHash(1)).isEqualTo(tokens.foldedHash(2));
+        assertThat(tokens.foldedHash(0)).isEqualTo(TokenizedText.foldedHash("us", 0, 2));
+    }
 }
