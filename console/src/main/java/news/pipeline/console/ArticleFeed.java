@@ -161,9 +161,7 @@ public final class ArticleFeed implements AutoCloseable {
     }
 
     private static List<TopicPartition> partitions(final KafkaConsumer<?, ?> reader, final TopicSpec<?, ?> topic) {
-        return reader.partitionsFor(topic.name(), Duration.ofSeconds(30)).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition()))
-                .toList();
+        return Clients.partitions(reader, topic.name(), Duration.ofSeconds(30));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +37,9 @@ final class DeadLetters implements AutoCloseable {
 
     private static final int HEX_PER_LINE = 16;
 
+    /** How long the dead-letter topic's partitions may take to come: the Kafka client's own default. */
+    private static final Duration PARTITIONS_TIMEOUT = Duration.ofSeconds(60);
+
     private final PipelineSettings settings;
     private KafkaConsumer<byte[], byte[]> reader;
 
@@ -62,9 +66,8 @@ final class DeadLetters implements AutoCloseable {
                     .toList();
         }
         final KafkaConsumer<byte[], byte[]> consumer = reader();
-        final List<TopicPartition> partitions = consumer.partitionsFor(Topics.DEAD_LETTER.name()).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition()))
-                .toList();
+        final List<TopicPartition> partitions =
+                Clients.partitions(consumer, Topics.DEAD_LETTER.name(), PARTITIONS_TIMEOUT);
         final Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions);
         final Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
         if (listed == null || !starts.equals(listedStarts) || !ends.equals(listedEnds)) {
