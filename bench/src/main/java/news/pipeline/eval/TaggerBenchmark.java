@@ -123,7 +123,8 @@ public final class TaggerBenchmark {
         return 0;
     }
 
-    private static List<String[]> load(final Path file) throws IOException {
+    /** The stories of 2-8 KB in a JSON lines file, each as {title, text}. */
+    static List<String[]> load(final Path file) throws IOException {
         final ObjectMapper json = new ObjectMapper();
         final List<String[]> docs = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
