@@ -1,5 +1,7 @@
 package news.pipeline.tag;
 
+import java.util.List;
+
 /** One gazetteer entry found at a place in the title or the text; the context rules may drop it. */
 final class EntryMatch {
     final boolean inTitle;
@@ -51,5 +53,15 @@ final class EntryMatch {
     /** A country mention still standing: neither dropped, nor an organisation, nor a blocker. */
     boolean isLiveCountry() {
         return !dropped && !entry.org() && !entry.blocker();
+    }
+
+    /** The match's words, folded: how its other mentions in the article are recognised. */
+    static String key(final EntryMatch match, final TokenizedText tokens) {
+        return TokenizedText.fold(tokens.source, match.start, match.end);
+    }
+
+    /** Whether matches[k] exists, lies in the same part (title or text) and starts at the token. */
+    static boolean startsMatch(final List<EntryMatch> matches, final int k, final boolean inTitle, final int token) {
+        return k < matches.size() && matches.get(k).inTitle == inTitle && matches.get(k).firstToken == token;
     }
 }

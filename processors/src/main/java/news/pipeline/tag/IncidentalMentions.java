@@ -1,5 +1,7 @@
 package news.pipeline.tag;
 
+import java.util.List;
+
 /**
  * Mentions that name a currency, an event, a forum, a ticker or a company rather than the country
  * ("Swiss franc", "Paris accord", "Australian Open", "&lt;UK&gt;", "Danish Dairy Farms Ltd"). They
@@ -244,6 +246,51 @@ final class IncidentalMentions {
             if (c == '<' || c == '\n') {
                 return false;
             }
+        }
+        return false;
+    }
+
+    /**
+     * "CYPRUS MINERALS &lt;CYPM&gt; NAMED IN SUITS" over "Cyprus Minerals Co said ...": a title's
+     * country word that the text uses as the start of a firm's name, followed by the same word, names
+     * that firm in the title too. The firm's name must start at the country word in the text (or
+     * after "The", or after the same word as in the title): "IRANIAN TANKER ATTACKED" over "National
+     * Iranian Tanker Co" is the country's tanker.
+     */
+    static boolean namesFirmOfText(
+            final EntryMatch titleMatch,
+            final TokenizedText title,
+            final List<EntryMatch> matches,
+            final TokenizedText text) {
+        final int titleNext = titleMatch.lastToken + 1;
+        if (titleNext >= title.size() || !title.joinable(titleNext)) {
+            return false;
+        }
+        final String nextWord = TokenizedText.fold(title.source, title.start(titleNext), title.end(titleNext));
+        final int titlePrevious = titleMatch.firstToken - 1;
+        final String previousWord = titlePrevious >= 0 && title.joinable(titleMatch.firstToken)
+                ? TokenizedText.fold(title.source, title.start(titlePrevious), title.end(titlePrevious))
+                : null;
+        for (EntryMatch match : matches) {
+            if (match.inTitle
+                    || !match.isLiveCountry()
+                    || match.entry.target() != titleMatch.entry.target()
+                    || match.lastToken + 1 >= text.size()
+                    || !text.joinable(match.lastToken + 1)) {
+                continue;
+            }
+            final int next = match.lastToken + 1;
+            if (!FoldedWords.is(text, next, nextWord) || !IncidentalMentions.isIncidental(match, text)) {
+                continue;
+            }
+            final int previous = match.firstToken - 1;
+            if (previous >= 0 && text.joinable(match.firstToken) && text.is(previous, TokenizedText.UPPER_FIRST)) {
+                if (!FoldedWords.is(text, previous, "the")
+                        && (previousWord == null || !FoldedWords.is(text, previous, previousWord))) {
+                    continue;
+                }
+            }
+            return true;
         }
         return false;
     }

@@ -75,7 +75,7 @@ final class LocalUnits {
                     && t - (first - 1) <= MAX_NAME_TOKENS
                     && (first == t || tokens.spaceBefore(first))
                     && tokens.is(first - 1, TokenizedText.UPPER_FIRST)
-                    && !ContextRules.isQualifier(
+                    && !PersonNames.isQualifier(
                             TokenizedText.fold(tokens.source, tokens.start(first - 1), tokens.end(first - 1)))) {
                 first--;
             }

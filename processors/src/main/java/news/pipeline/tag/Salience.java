@@ -12,6 +12,10 @@ import java.util.Set;
  * frequency, the first position, sentence-subject position and a table of countries' figures;
  * incidental mentions (currencies, events, tickers, company names) count as mentions but not as
  * salience.
+ *
+ * <p>Where a mention stands in the story is read by {@link StoryLayout}, whether it is incidental by
+ * {@link IncidentalMentions}; the rules that widen the focus to a story's lists and round-ups are
+ * {@link WiderFocus}.
  */
 final class Salience {
     /** A headline names what the story is about more than anything else; alone it reaches the focus threshold. */
@@ -61,28 +65,8 @@ final class Salience {
     private static final int MIN_TABLE_COUNTRIES = 3;
     /** Focus is every country at or above this salience: the title, the dateline or four mentions alone reach it. */
     private static final double FOCUS_THRESHOLD = 0.35;
-    /** A story already about this many countries treats a country it lists with others as one more of them. */
-    private static final int MIN_FOCUS_FOR_ENUMERATION = 2;
-    /**
-     * A story naming this many countries with none standing out is a round-up (a levy table, a
-     * producers' meeting, an aid package for a region's states): it is about every country it names.
-     */
-    private static final int MIN_ROUND_UP_COUNTRIES = 10;
-    /** "None standing out": no country's salience above this, so no title-and-dateline country leads the story. */
-    private static final double MAX_ROUND_UP_TOP_SALIENCE = 0.65;
-    /**
-     * A story already about this many countries that names this many more in all is a survey (export
-     * sales by destination, crop weather by region, a commodity pact's members), about every one of them.
-     */
-    private static final int MIN_SURVEY_FOCUS = 4;
-    /** Countries a story about {@link #MIN_SURVEY_FOCUS} or more must name to be such a survey. */
-    private static final int MIN_SURVEY_COUNTRIES = 14;
     /** Salience is rounded to three decimals: stable in records and comparisons, finer than any weight. */
     private static final double SALIENCE_ROUNDING = 1000;
-    /** A lead paragraph is at most this long: a wire lead is one or two sentences. */
-    private static final int MAX_LEAD_CHARS = 600;
-    /** A paragraph break this close after the dateline ends a heading line, not the lead. */
-    private static final int MIN_LEAD_CHARS = 40;
 
     /**
      * The orders of the result, built once rather than for every article, and used only on lists
@@ -94,49 +78,11 @@ final class Salience {
     private static final Comparator<OrganizationTagging> BY_CODE = Comparator.comparing(OrganizationTagging::code);
 
     private final Gazetteer gazetteer;
+    private final WiderFocus widerFocus;
 
     Salience(final Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
-    }
-
-    /** What one article says about one country. */
-    private static final class CountryEvidence {
-        final int country;
-        final List<MentionSpan> spans = new ArrayList<>();
-        int titleMentions;
-        /** Title mentions by demonym ("BRITISH CALEDONIAN UNIT"). */
-        int titleDemonymMentions;
-        /** Text mentions that name a currency, an event, a ticker or a company. */
-        int textIncidentalMentions;
-
-        int leadMentions;
-        /** Lead mentions by demonym only ("Brazilian striker"): a person's origin, not where the story is. */
-        int leadDemonymMentions;
-
-        int textMentions;
-        int subjectMentions;
-        int incidentalMentions;
-        /** Mentions heading a row of figures, as in a table. */
-        int tableRows;
-        /** Mentions right after a town of the country and a comma ("Munich, West Germany"): one place, named once. */
-        int addressMentions;
-        /** End of the country's last town in the text, to find "town, country" addresses. */
-        int lastTownEnd = -1;
-
-        boolean dateline;
-        /** Whether the lead's weight was added, by name or by a nationality that counts. */
-        boolean leadWeighed;
-
-        boolean onlyPlaces = true;
-        /** Named only through its capital and towns, in the text, never in the title or the dateline. */
-        boolean onlySeatsInText = true;
-
-        boolean capital;
-        int firstOffset = Integer.MAX_VALUE;
-
-        CountryEvidence(final int country) {
-            this.country = country;
-        }
+        this.widerFocus = new WiderFocus(gazetteer);
     }
 
     /**
@@ -150,7 +96,7 @@ final class Salience {
             final TokenizedText text,
             final Dateline dateline,
             final TaggingExplanation explanation) {
-        final int leadEnd = leadEnd(text, dateline);
+        final int leadEnd = StoryLayout.leadEnd(text, dateline);
         final CountryEvidence[] byCountry = new CountryEvidence[gazetteer.countryCodes.length];
         final int[] orgMentions = new int[gazetteer.orgCodes.length];
         final List<CountryEvidence> found = new ArrayList<>();
@@ -185,8 +131,8 @@ final class Salience {
             }
             noteSeat(evidence, match);
             if (match.inTitle) {
-                final boolean incidental =
-                        IncidentalMentions.isIncidental(match, title) || namesFirmOfText(match, title, matches, text);
+                final boolean incidental = IncidentalMentions.isIncidental(match, title)
+                        || IncidentalMentions.namesFirmOfText(match, title, matches, text);
                 if (incidental) {
                     evidence.incidentalMentions++;
                 } else {
@@ -216,7 +162,7 @@ final class Salience {
                 continue;
             }
             evidence.firstOffset = Math.min(evidence.firstOffset, match.start);
-            if (evidence.lastTownEnd >= 0 && address(text.source, evidence.lastTownEnd, match.start)) {
+            if (evidence.lastTownEnd >= 0 && StoryLayout.address(text.source, evidence.lastTownEnd, match.start)) {
                 evidence.addressMentions++;
             }
             evidence.lastTownEnd = match.entry.kind() == MentionKind.CITY ? match.end : -1;
@@ -233,7 +179,7 @@ final class Salience {
                     role = TaggingExplanation.Role.LEAD;
                 }
             }
-            if (headsRowOfFigures(text.source, match.start, match.end)) {
+            if (StoryLayout.headsRowOfFigures(text.source, match.start, match.end)) {
                 evidence.tableRows++;
             }
             final boolean subject = text.sentenceStart(match.firstToken);
@@ -366,9 +312,9 @@ final class Salience {
                 explanation.focusRule(country.code(), "not focus: salience under " + FOCUS_THRESHOLD);
             }
         }
-        addEnumeratedCountries(
+        widerFocus.addEnumeratedCountries(
                 countries, found, Enumerations.count(matches, text.source, byCountry.length), focus, explanation);
-        addRoundUpCountries(countries, focus, explanation);
+        WiderFocus.addRoundUpCountries(countries, focus, explanation);
         // none at the threshold: the most salient country is the focus, unless the story only
         // mentions it in passing while being about something else
         if (focus.isEmpty() && !countries.isEmpty()) {
@@ -401,93 +347,6 @@ final class Salience {
             orgs.sort(BY_CODE);
         }
         return new TaggedArticle(List.copyOf(countries), List.copyOf(focus), List.copyOf(orgs));
-    }
-
-    /**
-     * A story about two or more countries that lists a third with others ("Chile, Peru and Ecuador")
-     * and names it again or in its lead treats it as one of the countries it is about (members at a
-     * meeting, producers, markets of a trade); so does any story that lists the same country in two
-     * such enumerations. A list in a story about one country more often names its counterparts in
-     * passing (a country's export destinations), and stays out.
-     */
-    private void addEnumeratedCountries(
-            final List<CountryTagging> countries,
-            final List<CountryEvidence> found,
-            final int[] enumerations,
-            final List<String> focus,
-            final TaggingExplanation explanation) {
-        final int focusBefore = focus.size();
-        final Set<String> added = new HashSet<>();
-        for (CountryEvidence evidence : found) {
-            final String code = gazetteer.countryCodes[evidence.country];
-            final int lists = enumerations[evidence.country];
-            if (lists == 0 || focus.contains(code)) {
-                continue;
-            }
-            final int counted = evidence.textMentions - evidence.incidentalMentions + evidence.titleMentions;
-            final boolean inAboutSeveral =
-                    focusBefore >= MIN_FOCUS_FOR_ENUMERATION && (evidence.leadWeighed || counted >= 2);
-            if (lists >= 2 || inAboutSeveral) {
-                added.add(code);
-                if (explanation != null) {
-                    explanation.focusRule(
-                            code,
-                            lists >= 2
-                                    ? "focus: named in " + lists + " lists of " + Enumerations.MIN_COUNTRIES
-                                            + " or more countries"
-                                    : "focus: named in a list of " + Enumerations.MIN_COUNTRIES
-                                            + " or more countries, and again or in the lead, in a story about "
-                                            + focusBefore + " countries");
-                }
-            }
-        }
-        if (!added.isEmpty()) {
-            // the focus keeps the countries' order, most salient first
-            final List<String> ordered = new ArrayList<>();
-            for (CountryTagging country : countries) {
-                if (focus.contains(country.code()) || added.contains(country.code())) {
-                    ordered.add(country.code());
-                }
-            }
-            focus.clear();
-            focus.addAll(ordered);
-        }
-    }
-
-    /**
-     * A story that names many countries is a round-up about all of them, not one country's story with
-     * others in passing, when none of them stands out (a weekly levy table, an aid package for a
-     * region's states, a producers' meeting) or when it is already about several of them (export
-     * sales by destination, crop weather, a commodity pact's talks): every country it names is then
-     * in the focus, each of which the salience alone leaves out as named once or twice.
-     */
-    private static void addRoundUpCountries(
-            final List<CountryTagging> countries, final List<String> focus, final TaggingExplanation explanation) {
-        if (countries.isEmpty()) {
-            return;
-        }
-        final boolean noneStandsOut =
-                countries.size() >= MIN_ROUND_UP_COUNTRIES && countries.get(0).salience() <= MAX_ROUND_UP_TOP_SALIENCE;
-        final boolean survey = focus.size() >= MIN_SURVEY_FOCUS && countries.size() >= MIN_SURVEY_COUNTRIES;
-        if (!noneStandsOut && !survey) {
-            return;
-        }
-        final List<String> ordered = new ArrayList<>();
-        for (CountryTagging country : countries) {
-            ordered.add(country.code());
-            if (!focus.contains(country.code()) && explanation != null) {
-                explanation.focusRule(
-                        country.code(),
-                        noneStandsOut
-                                ? "focus: one of " + countries.size() + " countries in a round-up where none"
-                                        + " exceeds salience " + MAX_ROUND_UP_TOP_SALIENCE
-                                : "focus: one of " + countries.size() + " countries in a story already about "
-                                        + focus.size());
-            }
-        }
-        // the focus keeps the countries' order, most salient first
-        focus.clear();
-        focus.addAll(ordered);
     }
 
     /** Records whether a mention keeps its country named only through its capital and towns in the text. */
@@ -642,119 +501,5 @@ final class Salience {
             score = discounted;
         }
         return score;
-    }
-
-    /** Whether only a comma and spaces, at most three characters, lie between a town's end and a name's start. */
-    private static boolean address(final String source, final int townEnd, final int start) {
-        if (start - townEnd < 1 || start - townEnd > 3 || source.charAt(townEnd) != ',') {
-            return false;
-        }
-        for (int i = townEnd + 1; i < start; i++) {
-            if (!Character.isWhitespace(source.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Whether the name at start..end heads a row of figures: it opens its line (after spaces, or a
-     * compass initial as in "W Germany") and a figure follows it on the line, after spaces, dots or
-     * a colon ("France       3.57", "Japan ....... 1,234", "USSR: (8.05)").
-     */
-    static boolean headsRowOfFigures(final String source, final int start, final int end) {
-        int before = start - 1;
-        while (before >= 0 && (source.charAt(before) == ' ' || source.charAt(before) == '\t')) {
-            before--;
-        }
-        if (before >= 0 && source.charAt(before) != '\n') {
-            // "W Germany", "E. Germany": one capital letter, maybe a dot, then the line's start
-            int letter = source.charAt(before) == '.' ? before - 1 : before;
-            if (letter < 0 || !Character.isUpperCase(source.charAt(letter))) {
-                return false;
-            }
-            before = letter - 1;
-            while (before >= 0 && (source.charAt(before) == ' ' || source.charAt(before) == '\t')) {
-                before--;
-            }
-            if (before >= 0 && source.charAt(before) != '\n') {
-                return false;
-            }
-        }
-        if (before < 0) {
-            // the text's first line is a dateline or a lead, not a table's row
-            return false;
-        }
-        int after = end;
-        while (after < source.length() && " \t.:,".indexOf(source.charAt(after)) >= 0) {
-            after++;
-        }
-        if (after < source.length() && "(-+".indexOf(source.charAt(after)) >= 0) {
-            after++;
-        }
-        return after < source.length() && Character.isDigit(source.charAt(after));
-    }
-
-    /**
-     * "CYPRUS MINERALS &lt;CYPM&gt; NAMED IN SUITS" over "Cyprus Minerals Co said ...": a title's
-     * country word that the text uses as the start of a firm's name, followed by the same word, names
-     * that firm in the title too. The firm's name must start at the country word in the text (or
-     * after "The", or after the same word as in the title): "IRANIAN TANKER ATTACKED" over "National
-     * Iranian Tanker Co" is the country's tanker.
-     */
-    static boolean namesFirmOfText(
-            final EntryMatch titleMatch,
-            final TokenizedText title,
-            final List<EntryMatch> matches,
-            final TokenizedText text) {
-        final int titleNext = titleMatch.lastToken + 1;
-        if (titleNext >= title.size() || !title.joinable(titleNext)) {
-            return false;
-        }
-        final String nextWord = TokenizedText.fold(title.source, title.start(titleNext), title.end(titleNext));
-        final int titlePrevious = titleMatch.firstToken - 1;
-        final String previousWord = titlePrevious >= 0 && title.joinable(titleMatch.firstToken)
-                ? TokenizedText.fold(title.source, title.start(titlePrevious), title.end(titlePrevious))
-                : null;
-        for (EntryMatch match : matches) {
-            if (match.inTitle
-                    || !match.isLiveCountry()
-                    || match.entry.target() != titleMatch.entry.target()
-                    || match.lastToken + 1 >= text.size()
-                    || !text.joinable(match.lastToken + 1)) {
-                continue;
-            }
-            final int next = match.lastToken + 1;
-            if (!FoldedWords.is(text, next, nextWord) || !IncidentalMentions.isIncidental(match, text)) {
-                continue;
-            }
-            final int previous = match.firstToken - 1;
-            if (previous >= 0 && text.joinable(match.firstToken) && text.is(previous, TokenizedText.UPPER_FIRST)) {
-                if (!FoldedWords.is(text, previous, "the")
-                        && (previousWord == null || !FoldedWords.is(text, previous, previousWord))) {
-                    continue;
-                }
-            }
-            return true;
-        }
-        return false;
-    }
-
-    /** End of the lead paragraph: the first paragraph break after the dateline, at most 600 characters in. */
-    private static int leadEnd(final TokenizedText text, final Dateline dateline) {
-        final int from = dateline.end();
-        final int limit = Math.min(text.source.length(), from + MAX_LEAD_CHARS);
-        for (int t = 1; t < text.size(); t++) {
-            if (text.start(t) <= from) {
-                continue;
-            }
-            if (text.start(t) >= limit) {
-                return limit;
-            }
-            if (text.paragraphBefore(t) && text.start(t) > from + MIN_LEAD_CHARS) {
-                return text.start(t);
-            }
-        }
-        return limit;
     }
 }

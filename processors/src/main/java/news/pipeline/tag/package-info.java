@@ -12,8 +12,8 @@
  *       From every capitalised token {@link news.pipeline.tag.MentionScanner} walks the trie and keeps
  *       the longest entry, so known multi-word names win ("Gulf of Mexico", "New Jersey",
  *       "Papua New Guinea", "OSCE Minsk Group"). No per-country regular expression anywhere.</li>
- *   <li>Context rules, all general (the entry's flags in the scanner, the rest in
- *       {@link news.pipeline.tag.ContextRules}): exact case for short forms (US, not "us"); combining forms
+ *   <li>Context rules, all general (the entry's flags in the scanner, the rest run by
+ *       {@link news.pipeline.tag.ContextRules}, one class per family): exact case for short forms (US, not "us"); combining forms
  *       only before a hyphen (Sino-); a name hyphenated to an unknown capitalised word is a firm
  *       (Georgia-Pacific); a country or town named like a person after a capitalised word is a
  *       surname (Jerry Jordan), and then means that everywhere in the article, or a forename

@@ -210,18 +210,18 @@ class FocusRulesTest {
     void shouldTellARowOfFiguresFromProseWrappedAtACountrysName() {
         final String text = "LONDON - Shipments to\nJapan 1,200 tonnes rose.\n    France       3.57\n W Germany 3.08\n"
                 + "Exports to France\n    Italy: (4.01)";
-        assertThat(Salience.headsRowOfFigures(text, text.indexOf("France"), text.indexOf("France") + 6))
+        assertThat(StoryLayout.headsRowOfFigures(text, text.indexOf("France"), text.indexOf("France") + 6))
                 .isTrue();
-        assertThat(Salience.headsRowOfFigures(text, text.indexOf("Germany"), text.indexOf("Germany") + 7))
+        assertThat(StoryLayout.headsRowOfFigures(text, text.indexOf("Germany"), text.indexOf("Germany") + 7))
                 .isTrue();
-        assertThat(Salience.headsRowOfFigures(text, text.indexOf("Italy"), text.indexOf("Italy") + 5))
+        assertThat(StoryLayout.headsRowOfFigures(text, text.indexOf("Italy"), text.indexOf("Italy") + 5))
                 .isTrue();
-        assertThat(Salience.headsRowOfFigures(text, text.lastIndexOf("France"), text.lastIndexOf("France") + 6))
+        assertThat(StoryLayout.headsRowOfFigures(text, text.lastIndexOf("France"), text.lastIndexOf("France") + 6))
                 .isFalse();
-        assertThat(Salience.headsRowOfFigures(text, text.indexOf("LONDON"), text.indexOf("LONDON") + 6))
+        assertThat(StoryLayout.headsRowOfFigures(text, text.indexOf("LONDON"), text.indexOf("LONDON") + 6))
                 .isFalse();
         // a wrapped line of prose does open with the name and a figure: one such line alone makes no table
-        assertThat(Salience.headsRowOfFigures(text, text.indexOf("Japan"), text.indexOf("Japan") + 5))
+        assertThat(StoryLayout.headsRowOfFigures(text, text.indexOf("Japan"), text.indexOf("Japan") + 5))
                 .isTrue();
     }
 
