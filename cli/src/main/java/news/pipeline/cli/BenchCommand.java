@@ -185,6 +185,16 @@ public final class BenchCommand implements Callable<Integer> {
     double consoleWindow;
 
     @Option(
+            names = "--console-settle",
+            paramLabel = "S",
+            defaultValue = "1",
+            description = "With --with-console: seconds between a switch (on, once caught up; or off) and the"
+                    + " window after it, which count in no window: longer leaves out more of what switching"
+                    + " itself costs (compiling, the collector's work on the catch-up's garbage), as for a"
+                    + " console left open. Default: ${DEFAULT-VALUE}.")
+    double consoleSettle;
+
+    @Option(
             names = "--console-pairs",
             paramLabel = "N",
             defaultValue = "8",
@@ -463,6 +473,7 @@ public final class BenchCommand implements Callable<Integer> {
                                         progress,
                                         err,
                                         consoleWindow,
+                                        consoleSettle,
                                         consolePairs,
                                         profileDir)) {
                                     exitCode = 1;
@@ -836,8 +847,9 @@ public final class BenchCommand implements Callable<Integer> {
         positive("--rate", rate);
         positive("--partitions", partitions);
         positive("--console-pairs", consolePairs);
-        if (consoleRounds < 0 || !(consoleWindow >= 1)) {
-            throw new UserError("--console-rounds must be 0 or more, --console-window at least 1 (s)");
+        if (consoleRounds < 0 || !(consoleWindow >= 1) || !(consoleSettle >= 0)) {
+            throw new UserError("--console-rounds must be 0 or more, --console-window at least 1 (s), --console-settle"
+                    + " 0 or more (s)");
         }
         positive("--timeout", timeoutSeconds);
         if (htmlRate != null) {

@@ -27,9 +27,6 @@ final class ConsoleAlternation {
     /** Pairs run first and dropped: the console's own code is compiled in its first windows. */
     static final int WARMUP_PAIRS = 1;
 
-    /** After a switch, before the window starts: the switch's own garbage and a commit or two go by. */
-    static final Duration SETTLE = Duration.ofSeconds(1);
-
     /**
      * How long the processors run with the console off before the first window: their own JIT
      * warm-up (a fresh JVM's compiler still takes a large share of its CPU after 30 s).
@@ -61,11 +58,13 @@ final class ConsoleAlternation {
             final Progress progress,
             final PrintWriter err,
             final double windowSeconds,
+            final double settleSeconds,
             final int pairs,
             final Path profileDir)
             throws Exception {
+        final Duration settle = Duration.ofMillis(Math.round(settleSeconds * 1000));
         final AlternatingBenchmark.Plan plan = new AlternatingBenchmark.Plan(
-                Duration.ofMillis(Math.round(windowSeconds * 1000)), SETTLE, WARMUP, WARMUP_PAIRS, pairs);
+                Duration.ofMillis(Math.round(windowSeconds * 1000)), settle, WARMUP, WARMUP_PAIRS, pairs);
         final double rate = plainResult.pipeline().articlesPerSecond();
         if (!(rate > 0)) {
             throw new UserError("--with-console needs the text workload's articles/s to size its backlog, and the"
@@ -113,7 +112,7 @@ final class ConsoleAlternation {
                         WARMUP_PAIRS,
                         windowSeconds,
                         pairs,
-                        SETTLE.toMillis() / 1000.0));
+                        settle.toMillis() / 1000.0));
         final List<Alternation.Pair> measured = result.pairs();
         for (final Alternation.Pair pair : measured) {
             table.add(
