@@ -5,8 +5,10 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +20,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import news.pipeline.runtime.Clients;
 import news.pipeline.runtime.PipelineSettings;
+import news.pipeline.streams.ByCountryTap;
 import news.pipeline.streams.ClientDefaults;
 import news.pipeline.topics.TopicSpec;
 import news.pipeline.topics.Topics;
@@ -29,19 +32,26 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The latest enriched articles and the articles per country, in memory for the Articles and
- * Countries pages. Consumers with no group, read_committed. One follows every partition of the
- * by-country topic from the beginning, so that the counts cover all the topic holds. Another
+ * Countries pages. Consumers with no group, read_committed. The counts come from the by-country
+ * records this process's publisher sends ({@link ByCountryTap}), as it sends them, and from the
+ * topic itself: one consumer reads every partition from the beginning, so that the counts cover all
+ * the topic held at start, and then goes on reading only while others may be writing to it (the
+ * publisher runs in other processes too, or none runs here, or a replay writes): reading every
+ * record back cost the pipeline several percent of its throughput. Each country and article pair is
+ * counted once, however many ways it comes. Another
  * reads the enriched topic only when a page asks for articles, and then only its tail: the records
  * each partition got since the last look, at most its latest {@link #TAIL_PER_PARTITION}. Enriched
  * records carry the whole text, and following all of them would cost the pipeline a share of its
  * throughput that grows with its rate, for a list that shows 50. A third, opened when a page first
  * lists a country or opens an article, reads single records again at the positions kept. What is
- * kept of the records, and how cheaply, is {@link FollowedArticles}'.
+ * kept of the records, and how cheaply, is {@link FollowedArticles}'. A country's latest articles
+ * are read back from the end of its partition when a page lists them.
  */
 public final class ArticleFeed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ArticleFeed.class);
@@ -75,6 +85,18 @@ public final class ArticleFeed implements AutoCloseable {
 
     private static final Duration COUNTRY_FETCH_WAIT = Duration.ofSeconds(1);
 
+    /** Latest articles listed per country. */
+    static final int PER_COUNTRY = 20;
+
+    /**
+     * The most records of a country's partition read back, from its end, to list the country's latest
+     * articles; a country with none among them lists none. Read when a page asks, in chunks that
+     * double from {@link #FIRST_COUNTRY_CHUNK}.
+     */
+    static final int COUNTRY_SCAN_LIMIT = 20_000;
+
+    private static final int FIRST_COUNTRY_CHUNK = 500;
+
     /** Records kept decoded after a page showed them. */
     private static final int LOOKED_UP = 200;
 
@@ -84,7 +106,7 @@ public final class ArticleFeed implements AutoCloseable {
     /** How long a look at the enriched topic may hold up a page's request. */
     private static final Duration TAIL_TIMEOUT = Duration.ofSeconds(5);
 
-    private final KafkaConsumer<Void, FollowedArticles.CountedFields> consumer;
+    private final KafkaConsumer<Void, CountedFieldsDecoder.CountedFields> consumer;
     private final KafkaConsumer<byte[], byte[]> tail;
     /** Reads a country's latest records again when a page lists them; opened on the first. */
     private KafkaConsumer<byte[], byte[]> lookup;
@@ -107,9 +129,29 @@ public final class ArticleFeed implements AutoCloseable {
 
     private final CountDownLatch caughtUp = new CountDownLatch(1);
 
-    public ArticleFeed(final PipelineSettings settings) {
+    /** This process's publisher's by-country records as it sends them; null when it does not run here. */
+    private final ByCountryTap tap;
+
+    /**
+     * Whether the tap sees every by-country record written now, and where the topic ended just before
+     * that was found: what the reader need not read. Set by the console's sampler.
+     */
+    record Coverage(boolean tapSeesAll, Map<TopicPartition, Long> endsBefore) {}
+
+    private volatile Coverage coverage = new Coverage(false, Map.of());
+
+    /** Whether the by-country reader is paused, the counts coming from the tap alone. */
+    private volatile boolean readerPaused;
+
+    /** @param tap where this process's publisher hands over the by-country records it sends; null if it runs elsewhere */
+    public ArticleFeed(final PipelineSettings settings, final ByCountryTap tap) {
         this.settings = settings;
         this.followed = new FollowedArticles(settings.valueFormat());
+        this.tap = tap;
+        // Listening before the topic's end is taken below: every record is then either read or handed over.
+        if (tap != null) {
+            tap.listen((value, time) -> followed.byCountry(Topics.BY_COUNTRY.name(), value, time));
+        }
         this.consumer = countryReader(settings, followed);
         this.tail = Clients.reader(settings);
         this.enrichedPartitions = partitions(tail, Topics.ENRICHED);
@@ -128,35 +170,35 @@ public final class ArticleFeed implements AutoCloseable {
      * before the broker answers, so that it fetches a few times a second at most rather than after
      * every transaction the pipeline commits (the counts are a second late at most).
      */
-    private static KafkaConsumer<Void, FollowedArticles.CountedFields> countryReader(
+    private static KafkaConsumer<Void, CountedFieldsDecoder.CountedFields> countryReader(
             final PipelineSettings settings, final FollowedArticles followed) {
         final Map<String, Object> config = Clients.readerConfig(settings);
         config.putIfAbsent(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, String.valueOf(COUNTRY_FETCH_BYTES));
         config.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, String.valueOf(COUNTRY_FETCH_WAIT.toMillis()));
         // The by-country record's key (the country code, also in the value) is not read.
-        return new KafkaConsumer<>(config, new Unread(), new CountedFieldsReader(followed));
+        return new KafkaConsumer<>(config, new Unread(), new CountedFieldsReader(followed.newDecoder()));
     }
 
     /**
      * Reads a by-country record's counted fields where the consumer holds it, without the copy of the
      * whole record a byte-array deserializer makes; null for a record that does not decode.
      */
-    private static final class CountedFieldsReader implements Deserializer<FollowedArticles.CountedFields> {
-        private final FollowedArticles followed;
+    private static final class CountedFieldsReader implements Deserializer<CountedFieldsDecoder.CountedFields> {
+        private final CountedFieldsDecoder decoder;
 
-        CountedFieldsReader(final FollowedArticles followed) {
-            this.followed = followed;
+        CountedFieldsReader(final CountedFieldsDecoder decoder) {
+            this.decoder = decoder;
         }
 
         @Override
-        public FollowedArticles.CountedFields deserialize(final String topic, final byte[] data) {
-            return data == null ? null : followed.countedFields(topic, ByteBuffer.wrap(data));
+        public CountedFieldsDecoder.CountedFields deserialize(final String topic, final byte[] data) {
+            return data == null ? null : decoder.read(topic, ByteBuffer.wrap(data));
         }
 
         @Override
-        public FollowedArticles.CountedFields deserialize(
+        public CountedFieldsDecoder.CountedFields deserialize(
                 final String topic, final Headers headers, final ByteBuffer data) {
-            return data == null ? null : followed.countedFields(topic, data);
+            return data == null ? null : decoder.read(topic, data);
         }
     }
 
@@ -223,13 +265,58 @@ public final class ArticleFeed implements AutoCloseable {
         return records;
     }
 
+    /**
+     * Tells the reader whether the tap now sees every by-country record written, as the console's
+     * sampler found; {@code endsBefore} is where the topic ended (read_committed) before it looked.
+     */
+    public void coverage(final boolean tapSeesAll, final Map<TopicPartition, Long> endsBefore) {
+        coverage = new Coverage(tap != null && tapSeesAll, Map.copyOf(endsBefore));
+    }
+
+    /**
+     * The by-country reader: from the topic's beginning until it has caught up, then for as long as
+     * the tap does not see every record written. When it does, the reader reads on to where the topic
+     * ended before that was found (what others wrote until then) and pauses; it goes on, when others
+     * write again, from where the topic ended when the tap was last found to see everything.
+     */
     private void follow() {
+        boolean paused = false;
+        Map<TopicPartition, Long> coveredUpTo = Map.of();
         try {
             while (running) {
-                for (final ConsumerRecord<Void, FollowedArticles.CountedFields> record :
+                final Coverage now = coverage;
+                if (caughtUp.getCount() == 0 && now.tapSeesAll()) {
+                    if (paused || readTo(now.endsBefore())) {
+                        if (!paused) {
+                            consumer.pause(countryPartitions);
+                            paused = true;
+                            readerPaused = true;
+                            LOG.info(
+                                    "console: counting by-country records as this process's publisher sends them; the topic is not read");
+                        }
+                        coveredUpTo = now.endsBefore();
+                        // Paused: this waits, fetching nothing, and wakes up for close().
+                        consumer.poll(Duration.ofMillis(500));
+                        continue;
+                    }
+                } else if (paused) {
+                    for (final Map.Entry<TopicPartition, Long> end : coveredUpTo.entrySet()) {
+                        if (countryPartitions.contains(end.getKey())
+                                && consumer.position(end.getKey()) < end.getValue()) {
+                            consumer.seek(end.getKey(), end.getValue());
+                        }
+                    }
+                    consumer.resume(countryPartitions);
+                    paused = false;
+                    readerPaused = false;
+                    LOG.info(
+                            "console: reading the by-country topic again (a replay or a publisher elsewhere may write to it), from {}",
+                            coveredUpTo);
+                }
+                for (final ConsumerRecord<Void, CountedFieldsDecoder.CountedFields> record :
                         consumer.poll(Duration.ofMillis(500))) {
                     if (record.value() != null) {
-                        followed.count(record.value(), record.partition(), record.offset(), record.timestamp());
+                        followed.count(record.value(), record.timestamp());
                     }
                 }
                 if (caughtUp.getCount() > 0
@@ -245,6 +332,17 @@ public final class ArticleFeed implements AutoCloseable {
         } finally {
             consumer.close();
         }
+    }
+
+    /** Whether the counts come from this process's publisher alone now, the topic not read. */
+    public boolean readerPaused() {
+        return readerPaused;
+    }
+
+    /** Whether the reader has read every partition up to these offsets. */
+    private boolean readTo(final Map<TopicPartition, Long> ends) {
+        return countryPartitions.stream()
+                .allMatch(partition -> consumer.position(partition) >= ends.getOrDefault(partition, 0L));
     }
 
     /** What the list shows of the latest articles, newest first. */
@@ -271,14 +369,77 @@ public final class ArticleFeed implements AutoCloseable {
     }
 
     /**
-     * A country's latest articles from the by-country topic, newest first: its records read again at
-     * the positions kept (those the topic no longer holds are left out).
+     * A country's latest articles from the by-country topic, newest first, each once: read back from
+     * the end of the country's partition (its records are keyed by its code), at most
+     * {@link #COUNTRY_SCAN_LIMIT} records back.
      */
     public List<ObjectNode> byCountry(final String code) {
-        return readAgain(
-                Topics.BY_COUNTRY,
-                followed.latestOf(code),
-                (value, time) -> followed.countryArticle(Topics.BY_COUNTRY.name(), value, time));
+        synchronized (looked) {
+            try {
+                return latestOf(code);
+            } catch (WakeupException e) {
+                return List.of();
+            } catch (RuntimeException e) {
+                LOG.warn("console: cannot read {}'s articles: {}", code, e.toString());
+                return List.of();
+            }
+        }
+    }
+
+    private List<ObjectNode> latestOf(final String code) {
+        final KafkaConsumer<byte[], byte[]> reader = lookup();
+        final String topic = Topics.BY_COUNTRY.name();
+        final byte[] key = Topics.BY_COUNTRY.keySerde().get().serializer().serialize(topic, code);
+        // Where the producers' default partitioner puts a record with this key.
+        final TopicPartition partition =
+                new TopicPartition(topic, Utils.toPositive(Utils.murmur2(key)) % countryPartitions.size());
+        final long start = reader.beginningOffsets(List.of(partition)).get(partition);
+        final long end = reader.endOffsets(List.of(partition)).get(partition);
+        final long deadline = System.nanoTime() + TAIL_TIMEOUT.toNanos();
+        final Map<String, ObjectNode> latest = new LinkedHashMap<>();
+        long to = end;
+        int chunk = FIRST_COUNTRY_CHUNK;
+        while (latest.size() < PER_COUNTRY
+                && to > start
+                && end - to < COUNTRY_SCAN_LIMIT
+                && System.nanoTime() < deadline) {
+            final long from = Math.max(start, Math.max(end - COUNTRY_SCAN_LIMIT, to - chunk));
+            final List<ConsumerRecord<byte[], byte[]>> records = readRange(reader, partition, from, to, deadline);
+            for (int i = records.size() - 1; i >= 0 && latest.size() < PER_COUNTRY; i--) {
+                final ConsumerRecord<byte[], byte[]> record = records.get(i);
+                if (Arrays.equals(record.key(), key) && record.value() != null) {
+                    // A replay writes a pair again: the newest is listed.
+                    followed.countryArticle(topic, record.value(), record.timestamp())
+                            .ifPresent(article -> latest.putIfAbsent(
+                                    article.path("article_id").asText(), article));
+                }
+            }
+            to = from;
+            chunk *= 2;
+        }
+        return List.copyOf(latest.values());
+    }
+
+    /** The records of a partition from one offset up to (not including) another, oldest first, as far as read by the deadline. */
+    private static List<ConsumerRecord<byte[], byte[]>> readRange(
+            final KafkaConsumer<byte[], byte[]> reader,
+            final TopicPartition partition,
+            final long from,
+            final long to,
+            final long deadline) {
+        reader.pause(reader.assignment());
+        reader.seek(partition, from);
+        reader.resume(List.of(partition));
+        final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        while (reader.position(partition) < to && System.nanoTime() < deadline) {
+            for (final ConsumerRecord<byte[], byte[]> record : reader.poll(Duration.ofMillis(100))) {
+                if (record.offset() < to) {
+                    records.add(record);
+                }
+            }
+        }
+        reader.pause(List.of(partition));
+        return records;
     }
 
     /** The records of a topic at these positions, decoded, in their order; those not read or not decoded left out. */
@@ -324,15 +485,10 @@ public final class ArticleFeed implements AutoCloseable {
     /** The values of a topic's records at these positions, as far as the topic still holds them. */
     private Map<FollowedArticles.Position, byte[]> read(
             final TopicSpec<?, ?> topic, final List<FollowedArticles.Position> positions) {
-        if (lookup == null) {
-            lookup = lookupReader(settings);
-            final List<TopicPartition> all = new ArrayList<>(countryPartitions);
-            all.addAll(enrichedPartitions);
-            lookup.assign(all);
-        }
+        final KafkaConsumer<byte[], byte[]> reader = lookup();
         final List<TopicPartition> partitions =
                 topic.name().equals(Topics.BY_COUNTRY.name()) ? countryPartitions : enrichedPartitions;
-        final Map<TopicPartition, Long> starts = lookup.beginningOffsets(partitions);
+        final Map<TopicPartition, Long> starts = reader.beginningOffsets(partitions);
         final Map<TopicPartition, TreeMap<Long, FollowedArticles.Position>> wanted = new HashMap<>();
         for (final FollowedArticles.Position position : positions) {
             final TopicPartition partition = new TopicPartition(topic.name(), position.partition());
@@ -343,11 +499,11 @@ public final class ArticleFeed implements AutoCloseable {
         final Map<FollowedArticles.Position, byte[]> values = new HashMap<>();
         final long deadline = System.nanoTime() + TAIL_TIMEOUT.toNanos();
         while (!wanted.isEmpty() && System.nanoTime() < deadline) {
-            lookup.pause(lookup.assignment());
-            wanted.forEach((partition, offsets) -> lookup.seek(partition, offsets.firstKey()));
-            lookup.resume(wanted.keySet());
+            reader.pause(reader.assignment());
+            wanted.forEach((partition, offsets) -> reader.seek(partition, offsets.firstKey()));
+            reader.resume(wanted.keySet());
             final Map<TopicPartition, Long> readUpTo = new HashMap<>();
-            for (final ConsumerRecord<byte[], byte[]> record : lookup.poll(Duration.ofMillis(100))) {
+            for (final ConsumerRecord<byte[], byte[]> record : reader.poll(Duration.ofMillis(100))) {
                 final TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                 final TreeMap<Long, FollowedArticles.Position> offsets = wanted.get(partition);
                 final FollowedArticles.Position position = offsets == null ? null : offsets.get(record.offset());
@@ -370,6 +526,17 @@ public final class ArticleFeed implements AutoCloseable {
         return values;
     }
 
+    /** The reader of records read again, opened on first use; guarded by {@link #looked}. */
+    private KafkaConsumer<byte[], byte[]> lookup() {
+        if (lookup == null) {
+            lookup = lookupReader(settings);
+            final List<TopicPartition> all = new ArrayList<>(countryPartitions);
+            all.addAll(enrichedPartitions);
+            lookup.assign(all);
+        }
+        return lookup;
+    }
+
     /** Reads a few records at a time, one producer batch a partition, since it looks for single records. */
     private static KafkaConsumer<byte[], byte[]> lookupReader(final PipelineSettings settings) {
         final Map<String, Object> config = Clients.readerConfig(settings);
@@ -390,6 +557,9 @@ public final class ArticleFeed implements AutoCloseable {
 
     @Override
     public void close() {
+        if (tap != null) {
+            tap.listen(null);
+        }
         running = false;
         consumer.wakeup();
         tail.wakeup();

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import news.pipeline.ops.ConsumerLag;
 import news.pipeline.runtime.Clients;
 import news.pipeline.runtime.OpsServer;
@@ -36,11 +38,16 @@ import news.pipeline.schema.DeadLetterReason;
 import news.pipeline.streams.ClientDefaults;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.streams.StreamsSettings;
+import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.ThreadMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,6 +124,10 @@ public final class Console implements AutoCloseable {
     private final Replays replays;
     private final CrawlFeeds feeds;
     private final URI url;
+    /** Used by the sampler thread only. */
+    private List<TopicPartition> countryPartitions;
+
+    private long replaysSeen;
 
     private Console(
             final ProcessorService service,
@@ -135,7 +146,11 @@ public final class Console implements AutoCloseable {
         this.admin = Admin.create(adminConfig);
         this.lagReader = lagReader(settings);
         this.status = new ProcessorStatus(service.registry());
-        this.articles = new ArticleFeed(settings);
+        this.articles = new ArticleFeed(
+                settings,
+                service.runner().streams().containsKey(ProcessorApp.PUBLISHER)
+                        ? service.runner().byCountryTap()
+                        : null);
         this.deadLetters = new DeadLetters(settings);
         this.replays = new Replays(settings);
         this.feeds = new CrawlFeeds(settings);
@@ -208,14 +223,54 @@ public final class Console implements AutoCloseable {
                             admin, lagReader, SAMPLED_EXACT_COUNT_LIMIT)
                     .measure(Arrays.asList(ProcessorApp.values()), settings.asMap());
             lag.add(new LagHistory.Sample(Instant.now(), measured));
+            // Taken before the groups are described: what the topic held then was written by whoever wrote.
+            final long replaysBefore = replays.started();
+            final Map<TopicPartition, Long> countryEnds = lagReader.endOffsets(countryPartitions());
             groups.putAll(admin.describeConsumerGroups(applicationIds.values())
                     .all()
                     .get(GROUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+            final boolean replayWrote = replays.running() || replaysBefore != replaysSeen;
+            replaysSeen = replaysBefore;
+            articles.coverage(
+                    !replayWrote
+                            && onlyWriter(
+                                    service.runner().streams().get(ProcessorApp.PUBLISHER),
+                                    groups.get(applicationIds.get(ProcessorApp.PUBLISHER))),
+                    countryEnds);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             LOG.warn("console: cannot measure lag: {}", e.toString());
         }
+    }
+
+    private List<TopicPartition> countryPartitions() {
+        if (countryPartitions == null) {
+            countryPartitions = Clients.partitions(lagReader, Topics.BY_COUNTRY.name(), GROUP_TIMEOUT);
+        }
+        return countryPartitions;
+    }
+
+    /**
+     * Whether the publisher running here is the only one writing: every member of its group is one of
+     * its stream threads. Another instance (in another process) writes by-country records this
+     * process's tap does not see.
+     */
+    private static boolean onlyWriter(final KafkaStreams publisher, final ConsumerGroupDescription group) {
+        return publisher != null
+                && group != null
+                && onlyWriter(
+                        publisher.metadataForLocalThreads().stream()
+                                .map(ThreadMetadata::consumerClientId)
+                                .collect(Collectors.toSet()),
+                        group.members().stream()
+                                .map(MemberDescription::clientId)
+                                .toList());
+    }
+
+    /** Whether every member of a group (by client id) is one of these consumers (this process's stream threads'); true for none. */
+    static boolean onlyWriter(final Set<String> localConsumers, final Collection<String> memberClients) {
+        return localConsumers.containsAll(memberClients);
     }
 
     private void handle(final HttpExchange exchange) throws IOException {
@@ -383,6 +438,8 @@ public final class Console implements AutoCloseable {
         body.put("window", window.name().toLowerCase(Locale.ROOT));
         body.put("counts", articles.counts(window, Instant.now()));
         body.put("names", articles.countryNames());
+        // Where the counts come from now: what this process's publisher sends, or the topic read back.
+        body.put("counted_from", articles.readerPaused() ? "publisher" : "topic");
         return body;
     }
 

@@ -34,6 +34,7 @@ final class Replays implements AutoCloseable {
         return thread;
     });
     private final Map<String, Object> status = new LinkedHashMap<>(Map.of("state", "idle"));
+    private long started;
 
     Replays(final PipelineSettings settings) {
         this.settings = settings;
@@ -79,6 +80,7 @@ final class Replays implements AutoCloseable {
         }
         final Instant[] window = window(from, to, Instant.now());
         status.clear();
+        started++;
         status.put("state", "running");
         status.put("read", 0L);
         runner.execute(() -> run(window[0], window[1]));
@@ -119,6 +121,15 @@ final class Replays implements AutoCloseable {
 
     private synchronized void update(final String key, final Object value) {
         status.put(key, value);
+    }
+
+    /** How many replays were started here: with {@link #running()}, whether one wrote since a count was taken. */
+    synchronized long started() {
+        return started;
+    }
+
+    synchronized boolean running() {
+        return "running".equals(status.get("state"));
     }
 
     synchronized Map<String, Object> status() {

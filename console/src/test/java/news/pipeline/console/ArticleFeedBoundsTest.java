@@ -55,11 +55,10 @@ class ArticleFeedBoundsTest {
 
         assertThat(followed.counts(ArticleFeed.Window.ALL, NOW)).isEqualTo(Map.of("AM", 2L));
         assertThat(followed.countryNames()).isEqualTo(Map.of("AM", "Armenia"));
-        assertThat(topic.listed("AM")).containsExactly("a2", "a1");
     }
 
     @Test
-    void aPairReplayedAfterItWasForgottenIsCountedAgainButListedOnce() {
+    void aPairReplayedAfterItWasForgottenIsCountedAgain() {
         final FollowedArticles followed = new FollowedArticles(ValueFormat.singleObject(), 10);
         final Topic topic = new Topic(followed);
         topic.write("AM", "Armenia", "a1", NOW.toEpochMilli());
@@ -71,7 +70,6 @@ class ArticleFeedBoundsTest {
         topic.write("AM", "Armenia", "a2", NOW.toEpochMilli());
 
         assertThat(followed.counts(ArticleFeed.Window.ALL, NOW)).containsEntry("AM", 3L);
-        assertThat(topic.listed("AM")).containsExactly("a2", "a1");
     }
 
     @Test
@@ -83,17 +81,40 @@ class ArticleFeedBoundsTest {
         }
         assertThat(followed.countedPairs()).isEqualTo(50);
         assertThat(followed.counts(ArticleFeed.Window.HOUR, NOW)).isEqualTo(Map.of("FR", 500L));
-        assertThat(topic.listed("FR")).hasSize(FollowedArticles.PER_COUNTRY);
-        assertThat(topic.listed("FR").get(0)).isEqualTo("a499");
+    }
+
+    @Test
+    void recordsHandedOverByManyThreadsAtOnceAreEachCountedOnce() throws InterruptedException {
+        final FollowedArticles followed = new FollowedArticles(ValueFormat.singleObject(), 100_000);
+        final List<Thread> threads = new ArrayList<>();
+        // As the publisher's stream threads hand their records over: each thread reads with its own decoder.
+        for (final String code : List.of("AM", "FR", "AZ", "TR")) {
+            final byte[][] records = new byte[2_000][];
+            for (int i = 0; i < records.length; i++) {
+                records[i] = country(code, "Country " + code, code + "-" + i);
+            }
+            threads.add(new Thread(() -> {
+                for (final byte[] record : records) {
+                    followed.byCountry("news.articles.by-country", record, NOW.toEpochMilli());
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (final Thread thread : threads) {
+            thread.join();
+        }
+
+        assertThat(followed.counts(ArticleFeed.Window.ALL, NOW))
+                .isEqualTo(Map.of("AM", 2_000L, "FR", 2_000L, "AZ", 2_000L, "TR", 2_000L));
+        assertThat(followed.countryNames()).containsEntry("AZ", "Country AZ");
     }
 
     @Test
     void aRecordInTheRegistrysFramingWithNoRegistryIsSkippedNotCounted() {
         final FollowedArticles followed = new FollowedArticles(ValueFormat.singleObject(), 10);
-        final Topic topic = new Topic(followed);
         final byte[] framed = {0, 0, 0, 0, 7, 4, 65, 77};
 
-        assertThat(followed.byCountry("news.articles.by-country", 0, 0, framed, NOW.toEpochMilli()))
+        assertThat(followed.byCountry("news.articles.by-country", framed, NOW.toEpochMilli()))
                 .isFalse();
         assertThat(followed.counts(ArticleFeed.Window.ALL, NOW)).isEmpty();
         assertThat(followed.countedPairs()).isZero();
@@ -174,7 +195,7 @@ class ArticleFeedBoundsTest {
 
     @Test
     void theCountedFieldsAreReadWhereTheConsumerHoldsTheRecord() {
-        final FollowedArticles followed = new FollowedArticles(ValueFormat.singleObject(), 10);
+        final CountedFieldsDecoder decoder = new CountedFieldsDecoder(ValueFormat.singleObject());
         final byte[] armenia = country("AM", "Armenia", "a1");
         final byte[] france = country("FR", "France", "a1");
         // As a consumer hands it over: a slice of a larger buffer, not starting at its array's first byte.
@@ -186,14 +207,16 @@ class ArticleFeedBoundsTest {
         final ByteBuffer second =
                 held.duplicate().position(5 + armenia.length).limit(5 + armenia.length + france.length);
 
-        final FollowedArticles.CountedFields am = followed.countedFields("news.articles.by-country", first);
-        final FollowedArticles.CountedFields fr = followed.countedFields("news.articles.by-country", second);
-        final FollowedArticles.CountedFields amAgain = followed.countedFields("news.articles.by-country", first);
+        final CountedFieldsDecoder.CountedFields am = decoder.read("news.articles.by-country", first);
+        final CountedFieldsDecoder.CountedFields fr = decoder.read("news.articles.by-country", second);
+        final CountedFieldsDecoder.CountedFields amAgain = decoder.read("news.articles.by-country", first);
 
         assertThat(am)
-                .isEqualTo(new FollowedArticles.CountedFields("AM", "Armenia", CountedPairs.fingerprint("AM", "a1")));
+                .isEqualTo(
+                        new CountedFieldsDecoder.CountedFields("AM", "Armenia", CountedPairs.fingerprint("AM", "a1")));
         assertThat(fr)
-                .isEqualTo(new FollowedArticles.CountedFields("FR", "France", CountedPairs.fingerprint("FR", "a1")));
+                .isEqualTo(
+                        new CountedFieldsDecoder.CountedFields("FR", "France", CountedPairs.fingerprint("FR", "a1")));
         assertThat(amAgain).isEqualTo(am);
         assertThat(first.position())
                 .as("the consumer's buffer is left as it was")
@@ -219,26 +242,16 @@ class ArticleFeedBoundsTest {
         return Arrays.copyOf(bytes, bytes.length + 3);
     }
 
-    /** By-country records written at consecutive offsets of one partition, and which article each offset holds. */
+    /** By-country records as the publisher sends them or the reader reads them. */
     private static final class Topic {
         private final FollowedArticles followed;
-        private final List<String> articleAt = new ArrayList<>();
 
         Topic(final FollowedArticles followed) {
             this.followed = followed;
         }
 
         boolean write(final String code, final String name, final String articleId, final long time) {
-            articleAt.add(articleId);
-            return followed.byCountry(
-                    "news.articles.by-country", 0, articleAt.size() - 1, country(code, name, articleId), time);
-        }
-
-        /** The articles the country's kept positions hold, newest first. */
-        List<String> listed(final String code) {
-            return followed.latestOf(code).stream()
-                    .map(position -> articleAt.get(Math.toIntExact(position.offset())))
-                    .toList();
+            return followed.byCountry("news.articles.by-country", country(code, name, articleId), time);
         }
     }
 

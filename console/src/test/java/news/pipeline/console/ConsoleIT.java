@@ -284,6 +284,12 @@ class ConsoleIT {
         assertThat(browser.find("#world-map path[data-code='BR']").getAttribute("fill"))
                 .as("a country no article involves stays grey")
                 .isEqualTo("#d0d5dd");
+        // The publisher runs in this process alone: once caught up, the console stops reading the topic back.
+        browser.await(
+                "the counts taken as the publisher here sends them",
+                d -> browser.find("#country-legend").getText().contains("as the publisher here sends them")
+                        ? true
+                        : null);
         browser.click("#world-map path[data-code='AM']");
         final String seed = "#country-articles li[data-article='" + seedId + "']";
         browser.await(

@@ -45,6 +45,18 @@ public final class StreamsSettings {
      */
     public static Properties forProcessor(
             final ProcessorApp processor, final Map<String, String> settings, final PipelineMetrics metrics) {
+        return forProcessor(processor, settings, metrics, null);
+    }
+
+    /**
+     * @param settings merged user settings (Kafka configs and news.pipeline.* keys); they win over defaults
+     * @param byCountryTap where the publisher's producers hand the by-country records they send; null for none
+     */
+    public static Properties forProcessor(
+            final ProcessorApp processor,
+            final Map<String, String> settings,
+            final PipelineMetrics metrics,
+            final ByCountryTap byCountryTap) {
         final Properties props = new Properties();
         props.putAll(settings);
         // An object, not a string: Kafka Streams hands config originals to the handlers it creates.
@@ -66,6 +78,9 @@ public final class StreamsSettings {
                 String.valueOf(MAX_REQUEST_BYTES));
         ClientDefaults.PRODUCER.forEach((name, value) -> props.putIfAbsent(StreamsConfig.producerPrefix(name), value));
         ClientDefaults.CONSUMER.forEach((name, value) -> props.putIfAbsent(StreamsConfig.consumerPrefix(name), value));
+        if (byCountryTap != null && processor == ProcessorApp.PUBLISHER) {
+            byCountryTap.installIn(props);
+        }
         return props;
     }
 }

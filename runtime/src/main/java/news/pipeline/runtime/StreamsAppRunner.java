@@ -13,6 +13,7 @@ import news.pipeline.metrics.PipelineMetrics;
 import news.pipeline.serde.SchemaRegistration;
 import news.pipeline.serde.SchemaRegistryUnavailableException;
 import news.pipeline.serde.ValueFormat;
+import news.pipeline.streams.ByCountryTap;
 import news.pipeline.streams.PipelineConfig;
 import news.pipeline.streams.PipelineSteps;
 import news.pipeline.streams.ProcessorApp;
@@ -36,6 +37,7 @@ public final class StreamsAppRunner implements AutoCloseable {
     private final Map<ProcessorApp, KafkaStreams> streams = new EnumMap<>(ProcessorApp.class);
     private final ValueFormat valueFormat;
     private final Map<String, String> settings;
+    private final ByCountryTap byCountryTap = new ByCountryTap();
 
     /** Processors whose metrics are kept in memory only. */
     public StreamsAppRunner(final List<ProcessorApp> processors, final Map<String, String> settings) {
@@ -57,7 +59,7 @@ public final class StreamsAppRunner implements AutoCloseable {
         this.valueFormat = steps.valueFormat();
         this.settings = Map.copyOf(settings);
         for (final ProcessorApp processor : processors) {
-            final Properties props = StreamsSettings.forProcessor(processor, settings, steps.metrics());
+            final Properties props = StreamsSettings.forProcessor(processor, settings, steps.metrics(), byCountryTap);
             final KafkaStreams app = new KafkaStreams(processor.topology(steps), props);
             app.setUncaughtExceptionHandler(exception -> {
                 // Bad records never get here (they are dead-lettered); this is the broker or a bug.
@@ -140,6 +142,11 @@ public final class StreamsAppRunner implements AutoCloseable {
 
     public Map<ProcessorApp, KafkaStreams> streams() {
         return streams;
+    }
+
+    /** The by-country records the publisher sends, when it runs here; they reach no one until a listener is set. */
+    public ByCountryTap byCountryTap() {
+        return byCountryTap;
     }
 
     /** Exposes each application's Kafka Streams client metrics (KafkaStreamsMetrics) in the registry. */

@@ -293,7 +293,8 @@ async function renderCountries() {
   }
   const unmapped = Object.keys(data.counts).filter(code => !worldMap.has(code));
   document.getElementById('country-legend').textContent = Object.keys(data.counts).length + ' countries, busiest '
-    + max + ' articles' + (unmapped.length ? '; too small for this map: ' + unmapped.join(' ') : '');
+    + max + ' articles' + (unmapped.length ? '; too small for this map: ' + unmapped.join(' ') : '')
+    + (data.counted_from === 'publisher' ? '; counted as the publisher here sends them' : '; counted from the by-country topic');
 }
 
 async function showCountry(code, name) {
