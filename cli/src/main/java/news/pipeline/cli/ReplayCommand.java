@@ -85,7 +85,7 @@ final class ReplayCommand implements Callable<Integer> {
             // The stages as the live processors run them with these settings, the output limit included.
             final Replay replay = new Replay(PipelineSteps.fromSettings(settings.asMap(), PipelineMetrics.inMemory()));
             try (KafkaProducer<byte[], byte[]> producer = Clients.producer(settings.withDefault(
-                    ProducerConfig.TRANSACTIONAL_ID_CONFIG, "news-pipeline-replay-" + UUID.randomUUID()))) {
+                    ProducerConfig.TRANSACTIONAL_ID_CONFIG, Replay.TRANSACTIONAL_ID_PREFIX + UUID.randomUUID()))) {
                 final Replay.Result result = replay.execute(plan, consumer, producer);
                 out.printf(
                         "replay %s done in %.1f s: read %d raw records (%d outside the window by timestamp), wrote %d clean, "

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -28,7 +27,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import news.pipeline.ops.ConsumerLag;
 import news.pipeline.runtime.Clients;
 import news.pipeline.runtime.OpsServer;
@@ -42,12 +40,9 @@ import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.ThreadMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -127,7 +122,7 @@ public final class Console implements AutoCloseable {
     /** Used by the sampler thread only. */
     private List<TopicPartition> countryPartitions;
 
-    private long replaysSeen;
+    private Map<String, String> replayWritesSeen = Map.of();
 
     private Console(
             final ProcessorService service,
@@ -223,17 +218,18 @@ public final class Console implements AutoCloseable {
                             admin, lagReader, SAMPLED_EXACT_COUNT_LIMIT)
                     .measure(Arrays.asList(ProcessorApp.values()), settings.asMap());
             lag.add(new LagHistory.Sample(Instant.now(), measured));
-            // Taken before the groups are described: what the topic held then was written by whoever wrote.
-            final long replaysBefore = replays.started();
+            // Taken before the writers are looked at: what the topic held then was written by whoever wrote.
             final Map<TopicPartition, Long> countryEnds = lagReader.endOffsets(countryPartitions());
             groups.putAll(admin.describeConsumerGroups(applicationIds.values())
                     .all()
                     .get(GROUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
-            final boolean replayWrote = replays.running() || replaysBefore != replaysSeen;
-            replaysSeen = replaysBefore;
+            final Map<String, String> replayWrites =
+                    ByCountryWriters.replayWrites(admin, countryPartitions(), GROUP_TIMEOUT);
+            final boolean replayWrote = ByCountryWriters.wroteSince(replayWritesSeen, replayWrites);
+            replayWritesSeen = replayWrites;
             articles.coverage(
                     !replayWrote
-                            && onlyWriter(
+                            && ByCountryWriters.onlyWriter(
                                     service.runner().streams().get(ProcessorApp.PUBLISHER),
                                     groups.get(applicationIds.get(ProcessorApp.PUBLISHER))),
                     countryEnds);
@@ -249,28 +245,6 @@ public final class Console implements AutoCloseable {
             countryPartitions = Clients.partitions(lagReader, Topics.BY_COUNTRY.name(), GROUP_TIMEOUT);
         }
         return countryPartitions;
-    }
-
-    /**
-     * Whether the publisher running here is the only one writing: every member of its group is one of
-     * its stream threads. Another instance (in another process) writes by-country records this
-     * process's tap does not see.
-     */
-    private static boolean onlyWriter(final KafkaStreams publisher, final ConsumerGroupDescription group) {
-        return publisher != null
-                && group != null
-                && onlyWriter(
-                        publisher.metadataForLocalThreads().stream()
-                                .map(ThreadMetadata::consumerClientId)
-                                .collect(Collectors.toSet()),
-                        group.members().stream()
-                                .map(MemberDescription::clientId)
-                                .toList());
-    }
-
-    /** Whether every member of a group (by client id) is one of these consumers (this process's stream threads'); true for none. */
-    static boolean onlyWriter(final Set<String> localConsumers, final Collection<String> memberClients) {
-        return localConsumers.containsAll(memberClients);
     }
 
     private void handle(final HttpExchange exchange) throws IOException {

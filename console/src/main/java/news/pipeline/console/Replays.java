@@ -34,7 +34,6 @@ final class Replays implements AutoCloseable {
         return thread;
     });
     private final Map<String, Object> status = new LinkedHashMap<>(Map.of("state", "idle"));
-    private long started;
 
     Replays(final PipelineSettings settings) {
         this.settings = settings;
@@ -80,7 +79,6 @@ final class Replays implements AutoCloseable {
         }
         final Instant[] window = window(from, to, Instant.now());
         status.clear();
-        started++;
         status.put("state", "running");
         status.put("read", 0L);
         runner.execute(() -> run(window[0], window[1]));
@@ -90,7 +88,7 @@ final class Replays implements AutoCloseable {
     private void run(final Instant from, final Instant to) {
         try (KafkaConsumer<byte[], byte[]> consumer = Clients.reader(settings);
                 KafkaProducer<byte[], byte[]> producer = Clients.producer(settings.withDefault(
-                        ProducerConfig.TRANSACTIONAL_ID_CONFIG, "news-pipeline-replay-" + UUID.randomUUID()))) {
+                        ProducerConfig.TRANSACTIONAL_ID_CONFIG, Replay.TRANSACTIONAL_ID_PREFIX + UUID.randomUUID()))) {
             final Replay.Plan plan = Replay.plan(consumer, from, to);
             update("plan", describe(plan));
             final Replay replay = new Replay(PipelineSteps.fromSettings(settings.asMap(), PipelineMetrics.inMemory()));
@@ -121,15 +119,6 @@ final class Replays implements AutoCloseable {
 
     private synchronized void update(final String key, final Object value) {
         status.put(key, value);
-    }
-
-    /** How many replays were started here: with {@link #running()}, whether one wrote since a count was taken. */
-    synchronized long started() {
-        return started;
-    }
-
-    synchronized boolean running() {
-        return "running".equals(status.get("state"));
     }
 
     synchronized Map<String, Object> status() {

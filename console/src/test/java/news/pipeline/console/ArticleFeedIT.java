@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import news.pipeline.metrics.PipelineMetrics;
+import news.pipeline.ops.Replay;
 import news.pipeline.runtime.Clients;
 import news.pipeline.schema.CountryArticle;
 import news.pipeline.serde.AvroSerde;
@@ -18,8 +20,10 @@ import news.pipeline.streams.ProcessorApp;
 import news.pipeline.streams.StreamsSettings;
 import news.pipeline.testkit.EmbeddedCluster;
 import news.pipeline.topics.Topics;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -30,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Countries page's counts on a real broker: read from the topic until the console has caught up,
  * then from what this process's publisher hands over as it sends, the topic read again only while
- * others may write to it; and a country's latest articles read back from the end of its partition.
+ * others may write to it (a replay's writes told by its producer's sequence numbers); and a country's
+ * latest articles read back from the end of its partition.
  */
 class ArticleFeedIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -108,6 +113,59 @@ class ArticleFeedIT {
                                 "a14", "a13", "a12", "a11", "a10", "a9", "a8", "a7", "a6", "a5", "a4", "a3", "a2", "a1",
                                 "a0");
             }
+        }
+    }
+
+    @Test
+    void aReplaysWritesAreToldByItsProducersSequenceNumbers() throws Exception {
+        try (EmbeddedCluster cluster = new EmbeddedCluster(dataDir);
+                Admin admin = Clients.admin(cluster.settings());
+                KafkaProducer<byte[], byte[]> publisher = Clients.producer(cluster.settings());
+                KafkaProducer<byte[], byte[]> replay = Clients.producer(cluster.settings()
+                        .withDefault(
+                                ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                                Replay.TRANSACTIONAL_ID_PREFIX + UUID.randomUUID()))) {
+            final List<TopicPartition> partitions =
+                    ends(cluster).keySet().stream().toList();
+            send(publisher, "FR", "France", "f0");
+            final Map<String, String> none = ByCountryWriters.replayWrites(admin, partitions, WAIT);
+            assertThat(none).as("no replay has written").isEmpty();
+
+            replay.initTransactions();
+            replay.beginTransaction();
+            send(replay, "AM", "Armenia", "a0");
+            replay.commitTransaction();
+            // The transaction's end marker is written just after the commit returns: a write of the replay's too.
+            final Map<String, String> first = afterEndMarkers(admin, partitions);
+            assertThat(first).hasSize(1);
+            assertThat(ByCountryWriters.wroteSince(none, first)).isTrue();
+
+            send(publisher, "FR", "France", "f1");
+            final Map<String, String> same = ByCountryWriters.replayWrites(admin, partitions, WAIT);
+            assertThat(ByCountryWriters.wroteSince(first, same))
+                    .as("only the publisher wrote since: %s, then %s", first, same)
+                    .isFalse();
+
+            // Its next transaction, begun and committed between two looks, is seen all the same.
+            replay.beginTransaction();
+            send(replay, "AM", "Armenia", "a1");
+            replay.commitTransaction();
+            assertThat(ByCountryWriters.wroteSince(same, ByCountryWriters.replayWrites(admin, partitions, WAIT)))
+                    .isTrue();
+        }
+    }
+
+    /** What replays last wrote, once no transaction of theirs is open (their end markers written). */
+    private static Map<String, String> afterEndMarkers(final Admin admin, final List<TopicPartition> partitions)
+            throws Exception {
+        final long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            final Map<String, String> writes = ByCountryWriters.replayWrites(admin, partitions, WAIT);
+            if (writes.values().stream().noneMatch(write -> write.contains("OptionalLong["))
+                    || System.nanoTime() > deadline) {
+                return writes;
+            }
+            Thread.sleep(100);
         }
     }
 

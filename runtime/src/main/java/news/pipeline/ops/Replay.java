@@ -59,6 +59,13 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class Replay {
     public static final String REPLAYED_HEADER = PipelineHeaders.REPLAYED;
+
+    /**
+     * How every replay's transactional id begins (a random UUID follows): so that the console can tell a
+     * replay's writes to the by-country topic from the publisher's.
+     */
+    public static final String TRANSACTIONAL_ID_PREFIX = "news-pipeline-replay-";
+
     private static final int RECORDS_PER_TRANSACTION = 500;
 
     /** How long to wait for the raw topic's partitions: as long as the consumer's default API timeout. */
