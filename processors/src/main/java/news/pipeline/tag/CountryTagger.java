@@ -26,6 +26,17 @@ public final class CountryTagger {
         static final CountryTagger DEFAULT = new CountryTagger(Gazetteer.loadResource());
     }
 
+    /**
+     * Each thread's arrays for the title's tokens and the text's: the tokens of one article are done
+     * with when {@link #tag} returns, and nothing in a tag call tags another article.
+     */
+    private static final ThreadLocal<TokenBuffers> TOKEN_BUFFERS = ThreadLocal.withInitial(TokenBuffers::new);
+
+    private static final class TokenBuffers {
+        final TokenizedText.Buffers title = new TokenizedText.Buffers();
+        final TokenizedText.Buffers text = new TokenizedText.Buffers();
+    }
+
     private final Gazetteer gazetteer;
     private final MentionScanner scanner;
     private final ContextRules rules;
@@ -73,8 +84,9 @@ public final class CountryTagger {
         final int languageFlag = Gazetteer.languageFlag(language);
         final String titleOrEmpty = title == null ? "" : title;
         final String textOrEmpty = text == null ? "" : text;
-        final TokenizedText titleTokens = TokenizedText.tokenize(titleOrEmpty);
-        final TokenizedText textTokens = TokenizedText.tokenize(textOrEmpty);
+        final TokenBuffers buffers = TOKEN_BUFFERS.get();
+        final TokenizedText titleTokens = TokenizedText.tokenize(titleOrEmpty, buffers.title);
+        final TokenizedText textTokens = TokenizedText.tokenize(textOrEmpty, buffers.text);
         final Dateline dateline = Dateline.find(textOrEmpty);
         final List<EntryMatch> matches = new ArrayList<>();
         final boolean titleCaps = MentionScanner.capitalisedThroughout(titleTokens);

@@ -1,7 +1,6 @@
 package news.pipeline.tag;
 
 import java.text.Normalizer;
-import java.util.Arrays;
 
 /**
  * One text cut into word tokens in a single pass. A token is a run of letters and digits that opens
@@ -70,6 +69,8 @@ final class TokenizedText {
     private final byte[] flags;
 
     private final int size;
+    /** Where the hash cache comes from: fresh, or kept by the thread from article to article. */
+    private final Buffers buffers;
     /**
      * Each token's {@link #foldedHash(CharSequence, int, int)}, filled on first ask: several rules
      * and word sets look up the same token (the word after a match is asked whether it is a
@@ -80,11 +81,13 @@ final class TokenizedText {
     /** Where the text's first '<' is, -1 for none, {@link #NOT_LOOKED_FOR} until asked. */
     private int firstAngleBracket = NOT_LOOKED_FOR;
 
-    private TokenizedText(final String source, final int[] bounds, final byte[] flags, final int size) {
+    private TokenizedText(
+            final String source, final int[] bounds, final byte[] flags, final int size, final Buffers buffers) {
         this.source = source;
         this.bounds = bounds;
         this.flags = flags;
         this.size = size;
+        this.buffers = buffers;
     }
 
     static boolean isWord(final char c) {
@@ -105,6 +108,14 @@ final class TokenizedText {
      * the case flags.
      */
     static TokenizedText tokenize(final String text) {
+        return tokenize(text, new Buffers());
+    }
+
+    /**
+     * As {@link #tokenize(String)}, with the tokens' arrays taken from {@code buffers}: the result
+     * is only good until the next text tokenized into the same buffers.
+     */
+    static TokenizedText tokenize(final String text, final Buffers buffers) {
         final Scratch scratch = SCRATCH.get();
         final int n = text.length();
         // the hot loop reads a char array: cheaper than String.charAt per character
@@ -135,8 +146,8 @@ final class TokenizedText {
             edges[edgeCount++] = n;
         }
 
-        // tokens are written over the runs they come from: token t never lies past run t
-        final byte[] flags = new byte[edgeCount / 2];
+        final int[] bounds = buffers.bounds(edgeCount);
+        final byte[] flags = buffers.flags(edgeCount / 2);
         int size = 0;
         int r = 0;
         while (r < edgeCount) {
@@ -179,12 +190,63 @@ final class TokenizedText {
             } else {
                 tokenFlags |= upper * UPPER_FIRST;
             }
-            edges[2 * size] = start;
-            edges[2 * size + 1] = end;
+            bounds[2 * size] = start;
+            bounds[2 * size + 1] = end;
             flags[size] = (byte) tokenFlags;
             size++;
         }
-        return new TokenizedText(text, Arrays.copyOf(edges, 2 * size), flags, size);
+        return new TokenizedText(text, bounds, flags, size, buffers);
+    }
+
+    /**
+     * The arrays a tokenized text keeps: its tokens' bounds, flags and hashes. A tagger keeps a set
+     * per thread for the title and one for the text, as the tokenizer keeps its {@link Scratch}:
+     * fresh arrays for every article were two fifths of the bytes it allocated, and new memory to
+     * bring into the cache. Only for tokens that die with the article: the next text tokenized
+     * into the same buffers overwrites them.
+     */
+    static final class Buffers {
+        /** Arrays for longer texts are not kept, as in {@link Scratch}. */
+        private static final int MAX_KEPT_TOKENS = 1 << 14;
+
+        private int[] bounds = new int[0];
+        private byte[] flags = new byte[0];
+        private int[] foldedHashes = new int[0];
+
+        /** Room for the bounds of tokens from this many run edges: a token takes at least one run. */
+        int[] bounds(final int edgeCount) {
+            if (bounds.length >= edgeCount) {
+                return bounds;
+            }
+            final int[] fresh = new int[edgeCount];
+            if (edgeCount <= 2 * MAX_KEPT_TOKENS) {
+                bounds = fresh;
+            }
+            return fresh;
+        }
+
+        byte[] flags(final int tokens) {
+            if (flags.length >= tokens) {
+                return flags;
+            }
+            final byte[] fresh = new byte[tokens];
+            if (tokens <= MAX_KEPT_TOKENS) {
+                flags = fresh;
+            }
+            return fresh;
+        }
+
+        /** Stale hashes are harmless: a token's is read only once its flag says it was written. */
+        int[] foldedHashes(final int tokens) {
+            if (foldedHashes.length >= tokens) {
+                return foldedHashes;
+            }
+            final int[] fresh = new int[tokens];
+            if (tokens <= MAX_KEPT_TOKENS) {
+                foldedHashes = fresh;
+            }
+            return fresh;
+        }
     }
 
     /**
@@ -270,7 +332,7 @@ final class TokenizedText {
             return foldedHashes[t];
         }
         if (foldedHashes == null) {
-            foldedHashes = new int[size];
+            foldedHashes = buffers.foldedHashes(size);
         }
         final int hash = foldedHash(source, start(t), end(t));
         foldedHashes[t] = hash;
