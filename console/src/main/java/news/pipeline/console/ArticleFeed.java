@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import news.pipeline.runtime.Clients;
 import news.pipeline.runtime.PipelineSettings;
@@ -49,9 +48,9 @@ import org.slf4j.LoggerFactory;
  * each partition got since the last look, at most its latest {@link #TAIL_PER_PARTITION}. Enriched
  * records carry the whole text, and following all of them would cost the pipeline a share of its
  * throughput that grows with its rate, for a list that shows 50. A third, opened when a page first
- * lists a country or opens an article, reads single records again at the positions kept. What is
- * kept of the records, and how cheaply, is {@link FollowedArticles}'. A country's latest articles
- * are read back from the end of its partition when a page lists them.
+ * lists a country or opens an article, reads an article again at the position kept, or a
+ * country's partition back from its end. What is
+ * kept of the records, and how cheaply, is {@link FollowedArticles}'.
  */
 public final class ArticleFeed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ArticleFeed.class);
@@ -140,7 +139,7 @@ public final class ArticleFeed implements AutoCloseable {
 
     private volatile Coverage coverage = new Coverage(false, Map.of());
 
-    /** Whether the by-country reader is paused, the counts coming from the tap alone. */
+    /** Whether the by-country reader is paused, the counts coming from the tap alone; written by its thread only. */
     private volatile boolean readerPaused;
 
     /** @param tap where this process's publisher hands over the by-country records it sends; null if it runs elsewhere */
@@ -156,7 +155,7 @@ public final class ArticleFeed implements AutoCloseable {
         this.tail = Clients.reader(settings);
         this.enrichedPartitions = partitions(tail, Topics.ENRICHED);
         tail.assign(enrichedPartitions);
-        this.countryPartitions = partitions(consumer, Topics.BY_COUNTRY);
+        this.countryPartitions = List.copyOf(partitions(consumer, Topics.BY_COUNTRY));
         consumer.assign(countryPartitions);
         consumer.seekToBeginning(countryPartitions);
         this.startEnds = consumer.endOffsets(countryPartitions);
@@ -280,16 +279,14 @@ public final class ArticleFeed implements AutoCloseable {
      * write again, from where the topic ended when the tap was last found to see everything.
      */
     private void follow() {
-        boolean paused = false;
         Map<TopicPartition, Long> coveredUpTo = Map.of();
         try {
             while (running) {
                 final Coverage now = coverage;
                 if (caughtUp.getCount() == 0 && now.tapSeesAll()) {
-                    if (paused || readTo(now.endsBefore())) {
-                        if (!paused) {
+                    if (readerPaused || readTo(now.endsBefore())) {
+                        if (!readerPaused) {
                             consumer.pause(countryPartitions);
-                            paused = true;
                             readerPaused = true;
                             LOG.info(
                                     "console: counting by-country records as this process's publisher sends them; the topic is not read");
@@ -299,7 +296,7 @@ public final class ArticleFeed implements AutoCloseable {
                         consumer.poll(Duration.ofMillis(500));
                         continue;
                     }
-                } else if (paused) {
+                } else if (readerPaused) {
                     for (final Map.Entry<TopicPartition, Long> end : coveredUpTo.entrySet()) {
                         if (countryPartitions.contains(end.getKey())
                                 && consumer.position(end.getKey()) < end.getValue()) {
@@ -307,7 +304,6 @@ public final class ArticleFeed implements AutoCloseable {
                         }
                     }
                     consumer.resume(countryPartitions);
-                    paused = false;
                     readerPaused = false;
                     LOG.info(
                             "console: reading the by-country topic again (a replay or a publisher elsewhere may write to it), from {}",
@@ -334,6 +330,11 @@ public final class ArticleFeed implements AutoCloseable {
         }
     }
 
+    /** The by-country topic's partitions, as the feed found them at start. */
+    public List<TopicPartition> countryPartitions() {
+        return countryPartitions;
+    }
+
     /** Whether the counts come from this process's publisher alone now, the topic not read. */
     public boolean readerPaused() {
         return readerPaused;
@@ -355,8 +356,7 @@ public final class ArticleFeed implements AutoCloseable {
     public Optional<ObjectNode> article(final String id) {
         lookAtTail();
         return followed.articleAt(id)
-                .flatMap(position -> readAgain(Topics.ENRICHED, List.of(position), followed::article).stream()
-                        .findFirst());
+                .flatMap(position -> readAgain(List.of(position)).stream().findFirst());
     }
 
     /** Articles per country code in the window ending now. */
@@ -442,14 +442,11 @@ public final class ArticleFeed implements AutoCloseable {
         return records;
     }
 
-    /** The records of a topic at these positions, decoded, in their order; those not read or not decoded left out. */
-    private List<ObjectNode> readAgain(
-            final TopicSpec<?, ?> topic,
-            final List<FollowedArticles.Position> positions,
-            final BiFunction<byte[], Long, Optional<ObjectNode>> decode) {
+    /** The enriched records at these positions, decoded, in their order; those not read or not decoded left out. */
+    private List<ObjectNode> readAgain(final List<FollowedArticles.Position> positions) {
         synchronized (looked) {
             final Function<FollowedArticles.Position, TopicPartition> partitionOf =
-                    position -> new TopicPartition(topic.name(), position.partition());
+                    position -> new TopicPartition(Topics.ENRICHED.name(), position.partition());
             final List<FollowedArticles.Position> unread = positions.stream()
                     .filter(position -> !looked.getOrDefault(partitionOf.apply(position), Map.of())
                             .containsKey(position.offset()))
@@ -461,8 +458,8 @@ public final class ArticleFeed implements AutoCloseable {
                     lookedCount = 0;
                 }
                 try {
-                    read(topic, unread)
-                            .forEach((position, value) -> decode.apply(value, position.timestamp())
+                    read(unread)
+                            .forEach((position, value) -> followed.article(value, position.timestamp())
                                     .ifPresent(json -> {
                                         looked.computeIfAbsent(partitionOf.apply(position), key -> new HashMap<>())
                                                 .put(position.offset(), json);
@@ -471,7 +468,7 @@ public final class ArticleFeed implements AutoCloseable {
                 } catch (WakeupException e) {
                     // closing
                 } catch (RuntimeException e) {
-                    LOG.warn("console: cannot read {} again: {}", topic.name(), e.toString());
+                    LOG.warn("console: cannot read {} again: {}", Topics.ENRICHED.name(), e.toString());
                 }
             }
             return positions.stream()
@@ -482,16 +479,13 @@ public final class ArticleFeed implements AutoCloseable {
         }
     }
 
-    /** The values of a topic's records at these positions, as far as the topic still holds them. */
-    private Map<FollowedArticles.Position, byte[]> read(
-            final TopicSpec<?, ?> topic, final List<FollowedArticles.Position> positions) {
+    /** The values of the enriched records at these positions, as far as the topic still holds them. */
+    private Map<FollowedArticles.Position, byte[]> read(final List<FollowedArticles.Position> positions) {
         final KafkaConsumer<byte[], byte[]> reader = lookup();
-        final List<TopicPartition> partitions =
-                topic.name().equals(Topics.BY_COUNTRY.name()) ? countryPartitions : enrichedPartitions;
-        final Map<TopicPartition, Long> starts = reader.beginningOffsets(partitions);
+        final Map<TopicPartition, Long> starts = reader.beginningOffsets(enrichedPartitions);
         final Map<TopicPartition, TreeMap<Long, FollowedArticles.Position>> wanted = new HashMap<>();
         for (final FollowedArticles.Position position : positions) {
-            final TopicPartition partition = new TopicPartition(topic.name(), position.partition());
+            final TopicPartition partition = new TopicPartition(Topics.ENRICHED.name(), position.partition());
             if (position.offset() >= starts.getOrDefault(partition, Long.MAX_VALUE)) {
                 wanted.computeIfAbsent(partition, key -> new TreeMap<>()).put(position.offset(), position);
             }

@@ -36,7 +36,6 @@ import news.pipeline.schema.DeadLetterReason;
 import news.pipeline.streams.ClientDefaults;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.streams.StreamsSettings;
-import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -119,9 +118,6 @@ public final class Console implements AutoCloseable {
     private final Replays replays;
     private final CrawlFeeds feeds;
     private final URI url;
-    /** Used by the sampler thread only. */
-    private List<TopicPartition> countryPartitions;
-
     private Map<String, String> replayWritesSeen = Map.of();
 
     private Console(
@@ -219,12 +215,12 @@ public final class Console implements AutoCloseable {
                     .measure(Arrays.asList(ProcessorApp.values()), settings.asMap());
             lag.add(new LagHistory.Sample(Instant.now(), measured));
             // Taken before the writers are looked at: what the topic held then was written by whoever wrote.
-            final Map<TopicPartition, Long> countryEnds = lagReader.endOffsets(countryPartitions());
+            final Map<TopicPartition, Long> countryEnds = lagReader.endOffsets(articles.countryPartitions());
             groups.putAll(admin.describeConsumerGroups(applicationIds.values())
                     .all()
                     .get(GROUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
             final Map<String, String> replayWrites =
-                    ByCountryWriters.replayWrites(admin, countryPartitions(), GROUP_TIMEOUT);
+                    ByCountryWriters.replayWrites(admin, articles.countryPartitions(), GROUP_TIMEOUT);
             final boolean replayWrote = ByCountryWriters.wroteSince(replayWritesSeen, replayWrites);
             replayWritesSeen = replayWrites;
             articles.coverage(
@@ -238,13 +234,6 @@ public final class Console implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("console: cannot measure lag: {}", e.toString());
         }
-    }
-
-    private List<TopicPartition> countryPartitions() {
-        if (countryPartitions == null) {
-            countryPartitions = Clients.partitions(lagReader, Topics.BY_COUNTRY.name(), GROUP_TIMEOUT);
-        }
-        return countryPartitions;
     }
 
     private void handle(final HttpExchange exchange) throws IOException {

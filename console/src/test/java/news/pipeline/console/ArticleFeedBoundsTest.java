@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import news.pipeline.schema.CountryArticle;
 import news.pipeline.schema.EnrichedArticle;
 import news.pipeline.serde.AvroSerde;
 import news.pipeline.serde.ValueFormat;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.Test;
 class ArticleFeedBoundsTest {
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
     private static final AvroSerde<EnrichedArticle> ENRICHED = new AvroSerde<>(EnrichedArticle.class);
-    private static final AvroSerde<CountryArticle> BY_COUNTRY = new AvroSerde<>(CountryArticle.class);
 
     @Test
     void countedPairsStayAtTheirCapacityAndForgetTheOldestFirst() {
@@ -256,19 +254,7 @@ class ArticleFeedBoundsTest {
     }
 
     private static byte[] country(final String code, final String name, final String articleId) {
-        return BY_COUNTRY.encode(CountryArticle.newBuilder()
-                .setCode(code)
-                .setName(name)
-                .setArticleId(articleId)
-                .setUrl("https://example.org/" + articleId)
-                .setSource("test")
-                .setTitle("About " + name)
-                .setMentions(2)
-                .setSalience(0.5)
-                .setFocus(true)
-                .setTaggerVersion("t")
-                .setGazetteerVersion("g")
-                .build());
+        return CountryViews.encoded(code, name, articleId);
     }
 
     private static byte[] enriched(final String id, final String title) {

@@ -13,8 +13,6 @@ import java.util.UUID;
 import news.pipeline.metrics.PipelineMetrics;
 import news.pipeline.ops.Replay;
 import news.pipeline.runtime.Clients;
-import news.pipeline.schema.CountryArticle;
-import news.pipeline.serde.AvroSerde;
 import news.pipeline.streams.ByCountryTap;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.streams.StreamsSettings;
@@ -39,7 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ArticleFeedIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final AvroSerde<CountryArticle> VIEWS = new AvroSerde<>(CountryArticle.class);
 
     @TempDir
     Path dataDir;
@@ -181,19 +178,7 @@ class ArticleFeedIT {
     private static void send(
             final KafkaProducer<byte[], byte[]> producer, final String code, final String name, final String articleId)
             throws Exception {
-        final byte[] value = VIEWS.encode(CountryArticle.newBuilder()
-                .setCode(code)
-                .setName(name)
-                .setArticleId(articleId)
-                .setUrl("https://example.org/" + articleId)
-                .setSource("test")
-                .setTitle("About " + name)
-                .setMentions(1)
-                .setSalience(0.5)
-                .setFocus(true)
-                .setTaggerVersion("t")
-                .setGazetteerVersion("g")
-                .build());
+        final byte[] value = CountryViews.encoded(code, name, articleId);
         producer.send(new ProducerRecord<>(Topics.BY_COUNTRY.name(), code.getBytes(StandardCharsets.UTF_8), value))
                 .get();
     }
