@@ -198,7 +198,8 @@ public final class BenchCommand implements Callable<Integer> {
             names = "--console-pairs",
             paramLabel = "N",
             defaultValue = "8",
-            description = "With --with-console: pairs of windows measured, after one pair dropped as a warm-up."
+            description = "With --with-console: pairs of windows measured, after " + ConsoleAlternation.WARMUP_PAIRS
+                    + " pairs dropped as a warm-up."
                     + " The backlog is sized from the text workload's measured articles/s. Default: ${DEFAULT-VALUE}.")
     int consolePairs;
 

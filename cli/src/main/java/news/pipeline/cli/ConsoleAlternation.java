@@ -24,8 +24,13 @@ import news.pipeline.bench.Workload;
  * ({@link AlternatingBenchmark}), and its rows.
  */
 final class ConsoleAlternation {
-    /** Pairs run first and dropped: the console's own code is compiled in its first windows. */
-    static final int WARMUP_PAIRS = 1;
+    /**
+     * Pairs run first and dropped. The console's own code is compiled in its first windows, and in
+     * three runs of 8 to 12 pairs the collector's CPU in both windows of the first three to seven
+     * pairs was about ten times its later level (2.5-3.5 s a 30 s window, then 0.3 s): the processors'
+     * JVM still settling, which makes those pairs' ratios swing by 20%.
+     */
+    static final int WARMUP_PAIRS = 4;
 
     /**
      * How long the processors run with the console off before the first window: their own JIT
