@@ -41,8 +41,24 @@ final class CountryEvidence {
 
     boolean capital;
     int firstOffset = Integer.MAX_VALUE;
+    /** In how many enumerations of countries the text names it ({@link Enumerations}). */
+    int enumerations;
 
     CountryEvidence(final int country) {
         this.country = country;
+    }
+
+    /**
+     * The evidence for the country among those found, or null. An article names a few countries:
+     * searching them costs less than an array over every country, zeroed for each article.
+     */
+    static CountryEvidence of(final List<CountryEvidence> found, final int country) {
+        for (int i = 0; i < found.size(); i++) {
+            final CountryEvidence evidence = found.get(i);
+            if (evidence.country == country) {
+                return evidence;
+            }
+        }
+        return null;
     }
 }

@@ -31,24 +31,24 @@ final class Enumerations {
     private Enumerations() {}
 
     /**
-     * For each country (by gazetteer index), in how many enumerations of {@link #MIN_COUNTRIES} or
-     * more distinct countries the text names it.
+     * Counts in each country's evidence in how many enumerations of {@link #MIN_COUNTRIES} or more
+     * distinct countries the text names it.
      *
      * @param matches the matches of the title and the text; only the text's live country matches count
+     * @param found   the evidence of every live country match, which the count is added to
      */
-    static int[] count(final List<EntryMatch> matches, final String text, final int countries) {
+    static void count(final List<EntryMatch> matches, final String text, final List<CountryEvidence> found) {
         final List<EntryMatch> inText = new ArrayList<>();
         for (EntryMatch match : matches) {
             if (!match.inTitle && match.isLiveCountry() && !place(match.entry.kind())) {
                 inText.add(match);
             }
         }
-        final int[] lists = new int[countries];
         if (inText.size() < MIN_COUNTRIES) {
-            return lists;
+            return;
         }
         inText.sort(BY_START);
-        final BitSet members = new BitSet(countries);
+        final BitSet members = new BitSet();
         final Matcher separator = SEPARATOR.matcher(text);
         int previousEnd = -1;
         for (EntryMatch match : inText) {
@@ -57,13 +57,12 @@ final class Enumerations {
                     && match.start - previousEnd <= MAX_SEPARATOR_CHARS
                     && separator.region(previousEnd, match.start).matches();
             if (!joined) {
-                close(members, lists);
+                close(members, found);
             }
             members.set(match.entry.target());
             previousEnd = match.end;
         }
-        close(members, lists);
-        return lists;
+        close(members, found);
     }
 
     /**
@@ -78,10 +77,10 @@ final class Enumerations {
                 || kind == MentionKind.DEMONYM;
     }
 
-    private static void close(final BitSet members, final int[] lists) {
+    private static void close(final BitSet members, final List<CountryEvidence> found) {
         if (members.cardinality() >= MIN_COUNTRIES) {
             for (int c = members.nextSetBit(0); c >= 0; c = members.nextSetBit(c + 1)) {
-                lists[c]++;
+                CountryEvidence.of(found, c).enumerations++;
             }
         }
         members.clear();

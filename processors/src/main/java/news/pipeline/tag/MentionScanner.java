@@ -49,16 +49,9 @@ final class MentionScanner {
             final int language,
             final List<EntryMatch> out) {
         final int n = to;
-        int i = from;
+        // most tokens are in lower case, and no entry starts with one
+        int i = tokens.nextCapitalised(from, n);
         while (i < n) {
-            if (!tokens.is(i, TokenizedText.UPPER_FIRST)) {
-                // most tokens are in lower case: skipped in a loop of their own, which the JIT keeps tight
-                i++;
-                while (i < n && !tokens.is(i, TokenizedText.UPPER_FIRST)) {
-                    i++;
-                }
-                continue;
-            }
             int node = 0;
             Gazetteer.Entry best = null;
             Gazetteer.Entry[] bestReadings = null;
@@ -90,7 +83,7 @@ final class MentionScanner {
                 }
             }
             if (best == null) {
-                i++;
+                i = tokens.nextCapitalised(i + 1, n);
                 continue;
             }
             final EntryMatch match = new EntryMatch(
@@ -98,7 +91,7 @@ final class MentionScanner {
             match.datelinePlace = dateline.present() && dateline.inPlace(match.start, match.end);
             match.datelineRegion = dateline.present() && dateline.inRegion(match.start, match.end);
             out.add(match);
-            i = bestLast + 1;
+            i = tokens.nextCapitalised(bestLast + 1, n);
         }
     }
 

@@ -97,21 +97,23 @@ final class Salience {
             final Dateline dateline,
             final TaggingExplanation explanation) {
         final int leadEnd = StoryLayout.leadEnd(text, dateline);
-        final CountryEvidence[] byCountry = new CountryEvidence[gazetteer.countryCodes.length];
-        final int[] orgMentions = new int[gazetteer.orgCodes.length];
+        // most articles name no organisation: the counts by organisation are made for the first one
+        int[] orgMentions = null;
         final List<CountryEvidence> found = new ArrayList<>();
         for (EntryMatch match : matches) {
             if (match.dropped || match.entry.blocker()) {
                 continue;
             }
             if (match.entry.org()) {
+                if (orgMentions == null) {
+                    orgMentions = new int[gazetteer.orgCodes.length];
+                }
                 orgMentions[match.entry.target()]++;
                 continue;
             }
-            CountryEvidence evidence = byCountry[match.entry.target()];
+            CountryEvidence evidence = CountryEvidence.of(found, match.entry.target());
             if (evidence == null) {
                 evidence = new CountryEvidence(match.entry.target());
-                byCountry[match.entry.target()] = evidence;
                 found.add(evidence);
             }
             final String source = match.inTitle ? title.source : text.source;
@@ -312,8 +314,8 @@ final class Salience {
                 explanation.focusRule(country.code(), "not focus: salience under " + FOCUS_THRESHOLD);
             }
         }
-        widerFocus.addEnumeratedCountries(
-                countries, found, Enumerations.count(matches, text.source, byCountry.length), focus, explanation);
+        Enumerations.count(matches, text.source, found);
+        widerFocus.addEnumeratedCountries(countries, found, focus, explanation);
         WiderFocus.addRoundUpCountries(countries, focus, explanation);
         // none at the threshold: the most salient country is the focus, unless the story only
         // mentions it in passing while being about something else
@@ -338,7 +340,7 @@ final class Salience {
             }
         }
         final List<OrganizationTagging> orgs = new ArrayList<>();
-        for (int i = 0; i < orgMentions.length; i++) {
+        for (int i = 0; orgMentions != null && i < orgMentions.length; i++) {
             if (orgMentions[i] > 0) {
                 orgs.add(new OrganizationTagging(gazetteer.orgCodes[i], gazetteer.orgNames[i], orgMentions[i]));
             }

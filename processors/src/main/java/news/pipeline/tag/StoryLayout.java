@@ -69,16 +69,30 @@ final class StoryLayout {
     static int leadEnd(final TokenizedText text, final Dateline dateline) {
         final int from = dateline.end();
         final int limit = Math.min(text.source.length(), from + MAX_LEAD_CHARS);
-        for (int t = 1; t < text.size(); t++) {
-            if (text.start(t) <= from) {
-                continue;
-            }
-            if (text.start(t) >= limit) {
+        int t = 1;
+        while (t < text.size()) {
+            // a paragraph break lies in the gap before a token and holds a line break: the tokens
+            // before the next line break are passed over, not each asked whether a paragraph opens there
+            final int lineBreak = text.source.indexOf('\n', text.end(t - 1));
+            if (lineBreak < 0 || lineBreak >= limit) {
                 return limit;
             }
-            if (text.paragraphBefore(t) && text.start(t) > from + MIN_LEAD_CHARS) {
-                return text.start(t);
+            while (t < text.size() && text.start(t) < lineBreak) {
+                t++;
             }
+            if (t == text.size()) {
+                return limit;
+            }
+            final int start = text.start(t);
+            if (start > from) {
+                if (start >= limit) {
+                    return limit;
+                }
+                if (text.paragraphBefore(t) && start > from + MIN_LEAD_CHARS) {
+                    return start;
+                }
+            }
+            t++;
         }
         return limit;
     }

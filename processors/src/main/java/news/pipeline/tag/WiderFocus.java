@@ -46,14 +46,13 @@ final class WiderFocus {
     void addEnumeratedCountries(
             final List<CountryTagging> countries,
             final List<CountryEvidence> found,
-            final int[] enumerations,
             final List<String> focus,
             final TaggingExplanation explanation) {
         final int focusBefore = focus.size();
         final Set<String> added = new HashSet<>();
         for (CountryEvidence evidence : found) {
             final String code = gazetteer.countryCodes[evidence.country];
-            final int lists = enumerations[evidence.country];
+            final int lists = evidence.enumerations;
             if (lists == 0 || focus.contains(code)) {
                 continue;
             }

@@ -103,4 +103,29 @@ class TokenizedTextTest {
         assertThat(tokens.foldedHash(1)).isEqualTo(tokens.foldedHash(2));
         assertThat(tokens.foldedHash(0)).isEqualTo(TokenizedText.foldedHash("us", 0, 2));
     }
+
+    @Test
+    void shouldFindTheNextCapitalisedTokenAcrossWordsOfSixtyFourTokensAndWithinARange() {
+        // capitals at a word's first and last bit, then none for more than a word of tokens
+        final StringBuilder text = new StringBuilder();
+        for (int t = 0; t < 200; t++) {
+            text.append(t == 0 || t == 63 || t == 64 || t == 130 || t == 199 ? "Word " : "word ");
+        }
+        // buffers kept from text to text, as a tagger's thread keeps them: a longer text's bits are stale
+        final TokenizedText.Buffers buffers = new TokenizedText.Buffers();
+        final TokenizedText previous = TokenizedText.tokenize("Stale Capitals " + "Everywhere ".repeat(300), buffers);
+        assertThat(previous.size()).isEqualTo(302);
+        final TokenizedText tokens = TokenizedText.tokenize(text.toString(), buffers);
+        for (int to = 0; to <= tokens.size(); to++) {
+            for (int t = 0; t <= to; t++) {
+                int expected = t;
+                while (expected < to && !tokens.is(expected, TokenizedText.UPPER_FIRST)) {
+                    expected++;
+                }
+                assertThat(tokens.nextCapitalised(t, to))
+                        .as("from %d to %d", t, to)
+                        .isEqualTo(expected);
+            }
+        }
+    }
 }
