@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import news.pipeline.schema.EnrichedArticle;
 import news.pipeline.serde.AvroSerde;
 import news.pipeline.serde.ValueFormat;
@@ -180,15 +182,49 @@ class ArticleFeedBoundsTest {
     }
 
     @Test
-    void thePairsFingerprintOverBytesWhereTheyLieIsAvrosFingerprintOfThePair() {
+    void thePairsFingerprintOverBytesWhereTheyLieIsTheFingerprintOfThePair() {
         for (final String[] pair : new String[][] {{"AM", "a1"}, {"CI", "côte-d’ivoire-2026"}, {"", ""}}) {
+            // As a decoder holds them: in reused buffers longer than the strings.
             final byte[] code = padded(pair[0].getBytes(StandardCharsets.UTF_8));
             final byte[] id = padded(pair[1].getBytes(StandardCharsets.UTF_8));
             assertThat(CountedPairs.fingerprint(code, code.length - 3, id, id.length - 3))
                     .as("%s and %s", pair[0], pair[1])
                     .isEqualTo(CountedPairs.fingerprint(pair[0], pair[1]));
         }
+    }
+
+    @Test
+    void pairsThatDifferHaveDifferentFingerprints() {
         assertThat(CountedPairs.fingerprint("AM", "a1")).isNotEqualTo(CountedPairs.fingerprint("AM", "a2"));
+        assertThat(CountedPairs.fingerprint("AM", "a1")).isNotEqualTo(CountedPairs.fingerprint("FR", "a1"));
+        assertThat(CountedPairs.fingerprint("AM", "a1"))
+                .as("the same bytes split elsewhere")
+                .isNotEqualTo(CountedPairs.fingerprint("AMa", "1"));
+        assertThat(CountedPairs.fingerprint("AM", "article-00000001"))
+                .as("differing only after the first eight bytes of the id")
+                .isNotEqualTo(CountedPairs.fingerprint("AM", "article-00000002"));
+        assertThat(CountedPairs.fingerprint("AM", "a"))
+                .as("a trailing NUL is not the end of the id")
+                .isNotEqualTo(CountedPairs.fingerprint("AM", "a\0"));
+        final Set<Long> fingerprints = new HashSet<>();
+        for (int i = 0; i < 200_000; i++) {
+            fingerprints.add(CountedPairs.fingerprint(i % 2 == 0 ? "AM" : "FR", "u-" + i));
+        }
+        assertThat(fingerprints).as("200,000 distinct pairs").hasSize(200_000);
+    }
+
+    @Test
+    void aSingleObjectRecordCutShortIsSkippedNotCounted() {
+        final FollowedArticles followed = new FollowedArticles(ValueFormat.singleObject(), 10);
+        final byte[] whole = country("AM", "Armenia", "a1");
+        // Cut inside the country's name: the header is whole, the second string's bytes are not.
+        final byte[] cut = Arrays.copyOf(whole, 10 + 1 + 2 + 1 + 3);
+
+        assertThat(followed.byCountry("news.articles.by-country", cut, NOW.toEpochMilli()))
+                .isFalse();
+        assertThat(followed.counts(ArticleFeed.Window.ALL, NOW)).isEmpty();
+        assertThat(followed.byCountry("news.articles.by-country", whole, NOW.toEpochMilli()))
+                .isTrue();
     }
 
     @Test
@@ -237,7 +273,9 @@ class ArticleFeedBoundsTest {
     }
 
     private static byte[] padded(final byte[] bytes) {
-        return Arrays.copyOf(bytes, bytes.length + 3);
+        final byte[] padded = Arrays.copyOf(bytes, bytes.length + 3);
+        Arrays.fill(padded, bytes.length, padded.length, (byte) 'x');
+        return padded;
     }
 
     /** By-country records as the publisher sends them or the reader reads them. */
