@@ -22,6 +22,16 @@ public final class CountryTagger {
     /** Version of the tagging logic; part of every enriched record. */
     public static final String VERSION = "1.7.0";
 
+    /**
+     * The most characters of a title or a text the tagger reads; it tags the part before and ignores
+     * the rest. A news story is a few thousand characters and the longest real ones a few hundred
+     * thousand, while a hostile or broken page can carry ten million: tokenizing those costs several
+     * bytes of transient arrays a character (tens of MB at once in a stream thread sized for
+     * stories) and yields tens of thousands of mentions of no use to anyone. Offsets stay those of
+     * the whole text, since only its end is left out.
+     */
+    public static final int MAX_TEXT_CHARS = 1_000_000;
+
     private static final class Holder {
         static final CountryTagger DEFAULT = new CountryTagger(Gazetteer.loadResource());
     }
@@ -82,8 +92,8 @@ public final class CountryTagger {
     public TaggedArticle tag(
             final String title, final String text, final String language, final TaggingExplanation explanation) {
         final int languageFlag = Gazetteer.languageFlag(language);
-        final String titleOrEmpty = title == null ? "" : title;
-        final String textOrEmpty = text == null ? "" : text;
+        final String titleOrEmpty = readable(title);
+        final String textOrEmpty = readable(text);
         final TokenBuffers buffers = TOKEN_BUFFERS.get();
         final TokenizedText titleTokens = TokenizedText.tokenize(titleOrEmpty, buffers.title);
         final TokenizedText textTokens = TokenizedText.tokenize(textOrEmpty, buffers.text);
@@ -112,6 +122,23 @@ public final class CountryTagger {
             explanation.result(tagged);
         }
         return tagged;
+    }
+
+    /**
+     * The part of {@code text} the tagger reads: all of it up to {@link #MAX_TEXT_CHARS}, else its
+     * first {@code MAX_TEXT_CHARS} characters, one fewer when the cut would split a surrogate pair.
+     * Null counts as empty.
+     */
+    static String readable(final String text) {
+        if (text == null) {
+            return "";
+        }
+        if (text.length() <= MAX_TEXT_CHARS) {
+            return text;
+        }
+        final int end =
+                Character.isHighSurrogate(text.charAt(MAX_TEXT_CHARS - 1)) ? MAX_TEXT_CHARS - 1 : MAX_TEXT_CHARS;
+        return text.substring(0, end);
     }
 
     /**

@@ -110,4 +110,36 @@ class CountryTaggerRobustnessTest {
         assertThat(allSame).containsOnly(true);
         assertThat(expected.focus()).contains("RU");
     }
+
+    /**
+     * A hostile or broken page can carry millions of characters of text; the tagger reads only its
+     * first part, so a country named past that part is not found, while the same sentence inside it
+     * is.
+     */
+    @Test
+    void aTextLongerThanTheTaggerReadsIsTaggedOnItsFirstPartOnly() {
+        final String opening = "PARIS (Reuters) - France's government met on Tuesday. ";
+        final String japan = " Officials in Japan and in Tokyo welcomed the talks with Japan.";
+        final String filler = "the of and to a in ".repeat(CountryTagger.MAX_TEXT_CHARS / 19 + 1);
+        final String longText = opening + filler + japan;
+        assertThat(longText.length()).isGreaterThan(CountryTagger.MAX_TEXT_CHARS);
+
+        final TaggedArticle tagged = TAGGER.tag("Talks", longText);
+
+        assertThat(tagged.countries()).extracting(CountryTagging::code).containsExactly("FR");
+        final String shortText = opening + "the of and to a in ".repeat(1000) + japan;
+        assertThat(TAGGER.tag("Talks", shortText).countries())
+                .extracting(CountryTagging::code)
+                .contains("FR", "JP");
+    }
+
+    @Test
+    void theCutNeverSplitsASurrogatePair() {
+        final String before = "x".repeat(CountryTagger.MAX_TEXT_CHARS - 1);
+        final String cut = CountryTagger.readable(before + "\uD83D\uDE00 Japan");
+        assertThat(cut).isEqualTo(before);
+        assertThat(CountryTagger.readable(before + "y\uD83D\uDE00")).hasSize(CountryTagger.MAX_TEXT_CHARS);
+        assertThat(CountryTagger.readable(null)).isEmpty();
+        assertThat(CountryTagger.readable("Japan")).isEqualTo("Japan");
+    }
 }
