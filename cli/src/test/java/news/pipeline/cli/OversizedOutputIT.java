@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * An output record larger than the processors' producers may send is refused; its input is
  * dead-lettered as OVERSIZED under exactly-once, and the article behind it still comes through.
- * Here the producers may send 3 MiB, and a 1.9 MB text naming a country in every other sentence
+ * Here the producers may send 3 MiB, and a 1.9 MB text naming two countries in every sentence
  * passes the cleaner but its enriched record does not: the evidence of the 100,000-odd mentions the
  * tagger reads in its first million characters makes it larger than the text.
  */

@@ -92,12 +92,12 @@ public final class CountryTagger {
     public TaggedArticle tag(
             final String title, final String text, final String language, final TaggingExplanation explanation) {
         final int languageFlag = Gazetteer.languageFlag(language);
-        final String titleOrEmpty = readable(title);
-        final String textOrEmpty = readable(text);
+        final String titleRead = readable(title);
+        final String textRead = readable(text);
         final TokenBuffers buffers = TOKEN_BUFFERS.get();
-        final TokenizedText titleTokens = TokenizedText.tokenize(titleOrEmpty, buffers.title);
-        final TokenizedText textTokens = TokenizedText.tokenize(textOrEmpty, buffers.text);
-        final Dateline dateline = Dateline.find(textOrEmpty);
+        final TokenizedText titleTokens = TokenizedText.tokenize(titleRead, buffers.title);
+        final TokenizedText textTokens = TokenizedText.tokenize(textRead, buffers.text);
+        final Dateline dateline = Dateline.find(textRead);
         final List<EntryMatch> matches = new ArrayList<>();
         final boolean titleCaps = MentionScanner.capitalisedThroughout(titleTokens);
         scanner.scan(titleTokens, true, titleCaps, Dateline.NONE, languageFlag, matches);

@@ -120,14 +120,15 @@ class CountryTaggerRobustnessTest {
     void aTextLongerThanTheTaggerReadsIsTaggedOnItsFirstPartOnly() {
         final String opening = "PARIS (Reuters) - France's government met on Tuesday. ";
         final String japan = " Officials in Japan and in Tokyo welcomed the talks with Japan.";
-        final String filler = "the of and to a in ".repeat(CountryTagger.MAX_TEXT_CHARS / 19 + 1);
+        final String words = "the of and to a in ";
+        final String filler = words.repeat(CountryTagger.MAX_TEXT_CHARS / words.length() + 1);
         final String longText = opening + filler + japan;
         assertThat(longText.length()).isGreaterThan(CountryTagger.MAX_TEXT_CHARS);
 
         final TaggedArticle tagged = TAGGER.tag("Talks", longText);
 
         assertThat(tagged.countries()).extracting(CountryTagging::code).containsExactly("FR");
-        final String shortText = opening + "the of and to a in ".repeat(1000) + japan;
+        final String shortText = opening + words.repeat(1000) + japan;
         assertThat(TAGGER.tag("Talks", shortText).countries())
                 .extracting(CountryTagging::code)
                 .contains("FR", "JP");
