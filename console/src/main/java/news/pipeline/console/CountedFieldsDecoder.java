@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
 final class CountedFieldsDecoder {
     private static final Logger LOG = LoggerFactory.getLogger(CountedFieldsDecoder.class);
 
-    /** Far more codes and names than there are countries. */
-    private static final int MAX_KNOWN_STRINGS = 10_000;
+    /** Far more codes than there are countries. */
+    private static final int MAX_KNOWN_COUNTRIES = 10_000;
 
     /** Avro's single-object encoding: this marker, then the writer schema's fingerprint (little-endian), then the record. */
     private static final byte[] SINGLE_OBJECT_MARKER = {(byte) 0xC3, (byte) 0x01};
@@ -47,12 +47,26 @@ final class CountedFieldsDecoder {
     /** What the counts need of a by-country record: its country and its country and article pair's fingerprint. */
     record CountedFields(String code, String name, long pair) {}
 
+    /** A country as read before: its code, and the name its latest record gave, as read and as text. */
+    private static final class KnownCountry {
+        private final String code;
+        private Utf8 nameRead;
+        private String name;
+
+        KnownCountry(final String code) {
+            this.code = code;
+        }
+    }
+
     private final Deserializer<?> byCountry;
     private final BinaryMessageDecoder<GenericRecord> countedFields;
     /** The writer schemas (by fingerprint) whose records begin with the counted fields, in their order, each a string. */
     private final LongOpenHashSet countedFieldsFirst;
-    /** Country codes and names as read before, so that a record of a known country makes no new string. */
-    private final Map<Utf8, String> knownStrings = new HashMap<>();
+    /**
+     * The countries read before, by code: a record of a known country makes no new string, and costs
+     * one lookup (this runs for each of the pipeline's by-country records while the console is open).
+     */
+    private final Map<Utf8, KnownCountry> knownCountries = new HashMap<>();
 
     private BinaryDecoder prefix;
     private final Utf8 code = new Utf8();
@@ -148,9 +162,10 @@ final class CountedFieldsDecoder {
             prefix.readString(code);
             prefix.readString(name);
             prefix.readString(articleId);
+            final KnownCountry country = known(code, name);
             return new CountedFields(
-                    known(code),
-                    known(name),
+                    country.code,
+                    country.name,
                     CountedPairs.fingerprint(
                             code.getBytes(), code.getByteLength(), articleId.getBytes(), articleId.getByteLength()));
         }
@@ -162,20 +177,23 @@ final class CountedFieldsDecoder {
                 CountedPairs.fingerprint(codeRead, String.valueOf(fields.get("article_id"))));
     }
 
-    /** The string of a code or name read before; a new one is remembered (there are a few hundred). */
-    private String known(final Utf8 read) {
-        final String seen = knownStrings.get(read);
-        if (seen != null) {
-            return seen;
+    /** The country of a code read before, its name now the one read; a new one is remembered (there are a few hundred). */
+    private KnownCountry known(final Utf8 codeRead, final Utf8 nameRead) {
+        KnownCountry country = knownCountries.get(codeRead);
+        if (country == null) {
+            if (knownCountries.size() >= MAX_KNOWN_COUNTRIES) {
+                // Only a topic full of made-up countries gets here; start again rather than grow.
+                knownCountries.clear();
+            }
+            country = new KnownCountry(codeRead.toString());
+            // The reused Utf8 changes with the next record: the key is a copy.
+            knownCountries.put(new Utf8(country.code), country);
         }
-        final String text = read.toString();
-        if (knownStrings.size() >= MAX_KNOWN_STRINGS) {
-            // Only a topic full of made-up countries gets here; start again rather than grow.
-            knownStrings.clear();
+        if (!nameRead.equals(country.nameRead)) {
+            country.name = nameRead.toString();
+            country.nameRead = new Utf8(country.name);
         }
-        // The reused Utf8 changes with the next record: the key is a copy.
-        knownStrings.put(new Utf8(text), text);
-        return text;
+        return country;
     }
 
     private static long littleEndianLong(final ByteBuffer buffer, final int at) {

@@ -48,8 +48,9 @@ final class FollowedArticles {
     static final int SUMMARIZED = Console.LATEST_ARTICLES;
 
     /**
-     * Country and article pairs remembered so that a replay does not count an article twice: a
-     * replay of pairs counted more than this many pairs ago counts them again.
+     * Country and article pairs remembered so that a replay does not count an article twice: at most
+     * this many, at least half ({@link CountedPairs}); a replay of pairs counted more than that many
+     * pairs ago counts them again.
      */
     static final int COUNTED_PAIRS = 200_000;
 
@@ -67,8 +68,9 @@ final class FollowedArticles {
     /** The latest enriched records by article id, the newest last. */
     private final LinkedHashMap<String, KeptArticle> articles = new LinkedHashMap<>();
 
+    /** By code, each country seen: its name and counts, one lookup a counted record. */
     private final Map<String, CountryCounts> countryCounts = new HashMap<>();
-    private final Map<String, String> countryNames = new HashMap<>();
+
     private final CountedPairs counted;
 
     private int countedSinceFold;
@@ -83,8 +85,10 @@ final class FollowedArticles {
     /** Where a record is in its topic, and its record time. */
     record Position(int partition, long offset, long timestamp) {}
 
-    /** One country's counts: per minute for the last day, and one sum of the minutes before. */
+    /** One country's name as its latest record gave it, and its counts: per minute for the last day, and one sum of the minutes before. */
     private static final class CountryCounts {
+        private String name;
+
         /** Primitive, so that counting a record boxes nothing. */
         private final Long2IntRBTreeMap minutes = new Long2IntRBTreeMap();
 
@@ -196,15 +200,14 @@ final class FollowedArticles {
 
     /** Counts a by-country record read by a {@link CountedFieldsDecoder}, unless its pair was counted already. */
     synchronized void count(final CountedFieldsDecoder.CountedFields fields, final long time) {
-        final String code = fields.code();
-        if (!Objects.equals(countryNames.get(code), fields.name())) {
-            countryNames.put(code, fields.name());
+        CountryCounts country = countryCounts.get(fields.code());
+        if (country == null) {
+            country = new CountryCounts();
+            countryCounts.put(fields.code(), country);
         }
+        country.name = fields.name();
         if (counted.firstTime(fields.pair())) {
-            countryCounts
-                    .computeIfAbsent(code, key -> new CountryCounts())
-                    .minutes
-                    .addTo(time / MINUTE_MS, 1);
+            country.minutes.addTo(time / MINUTE_MS, 1);
             if (++countedSinceFold >= FOLD_EVERY) {
                 fold(Instant.now());
             }
@@ -249,7 +252,9 @@ final class FollowedArticles {
     }
 
     synchronized Map<String, String> countryNames() {
-        return new HashMap<>(countryNames);
+        final Map<String, String> names = new HashMap<>();
+        countryCounts.forEach((code, country) -> names.put(code, country.name));
+        return names;
     }
 
     /** A by-country record read from the topic, as JSON with its record time; empty if it does not decode. */

@@ -28,20 +28,28 @@ class ArticleFeedBoundsTest {
     private static final AvroSerde<EnrichedArticle> ENRICHED = new AvroSerde<>(EnrichedArticle.class);
 
     @Test
-    void countedPairsStayAtTheirCapacityAndForgetTheOldestFirst() {
-        final CountedPairs pairs = new CountedPairs(3);
+    void countedPairsStayWithinTheirCapacityAndForgetTheOlderHalfAtOnce() {
+        final CountedPairs pairs = new CountedPairs(4);
         assertThat(pairs.firstTime("AM", "a1")).isTrue();
-        assertThat(pairs.firstTime("AM", "a2")).isTrue();
         assertThat(pairs.firstTime("FR", "a1")).isTrue();
         assertThat(pairs.firstTime("AM", "a1"))
-                .as("a pair sent again within the last 3")
+                .as("a pair sent again within the last 2")
                 .isFalse();
-        assertThat(pairs.firstTime("FR", "a2")).isTrue();
-        assertThat(pairs.size()).isEqualTo(3);
+        assertThat(pairs.firstTime("AM", "a2")).isTrue();
         assertThat(pairs.firstTime("AM", "a1"))
-                .as("forgotten after 3 newer pairs: counted again")
-                .isTrue();
+                .as("a pair sent again within the last 4")
+                .isFalse();
         assertThat(pairs.size()).isEqualTo(3);
+        assertThat(pairs.firstTime("FR", "a2")).isTrue();
+        assertThat(pairs.size())
+                .as("the older two forgotten when the newer two filled their half")
+                .isEqualTo(2);
+        assertThat(pairs.firstTime("AM", "a1")).as("forgotten: counted again").isTrue();
+        assertThat(pairs.firstTime("FR", "a2")).as("still remembered").isFalse();
+        for (int i = 0; i < 100; i++) {
+            pairs.firstTime("AM", "b" + i);
+            assertThat(pairs.size()).isLessThanOrEqualTo(4);
+        }
     }
 
     @Test
@@ -55,6 +63,23 @@ class ArticleFeedBoundsTest {
 
         assertThat(followed.counts(ArticleFeed.Window.ALL, NOW)).isEqualTo(Map.of("AM", 2L));
         assertThat(followed.countryNames()).isEqualTo(Map.of("AM", "Armenia"));
+    }
+
+    @Test
+    void aCountryIsNamedAsItsLatestRecordNamesIt() {
+        final FollowedArticles followed = new FollowedArticles(ValueFormat.singleObject(), 10);
+        final Topic topic = new Topic(followed);
+        topic.write("CZ", "Czech Republic", "a1", NOW.toEpochMilli());
+        topic.write("CZ", "Czechia", "a2", NOW.toEpochMilli());
+        topic.write("FR", "France", "a2", NOW.toEpochMilli());
+
+        assertThat(followed.countryNames()).isEqualTo(Map.of("CZ", "Czechia", "FR", "France"));
+        assertThat(followed.counts(ArticleFeed.Window.ALL, NOW)).isEqualTo(Map.of("CZ", 2L, "FR", 1L));
+
+        topic.write("CZ", "Czech Republic", "a1", NOW.toEpochMilli());
+        assertThat(followed.countryNames())
+                .as("a replay of an older record, counted already, still names the country")
+                .containsEntry("CZ", "Czech Republic");
     }
 
     @Test
@@ -73,13 +98,13 @@ class ArticleFeedBoundsTest {
     }
 
     @Test
-    void theCountedPairsStayAtTheirCapacityWhileEveryArticleIsCounted() {
+    void theCountedPairsStayWithinTheirCapacityWhileEveryArticleIsCounted() {
         final FollowedArticles followed = new FollowedArticles(ValueFormat.singleObject(), 50);
         final Topic topic = new Topic(followed);
         for (int i = 0; i < 500; i++) {
             topic.write("FR", "France", "a" + i, NOW.toEpochMilli());
+            assertThat(followed.countedPairs()).isBetween(Math.min(i + 1, 25), 50);
         }
-        assertThat(followed.countedPairs()).isEqualTo(50);
         assertThat(followed.counts(ArticleFeed.Window.HOUR, NOW)).isEqualTo(Map.of("FR", 500L));
     }
 
@@ -211,6 +236,25 @@ class ArticleFeedBoundsTest {
             fingerprints.add(CountedPairs.fingerprint(i % 2 == 0 ? "AM" : "FR", "u-" + i));
         }
         assertThat(fingerprints).as("200,000 distinct pairs").hasSize(200_000);
+    }
+
+    @Test
+    void thePairsOfOneArticleArePlacedTogetherAndStillDiffer() {
+        final long placeBits = (1L << CountedPairs.ARTICLE_BITS) - 1;
+        final Set<Long> fingerprints = new HashSet<>();
+        for (char first = 'A'; first <= 'Z'; first++) {
+            for (char second = 'A'; second <= 'Z'; second++) {
+                final long pair = CountedPairs.fingerprint("" + first + second, "article-1");
+                assertThat(pair & placeBits)
+                        .as("the place of %c%c's pair: the article's alone", first, second)
+                        .isEqualTo(CountedPairs.fingerprint("AM", "article-1") & placeBits);
+                fingerprints.add(pair);
+            }
+        }
+        assertThat(fingerprints).as("every two-letter code with one article").hasSize(26 * 26);
+        assertThat(CountedPairs.fingerprint("AM", "article-1") & placeBits)
+                .as("another article, another place")
+                .isNotEqualTo(CountedPairs.fingerprint("AM", "article-2") & placeBits);
     }
 
     @Test
