@@ -57,7 +57,6 @@ final class CountedPairs {
     private static final VarHandle LITTLE_ENDIAN_LONGS =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    private final int capacity;
     private final int generation;
     private LongOpenCustomHashSet current;
     private LongOpenCustomHashSet previous;
@@ -66,7 +65,6 @@ final class CountedPairs {
         if (capacity < 2) {
             throw new IllegalArgumentException("capacity must be at least 2: " + capacity);
         }
-        this.capacity = capacity;
         this.generation = capacity / 2;
         this.current = new LongOpenCustomHashSet(generation, BY_ARTICLE);
         this.previous = new LongOpenCustomHashSet(generation, BY_ARTICLE);
@@ -94,10 +92,6 @@ final class CountedPairs {
     /** How many pairs are remembered now: between {@code capacity / 2} and {@code capacity} once that many came. */
     int size() {
         return current.size() + previous.size();
-    }
-
-    int capacity() {
-        return capacity;
     }
 
     /** The fingerprint of a pair given as text: that of its UTF-8 bytes, as a record holds them. */
