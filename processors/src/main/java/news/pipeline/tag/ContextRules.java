@@ -22,26 +22,6 @@ import java.util.Set;
  * {@link WorkTitles} and {@link LocalUnits}.
  */
 final class ContextRules {
-    /** Nouns that introduce the title of a work or the name of a band: "the band Kansas", "the film Casablanca". */
-    private static final FoldedWords WORK_NOUNS = FoldedWords.of(
-            "band",
-            "film",
-            "movie",
-            "album",
-            "song",
-            "single",
-            "novel",
-            "musical",
-            "sitcom",
-            "series",
-            "show",
-            "documentary",
-            "play",
-            "opera",
-            "painting",
-            "video",
-            "game");
-
     private final LocalUnits localUnits;
     private final PersonNames personNames;
     private final FirmNames firmNames;
@@ -110,7 +90,7 @@ final class ContextRules {
             if (match.titleCaps || match.datelinePlace || match.datelineRegion) {
                 continue;
             }
-            if (WorkTitles.inTitleOfWork(match, tokens, WORK_NOUNS)) {
+            if (WorkTitles.inTitleOfWork(match, tokens)) {
                 match.drop(RejectionReason.TITLE_OF_WORK);
                 continue;
             }

@@ -9,10 +9,30 @@ final class WorkTitles {
     /** A title in quotes is short: a quotation longer than this is speech, whatever its case. */
     private static final int MAX_TITLE_CHARS = 60;
 
+    /** Nouns that introduce the title of a work or the name of a band: "the band Kansas", "the film Casablanca". */
+    private static final FoldedWords WORK_NOUNS = FoldedWords.of(
+            "band",
+            "film",
+            "movie",
+            "album",
+            "song",
+            "single",
+            "novel",
+            "musical",
+            "sitcom",
+            "series",
+            "show",
+            "documentary",
+            "play",
+            "opera",
+            "painting",
+            "video",
+            "game");
+
     private WorkTitles() {}
 
     /** Whether the match sits in a quoted title or right after a noun that introduces a work. */
-    static boolean inTitleOfWork(final EntryMatch match, final TokenizedText tokens, final FoldedWords workNouns) {
+    static boolean inTitleOfWork(final EntryMatch match, final TokenizedText tokens) {
         if (match.titleCaps) {
             return false;
         }
@@ -20,7 +40,7 @@ final class WorkTitles {
         if (prev >= 0
                 && tokens.spaceBefore(match.firstToken)
                 && !tokens.is(prev, TokenizedText.UPPER_FIRST)
-                && workNouns.contains(tokens, prev)) {
+                && WORK_NOUNS.contains(tokens, prev)) {
             return true;
         }
         return quotedTitle(tokens.source, match.start, match.end);
