@@ -54,7 +54,7 @@ class GazetteerTest {
 
     @Test
     void shouldFindEveryFoldedTokenAfterTheTableHasGrown() {
-        final Gazetteer.TokenTable table = new Gazetteer.TokenTable();
+        final TokenTable table = new TokenTable();
         final int count = 40_000;
         for (int i = 0; i < count; i++) {
             assertThat(table.intern("w" + i)).isEqualTo(i);
@@ -73,7 +73,7 @@ class GazetteerTest {
 
     @Test
     void shouldKeepEveryTrieEdgeAfterTheMapHasGrown() {
-        final Gazetteer.LongIntMap map = new Gazetteer.LongIntMap(4);
+        final LongIntMap map = new LongIntMap(4);
         final int count = 50_000;
         for (int i = 0; i < count; i++) {
             map.put(((long) (i % 1000) << 32) | (i / 1000), i);
