@@ -195,6 +195,17 @@ public final class BenchCommand implements Callable<Integer> {
     double consoleSettle;
 
     @Option(
+            names = "--console-tabs",
+            paramLabel = "all|one",
+            defaultValue = "all",
+            description = "With --with-console: how the console is kept open while on. `all`: every page polling"
+                    + " at once, as if each were open in its own tab; `one`: one tab, as an operator keeps it,"
+                    + " showing each page for " + ConsoleVisitor.PAGE_DWELL_SECONDS
+                    + " s in the menu's order (a tab polls only the page it"
+                    + " shows). Default: ${DEFAULT-VALUE}.")
+    String consoleTabs;
+
+    @Option(
             names = "--console-pairs",
             paramLabel = "N",
             defaultValue = "8",
@@ -476,6 +487,7 @@ public final class BenchCommand implements Callable<Integer> {
                                         consoleWindow,
                                         consoleSettle,
                                         consolePairs,
+                                        ConsoleVisitor.Tabs.parse(consoleTabs),
                                         profileDir)) {
                                     exitCode = 1;
                                 }
@@ -621,8 +633,10 @@ public final class BenchCommand implements Callable<Integer> {
                         progress);
                 progress.begin("e2e " + name + ": preparing the workload");
                 final EndToEndBenchmark.Result result;
-                final ConsoleVisitor visitor =
-                        console ? new ConsoleVisitor(URI.create("http://127.0.0.1:" + port + "/")) : null;
+                final ConsoleVisitor visitor = console
+                        ? new ConsoleVisitor(
+                                URI.create("http://127.0.0.1:" + port + "/"), ConsoleVisitor.Tabs.parse(consoleTabs))
+                        : null;
                 try {
                     result = served.run(new Workload(
                             name,
@@ -848,6 +862,11 @@ public final class BenchCommand implements Callable<Integer> {
         positive("--rate", rate);
         positive("--partitions", partitions);
         positive("--console-pairs", consolePairs);
+        try {
+            ConsoleVisitor.Tabs.parse(consoleTabs);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--console-" + e.getMessage());
+        }
         if (consoleRounds < 0 || !(consoleWindow >= 1) || !(consoleSettle >= 0)) {
             throw new UserError("--console-rounds must be 0 or more, --console-window at least 1 (s), --console-settle"
                     + " 0 or more (s)");

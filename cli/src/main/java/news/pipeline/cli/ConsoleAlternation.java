@@ -65,6 +65,7 @@ final class ConsoleAlternation {
             final double windowSeconds,
             final double settleSeconds,
             final int pairs,
+            final ConsoleVisitor.Tabs tabs,
             final Path profileDir)
             throws Exception {
         final Duration settle = Duration.ofMillis(Math.round(settleSeconds * 1000));
@@ -96,7 +97,7 @@ final class ConsoleAlternation {
                                 root.resolve(name),
                                 profileDir),
                 progress);
-        final ConsoleSwitch console = new ConsoleSwitch(URI.create("http://127.0.0.1:" + port + "/"));
+        final ConsoleSwitch console = new ConsoleSwitch(URI.create("http://127.0.0.1:" + port + "/"), tabs);
         final AlternatingBenchmark.Result result = benchmark.run(workload, plan, console, BACKLOG_MARGIN);
         final String section = "e2e " + name;
         table.context(
@@ -106,7 +107,7 @@ final class ConsoleAlternation {
                         "one processors' JVM, %d articles loaded first (--articles, or %.0f s at the text run's %.0f"
                                 + " articles/s times %.1f), %d in all, topped up between windows (warm-up's rate %.0f articles/s); %.0f s"
                                 + " with the console off, then %d pair(s) of %.0f s windows dropped, %d measured,"
-                                + " off-on and on-off in turn, each window %.0f s after a switch",
+                                + " off-on and on-off in turn, each window %.0f s after a switch; on, %s",
                         result.loaded(),
                         firstSeconds,
                         rate,
@@ -117,7 +118,11 @@ final class ConsoleAlternation {
                         WARMUP_PAIRS,
                         windowSeconds,
                         pairs,
-                        settle.toMillis() / 1000.0));
+                        settle.toMillis() / 1000.0,
+                        tabs == ConsoleVisitor.Tabs.ALL
+                                ? "every page polling as if open in its own tab"
+                                : "one tab showing each page for " + ConsoleVisitor.PAGE_DWELL.toSeconds()
+                                        + " s in the menu's order"));
         final List<Alternation.Pair> measured = result.pairs();
         for (final Alternation.Pair pair : measured) {
             table.add(

@@ -12,13 +12,18 @@ import news.pipeline.runtime.OpsServer;
  */
 final class ConsoleSwitch implements AlternatingBenchmark.Switch {
     private final URI base;
+    private final ConsoleVisitor.Tabs tabs;
     private ConsoleVisitor visitor;
     private long answered;
     private long failed;
 
-    /** @param base the console's address in the processors' JVM (http://127.0.0.1:PORT/) */
-    ConsoleSwitch(final URI base) {
+    /**
+     * @param base the console's address in the processors' JVM (http://127.0.0.1:PORT/)
+     * @param tabs how the console is kept open while on
+     */
+    ConsoleSwitch(final URI base, final ConsoleVisitor.Tabs tabs) {
         this.base = base;
+        this.tabs = tabs;
     }
 
     @Override
@@ -33,7 +38,7 @@ final class ConsoleSwitch implements AlternatingBenchmark.Switch {
 
     @Override
     public void switchedOn() {
-        visitor = new ConsoleVisitor(base);
+        visitor = new ConsoleVisitor(base, tabs);
     }
 
     @Override
