@@ -69,8 +69,9 @@ public final class EmbeddedKafka implements AutoCloseable {
     public static EmbeddedKafka start(
             final Path dataDir, final String host, final int port, final Map<String, String> overrides) {
         preventKafkaFromExitingTheJvm();
-        final int brokerPort = port == 0 ? freePort(host) : port;
-        final int controllerPort = port == 0 ? freePort(host) : port + 1;
+        final int[] free = port == 0 ? twoFreePorts(host) : null;
+        final int brokerPort = port == 0 ? free[0] : port;
+        final int controllerPort = port == 0 ? free[1] : port + 1;
         final Path logDir = createLogDir(dataDir);
         final Map<String, String> config = brokerConfig(logDir, host, brokerPort, controllerPort);
         config.putAll(overrides);
@@ -278,13 +279,21 @@ public final class EmbeddedKafka implements AutoCloseable {
         });
     }
 
-    private static int freePort(final String host) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(host, 0));
-            return socket.getLocalPort();
+    /**
+     * Two distinct free ports, the first held open while the second is chosen: chosen one after the
+     * other with nothing held, the system may hand out the same port twice, and the broker then
+     * refuses to start with both listeners on it.
+     */
+    private static int[] twoFreePorts(final String host) {
+        try (ServerSocket first = new ServerSocket();
+                ServerSocket second = new ServerSocket()) {
+            first.setReuseAddress(true);
+            first.bind(new InetSocketAddress(host, 0));
+            second.setReuseAddress(true);
+            second.bind(new InetSocketAddress(host, 0));
+            return new int[] {first.getLocalPort(), second.getLocalPort()};
         } catch (IOException e) {
-            throw new UncheckedIOException("no free port on " + host, e);
+            throw new UncheckedIOException("no free ports on " + host, e);
         }
     }
 }
