@@ -206,6 +206,13 @@ public final class BenchCommand implements Callable<Integer> {
     String consoleTabs;
 
     @Option(
+            names = "--console-control",
+            description = "With --with-console: a control run. The on windows switch nothing, so the console stays"
+                    + " closed in every window: the pairs' ratios then show what the measurement gives where there is"
+                    + " no difference to find (their spread, and any lean away from 1).")
+    boolean consoleControl;
+
+    @Option(
             names = "--console-pairs",
             paramLabel = "N",
             defaultValue = "8",
@@ -488,6 +495,7 @@ public final class BenchCommand implements Callable<Integer> {
                                         consoleSettle,
                                         consolePairs,
                                         ConsoleVisitor.Tabs.parse(consoleTabs),
+                                        consoleControl,
                                         profileDir)) {
                                     exitCode = 1;
                                 }

@@ -66,6 +66,7 @@ final class ConsoleAlternation {
             final double settleSeconds,
             final int pairs,
             final ConsoleVisitor.Tabs tabs,
+            final boolean control,
             final Path profileDir)
             throws Exception {
         final Duration settle = Duration.ofMillis(Math.round(settleSeconds * 1000));
@@ -97,7 +98,7 @@ final class ConsoleAlternation {
                                 root.resolve(name),
                                 profileDir),
                 progress);
-        final ConsoleSwitch console = new ConsoleSwitch(URI.create("http://127.0.0.1:" + port + "/"), tabs);
+        final ConsoleSwitch console = new ConsoleSwitch(URI.create("http://127.0.0.1:" + port + "/"), tabs, control);
         final AlternatingBenchmark.Result result = benchmark.run(workload, plan, console, BACKLOG_MARGIN);
         final String section = "e2e " + name;
         table.context(
@@ -119,10 +120,12 @@ final class ConsoleAlternation {
                         windowSeconds,
                         pairs,
                         settle.toMillis() / 1000.0,
-                        tabs == ConsoleVisitor.Tabs.ALL
-                                ? "every page polling as if open in its own tab"
-                                : "one tab showing each page for " + ConsoleVisitor.PAGE_DWELL.toSeconds()
-                                        + " s in the menu's order"));
+                        control
+                                ? "nothing: a control run, the console closed in every window"
+                                : tabs == ConsoleVisitor.Tabs.ALL
+                                        ? "every page polling as if open in its own tab"
+                                        : "one tab showing each page for " + ConsoleVisitor.PAGE_DWELL.toSeconds()
+                                                + " s in the menu's order"));
         final List<Alternation.Pair> measured = result.pairs();
         for (final Alternation.Pair pair : measured) {
             table.add(
@@ -321,6 +324,15 @@ final class ConsoleAlternation {
                 .map(reply -> ((Number) reply.get("attachMillis")).doubleValue()
                         + ((Number) reply.get("catchUpMillis")).doubleValue())
                 .toList());
+        if (catchUp.count() == 0) {
+            table.add(
+                    section,
+                    "console attach and catch-up",
+                    0,
+                    "ms",
+                    "none: no switch attached the console (a control run)");
+            return;
+        }
         final long notCaughtUp = replies.stream()
                 .filter(reply -> Boolean.FALSE.equals(reply.get("caughtUp")))
                 .count();

@@ -8,11 +8,14 @@ import news.pipeline.runtime.OpsServer;
 /**
  * The console, switched on and off in one processors' JVM by {@code bench --with-console}: on, it is
  * attached there ({@link ServedProcessorsMain#CONSOLE_ON}) and a {@link ConsoleVisitor} keeps it
- * updating as its open pages would; off, the visitor stops and the console is closed.
+ * updating as its open pages would; off, the visitor stops and the console is closed. As a control
+ * it switches nothing ({@link ServedProcessorsMain#NOTHING}): both windows of a pair run alike, so
+ * their ratios show what the measurement itself gives where there is no difference to find.
  */
 final class ConsoleSwitch implements AlternatingBenchmark.Switch {
     private final URI base;
     private final ConsoleVisitor.Tabs tabs;
+    private final boolean control;
     private ConsoleVisitor visitor;
     private long answered;
     private long failed;
@@ -20,25 +23,29 @@ final class ConsoleSwitch implements AlternatingBenchmark.Switch {
     /**
      * @param base the console's address in the processors' JVM (http://127.0.0.1:PORT/)
      * @param tabs how the console is kept open while on
+     * @param control whether to switch nothing: the console stays closed in every window
      */
-    ConsoleSwitch(final URI base, final ConsoleVisitor.Tabs tabs) {
+    ConsoleSwitch(final URI base, final ConsoleVisitor.Tabs tabs, final boolean control) {
         this.base = base;
         this.tabs = tabs;
+        this.control = control;
     }
 
     @Override
     public String onCommand() {
-        return ServedProcessorsMain.CONSOLE_ON;
+        return control ? ServedProcessorsMain.NOTHING : ServedProcessorsMain.CONSOLE_ON;
     }
 
     @Override
     public String offCommand() {
-        return ServedProcessorsMain.CONSOLE_OFF;
+        return control ? ServedProcessorsMain.NOTHING : ServedProcessorsMain.CONSOLE_OFF;
     }
 
     @Override
     public void switchedOn() {
-        visitor = new ConsoleVisitor(base, tabs);
+        if (!control) {
+            visitor = new ConsoleVisitor(base, tabs);
+        }
     }
 
     @Override

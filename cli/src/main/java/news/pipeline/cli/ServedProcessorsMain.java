@@ -38,6 +38,12 @@ public final class ServedProcessorsMain {
     /** Command: close the console; answers how long it took and how many of its threads are still alive. */
     static final String CONSOLE_OFF = "console-off";
 
+    /**
+     * Command: do nothing, and answer so; the switch of a control run, whose on windows leave the
+     * console as closed as its off windows.
+     */
+    static final String NOTHING = "nothing";
+
     /** The longest the console may take to read the by-country topic's history once attached. */
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(2);
 
@@ -59,8 +65,13 @@ public final class ServedProcessorsMain {
         if (Boolean.getBoolean(CONSOLE)) {
             console.set(attach(service, cluster));
         }
-        final Map<String, Callable<Map<String, Object>>> commands =
-                Map.of(CONSOLE_ON, () -> consoleOn(console, service, cluster), CONSOLE_OFF, () -> consoleOff(console));
+        final Map<String, Callable<Map<String, Object>>> commands = Map.of(
+                CONSOLE_ON,
+                () -> consoleOn(console, service, cluster),
+                CONSOLE_OFF,
+                () -> consoleOff(console),
+                NOTHING,
+                () -> Map.of("switched", false));
         ProcessorJvmMain.serve(
                 () -> {
                     final Console open = console.getAndSet(null);

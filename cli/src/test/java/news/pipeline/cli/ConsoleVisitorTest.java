@@ -76,6 +76,28 @@ class ConsoleVisitorTest {
     }
 
     @Test
+    void aControlSwitchSwitchesNothingAndAsksForNoPage() throws Exception {
+        final ConsoleSwitch control = new ConsoleSwitch(base(), ConsoleVisitor.Tabs.ALL, true);
+        assertThat(control.onCommand()).isEqualTo(ServedProcessorsMain.NOTHING);
+        assertThat(control.offCommand()).isEqualTo(ServedProcessorsMain.NOTHING);
+        control.switchedOn();
+        Thread.sleep(300);
+        control.switchingOff();
+        assertThat(asked).isEmpty();
+
+        final ConsoleSwitch real = new ConsoleSwitch(base(), ConsoleVisitor.Tabs.ALL, false);
+        assertThat(real.onCommand()).isEqualTo(ServedProcessorsMain.CONSOLE_ON);
+        assertThat(real.offCommand()).isEqualTo(ServedProcessorsMain.CONSOLE_OFF);
+        real.switchedOn();
+        final long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (real.answered() + asked.size() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        real.switchingOff();
+        assertThat(asked).isNotEmpty();
+    }
+
+    @Test
     void tabsAreSpelledAsTheOptionTakesThem() {
         assertThat(ConsoleVisitor.Tabs.parse("one")).isEqualTo(ConsoleVisitor.Tabs.ONE);
         assertThat(ConsoleVisitor.Tabs.parse("ALL")).isEqualTo(ConsoleVisitor.Tabs.ALL);
