@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import news.pipeline.kafka.EmbeddedKafka;
@@ -19,6 +20,7 @@ import news.pipeline.streams.ProcessorApp;
 import news.pipeline.testkit.Delivery;
 import news.pipeline.testkit.FaultKit;
 import news.pipeline.testkit.FreePorts;
+import news.pipeline.testkit.StallReport;
 import news.pipeline.testkit.TopicFollower;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -67,13 +69,15 @@ class BrokerRestartFaultIT {
                     app.setStateListener((now, before) -> states.add(processor.id() + ":" + now));
                 });
                 pipeline.start();
+                final Supplier<String> whereItStands =
+                        () -> "states " + states + StallReport.of(settings, pipeline.streams());
                 try (TopicFollower enriched = new TopicFollower(settings, Topics.ENRICHED, FaultKit::key);
                         TopicFollower byCountry = new TopicFollower(
                                 settings,
                                 Topics.BY_COUNTRY,
                                 record -> FaultKit.value(Topics.BY_COUNTRY, record)
                                         .getArticleId())) {
-                    enriched.awaitDistinct(STOP_AFTER, FaultKit.TIMEOUT, () -> "states " + states);
+                    enriched.awaitDistinct(STOP_AFTER, FaultKit.TIMEOUT, whereItStands);
                     final long stop = System.nanoTime();
                     kafka.close();
                     final int atStop = enriched.distinct();
@@ -88,8 +92,8 @@ class BrokerRestartFaultIT {
                             .as("the broker stopped in the middle of the run")
                             .isLessThan(ARTICLES);
 
-                    enriched.awaitDistinct(ARTICLES, FaultKit.TIMEOUT, () -> "states " + states);
-                    byCountry.awaitDistinct(ARTICLES, FaultKit.TIMEOUT, () -> "states " + states);
+                    enriched.awaitDistinct(ARTICLES, FaultKit.TIMEOUT, whereItStands);
+                    byCountry.awaitDistinct(ARTICLES, FaultKit.TIMEOUT, whereItStands);
                     System.out.printf(
                             "[broker-restart] all %d articles through %.1f s after the broker stopped;"
                                     + " stream threads replaced: %d; state changes: %s%n",
