@@ -2,7 +2,9 @@ package news.pipeline.testkit;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +32,14 @@ import org.apache.kafka.streams.ThreadMetadata;
  * What a fault test prints when the pipeline stops making progress: for each processor, its
  * stream threads and their tasks, its group's members and their partitions, and how far the group
  * has committed on each input partition; for every topic partition whose last stable offset lags
- * its end, the transaction holding it open. A stall with every processor RUNNING may be a
+ * its end, the transaction holding it open; and where each stream thread of the JVM is. A stall with every processor RUNNING may be a
  * read_committed reader held back by an open transaction, a partition owned by a member that does
  * not process it, or the test's own reader; this tells which without a rerun.
  */
 public final class StallReport {
     private static final long TIMEOUT_MS = Duration.ofSeconds(20).toMillis();
+    /** Enough of a stream thread's stack to see what it waits on, under Kafka's own loop. */
+    private static final int STACK_FRAMES = 12;
 
     private StallReport() {}
 
@@ -43,6 +47,7 @@ public final class StallReport {
     public static String of(final PipelineSettings settings, final Map<ProcessorApp, KafkaStreams> streams) {
         final StringBuilder report = new StringBuilder();
         streams.forEach((processor, app) -> threads(report, processor, app));
+        stacks(report);
         try (Admin admin = Clients.admin(settings)) {
             final Map<TopicPartition, Long> ends = new TreeMap<>(StallReport::byName);
             final Map<TopicPartition, Long> stable = new TreeMap<>(StallReport::byName);
@@ -137,6 +142,25 @@ public final class StallReport {
             report.append("\n  (cannot read the broker: ").append(e).append(')');
         }
         return report.toString();
+    }
+
+    /**
+     * Where each stream thread of this JVM is now: a thread that is RUNNING yet delivers nothing is
+     * either waiting on the broker (a send, a commit, a poll) or busy, and its top frames tell which.
+     */
+    private static void stacks(final StringBuilder report) {
+        Thread.getAllStackTraces().entrySet().stream()
+                .filter(thread -> thread.getKey().getName().contains("StreamThread"))
+                .sorted(Map.Entry.comparingByKey(Comparator.comparing(Thread::getName)))
+                .forEach(thread -> {
+                    report.append("\n  ")
+                            .append(thread.getKey().getName())
+                            .append(' ')
+                            .append(thread.getKey().getState());
+                    Arrays.stream(thread.getValue())
+                            .limit(STACK_FRAMES)
+                            .forEach(frame -> report.append("\n      at ").append(frame));
+                });
     }
 
     private static void threads(final StringBuilder report, final ProcessorApp processor, final KafkaStreams app) {
