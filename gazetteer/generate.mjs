@@ -16,7 +16,7 @@ const OUT = process.argv[2]
   ?? join(here, '..', 'processors', 'src', 'main', 'resources', 'news', 'pipeline', 'tag', 'gazetteer.tsv');
 
 // Bump when the generation rules or the overlay change meaning.
-const GAZETTEER_VERSION = '1.4.0';
+const GAZETTEER_VERSION = '1.5.0';
 
 const worldCountries = require('world-countries/countries.json');
 const i18nEn = require('i18n-iso-countries/langs/en.json');
@@ -179,10 +179,22 @@ for (const [k, m] of [...byName.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[
   // a major city may share a rarer word ("Wellington", "Shanghai"); other towns must be no English word
   const tooCommon = top.pop >= 1000000 ? commonest.has(top.name.toLowerCase())
     : major ? isVeryCommonWord(top.name) : isCommonWord(top.name);
-  if (tooCommon) continue;
+  if (tooCommon) {
+    // ... yet as the place of a wire dateline ("PROVIDENCE (Reuters) -", "SPLIT, Croatia") a city
+    // named like a word can only be the city: kept for that slot alone
+    if (top.pop >= CITY_MIN_POP && !firstNames.has(top.name) && !commonest.has(top.name.toLowerCase())
+        && ![...(divisionNames.get(k) ?? [])].some((r) => r !== code)) {
+      put(top.name, code, 'CITY', ['DATELINE_PLACE']);
+    }
+    continue;
+  }
   if (!major && admin1Names.has(k) && [...admin1Names.get(k)].some((r) => r !== code)) continue;
   const isCapital = top.capital || capitals.get(k) === code;
   if (isCapital && (top.pop >= CAPITAL_MIN_POP || independent.get(code))) {
+    put(top.name, code, 'CAPITAL');
+  } else if (isCapital && !firstNames.has(top.name) && !top.name.split(/[\s-]+/).every(isCommonWord)) {
+    // a territory's capital names the territory whatever its size ("Nuuk", "Papeete"), unless it
+    // is made of common words ("The Valley", "Road Town") or is a first name ("Stanley", "Douglas")
     put(top.name, code, 'CAPITAL');
   } else if (top.pop >= CITY_MIN_POP) {
     put(top.name, code, 'CITY');
@@ -424,7 +436,8 @@ const STANDALONE_US_DATELINES = new Set([
   'Salt Lake City', 'San Antonio', 'San Diego', 'San Francisco', 'Seattle', 'Washington',
 ].map(fold));
 for (const e of [...entries.values()]) {
-  if (e.target !== 'US' || e.kind !== 'CITY' || e.flags.has('REGION') || e.flags.has('DATELINE')) continue;
+  if (e.target !== 'US' || e.kind !== 'CITY' || e.flags.has('REGION') || e.flags.has('DATELINE')
+      || e.flags.has('DATELINE_PLACE')) continue;
   const k = fold(e.surface);
   if (STANDALONE_US_DATELINES.has(k) || STANDALONE_US_DATELINES.has(k.replace(/^saint /, 'st. '))) continue;
   const bearers = byName.get(k.replace(/^st\.? /, 'saint ')) ?? new Map();

@@ -53,6 +53,11 @@ record Dateline(int placeStart, int placeEnd, int regionStart, int regionEnd, in
         return start >= placeStart && stop <= placeEnd;
     }
 
+    /** Whether start..stop is the whole place of a dateline ("PROVIDENCE" of "PROVIDENCE, R.I., March 3 -"). */
+    boolean isPlace(final int start, final int stop) {
+        return present() && start == placeStart && stop == placeEnd;
+    }
+
     /** Whether start..stop lies within the dateline, from its place to its dash. */
     boolean covers(final int start, final int stop) {
         return present() && start >= placeStart && stop <= end;

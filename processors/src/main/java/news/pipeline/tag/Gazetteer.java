@@ -41,6 +41,11 @@ final class Gazetteer {
     static final int LANG_PT = 256;
     /** Every language flag: an entry without one is counted whatever the article's language. */
     static final int LANGUAGES = LANG_ES | LANG_FR | LANG_DE | LANG_PT;
+    /**
+     * Counted only as the whole place of a wire dateline: a city named like a common word
+     * ("PROVIDENCE (Reuters) -"), which running text uses as the word.
+     */
+    static final int DATELINE_PLACE_ONLY = 512;
 
     private static final int[] NO_NAMESAKES = {};
 
@@ -373,6 +378,7 @@ final class Gazetteer {
                 case "LANG_FR" -> flags |= LANG_FR;
                 case "LANG_DE" -> flags |= LANG_DE;
                 case "LANG_PT" -> flags |= LANG_PT;
+                case "DATELINE_PLACE" -> flags |= DATELINE_PLACE_ONLY;
                 case "" -> {}
                 default -> throw new IllegalArgumentException("unknown gazetteer flag " + flag);
             }

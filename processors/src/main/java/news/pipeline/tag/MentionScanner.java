@@ -97,7 +97,7 @@ final class MentionScanner {
 
     /**
      * The first entry whose flags allow it at tokens first..last: the article's language, exact
-     * case, dateline only, combining form.
+     * case, dateline only, dateline place only, combining form.
      */
     private static Gazetteer.Entry firstApplicable(
             final Gazetteer.Entry[] entries,
@@ -123,6 +123,10 @@ final class MentionScanner {
                     && !dateline.bareWith(tokens.start(first), tokens.end(last))) {
                 // a capital abroad named like an American town ("SAN JOSE"): only a dateline with no
                 // state names it, since news style gives an American town's dateline its state
+                continue;
+            }
+            if (entry.has(Gazetteer.DATELINE_PLACE_ONLY) && !dateline.isPlace(tokens.start(first), tokens.end(last))) {
+                // the whole place, not a word of a longer one: "PROVIDENCE AND FORTUNE:" heads a review
                 continue;
             }
             if (entry.has(Gazetteer.PREFIX) && !tokens.hyphenBefore(last + 1)) {

@@ -157,6 +157,56 @@ class CountryTaggerTrapsTest {
     }
 
     @Test
+    void shouldReadACityNamedLikeAWordAsTheDatelinesPlace() {
+        // "Providence" is an English word, so running text never names the city by it alone; the
+        // place of a dateline is a place, with or without its state
+        assertThat(TAGGER.tag("", "PROVIDENCE (Reuters) - The insurer said premiums rose in the quarter.")
+                        .focus())
+                .containsExactly("US");
+        assertThat(TAGGER.tag("", "PROVIDENCE, March 3 - The insurer said premiums rose in the quarter.")
+                        .focus())
+                .containsExactly("US");
+        // the region after the place still says which place of the name is meant
+        assertThat(codes("OXFORD, Miss., March 3 - The university said enrollment rose this year."))
+                .containsExactly("US");
+        assertThat(codes("OXFORD, England, March 3 - The university said enrollment rose this year."))
+                .containsExactly("GB");
+    }
+
+    @ParameterizedTest(name = "{0} -> nothing")
+    @CsvSource({
+        "The insurer thanked Providence for a quiet hurricane season.",
+        "Divine Providence, the bishop said, would see the parish through.",
+        "PROVIDENCE AND FORTUNE: a review of the season's new novels.",
+    })
+    void shouldNotReadTheWordOutsideADatelinesPlace(final String text) {
+        assertThat(codes(text)).isEmpty();
+    }
+
+    @Test
+    void shouldReadATerritorysCapitalAsTheTerritory() {
+        // small capitals name their territory in the news as capitals of states do theirs
+        assertThat(codes("Talks on the island's future opened in Nuuk on Tuesday."))
+                .containsExactly("GL");
+        assertThat(codes("Protesters gathered outside the assembly in Papeete."))
+                .containsExactly("PF");
+        assertThat(codes("The cruise ship left Oranjestad a day late.")).containsExactly("AW");
+    }
+
+    @ParameterizedTest(name = "{0} -> not {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // a capital named in common words, or like a person, is left to the other evidence
+                "The Valley fire forced evacuations north of the city.|AI",
+                "Road Town planners met to discuss the bypass.|VG",
+                "Stanley Tucci narrated the documentary.|FK",
+            })
+    void shouldNotReadATerritorysCapitalNamedLikeWordsOrAPerson(final String text, final String code) {
+        assertThat(codes(text)).doesNotContain(code);
+    }
+
+    @Test
     void shouldNotTakeACurrencyForTheStory() {
         final TaggedArticle currencyStory =
                 TAGGER.tag("", "TOKYO, March 3 - The dollar rose to 152 yen and the Swiss franc fell, dealers said.");
