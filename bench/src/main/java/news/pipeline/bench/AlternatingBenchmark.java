@@ -1,5 +1,8 @@
 package news.pipeline.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -143,15 +146,19 @@ public final class AlternatingBenchmark {
             topics.createTopics(client);
             progress.end();
             final AtomicLong loaded = new AtomicLong();
+            final long freeBeforeLoad = usableBytes(dir);
             progress.begin(label + ": loading the raw topic", "articles", workload.articles(), loaded::get);
             LoadGenerator.preload(client, workload, List.of(Topics.RAW.name()), loaded);
             progress.end();
+            final double loadBytesPerArticle =
+                    Math.max(0, freeBeforeLoad - usableBytes(dir)) / (double) workload.articles();
             try (EndConsumer end = new EndConsumer(
                     topics.consumerSettings(client),
                     topics.pipelineIds(),
                     Set.of(Topics.BY_COUNTRY.name()),
                     workload.expected(0, workload.articles()).records())) {
-                return measure(new Run(workload, plan, switched, margin, client, kafka, dir, label, end));
+                return measure(
+                        new Run(workload, plan, switched, margin, client, kafka, dir, label, end, loadBytesPerArticle));
             } finally {
                 progress.begin(label + ": stopping the broker");
             }
@@ -170,7 +177,8 @@ public final class AlternatingBenchmark {
             EmbeddedKafka kafka,
             Path dir,
             String label,
-            EndConsumer end) {}
+            EndConsumer end,
+            double loadBytesPerArticle) {}
 
     private Result measure(final Run run) throws Exception {
         final Plan plan = run.plan();
@@ -200,9 +208,14 @@ public final class AlternatingBenchmark {
                 ProcessorJvm.start(options.processorMain(), "pipeline", settings, jvm, dir.resolve("pipeline.log"))) {
             processorJvm.awaitRunning(Duration.ofMinutes(3));
             progress.end();
+            final long freeBeforeWarmup = usableBytes(dir);
+            final long recordsBeforeWarmup = end.throughputRecords();
             progress.begin(label + ": warm-up, " + plan.warmup().toSeconds() + " s");
             Thread.sleep(plan.warmup().toMillis());
             progress.end();
+            // what the processors write for an article, on every topic and in their state
+            final double outputBytesPerArticle = Math.max(0, freeBeforeWarmup - usableBytes(dir))
+                    / Math.max(1, (end.throughputRecords() - recordsBeforeWarmup) * articlesPerRecord(workload));
             final long now = System.nanoTime();
             final long half = plan.warmup().toNanos() / 2;
             warmupRate = (end.throughputRecordsBy(now) - end.throughputRecordsBy(now - half))
@@ -213,6 +226,35 @@ public final class AlternatingBenchmark {
             try {
                 for (int i = 0; i < slots.size(); i++) {
                     final Alternation.Slot slot = slots.get(i);
+                    // A broker whose disk fills stops, and the run with it: stop first, keeping the pairs done.
+                    final double remaining = plan.remainingSeconds(i);
+                    final long needed = Alternation.diskNeeded(
+                            topUpSize(run, workload, fastest, remaining),
+                            run.loadBytesPerArticle(),
+                            (long) Math.ceil(fastest * remaining),
+                            outputBytesPerArticle);
+                    final long usable = usableBytes(dir);
+                    if (!Alternation.diskHolds(usable, needed)) {
+                        final String shortOfDisk = String.format(
+                                Locale.ROOT,
+                                "%s: the rest of the plan needs about %.1f GB of disk and %.1f GB are free on %s"
+                                        + " (%.1f GB kept free)",
+                                label,
+                                needed / 1e9,
+                                usable / 1e9,
+                                dir,
+                                Alternation.DISK_HEADROOM_BYTES / 1e9);
+                        if (raws.isEmpty()) {
+                            throw new NotEnoughDiskException(shortOfDisk
+                                    + ": run fewer pairs or shorter windows, or give --data-dir on a larger disk");
+                        }
+                        LOG.warn(
+                                "{}; stopped after {} of {} windows, pairs after it are left out",
+                                shortOfDisk,
+                                i,
+                                slots.size());
+                        break;
+                    }
                     // Between windows, never in one: enough backlog for the rest at the fastest rate seen so far.
                     final Workload before = workload;
                     workload = topUp(run, workload, fastest, plan.remainingSeconds(i));
@@ -305,16 +347,11 @@ public final class AlternatingBenchmark {
      */
     private Workload topUp(final Run run, final Workload workload, final double articlesPerSecond, final double seconds)
             throws InterruptedException {
-        if (!(articlesPerSecond > 0) || seconds <= 0) {
+        final long size = topUpSize(run, workload, articlesPerSecond, seconds);
+        if (size == 0) {
             return workload;
         }
-        final long out = Math.round(run.end().throughputRecords() * articlesPerRecord(workload));
-        final long done = (long) Math.ceil(out / Alternation.BACKLOG_SHARE);
-        // Topped up only when it would run short at the rate itself, then with the margin: a few loads, not many.
-        if (done + Alternation.articlesFor(articlesPerSecond, seconds, 1) <= workload.articles()) {
-            return workload;
-        }
-        final long needed = done + Alternation.articlesFor(articlesPerSecond, seconds, run.margin());
+        final long needed = workload.articles() + size;
         final Workload more = workload.withArticles(Math.toIntExact(needed));
         final AtomicLong loaded = new AtomicLong();
         progress.begin(
@@ -326,6 +363,30 @@ public final class AlternatingBenchmark {
         progress.end();
         LOG.info("{}: backlog topped up from {} to {} articles", run.label(), workload.articles(), needed);
         return more;
+    }
+
+    /** How many articles {@link #topUp} would load now: none while what is left lasts {@code seconds}. */
+    private static long topUpSize(
+            final Run run, final Workload workload, final double articlesPerSecond, final double seconds) {
+        if (!(articlesPerSecond > 0) || seconds <= 0) {
+            return 0;
+        }
+        final long out = Math.round(run.end().throughputRecords() * articlesPerRecord(workload));
+        final long done = (long) Math.ceil(out / Alternation.BACKLOG_SHARE);
+        // Topped up only when it would run short at the rate itself, then with the margin: a few loads, not many.
+        if (done + Alternation.articlesFor(articlesPerSecond, seconds, 1) <= workload.articles()) {
+            return 0;
+        }
+        return done + Alternation.articlesFor(articlesPerSecond, seconds, run.margin()) - workload.articles();
+    }
+
+    /** Usable bytes on the disk holding {@code dir}. */
+    private static long usableBytes(final Path dir) {
+        try {
+            return Files.getFileStore(dir).getUsableSpace();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the free space of " + dir, e);
+        }
     }
 
     private static double articlesPerRecord(final Workload workload) {

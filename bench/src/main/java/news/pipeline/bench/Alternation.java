@@ -249,4 +249,27 @@ public final class Alternation {
     public static boolean backlogLeft(final long recordsOut, final long expectedRecords) {
         return recordsOut < BACKLOG_SHARE * expectedRecords;
     }
+
+    /** Left free on the data directory's disk at the most, so that the broker never runs out of it. */
+    static final long DISK_HEADROOM_BYTES = 2L << 30;
+
+    /**
+     * The disk the rest of a run still takes: the articles yet to load into the raw topic, and
+     * those the processors will still work through, each at what one took so far (measured on the
+     * disk: the load, and the warm-up's outputs on every topic). An article of the bench's text
+     * workload takes some 6 KB over its four topics, so a plan of many pairs, whose backlog is loaded
+     * first, needs tens of gigabytes.
+     */
+    static long diskNeeded(
+            final long articlesToLoad,
+            final double loadBytesPerArticle,
+            final long articlesToProcess,
+            final double outputBytesPerArticle) {
+        return Math.round(articlesToLoad * loadBytesPerArticle + articlesToProcess * outputBytesPerArticle);
+    }
+
+    /** Whether what a run still takes leaves {@link #DISK_HEADROOM_BYTES} of the usable space. */
+    static boolean diskHolds(final long usableBytes, final long neededBytes) {
+        return usableBytes - neededBytes >= DISK_HEADROOM_BYTES;
+    }
 }

@@ -168,4 +168,23 @@ class AlternationTest {
             final Alternation.Slot slot, final double articlesPerSecond, final boolean backlogLeft) {
         return new Alternation.Window(slot, 10, 10 * articlesPerSecond, 4, 0, 0.1, 0.01, backlogLeft, Map.of());
     }
+
+    @Test
+    void diskNeededCountsTheArticlesStillToLoadAndThoseStillToProcess() {
+        // 10 million articles to load at 1.7 KB and 12 million to work through at 4 KB: 17 + 48 GB
+        assertThat(Alternation.diskNeeded(10_000_000, 1_700, 12_000_000, 4_000)).isEqualTo(65_000_000_000L);
+        assertThat(Alternation.diskNeeded(0, 1_700, 0, 4_000)).isZero();
+    }
+
+    @Test
+    void theDiskHoldsARunOnlyWithItsHeadroomLeft() {
+        final long needed = 40_000_000_000L;
+        assertThat(Alternation.diskHolds(needed + Alternation.DISK_HEADROOM_BYTES, needed))
+                .isTrue();
+        assertThat(Alternation.diskHolds(needed + Alternation.DISK_HEADROOM_BYTES - 1, needed))
+                .isFalse();
+        // the 24-pair run that filled 80 GB: a 21-million-article backlog, most of it worked through
+        assertThat(Alternation.diskHolds(80_000_000_000L, Alternation.diskNeeded(21_000_000, 1_700, 18_000_000, 4_000)))
+                .isFalse();
+    }
 }

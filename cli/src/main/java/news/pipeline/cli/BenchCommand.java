@@ -23,6 +23,7 @@ import news.pipeline.bench.BenchReport;
 import news.pipeline.bench.BenchTable;
 import news.pipeline.bench.Efficiency;
 import news.pipeline.bench.EndToEndBenchmark;
+import news.pipeline.bench.NotEnoughDiskException;
 import news.pipeline.bench.Peers;
 import news.pipeline.bench.Progress;
 import news.pipeline.bench.StageBenchmarks;
@@ -354,6 +355,8 @@ public final class BenchCommand implements Callable<Integer> {
         final Progress progress = progressOption.progress(err);
         try (Progress.Ticking ticking = progressOption.start(progress)) {
             return run(progress, spec.commandLine().getOut(), err);
+        } catch (NotEnoughDiskException e) {
+            throw new UserError(UserError.FAILURE, e.getMessage());
         }
     }
 
