@@ -228,8 +228,9 @@ public final class AlternatingBenchmark {
                     final Alternation.Slot slot = slots.get(i);
                     // A broker whose disk fills stops, and the run with it: stop first, keeping the pairs done.
                     final double remaining = plan.remainingSeconds(i);
+                    final long toLoad = topUpSize(run, workload, fastest, remaining);
                     final long needed = Alternation.diskNeeded(
-                            topUpSize(run, workload, fastest, remaining),
+                            toLoad,
                             run.loadBytesPerArticle(),
                             (long) Math.ceil(fastest * remaining),
                             outputBytesPerArticle);
@@ -257,7 +258,7 @@ public final class AlternatingBenchmark {
                     }
                     // Between windows, never in one: enough backlog for the rest at the fastest rate seen so far.
                     final Workload before = workload;
-                    workload = topUp(run, workload, fastest, plan.remainingSeconds(i));
+                    workload = topUp(run, workload, toLoad, fastest);
                     progress.begin(String.format(
                             Locale.ROOT,
                             "%s: window %d of %d (%s, %s)",
@@ -341,13 +342,12 @@ public final class AlternatingBenchmark {
     }
 
     /**
-     * The backlog, with more articles loaded into the raw topic when what is left would not last
-     * {@code seconds} more at {@code articlesPerSecond} (the output's last part left out): enough then
-     * for the margin times that.
+     * The backlog with {@code size} more articles loaded into the raw topic ({@link #topUpSize}, which
+     * the disk check weighed first); as it was when {@code size} is 0. {@code articlesPerSecond}, the
+     * rate it was sized for, is only shown.
      */
-    private Workload topUp(final Run run, final Workload workload, final double articlesPerSecond, final double seconds)
+    private Workload topUp(final Run run, final Workload workload, final long size, final double articlesPerSecond)
             throws InterruptedException {
-        final long size = topUpSize(run, workload, articlesPerSecond, seconds);
         if (size == 0) {
             return workload;
         }
@@ -365,7 +365,11 @@ public final class AlternatingBenchmark {
         return more;
     }
 
-    /** How many articles {@link #topUp} would load now: none while what is left lasts {@code seconds}. */
+    /**
+     * How many articles to load into the raw topic now: none while what is left would last {@code
+     * seconds} more at {@code articlesPerSecond} (the output's last part left out), else enough for
+     * the margin times that.
+     */
     private static long topUpSize(
             final Run run, final Workload workload, final double articlesPerSecond, final double seconds) {
         if (!(articlesPerSecond > 0) || seconds <= 0) {

@@ -120,12 +120,7 @@ final class ConsoleAlternation {
                         windowSeconds,
                         pairs,
                         settle.toMillis() / 1000.0,
-                        control
-                                ? "nothing: a control run, the console closed in every window"
-                                : tabs == ConsoleVisitor.Tabs.ALL
-                                        ? "every page polling as if open in its own tab"
-                                        : "one tab showing each page for " + ConsoleVisitor.PAGE_DWELL.toSeconds()
-                                                + " s in the menu's order"));
+                        console.describeOn()));
         final List<Alternation.Pair> measured = result.pairs();
         for (final Alternation.Pair pair : measured) {
             table.add(

@@ -31,6 +31,16 @@ final class ConsoleSwitch implements AlternatingBenchmark.Switch {
         this.control = control;
     }
 
+    /** What "on" means in this run, for the report. */
+    String describeOn() {
+        if (control) {
+            return "nothing: a control run, the console closed in every window";
+        }
+        return tabs == ConsoleVisitor.Tabs.ALL
+                ? "every page polling as if open in its own tab"
+                : "one tab showing each page for " + ConsoleVisitor.PAGE_DWELL.toSeconds() + " s in the menu's order";
+    }
+
     @Override
     public String onCommand() {
         return control ? ServedProcessorsMain.NOTHING : ServedProcessorsMain.CONSOLE_ON;
