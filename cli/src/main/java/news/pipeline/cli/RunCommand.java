@@ -94,6 +94,9 @@ final class RunCommand implements Callable<Integer> {
                             if (served != null) {
                                 served.close();
                             }
+                            // the processors before the broker: an embedded broker shutting down
+                            // while a processor commits can leave its transaction hanging (Kafka
+                            // 4.4.0, KAFKA-20734), and readers would stop before it for good
                             process.close();
                             cluster.close();
                             closeQuietly(schemaRegistry);
