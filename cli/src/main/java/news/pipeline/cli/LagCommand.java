@@ -9,12 +9,14 @@ import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import news.pipeline.ops.ConsumerLag;
+import news.pipeline.ops.TransactionHolds;
 import news.pipeline.runtime.AvroJson;
 import news.pipeline.runtime.Clients;
 import news.pipeline.runtime.OpsServer;
@@ -37,6 +39,8 @@ import picocli.CommandLine.Spec;
             "For each processor application and each partition of its input topic: the committed",
             "offset, the end offset, the records behind, and the time behind: the age of the oldest record not",
             "yet processed. Correct under exactly-once (transaction markers are not counted as lag).",
+            "A hanging transaction on an input topic (one its coordinator has ended, which holds",
+            "read_committed readers back for good) gets a line of its own.",
             "Exit code 3 when --max-lag-seconds is given and an application is further behind."
         })
 final class LagCommand implements Callable<Integer> {
@@ -73,6 +77,7 @@ final class LagCommand implements Callable<Integer> {
     String serve;
 
     private static final Duration ADMIN_CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
     private final Map<String, Double> lastRecords = new ConcurrentHashMap<>();
     private final Map<String, Double> lastSeconds = new ConcurrentHashMap<>();
@@ -97,7 +102,11 @@ final class LagCommand implements Callable<Integer> {
             final ConsumerLag lag = new ConsumerLag(admin, reader);
             while (true) {
                 final List<ConsumerLag.ApplicationLag> measured = lag.measure(selected, settings.asMap());
-                print(measured, spec.commandLine().getOut());
+                final Map<String, List<TransactionHolds.Hold>> holds = new LinkedHashMap<>();
+                for (final ConsumerLag.ApplicationLag app : measured) {
+                    holds.put(app.topic(), TransactionHolds.of(admin, app.topic(), ADMIN_TIMEOUT));
+                }
+                print(measured, holds, spec.commandLine().getOut());
                 if (registry != null) {
                     export(measured, registry);
                 }
@@ -117,7 +126,11 @@ final class LagCommand implements Callable<Integer> {
         }
     }
 
-    private void print(final List<ConsumerLag.ApplicationLag> measured, final PrintWriter out) throws Exception {
+    private void print(
+            final List<ConsumerLag.ApplicationLag> measured,
+            final Map<String, List<TransactionHolds.Hold>> holds,
+            final PrintWriter out)
+            throws Exception {
         if (json) {
             final ObjectNode root = AvroJson.MAPPER.createObjectNode();
             root.put("time", Instant.now().toString());
@@ -147,6 +160,20 @@ final class LagCommand implements Callable<Integer> {
                                     ? null
                                     : partition.oldestUnprocessed().toString());
                 }
+                final ArrayNode open = node.putArray("open_transactions");
+                for (final TransactionHolds.Hold hold : holds.get(app.topic())) {
+                    final ObjectNode h = open.addObject();
+                    h.put("partition", hold.partition().partition());
+                    h.put("last_stable_offset", hold.lastStable());
+                    h.put("end", hold.end());
+                    h.put("producer_id", hold.producerId());
+                    h.put("producer_epoch", hold.producerEpoch());
+                    h.put("transactional_id", hold.transactionalId().orElse(null));
+                    h.put(
+                            "coordinator_state",
+                            hold.coordinatorState().map(Object::toString).orElse(null));
+                    h.put("hanging", hold.hanging());
+                }
             }
             out.println(AvroJson.MAPPER.writeValueAsString(root));
             out.flush();
@@ -170,6 +197,15 @@ final class LagCommand implements Callable<Integer> {
             out.printf(
                     "%-26s %-24s %9s %10s %10s %9d %12s%n",
                     app.application(), "TOTAL", "", "", "", app.recordsBehind(), human(app.timeBehind()));
+        }
+        // Open transactions are part of every commit and end within an interval; only one that will
+        // never end is worth a line: behind it the processor reads nothing, and shows no lag.
+        for (final List<TransactionHolds.Hold> topicHolds : holds.values()) {
+            for (final TransactionHolds.Hold hold : topicHolds) {
+                if (hold.hanging()) {
+                    out.println("hanging transaction: " + hold.describe());
+                }
+            }
         }
         out.flush();
     }

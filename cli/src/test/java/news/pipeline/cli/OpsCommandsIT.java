@@ -116,6 +116,37 @@ class OpsCommandsIT {
     }
 
     @Test
+    void lagNamesTheOpenTransactionThatHoldsAPartitionBackAndWhatItsCoordinatorSays() throws Exception {
+        final String transactionalId = "lag-hold-it-" + UUID.randomUUID();
+        try (KafkaProducer<byte[], byte[]> producer = Clients.producer(
+                cluster.settings().withDefault(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId))) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(
+                            Topics.CLEAN.name(),
+                            1,
+                            "open".getBytes(StandardCharsets.UTF_8),
+                            "not committed yet".getBytes(StandardCharsets.UTF_8)))
+                    .get();
+
+            final JsonNode open = lagJson().get("open_transactions");
+            assertThat(open).hasSize(1);
+            assertThat(open.get(0).get("partition").asInt()).isEqualTo(1);
+            assertThat(open.get(0).get("end").asLong()
+                            - open.get(0).get("last_stable_offset").asLong())
+                    .isPositive();
+            assertThat(open.get(0).get("transactional_id").asText()).isEqualTo(transactionalId);
+            assertThat(open.get(0).get("coordinator_state").asText()).isEqualToIgnoringCase("ongoing");
+            // under way: its coordinator will end it, so the table leaves it out
+            assertThat(open.get(0).get("hanging").asBoolean()).isFalse();
+            assertThat(output("lag", "-p", "tagger")).doesNotContain("hanging transaction");
+
+            producer.abortTransaction();
+        }
+        assertThat(lagJson().get("open_transactions")).isEmpty();
+    }
+
+    @Test
     void deadLettersAreListedShownAndRetriedBackToTheirSourceTopic() throws Exception {
         try (StreamsAppRunner cleaner = new StreamsAppRunner(
                 List.of(ProcessorApp.CLEANER), cluster.settings().asMap())) {

@@ -1,0 +1,182 @@
+package news.pipeline.ops;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import news.pipeline.topics.KafkaFutures;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.ListTransactionsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.ProducerState;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.admin.TransactionDescription;
+import org.apache.kafka.clients.admin.TransactionListing;
+import org.apache.kafka.clients.admin.TransactionState;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The open transactions that hold a topic's partitions back: a partition's last stable offset
+ * (what a read_committed reader can reach) stays at the first offset of its oldest open
+ * transaction, however much is written after it.
+ *
+ * <p>Lag counts up to the last stable offset, so a processor stopped before an open transaction
+ * shows no lag. Most holds last one commit interval. A hanging one lasts for ever: its
+ * coordinator has ended the transaction (or never had this partition in it) and will write no
+ * marker here, so nothing ends it. Kafka 4.4.0 leaves one behind when the only broker of a
+ * partition stops cleanly while a transaction commits (KAFKA-20734). It is told the way Kafka's
+ * {@code kafka-transactions.sh find-hanging} tells it, by asking the coordinator, and looked at
+ * twice, so that a transaction that ended in between is not taken for one.
+ */
+public final class TransactionHolds {
+    /** States in which the coordinator will still write this transaction's markers. */
+    private static final Set<TransactionState> UNDER_WAY = Set.of(
+            TransactionState.ONGOING,
+            TransactionState.PREPARE_COMMIT,
+            TransactionState.PREPARE_ABORT,
+            TransactionState.PREPARE_EPOCH_FENCE);
+
+    /**
+     * One partition held back by an open transaction.
+     *
+     * @param transactionalId  the producer's transactional id, empty when the coordinator no
+     *                         longer knows the producer
+     * @param coordinatorState what the coordinator has that transactional id in, empty likewise
+     */
+    public record Hold(
+            TopicPartition partition,
+            long lastStable,
+            long end,
+            long producerId,
+            int producerEpoch,
+            Optional<String> transactionalId,
+            Optional<TransactionState> coordinatorState,
+            boolean hanging) {
+        public long offsetsHeldBack() {
+            return end - lastStable;
+        }
+
+        /** One line for people. */
+        public String describe() {
+            final String by = "producer " + producerId + " epoch " + producerEpoch
+                    + transactionalId.map(id -> " (" + id + ")").orElse("");
+            final String coordinator = coordinatorState
+                    .map(state -> "its coordinator has it " + state)
+                    .orElse("its coordinator does not know the producer");
+            return partition + ": " + offsetsHeldBack() + " offsets held back from " + lastStable
+                    + " by an open transaction of " + by + "; " + coordinator
+                    + (hanging ? ": HANGING, nothing will end it" : "");
+        }
+    }
+
+    private TransactionHolds() {}
+
+    /** Whether an open transaction is hanging, from what its coordinator says of it. */
+    static boolean hanging(final Optional<TransactionState> coordinatorState, final boolean partitionInTransaction) {
+        return coordinatorState.isEmpty() || !UNDER_WAY.contains(coordinatorState.get()) || !partitionInTransaction;
+    }
+
+    /** The partitions of the topic held back now, with what holds each; none when nothing is open. */
+    public static List<Hold> of(final Admin admin, final String topic, final Duration timeout)
+            throws InterruptedException, TimeoutException {
+        final TopicDescription description = KafkaFutures.await(
+                        admin.describeTopics(List.of(topic)).allTopicNames(), timeout)
+                .get(topic);
+        final Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        description
+                .partitions()
+                .forEach(info -> latest.put(new TopicPartition(topic, info.partition()), OffsetSpec.latest()));
+        final Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> stable = KafkaFutures.await(
+                admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                        .all(),
+                timeout);
+        final Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = KafkaFutures.await(
+                admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED))
+                        .all(),
+                timeout);
+        final List<TopicPartition> heldBack = latest.keySet().stream()
+                .filter(partition ->
+                        stable.get(partition).offset() < ends.get(partition).offset())
+                .sorted(Comparator.comparingInt(TopicPartition::partition))
+                .toList();
+        if (heldBack.isEmpty()) {
+            return List.of();
+        }
+        final Map<TopicPartition, ProducerState> holders = holders(admin, heldBack, stable, timeout);
+        final List<Hold> holds = new ArrayList<>();
+        for (final TopicPartition partition : heldBack) {
+            final ProducerState holder = holders.get(partition);
+            if (holder == null) {
+                // ended between the offsets and the producers' states
+                continue;
+            }
+            final Optional<String> transactionalId = transactionalId(admin, holder.producerId(), timeout);
+            Optional<TransactionState> state = Optional.empty();
+            boolean listed = false;
+            if (transactionalId.isPresent()) {
+                final TransactionDescription transaction = KafkaFutures.await(
+                        admin.describeTransactions(List.of(transactionalId.get()))
+                                .description(transactionalId.get()),
+                        timeout);
+                state = Optional.of(transaction.state());
+                listed = transaction.topicPartitions().contains(partition);
+            }
+            holds.add(new Hold(
+                    partition,
+                    stable.get(partition).offset(),
+                    ends.get(partition).offset(),
+                    holder.producerId(),
+                    holder.producerEpoch(),
+                    transactionalId,
+                    state,
+                    hanging(state, listed)));
+        }
+        // Looked at again: a hold whose transaction ended since is no longer a hold, hanging or not.
+        final Map<TopicPartition, ProducerState> still =
+                holders(admin, holds.stream().map(Hold::partition).toList(), stable, timeout);
+        return holds.stream()
+                .filter(hold -> still.containsKey(hold.partition())
+                        && still.get(hold.partition()).producerId() == hold.producerId())
+                .toList();
+    }
+
+    /** The producer whose open transaction begins at each partition's last stable offset. */
+    private static Map<TopicPartition, ProducerState> holders(
+            final Admin admin,
+            final Collection<TopicPartition> partitions,
+            final Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> stable,
+            final Duration timeout)
+            throws InterruptedException, TimeoutException {
+        final Map<TopicPartition, ProducerState> holders = new HashMap<>();
+        if (partitions.isEmpty()) {
+            return holders;
+        }
+        KafkaFutures.await(admin.describeProducers(partitions).all(), timeout)
+                .forEach((partition, producers) -> producers.activeProducers().stream()
+                        .filter(producer -> producer.currentTransactionStartOffset()
+                                        .isPresent()
+                                && producer.currentTransactionStartOffset().getAsLong()
+                                        == stable.get(partition).offset())
+                        .findFirst()
+                        .ifPresent(producer -> holders.put(partition, producer)));
+        return holders;
+    }
+
+    private static Optional<String> transactionalId(final Admin admin, final long producerId, final Duration timeout)
+            throws InterruptedException, TimeoutException {
+        final Collection<TransactionListing> listings = KafkaFutures.await(
+                admin.listTransactions(new ListTransactionsOptions().filterProducerIds(Set.of(producerId)))
+                        .all(),
+                timeout);
+        return listings.stream().map(TransactionListing::transactionalId).findFirst();
+    }
+}
