@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 import news.pipeline.ops.ConsumerLag;
 import news.pipeline.ops.TransactionHolds;
 import news.pipeline.runtime.AvroJson;
@@ -22,6 +23,7 @@ import news.pipeline.runtime.Clients;
 import news.pipeline.runtime.OpsServer;
 import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.streams.ProcessorApp;
+import news.pipeline.topics.KafkaCallException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import picocli.CommandLine.Command;
@@ -104,7 +106,7 @@ final class LagCommand implements Callable<Integer> {
                 final List<ConsumerLag.ApplicationLag> measured = lag.measure(selected, settings.asMap());
                 final Map<String, List<TransactionHolds.Hold>> holds = new LinkedHashMap<>();
                 for (final ConsumerLag.ApplicationLag app : measured) {
-                    holds.put(app.topic(), TransactionHolds.of(admin, app.topic(), ADMIN_TIMEOUT));
+                    holds.put(app.topic(), holdsOn(admin, app.topic()));
                 }
                 print(measured, holds, spec.commandLine().getOut());
                 if (registry != null) {
@@ -123,6 +125,23 @@ final class LagCommand implements Callable<Integer> {
             // Bounded: a call Kafka never answered (partitions with no leader, a lost controller quorum) would
             // otherwise hold close() for as long as the client keeps retrying it.
             admin.close(ADMIN_CLOSE_TIMEOUT);
+        }
+    }
+
+    /**
+     * The open transactions holding the topic back; none, with a line on stderr, when the cluster
+     * will not say (a principal allowed to read offsets but not to describe transactions, a
+     * transaction ended while asked about): the lag itself is still worth printing.
+     */
+    private List<TransactionHolds.Hold> holdsOn(final Admin admin, final String topic)
+            throws InterruptedException, TimeoutException {
+        try {
+            return TransactionHolds.of(admin, topic, ADMIN_TIMEOUT);
+        } catch (KafkaCallException e) {
+            spec.commandLine()
+                    .getErr()
+                    .println("news-pipeline: open transactions on " + topic + " not checked: " + e.getMessage());
+            return List.of();
         }
     }
 
