@@ -106,7 +106,7 @@ final class LagCommand implements Callable<Integer> {
                 final List<ConsumerLag.ApplicationLag> measured = lag.measure(selected, settings.asMap());
                 final Map<String, List<TransactionHolds.Hold>> holds = new LinkedHashMap<>();
                 for (final ConsumerLag.ApplicationLag app : measured) {
-                    holds.put(app.topic(), holdsOn(admin, app.topic()));
+                    holds.put(app.topic(), holdsOn(admin, app));
                 }
                 print(measured, holds, spec.commandLine().getOut());
                 if (registry != null) {
@@ -129,18 +129,18 @@ final class LagCommand implements Callable<Integer> {
     }
 
     /**
-     * The open transactions holding the topic back; none, with a line on stderr, when the cluster
+     * The open transactions holding the application's input back; none, with a line on stderr, when the cluster
      * will not say (a principal allowed to read offsets but not to describe transactions, a
      * transaction ended while asked about): the lag itself is still worth printing.
      */
-    private List<TransactionHolds.Hold> holdsOn(final Admin admin, final String topic)
+    private List<TransactionHolds.Hold> holdsOn(final Admin admin, final ConsumerLag.ApplicationLag app)
             throws InterruptedException, TimeoutException {
         try {
-            return TransactionHolds.of(admin, topic, ADMIN_TIMEOUT);
+            return TransactionHolds.of(admin, app.lastStableOffsets(), ADMIN_TIMEOUT);
         } catch (KafkaCallException e) {
             spec.commandLine()
                     .getErr()
-                    .println("news-pipeline: open transactions on " + topic + " not checked: " + e.getMessage());
+                    .println("news-pipeline: open transactions on " + app.topic() + " not checked: " + e.getMessage());
             return List.of();
         }
     }

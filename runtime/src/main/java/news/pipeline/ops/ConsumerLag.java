@@ -69,6 +69,13 @@ public final class ConsumerLag {
         public boolean caughtUp() {
             return recordsBehind() == 0;
         }
+
+        /** Each partition's end as measured, for a read_committed reader: its last stable offset. */
+        public Map<TopicPartition, Long> lastStableOffsets() {
+            final Map<TopicPartition, Long> offsets = new HashMap<>();
+            partitions.forEach(lag -> offsets.put(new TopicPartition(topic, lag.partition()), lag.end()));
+            return offsets;
+        }
     }
 
     private final Admin admin;

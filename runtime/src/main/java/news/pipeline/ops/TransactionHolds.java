@@ -13,7 +13,6 @@ import java.util.concurrent.TimeoutException;
 import news.pipeline.topics.KafkaFutures;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.ListTransactionsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.ProducerState;
@@ -32,8 +31,9 @@ import org.apache.kafka.common.TopicPartition;
  * <p>Lag counts up to the last stable offset, so a processor stopped before an open transaction
  * shows no lag. Most holds last one commit interval. A hanging one lasts for ever: its
  * coordinator has ended the transaction (or never had this partition in it) and will write no
- * marker here, so nothing ends it. Kafka 4.4.0 leaves one behind when the only broker of a
- * partition stops cleanly while a transaction commits (KAFKA-20734). It is told the way Kafka's
+ * marker here, so nothing ends it. Kafka 4.4.0 can leave one behind when the only broker of a
+ * partition stops cleanly while a transaction commits, or comes back after a crash that caught a
+ * transaction between its commit and its markers (KAFKA-20734). It is told the way Kafka's
  * {@code kafka-transactions.sh find-hanging} tells it, by asking the coordinator, and looked at
  * twice, so that a transaction that ended in between is not taken for one.
  */
@@ -91,27 +91,28 @@ public final class TransactionHolds {
         final TopicDescription description = KafkaFutures.await(
                         admin.describeTopics(List.of(topic)).allTopicNames(), timeout)
                 .get(topic);
-        final Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        description
-                .partitions()
-                .forEach(info -> latest.put(new TopicPartition(topic, info.partition()), OffsetSpec.latest()));
-        final Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> stable = KafkaFutures.await(
-                admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
-                        .all(),
-                timeout);
-        final Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = KafkaFutures.await(
-                admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED))
-                        .all(),
-                timeout);
-        final List<TopicPartition> heldBack = latest.keySet().stream()
-                .filter(partition ->
-                        stable.get(partition).offset() < ends.get(partition).offset())
-                .sorted(Comparator.comparingInt(TopicPartition::partition))
+        final List<TopicPartition> partitions = description.partitions().stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
+        return of(admin, latest(admin, partitions, IsolationLevel.READ_COMMITTED, timeout), timeout);
+    }
+
+    /**
+     * The given partitions held back now, for a caller that has just read their last stable
+     * offsets (the lag's ends): only the ends past them are asked for.
+     */
+    public static List<Hold> of(final Admin admin, final Map<TopicPartition, Long> lastStable, final Duration timeout)
+            throws InterruptedException, TimeoutException {
+        final Map<TopicPartition, Long> ends =
+                latest(admin, lastStable.keySet(), IsolationLevel.READ_UNCOMMITTED, timeout);
+        final List<TopicPartition> heldBack = lastStable.keySet().stream()
+                .filter(partition -> lastStable.get(partition) < ends.get(partition))
+                .sorted(Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition))
                 .toList();
         if (heldBack.isEmpty()) {
             return List.of();
         }
-        final Map<TopicPartition, ProducerState> holders = holders(admin, heldBack, stable, timeout);
+        final Map<TopicPartition, ProducerState> holders = holders(admin, heldBack, lastStable, timeout);
         final List<Hold> holds = new ArrayList<>();
         for (final TopicPartition partition : heldBack) {
             final ProducerState holder = holders.get(partition);
@@ -132,8 +133,8 @@ public final class TransactionHolds {
             }
             holds.add(new Hold(
                     partition,
-                    stable.get(partition).offset(),
-                    ends.get(partition).offset(),
+                    lastStable.get(partition),
+                    ends.get(partition),
                     holder.producerId(),
                     holder.producerEpoch(),
                     transactionalId,
@@ -142,18 +143,35 @@ public final class TransactionHolds {
         }
         // Looked at again: a hold whose transaction ended since is no longer a hold, hanging or not.
         final Map<TopicPartition, ProducerState> still =
-                holders(admin, holds.stream().map(Hold::partition).toList(), stable, timeout);
+                holders(admin, holds.stream().map(Hold::partition).toList(), lastStable, timeout);
         return holds.stream()
                 .filter(hold -> still.containsKey(hold.partition())
                         && still.get(hold.partition()).producerId() == hold.producerId())
                 .toList();
     }
 
+    private static Map<TopicPartition, Long> latest(
+            final Admin admin,
+            final Collection<TopicPartition> partitions,
+            final IsolationLevel isolation,
+            final Duration timeout)
+            throws InterruptedException, TimeoutException {
+        final Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+        final Map<TopicPartition, Long> offsets = new HashMap<>();
+        KafkaFutures.await(
+                        admin.listOffsets(latest, new ListOffsetsOptions(isolation))
+                                .all(),
+                        timeout)
+                .forEach((partition, info) -> offsets.put(partition, info.offset()));
+        return offsets;
+    }
+
     /** The producer whose open transaction begins at each partition's last stable offset. */
     private static Map<TopicPartition, ProducerState> holders(
             final Admin admin,
             final Collection<TopicPartition> partitions,
-            final Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> stable,
+            final Map<TopicPartition, Long> lastStable,
             final Duration timeout)
             throws InterruptedException, TimeoutException {
         final Map<TopicPartition, ProducerState> holders = new HashMap<>();
@@ -164,8 +182,7 @@ public final class TransactionHolds {
                 .forEach((partition, producers) -> producers.activeProducers().stream()
                         .filter(producer -> producer.currentTransactionStartOffset()
                                         .isPresent()
-                                && producer.currentTransactionStartOffset().getAsLong()
-                                        == stable.get(partition).offset())
+                                && producer.currentTransactionStartOffset().getAsLong() == lastStable.get(partition))
                         .findFirst()
                         .ifPresent(producer -> holders.put(partition, producer)));
         return holders;
