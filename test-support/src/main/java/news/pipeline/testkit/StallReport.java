@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import news.pipeline.ops.TransactionHolds;
 import news.pipeline.runtime.Clients;
 import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.streams.ProcessorApp;
@@ -20,7 +22,6 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.ProducerState;
 import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
@@ -37,7 +38,10 @@ import org.apache.kafka.streams.ThreadMetadata;
  * not process it, or the test's own reader; this tells which without a rerun.
  */
 public final class StallReport {
-    private static final long TIMEOUT_MS = Duration.ofSeconds(20).toMillis();
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private static final long TIMEOUT_MS = TIMEOUT.toMillis();
+    private static final List<String> TOPICS =
+            List.of(Topics.RAW.name(), Topics.CLEAN.name(), Topics.ENRICHED.name(), Topics.BY_COUNTRY.name());
     /** Enough of a stream thread's stack to see what it waits on, under Kafka's own loop. */
     private static final int STACK_FRAMES = 12;
 
@@ -50,12 +54,8 @@ public final class StallReport {
         stacks(report);
         try (Admin admin = Clients.admin(settings)) {
             final Map<TopicPartition, Long> ends = new TreeMap<>(StallReport::byName);
-            final Map<TopicPartition, Long> stable = new TreeMap<>(StallReport::byName);
-            for (final String topic :
-                    List.of(Topics.RAW.name(), Topics.CLEAN.name(), Topics.ENRICHED.name(), Topics.BY_COUNTRY.name())) {
-                final List<TopicPartition> partitions = partitions(admin, topic);
-                ends.putAll(offsets(admin, partitions, IsolationLevel.READ_UNCOMMITTED));
-                stable.putAll(offsets(admin, partitions, IsolationLevel.READ_COMMITTED));
+            for (final String topic : TOPICS) {
+                ends.putAll(offsets(admin, partitions(admin, topic), IsolationLevel.READ_UNCOMMITTED));
             }
             for (final ProcessorApp processor : ProcessorApp.values()) {
                 final String group = StreamsSettings.applicationId(processor, settings.asMap());
@@ -91,39 +91,10 @@ public final class StallReport {
                     }
                 });
             }
-            final List<TopicPartition> heldBack = new ArrayList<>();
-            ends.forEach((partition, end) -> {
-                if (!stable.get(partition).equals(end)) {
-                    heldBack.add(partition);
-                    report.append("\n  ")
-                            .append(partition)
-                            .append(": last stable offset ")
-                            .append(stable.get(partition))
-                            .append(" < end ")
-                            .append(end);
+            for (final String topic : TOPICS) {
+                for (final TransactionHolds.Hold hold : TransactionHolds.of(admin, topic, TIMEOUT)) {
+                    report.append("\n  ").append(hold.describe());
                 }
-            });
-            if (!heldBack.isEmpty()) {
-                admin.describeProducers(heldBack)
-                        .all()
-                        .get(TIMEOUT_MS, TimeUnit.MILLISECONDS)
-                        .forEach((partition, producers) -> {
-                            for (final ProducerState producer : producers.activeProducers()) {
-                                if (producer.currentTransactionStartOffset().isPresent()) {
-                                    report.append("\n    open transaction on ")
-                                            .append(partition)
-                                            .append(": producer ")
-                                            .append(producer.producerId())
-                                            .append(" epoch ")
-                                            .append(producer.producerEpoch())
-                                            .append(" from offset ")
-                                            .append(producer.currentTransactionStartOffset()
-                                                    .getAsLong())
-                                            .append(", last written ")
-                                            .append(producer.lastTimestamp());
-                                }
-                            }
-                        });
             }
             final Collection<TransactionListing> transactions =
                     admin.listTransactions().all().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
@@ -142,6 +113,24 @@ public final class StallReport {
             report.append("\n  (cannot read the broker: ").append(e).append(')');
         }
         return report.toString();
+    }
+
+    /**
+     * The transactions left hanging on the pipeline's topics: open on a partition while their
+     * coordinator has ended them, so that no marker will ever come. Kafka's to answer for, not the
+     * processors': a read_committed reader stops before one for good.
+     */
+    public static List<TransactionHolds.Hold> hangingTransactions(final PipelineSettings settings)
+            throws InterruptedException, TimeoutException {
+        try (Admin admin = Clients.admin(settings)) {
+            final List<TransactionHolds.Hold> hanging = new ArrayList<>();
+            for (final String topic : TOPICS) {
+                TransactionHolds.of(admin, topic, TIMEOUT).stream()
+                        .filter(TransactionHolds.Hold::hanging)
+                        .forEach(hanging::add);
+            }
+            return hanging;
+        }
     }
 
     /**

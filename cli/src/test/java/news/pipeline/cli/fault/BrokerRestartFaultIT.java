@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import news.pipeline.ops.TransactionHolds;
 import news.pipeline.runtime.LocalCluster;
 import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.runtime.StreamsAppRunner;
@@ -23,6 +24,7 @@ import news.pipeline.testkit.StallReport;
 import news.pipeline.testkit.TopicFollower;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -36,14 +38,17 @@ import org.junit.jupiter.api.io.TempDir;
  * started again: the crash of a broker that runs apart from its clients. An embedded broker shares
  * the processors' process and restarts with them, which the embedded and demo restart tests cover.
  *
- * <p>Not SIGTERM: on one broker, Kafka 4.4.0 can leave a transaction hanging when the broker is
- * stopped cleanly while a processor commits (KAFKA-20734). The controlled shutdown leaves every
- * partition without a leader, and the transaction coordinator, still running, takes a partition
- * with no leader for a deleted one: it skips that partition's commit marker and records the
- * transaction as committed. Readers stop for good before the open transaction. Seen here in 5 of
- * 32 such restarts (its log: "Couldn't find leader endpoint ... likely deleted already"). With
- * replicas the partitions move to another broker first, which the replicated cluster's rolling
- * restart test covers.
+ * <p>One broker alone can leave a transaction hanging in Kafka 4.4.0 (KAFKA-20734): the transaction
+ * coordinator takes a partition with no leader for a deleted one, skips its commit marker and
+ * records the transaction as committed, and readers stop before it for good. A clean stop
+ * (SIGTERM) while a processor commits meets it often, 5 times in 32 here, because the controlled
+ * shutdown leaves every partition without a leader; hence SIGKILL. A crash meets it more rarely:
+ * back up, the coordinator reloads a transaction caught between commit and markers, cannot reach
+ * its own broker yet, and when the controller fences the broker's previous run the partitions lose
+ * their leader for a moment; if the coordinator records the commit before it steps down, the
+ * transaction hangs. Neither is the processors' doing, so a check that fails while a transaction
+ * hangs aborts the test, with the hold in its message, instead of failing it. With replicas the
+ * partitions move to another broker first, which the replicated cluster's tests cover.
  */
 @Tag("fault")
 class BrokerRestartFaultIT {
@@ -105,8 +110,10 @@ class BrokerRestartFaultIT {
                             .as("the broker stopped in the middle of the run")
                             .isLessThan(ARTICLES);
 
-                    enriched.awaitDistinct(ARTICLES, FaultKit.TIMEOUT, whereItStands);
-                    byCountry.awaitDistinct(ARTICLES, FaultKit.TIMEOUT, whereItStands);
+                    unlessKafkaLeftATransactionHanging(settings, () -> {
+                        enriched.awaitDistinct(ARTICLES, FaultKit.TIMEOUT, whereItStands);
+                        byCountry.awaitDistinct(ARTICLES, FaultKit.TIMEOUT, whereItStands);
+                    });
                     System.out.printf(
                             "[broker-restart] all %d articles through %.1f s after the broker stopped;"
                                     + " stream threads replaced: %d; state changes: %s%n",
@@ -117,10 +124,36 @@ class BrokerRestartFaultIT {
 
             final Delivery delivery = Delivery.read(settings);
             System.out.println(delivery.summary("broker-restart", expected));
-            delivery.assertExactlyOnce(expected);
+            unlessKafkaLeftATransactionHanging(settings, () -> delivery.assertExactlyOnce(expected));
             assertThat(FaultKit.readAll(settings, Topics.DEAD_LETTER))
                     .as("dead letters")
                     .isEmpty();
+        }
+    }
+
+    private interface Check {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs a check of what came out, unless the broker left a transaction hanging: then readers
+     * stop before it for good whatever the processors did, and the run tells nothing of them. The
+     * test is aborted, with the hold, rather than failed. A check that fails with no transaction
+     * hanging fails the test.
+     */
+    private static void unlessKafkaLeftATransactionHanging(final PipelineSettings settings, final Check check)
+            throws Exception {
+        try {
+            check.run();
+        } catch (AssertionError failure) {
+            final List<TransactionHolds.Hold> hanging = StallReport.hangingTransactions(settings);
+            if (hanging.isEmpty()) {
+                throw failure;
+            }
+            final String why = "Kafka left a transaction hanging after the broker's restart (KAFKA-20734): "
+                    + hanging.stream().map(TransactionHolds.Hold::describe).collect(Collectors.joining("; "));
+            System.out.println("[broker-restart] " + why);
+            Assumptions.abort(why);
         }
     }
 }
