@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
             "yet processed. Correct under exactly-once (transaction markers are not counted as lag).",
             "A hanging transaction on an input topic (one its coordinator has ended, which holds",
             "read_committed readers back for good) gets a line of its own.",
-            "Exit code 3 when --max-lag-seconds is given and an application is further behind."
+            "Exit code 3 when --max-lag-seconds is given and an application is further behind, or held",
+            "back by a hanging transaction."
         })
 final class LagCommand implements Callable<Integer> {
     static final int BEHIND_EXIT_CODE = 3;
@@ -66,16 +67,16 @@ final class LagCommand implements Callable<Integer> {
     @Option(
             names = "--max-lag-seconds",
             paramLabel = "N",
-            description =
-                    "Exit with code " + BEHIND_EXIT_CODE
-                            + " if any application is more than N seconds behind (with --watch: at the first such measurement).")
+            description = "Exit with code " + BEHIND_EXIT_CODE
+                    + " if any application is more than N seconds behind, or held back by a hanging transaction"
+                    + " (with --watch: at the first such measurement).")
     Long maxLagSeconds;
 
     @Option(
             names = "--serve",
             paramLabel = "HOST:PORT",
             description =
-                    "With --watch: also serve the measurements at http://HOST:PORT/metrics as news_pipeline_lag_records and news_pipeline_lag_seconds (for Prometheus).")
+                    "With --watch: also serve the measurements at http://HOST:PORT/metrics as news_pipeline_lag_records, news_pipeline_lag_seconds and news_pipeline_hanging_transactions (for Prometheus).")
     String serve;
 
     private static final Duration ADMIN_CLOSE_TIMEOUT = Duration.ofSeconds(5);
@@ -83,6 +84,7 @@ final class LagCommand implements Callable<Integer> {
 
     private final Map<String, Double> lastRecords = new ConcurrentHashMap<>();
     private final Map<String, Double> lastSeconds = new ConcurrentHashMap<>();
+    private final Map<String, Double> lastHanging = new ConcurrentHashMap<>();
 
     @Override
     public Integer call() throws Exception {
@@ -110,10 +112,14 @@ final class LagCommand implements Callable<Integer> {
                 }
                 print(measured, holds, spec.commandLine().getOut());
                 if (registry != null) {
-                    export(measured, registry);
+                    export(measured, holds, registry);
                 }
+                // held back for good is further behind than any limit, though its lag reads 0
                 if (maxLagSeconds != null
-                        && measured.stream().anyMatch(app -> app.timeBehind().toSeconds() > maxLagSeconds)) {
+                        && (measured.stream().anyMatch(app -> app.timeBehind().toSeconds() > maxLagSeconds)
+                                || holds.values().stream()
+                                        .flatMap(List::stream)
+                                        .anyMatch(TransactionHolds.Hold::hanging))) {
                     return BEHIND_EXIT_CODE;
                 }
                 if (watchSeconds == null) {
@@ -229,10 +235,21 @@ final class LagCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private void export(final List<ConsumerLag.ApplicationLag> measured, final PrometheusMeterRegistry registry) {
+    private void export(
+            final List<ConsumerLag.ApplicationLag> measured,
+            final Map<String, List<TransactionHolds.Hold>> holds,
+            final PrometheusMeterRegistry registry) {
         for (final ConsumerLag.ApplicationLag app : measured) {
             final String name = app.application();
             if (!lastRecords.containsKey(name)) {
+                Gauge.builder(
+                                "news.pipeline.hanging.transactions",
+                                lastHanging,
+                                values -> values.getOrDefault(name, 0.0))
+                        .description(
+                                "Partitions of the application's input held back for good by a hanging transaction")
+                        .tags(Tags.of("application", name))
+                        .register(registry);
                 Gauge.builder("news.pipeline.lag.records", lastRecords, values -> values.getOrDefault(name, 0.0))
                         .description("Records the application has not processed yet")
                         .tags(Tags.of("application", name))
@@ -244,6 +261,9 @@ final class LagCommand implements Callable<Integer> {
             }
             lastRecords.put(name, (double) app.recordsBehind());
             lastSeconds.put(name, seconds(app.timeBehind()));
+            lastHanging.put(name, (double) holds.get(app.topic()).stream()
+                    .filter(TransactionHolds.Hold::hanging)
+                    .count());
         }
     }
 

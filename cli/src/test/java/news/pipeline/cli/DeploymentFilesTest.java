@@ -215,6 +215,7 @@ class DeploymentFilesTest {
                 .contains(
                         "news_pipeline_records_out_total",
                         "news_pipeline_lag_seconds",
+                        "news_pipeline_hanging_transactions",
                         "news_pipeline_dead_letters_total",
                         "news_pipeline_articles_tagged_total");
     }

@@ -1,0 +1,172 @@
+package news.pipeline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import news.pipeline.runtime.AvroJson;
+import news.pipeline.runtime.Clients;
+import news.pipeline.runtime.LocalCluster;
+import news.pipeline.runtime.PipelineSettings;
+import news.pipeline.testkit.FaultKit;
+import news.pipeline.topics.Topics;
+import org.apache.kafka.clients.admin.AbortTransactionSpec;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ProducerState;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code lag} on a real hanging transaction, the one Kafka 4.4.0 leaves (KAFKA-20734) when a
+ * transaction commits while the only replica of a partition it wrote to is down: the
+ * transaction coordinator, on another node, takes the partition with no leader for a deleted one,
+ * records the commit and writes no marker there. Back up, the partition holds an open transaction
+ * that nothing will end, and a processor reading it sees no lag while it reads nothing more.
+ *
+ * <p>A lone broker meets this by chance, on a clean stop or after a crash (see
+ * BrokerRestartFaultIT); three nodes, with the coordinator away from the partition's only
+ * replica, make it certain. Should a Kafka upgrade fix the bug, the commit reaches the partition
+ * and this test fails: what the README says of hanging transactions is then out of date.
+ */
+@Tag("fault")
+class HangingTransactionIT {
+    private static final Duration NODE_START = Duration.ofMinutes(2);
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+    private static final long ADMIN_SECONDS = ADMIN_TIMEOUT.toSeconds();
+    private static final String LIMIT_SECONDS = "600";
+
+    /** Kept when the test fails: the nodes' logs are in it. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    Path dir;
+
+    @Test
+    void lagNamesATransactionLeftHangingExitsAsBehindAndAbortingItFreesThePartition() throws Exception {
+        try (LocalCluster cluster = LocalCluster.start(dir.resolve("cluster"), 3, 0, NODE_START);
+                Admin admin = cluster.admin()) {
+            final PipelineSettings settings =
+                    FaultKit.settings(cluster.bootstrapServers(), dir.resolve("state"), Map.of());
+            final String transactionalId = "hanging-" + UUID.randomUUID();
+            final TopicPartition partition = new TopicPartition(Topics.CLEAN.name(), 0);
+            try (KafkaProducer<byte[], byte[]> producer =
+                    Clients.producer(settings.withDefault(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId))) {
+                producer.initTransactions();
+                final int coordinator = admin.describeTransactions(List.of(transactionalId))
+                        .description(transactionalId)
+                        .get(ADMIN_SECONDS, TimeUnit.SECONDS)
+                        .coordinatorId();
+                final int replica = cluster.nodeIds().stream()
+                        .filter(node -> node != coordinator)
+                        .findFirst()
+                        .orElseThrow();
+                // the tagger's input, one partition, its only replica away from the coordinator
+                admin.createTopics(List.of(new NewTopic(partition.topic(), Map.of(0, List.of(replica)))
+                                .configs(Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "1"))))
+                        .all()
+                        .get(ADMIN_SECONDS, TimeUnit.SECONDS);
+                producer.beginTransaction();
+                producer.send(new ProducerRecord<>(
+                                partition.topic(), 0, bytes("held"), bytes("written in the transaction that hangs")))
+                        .get(ADMIN_SECONDS, TimeUnit.SECONDS);
+
+                cluster.stop(replica);
+                awaitNoLeader(admin, partition);
+                producer.commitTransaction();
+                cluster.restart(replica, NODE_START);
+                System.out.printf(
+                        "[hanging-transaction] committed through node %d while node %d, the partition's only"
+                                + " replica, was down; node %d back%n",
+                        coordinator, replica, replica);
+            }
+
+            final CliRun table = lag(cluster, "--max-lag-seconds", LIMIT_SECONDS);
+            System.out.print(table.out());
+            assertThat(table.exitCode())
+                    .as("held back for good is further behind than any limit; stderr: %s", table.err())
+                    .isEqualTo(LagCommand.BEHIND_EXIT_CODE);
+            assertThat(table.out())
+                    .contains("hanging transaction: " + partition + ": 1 offsets held back from 0")
+                    .contains(transactionalId, "CompleteCommit", "HANGING");
+
+            final JsonNode open = AvroJson.MAPPER
+                    .readTree(lag(cluster, "--json").out())
+                    .get("applications")
+                    .get(0)
+                    .get("open_transactions");
+            assertThat(open).hasSize(1);
+            assertThat(open.get(0).get("transactional_id").asText()).isEqualTo(transactionalId);
+            assertThat(open.get(0).get("hanging").asBoolean()).isTrue();
+
+            // Kafka's way out, as kafka-transactions.sh abort does it: an abort marker at the partition
+            final ProducerState holder = admin
+                    .describeProducers(List.of(partition))
+                    .partitionResult(partition)
+                    .get(ADMIN_SECONDS, TimeUnit.SECONDS)
+                    .activeProducers()
+                    .stream()
+                    .filter(state -> state.currentTransactionStartOffset().isPresent())
+                    .findFirst()
+                    .orElseThrow();
+            admin.abortTransaction(new AbortTransactionSpec(
+                            partition,
+                            holder.producerId(),
+                            (short) holder.producerEpoch(),
+                            holder.coordinatorEpoch().orElse(-1)))
+                    .all()
+                    .get(ADMIN_SECONDS, TimeUnit.SECONDS);
+            final CliRun after = lag(cluster, "--max-lag-seconds", LIMIT_SECONDS);
+            assertThat(after.exitCode()).as("stderr: %s", after.err()).isZero();
+            assertThat(after.out()).doesNotContain("hanging transaction");
+        }
+    }
+
+    private static CliRun lag(final LocalCluster cluster, final String... options) {
+        final String[] args = new String[options.length + 5];
+        args[0] = "lag";
+        args[1] = "-p";
+        args[2] = "tagger";
+        System.arraycopy(options, 0, args, 3, options.length);
+        args[options.length + 3] = "--bootstrap-servers";
+        args[options.length + 4] = cluster.bootstrapServers();
+        return CliRun.execute(args);
+    }
+
+    /** Until the cluster says the partition has no leader, as the coordinator must see it at the commit. */
+    private static void awaitNoLeader(final Admin admin, final TopicPartition partition) throws Exception {
+        final long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+        while (true) {
+            final Node leader = admin.describeTopics(List.of(partition.topic()))
+                    .allTopicNames()
+                    .get(ADMIN_SECONDS, TimeUnit.SECONDS)
+                    .get(partition.topic())
+                    .partitions()
+                    .get(partition.partition())
+                    .leader();
+            if (leader == null || leader.isEmpty()) {
+                return;
+            }
+            assertThat(System.nanoTime())
+                    .as("%s still led by %s", partition, leader)
+                    .isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    private static byte[] bytes(final String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
