@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,7 +29,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import news.pipeline.ops.ConsumerLag;
+import news.pipeline.ops.TransactionHolds;
 import news.pipeline.runtime.Clients;
 import news.pipeline.runtime.OpsServer;
 import news.pipeline.runtime.PipelineSettings;
@@ -105,6 +109,13 @@ public final class Console implements AutoCloseable {
     private final KafkaConsumer<Void, Void> lagReader;
     private final ProcessorStatus status;
     private final LagHistory lag = new LagHistory();
+    /** Each input partition's last stable offset at the previous lag sample; the sampler's thread only. */
+    private Map<TopicPartition, Long> lastStable = Map.of();
+    /** The hanging transactions already logged, by partition and producer: each is logged once. */
+    private final Set<String> hangingLogged = new HashSet<>();
+
+    private boolean hangingLookFailed;
+
     private final Map<String, ConsumerGroupDescription> groups = new ConcurrentHashMap<>();
     private final Map<ProcessorApp, String> applicationIds = new EnumMap<>(ProcessorApp.class);
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -229,11 +240,48 @@ public final class Console implements AutoCloseable {
                                     service.runner().streams().get(ProcessorApp.PUBLISHER),
                                     groups.get(applicationIds.get(ProcessorApp.PUBLISHER))),
                     countryEnds);
+            lookForHangingTransactions(measured);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             LOG.warn("console: cannot measure lag: {}", e.toString());
         }
+    }
+
+    /**
+     * A partition whose last stable offset stood still since the previous sample, with records past
+     * it, may be held back for good: only those are asked about (Kafka's describe calls cost the
+     * cluster a little at each sample otherwise), and under flow every last stable offset moves.
+     */
+    private void lookForHangingTransactions(final List<ConsumerLag.ApplicationLag> measured) {
+        final Map<TopicPartition, Long> stable = new HashMap<>();
+        measured.forEach(app -> stable.putAll(app.lastStableOffsets()));
+        final Map<TopicPartition, Long> stoodStill = TransactionHolds.stoodStill(lastStable, stable);
+        lastStable = stable;
+        final List<TransactionHolds.Hold> hanging;
+        try {
+            hanging = stoodStill.isEmpty()
+                    ? List.of()
+                    : TransactionHolds.of(admin, stoodStill, GROUP_TIMEOUT).stream()
+                            .filter(TransactionHolds.Hold::hanging)
+                            .toList();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (RuntimeException | TimeoutException e) {
+            // a cluster that will not describe its transactions (ACLs) still has its lag shown; said once
+            if (!hangingLookFailed) {
+                LOG.warn("console: cannot look for hanging transactions: {}", e.toString());
+                hangingLookFailed = true;
+            }
+            return;
+        }
+        for (final TransactionHolds.Hold hold : hanging) {
+            if (hangingLogged.add(hold.partition() + "/" + hold.producerId())) {
+                LOG.error("hanging transaction: {}", hold.describe());
+            }
+        }
+        lag.hanging(hanging);
     }
 
     private void handle(final HttpExchange exchange) throws IOException {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import news.pipeline.ops.ConsumerLag;
+import news.pipeline.ops.TransactionHolds;
 
 /**
  * The lag measurements of the last hour, kept in memory: each is the {@code lag} command's
@@ -26,6 +27,8 @@ public final class LagHistory {
     public record Sample(Instant time, List<ConsumerLag.ApplicationLag> applications) {}
 
     private final Deque<Sample> samples = new ArrayDeque<>();
+    /** The transactions found hanging at the latest look: each holds a partition back for good. */
+    private volatile List<TransactionHolds.Hold> hanging = List.of();
 
     public synchronized void add(final Sample sample) {
         samples.addLast(sample);
@@ -33,6 +36,10 @@ public final class LagHistory {
         while (!samples.isEmpty() && samples.peekFirst().time().isBefore(oldest)) {
             samples.removeFirst();
         }
+    }
+
+    public void hanging(final List<TransactionHolds.Hold> found) {
+        hanging = List.copyOf(found);
     }
 
     public synchronized List<Sample> samples() {
@@ -103,6 +110,17 @@ public final class LagHistory {
             }
         }
         body.put("applications", applications);
+        final List<Object> held = new ArrayList<>();
+        for (final TransactionHolds.Hold hold : hanging) {
+            final Map<String, Object> h = new LinkedHashMap<>();
+            h.put("topic", hold.partition().topic());
+            h.put("partition", hold.partition().partition());
+            h.put("lastStableOffset", hold.lastStable());
+            h.put("offsetsHeldBack", hold.offsetsHeldBack());
+            h.put("description", hold.describe());
+            held.add(h);
+        }
+        body.put("hangingTransactions", held);
         return body;
     }
 

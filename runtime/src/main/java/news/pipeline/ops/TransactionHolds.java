@@ -80,6 +80,23 @@ public final class TransactionHolds {
 
     private TransactionHolds() {}
 
+    /**
+     * The partitions whose last stable offset is the same now as before: a hold lasts one commit
+     * interval, so under flow every last stable offset moves between two looks some seconds apart,
+     * and only one that stood still can be held back for good. A partition with nothing past its last
+     * stable offset stands still too; asking about it costs one offsets request.
+     */
+    public static Map<TopicPartition, Long> stoodStill(
+            final Map<TopicPartition, Long> before, final Map<TopicPartition, Long> now) {
+        final Map<TopicPartition, Long> still = new HashMap<>();
+        now.forEach((partition, offset) -> {
+            if (offset.equals(before.get(partition))) {
+                still.put(partition, offset);
+            }
+        });
+        return still;
+    }
+
     /** Whether an open transaction is hanging, from what its coordinator says of it. */
     static boolean hanging(final Optional<TransactionState> coordinatorState, final boolean partitionInTransaction) {
         return coordinatorState.isEmpty() || !UNDER_WAY.contains(coordinatorState.get()) || !partitionInTransaction;

@@ -2,8 +2,10 @@ package news.pipeline.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.admin.TransactionState;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /** When an open transaction on a partition is hanging: its coordinator will write it no marker. */
@@ -34,5 +36,15 @@ class TransactionHoldsTest {
         assertThat(TransactionHolds.hanging(Optional.of(TransactionState.ONGOING), false))
                 .isTrue();
         assertThat(TransactionHolds.hanging(Optional.empty(), false)).isTrue();
+    }
+
+    @Test
+    void onlyPartitionsWhoseLastStableOffsetStoodStillBetweenTwoLooksAreAskedAbout() {
+        final TopicPartition moved = new TopicPartition("news.articles.clean", 0);
+        final TopicPartition still = new TopicPartition("news.articles.clean", 1);
+        final TopicPartition isNew = new TopicPartition("news.articles.clean", 2);
+        assertThat(TransactionHolds.stoodStill(Map.of(moved, 10L, still, 7L), Map.of(moved, 12L, still, 7L, isNew, 0L)))
+                .containsExactlyEntriesOf(Map.of(still, 7L));
+        assertThat(TransactionHolds.stoodStill(Map.of(), Map.of(still, 7L))).isEmpty();
     }
 }

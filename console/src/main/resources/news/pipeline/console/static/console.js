@@ -121,6 +121,10 @@ async function renderLag() {
     }
   }
   partitions.replaceChildren(...rows);
+  const hanging = document.getElementById('lag-hanging');
+  hanging.hidden = data.hangingTransactions.length === 0;
+  hanging.querySelector('ul').replaceChildren(...data.hangingTransactions.map(h =>
+    el('li', { 'data-partition': h.topic + '-' + h.partition }, h.description)));
   drawLagChart(data);
 }
 
