@@ -3,6 +3,10 @@ package news.pipeline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,10 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import news.pipeline.console.Console;
+import news.pipeline.console.ConsoleAccess;
 import news.pipeline.runtime.AvroJson;
 import news.pipeline.runtime.Clients;
+import news.pipeline.runtime.Cluster;
 import news.pipeline.runtime.LocalCluster;
 import news.pipeline.runtime.PipelineSettings;
+import news.pipeline.runtime.ProcessorService;
 import news.pipeline.testkit.FaultKit;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.admin.AbortTransactionSpec;
@@ -38,6 +47,10 @@ import org.junit.jupiter.api.io.TempDir;
  * records the commit and writes no marker there. Back up, the partition holds an open transaction
  * that nothing will end, and a processor reading it sees no lag while it reads nothing more.
  *
+ * <p>What a user sees of it is checked here: {@code lag}'s line, its exit code under
+ * {@code --max-lag-seconds}, its JSON, the console's Lag page data, and all of it gone after
+ * Kafka's abort at the partition, the way out the README gives.
+ *
  * <p>A lone broker meets this by chance, on a clean stop or after a crash (see
  * BrokerRestartFaultIT); three nodes, with the coordinator away from the partition's only
  * replica, make it certain. Should a Kafka upgrade fix the bug, the commit reaches the partition
@@ -49,13 +62,14 @@ class HangingTransactionIT {
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
     private static final long ADMIN_SECONDS = ADMIN_TIMEOUT.toSeconds();
     private static final String LIMIT_SECONDS = "600";
+    private static final Duration CONSOLE_LAG_INTERVAL = Duration.ofSeconds(1);
 
     /** Kept when the test fails: the nodes' logs are in it. */
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
     @Test
-    void lagNamesATransactionLeftHangingExitsAsBehindAndAbortingItFreesThePartition() throws Exception {
+    void lagAndTheConsoleNameATransactionLeftHangingAndAbortingItFreesThePartition() throws Exception {
         try (LocalCluster cluster = LocalCluster.start(dir.resolve("cluster"), 3, 0, NODE_START);
                 Admin admin = cluster.admin()) {
             final PipelineSettings settings =
@@ -78,6 +92,8 @@ class HangingTransactionIT {
                                 .configs(Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "1"))))
                         .all()
                         .get(ADMIN_SECONDS, TimeUnit.SECONDS);
+                // the other pipeline topics as usual, for the console
+                cluster.createTopics(ADMIN_TIMEOUT);
                 producer.beginTransaction();
                 producer.send(new ProducerRecord<>(
                                 partition.topic(), 0, bytes("held"), bytes("written in the transaction that hangs")))
@@ -111,26 +127,67 @@ class HangingTransactionIT {
             assertThat(open.get(0).get("transactional_id").asText()).isEqualTo(transactionalId);
             assertThat(open.get(0).get("hanging").asBoolean()).isTrue();
 
-            // Kafka's way out, as kafka-transactions.sh abort does it: an abort marker at the partition
-            final ProducerState holder = admin
-                    .describeProducers(List.of(partition))
-                    .partitionResult(partition)
-                    .get(ADMIN_SECONDS, TimeUnit.SECONDS)
-                    .activeProducers()
-                    .stream()
-                    .filter(state -> state.currentTransactionStartOffset().isPresent())
-                    .findFirst()
-                    .orElseThrow();
-            admin.abortTransaction(new AbortTransactionSpec(
-                            partition,
-                            holder.producerId(),
-                            (short) holder.producerEpoch(),
-                            holder.coordinatorEpoch().orElse(-1)))
-                    .all()
-                    .get(ADMIN_SECONDS, TimeUnit.SECONDS);
+            // the console of a process with no processors: its sampler asks as lag does
+            try (Cluster handle = Cluster.open(settings, dir.resolve("console"), 0);
+                    ProcessorService served =
+                            ProcessorService.start(handle, List.of(), new InetSocketAddress("127.0.0.1", 0), true);
+                    Console console = Console.attach(
+                                    served,
+                                    handle.settings(),
+                                    ConsoleAccess.of(served.http().orElseThrow().address(), handle.settings(), false),
+                                    CONSOLE_LAG_INTERVAL)
+                            .orElseThrow()) {
+                final JsonNode shown = awaitLagPage(
+                        console, page -> !page.get("hangingTransactions").isEmpty());
+                assertThat(shown.get("hangingTransactions")).singleElement().satisfies(hold -> {
+                    assertThat(hold.get("topic").asText()).isEqualTo(partition.topic());
+                    assertThat(hold.get("partition").asInt()).isEqualTo(partition.partition());
+                    assertThat(hold.get("description").asText()).contains(transactionalId, "HANGING");
+                });
+
+                abort(admin, partition);
+                awaitLagPage(console, page -> page.get("hangingTransactions").isEmpty());
+            }
             final CliRun after = lag(cluster, "--max-lag-seconds", LIMIT_SECONDS);
             assertThat(after.exitCode()).as("stderr: %s", after.err()).isZero();
             assertThat(after.out()).doesNotContain("hanging transaction");
+        }
+    }
+
+    /** Kafka's way out, as kafka-transactions.sh abort does it: an abort marker at the partition. */
+    private static void abort(final Admin admin, final TopicPartition partition) throws Exception {
+        final ProducerState holder = admin
+                .describeProducers(List.of(partition))
+                .partitionResult(partition)
+                .get(ADMIN_SECONDS, TimeUnit.SECONDS)
+                .activeProducers()
+                .stream()
+                .filter(state -> state.currentTransactionStartOffset().isPresent())
+                .findFirst()
+                .orElseThrow();
+        admin.abortTransaction(new AbortTransactionSpec(
+                        partition,
+                        holder.producerId(),
+                        (short) holder.producerEpoch(),
+                        holder.coordinatorEpoch().orElse(-1)))
+                .all()
+                .get(ADMIN_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** The Lag page's data once it satisfies the condition; the sampler takes two looks to call a hold hanging. */
+    private static JsonNode awaitLagPage(final Console console, final Predicate<JsonNode> condition) throws Exception {
+        final HttpClient http = HttpClient.newHttpClient();
+        final HttpRequest request =
+                HttpRequest.newBuilder(console.url().resolve("api/lag")).build();
+        final long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+        while (true) {
+            final JsonNode page = AvroJson.MAPPER.readTree(
+                    http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+            if (condition.test(page)) {
+                return page;
+            }
+            assertThat(System.nanoTime()).as("the Lag page's data: %s", page).isLessThan(deadline);
+            Thread.sleep(CONSOLE_LAG_INTERVAL.toMillis());
         }
     }
 

@@ -225,6 +225,8 @@ public final class Console implements AutoCloseable {
                             admin, lagReader, SAMPLED_EXACT_COUNT_LIMIT)
                     .measure(Arrays.asList(ProcessorApp.values()), settings.asMap());
             lag.add(new LagHistory.Sample(Instant.now(), measured));
+            // before the rest, which may fail on its own (a group not there yet): a hold is worth knowing regardless
+            lookForHangingTransactions(measured);
             // Taken before the writers are looked at: what the topic held then was written by whoever wrote.
             final Map<TopicPartition, Long> countryEnds = lagReader.endOffsets(articles.countryPartitions());
             groups.putAll(admin.describeConsumerGroups(applicationIds.values())
@@ -240,7 +242,6 @@ public final class Console implements AutoCloseable {
                                     service.runner().streams().get(ProcessorApp.PUBLISHER),
                                     groups.get(applicationIds.get(ProcessorApp.PUBLISHER))),
                     countryEnds);
-            lookForHangingTransactions(measured);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
