@@ -110,7 +110,11 @@ final class LagCommand implements Callable<Integer> {
                 for (final ConsumerLag.ApplicationLag app : measured) {
                     holds.put(app.topic(), holdsOn(admin, app));
                 }
-                print(measured, holds, spec.commandLine().getOut());
+                print(
+                        measured,
+                        holds,
+                        settings.bootstrapServers(),
+                        spec.commandLine().getOut());
                 if (registry != null) {
                     export(measured, holds, registry);
                 }
@@ -154,6 +158,7 @@ final class LagCommand implements Callable<Integer> {
     private void print(
             final List<ConsumerLag.ApplicationLag> measured,
             final Map<String, List<TransactionHolds.Hold>> holds,
+            final String bootstrapServers,
             final PrintWriter out)
             throws Exception {
         if (json) {
@@ -229,6 +234,11 @@ final class LagCommand implements Callable<Integer> {
             for (final TransactionHolds.Hold hold : topicHolds) {
                 if (hold.hanging()) {
                     out.println("hanging transaction: " + hold.describe());
+                    out.println("  to end it (its records are then lost to readers; replay their time range):"
+                            + " kafka-transactions.sh --bootstrap-server " + bootstrapServers + " abort --topic "
+                            + hold.partition().topic() + " --partition "
+                            + hold.partition().partition()
+                            + " --start-offset " + hold.lastStable());
                 }
             }
         }

@@ -116,7 +116,9 @@ class HangingTransactionIT {
                     .isEqualTo(LagCommand.BEHIND_EXIT_CODE);
             assertThat(table.out())
                     .contains("hanging transaction: " + partition + ": 1 offsets held back from 0")
-                    .contains(transactionalId, "CompleteCommit", "HANGING");
+                    .contains(transactionalId, "CompleteCommit", "HANGING")
+                    .contains("kafka-transactions.sh --bootstrap-server " + cluster.bootstrapServers()
+                            + " abort --topic news.articles.clean --partition 0 --start-offset 0");
 
             final JsonNode open = AvroJson.MAPPER
                     .readTree(lag(cluster, "--json").out())
