@@ -24,6 +24,7 @@ import news.pipeline.runtime.LocalCluster;
 import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.runtime.ProcessorService;
 import news.pipeline.testkit.FaultKit;
+import news.pipeline.testkit.StallReport;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.admin.AbortTransactionSpec;
 import org.apache.kafka.clients.admin.Admin;
@@ -128,6 +129,10 @@ class HangingTransactionIT {
             assertThat(open).hasSize(1);
             assertThat(open.get(0).get("transactional_id").asText()).isEqualTo(transactionalId);
             assertThat(open.get(0).get("hanging").asBoolean()).isTrue();
+            // what the broker restart test asks before it aborts rather than fails
+            assertThat(StallReport.hangingTransactions(settings))
+                    .singleElement()
+                    .satisfies(hold -> assertThat(hold.transactionalId()).contains(transactionalId));
 
             // the console of a process with no processors: its sampler asks as lag does
             try (Cluster handle = Cluster.open(settings, dir.resolve("console"), 0);
