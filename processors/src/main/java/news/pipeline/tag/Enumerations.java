@@ -38,7 +38,7 @@ final class Enumerations {
      * @param found   the evidence of every live country match, which the count is added to
      */
     static void count(final List<EntryMatch> matches, final String text, final List<CountryEvidence> found) {
-        final List<EntryMatch> inText = new ArrayList<>();
+        final List<EntryMatch> inText = new ArrayList<>(matches.size());
         for (EntryMatch match : matches) {
             if (!match.inTitle && match.isLiveCountry() && !place(match.entry.kind())) {
                 inText.add(match);
