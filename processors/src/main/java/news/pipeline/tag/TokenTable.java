@@ -6,10 +6,9 @@ import java.util.Arrays;
  * Open-addressing map from folded token text to id; lookups fold the text on the fly, no
  * allocation. Most capitalised words of an article are in no entry, so most lookups miss: each
  * slot keeps its key's hash beside its id, and a probe reads a key's characters only when the
- * hashes agree. The keys' characters lie end to end in one array. A miss thus reads one slot,
- * where reading a String key at every probe cost several cache misses in a table too large for
- * the CPU caches. A short key of Latin letters, most of them, is also packed in its slot, so that
- * a hit on it reads no characters elsewhere either.
+ * hashes agree. The keys' characters lie end to end in one array. A miss thus reads one slot
+ * pair, where reading a String key at every probe cost several cache misses in a table too
+ * large for the CPU caches.
  */
 final class TokenTable {
     /** Slots, a power of two (probes mask with it), of the order of the gazetteer's vocabulary. */
@@ -17,23 +16,13 @@ final class TokenTable {
     /**
      * The table doubles past four keys in five slots. Most words are turned away by the filter
      * before a probe, and the words found sit mostly one or two slots from their first, in the
-     * same cache line; a fuller table is less memory to keep in the CPU's caches.
+     * same cache line; a fuller table is half the memory to keep in the CPU's caches.
      */
     private static final int MAX_LOAD_NUMERATOR = 4;
 
     private static final int MAX_LOAD_DENOMINATOR = 5;
-    /**
-     * A slot is four ints: the key's hash, its id plus one (0 in an empty slot), then the key
-     * packed in a long ({@link #packed}), high half first, or 0 for a key that does not pack.
-     */
-    private static final int SLOT_INTS = 4;
-    /** Letters a word packs in a long, five bits each: most place names' words are this short. */
-    private static final int MAX_PACKED_LETTERS = 12;
-
-    private static final int PACKED_BITS_PER_LETTER = 5;
-    private static final int LATIN_LETTERS = 26;
-    /** What {@link #packed} gives for a word that does not pack: no packed key is negative. */
-    private static final long NOT_PACKED = -1;
+    /** A slot is two ints: the key's hash, then its id plus one, 0 in an empty slot. */
+    private static final int SLOT_INTS = 2;
     /**
      * Bits in the filter of hashes present: 2^17 bits, 16 KB, small enough to stay in the CPU's
      * first-level cache beside the tokenizer's arrays, large enough that with the gazetteer's
@@ -89,40 +78,10 @@ final class TokenTable {
             if (idPlusOne == 0) {
                 return -1;
             }
-            if (slots[i * SLOT_INTS] == hash) {
-                final long packedKey =
-                        ((long) slots[i * SLOT_INTS + 2] << Integer.SIZE) | (slots[i * SLOT_INTS + 3] & 0xffffffffL);
-                // a short key of Latin letters is told from the slot itself, without reading its
-                // characters elsewhere in memory, a likely cache miss
-                if (packedKey != 0
-                        ? packed(text, start, end) == packedKey
-                        : keyEquals(text, start, end, idPlusOne - 1)) {
-                    return idPlusOne - 1;
-                }
+            if (slots[i * SLOT_INTS] == hash && keyEquals(text, start, end, idPlusOne - 1)) {
+                return idPlusOne - 1;
             }
         }
-    }
-
-    /**
-     * Text[start, end), folded as {@link TokenizedText#foldedHash} folds it, as five bits a letter
-     * (a = 1 ... z = 26) in a long: one value for each word of 1 to 12 Latin letters, none 0.
-     * {@link #NOT_PACKED} for any other word.
-     */
-    static long packed(final CharSequence text, final int start, final int end) {
-        long packed = 0;
-        int letters = 0;
-        for (int i = start; i < end; i++) {
-            final char c = text.charAt(i);
-            if (c == '.') {
-                continue;
-            }
-            final int letter = TokenizedText.fold(c) - 'a';
-            if (letter < 0 || letter >= LATIN_LETTERS || ++letters > MAX_PACKED_LETTERS) {
-                return NOT_PACKED;
-            }
-            packed = packed << PACKED_BITS_PER_LETTER | (letter + 1);
-        }
-        return letters == 0 ? NOT_PACKED : packed;
     }
 
     /** Whether text[start, end), folded as {@link TokenizedText#foldedHash} folds it, is key id. */
@@ -140,11 +99,6 @@ final class TokenTable {
             k++;
         }
         return k == keyEnd;
-    }
-
-    /** Key id's folded characters as a string. */
-    private String key(final int id) {
-        return new String(keyChars, keyStarts[id], keyStarts[id + 1] - keyStarts[id]);
     }
 
     private void append(final String folded, final int id) {
@@ -168,12 +122,6 @@ final class TokenTable {
         }
         slots[i * SLOT_INTS] = hash;
         slots[i * SLOT_INTS + 1] = id + 1;
-        final String key = key(id);
-        final long packedKey = packed(key, 0, key.length());
-        if (packedKey != NOT_PACKED) {
-            slots[i * SLOT_INTS + 2] = (int) (packedKey >>> Integer.SIZE);
-            slots[i * SLOT_INTS + 3] = (int) packedKey;
-        }
         final int bit = hash & (FILTER_BITS - 1);
         hashFilter[bit / Long.SIZE] |= 1L << (bit % Long.SIZE);
     }
