@@ -42,6 +42,8 @@ final class ContextRules {
             final boolean titleCaps,
             final TokenizedText text) {
         final Set<String> personal = new HashSet<>();
+        // names seen as a firm's first word: other mentions of them are the firm unless they stand as a place
+        final Set<String> firms = new HashSet<>();
         for (int k = 0; k < matches.size(); k++) {
             final EntryMatch match = matches.get(k);
             final TokenizedText tokens = match.inTitle ? title : text;
@@ -67,7 +69,7 @@ final class ContextRules {
                             && matches.get(k - 1).inTitle == match.inTitle
                             && matches.get(k - 1).lastToken == before)) {
                 match.drop(RejectionReason.FIRM_HYPHENATED_END);
-                personal.add(EntryMatch.key(match, tokens));
+                firms.add(EntryMatch.key(match, tokens));
                 continue;
             }
             // a currency's sign or a disease's name, whatever the case of the words around it
@@ -133,19 +135,25 @@ final class ContextRules {
                 personal.add(EntryMatch.key(match, tokens));
             } else if (firmNames.firmContext(matches, k, tokens)) {
                 match.drop(RejectionReason.FIRM_NAME);
-                personal.add(EntryMatch.key(match, tokens));
+                firms.add(EntryMatch.key(match, tokens));
             } else if (personNames.forenameContext(matches, k, tokens)) {
                 // this mention only: "Israel Radio" may stand in an article that means Israel elsewhere
                 match.drop(RejectionReason.FORENAME);
             }
         }
-        if (!personal.isEmpty()) {
+        if (!personal.isEmpty() || !firms.isEmpty()) {
             for (EntryMatch match : matches) {
-                if (match.isLiveCountry()
-                        && PersonNames.nameLike(match.entry)
-                        && !match.datelinePlace
-                        && !match.datelineRegion
-                        && personal.contains(EntryMatch.key(match, match.inTitle ? title : text))) {
+                if (!match.isLiveCountry()
+                        || !PersonNames.nameLike(match.entry)
+                        || match.datelinePlace
+                        || match.datelineRegion) {
+                    continue;
+                }
+                final TokenizedText tokens = match.inTitle ? title : text;
+                final String key = EntryMatch.key(match, tokens);
+                // "Manitoba Underdogs Rescue" is a firm, and "in northern Manitoba" the province still;
+                // a person's name has no such reading back ("passed to Jordan" may be the player)
+                if (personal.contains(key) || firms.contains(key) && !FirmNames.standsAsPlace(match, tokens)) {
                     match.drop(RejectionReason.NAMED_LIKE_PERSON_ELSEWHERE);
                 }
             }

@@ -88,6 +88,34 @@ final class FirmNames {
             "parks",
             "area");
 
+    /**
+     * Words right before a name that make it a place, not a firm named after it: a preposition of
+     * place or motion ("in Winnipeg", "drove to Winnipeg") or a compass point ("northern Manitoba").
+     * "At" and "of" are not among them: "at Jordan Marsh", "shares of Jordan" are the firm.
+     */
+    private static final FoldedWords PLACE_BEFORE = FoldedWords.of(
+            "in",
+            "to",
+            "from",
+            "near",
+            "into",
+            "across",
+            "throughout",
+            "around",
+            "outside",
+            "within",
+            "northern",
+            "southern",
+            "eastern",
+            "western",
+            "central",
+            "northeastern",
+            "northwestern",
+            "southeastern",
+            "southwestern",
+            "rural",
+            "downtown");
+
     /** Local units that American towns share their names with: "Jackson Township", "Madison County". */
     private static final Set<String> AMERICAN_LOCAL_UNITS = Set.of("county", "township", "twp", "parish");
 
@@ -119,6 +147,19 @@ final class FirmNames {
             return false;
         }
         return !tokens.sentenceStart(next);
+    }
+
+    /**
+     * Whether a mention stands as a place by the word right before it ("in Winnipeg", "northern
+     * Manitoba"), so that a firm named after the place elsewhere in the article ("Winnipeg Animal
+     * Emergency Hospital") does not make it the firm.
+     */
+    static boolean standsAsPlace(final EntryMatch match, final TokenizedText tokens) {
+        final int prev = match.firstToken - 1;
+        return prev >= 0
+                && tokens.spaceBefore(match.firstToken)
+                && !tokens.is(prev, TokenizedText.ALL_UPPER)
+                && PLACE_BEFORE.contains(tokens, prev);
     }
 
     /** Whether the match's words are a first name; a one-word match asks its token, hashed once. */

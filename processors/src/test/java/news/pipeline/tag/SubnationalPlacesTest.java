@@ -239,6 +239,22 @@ class SubnationalPlacesTest {
     }
 
     @Test
+    void shouldKeepAPlaceThatStandsAsAPlaceBesideAFirmNamedAfterIt() {
+        // a charity and a hospital named after their province and city; the other mentions are places
+        assertThat(codes(
+                        "",
+                        "The puppy was found in a northern Manitoba community. Manitoba Underdogs Rescue"
+                                + " drove her to Winnipeg, to Winnipeg Animal Emergency Hospital."))
+                .containsExactly("CA");
+        // with no word of place before it, the name after the firm's is the firm again
+        assertThat(codes("", "Piedmont Aviation Inc said its load factor rose. Piedmont carried more people."))
+                .isEmpty();
+        // a person's name is no firm: "to Clinton" after "Bill Clinton" is still the person
+        assertThat(codes("", "Bill Clinton spoke first. The floor then passed to Clinton again."))
+                .isEmpty();
+    }
+
+    @Test
     void shouldTakeACountyNamedLikeATownAsTheTownsOnlyForAmericanTowns() {
         assertThat(codes("", "The Madison County Health Department issued a warning."))
                 .containsExactly("US");
