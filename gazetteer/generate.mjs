@@ -16,7 +16,7 @@ const OUT = process.argv[2]
   ?? join(here, '..', 'processors', 'src', 'main', 'resources', 'news', 'pipeline', 'tag', 'gazetteer.tsv');
 
 // Bump when the generation rules or the overlay change meaning.
-const GAZETTEER_VERSION = '1.5.0';
+const GAZETTEER_VERSION = '1.6.0';
 
 const worldCountries = require('world-countries/countries.json');
 const i18nEn = require('i18n-iso-countries/langs/en.json');
@@ -128,7 +128,7 @@ for (const c of worldCountries) {
     // ... and reads as that region when the article names the region's country (Georgia, US)
     if (ambig) {
       for (const r of [...regions].sort()) {
-        if (r !== code && independent.get(r)) put(n, r, 'CITY', ['REGION', 'AMBIG']);
+        if (r !== code && independent.get(r)) put(n, r, 'CITY', ['REGION', 'AMBIG', 'DIVISION']);
       }
     }
   }
@@ -254,8 +254,13 @@ for (const [k, owners] of [...admin1Names.entries()].sort((a, b) => (a[0] < b[0]
   // Namesakes abroad that the news also calls by this name: a big division (Punjab: Pakistan and
   // India) or a big city (Victoria: the Australian state and the Canadian city).
   const rivals = new Set();
+  // the rivals that are first-level divisions too, not towns
+  const divisions = new Set([code]);
   for (const x of candidates) {
-    if (x.cc !== code && independent.get(x.cc) && x.pop >= AMBIGUOUS_REGION_POP) rivals.add(x.cc);
+    if (x.cc !== code && independent.get(x.cc) && x.pop >= AMBIGUOUS_REGION_POP) {
+      rivals.add(x.cc);
+      divisions.add(x.cc);
+    }
   }
   for (const [cc, c] of byName.get(k) ?? []) {
     if (cc !== code && independent.get(cc) && c.pop >= (firstNames.has(name) ? CITY_MIN_POP : REGION_RIVAL_POP)) rivals.add(cc);
@@ -263,12 +268,14 @@ for (const [k, owners] of [...admin1Names.entries()].sort((a, b) => (a[0] < b[0]
   const rival = candidates.find((x) => x.cc !== code);
   if (rivals.size > 0) {
     // such a name counts only for a country the article also names another way
-    for (const cc of [code, ...[...rivals].sort()]) put(name, cc, 'CITY', ['REGION', 'AMBIG']);
+    for (const cc of [code, ...[...rivals].sort()]) {
+      put(name, cc, 'CITY', divisions.has(cc) ? ['REGION', 'AMBIG', 'DIVISION'] : ['REGION', 'AMBIG']);
+    }
     continue;
   }
   // smaller namesakes: the name goes to the far more populous one (Florida: US, not Uruguay)
   if (rival && top.pop < RIVAL_RATIO * rival.pop) continue;
-  put(name, code, 'CITY', ['REGION']);
+  put(name, code, 'CITY', ['REGION', 'DIVISION']);
 }
 
 // 3b. First-level divisions and their short forms from the provinces package (MIT): it also
@@ -301,7 +308,7 @@ for (const p of [...provinces].sort((a, b) => (a.name < b.name ? -1 : a.name > b
     if (n.length < 4 || !latin(n) || isCommonWord(n) || firstNames.has(n) && n.length < 5) continue;
     if (/^(Province|Region|District|Municipality|Governorate|State|Prefecture|County|Department)\b/i.test(n)) continue;
     if (/^[A-Z]{2,}$/.test(n)) continue; // codes are handled below
-    put(n, code, 'CITY', ['REGION']);
+    put(n, code, 'CITY', ['REGION', 'DIVISION']);
   }
   for (const form of [p.short, ...(p.alt ?? [])].filter(Boolean)) {
     // a code in capitals is a short form only as initials (NSW, SLP); others (AGS, COL) are codes
@@ -313,7 +320,7 @@ for (const p of [...provinces].sort((a, b) => (a.name < b.name ? -1 : a.name > b
     // the trie reads "Mich." and "Mich" alike: the overlay's "Mich." (Michigan) keeps it
     if (nameOwners.has(fold(s)) || firstNames.has(s) || overlayLetters.has(fold(s).replace(/\./g, ''))) continue;
     if ([...provinces].some((q) => q.country !== code && [q.short, ...(q.alt ?? [])].some((t) => t && fold(t) === fold(s)))) continue;
-    put(s, code, 'CITY', ['REGION', 'CS']);
+    put(s, code, 'CITY', ['REGION', 'CS', 'DIVISION']);
   }
 }
 

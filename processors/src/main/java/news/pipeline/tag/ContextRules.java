@@ -153,7 +153,7 @@ final class ContextRules {
                 final String key = EntryMatch.key(match, tokens);
                 // "Manitoba Underdogs Rescue" is a firm, and "in northern Manitoba" the province still;
                 // a person's name has no such reading back ("passed to Jordan" may be the player)
-                if (personal.contains(key) || firms.contains(key) && !FirmNames.standsAsPlace(match, tokens)) {
+                if (personal.contains(key) || firms.contains(key) && !firmNames.standsAsPlace(match, tokens)) {
                     match.drop(RejectionReason.NAMED_LIKE_PERSON_ELSEWHERE);
                 }
             }
@@ -179,7 +179,11 @@ final class ContextRules {
                     && !match.entry.org()
                     && !names(corroborated, match.entry.target())) {
                 // "Punjab" beside "Lahore" is Pakistan's, beside "Amritsar" India's
-                final Gazetteer.Entry reading = corroboratedReading(match, corroborated);
+                Gazetteer.Entry reading = corroboratedReading(match, corroborated);
+                if (reading == null) {
+                    // "the Virginia Department of Education" says which reading by the words after it
+                    reading = OtherPlaceNames.governedDivision(match, match.inTitle ? title : text);
+                }
                 if (reading == null) {
                     match.drop(RejectionReason.UNCORROBORATED);
                 } else {

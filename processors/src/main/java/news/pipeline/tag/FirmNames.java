@@ -151,15 +151,25 @@ final class FirmNames {
 
     /**
      * Whether a mention stands as a place by the word right before it ("in Winnipeg", "northern
-     * Manitoba"), so that a firm named after the place elsewhere in the article ("Winnipeg Animal
+     * Manitoba") or by the body of the place after it ("Winnipeg Police", "the Virginia Department of
+     * Education"), so that a firm named after the place elsewhere in the article ("Winnipeg Animal
      * Emergency Hospital") does not make it the firm.
      */
-    static boolean standsAsPlace(final EntryMatch match, final TokenizedText tokens) {
+    boolean standsAsPlace(final EntryMatch match, final TokenizedText tokens) {
         final int prev = match.firstToken - 1;
-        return prev >= 0
+        if (prev >= 0
                 && tokens.spaceBefore(match.firstToken)
                 && !tokens.is(prev, TokenizedText.ALL_UPPER)
-                && PLACE_BEFORE.contains(tokens, prev);
+                && PLACE_BEFORE.contains(tokens, prev)) {
+            return true;
+        }
+        final int next = match.lastToken + 1;
+        return next < tokens.size()
+                && tokens.spaceBefore(next)
+                && tokens.is(next, TokenizedText.UPPER_FIRST)
+                && (OtherPlaceNames.divisionBody(tokens, next)
+                        || publicBodyOf(
+                                match, TokenizedText.fold(tokens.source, tokens.start(next), tokens.end(next))));
     }
 
     /** Whether the match's words are a first name; a one-word match asks its token, hashed once. */

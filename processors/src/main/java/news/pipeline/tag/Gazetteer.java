@@ -46,6 +46,11 @@ final class Gazetteer {
      * ("PROVIDENCE (Reuters) -"), which running text uses as the word.
      */
     static final int DATELINE_PLACE_ONLY = 512;
+    /**
+     * A first-level division of its country (a state, a province), as against a town that shares
+     * its name ("Virginia": the US state, and a town in South Africa).
+     */
+    static final int DIVISION = 1024;
 
     private static final int[] NO_NAMESAKES = {};
     /** About one entry in four has a word after its first: the first size of the map of edges below the root. */
@@ -389,6 +394,7 @@ final class Gazetteer {
                 case "LANG_DE" -> flags |= LANG_DE;
                 case "LANG_PT" -> flags |= LANG_PT;
                 case "DATELINE_PLACE" -> flags |= DATELINE_PLACE_ONLY;
+                case "DIVISION" -> flags |= DIVISION;
                 case "" -> {}
                 default -> throw new IllegalArgumentException("unknown gazetteer flag " + flag);
             }

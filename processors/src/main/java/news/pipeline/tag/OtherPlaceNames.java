@@ -20,6 +20,28 @@ final class OtherPlaceNames {
     /** First words of a place named after a saint ("St. Paul", "Saint-Denis"), folded. */
     private static final FoldedWords SAINTS = FoldedWords.of("st", "saint", "ste", "sainte");
 
+    /**
+     * Words after a name that make the phrase a body of a state's or a province's government: "the
+     * Virginia Department of Education", "Georgia Bureau of Investigation", "the Virginia State Board
+     * of Elections", "Virginia Gov. Tim Kaine", "the Ohio General Assembly". A town's bodies are its
+     * council and its police, which every place has; these only a division has.
+     */
+    private static final FoldedWords DIVISION_BODIES = FoldedWords.of(
+            "department",
+            "dept",
+            "bureau",
+            "state",
+            "legislature",
+            "legislative",
+            "general",
+            "senate",
+            "supreme",
+            "attorney",
+            "gov",
+            "governor",
+            "premier",
+            "lt");
+
     /** Words after a place name that make it the name of a county or township elsewhere: "Lebanon County", "Jordan Township". */
     private static final FoldedWords LOCAL_UNITS = FoldedWords.of("county", "township", "parish", "borough");
 
@@ -192,6 +214,36 @@ final class OtherPlaceNames {
      * town's; like the saints' possessives the gazetteer lists ("St. John's"), it counts only
      * beside other evidence of its country.
      */
+    /** Whether token t, right after the token before it, opens the name of a division's body ("Department", "Gov."). */
+    static boolean divisionBody(final TokenizedText tokens, final int t) {
+        return t < tokens.size()
+                && tokens.spaceBefore(t)
+                && tokens.is(t, TokenizedText.UPPER_FIRST)
+                && DIVISION_BODIES.contains(tokens, t);
+    }
+
+    /**
+     * "The Virginia Department of Education": a name shared by a division and by towns or a country
+     * abroad, before the name of a body that only a division has, is the division. Null when the
+     * words after it say nothing, or when several of its readings are divisions ("Punjab": India's
+     * and Pakistan's).
+     */
+    static Gazetteer.Entry governedDivision(final EntryMatch match, final TokenizedText tokens) {
+        if (!divisionBody(tokens, match.lastToken + 1)) {
+            return null;
+        }
+        Gazetteer.Entry division = null;
+        for (Gazetteer.Entry reading : match.readings) {
+            if (reading.has(Gazetteer.DIVISION) && !reading.org() && !reading.blocker()) {
+                if (division != null) {
+                    return null;
+                }
+                division = reading;
+            }
+        }
+        return division;
+    }
+
     static boolean saintsPossessive(final EntryMatch match, final TokenizedText tokens) {
         if (match.lastToken == match.firstToken
                 || !SAINTS.contains(tokens.source, match.start, tokens.end(match.firstToken))) {

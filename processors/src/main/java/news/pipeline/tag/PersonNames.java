@@ -402,6 +402,8 @@ final class PersonNames {
                 && !tokens.is(next, TokenizedText.ALL_UPPER)
                 && !EntryMatch.startsMatch(matches, k + 1, match.inTitle, next)
                 && !tokens.sentenceStart(next)
+                // "Georgia Bureau of Investigation" is a state's body, not Georgia Smith
+                && !OtherPlaceNames.divisionBody(tokens, next)
                 && !IncidentalMentions.isCompanySuffix(
                         TokenizedText.fold(tokens.source, tokens.start(next), tokens.end(next)));
     }

@@ -114,6 +114,20 @@ class GazetteerTest {
     }
 
     @Test
+    void shouldTellADivisionFromATownOfTheSameName() {
+        final Gazetteer gazetteer = Gazetteer.loadResource();
+        final String text = "Virginia";
+        final Gazetteer.Entry[] readings = gazetteer.entriesAt(gazetteer.child(0, gazetteer.tokenId(text, 0, 8)));
+        final int us = gazetteer.countryIndex("US");
+        // the US state and the South African town share the name; only the state is a division
+        assertThat(readings).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(readings)
+                .filteredOn(e -> e.has(Gazetteer.DIVISION))
+                .singleElement()
+                .satisfies(e -> assertThat(e.target()).isEqualTo(us));
+    }
+
+    @Test
     void shouldSkipNamesWithNumbersTheTokenizerCannotSee() throws Exception {
         final Gazetteer gazetteer =
                 Gazetteer.parse(new BufferedReader(new StringReader("C\tRO\tRomania\nE\tSector 1\tRO\tCITY\t\n")));

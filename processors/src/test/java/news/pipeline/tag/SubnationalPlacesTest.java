@@ -255,6 +255,28 @@ class SubnationalPlacesTest {
     }
 
     @Test
+    void shouldReadANameSharedWithTownsAbroadAsTheDivisionBeforeTheNameOfItsGovernmentsBody() {
+        // Virginia is also a South African town, Georgia a country, Victoria a Canadian city
+        assertThat(codes("", "The Virginia Department of Education released the figures."))
+                .containsExactly("US");
+        assertThat(codes("", "Agents of the Georgia Bureau of Investigation raided the home."))
+                .containsExactly("US");
+        assertThat(codes("", "Victoria Premier Daniel Andrews spoke on Monday."))
+                .containsExactly("AU");
+        // a firm named after the state elsewhere does not make the department the firm
+        assertThat(codes(
+                        "",
+                        "The Virginia Department of Education released the figures. They follow the"
+                                + " Virginia On-Time Graduation Rate reports."))
+                .containsExactly("US");
+        // Punjab is a division of India and of Pakistan: the body's name does not say which
+        assertThat(codes("", "Punjab State officials met on Monday.")).isEmpty();
+        // with no such body after it, the name is still a person's or uncorroborated
+        assertThat(codes("", "Georgia Smith won the race on Monday.")).isEmpty();
+        assertThat(codes("", "Virginia joined the talks on Monday.")).isEmpty();
+    }
+
+    @Test
     void shouldTakeACountyNamedLikeATownAsTheTownsOnlyForAmericanTowns() {
         assertThat(codes("", "The Madison County Health Department issued a warning."))
                 .containsExactly("US");
