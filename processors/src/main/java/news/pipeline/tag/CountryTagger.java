@@ -20,7 +20,7 @@ import java.util.List;
  */
 public final class CountryTagger {
     /** Version of the tagging logic; part of every enriched record. */
-    public static final String VERSION = "1.8.0";
+    public static final String VERSION = "1.9.0";
 
     /**
      * The most characters of a title or a text the tagger reads; it tags the part before and ignores
