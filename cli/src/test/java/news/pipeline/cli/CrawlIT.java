@@ -100,10 +100,10 @@ class CrawlIT {
     }
 
     /** The raw records whose source is one of the feeds, by key. */
-    static Map<String, List<RawArticle>> rawFrom(final String... feeds) {
+    static Map<String, List<RawArticle>> rawFrom(final String... feeds) throws Exception {
         final AvroSerde<RawArticle> serde = new AvroSerde<>(RawArticle.class);
         final List<String> wanted = List.of(feeds);
-        return cluster.readAll(Topics.RAW.name()).stream()
+        return cluster.readAllSettled(Topics.RAW.name()).stream()
                 .map(record ->
                         Map.entry(new String(record.key(), StandardCharsets.UTF_8), serde.decode(record.value())))
                 .filter(entry -> wanted.contains(entry.getValue().getSource()))

@@ -143,7 +143,7 @@ class ImportWarcIT {
                 .contains("not-a-response:revisit=1")
                 .contains("MB/s");
         final AvroSerde<RawArticle> rawSerde = new AvroSerde<>(RawArticle.class);
-        final List<ConsumerRecord<byte[], byte[]>> raw = cluster.readAll(Topics.RAW.name());
+        final List<ConsumerRecord<byte[], byte[]>> raw = cluster.readAllSettled(Topics.RAW.name());
         assertThat(raw.stream().map(record -> new String(record.key(), StandardCharsets.UTF_8)))
                 .containsExactlyInAnyOrderElementsOf(expected);
         final RawArticle oneRaw = rawSerde.decode(raw.get(0).value());
@@ -166,7 +166,7 @@ class ImportWarcIT {
 
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(second.out()).contains(" 0 produced, 4 produced before");
-        assertThat(cluster.readAll(Topics.RAW.name())).hasSize(expected.size());
+        assertThat(cluster.readAllSettled(Topics.RAW.name())).hasSize(expected.size());
     }
 
     @Test
