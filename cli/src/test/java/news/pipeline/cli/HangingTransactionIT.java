@@ -3,7 +3,9 @@ package news.pipeline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoublePredicate;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import news.pipeline.console.Console;
 import news.pipeline.console.ConsoleAccess;
 import news.pipeline.runtime.AvroJson;
@@ -24,6 +29,7 @@ import news.pipeline.runtime.LocalCluster;
 import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.runtime.ProcessorService;
 import news.pipeline.testkit.FaultKit;
+import news.pipeline.testkit.FreePorts;
 import news.pipeline.testkit.StallReport;
 import news.pipeline.topics.Topics;
 import org.apache.kafka.clients.admin.AbortTransactionSpec;
@@ -49,8 +55,9 @@ import org.junit.jupiter.api.io.TempDir;
  * that nothing will end, and a processor reading it sees no lag while it reads nothing more.
  *
  * <p>What a user sees of it is checked here: {@code lag}'s line, its exit code under
- * {@code --max-lag-seconds}, its JSON, the console's Lag page data, and all of it gone after
- * Kafka's abort at the partition, the way out the README gives.
+ * {@code --max-lag-seconds}, its JSON, the gauge {@code lag --watch --serve} gives Prometheus, the
+ * console's Lag page data, and all of it gone after Kafka's abort at the partition, the way out the
+ * README gives.
  *
  * <p>A lone broker meets this by chance, on a clean stop or after a crash (see
  * BrokerRestartFaultIT); three nodes, with the coordinator away from the partition's only
@@ -64,6 +71,10 @@ class HangingTransactionIT {
     private static final long ADMIN_SECONDS = ADMIN_TIMEOUT.toSeconds();
     private static final String LIMIT_SECONDS = "600";
     private static final Duration CONSOLE_LAG_INTERVAL = Duration.ofSeconds(1);
+    private static final String WATCH_SECONDS = "1";
+    /** The tagger's series of the gauge, as Prometheus scrapes it, and its value. */
+    private static final Pattern HANGING_GAUGE = Pattern.compile(
+            "(?m)^news_pipeline_hanging_transactions\\{application=\"[^\"]*tagger[^\"]*\"[^}]*} (\\S+)$");
 
     /** Kept when the test fails: the nodes' logs are in it. */
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -134,6 +145,15 @@ class HangingTransactionIT {
                     .singleElement()
                     .satisfies(hold -> assertThat(hold.transactionalId()).contains(transactionalId));
 
+            // lag --watch --serve, as Prometheus would scrape it, until interrupted as by Ctrl-C
+            final int metricsPort = FreePorts.one();
+            final URI metrics = URI.create("http://127.0.0.1:" + metricsPort + "/metrics");
+            final Thread watcher = new Thread(
+                    () -> lag(cluster, "--watch", WATCH_SECONDS, "--serve", "127.0.0.1:" + metricsPort), "lag-watch");
+            watcher.setDaemon(true);
+            watcher.start();
+            assertThat(awaitHangingGauge(metrics, value -> value > 0)).isEqualTo(1.0);
+
             // the console of a process with no processors: its sampler asks as lag does
             try (Cluster handle = Cluster.open(settings, dir.resolve("console"), 0);
                     ProcessorService served =
@@ -154,6 +174,10 @@ class HangingTransactionIT {
 
                 abort(admin, partition);
                 awaitLagPage(console, page -> page.get("hangingTransactions").isEmpty());
+                assertThat(awaitHangingGauge(metrics, value -> value == 0)).isZero();
+            } finally {
+                watcher.interrupt();
+                watcher.join(ADMIN_TIMEOUT.toMillis());
             }
             final CliRun after = lag(cluster, "--max-lag-seconds", LIMIT_SECONDS);
             assertThat(after.exitCode()).as("stderr: %s", after.err()).isZero();
@@ -194,6 +218,27 @@ class HangingTransactionIT {
                 return page;
             }
             assertThat(System.nanoTime()).as("the Lag page's data: %s", page).isLessThan(deadline);
+            Thread.sleep(CONSOLE_LAG_INTERVAL.toMillis());
+        }
+    }
+
+    /** The tagger's hanging-transactions gauge once it satisfies the condition; it is measured every second. */
+    private static double awaitHangingGauge(final URI metrics, final DoublePredicate condition) throws Exception {
+        final HttpClient http = HttpClient.newHttpClient();
+        final long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+        String scraped = "(nothing served yet)";
+        while (true) {
+            try {
+                scraped = http.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString())
+                        .body();
+                final Matcher gauge = HANGING_GAUGE.matcher(scraped);
+                if (gauge.find() && condition.test(Double.parseDouble(gauge.group(1)))) {
+                    return Double.parseDouble(gauge.group(1));
+                }
+            } catch (ConnectException notYetServing) {
+                // lag serves once it has connected to the cluster
+            }
+            assertThat(System.nanoTime()).as("%s served: %s", metrics, scraped).isLessThan(deadline);
             Thread.sleep(CONSOLE_LAG_INTERVAL.toMillis());
         }
     }
