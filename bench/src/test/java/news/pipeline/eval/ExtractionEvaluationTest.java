@@ -52,7 +52,7 @@ class ExtractionEvaluationTest {
                 .doesNotContain("Sport", "Copyright");
         assertThat(json.get("zipped").asText()).startsWith("For three generations");
         assertThat(json.get("empty").asText()).isEmpty();
-        assertThat(report.toString()).contains("pages/s", "median CPU", "1 rejected");
+        assertThat(report.toString()).contains("pages/s", "median CPU", "1 rejected", "machine reference");
     }
 
     @Test
