@@ -9,13 +9,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.DoublePredicate;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -23,25 +20,16 @@ import java.util.regex.Pattern;
 import news.pipeline.console.Console;
 import news.pipeline.console.ConsoleAccess;
 import news.pipeline.runtime.AvroJson;
-import news.pipeline.runtime.Clients;
 import news.pipeline.runtime.Cluster;
 import news.pipeline.runtime.LocalCluster;
 import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.runtime.ProcessorService;
 import news.pipeline.testkit.FaultKit;
 import news.pipeline.testkit.FreePorts;
+import news.pipeline.testkit.HangingTransaction;
 import news.pipeline.testkit.StallReport;
-import news.pipeline.topics.Topics;
-import org.apache.kafka.clients.admin.AbortTransactionSpec;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.ProducerState;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -68,7 +56,6 @@ import org.junit.jupiter.api.io.TempDir;
 class HangingTransactionIT {
     private static final Duration NODE_START = Duration.ofMinutes(2);
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
-    private static final long ADMIN_SECONDS = ADMIN_TIMEOUT.toSeconds();
     private static final String LIMIT_SECONDS = "600";
     private static final Duration CONSOLE_LAG_INTERVAL = Duration.ofSeconds(1);
     private static final String WATCH_SECONDS = "1";
@@ -86,40 +73,9 @@ class HangingTransactionIT {
                 Admin admin = cluster.admin()) {
             final PipelineSettings settings =
                     FaultKit.settings(cluster.bootstrapServers(), dir.resolve("state"), Map.of());
-            final String transactionalId = "hanging-" + UUID.randomUUID();
-            final TopicPartition partition = new TopicPartition(Topics.CLEAN.name(), 0);
-            try (KafkaProducer<byte[], byte[]> producer =
-                    Clients.producer(settings.withDefault(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId))) {
-                producer.initTransactions();
-                final int coordinator = admin.describeTransactions(List.of(transactionalId))
-                        .description(transactionalId)
-                        .get(ADMIN_SECONDS, TimeUnit.SECONDS)
-                        .coordinatorId();
-                final int replica = cluster.nodeIds().stream()
-                        .filter(node -> node != coordinator)
-                        .findFirst()
-                        .orElseThrow();
-                // the tagger's input, one partition, its only replica away from the coordinator
-                admin.createTopics(List.of(new NewTopic(partition.topic(), Map.of(0, List.of(replica)))
-                                .configs(Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "1"))))
-                        .all()
-                        .get(ADMIN_SECONDS, TimeUnit.SECONDS);
-                // the other pipeline topics as usual, for the console
-                cluster.createTopics(ADMIN_TIMEOUT);
-                producer.beginTransaction();
-                producer.send(new ProducerRecord<>(
-                                partition.topic(), 0, bytes("held"), bytes("written in the transaction that hangs")))
-                        .get(ADMIN_SECONDS, TimeUnit.SECONDS);
-
-                cluster.stop(replica);
-                awaitNoLeader(admin, partition);
-                producer.commitTransaction();
-                cluster.restart(replica, NODE_START);
-                System.out.printf(
-                        "[hanging-transaction] committed through node %d while node %d, the partition's only"
-                                + " replica, was down; node %d back%n",
-                        coordinator, replica, replica);
-            }
+            final HangingTransaction hang = HangingTransaction.leaveOne(cluster, admin, settings, NODE_START);
+            final String transactionalId = hang.transactionalId();
+            final TopicPartition partition = hang.partition();
 
             final CliRun table = lag(cluster, "--max-lag-seconds", LIMIT_SECONDS);
             System.out.print(table.out());
@@ -172,7 +128,7 @@ class HangingTransactionIT {
                     assertThat(hold.get("description").asText()).contains(transactionalId, "HANGING");
                 });
 
-                abort(admin, partition);
+                hang.abort(admin);
                 awaitLagPage(console, page -> page.get("hangingTransactions").isEmpty());
                 assertThat(awaitHangingGauge(metrics, value -> value == 0)).isZero();
             } finally {
@@ -183,26 +139,6 @@ class HangingTransactionIT {
             assertThat(after.exitCode()).as("stderr: %s", after.err()).isZero();
             assertThat(after.out()).doesNotContain("hanging transaction");
         }
-    }
-
-    /** Kafka's way out, as kafka-transactions.sh abort does it: an abort marker at the partition. */
-    private static void abort(final Admin admin, final TopicPartition partition) throws Exception {
-        final ProducerState holder = admin
-                .describeProducers(List.of(partition))
-                .partitionResult(partition)
-                .get(ADMIN_SECONDS, TimeUnit.SECONDS)
-                .activeProducers()
-                .stream()
-                .filter(state -> state.currentTransactionStartOffset().isPresent())
-                .findFirst()
-                .orElseThrow();
-        admin.abortTransaction(new AbortTransactionSpec(
-                        partition,
-                        holder.producerId(),
-                        (short) holder.producerEpoch(),
-                        holder.coordinatorEpoch().orElse(-1)))
-                .all()
-                .get(ADMIN_SECONDS, TimeUnit.SECONDS);
     }
 
     /** The Lag page's data once it satisfies the condition; the sampler takes two looks to call a hold hanging. */
@@ -252,30 +188,5 @@ class HangingTransactionIT {
         args[options.length + 3] = "--bootstrap-servers";
         args[options.length + 4] = cluster.bootstrapServers();
         return CliRun.execute(args);
-    }
-
-    /** Until the cluster says the partition has no leader, as the coordinator must see it at the commit. */
-    private static void awaitNoLeader(final Admin admin, final TopicPartition partition) throws Exception {
-        final long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
-        while (true) {
-            final Node leader = admin.describeTopics(List.of(partition.topic()))
-                    .allTopicNames()
-                    .get(ADMIN_SECONDS, TimeUnit.SECONDS)
-                    .get(partition.topic())
-                    .partitions()
-                    .get(partition.partition())
-                    .leader();
-            if (leader == null || leader.isEmpty()) {
-                return;
-            }
-            assertThat(System.nanoTime())
-                    .as("%s still led by %s", partition, leader)
-                    .isLessThan(deadline);
-            Thread.sleep(200);
-        }
-    }
-
-    private static byte[] bytes(final String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }
