@@ -208,13 +208,7 @@ final class OtherPlaceNames {
         return TOWN_SCHOOL_PAIRS.contains(word + ' ' + then);
     }
 
-    /**
-     * "St. Paul's Hospital", "officials at St. Paul's": a place named after a saint, in the
-     * possessive, is as likely the saint's church, school or hospital, which are everywhere, as the
-     * town's; like the saints' possessives the gazetteer lists ("St. John's"), it counts only
-     * beside other evidence of its country.
-     */
-    /** Whether token t, right after the token before it, opens the name of a division's body ("Department", "Gov."). */
+    /** Whether token t, spaced and capitalised, opens the name of a division's body ("Department", "Gov."). */
     static boolean divisionBody(final TokenizedText tokens, final int t) {
         return t < tokens.size()
                 && tokens.spaceBefore(t)
@@ -244,6 +238,12 @@ final class OtherPlaceNames {
         return division;
     }
 
+    /**
+     * "St. Paul's Hospital", "officials at St. Paul's": a place named after a saint, in the
+     * possessive, is as likely the saint's church, school or hospital, which are everywhere, as the
+     * town's; like the saints' possessives the gazetteer lists ("St. John's"), it counts only
+     * beside other evidence of its country.
+     */
     static boolean saintsPossessive(final EntryMatch match, final TokenizedText tokens) {
         if (match.lastToken == match.firstToken
                 || !SAINTS.contains(tokens.source, match.start, tokens.end(match.firstToken))) {
