@@ -8,10 +8,13 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import news.pipeline.bench.Alternation;
 
 /**
@@ -21,10 +24,17 @@ import news.pipeline.bench.Alternation;
  * up to a fifth within minutes, far more than most changes to the tagger; rounds a second apart
  * share that drift, so the ratio of each pair is steadier than two runs of {@link TaggerBenchmark}
  * in turn. Prints each pair and the median ratio with a bootstrap interval; asserts nothing.
+ *
+ * <p>One JVM is still one draw: each compiles the two builds its own way, and the medians of six
+ * launches of the same pair spread from 0.989 to 1.039, wider than any one launch's interval. So it
+ * can run several launches, each a JVM of its own with the jars' order swapped every other time,
+ * and says a build is faster or slower only when every launch agrees.
  */
 public final class TaggerComparison {
     /** Warm-up of each build before the first pair: the JIT compiles both. */
     private static final double WARMUP_SECONDS = 3;
+    /** The line of a launch's report that holds its result. */
+    private static final Pattern MEDIAN_LINE = Pattern.compile("(?m)^B/A median ([0-9.]+)");
 
     private TaggerComparison() {}
 
@@ -75,6 +85,76 @@ public final class TaggerComparison {
         return 0;
     }
 
+    /**
+     * {@code launches} runs of {@link #run}, each in a JVM of its own on this one's class path,
+     * the jars swapped in every second launch; prints each launch's median as B/A and the verdict.
+     */
+    public static int runLaunches(
+            final Path jarA,
+            final Path jarB,
+            final Path stories,
+            final double seconds,
+            final int pairs,
+            final int launches,
+            final PrintStream report)
+            throws Exception {
+        final String java =
+                Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        final List<Double> medians = new ArrayList<>();
+        for (int launch = 1; launch <= launches; launch++) {
+            final boolean swapped = launch % 2 == 0;
+            final Process child = new ProcessBuilder(
+                            java,
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            TaggerComparison.class.getName(),
+                            (swapped ? jarB : jarA).toString(),
+                            (swapped ? jarA : jarB).toString(),
+                            stories.toString(),
+                            Double.toString(seconds),
+                            Integer.toString(pairs))
+                    .redirectErrorStream(true)
+                    .start();
+            final String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            final Matcher median = MEDIAN_LINE.matcher(output);
+            if (child.waitFor() != 0 || !median.find()) {
+                report.printf(Locale.ROOT, "launch %d failed:%n%s", launch, output);
+                return 1;
+            }
+            // a swapped launch measured A/B
+            final double ratio =
+                    swapped ? 1 / Double.parseDouble(median.group(1)) : Double.parseDouble(median.group(1));
+            medians.add(ratio);
+            report.printf(
+                    Locale.ROOT,
+                    "launch %d (%s): B/A median %.3f%n",
+                    launch,
+                    swapped ? "B loaded and run first" : "A loaded and run first",
+                    ratio);
+        }
+        report.println(verdict(medians));
+        return 0;
+    }
+
+    /** What several launches' B/A medians say together: a difference only when all of them show it. */
+    static String verdict(final List<Double> medians) {
+        final double low =
+                medians.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        final double high =
+                medians.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        final String range = String.format(Locale.ROOT, "launches' B/A %.3f-%.3f", low, high);
+        if (medians.size() < 2) {
+            return range + ": one launch, no verdict";
+        }
+        if (low > 1) {
+            return range + ": B faster in every launch";
+        }
+        if (high < 1) {
+            return range + ": B slower in every launch";
+        }
+        return range + ": the launches disagree, no difference shown";
+    }
+
     /** Articles per second of this thread's CPU time over about {@code seconds}. */
     private static double rate(final MethodHandle tagger, final List<String[]> docs, final double seconds) {
         final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -121,15 +201,19 @@ public final class TaggerComparison {
 
     public static void main(final String[] args) throws Exception {
         if (args.length < 3) {
-            System.err.println("usage: TaggerComparison A.jar B.jar STORIES.jsonl [SECONDS_PER_ROUND [PAIRS]]");
+            System.err.println(
+                    "usage: TaggerComparison A.jar B.jar STORIES.jsonl [SECONDS_PER_ROUND [PAIRS [LAUNCHES]]]");
             System.exit(2);
         }
-        System.exit(run(
-                Path.of(args[0]),
-                Path.of(args[1]),
-                Path.of(args[2]),
-                args.length > 3 ? Double.parseDouble(args[3]) : 1,
-                args.length > 4 ? Integer.parseInt(args[4]) : 20,
-                System.out));
+        final Path jarA = Path.of(args[0]);
+        final Path jarB = Path.of(args[1]);
+        final Path stories = Path.of(args[2]);
+        final double seconds = args.length > 3 ? Double.parseDouble(args[3]) : 1;
+        final int pairs = args.length > 4 ? Integer.parseInt(args[4]) : 20;
+        final int launches = args.length > 5 ? Integer.parseInt(args[5]) : 1;
+        System.exit(
+                launches > 1
+                        ? runLaunches(jarA, jarB, stories, seconds, pairs, launches, System.out)
+                        : run(jarA, jarB, stories, seconds, pairs, System.out));
     }
 }
