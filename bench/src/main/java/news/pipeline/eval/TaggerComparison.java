@@ -122,8 +122,8 @@ public final class TaggerComparison {
                 return 1;
             }
             // a swapped launch measured A/B
-            final double ratio =
-                    swapped ? 1 / Double.parseDouble(median.group(1)) : Double.parseDouble(median.group(1));
+            final double measured = Double.parseDouble(median.group(1));
+            final double ratio = swapped ? 1 / measured : measured;
             medians.add(ratio);
             report.printf(
                     Locale.ROOT,

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import news.pipeline.kafka.EmbeddedKafka;
 import news.pipeline.ops.ConsumerLag;
+import news.pipeline.ops.TransactionHolds;
 import news.pipeline.runtime.Clients;
 import news.pipeline.runtime.PipelineSettings;
 import news.pipeline.runtime.StreamsAppRunner;
@@ -21,7 +22,6 @@ import news.pipeline.runtime.TopicReader;
 import news.pipeline.streams.ProcessorApp;
 import news.pipeline.topics.TopicAdmin;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -123,35 +123,21 @@ public final class EmbeddedCluster implements AutoCloseable {
     }
 
     /**
-     * Every committed record of the topic, once no transaction on it is still open. A transactional
-     * producer's commit returns before the coordinator has written its markers to the partitions, so
-     * just after a command that produced in a transaction (crawl, import-warc), a read_committed
-     * reader's end, the last stable offset, may still be short of its records. This waits until
-     * that end has reached the high watermark on every partition.
+     * Every committed record of the topic, once no transaction holds any of its partitions back. A
+     * transactional producer's commit returns before the coordinator has written its markers to the
+     * partitions, so just after a command that produced in a transaction (crawl, import-warc), a
+     * read_committed reader's end, the last stable offset, may still be short of its records.
      */
     public List<ConsumerRecord<byte[], byte[]>> readAllSettled(final String topic) throws Exception {
-        try (Admin admin = Clients.admin(settings);
-                KafkaConsumer<byte[], byte[]> reader = Clients.reader(settings)) {
-            final List<TopicPartition> partitions = Clients.partitions(reader, topic, TIMEOUT);
-            final Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
-            partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+        try (Admin admin = Clients.admin(settings)) {
             final long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (true) {
-                final Map<TopicPartition, Long> stable = reader.endOffsets(partitions, TIMEOUT);
-                final Map<TopicPartition, Long> highWatermarks = new LinkedHashMap<>();
-                admin.listOffsets(latest)
-                        .all()
-                        .get()
-                        .forEach((partition, info) -> highWatermarks.put(partition, info.offset()));
-                if (stable.equals(highWatermarks)) {
-                    break;
-                }
+            List<TransactionHolds.Hold> holds = TransactionHolds.of(admin, topic, TIMEOUT);
+            while (!holds.isEmpty()) {
                 assertThat(System.nanoTime())
-                        .as(
-                                "%s: a transaction still open after %s; stable %s, high watermarks %s",
-                                topic, TIMEOUT, stable, highWatermarks)
+                        .as("%s: still held back after %s by %s", topic, TIMEOUT, holds)
                         .isLessThan(deadline);
                 Thread.sleep(100);
+                holds = TransactionHolds.of(admin, topic, TIMEOUT);
             }
         }
         return readAll(topic);
