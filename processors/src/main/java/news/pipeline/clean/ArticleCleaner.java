@@ -1,6 +1,9 @@
 package news.pipeline.clean;
 
+import java.io.CharArrayReader;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -20,7 +23,7 @@ import org.jsoup.parser.Parser;
  */
 public final class ArticleCleaner {
     /** Version of the cleaning logic; part of every clean record. Bump it whenever output can change. */
-    public static final String VERSION = "1.3.0";
+    public static final String VERSION = "1.4.0";
     /** Default largest content accepted, in bytes. */
     public static final int DEFAULT_MAX_CONTENT_BYTES = 4 * 1024 * 1024;
 
@@ -28,6 +31,8 @@ public final class ArticleCleaner {
     private static final int MAX_HTML_DEPTH = 256;
     /** How far into undeclared content HTML markup is looked for: a page shows it in its first lines. */
     private static final int SNIFF_CHARS = 2048;
+    /** The most bytes one character takes in any charset a page comes in (UTF-8, GB18030). */
+    private static final int MAX_BYTES_PER_CHAR = 4;
 
     private static final Pattern HTML_SNIFF =
             Pattern.compile("(?is)^\\s*(<!doctype\\s+html|<html[\\s>]|<head[\\s>]|<body[\\s>]|<\\?xml)|"
@@ -85,22 +90,35 @@ public final class ArticleCleaner {
                             maxContentBytes));
         }
         final DocumentFormat declared = declaredFormat(raw);
-        final TextDecoder.Decoded decoded =
-                TextDecoder.decode(content, raw.contentType(), declared != DocumentFormat.TEXT);
-        if (!hasVisibleCharacter(decoded.text())) {
+        final TextDecoder.Encoding encoding =
+                TextDecoder.encodingOf(content, raw.contentType(), declared != DocumentFormat.TEXT);
+        final DocumentFormat format = declared != null ? declared : sniff(content, encoding);
+        // Script and style bodies are never read (JSON-LD excepted) and are half of a page's bytes:
+        // cut before decoding and parsing, where the bytes allow it.
+        final ByteBuffer bytes = format == DocumentFormat.HTML && encoding.asciiCompatible()
+                ? ScriptAndStyleBodies.cut(content, encoding.start())
+                : ByteBuffer.wrap(content, encoding.start(), content.length - encoding.start());
+        final CharBuffer text = TextDecoder.decode(bytes, encoding);
+        if (!hasVisibleCharacter(text)) {
             throw new RejectedDocumentException(
                     Rejection.EMPTY_CONTENT,
                     String.format(Locale.ROOT, "content is only whitespace (%,d bytes)", content.length));
         }
-        final DocumentFormat format = declared != null
-                ? declared
-                : HTML_SNIFF
-                                .matcher(decoded.text()
-                                        .substring(0, Math.min(decoded.text().length(), SNIFF_CHARS)))
-                                .find()
-                        ? DocumentFormat.HTML
-                        : DocumentFormat.TEXT;
-        return format == DocumentFormat.HTML ? cleanHtml(decoded.text(), raw) : cleanText(decoded.text(), raw);
+        return format == DocumentFormat.HTML ? cleanHtml(text, content.length, raw) : cleanText(text.toString(), raw);
+    }
+
+    /**
+     * HTML when the first characters show markup, else plain text. Only a prefix is decoded: the
+     * first {@value #SNIFF_CHARS} characters take at most four bytes each in any charset.
+     */
+    private static DocumentFormat sniff(final byte[] content, final TextDecoder.Encoding encoding) {
+        final int length = Math.min(content.length - encoding.start(), SNIFF_CHARS * MAX_BYTES_PER_CHAR);
+        final String prefix = new String(content, encoding.start(), length, encoding.charset());
+        return HTML_SNIFF
+                        .matcher(prefix.substring(0, Math.min(prefix.length(), SNIFF_CHARS)))
+                        .find()
+                ? DocumentFormat.HTML
+                : DocumentFormat.TEXT;
     }
 
     /**
@@ -134,9 +152,9 @@ public final class ArticleCleaner {
         return null;
     }
 
-    private static boolean hasVisibleCharacter(final String text) {
-        for (int i = 0, n = text.length(); i < n; i++) {
-            final char c = text.charAt(i);
+    private static boolean hasVisibleCharacter(final CharBuffer text) {
+        for (int i = text.position(), n = text.limit(); i < n; i++) {
+            final char c = text.get(i);
             if (!TextNormalizer.isSpace(c) && !TextNormalizer.isInvisible(c)) {
                 return true;
             }
@@ -168,11 +186,13 @@ public final class ArticleCleaner {
                 null);
     }
 
-    private static CleanDocument cleanHtml(final String html, final RawDocument raw) throws RejectedDocumentException {
+    private static CleanDocument cleanHtml(final CharBuffer html, final int bytes, final RawDocument raw)
+            throws RejectedDocumentException {
         final Parser parser = Parser.htmlParser();
         parser.setMaxDepth(MAX_HTML_DEPTH);
         final String base = raw.url() == null ? "" : raw.url();
-        final Document doc = parser.parseInput(html, base);
+        final Document doc = parser.parseInput(
+                new CharArrayReader(html.array(), html.arrayOffset() + html.position(), html.remaining()), base);
         final HtmlMetadata.Metadata meta = HtmlMetadata.read(doc, raw.url());
         final String title = title(doc, meta, raw.titleHint());
         final List<String> extracted = ParagraphPolish.polish(HtmlArticleExtractor.extract(doc.body()), title);
@@ -184,9 +204,9 @@ public final class ArticleCleaner {
                     Rejection.NO_TEXT,
                     String.format(
                             Locale.ROOT,
-                            "no article text in the HTML page (%,d characters, %,d visible): nothing was left after removing"
-                                    + " markup, navigation and boilerplate",
-                            html.length(),
+                            "no article text in the HTML page (%,d bytes, %,d visible characters): nothing was left after"
+                                    + " removing markup, navigation and boilerplate",
+                            bytes,
                             doc.body() == null
                                     ? 0
                                     : TextNormalizer.visibleLength(doc.body().text())));
