@@ -160,7 +160,7 @@ public final class ExtractionEvaluation {
         System.exit(run(Path.of(args[0]), Path.of(args[1]), new PrintWriter(System.out, true)));
     }
 
-    private record Page(String id, byte[] content) {}
+    record Page(String id, byte[] content) {}
 
     private static String body(final ArticleCleaner cleaner, final Page page) {
         try {
@@ -171,7 +171,8 @@ public final class ExtractionEvaluation {
         }
     }
 
-    private static List<Page> load(final Path dir) {
+    /** The pages NAME.html or NAME.html.gz in a folder, in name order, decompressed. */
+    static List<Page> load(final Path dir) {
         final List<Path> files = new ArrayList<>();
         try (Stream<Path> list = Files.list(dir)) {
             list.filter(p -> {

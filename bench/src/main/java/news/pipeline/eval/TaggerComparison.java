@@ -8,13 +8,10 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import news.pipeline.bench.Alternation;
 
 /**
@@ -33,8 +30,6 @@ import news.pipeline.bench.Alternation;
 public final class TaggerComparison {
     /** Warm-up of each build before the first pair: the JIT compiles both. */
     private static final double WARMUP_SECONDS = 3;
-    /** The line of a launch's report that holds its result. */
-    private static final Pattern MEDIAN_LINE = Pattern.compile("(?m)^B/A median ([0-9.]+)");
 
     private TaggerComparison() {}
 
@@ -86,8 +81,8 @@ public final class TaggerComparison {
     }
 
     /**
-     * {@code launches} runs of {@link #run}, each in a JVM of its own on this one's class path,
-     * the jars swapped in every second launch; prints each launch's median as B/A and the verdict.
+     * {@code launches} runs of {@link #run}, each in a JVM of its own, the jars swapped in every
+     * second launch; prints each launch's median as B/A and the verdict.
      */
     public static int runLaunches(
             final Path jarA,
@@ -98,61 +93,14 @@ public final class TaggerComparison {
             final int launches,
             final PrintStream report)
             throws Exception {
-        final String java =
-                Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        final List<Double> medians = new ArrayList<>();
-        for (int launch = 1; launch <= launches; launch++) {
-            final boolean swapped = launch % 2 == 0;
-            final Process child = new ProcessBuilder(
-                            java,
-                            "-cp",
-                            System.getProperty("java.class.path"),
-                            TaggerComparison.class.getName(),
-                            (swapped ? jarB : jarA).toString(),
-                            (swapped ? jarA : jarB).toString(),
-                            stories.toString(),
-                            Double.toString(seconds),
-                            Integer.toString(pairs))
-                    .redirectErrorStream(true)
-                    .start();
-            final String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            final Matcher median = MEDIAN_LINE.matcher(output);
-            if (child.waitFor() != 0 || !median.find()) {
-                report.printf(Locale.ROOT, "launch %d failed:%n%s", launch, output);
-                return 1;
-            }
-            // a swapped launch measured A/B
-            final double measured = Double.parseDouble(median.group(1));
-            final double ratio = swapped ? 1 / measured : measured;
-            medians.add(ratio);
-            report.printf(
-                    Locale.ROOT,
-                    "launch %d (%s): B/A median %.3f%n",
-                    launch,
-                    swapped ? "B loaded and run first" : "A loaded and run first",
-                    ratio);
-        }
-        report.println(verdict(medians));
-        return 0;
-    }
-
-    /** What several launches' B/A medians say together: a difference only when all of them show it. */
-    static String verdict(final List<Double> medians) {
-        final double low =
-                medians.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-        final double high =
-                medians.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-        final String range = String.format(Locale.ROOT, "launches' B/A %.3f-%.3f", low, high);
-        if (medians.size() < 2) {
-            return range + ": one launch, no verdict";
-        }
-        if (low > 1) {
-            return range + ": B faster in every launch";
-        }
-        if (high < 1) {
-            return range + ": B slower in every launch";
-        }
-        return range + ": the launches disagree, no difference shown";
+        return Launches.run(
+                TaggerComparison.class,
+                jarA,
+                jarB,
+                List.of(stories.toString(), Double.toString(seconds), Integer.toString(pairs)),
+                launches,
+                false,
+                report);
     }
 
     /** Articles per second of this thread's CPU time over about {@code seconds}. */
