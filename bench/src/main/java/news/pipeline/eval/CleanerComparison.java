@@ -122,7 +122,7 @@ public final class CleanerComparison {
     }
 
     /** The value at this share of the sorted values (the upper one of a middle pair). */
-    static double percentile(final double[] values, final double share) {
+    private static double percentile(final double[] values, final double share) {
         final double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[Math.min(sorted.length - 1, (int) (sorted.length * share))];

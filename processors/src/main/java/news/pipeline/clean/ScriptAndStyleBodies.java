@@ -14,10 +14,12 @@ import java.nio.ByteOrder;
  * <p>The start and end tags stay, so the parsed tree has the same elements; only the script and
  * style elements' data goes. A body is cut only where the HTML parser is certain to read it as
  * script or style data: the scan follows the tokenizer's states (comments, quoted attribute values,
- * RCDATA and RAWTEXT elements) and stops cutting for the rest of the page at anything it does not
- * model exactly: a script body with {@code <!--} in it (the tokenizer's escaped states), SVG or
- * MathML content, {@code <select>}, {@code <frameset>}, {@code <plaintext>}, CDATA sections, a
- * {@code <} inside a tag, or a self-closing script or style tag. Stopping early only costs speed.
+ * RCDATA and RAWTEXT elements) and cuts nothing inside SVG, MathML or (for style) a {@code <select>},
+ * where the parser may read that text as markup. It stops cutting for the rest of the page at what
+ * it does not model exactly: a script body with {@code <!--} in it (the tokenizer's escaped
+ * states), raw-text elements holding markup inside SVG, MathML or a select, {@code <frameset>},
+ * {@code <plaintext>}, CDATA sections, a {@code <} inside a tag, or a self-closing script or style
+ * tag. Stopping early only costs speed.
  *
  * <p>Only for bytes in which {@code <} is always the character {@code <}: UTF-8 and single-byte
  * ASCII-compatible charsets.

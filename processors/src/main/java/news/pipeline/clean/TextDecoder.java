@@ -96,8 +96,8 @@ final class TextDecoder {
 
     /**
      * The text of the bytes, malformed sequences replaced by U+FFFD; rejected when it is mostly
-     * control or replacement characters. Decoded into an array the parser reads directly: a
-     * decoder skips runs of ASCII many bytes at a time, and no string of the whole page is made.
+     * control or replacement characters. Decoded into an array the parser reads directly, so that
+     * no string of the whole page is made.
      */
     static CharBuffer decode(final ByteBuffer bytes, final Encoding encoding) throws RejectedDocumentException {
         final CharBuffer text =
@@ -253,11 +253,6 @@ final class TextDecoder {
             return StandardCharsets.UTF_16LE;
         }
         return null;
-    }
-
-    /** Whether the bytes are well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF). */
-    static boolean isValidUtf8(final byte[] bytes) {
-        return (utf8Stats(bytes) & 0xFFFFFFFFL) == 0;
     }
 
     /**
