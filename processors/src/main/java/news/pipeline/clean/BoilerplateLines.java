@@ -1,7 +1,6 @@
 package news.pipeline.clean;
 
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -107,17 +106,34 @@ final class BoilerplateLines {
                 && atMostWords(line, AGENCY_CREDIT_MAX_WORDS);
     }
 
-    /** Whether the line contains the lower-case ASCII word in any case, without a lower-cased copy of the line. */
-    private static boolean containsIgnoringCase(final String line, final String lowerWord) {
-        final char first = lowerWord.charAt(0);
-        final char firstUpper = Character.toUpperCase(first);
-        for (int i = 0, last = line.length() - lowerWord.length(); i <= last; i++) {
-            final char c = line.charAt(i);
-            if ((c == first || c == firstUpper) && line.regionMatches(true, i, lowerWord, 0, lowerWord.length())) {
+    /**
+     * Whether the line contains the word (lower-case ASCII letters) in any case, as
+     * {@link String#regionMatches(boolean, int, String, int, int)} ignoring case would find it,
+     * without a lower-cased copy of the line.
+     */
+    static boolean containsIgnoringCase(final String line, final String lowerWord) {
+        final int length = lowerWord.length();
+        for (int i = 0, last = line.length() - length; i <= last; i++) {
+            int k = 0;
+            while (k < length && sameLetterIgnoringCase(line.charAt(i + k), lowerWord.charAt(k))) {
+                k++;
+            }
+            if (k == length) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether the character is the lower-case ASCII letter in either case, as String's case-blind comparison has it. */
+    private static boolean sameLetterIgnoringCase(final char c, final char lowerLetter) {
+        if (c < 0x80) {
+            return (c | 0x20) == lowerLetter;
+        }
+        // Outside ASCII a few characters fold to ASCII letters (the Kelvin sign to k, dotted I to i).
+        final char upper = Character.toUpperCase(c);
+        final char letterUpper = Character.toUpperCase(lowerLetter);
+        return upper == letterUpper || Character.toLowerCase(upper) == Character.toLowerCase(letterUpper);
     }
 
     private static String lower(final String line) {
@@ -161,20 +177,47 @@ final class BoilerplateLines {
         return line.length() < SHORTCODE_MAX_CHARS && SHORTCODE.matcher(line).matches();
     }
 
-    private static final Pattern NAV_SEPARATOR = Pattern.compile("\\s(?:[|>»·/•]|::)\\s");
-
     /** A menu or breadcrumb line: short items joined by two or more separators ("Home | World | Europe"). */
     static boolean isNavigation(final String line) {
         if (line.length() > NAVIGATION_MAX_CHARS) {
             return false;
         }
-        final Matcher separator = NAV_SEPARATOR.matcher(line);
-        int separators = 0;
-        while (separator.find()) {
-            separators++;
-        }
+        final int separators = navigationSeparators(line);
         return separators >= NAVIGATION_MIN_SEPARATORS
                 && atMostWords(line, NAVIGATION_WORDS_PER_ITEM * (separators + 1));
+    }
+
+    /**
+     * Separators between menu items: one of | > » · / • or "::" with a space on each side. A
+     * separator's trailing space cannot start the next one, as when a pattern's matches are
+     * counted. A loop, not a pattern: it runs on every short paragraph.
+     */
+    static int navigationSeparators(final String line) {
+        int separators = 0;
+        final int n = line.length();
+        int i = 0;
+        while (i + 2 < n) {
+            if (!isPatternSpace(line.charAt(i))) {
+                i++;
+                continue;
+            }
+            final char c = line.charAt(i + 1);
+            final int width = c == '|' || c == '>' || c == '»' || c == '·' || c == '/' || c == '•'
+                    ? 1
+                    : c == ':' && line.charAt(i + 2) == ':' ? 2 : 0;
+            if (width > 0 && i + 1 + width < n && isPatternSpace(line.charAt(i + 1 + width))) {
+                separators++;
+                i += 2 + width;
+            } else {
+                i++;
+            }
+        }
+        return separators;
+    }
+
+    /** A regular expression's {@code \s} without the Unicode flag. */
+    private static boolean isPatternSpace(final char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** A short paragraph that speaks to the reader about the site: newsletters, apps, JavaScript, tips. */
@@ -197,7 +240,11 @@ final class BoilerplateLines {
                 && EMAIL.matcher(line).find();
     }
 
-    /** Every alternative of UI_SENTENCE holds one of these words: a cheap test before the pattern. */
+    /**
+     * Every alternative of UI_SENTENCE holds one of these: a cheap test before the pattern. They are
+     * as long as the alternatives allow ("the app", not "app", which "happened" holds), so that the
+     * pattern seldom runs on prose.
+     */
     private static final String[] UI_SENTENCE_WORDS = {
         "newsletter",
         "inbox",
@@ -210,10 +257,12 @@ final class BoilerplateLines {
         "this story?",
         "this article?",
         "if you",
-        "slideshow",
-        "video",
-        "content",
-        "app"
+        "this slideshow",
+        "this video",
+        "this content",
+        "the app",
+        "our app",
+        "free app"
     };
 
     private static boolean mayBeInterfaceSentence(final String lowerLine) {

@@ -133,6 +133,9 @@ final class ClassNameHints {
             "blog",
             "story");
     private static final Pattern EMBEDDED_POST = Pattern.compile("(?i)tweet|instagram|tiktok|embed");
+    /** Text meant only for screen readers ("opens in a new window"), by the common utility class names. */
+    private static final Pattern SCREEN_READER_ONLY = Pattern.compile(
+            "(?i)\\b(sr-only|visually-?hidden|screen-?reader-?(only|text)|a11y-hidden|visuallyhidden|offscreen)\\b");
 
     /** Verdict bits: which of the four word lists a "class id" string matches. */
     private static final int UNLIKELY_BIT = 1;
@@ -140,14 +143,28 @@ final class ClassNameHints {
     private static final int MAYBE_BIT = 2;
     private static final int NEGATIVE_BIT = 4;
     private static final int POSITIVE_BIT = 8;
+    private static final int SCREEN_READER_BIT = 16;
 
-    /** Verdict bits by "class id" string, for one page. */
+    /**
+     * Verdict bits by class string, or class and id joined by a NUL (which no attribute value
+     * holds), for one page. Most elements have no id, and their class string is the key as it is:
+     * no new string to build and hash for every element.
+     */
     private final Map<String, Integer> cache = new HashMap<>();
+    /** The element last asked about and its verdict: a page is not changed while it is read. */
+    private Element lastElement;
+
+    private int lastVerdict;
 
     /** Named like furniture and not also like content. */
     boolean unlikely(final Element element) {
         final int bits = verdict(element);
         return (bits & UNLIKELY_BIT) != 0 && (bits & MAYBE_BIT) == 0;
+    }
+
+    /** Classed as text for screen readers only, hidden on screen ("sr-only", "visually-hidden"). */
+    boolean screenReaderOnly(final Element element) {
+        return (verdict(element) & SCREEN_READER_BIT) != 0;
     }
 
     /** Readability's class weight: minus for a furniture name, plus for a content name; both may apply. */
@@ -164,17 +181,27 @@ final class ClassNameHints {
     }
 
     private int verdict(final Element element) {
+        // The measuring pass asks twice about most elements (screen-reader text, then unlikely).
+        if (element == lastElement) {
+            return lastVerdict;
+        }
+        lastVerdict = lookUpVerdict(element);
+        lastElement = element;
+        return lastVerdict;
+    }
+
+    private int lookUpVerdict(final Element element) {
         final String cls = element.className();
         final String id = element.id();
         if (cls.isEmpty() && id.isEmpty()) {
             return 0;
         }
-        final String key = cls + " " + id;
+        final String key = id.isEmpty() ? cls : cls + '\0' + id;
         final Integer cached = cache.get(key);
         if (cached != null) {
             return cached;
         }
-        final String names = key.toLowerCase(Locale.ROOT);
+        final String names = (cls + " " + id).toLowerCase(Locale.ROOT);
         int bits = 0;
         if (UNLIKELY.foundIn(names)) {
             bits |= UNLIKELY_BIT;
@@ -188,6 +215,12 @@ final class ClassNameHints {
         if (POSITIVE.foundIn(names)) {
             bits |= POSITIVE_BIT;
         }
+        // Every screen-reader class name holds one of these; the pattern only runs on those that might match.
+        if (!cls.isEmpty()
+                && (names.contains("sr-only") || names.contains("hidden") || names.contains("screen"))
+                && SCREEN_READER_ONLY.matcher(cls).find()) {
+            bits |= SCREEN_READER_BIT;
+        }
         cache.put(key, bits);
         return bits;
     }
@@ -200,8 +233,10 @@ final class ClassNameHints {
         if ("blockquote".equals(element.normalName())) {
             return true;
         }
-        for (Element child : element.children()) {
-            if ("blockquote".equals(child.normalName())
+        // Child nodes, not children(): that builds a list of the elements on every call.
+        for (int i = 0, n = element.childNodeSize(); i < n; i++) {
+            if (element.childNode(i) instanceof Element child
+                    && "blockquote".equals(child.normalName())
                     && EMBEDDED_POST.matcher(child.className()).find()) {
                 return true;
             }

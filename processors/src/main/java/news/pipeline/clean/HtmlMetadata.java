@@ -20,8 +20,7 @@ import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
-import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.NodeFilter;
 
 /**
  * What a page declares about itself: {@code <meta>} (OpenGraph, {@code article:*}, Dublin Core),
@@ -63,7 +62,7 @@ final class HtmlMetadata {
 
     static Metadata read(final Document doc, final String baseUrl) {
         final Scan scan = new Scan();
-        NodeTraversor.traverse(scan, doc);
+        TreeWalk.filter(scan, doc);
         final Meta meta = scan.meta;
         final JsonNode article = JsonLd.article(scan.jsonLd);
 
@@ -127,7 +126,7 @@ final class HtmlMetadata {
     }
 
     /** One pass over the page collects every element the metadata is read from. */
-    private static final class Scan implements NodeVisitor {
+    private static final class Scan implements NodeFilter {
         final Meta meta = new Meta();
         final List<Element> jsonLd = new ArrayList<>();
         String htmlLang;
@@ -142,9 +141,9 @@ final class HtmlMetadata {
         private int articleDepth;
 
         @Override
-        public void head(final Node node, final int depth) {
+        public FilterResult head(final Node node, final int depth) {
             if (!(node instanceof Element element)) {
-                return;
+                return FilterResult.CONTINUE;
             }
             switch (element.normalName()) {
                 case "html" -> {
@@ -188,25 +187,26 @@ final class HtmlMetadata {
                     // nothing to collect
                 }
             }
-            if (element.attributesSize() > 0) {
-                final String prop = element.attr("itemprop");
-                if (!prop.isEmpty()) {
-                    if (itemAuthor == null && "author".equalsIgnoreCase(prop)) {
-                        itemAuthor = element;
-                    } else if (itemPublished == null && "datePublished".equalsIgnoreCase(prop)) {
-                        itemPublished = element;
-                    } else if (itemModified == null && "dateModified".equalsIgnoreCase(prop)) {
-                        itemModified = element;
-                    }
+            // attr() answers "" at once for an element without attributes.
+            final String prop = element.attr("itemprop");
+            if (!prop.isEmpty()) {
+                if (itemAuthor == null && "author".equalsIgnoreCase(prop)) {
+                    itemAuthor = element;
+                } else if (itemPublished == null && "datePublished".equalsIgnoreCase(prop)) {
+                    itemPublished = element;
+                } else if (itemModified == null && "dateModified".equalsIgnoreCase(prop)) {
+                    itemModified = element;
                 }
             }
+            return FilterResult.CONTINUE;
         }
 
         @Override
-        public void tail(final Node node, final int depth) {
+        public FilterResult tail(final Node node, final int depth) {
             if (node instanceof Element element && "article".equals(element.normalName())) {
                 articleDepth--;
             }
+            return FilterResult.CONTINUE;
         }
 
         String time() {

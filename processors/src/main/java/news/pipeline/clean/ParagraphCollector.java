@@ -6,7 +6,6 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
-import org.jsoup.select.NodeTraversor;
 
 /**
  * Reads an article root's text as paragraphs, in document order: block elements break paragraphs,
@@ -71,7 +70,7 @@ final class ParagraphCollector {
         final StringBuilder buffer = new StringBuilder();
         final int[] linkChars = {0};
         final int[] linkDepth = {0};
-        NodeTraversor.filter(
+        TreeWalk.filter(
                 new NodeFilter() {
                     @Override
                     public FilterResult head(final Node node, final int depth) {

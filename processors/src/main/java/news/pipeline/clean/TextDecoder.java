@@ -26,7 +26,7 @@ final class TextDecoder {
     private static final Pattern CONTENT_TYPE_CHARSET =
             Pattern.compile("(?i)charset\\s*=\\s*[\"']?([A-Za-z0-9._:\\-]{1,40})");
 
-    private static final Pattern META_CHARSET =
+    static final Pattern META_CHARSET =
             Pattern.compile("(?i)<meta\\s[^>]{0,300}?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:\\-]{1,40})");
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     /** Share of unreadable characters above which content is binary, not text. */
@@ -122,8 +122,8 @@ final class TextDecoder {
     /**
      * Decodes bytes already found to be well-formed UTF-8 ({@link #utf8Stats}), the common case,
      * with no checks left to make. Java 17's own decoders leave their fast ASCII path at every
-     * non-ASCII character and made decoding a sixth of the cleaner's time; this loop stays in its
-     * ASCII branch. The result equals theirs for well-formed input (tested).
+     * non-ASCII character and made decoding a sixth of the cleaner's time; this loop takes ASCII
+     * eight bytes at a time and returns to that after each non-ASCII character. The result equals theirs for well-formed input (tested).
      */
     static CharBuffer decodeWellFormedUtf8(final ByteBuffer bytes) {
         final byte[] in = bytes.array();
@@ -133,6 +133,15 @@ final class TextDecoder {
         final char[] out = new char[bytes.remaining()];
         int j = 0;
         while (i < end) {
+            // Eight ASCII bytes at a time: markup and most text of most pages.
+            if (i + 8 <= end && ((long) EIGHT_BYTES.get(in, i) & HIGH_BITS) == 0) {
+                for (int k = 0; k < 8; k++) {
+                    out[j + k] = (char) in[i + k];
+                }
+                i += 8;
+                j += 8;
+                continue;
+            }
             final int lead = in[i];
             if (lead >= 0) {
                 out[j++] = (char) lead;
@@ -156,6 +165,23 @@ final class TextDecoder {
         return CharBuffer.wrap(out, 0, j);
     }
 
+    /**
+     * The first {@code <meta ... charset=...>} in the head, as {@code META_CHARSET.find()} would
+     * give it. The pattern is tried only where a {@code <meta} tag starts, found by
+     * {@link String#indexOf(int, int)}: tried at every position of eight kilobytes it cost more than
+     * reading the whole page's bytes.
+     */
+    static String metaCharsetLabel(final String head) {
+        final Matcher matcher = META_CHARSET.matcher(head);
+        for (int at = head.indexOf('<'); at >= 0; at = head.indexOf('<', at + 1)) {
+            if (head.regionMatches(true, at + 1, "meta", 0, 4)
+                    && matcher.region(at, head.length()).lookingAt()) {
+                return matcher.group(1);
+            }
+        }
+        return null;
+    }
+
     static Charset charsetFromContentType(final String contentType) {
         if (contentType == null) {
             return null;
@@ -166,11 +192,11 @@ final class TextDecoder {
 
     private static Charset charsetFromMeta(final byte[] bytes) {
         final String head = new String(bytes, 0, Math.min(bytes.length, META_SCAN_BYTES), StandardCharsets.ISO_8859_1);
-        final Matcher charset = META_CHARSET.matcher(head);
-        if (!charset.find()) {
+        final String label = metaCharsetLabel(head);
+        if (label == null) {
             return null;
         }
-        final Charset declared = lookup(charset.group(1));
+        final Charset declared = lookup(label);
         // A page that says UTF-16 in ASCII-compatible bytes is not UTF-16 (HTML spec: use UTF-8).
         if (declared != null && declared.name().startsWith("UTF-16")) {
             return StandardCharsets.UTF_8;

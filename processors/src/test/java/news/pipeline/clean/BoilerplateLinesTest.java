@@ -2,6 +2,10 @@ package news.pipeline.clean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -179,5 +183,58 @@ class BoilerplateLinesTest {
     @ValueSource(strings = {"© 2026 Example Post Ltd. All rights reserved.", "Email the author at ann@post.example."})
     void shouldNotTakeANoticeOrOneAddressForContactDetails(final String text) {
         assertThat(BoilerplateLines.isContactDetails(text)).isFalse();
+    }
+
+    /** The menu-separator rule as it was written first, as a pattern; the loop must count as it does. */
+    private static final Pattern NAV_SEPARATOR = Pattern.compile("\\s(?:[|>»·/•]|::)\\s");
+
+    @Test
+    void shouldCountMenuSeparatorsAsThePatternDoes() {
+        final String alphabet = " \t\u000B|>»·/•::ab\u00A0";
+        final Random random = new Random(11);
+        for (int round = 0; round < 20_000; round++) {
+            final StringBuilder line = new StringBuilder();
+            for (int k = random.nextInt(12); k > 0; k--) {
+                line.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            final Matcher separators = NAV_SEPARATOR.matcher(line);
+            int expected = 0;
+            while (separators.find()) {
+                expected++;
+            }
+            assertThat(BoilerplateLines.navigationSeparators(line.toString()))
+                    .as("separators in [%s]", line)
+                    .isEqualTo(expected);
+        }
+        assertThat(BoilerplateLines.isNavigation("Home | World | Middle East")).isTrue();
+        assertThat(BoilerplateLines.isNavigation("News :: Sport :: Football")).isTrue();
+        assertThat(BoilerplateLines.isNavigation("Profits rose 4% | a record")).isFalse();
+    }
+
+    @Test
+    void shouldFindAWordIgnoringCaseAsStringComparisonDoes() {
+        final String alphabet = "contribuedCONTRIBUTEDx \u0130\u0131\u212A\u017F";
+        final Random random = new Random(5);
+        int found = 0;
+        for (int round = 0; round < 20_000; round++) {
+            final StringBuilder line = new StringBuilder();
+            for (int k = random.nextInt(16); k > 0; k--) {
+                line.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            if (random.nextInt(4) == 0) {
+                line.insert(
+                        random.nextInt(line.length() + 1), random.nextBoolean() ? "ContriBuTed" : "contr\u0130buted");
+            }
+            final String text = line.toString();
+            boolean expected = false;
+            for (int i = 0; i + "contributed".length() <= text.length(); i++) {
+                expected |= text.regionMatches(true, i, "contributed", 0, "contributed".length());
+            }
+            found += expected ? 1 : 0;
+            assertThat(BoilerplateLines.containsIgnoringCase(text, "contributed"))
+                    .as("[%s]", text)
+                    .isEqualTo(expected);
+        }
+        assertThat(found).as("lines that contain the word").isGreaterThan(1_000);
     }
 }

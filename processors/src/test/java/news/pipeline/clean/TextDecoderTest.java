@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
+import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 
 class TextDecoderTest {
@@ -18,6 +19,10 @@ class TextDecoderTest {
             for (int k = random.nextInt(60); k > 0; k--) {
                 final int[] range = ranges[random.nextInt(ranges.length)];
                 text.appendCodePoint(range[0] + random.nextInt(range[1] - range[0]));
+                // Runs of ASCII, as markup is, which the decoder takes eight bytes at a time.
+                for (int run = random.nextInt(3) == 0 ? random.nextInt(20) : 0; run > 0; run--) {
+                    text.append((char) (0x20 + random.nextInt(0x5F)));
+                }
             }
             final byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
             final TextDecoder.Encoding encoding = TextDecoder.encodingOf(bytes, null, true);
@@ -47,5 +52,41 @@ class TextDecoderTest {
         assertThat(encoding.wellFormedUtf8()).isFalse();
         assertThat(TextDecoder.decode(ByteBuffer.wrap(bytes), encoding).toString())
                 .isEqualTo("caf\u00e9 na\u00efve");
+    }
+
+    /** The meta-charset search tries the pattern only at tags; it must find what the pattern finds anywhere. */
+    @Test
+    void shouldFindTheMetaCharsetThePatternFinds() {
+        final String[] pieces = {
+            "<meta charset=utf-8>",
+            "<META CHARSET=\"Shift_JIS\">",
+            "<meta name=x content=\"text/html; charset=koi8-r\">",
+            "<meta\ncharset='windows-1251'>",
+            "<metal charset=x>",
+            "<meta>",
+            "<meta charset=>",
+            "<p>charset=utf-8</p>",
+            "<",
+            "<<meta charset=iso-8859-2>",
+            "text ",
+            "<meta name=\"a>b\" charset=gbk>",
+            "<!-- <meta charset=big5> -->"
+        };
+        final Random random = new Random(3);
+        int found = 0;
+        for (int round = 0; round < 5_000; round++) {
+            final StringBuilder head = new StringBuilder();
+            for (int k = random.nextInt(5); k > 0; k--) {
+                final String piece = pieces[random.nextInt(pieces.length)];
+                head.append(random.nextInt(5) == 0 ? piece.substring(random.nextInt(piece.length())) : piece);
+            }
+            final Matcher expected = TextDecoder.META_CHARSET.matcher(head);
+            final String label = expected.find() ? expected.group(1) : null;
+            found += label == null ? 0 : 1;
+            assertThat(TextDecoder.metaCharsetLabel(head.toString()))
+                    .as("[%s]", head)
+                    .isEqualTo(label);
+        }
+        assertThat(found).as("heads with a charset").isGreaterThan(1_000);
     }
 }
