@@ -2,7 +2,6 @@ package news.pipeline.clean;
 
 import java.io.CharArrayReader;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.util.List;
 import java.util.Locale;
@@ -95,9 +94,9 @@ public final class ArticleCleaner {
         final DocumentFormat format = declared != null ? declared : sniff(content, encoding);
         // Script and style bodies are never read (JSON-LD excepted) and are half of a page's bytes:
         // cut before decoding and parsing, where the bytes allow it.
-        final ByteBuffer bytes = format == DocumentFormat.HTML && encoding.asciiCompatible()
+        final ByteRanges bytes = format == DocumentFormat.HTML && encoding.asciiCompatible()
                 ? ScriptAndStyleBodies.cut(content, encoding.start())
-                : ByteBuffer.wrap(content, encoding.start(), content.length - encoding.start());
+                : ByteRanges.from(content, encoding.start());
         final CharBuffer text = TextDecoder.decode(bytes, encoding);
         if (!hasVisibleCharacter(text)) {
             throw new RejectedDocumentException(

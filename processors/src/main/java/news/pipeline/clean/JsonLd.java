@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Element;
@@ -58,7 +59,7 @@ final class JsonLd {
                 break;
             }
             final String json = scriptData(script);
-            if (json.length() > MAX_JSON_LD_CHARS || json.isBlank()) {
+            if (json.length() > MAX_JSON_LD_CHARS || json.isBlank() || !mayNameAnArticleType(json)) {
                 continue;
             }
             try {
@@ -71,6 +72,20 @@ final class JsonLd {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether the block can hold an article type at all: every name {@link #ARTICLE_TYPE} takes
+     * holds "article", "posting" or "report" in some ASCII case, unless it is written with JSON
+     * escapes. Pages have blocks for their site, logo and breadcrumbs beside the article's; this
+     * search, in the JDK's fast {@code indexOf}, costs less than parsing them.
+     */
+    static boolean mayNameAnArticleType(final String json) {
+        if (json.contains("\\u")) {
+            return true;
+        }
+        final String lower = json.toLowerCase(Locale.ROOT);
+        return lower.contains("article") || lower.contains("posting") || lower.contains("report");
     }
 
     private static String scriptData(final Element script) {

@@ -2,7 +2,6 @@ package news.pipeline.clean;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
@@ -52,10 +51,10 @@ final class ScriptAndStyleBodies {
     private ScriptAndStyleBodies() {}
 
     /**
-     * The page from {@code start} (past a byte-order mark) with script and style bodies cut out;
-     * the page itself, wrapped, when nothing was cut.
+     * The page from {@code start} (past a byte-order mark) with script and style bodies cut out,
+     * as the ranges of the page that remain; one range when nothing was cut.
      */
-    static ByteBuffer cut(final byte[] page, final int start) {
+    static ByteRanges cut(final byte[] page, final int start) {
         return new Scan(page, start).run();
     }
 
@@ -64,10 +63,9 @@ final class ScriptAndStyleBodies {
         private final byte[] page;
         private final int start;
         private final int end;
-        private byte[] out;
-        private int outLength;
-        /** Where the page's bytes not yet copied to {@link #out} begin. */
-        private int copiedUpTo;
+        private final ByteRanges kept;
+        /** Where the page's bytes not yet in {@link #kept} begin. */
+        private int keptUpTo;
 
         private int svgDepth;
         private int mathDepth;
@@ -77,16 +75,14 @@ final class ScriptAndStyleBodies {
             this.page = page;
             this.start = start;
             this.end = page.length;
-            this.copiedUpTo = start;
+            this.kept = new ByteRanges(page);
+            this.keptUpTo = start;
         }
 
-        ByteBuffer run() {
+        ByteRanges run() {
             scan();
-            if (out == null) {
-                return ByteBuffer.wrap(page, start, end - start).slice();
-            }
-            copyUpTo(end);
-            return ByteBuffer.wrap(out, 0, outLength);
+            kept.add(keptUpTo, end);
+            return kept;
         }
 
         /** Walks the markup; returns when the page ends or the scan can no longer follow the parser. */
@@ -220,8 +216,8 @@ final class ScriptAndStyleBodies {
                 return indexOfLessThan(page, tag.end, close) < 0 ? close : -1;
             }
             if ((script && !contains(open, tag.end, JSON)) || style) {
-                copyUpTo(tag.end);
-                copiedUpTo = close;
+                kept.add(keptUpTo, tag.end);
+                keptUpTo = close;
             }
             return close;
         }
@@ -326,16 +322,6 @@ final class ScriptAndStyleBodies {
                 at++;
             }
             return at;
-        }
-
-        private void copyUpTo(final int position) {
-            if (out == null) {
-                out = new byte[end - start];
-            }
-            final int length = position - copiedUpTo;
-            System.arraycopy(page, copiedUpTo, out, outLength, length);
-            outLength += length;
-            copiedUpTo = position;
         }
 
         private int afterByte(final int from, final char wanted) {

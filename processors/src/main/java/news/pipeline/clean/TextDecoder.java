@@ -99,9 +99,13 @@ final class TextDecoder {
      * control or replacement characters. Decoded into an array the parser reads directly, so that
      * no string of the whole page is made.
      */
-    static CharBuffer decode(final ByteBuffer bytes, final Encoding encoding) throws RejectedDocumentException {
-        final CharBuffer text =
-                encoding.wellFormedUtf8() ? decodeWellFormedUtf8(bytes) : decode(bytes, encoding.charset());
+    static CharBuffer decode(final ByteRanges bytes, final Encoding encoding) throws RejectedDocumentException {
+        if (encoding.wellFormedUtf8()) {
+            final WellFormedUtf8 decoded = new WellFormedUtf8(bytes);
+            rejectIfJunk(decoded.junk, Math.min(decoded.length, JUNK_SAMPLE_CHARS), encoding.charset());
+            return decoded.text();
+        }
+        final CharBuffer text = decode(bytes.toBuffer(), encoding.charset());
         rejectIfJunk(text, encoding.charset());
         return text;
     }
@@ -119,50 +123,95 @@ final class TextDecoder {
         return text;
     }
 
+    /** Bytes already found to be well-formed UTF-8, decoded; see {@link WellFormedUtf8}. */
+    static CharBuffer decodeWellFormedUtf8(final ByteRanges ranges) {
+        return new WellFormedUtf8(ranges).text();
+    }
+
     /**
      * Decodes bytes already found to be well-formed UTF-8 ({@link #utf8Stats}), the common case,
-     * with no checks left to make. Java 17's own decoders leave their fast ASCII path at every
-     * non-ASCII character and made decoding a sixth of the cleaner's time; this loop takes ASCII
-     * eight bytes at a time and returns to that after each non-ASCII character. The result equals theirs for well-formed input (tested).
+     * with no checks left to make, and counts the junk characters among the first
+     * {@value #JUNK_SAMPLE_CHARS} on the way, as {@link #isJunk} has them. Java 17's own decoders
+     * leave their fast ASCII path at every non-ASCII character and made decoding a sixth of the
+     * cleaner's time; this loop takes ASCII eight bytes at a time and returns to that after each
+     * non-ASCII character. Counting junk here spares a second pass over the text, which cost half
+     * as much again. Text and count equal the JDK decoder's and the junk loop's (tested).
      */
-    static CharBuffer decodeWellFormedUtf8(final ByteBuffer bytes) {
-        final byte[] in = bytes.array();
-        int i = bytes.arrayOffset() + bytes.position();
-        final int end = i + bytes.remaining();
-        // Never more chars than bytes: a four-byte sequence is two chars.
-        final char[] out = new char[bytes.remaining()];
-        int j = 0;
-        while (i < end) {
-            // Eight ASCII bytes at a time: markup and most text of most pages.
-            if (i + 8 <= end && ((long) EIGHT_BYTES.get(in, i) & HIGH_BITS) == 0) {
-                for (int k = 0; k < 8; k++) {
-                    out[j + k] = (char) in[i + k];
-                }
-                i += 8;
-                j += 8;
-                continue;
-            }
-            final int lead = in[i];
-            if (lead >= 0) {
-                out[j++] = (char) lead;
-                i++;
-            } else if ((lead & 0xE0) == 0xC0) {
-                out[j++] = (char) (((lead & 0x1F) << 6) | (in[i + 1] & 0x3F));
-                i += 2;
-            } else if ((lead & 0xF0) == 0xE0) {
-                out[j++] = (char) (((lead & 0x0F) << 12) | ((in[i + 1] & 0x3F) << 6) | (in[i + 2] & 0x3F));
-                i += 3;
-            } else {
-                final int codePoint = ((lead & 0x07) << 18)
-                        | ((in[i + 1] & 0x3F) << 12)
-                        | ((in[i + 2] & 0x3F) << 6)
-                        | (in[i + 3] & 0x3F);
-                out[j++] = Character.highSurrogate(codePoint);
-                out[j++] = Character.lowSurrogate(codePoint);
-                i += 4;
+    static final class WellFormedUtf8 {
+        /** Bytes 0x20 to 0x7E in each of eight places. */
+        private static final long SPACES = 0x2020202020202020L;
+
+        private static final long DELETES = 0x7F7F7F7F7F7F7F7FL;
+        private static final long ONES = 0x0101010101010101L;
+
+        final char[] out;
+        int length;
+        int junk;
+
+        WellFormedUtf8(final ByteRanges ranges) {
+            // Never more chars than bytes: a four-byte sequence is two chars.
+            out = new char[ranges.length()];
+            for (int range = 0; range < ranges.count(); range++) {
+                decode(ranges.bytes(), ranges.from(range), ranges.to(range));
             }
         }
-        return CharBuffer.wrap(out, 0, j);
+
+        CharBuffer text() {
+            return CharBuffer.wrap(out, 0, length);
+        }
+
+        /** The ranges of a page split it only at ASCII bytes, never inside a sequence. */
+        private void decode(final byte[] in, final int from, final int end) {
+            int i = from;
+            int j = length;
+            while (i < end) {
+                // Eight ASCII bytes at a time: markup and most text of most pages.
+                if (i + 8 <= end) {
+                    final long eight = (long) EIGHT_BYTES.get(in, i);
+                    if ((eight & HIGH_BITS) == 0) {
+                        for (int k = 0; k < 8; k++) {
+                            out[j + k] = (char) in[i + k];
+                        }
+                        // A control character or DEL among them (exact for ASCII bytes): count each.
+                        final long deletes = eight ^ DELETES;
+                        if ((((eight - SPACES) & ~eight) | ((deletes - ONES) & ~deletes)) != 0
+                                && j < JUNK_SAMPLE_CHARS) {
+                            for (int k = 0; k < 8 && j + k < JUNK_SAMPLE_CHARS; k++) {
+                                junk += isJunk(out[j + k]) ? 1 : 0;
+                            }
+                        }
+                        i += 8;
+                        j += 8;
+                        continue;
+                    }
+                }
+                final int lead = in[i];
+                final int charStart = j;
+                if (lead >= 0) {
+                    out[j++] = (char) lead;
+                    i++;
+                } else if ((lead & 0xE0) == 0xC0) {
+                    out[j++] = (char) (((lead & 0x1F) << 6) | (in[i + 1] & 0x3F));
+                    i += 2;
+                } else if ((lead & 0xF0) == 0xE0) {
+                    out[j++] = (char) (((lead & 0x0F) << 12) | ((in[i + 1] & 0x3F) << 6) | (in[i + 2] & 0x3F));
+                    i += 3;
+                } else {
+                    final int codePoint = ((lead & 0x07) << 18)
+                            | ((in[i + 1] & 0x3F) << 12)
+                            | ((in[i + 2] & 0x3F) << 6)
+                            | (in[i + 3] & 0x3F);
+                    out[j++] = Character.highSurrogate(codePoint);
+                    out[j++] = Character.lowSurrogate(codePoint);
+                    i += 4;
+                }
+                // Surrogates are never junk: only the first char of each sequence needs a look.
+                if (charStart < JUNK_SAMPLE_CHARS && isJunk(out[charStart])) {
+                    junk++;
+                }
+            }
+            length = j;
+        }
     }
 
     /**
@@ -342,17 +391,27 @@ final class TextDecoder {
         final int n = Math.min(text.remaining(), JUNK_SAMPLE_CHARS);
         int junk = 0;
         for (int i = 0; i < n; i++) {
-            final char c = chars[offset + i];
-            // Printable ASCII, most of any page, in one test.
-            if (c >= 0x20 && c < 0x7F) {
-                continue;
-            }
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')
-                    || c == '\uFFFD'
-                    || (c >= 0x7F && c < 0xA0)) {
+            if (isJunk(chars[offset + i])) {
                 junk++;
             }
         }
+        rejectIfJunk(junk, n, charset);
+    }
+
+    /** A character that text does not hold: a control other than whitespace, or the replacement character. */
+    static boolean isJunk(final char c) {
+        // Printable ASCII, most of any page, in one test.
+        if (c >= 0x20 && c < 0x7F) {
+            return false;
+        }
+        return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')
+                || c == '\uFFFD'
+                || (c >= 0x7F && c < 0xA0);
+    }
+
+    /** Rejected when more than a small share of the first {@code n} characters are junk. */
+    private static void rejectIfJunk(final int junk, final int n, final Charset charset)
+            throws RejectedDocumentException {
         if (n > 0 && junk > n * MAX_JUNK_RATIO) {
             throw new RejectedDocumentException(
                     Rejection.UNDECODABLE_TEXT,

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,16 +95,17 @@ class ScriptAndStyleBodiesTest {
     @Test
     void shouldLeaveAPageWithNoScriptOrStyleAsItIs() {
         final byte[] page = "<p>Only text, 1 < 2.</p>".getBytes(StandardCharsets.UTF_8);
-        final ByteBuffer result = ScriptAndStyleBodies.cut(page, 0);
-        assertThat(result.array()).isSameAs(page);
-        assertThat(result.remaining()).isEqualTo(page.length);
+        final ByteRanges result = ScriptAndStyleBodies.cut(page, 0);
+        assertThat(result.count()).isEqualTo(1);
+        assertThat(result.bytes()).isSameAs(page);
+        assertThat(result.length()).isEqualTo(page.length);
     }
 
     @Test
     void shouldStartAfterTheByteOrderMark() {
         final byte[] page = ("\uFEFF<p>t</p><script>x()</script>").getBytes(StandardCharsets.UTF_8);
-        final ByteBuffer result = ScriptAndStyleBodies.cut(page, 3);
-        assertThat(StandardCharsets.UTF_8.decode(result).toString()).isEqualTo("<p>t</p><script></script>");
+        final ByteRanges result = ScriptAndStyleBodies.cut(page, 3);
+        assertThat(StandardCharsets.UTF_8.decode(result.toBuffer()).toString()).isEqualTo("<p>t</p><script></script>");
     }
 
     @Test
@@ -182,14 +182,16 @@ class ScriptAndStyleBodiesTest {
 
     private static String cut(final String page) {
         return StandardCharsets.UTF_8
-                .decode(ScriptAndStyleBodies.cut(page.getBytes(StandardCharsets.UTF_8), 0))
+                .decode(ScriptAndStyleBodies.cut(page.getBytes(StandardCharsets.UTF_8), 0)
+                        .toBuffer())
                 .toString();
     }
 
     private static void assertSameTreeButScriptAndStyleData(final byte[] page) {
         final String whole = new String(page, StandardCharsets.UTF_8);
-        final String cut =
-                StandardCharsets.UTF_8.decode(ScriptAndStyleBodies.cut(page, 0)).toString();
+        final String cut = StandardCharsets.UTF_8
+                .decode(ScriptAndStyleBodies.cut(page, 0).toBuffer())
+                .toString();
         assertThat(withoutScriptAndStyleData(cut))
                 .as("tree of the cut page, for %s", whole)
                 .isEqualTo(withoutScriptAndStyleData(whole));

@@ -2,7 +2,7 @@ package news.pipeline.clean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.ByteBuffer;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import java.util.regex.Matcher;
@@ -29,7 +29,8 @@ class TextDecoderTest {
             if (bytes.length > 0 && text.codePoints().anyMatch(c -> c >= 0x80)) {
                 assertThat(encoding.wellFormedUtf8()).isTrue();
             }
-            assertThat(TextDecoder.decodeWellFormedUtf8(ByteBuffer.wrap(bytes)).toString())
+            assertThat(TextDecoder.decodeWellFormedUtf8(ByteRanges.from(bytes, 0))
+                            .toString())
                     .isEqualTo(new String(bytes, StandardCharsets.UTF_8));
         }
     }
@@ -50,7 +51,7 @@ class TextDecoderTest {
         final byte[] bytes = "caf\u00e9 na\u00efve".getBytes("windows-1252");
         final TextDecoder.Encoding encoding = TextDecoder.encodingOf(bytes, "text/html; charset=windows-1252", true);
         assertThat(encoding.wellFormedUtf8()).isFalse();
-        assertThat(TextDecoder.decode(ByteBuffer.wrap(bytes), encoding).toString())
+        assertThat(TextDecoder.decode(ByteRanges.from(bytes, 0), encoding).toString())
                 .isEqualTo("caf\u00e9 na\u00efve");
     }
 
@@ -88,5 +89,70 @@ class TextDecoderTest {
                     .isEqualTo(label);
         }
         assertThat(found).as("heads with a charset").isGreaterThan(1_000);
+    }
+
+    /** A page with cut-out parts decodes as its kept parts joined; the cuts fall between ASCII bytes. */
+    @Test
+    void shouldDecodeKeptRangesAsTheirBytesJoined() {
+        final Random random = new Random(9);
+        for (int n = 0; n < 500; n++) {
+            final StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(40); k > 0; k--) {
+                text.append(random.nextInt(3) == 0 ? "<p>caf\u00e9 \u4e2d\ud83d\ude00</p>" : "<b>plain ascii</b>");
+            }
+            final byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            final ByteRanges ranges = new ByteRanges(bytes);
+            final ByteArrayOutputStream joined = new ByteArrayOutputStream();
+            int at = 0;
+            while (at < bytes.length) {
+                // Ranges end and start at '<' or after '>', as the cut makes them, with parts dropped between.
+                int end = at + 1 + random.nextInt(40);
+                while (end < bytes.length && bytes[end] != '<') {
+                    end++;
+                }
+                end = Math.min(end, bytes.length);
+                if (random.nextBoolean()) {
+                    ranges.add(at, end);
+                    joined.write(bytes, at, end - at);
+                }
+                at = end;
+            }
+            assertThat(TextDecoder.decodeWellFormedUtf8(ranges).toString())
+                    .isEqualTo(new String(joined.toByteArray(), StandardCharsets.UTF_8));
+            assertThat(ranges.toBuffer().remaining()).isEqualTo(joined.size());
+        }
+    }
+
+    /** The junk counted while decoding equals the junk a loop over the decoded text counts, up to the sample's end. */
+    @Test
+    void shouldCountJunkWhileDecodingAsALoopOverTheTextDoes() {
+        final Random random = new Random(13);
+        final int[][] ranges = {
+            {0x00, 0x20}, {0x20, 0x7F}, {0x7F, 0xA0}, {0xA0, 0x800}, {0xFFFD, 0xFFFE}, {0x10000, 0x10100}
+        };
+        int withJunk = 0;
+        for (int n = 0; n < 400; n++) {
+            final StringBuilder text = new StringBuilder();
+            // Some texts are longer than the sample, so that its end is crossed in every way.
+            final int length = random.nextInt(10) == 0 ? 70_000 : random.nextInt(300);
+            while (text.length() < length) {
+                final int[] range = ranges[random.nextInt(ranges.length)];
+                text.appendCodePoint(range[0] + random.nextInt(range[1] - range[0]));
+                for (int run = random.nextInt(2) == 0 ? random.nextInt(24) : 0; run > 0; run--) {
+                    text.append((char) (0x20 + random.nextInt(0x5F)));
+                }
+            }
+            final byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            final TextDecoder.WellFormedUtf8 decoded = new TextDecoder.WellFormedUtf8(ByteRanges.from(bytes, 0));
+            final String expectedText = new String(bytes, StandardCharsets.UTF_8);
+            int expectedJunk = 0;
+            for (int i = 0; i < Math.min(expectedText.length(), 65_536); i++) {
+                expectedJunk += TextDecoder.isJunk(expectedText.charAt(i)) ? 1 : 0;
+            }
+            withJunk += expectedJunk > 0 ? 1 : 0;
+            assertThat(decoded.text().toString()).isEqualTo(expectedText);
+            assertThat(decoded.junk).as("junk in text %d", n).isEqualTo(expectedJunk);
+        }
+        assertThat(withJunk).isGreaterThan(300);
     }
 }

@@ -111,6 +111,25 @@ class TitleAndMetadataTest {
         assertThat(doc.siteName()).isEqualTo("Valley Times");
     }
 
+    /** Blocks that name no article type are not parsed; an article type written with JSON escapes still counts. */
+    @Test
+    void shouldFindTheArticleBlockAfterBlocksOfOtherTypesAndWhenItsTypeIsEscaped() throws Exception {
+        final CleanDocument doc = page(
+                "<script type='application/ld+json'>{\"@type\":\"WebSite\",\"name\":\"Valley Times\"}</script>"
+                        + "<script type='application/ld+json'>{\"@type\":\"BreadcrumbList\",\"itemListElement\":[]}</script>"
+                        + "<script type='application/ld+json'>{\"@type\":\"News\\u0041rticle\",\"headline\":\"Budget passes\"}</script>",
+                "");
+        assertThat(doc.title()).isEqualTo("Budget passes");
+        assertThat(JsonLd.mayNameAnArticleType("{\"@type\":\"WebSite\",\"name\":\"x\"}"))
+                .isFalse();
+        for (final String type :
+                new String[] {"NewsArticle", "BLOGPOSTING", "Report", "LiveBlogPosting", "ScholarlyArticle"}) {
+            assertThat(JsonLd.mayNameAnArticleType("{\"@type\":\"" + type + "\"}"))
+                    .as(type)
+                    .isTrue();
+        }
+    }
+
     @Test
     void shouldLeaveAbsentOrMeaninglessMetadataNull() throws Exception {
         final CleanDocument doc = page(
