@@ -100,12 +100,8 @@ final class TextDecoder {
      * no string of the whole page is made.
      */
     static CharBuffer decode(final ByteRanges bytes, final Encoding encoding) throws RejectedDocumentException {
-        if (encoding.wellFormedUtf8()) {
-            final WellFormedUtf8 decoded = new WellFormedUtf8(bytes);
-            rejectIfJunk(decoded.junk, Math.min(decoded.length, JUNK_SAMPLE_CHARS), encoding.charset());
-            return decoded.text();
-        }
-        final CharBuffer text = decode(bytes.toBuffer(), encoding.charset());
+        final CharBuffer text =
+                encoding.wellFormedUtf8() ? decodeWellFormedUtf8(bytes) : decode(bytes.toBuffer(), encoding.charset());
         rejectIfJunk(text, encoding.charset());
         return text;
     }
@@ -123,95 +119,62 @@ final class TextDecoder {
         return text;
     }
 
-    /** Bytes already found to be well-formed UTF-8, decoded; see {@link WellFormedUtf8}. */
+    /**
+     * Decodes bytes already found to be well-formed UTF-8 ({@link #utf8Stats}), the common case,
+     * with no checks left to make. Java 17's own decoders leave their fast ASCII path at every
+     * non-ASCII character and made decoding a sixth of the cleaner's time; this loop takes ASCII
+     * eight bytes at a time and returns to that after each non-ASCII character. The result equals
+     * theirs for well-formed input (tested).
+     */
     static CharBuffer decodeWellFormedUtf8(final ByteRanges ranges) {
-        return new WellFormedUtf8(ranges).text();
+        // Never more chars than bytes: a four-byte sequence is two chars.
+        final char[] out = new char[ranges.length()];
+        int j = 0;
+        for (int range = 0; range < ranges.count(); range++) {
+            j = decodeWellFormedUtf8(ranges.bytes(), ranges.from(range), ranges.to(range), out, j);
+        }
+        return CharBuffer.wrap(out, 0, j);
     }
 
     /**
-     * Decodes bytes already found to be well-formed UTF-8 ({@link #utf8Stats}), the common case,
-     * with no checks left to make, and counts the junk characters among the first
-     * {@value #JUNK_SAMPLE_CHARS} on the way, as {@link #isJunk} has them. Java 17's own decoders
-     * leave their fast ASCII path at every non-ASCII character and made decoding a sixth of the
-     * cleaner's time; this loop takes ASCII eight bytes at a time and returns to that after each
-     * non-ASCII character. Counting junk here spares a second pass over the text, which cost half
-     * as much again. Text and count equal the JDK decoder's and the junk loop's (tested).
+     * Decodes {@code in[from, end)} into {@code out} from {@code start} on; returns where the chars
+     * end. The ranges of a page split it only at ASCII bytes, never inside a sequence.
      */
-    static final class WellFormedUtf8 {
-        /** Bytes 0x20 to 0x7E in each of eight places. */
-        private static final long SPACES = 0x2020202020202020L;
-
-        private static final long DELETES = 0x7F7F7F7F7F7F7F7FL;
-        private static final long ONES = 0x0101010101010101L;
-
-        final char[] out;
-        int length;
-        int junk;
-
-        WellFormedUtf8(final ByteRanges ranges) {
-            // Never more chars than bytes: a four-byte sequence is two chars.
-            out = new char[ranges.length()];
-            for (int range = 0; range < ranges.count(); range++) {
-                decode(ranges.bytes(), ranges.from(range), ranges.to(range));
+    private static int decodeWellFormedUtf8(
+            final byte[] in, final int from, final int end, final char[] out, final int start) {
+        int i = from;
+        int j = start;
+        while (i < end) {
+            // Eight ASCII bytes at a time: markup and most text of most pages.
+            if (i + 8 <= end && ((long) EIGHT_BYTES.get(in, i) & HIGH_BITS) == 0) {
+                for (int k = 0; k < 8; k++) {
+                    out[j + k] = (char) in[i + k];
+                }
+                i += 8;
+                j += 8;
+                continue;
+            }
+            final int lead = in[i];
+            if (lead >= 0) {
+                out[j++] = (char) lead;
+                i++;
+            } else if ((lead & 0xE0) == 0xC0) {
+                out[j++] = (char) (((lead & 0x1F) << 6) | (in[i + 1] & 0x3F));
+                i += 2;
+            } else if ((lead & 0xF0) == 0xE0) {
+                out[j++] = (char) (((lead & 0x0F) << 12) | ((in[i + 1] & 0x3F) << 6) | (in[i + 2] & 0x3F));
+                i += 3;
+            } else {
+                final int codePoint = ((lead & 0x07) << 18)
+                        | ((in[i + 1] & 0x3F) << 12)
+                        | ((in[i + 2] & 0x3F) << 6)
+                        | (in[i + 3] & 0x3F);
+                out[j++] = Character.highSurrogate(codePoint);
+                out[j++] = Character.lowSurrogate(codePoint);
+                i += 4;
             }
         }
-
-        CharBuffer text() {
-            return CharBuffer.wrap(out, 0, length);
-        }
-
-        /** The ranges of a page split it only at ASCII bytes, never inside a sequence. */
-        private void decode(final byte[] in, final int from, final int end) {
-            int i = from;
-            int j = length;
-            while (i < end) {
-                // Eight ASCII bytes at a time: markup and most text of most pages.
-                if (i + 8 <= end) {
-                    final long eight = (long) EIGHT_BYTES.get(in, i);
-                    if ((eight & HIGH_BITS) == 0) {
-                        for (int k = 0; k < 8; k++) {
-                            out[j + k] = (char) in[i + k];
-                        }
-                        // A control character or DEL among them (exact for ASCII bytes): count each.
-                        final long deletes = eight ^ DELETES;
-                        if ((((eight - SPACES) & ~eight) | ((deletes - ONES) & ~deletes)) != 0
-                                && j < JUNK_SAMPLE_CHARS) {
-                            for (int k = 0; k < 8 && j + k < JUNK_SAMPLE_CHARS; k++) {
-                                junk += isJunk(out[j + k]) ? 1 : 0;
-                            }
-                        }
-                        i += 8;
-                        j += 8;
-                        continue;
-                    }
-                }
-                final int lead = in[i];
-                final int charStart = j;
-                if (lead >= 0) {
-                    out[j++] = (char) lead;
-                    i++;
-                } else if ((lead & 0xE0) == 0xC0) {
-                    out[j++] = (char) (((lead & 0x1F) << 6) | (in[i + 1] & 0x3F));
-                    i += 2;
-                } else if ((lead & 0xF0) == 0xE0) {
-                    out[j++] = (char) (((lead & 0x0F) << 12) | ((in[i + 1] & 0x3F) << 6) | (in[i + 2] & 0x3F));
-                    i += 3;
-                } else {
-                    final int codePoint = ((lead & 0x07) << 18)
-                            | ((in[i + 1] & 0x3F) << 12)
-                            | ((in[i + 2] & 0x3F) << 6)
-                            | (in[i + 3] & 0x3F);
-                    out[j++] = Character.highSurrogate(codePoint);
-                    out[j++] = Character.lowSurrogate(codePoint);
-                    i += 4;
-                }
-                // Surrogates are never junk: only the first char of each sequence needs a look.
-                if (charStart < JUNK_SAMPLE_CHARS && isJunk(out[charStart])) {
-                    junk++;
-                }
-            }
-            length = j;
-        }
+        return j;
     }
 
     /**
@@ -399,7 +362,7 @@ final class TextDecoder {
     }
 
     /** A character that text does not hold: a control other than whitespace, or the replacement character. */
-    static boolean isJunk(final char c) {
+    private static boolean isJunk(final char c) {
         // Printable ASCII, most of any page, in one test.
         if (c >= 0x20 && c < 0x7F) {
             return false;
