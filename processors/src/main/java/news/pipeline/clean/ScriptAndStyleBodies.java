@@ -253,7 +253,7 @@ final class ScriptAndStyleBodies {
             }
             final boolean script = name == SCRIPT;
             final boolean style = name == STYLE;
-            final boolean textOnly = (NameKinds.of(name) & NameKinds.TEXT_ONLY) != 0;
+            final boolean textOnly = isOneOf(name, TEXT_ONLY);
             if (!script && !style && !textOnly) {
                 if (name == SELECT) {
                     inSelect = true;
@@ -477,57 +477,13 @@ final class ScriptAndStyleBodies {
         }
     }
 
-    /**
-     * What the scan needs to know of an element's name, from a small hash table: every start and
-     * end tag asks, and comparing with each list in turn made the scan a quarter slower.
-     */
-    private static final class NameKinds {
-        static final int VOID = 1;
-        static final int FORMATTING = 2;
-        static final int KEEPS_FURNITURE = 4;
-        static final int FURNITURE = 8;
-        static final int TEXT_ONLY = 16;
-        /** A power of two, well above twice the names. */
-        private static final int SIZE = 128;
-
-        private static final long[] NAMES = new long[SIZE];
-        private static final int[] KINDS = new int[SIZE];
-
-        static {
-            add(ScriptAndStyleBodies.VOID, VOID);
-            add(ScriptAndStyleBodies.FORMATTING, FORMATTING);
-            add(ScriptAndStyleBodies.KEEPS_FURNITURE, KEEPS_FURNITURE);
-            add(ScriptAndStyleBodies.FURNITURE, FURNITURE);
-            add(ScriptAndStyleBodies.TEXT_ONLY, TEXT_ONLY);
-        }
-
-        private NameKinds() {}
-
-        static int of(final long name) {
-            for (int slot = slot(name); ; slot = (slot + 1) & (SIZE - 1)) {
-                if (NAMES[slot] == name) {
-                    return KINDS[slot];
-                }
-                if (NAMES[slot] == 0) {
-                    return 0;
-                }
+    private static boolean isOneOf(final long name, final long[] names) {
+        for (final long candidate : names) {
+            if (name == candidate) {
+                return true;
             }
         }
-
-        private static void add(final long[] names, final int kind) {
-            for (final long name : names) {
-                int slot = slot(name);
-                while (NAMES[slot] != 0 && NAMES[slot] != name) {
-                    slot = (slot + 1) & (SIZE - 1);
-                }
-                NAMES[slot] = name;
-                KINDS[slot] |= kind;
-            }
-        }
-
-        private static int slot(final long name) {
-            return (int) ((name * 0x9E3779B97F4A7C15L) >>> 57);
-        }
+        return false;
     }
 
     private static long packed(final String lowerCase) {
@@ -589,13 +545,13 @@ final class ScriptAndStyleBodies {
                     && (readByMetadata
                             || name == FORM && formPointerBefore
                             || name == BUTTON && buttonsBefore > 0
-                            || (NameKinds.of(name) & NameKinds.KEEPS_FURNITURE) != 0 && !(foreign && name == TITLE)
-                            || selfClosing && !foreign && (NameKinds.of(name) & NameKinds.VOID) == 0)) {
+                            || isOneOf(name, KEEPS_FURNITURE) && !(foreign && name == TITLE)
+                            || selfClosing && !foreign && !isOneOf(name, VOID))) {
                 emptiable = false;
             }
             // Void elements have no end tag; in SVG and MathML (and for svg and math themselves)
             // "/>" closes the element, while in HTML the parser ignores it.
-            if ((NameKinds.of(name) & NameKinds.VOID) != 0 || selfClosing && (foreign || name == SVG || name == MATH)) {
+            if (isOneOf(name, VOID) || selfClosing && (foreign || name == SVG || name == MATH)) {
                 return false;
             }
             if (depth == MAX_DEPTH) {
@@ -614,7 +570,7 @@ final class ScriptAndStyleBodies {
                     && !selfClosing
                     && !foreign
                     && !inSelect
-                    && (NameKinds.of(name) & NameKinds.FURNITURE) != 0) {
+                    && isOneOf(name, FURNITURE)) {
                 furniture = depth - 1;
                 emptiable = true;
                 formPointerBefore = formPointer;
@@ -637,14 +593,14 @@ final class ScriptAndStyleBodies {
             if (at < 0) {
                 // A stray end tag: the parser ignores it, or makes an element of it ("</p>", "</br>");
                 // a void element's, but for br, it ignores.
-                emptiable &= (NameKinds.of(name) & NameKinds.VOID) != 0 && name != BR;
+                emptiable &= isOneOf(name, VOID) && name != BR;
                 return false;
             }
             final boolean inOrder = at == depth - 1;
             if (!inOrder) {
                 emptiable = false;
                 for (int k = at; k < depth; k++) {
-                    unsure |= (NameKinds.of(names[k]) & NameKinds.FORMATTING) != 0;
+                    unsure |= isOneOf(names[k], FORMATTING);
                 }
             }
             while (depth > at) {
@@ -663,7 +619,7 @@ final class ScriptAndStyleBodies {
                 names = Arrays.copyOf(names, depth * 2);
             }
             names[depth++] = name;
-            if ((NameKinds.of(name) & NameKinds.FORMATTING) != 0) {
+            if (isOneOf(name, FORMATTING)) {
                 formatting++;
             } else if (name == TABLE) {
                 tables++;
@@ -674,7 +630,7 @@ final class ScriptAndStyleBodies {
 
         private void pop() {
             final long name = names[--depth];
-            if ((NameKinds.of(name) & NameKinds.FORMATTING) != 0) {
+            if (isOneOf(name, FORMATTING)) {
                 formatting--;
             } else if (name == TABLE) {
                 tables--;
