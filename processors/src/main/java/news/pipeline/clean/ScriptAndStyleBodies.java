@@ -3,7 +3,6 @@ package news.pipeline.clean;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.util.Arrays;
 
 /**
  * Cuts the bodies of {@code <script>} and {@code <style>} elements out of an HTML page's bytes
@@ -45,56 +44,7 @@ final class ScriptAndStyleBodies {
     /** After these the scan cannot follow the parser: cutting stops. "plaintext" is too long to pack. */
     private static final long FRAMESET = packed("frameset");
 
-    /**
-     * Page furniture the cleaner skips whole: their content is emptied (the element stays) when the
-     * scan can tell the parser would keep it inside them.
-     */
-    private static final long[] FURNITURE = {packed("nav"), packed("footer"), packed("aside")};
-    /** Elements that never hold content: no end tag to wait for. */
-    private static final long[] VOID = {
-        packed("area"),
-        packed("br"),
-        packed("col"),
-        packed("embed"),
-        packed("hr"),
-        packed("img"),
-        packed("input"),
-        packed("param"),
-        packed("source"),
-        packed("track"),
-        packed("wbr")
-    };
-    /**
-     * Inside furniture these keep it as it is: what the metadata reads (meta, link, base, time,
-     * h1, article, title) and what the parser applies beyond the element (html, head, body,
-     * select, table, template). A form inside keeps it only while the parser's form pointer is set.
-     */
-    private static final long[] KEEPS_FURNITURE = {
-        packed("meta"), packed("link"), packed("base"), packed("time"), packed("h1"), packed("article"),
-        packed("title"), packed("html"), packed("head"), packed("body"), packed("select"), packed("table"),
-        packed("template")
-    };
-
-    private static final long FORM = packed("form");
-    /** A button's start tag closes a button open around it: with one open around furniture, a button in it keeps it. */
-    private static final long BUTTON = packed("button");
-
-    private static final long BR = packed("br");
-    /**
-     * Formatting elements: while one is open around furniture, the parser may rebuild it inside and
-     * after the furniture, so the furniture is left whole.
-     */
-    private static final long[] FORMATTING = {
-        packed("a"), packed("b"), packed("big"), packed("code"), packed("em"), packed("font"), packed("i"),
-        packed("nobr"), packed("s"), packed("small"), packed("strike"), packed("strong"), packed("tt"), packed("u")
-    };
-
-    private static final long TABLE = packed("table");
-    private static final long TITLE = packed("title");
-
     private static final byte[] PLAINTEXT = ascii("plaintext");
-    /** Microdata the metadata reads (author, dates) may sit in any element. */
-    private static final byte[] ITEMPROP = ascii("itemprop");
     /** A script whose tag names JSON keeps its body: the metadata reads JSON-LD. */
     private static final byte[] JSON = ascii("json");
 
@@ -120,13 +70,6 @@ final class ScriptAndStyleBodies {
         private int svgDepth;
         private int mathDepth;
         private boolean inSelect;
-        /** The open elements as far as the scan can tell, to know which furniture it may empty. */
-        private final OpenElements elements = new OpenElements();
-        /** Where the content of the furniture being read starts, and the kept ranges then. */
-        private int furnitureContent;
-
-        private int rangesBeforeFurniture;
-        private int keptUpToBeforeFurniture;
 
         Scan(final byte[] page, final int start) {
             this.page = page;
@@ -218,7 +161,6 @@ final class ScriptAndStyleBodies {
                 return -1;
             }
             final long name = packedName(nameStart, nameEnd);
-            endOf(open, name);
             if (svgDepth > 0 && name == SVG) {
                 svgDepth--;
             } else if (mathDepth > 0 && name == MATH) {
@@ -239,7 +181,6 @@ final class ScriptAndStyleBodies {
             }
             final boolean foreign = svgDepth > 0 || mathDepth > 0;
             final long name = packedName(nameStart, nameEnd);
-            startOf(open, tag, name, foreign);
             if (name == SVG) {
                 svgDepth += tag.selfClosing ? 0 : 1;
                 return tag.end;
@@ -279,28 +220,6 @@ final class ScriptAndStyleBodies {
                 keptUpTo = close;
             }
             return close;
-        }
-
-        /** Follows a start tag: the furniture it opens is remembered, to be emptied at its end tag. */
-        private void startOf(final int open, final Tag tag, final long name, final boolean foreign) {
-            // Only furniture being read needs the look at the tag's attributes.
-            final boolean readByMetadata = elements.readingFurniture()
-                    && (contains(open, tag.end, ITEMPROP) || name == SCRIPT && contains(open, tag.end, JSON));
-            if (elements.start(name, tag.selfClosing, foreign, inSelect, readByMetadata)) {
-                furnitureContent = tag.end;
-                rangesBeforeFurniture = kept.count();
-                keptUpToBeforeFurniture = keptUpTo;
-            }
-        }
-
-        /** Follows an end tag: when it closes furniture that may be emptied, its content goes. */
-        private void endOf(final int open, final long name) {
-            if (elements.end(name)) {
-                // Script bodies cut inside it go with the rest of its content.
-                kept.truncate(rangesBeforeFurniture);
-                kept.add(keptUpToBeforeFurniture, furnitureContent);
-                keptUpTo = open;
-            }
         }
 
         /**
@@ -435,17 +354,10 @@ final class ScriptAndStyleBodies {
             return false;
         }
 
-        /**
-         * The name in lower case packed into a long; a longer name (a custom element's) as a hash
-         * of it with the top bit set, which no packed ASCII name has.
-         */
+        /** The name in lower case packed into a long, or 0 when it is longer than eight bytes. */
         private long packedName(final int nameStart, final int nameEnd) {
             if (nameEnd - nameStart > Long.BYTES) {
-                long hash = 0xcbf29ce484222325L;
-                for (int at = nameStart; at < nameEnd; at++) {
-                    hash = (hash ^ (toLowerAscii(page[at]) & 0xFF)) * 0x100000001b3L;
-                }
-                return hash | Long.MIN_VALUE;
+                return 0;
             }
             long packed = 0;
             for (int at = nameStart; at < nameEnd; at++) {
@@ -492,152 +404,6 @@ final class ScriptAndStyleBodies {
             packed = (packed << Byte.SIZE) | lowerCase.charAt(k);
         }
         return packed;
-    }
-
-    /**
-     * The elements open at a point of the page, as the start and end tags tell them, kept to decide
-     * which furniture (nav, footer, aside) may be emptied: the furniture's content must be closed in
-     * order by its own end tags, hold nothing of {@link #KEEPS_FURNITURE} nor microdata or JSON-LD,
-     * and no formatting element or table may be open around it. The parser then builds that content
-     * inside the element and nothing of it outside, so emptying it changes nothing else in the
-     * tree. The model does not follow every rule of the parser (implied end tags, for one); where
-     * it cannot tell, it keeps the furniture: once a formatting element has been closed out of
-     * order (the parser may rebuild it later), it empties nothing more on the page.
-     */
-    private static final class OpenElements {
-        /** Deeper than this the model stops; a real page is far shallower. */
-        private static final int MAX_DEPTH = 4096;
-
-        private long[] names = new long[64];
-        private int depth;
-        private int formatting;
-        private int tables;
-        /**
-         * The parser's form element pointer: set by a form's start tag, cleared only by a form's
-         * end tag, whatever closes the element. A form tag in furniture while it is set would change
-         * what the parser does with forms after the furniture.
-         */
-        private boolean formPointer;
-
-        private boolean formPointerBefore;
-
-        private int buttons;
-        private int buttonsBefore;
-        private boolean unsure;
-        /** The index of the furniture being read, else -1. */
-        private int furniture = -1;
-
-        private boolean emptiable;
-
-        /** Whether furniture is being read, and may still be emptied. */
-        boolean readingFurniture() {
-            return furniture >= 0 && emptiable;
-        }
-
-        /** Whether this start tag opens furniture that may be emptied. */
-        boolean start(
-                final long name,
-                final boolean selfClosing,
-                final boolean foreign,
-                final boolean inSelect,
-                final boolean readByMetadata) {
-            if (furniture >= 0
-                    && (readByMetadata
-                            || name == FORM && formPointerBefore
-                            || name == BUTTON && buttonsBefore > 0
-                            || isOneOf(name, KEEPS_FURNITURE) && !(foreign && name == TITLE)
-                            || selfClosing && !foreign && !isOneOf(name, VOID))) {
-                emptiable = false;
-            }
-            // Void elements have no end tag; in SVG and MathML (and for svg and math themselves)
-            // "/>" closes the element, while in HTML the parser ignores it.
-            if (isOneOf(name, VOID) || selfClosing && (foreign || name == SVG || name == MATH)) {
-                return false;
-            }
-            if (depth == MAX_DEPTH) {
-                unsure = true;
-                emptiable = false;
-                return false;
-            }
-            push(name);
-            if (name == FORM) {
-                formPointer = true;
-            }
-            if (furniture < 0
-                    && !unsure
-                    && formatting == 0
-                    && tables == 0
-                    && !selfClosing
-                    && !foreign
-                    && !inSelect
-                    && isOneOf(name, FURNITURE)) {
-                furniture = depth - 1;
-                emptiable = true;
-                formPointerBefore = formPointer;
-                buttonsBefore = buttons;
-                return true;
-            }
-            return false;
-        }
-
-        /** Whether this end tag closes furniture whose content is to be emptied. */
-        boolean end(final long name) {
-            if (name == FORM) {
-                emptiable &= !(furniture >= 0 && formPointerBefore);
-                formPointer = false;
-            }
-            int at = depth - 1;
-            while (at >= 0 && names[at] != name) {
-                at--;
-            }
-            if (at < 0) {
-                // A stray end tag: the parser ignores it, or makes an element of it ("</p>", "</br>");
-                // a void element's, but for br, it ignores.
-                emptiable &= isOneOf(name, VOID) && name != BR;
-                return false;
-            }
-            final boolean inOrder = at == depth - 1;
-            if (!inOrder) {
-                emptiable = false;
-                for (int k = at; k < depth; k++) {
-                    unsure |= isOneOf(names[k], FORMATTING);
-                }
-            }
-            while (depth > at) {
-                pop();
-            }
-            if (furniture >= 0 && depth <= furniture) {
-                final boolean empty = inOrder && at == furniture && emptiable;
-                furniture = -1;
-                return empty;
-            }
-            return false;
-        }
-
-        private void push(final long name) {
-            if (depth == names.length) {
-                names = Arrays.copyOf(names, depth * 2);
-            }
-            names[depth++] = name;
-            if (isOneOf(name, FORMATTING)) {
-                formatting++;
-            } else if (name == TABLE) {
-                tables++;
-            } else if (name == BUTTON) {
-                buttons++;
-            }
-        }
-
-        private void pop() {
-            final long name = names[--depth];
-            if (isOneOf(name, FORMATTING)) {
-                formatting--;
-            } else if (name == TABLE) {
-                tables--;
-            } else if (name == BUTTON) {
-                buttons--;
-            }
-        }
     }
 
     /** Where a tag's '>' was passed, and whether it closed with "/>". */

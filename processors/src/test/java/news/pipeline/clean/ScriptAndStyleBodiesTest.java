@@ -80,45 +80,7 @@ class ScriptAndStyleBodiesTest {
             "<style>never closed",
             "<p>Café – “quoted” ✓ 𝄞</p><script>var s = 'naïve 𝄞 <b>';</script><p>Zürich</p>",
             "<head><script>h()</script><noscript><style>n{}</style></noscript><title>T</title></head><body><p>t</p></body>",
-            "<html><head><style>a{}</style></head><body><script>b()</script>text</body></html><script>after()</script>",
-            "<nav><ul><li><a href=/>Home</a></li><li><a href=/w>World</a></li></ul></nav><p>t</p><script>x()</script>",
-            "<footer><p>\u00a9 2026</p><script>f()</script><svg><title>i</title><path d='M0'/></svg></footer><p>t</p>",
-            "<nav><a href=/>Home</nav><p>after an unclosed link</p>",
-            "<b>bold<nav><a href=/>x</a></nav>still bold</b><p>t</p>",
-            "<p><b>b</p><nav><a href=/>menu</a></nav>text<p>t</p>",
-            "<a href=x><div></a></div><nav><a href=y>y</a></nav><p>t</p>",
-            "<nav><ul><li>a<li>b</ul></nav><p>t</p>",
-            "<aside><nav><a href=/>in</a></nav></aside><p>t</p>",
-            "<aside><div itemprop=author>Ann</div></aside><p>t</p>",
-            "<aside><time datetime=2026-01-01>Jan</time></aside><p>t</p>",
-            "<footer><script type=application/ld+json>{\"@type\":\"NewsArticle\"}</script></footer>",
-            "<form><nav><form><input></form></nav><p>in the outer form</p></form>",
-            "<table><tr><td><nav><a href=/>x</a></nav></td></tr></table><p>t</p>",
-            "<table><nav><a href=/>foster</a></nav><tr><td>c</td></tr></table><p>t</p>",
-            "<select><nav><option>x</option></nav></select><p>t</p>",
-            "<svg><nav><a>x</a></nav></svg><p>t</p>",
-            "<nav><div/><p>t</p></nav><p>after</p>",
-            "<nav><p>x</nav><p>t</p>",
-            "<nav></br><a href=/>x</a></nav><p>t</p>",
-            "<div><nav><span>x</div><p>t</p>",
-            "<nav><i>x</b></i></nav><p>t</p><nav><a href=/>later</a></nav>",
-            "<nav><body class=x><a>y</a></nav><p>t</p>",
-            "<NAV CLASS=menu><A HREF=/>x</A></NAV ><p>t</p>",
-            "<nav><form action=/s><input name=q><button>Go</button></form></nav><form><input name=r></form>",
-            "<div><form></div><nav><form><input></form></nav><p>t</p><input name=after>",
-            "<footer><nav><a href=/>a</a></nav><aside>x</aside></footer><p>t</p>",
-            "<nav><site-menu-item-long>x</site-menu-item-long><other-custom-tag>y</other-custom-tag></nav><p>t</p>",
-            "<nav><site-menu-item-long>x</other-custom-element></nav><p>t</p>",
-            "<nav><picture><source srcset=a.webp></source><img src=a.png></picture></nav><p>t</p>",
-            "<nav><a>x</a></br></nav><p>t</p>",
-            "<button>outer<nav><button>inner</button></nav>after</button><p>t</p>",
-            "<nav><button>a<button>b</button></button></nav><p>t</p>",
-            "<ul><li>a<nav><li>b</li></nav>c</li></ul><p>t</p>",
-            "<p>para<nav><p>in</p></nav>after</p>",
-            "<head><nav><a href=/>in head</a></nav><p>t</p>",
-            "<nav><b><b><b><b>x</b></b></b></b></nav><b>y</b><p>t</p>",
-            "<nav><image src=x></nav><p>t</p>",
-            "<nav><ruby>a<rt>b</rt></ruby><object>o</object></nav><p>t</p>");
+            "<html><head><style>a{}</style></head><body><script>b()</script>text</body></html><script>after()</script>");
 
     @Test
     void shouldCutScriptAndStyleBodiesAndKeepTheirTags() {
@@ -128,31 +90,6 @@ class ScriptAndStyleBodiesTest {
         assertThat(cut(page))
                 .isEqualTo("<html><head><style></style></head><body><p>Text.</p><script src=\"a.js\"></script>"
                         + "<script type=\"application/ld+json\">{\"a\":1}</script></body></html>");
-    }
-
-    @Test
-    void shouldEmptyFurnitureWhoseContentStaysInside() {
-        assertThat(cut("<nav class=m><ul><li><a href=/>Home</a></li></ul><script>x()</script></nav><p>t</p>"))
-                .isEqualTo("<nav class=m></nav><p>t</p>");
-        assertThat(cut("<div><footer><p>\u00a9 2026 <b>Post</b></p></footer></div><aside>Also</aside>"))
-                .isEqualTo("<div><footer></footer></div><aside></aside>");
-        assertThat(cut("<footer><nav><form><input name=q></form><long-custom-name>x</long-custom-name></nav></footer>"))
-                .isEqualTo("<footer></footer>");
-    }
-
-    @Test
-    void shouldKeepFurnitureTheScanCannotVouchFor() {
-        for (final String page : List.of(
-                "<nav><a href=/>unclosed link</nav><p>t</p>",
-                "<b>open around it<nav><a href=/>x</a></nav></b>",
-                "<aside><span itemprop=author>Ann</span></aside>",
-                "<aside><time datetime=2026-01-01>Jan</time></aside>",
-                "<footer><script type=application/ld+json>{}</script></footer>",
-                "<nav><ul><li>implied end tags</ul></nav>",
-                "<table><tr><td><nav><a>in a table</a></nav></td></tr></table>",
-                "<a href=x><div></a></div><nav><a href=y>after a formatting element closed out of order</a></nav>")) {
-            assertThat(cut(page)).as(page).isEqualTo(page);
-        }
     }
 
     @Test
@@ -274,10 +211,6 @@ class ScriptAndStyleBodiesTest {
                         .toList()
                         .forEach(Node::remove);
             }
-        }
-        // Furniture may be emptied; whatever else the parser built must be the same.
-        for (final Element element : doc.select("nav, footer, aside")) {
-            element.empty();
         }
         return doc.outerHtml();
     }
