@@ -45,6 +45,20 @@ final class ScriptAndStyleBodies {
     private static final long FRAMESET = packed("frameset");
 
     private static final byte[] PLAINTEXT = ascii("plaintext");
+    /**
+     * SVG and MathML elements whose content the parser reads as HTML (SVG's title is read as text
+     * by the scan already). Text in them is harmless; a tag in them stops the cutting.
+     */
+    private static final byte[][] INTEGRATION_POINTS = {
+        ascii("foreignobject"),
+        ascii("desc"),
+        ascii("mi"),
+        ascii("mo"),
+        ascii("mn"),
+        ascii("ms"),
+        ascii("mtext"),
+        ascii("annotation-xml")
+    };
     /** A script whose tag names JSON keeps its body: the metadata reads JSON-LD. */
     private static final byte[] JSON = ascii("json");
 
@@ -69,6 +83,9 @@ final class ScriptAndStyleBodies {
 
         private int svgDepth;
         private int mathDepth;
+        /** Open SVG and MathML elements whose content the parser reads as HTML. */
+        private int integrationPoints;
+
         private boolean inSelect;
 
         Scan(final byte[] page, final int start) {
@@ -160,6 +177,9 @@ final class ScriptAndStyleBodies {
             if (tag == null) {
                 return -1;
             }
+            if (integrationPoints > 0 && isIntegrationPoint(nameStart, nameEnd)) {
+                integrationPoints--;
+            }
             final long name = packedName(nameStart, nameEnd);
             if (svgDepth > 0 && name == SVG) {
                 svgDepth--;
@@ -180,6 +200,15 @@ final class ScriptAndStyleBodies {
                 return -1;
             }
             final boolean foreign = svgDepth > 0 || mathDepth > 0;
+            if (integrationPoints > 0) {
+                // Markup inside an SVG or MathML element whose content is HTML: the parser may then
+                // ignore a closing </svg> or </math>, and the scan's count of them would be wrong.
+                return -1;
+            }
+            if (foreign && !tag.selfClosing && isIntegrationPoint(nameStart, nameEnd)) {
+                integrationPoints++;
+                return tag.end;
+            }
             final long name = packedName(nameStart, nameEnd);
             if (name == SVG) {
                 svgDepth += tag.selfClosing ? 0 : 1;
@@ -364,6 +393,15 @@ final class ScriptAndStyleBodies {
                 packed = (packed << Byte.SIZE) | (toLowerAscii(page[at]) & 0xFF);
             }
             return packed;
+        }
+
+        private boolean isIntegrationPoint(final int nameStart, final int nameEnd) {
+            for (final byte[] point : INTEGRATION_POINTS) {
+                if (nameEnd - nameStart == point.length && equalsIgnoreAsciiCase(nameStart, point)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private boolean isPlaintext(final int nameStart, final int nameEnd) {
