@@ -22,7 +22,7 @@ import org.jsoup.parser.Parser;
  */
 public final class ArticleCleaner {
     /** Version of the cleaning logic; part of every clean record. Bump it whenever output can change. */
-    public static final String VERSION = "1.4.1";
+    public static final String VERSION = "1.5.0";
     /** Default largest content accepted, in bytes. */
     public static final int DEFAULT_MAX_CONTENT_BYTES = 4 * 1024 * 1024;
 

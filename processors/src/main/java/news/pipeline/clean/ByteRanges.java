@@ -41,6 +41,14 @@ final class ByteRanges {
         length += to - from;
     }
 
+    /** Drops the ranges from {@code keep} on, leaving the first {@code keep}. */
+    void truncate(final int keep) {
+        for (int range = keep; range < count; range++) {
+            length -= to(range) - from(range);
+        }
+        count = Math.min(count, keep);
+    }
+
     byte[] bytes() {
         return bytes;
     }

@@ -3,6 +3,7 @@ package news.pipeline.clean;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * Cuts the bodies of {@code <script>} and {@code <style>} elements out of an HTML page's bytes
@@ -44,6 +45,250 @@ final class ScriptAndStyleBodies {
     /** After these the scan cannot follow the parser: cutting stops. "plaintext" is too long to pack. */
     private static final long FRAMESET = packed("frameset");
 
+    /**
+     * Page furniture the cleaner skips whole: their content is emptied (the element stays) when the
+     * scan can tell the parser would keep it inside them.
+     */
+    private static final long[] FURNITURE = {packed("nav"), packed("footer"), packed("aside")};
+    /** Elements that never hold content, as the parser knows them: no end tag to wait for. */
+    private static final long[] VOID = {
+        packed("area"), packed("base"), packed("basefont"), packed("bgsound"), packed("br"), packed("col"),
+        packed("embed"), packed("frame"), packed("hr"), packed("img"), packed("input"), packed("keygen"),
+        packed("link"), packed("meta"), packed("param"), packed("source"), packed("track"), packed("wbr")
+    };
+    /**
+     * Inside furniture these keep it as it is: what the metadata reads (meta, link, base, time, h1,
+     * article, title), what the parser applies beyond the element or to a part of the tree before it
+     * (html, head, body, template, tables and their parts, select, form-listed and ruby parts whose
+     * start tags look down the stack, objects that set markers), what it reads as raw text, and
+     * names it treats in its own way (image, isindex, and the void command, device, menuitem).
+     */
+    private static final long[] KEEPS_FURNITURE = {
+        packed("meta"),
+        packed("link"),
+        packed("base"),
+        packed("time"),
+        packed("h1"),
+        packed("article"),
+        packed("title"),
+        packed("html"),
+        packed("head"),
+        packed("body"),
+        packed("template"),
+        packed("frameset"),
+        packed("frame"),
+        packed("noframes"),
+        packed("table"),
+        packed("caption"),
+        packed("col"),
+        packed("colgroup"),
+        packed("tbody"),
+        packed("thead"),
+        packed("tfoot"),
+        packed("tr"),
+        packed("td"),
+        packed("th"),
+        packed("select"),
+        packed("option"),
+        packed("optgroup"),
+        packed("textarea"),
+        packed("xmp"),
+        packed("iframe"),
+        packed("noembed"),
+        packed("noscript"),
+        packed("applet"),
+        packed("marquee"),
+        packed("object"),
+        packed("math"),
+        packed("nobr"),
+        packed("rb"),
+        packed("rp"),
+        packed("rt"),
+        packed("rtc"),
+        packed("image"),
+        packed("isindex"),
+        packed("command"),
+        packed("device"),
+        packed("menuitem"),
+        packed("basefont"),
+        packed("bgsound")
+    };
+    /** Start tags that close an open p first (the parser's "close a p element" in body). */
+    private static final long[] CLOSES_P = {
+        packed("address"),
+        packed("article"),
+        packed("aside"),
+        packed("blockquote"),
+        packed("center"),
+        packed("details"),
+        packed("dialog"),
+        packed("dir"),
+        packed("div"),
+        packed("dl"),
+        packed("fieldset"),
+        packed("figcaption"),
+        packed("figure"),
+        packed("footer"),
+        packed("header"),
+        packed("hgroup"),
+        packed("main"),
+        packed("menu"),
+        packed("nav"),
+        packed("ol"),
+        packed("p"),
+        packed("search"),
+        packed("section"),
+        packed("summary"),
+        packed("ul"),
+        packed("h1"),
+        packed("h2"),
+        packed("h3"),
+        packed("h4"),
+        packed("h5"),
+        packed("h6"),
+        packed("pre"),
+        packed("listing"),
+        packed("hr"),
+        packed("form"),
+        packed("table"),
+        packed("xmp"),
+        packed("li"),
+        packed("dd"),
+        packed("dt")
+    };
+
+    private static final long[] HEADINGS = {
+        packed("h1"), packed("h2"), packed("h3"), packed("h4"), packed("h5"), packed("h6")
+    };
+    /**
+     * Formatting elements: while one is open around furniture, the parser may rebuild it inside and
+     * after the furniture, so the furniture is left whole.
+     */
+    private static final long[] FORMATTING = {
+        packed("a"), packed("b"), packed("big"), packed("code"), packed("em"), packed("font"), packed("i"),
+        packed("nobr"), packed("s"), packed("small"), packed("strike"), packed("strong"), packed("tt"), packed("u")
+    };
+    /**
+     * Elements that the parser may keep open, or rebuild, when an end tag closes them out of order
+     * (or whose end tag it may ignore there): once the model has closed one so, it no longer knows what
+     * is open, and empties nothing more on the page.
+     */
+    private static final long[] OUT_OF_ORDER_UNSURE = {
+        packed("table"),
+        packed("caption"),
+        packed("colgroup"),
+        packed("tbody"),
+        packed("thead"),
+        packed("tfoot"),
+        packed("tr"),
+        packed("td"),
+        packed("th"),
+        packed("button"),
+        packed("form"),
+        packed("select"),
+        packed("option"),
+        packed("optgroup"),
+        packed("template"),
+        packed("object"),
+        packed("applet"),
+        packed("marquee"),
+        packed("svg"),
+        packed("math"),
+        packed("noscript"),
+        packed("ul"),
+        packed("ol")
+    };
+    /** HTML names whose start tag inside SVG or MathML makes the parser leave it (font only with attributes). */
+    private static final long[] BREAKS_OUT_OF_FOREIGN = {
+        packed("b"),
+        packed("big"),
+        packed("blockquote"),
+        packed("body"),
+        packed("br"),
+        packed("center"),
+        packed("code"),
+        packed("dd"),
+        packed("div"),
+        packed("dl"),
+        packed("dt"),
+        packed("em"),
+        packed("embed"),
+        packed("h1"),
+        packed("h2"),
+        packed("h3"),
+        packed("h4"),
+        packed("h5"),
+        packed("h6"),
+        packed("head"),
+        packed("hr"),
+        packed("i"),
+        packed("img"),
+        packed("li"),
+        packed("listing"),
+        packed("menu"),
+        packed("meta"),
+        packed("nobr"),
+        packed("ol"),
+        packed("p"),
+        packed("pre"),
+        packed("ruby"),
+        packed("s"),
+        packed("small"),
+        packed("span"),
+        packed("strike"),
+        packed("strong"),
+        packed("sub"),
+        packed("sup"),
+        packed("table"),
+        packed("tt"),
+        packed("u"),
+        packed("ul"),
+        packed("var"),
+        packed("font")
+    };
+    /** The SVG of icons and logos, which furniture may hold and still be emptied; other SVG keeps it. */
+    private static final long[] PLAIN_SVG = {
+        packed("svg"),
+        packed("g"),
+        packed("path"),
+        packed("use"),
+        packed("symbol"),
+        packed("defs"),
+        packed("circle"),
+        packed("rect"),
+        packed("line"),
+        packed("polyline"),
+        packed("polygon"),
+        packed("ellipse"),
+        packed("lineargradient"),
+        packed("radialgradient"),
+        packed("stop"),
+        packed("clippath"),
+        packed("mask"),
+        packed("pattern"),
+        packed("image"),
+        packed("text"),
+        packed("tspan"),
+        packed("title")
+    };
+
+    private static final long FORM = packed("form");
+    /** A button's start tag closes a button open around it: with one open, a button in furniture keeps it. */
+    private static final long BUTTON = packed("button");
+
+    private static final long BR = packed("br");
+    private static final long P = packed("p");
+    private static final long A = packed("a");
+    private static final long LI = packed("li");
+    private static final long DD = packed("dd");
+    private static final long DT = packed("dt");
+    private static final long UL = packed("ul");
+    private static final long OL = packed("ol");
+    private static final long DL = packed("dl");
+    private static final long TABLE = packed("table");
+    private static final long TEMPLATE = packed("template");
+    private static final long NOSCRIPT = packed("noscript");
+
     private static final byte[] PLAINTEXT = ascii("plaintext");
     /**
      * SVG and MathML elements whose content the parser reads as HTML (SVG's title is read as text
@@ -59,6 +304,8 @@ final class ScriptAndStyleBodies {
         ascii("mtext"),
         ascii("annotation-xml")
     };
+    /** Microdata the metadata reads (author, dates) may sit in any element. */
+    private static final byte[] ITEMPROP = ascii("itemprop");
     /** A script whose tag names JSON keeps its body: the metadata reads JSON-LD. */
     private static final byte[] JSON = ascii("json");
 
@@ -69,7 +316,14 @@ final class ScriptAndStyleBodies {
      * as the ranges of the page that remain; one range when nothing was cut.
      */
     static ByteRanges cut(final byte[] page, final int start) {
-        return new Scan(page, start).run();
+        final Scan scan = new Scan(page, start, true);
+        final ByteRanges kept = scan.run();
+        if (scan.stoppedAtFrameset && scan.emptiedFurniture) {
+            // Text or an image in emptied furniture may be what kept the parser from replacing the
+            // body with the frameset (its frameset-ok flag): that page is cut again with no emptying.
+            return new Scan(page, start, false).run();
+        }
+        return kept;
     }
 
     /** One pass over one page; not shared. */
@@ -87,13 +341,24 @@ final class ScriptAndStyleBodies {
         private int integrationPoints;
 
         private boolean inSelect;
+        /** The open elements as far as the scan can tell, to know which furniture it may empty. */
+        private final OpenElements elements;
 
-        Scan(final byte[] page, final int start) {
+        private boolean stoppedAtFrameset;
+        private boolean emptiedFurniture;
+        /** Where the content of the furniture being read starts, and the kept ranges then. */
+        private int furnitureContent;
+
+        private int rangesBeforeFurniture;
+        private int keptUpToBeforeFurniture;
+
+        Scan(final byte[] page, final int start, final boolean mayEmptyFurniture) {
             this.page = page;
             this.start = start;
             this.end = page.length;
             this.kept = new ByteRanges(page);
             this.keptUpTo = start;
+            this.elements = new OpenElements(mayEmptyFurniture);
         }
 
         ByteRanges run() {
@@ -180,7 +445,8 @@ final class ScriptAndStyleBodies {
             if (integrationPoints > 0 && isIntegrationPoint(nameStart, nameEnd)) {
                 integrationPoints--;
             }
-            final long name = packedName(nameStart, nameEnd);
+            final long name = nameCode(page, nameStart, nameEnd);
+            endOf(open, name, isAscii(nameStart, nameEnd));
             if (svgDepth > 0 && name == SVG) {
                 svgDepth--;
             } else if (mathDepth > 0 && name == MATH) {
@@ -199,17 +465,18 @@ final class ScriptAndStyleBodies {
             if (tag == null) {
                 return -1;
             }
-            final boolean foreign = svgDepth > 0 || mathDepth > 0;
             if (integrationPoints > 0) {
                 // Markup inside an SVG or MathML element whose content is HTML: the parser may then
                 // ignore a closing </svg> or </math>, and the scan's count of them would be wrong.
                 return -1;
             }
+            final boolean foreign = svgDepth > 0 || mathDepth > 0;
+            final long name = nameCode(page, nameStart, nameEnd);
+            startOf(open, tag, name, foreign, isAscii(nameStart, nameEnd));
             if (foreign && !tag.selfClosing && isIntegrationPoint(nameStart, nameEnd)) {
                 integrationPoints++;
                 return tag.end;
             }
-            final long name = packedName(nameStart, nameEnd);
             if (name == SVG) {
                 svgDepth += tag.selfClosing ? 0 : 1;
                 return tag.end;
@@ -218,12 +485,16 @@ final class ScriptAndStyleBodies {
                 mathDepth += tag.selfClosing ? 0 : 1;
                 return tag.end;
             }
-            if (name == FRAMESET || isPlaintext(nameStart, nameEnd)) {
+            if (name == FRAMESET) {
+                stoppedAtFrameset = true;
+                return -1;
+            }
+            if (isPlaintext(nameStart, nameEnd)) {
                 return -1;
             }
             final boolean script = name == SCRIPT;
             final boolean style = name == STYLE;
-            final boolean textOnly = isOneOf(name, TEXT_ONLY);
+            final boolean textOnly = (NameKinds.of(name) & NameKinds.TEXT_ONLY) != 0;
             if (!script && !style && !textOnly) {
                 if (name == SELECT) {
                     inSelect = true;
@@ -249,6 +520,30 @@ final class ScriptAndStyleBodies {
                 keptUpTo = close;
             }
             return close;
+        }
+
+        /** Follows a start tag: the furniture it opens is remembered, to be emptied at its end tag. */
+        private void startOf(
+                final int open, final Tag tag, final long name, final boolean foreign, final boolean asciiName) {
+            // Only furniture being read needs the look at the tag's attributes.
+            final boolean readByMetadata = elements.readingFurniture()
+                    && (contains(open, tag.end, ITEMPROP) || name == SCRIPT && contains(open, tag.end, JSON));
+            if (elements.start(name, tag.selfClosing, foreign, inSelect, readByMetadata, asciiName)) {
+                furnitureContent = tag.end;
+                rangesBeforeFurniture = kept.count();
+                keptUpToBeforeFurniture = keptUpTo;
+            }
+        }
+
+        /** Follows an end tag: when it closes furniture that may be emptied, its content goes. */
+        private void endOf(final int open, final long name, final boolean asciiName) {
+            if (elements.end(name, svgDepth > 0 || mathDepth > 0, asciiName)) {
+                emptiedFurniture = true;
+                // Script bodies cut inside it go with the rest of its content.
+                kept.truncate(rangesBeforeFurniture);
+                kept.add(keptUpToBeforeFurniture, furnitureContent);
+                keptUpTo = open;
+            }
         }
 
         /**
@@ -383,16 +678,14 @@ final class ScriptAndStyleBodies {
             return false;
         }
 
-        /** The name in lower case packed into a long, or 0 when it is longer than eight bytes. */
-        private long packedName(final int nameStart, final int nameEnd) {
-            if (nameEnd - nameStart > Long.BYTES) {
-                return 0;
-            }
-            long packed = 0;
+        /** Whether the name is all ASCII: the parser lower-cases others in ways the scan does not follow (K as KELVIN SIGN). */
+        private boolean isAscii(final int nameStart, final int nameEnd) {
             for (int at = nameStart; at < nameEnd; at++) {
-                packed = (packed << Byte.SIZE) | (toLowerAscii(page[at]) & 0xFF);
+                if (page[at] < 0) {
+                    return false;
+                }
             }
-            return packed;
+            return true;
         }
 
         private boolean isIntegrationPoint(final int nameStart, final int nameEnd) {
@@ -427,21 +720,331 @@ final class ScriptAndStyleBodies {
         }
     }
 
-    private static boolean isOneOf(final long name, final long[] names) {
-        for (final long candidate : names) {
-            if (name == candidate) {
-                return true;
+    /**
+     * What the scan needs to know of an element's name, from a small hash table: every start and
+     * end tag asks, and comparing with each list in turn made the scan a quarter slower.
+     */
+    private static final class NameKinds {
+        static final int VOID = 1;
+        static final int FORMATTING = 1 << 1;
+        static final int KEEPS_FURNITURE = 1 << 2;
+        static final int FURNITURE = 1 << 3;
+        static final int TEXT_ONLY = 1 << 4;
+        static final int CLOSES_P = 1 << 5;
+        static final int HEADING = 1 << 6;
+        static final int OUT_OF_ORDER_UNSURE = 1 << 7;
+        static final int BREAKS_OUT_OF_FOREIGN = 1 << 8;
+        static final int PLAIN_SVG = 1 << 9;
+        /** A power of two, well above twice the names. */
+        private static final int SIZE = 512;
+
+        private static final long[] NAMES = new long[SIZE];
+        private static final int[] KINDS = new int[SIZE];
+
+        static {
+            add(ScriptAndStyleBodies.VOID, VOID);
+            add(ScriptAndStyleBodies.FORMATTING, FORMATTING);
+            add(ScriptAndStyleBodies.KEEPS_FURNITURE, KEEPS_FURNITURE);
+            add(ScriptAndStyleBodies.FURNITURE, FURNITURE);
+            add(ScriptAndStyleBodies.TEXT_ONLY, TEXT_ONLY);
+            add(ScriptAndStyleBodies.CLOSES_P, CLOSES_P);
+            add(ScriptAndStyleBodies.HEADINGS, HEADING);
+            add(ScriptAndStyleBodies.OUT_OF_ORDER_UNSURE, OUT_OF_ORDER_UNSURE);
+            add(ScriptAndStyleBodies.BREAKS_OUT_OF_FOREIGN, BREAKS_OUT_OF_FOREIGN);
+            add(ScriptAndStyleBodies.PLAIN_SVG, PLAIN_SVG);
+        }
+
+        private NameKinds() {}
+
+        static int of(final long name) {
+            for (int slot = slot(name); ; slot = (slot + 1) & (SIZE - 1)) {
+                if (NAMES[slot] == name) {
+                    return KINDS[slot];
+                }
+                if (NAMES[slot] == 0) {
+                    return 0;
+                }
             }
         }
-        return false;
+
+        private static void add(final long[] names, final int kind) {
+            for (final long name : names) {
+                int slot = slot(name);
+                while (NAMES[slot] != 0 && NAMES[slot] != name) {
+                    slot = (slot + 1) & (SIZE - 1);
+                }
+                NAMES[slot] = name;
+                KINDS[slot] |= kind;
+            }
+        }
+
+        private static int slot(final long name) {
+            return (int) ((name * 0x9E3779B97F4A7C15L) >>> 55);
+        }
     }
 
     private static long packed(final String lowerCase) {
+        final byte[] name = ascii(lowerCase);
+        return nameCode(name, 0, name.length);
+    }
+
+    /**
+     * The name in lower case packed into a long; a longer name (a custom element's) as a hash of it
+     * with the top bit set, which no packed ASCII name has.
+     */
+    private static long nameCode(final byte[] bytes, final int nameStart, final int nameEnd) {
+        if (nameEnd - nameStart > Long.BYTES) {
+            long hash = 0xcbf29ce484222325L;
+            for (int at = nameStart; at < nameEnd; at++) {
+                hash = (hash ^ (toLowerAscii(bytes[at]) & 0xFF)) * 0x100000001b3L;
+            }
+            return hash | Long.MIN_VALUE;
+        }
         long packed = 0;
-        for (int k = 0; k < lowerCase.length(); k++) {
-            packed = (packed << Byte.SIZE) | lowerCase.charAt(k);
+        for (int at = nameStart; at < nameEnd; at++) {
+            packed = (packed << Byte.SIZE) | (toLowerAscii(bytes[at]) & 0xFF);
         }
         return packed;
+    }
+
+    /**
+     * The elements open at a point of the page, as the start and end tags tell them, kept to decide
+     * which furniture (nav, footer, aside) may be emptied so that the parser builds everything
+     * outside it as it would have. The model does not follow every rule of the parser (implied end
+     * tags, for one), so it holds to what it can vouch for:
+     *
+     * <ul>
+     *   <li>Inside the furniture, the parser must do nothing but open and close elements in order:
+     *       every element closed by its own end tag, no name whose start tag looks down the stack or
+     *       acts beyond the element ({@link #KEEPS_FURNITURE}), no start tag that would close an
+     *       element opened in it (a p-closer while a p is open, a heading in a heading, a list item
+     *       outside its list, a link in a link, a button or form while one is open), only the SVG of
+     *       icons, nothing the metadata reads, and no deeper than {@link #MAX_EMPTYING_DEPTH}.
+     *   <li>Around it, nothing that makes the parser act on content beyond its element: no
+     *       formatting element, table, select, noscript or foreign content open.
+     *   <li>On the page, nothing after which the model no longer knows what is open: a template,
+     *       leaving SVG or MathML by an HTML start tag, a name the parser lower-cases otherwise, or an
+     *       end tag closing out of order an element whose fate then depends on rules not modelled
+     *       ({@link #OUT_OF_ORDER_UNSURE}, formatting elements, forms). From there it empties nothing.
+     * </ul>
+     */
+    private static final class OpenElements {
+        /** Deeper than this the model stops; a real page is far shallower. */
+        private static final int MAX_DEPTH = 4096;
+        /**
+         * Furniture is emptied only while the model is shallower than this: the cleaner's parser
+         * moves content out of elements at depth 256, and the model may count a few fewer elements
+         * than the parser holds (html and body, implied table sections).
+         */
+        private static final int MAX_EMPTYING_DEPTH = 160;
+
+        private long[] names = new long[64];
+        private int depth;
+        private int formatting;
+        private int tables;
+        private int buttons;
+        private int noscripts;
+        private int paragraphs;
+        private int headings;
+        private int anchors;
+        /** Where the lowest open svg or math element stands, -1 when none. */
+        private int foreignBase = -1;
+        /**
+         * The parser's form element pointer: set by a form's start tag, cleared only by a form's
+         * end tag, whatever closes the element. A form tag in furniture while it is set would change
+         * what the parser does with forms after the furniture.
+         */
+        private boolean formPointer;
+        /** Set when the model can no longer vouch for what is open: nothing more is emptied. */
+        private boolean unsure;
+        /** The index of the furniture being read, else -1. */
+        private int furniture = -1;
+
+        private boolean emptiable;
+        private boolean formPointerBefore;
+        private int paragraphsBefore;
+        private int headingsBefore;
+        private int anchorsBefore;
+
+        OpenElements(final boolean mayEmptyFurniture) {
+            this.unsure = !mayEmptyFurniture;
+        }
+
+        /** Whether furniture is being read, and may still be emptied. */
+        boolean readingFurniture() {
+            return furniture >= 0 && emptiable;
+        }
+
+        /** Whether this start tag opens furniture that may be emptied. */
+        boolean start(
+                final long name,
+                final boolean selfClosing,
+                final boolean foreign,
+                final boolean inSelect,
+                final boolean readByMetadata,
+                final boolean asciiName) {
+            final int kinds = NameKinds.of(name);
+            if (!asciiName || name == TEMPLATE || foreign && (kinds & NameKinds.BREAKS_OUT_OF_FOREIGN) != 0) {
+                unsure = true;
+            }
+            if (readingFurniture() && keepsFurniture(name, kinds, selfClosing, foreign, readByMetadata, asciiName)) {
+                emptiable = false;
+            }
+            // Void elements have no end tag; in SVG and MathML (and for svg and math themselves)
+            // "/>" closes the element, while in HTML the parser ignores it.
+            if (!foreign && (kinds & NameKinds.VOID) != 0 || selfClosing && (foreign || name == SVG || name == MATH)) {
+                return false;
+            }
+            if (depth == MAX_DEPTH) {
+                unsure = true;
+                emptiable = false;
+                return false;
+            }
+            push(name, kinds);
+            if (name == FORM) {
+                formPointer = true;
+            }
+            if (furniture >= 0) {
+                emptiable &= depth <= MAX_EMPTYING_DEPTH;
+                return false;
+            }
+            if ((kinds & NameKinds.FURNITURE) == 0
+                    || unsure
+                    || foreign
+                    || inSelect
+                    || foreignBase >= 0
+                    || formatting > 0
+                    || tables > 0
+                    || noscripts > 0
+                    || depth > MAX_EMPTYING_DEPTH) {
+                return false;
+            }
+            furniture = depth - 1;
+            emptiable = true;
+            formPointerBefore = formPointer;
+            paragraphsBefore = paragraphs;
+            headingsBefore = headings;
+            anchorsBefore = anchors;
+            return true;
+        }
+
+        /** Whether this start tag, inside furniture, makes the parser do more than open an element. */
+        private boolean keepsFurniture(
+                final long name,
+                final int kinds,
+                final boolean selfClosing,
+                final boolean foreign,
+                final boolean readByMetadata,
+                final boolean asciiName) {
+            if (readByMetadata || !asciiName) {
+                return true;
+            }
+            if (foreign) {
+                return (kinds & NameKinds.PLAIN_SVG) == 0;
+            }
+            if (selfClosing && (kinds & NameKinds.VOID) == 0 && name != SVG) {
+                // The parser ignores "/>" on HTML elements, but not on names it does not know.
+                return true;
+            }
+            if ((kinds & NameKinds.KEEPS_FURNITURE) != 0) {
+                return true;
+            }
+            if ((kinds & NameKinds.CLOSES_P) != 0 && paragraphs > paragraphsBefore
+                    || (kinds & NameKinds.HEADING) != 0 && headings > headingsBefore) {
+                return true;
+            }
+            final long current = names[depth - 1];
+            if (name == LI) {
+                // The parser looks down the stack for a list item to close, up to the list.
+                return current != UL && current != OL;
+            }
+            if (name == DD || name == DT) {
+                return current != DL;
+            }
+            return name == A && anchors > anchorsBefore || name == BUTTON && buttons > 0 || name == FORM && formPointer;
+        }
+
+        /** Whether this end tag closes furniture whose content is to be emptied. */
+        boolean end(final long name, final boolean foreign, final boolean asciiName) {
+            final int kinds = NameKinds.of(name);
+            if (!asciiName) {
+                unsure = true;
+            }
+            if (name == FORM) {
+                emptiable &= !(furniture >= 0 && formPointerBefore);
+                formPointer = false;
+            }
+            int at = depth - 1;
+            while (at >= 0 && names[at] != name) {
+                at--;
+            }
+            if (at < 0) {
+                // A stray end tag: the parser ignores it, makes an element of it ("</p>", "</br>") or
+                // closes an element the model no longer counts; a void element's, but br's, it ignores.
+                // In SVG or MathML, "</p>" and "</br>" leave foreign content.
+                unsure |= foreign && (name == P || name == BR);
+                emptiable &= !foreign && (kinds & NameKinds.VOID) != 0 && name != BR;
+                return false;
+            }
+            final boolean inOrder = at == depth - 1;
+            // In SVG and MathML an end tag closes the foreign elements above its own, as the model does.
+            if (!inOrder && !(foreignBase >= 0 && at >= foreignBase)) {
+                emptiable = false;
+                unsure |= (kinds & NameKinds.FORMATTING) != 0 || name == FORM;
+                for (int k = at + 1; k < depth; k++) {
+                    final long above = names[k];
+                    unsure |= (NameKinds.of(above) & (NameKinds.FORMATTING | NameKinds.OUT_OF_ORDER_UNSURE)) != 0
+                            || name == LI && (above == UL || above == OL);
+                }
+            }
+            while (depth > at) {
+                pop();
+            }
+            if (furniture >= 0 && depth <= furniture) {
+                final boolean empty = inOrder && at == furniture && emptiable && !unsure;
+                furniture = -1;
+                return empty;
+            }
+            return false;
+        }
+
+        private void push(final long name, final int kinds) {
+            if (depth == names.length) {
+                names = Arrays.copyOf(names, depth * 2);
+            }
+            if ((name == SVG || name == MATH) && foreignBase < 0) {
+                foreignBase = depth;
+            }
+            names[depth++] = name;
+            count(name, kinds, 1);
+        }
+
+        private void pop() {
+            final long name = names[--depth];
+            if (depth == foreignBase) {
+                foreignBase = -1;
+            }
+            count(name, NameKinds.of(name), -1);
+        }
+
+        private void count(final long name, final int kinds, final int change) {
+            if ((kinds & NameKinds.FORMATTING) != 0) {
+                formatting += change;
+                if (name == A) {
+                    anchors += change;
+                }
+            } else if ((kinds & NameKinds.HEADING) != 0) {
+                headings += change;
+            } else if (name == P) {
+                paragraphs += change;
+            } else if (name == TABLE) {
+                tables += change;
+            } else if (name == BUTTON) {
+                buttons += change;
+            } else if (name == NOSCRIPT) {
+                noscripts += change;
+            }
+        }
     }
 
     /** Where a tag's '>' was passed, and whether it closed with "/>". */
