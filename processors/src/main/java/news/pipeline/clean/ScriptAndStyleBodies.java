@@ -57,11 +57,13 @@ final class ScriptAndStyleBodies {
         packed("link"), packed("meta"), packed("param"), packed("source"), packed("track"), packed("wbr")
     };
     /**
-     * Inside furniture these keep it as it is: what the metadata reads (meta, link, base, time, h1,
-     * article, title), what the parser applies beyond the element or to a part of the tree before it
-     * (html, head, body, template, tables and their parts, select, form-listed and ruby parts whose
-     * start tags look down the stack, objects that set markers), what it reads as raw text, and
-     * names it treats in its own way (image, isindex, and the void command, device, menuitem).
+     * Inside furniture these keep it as it is: what the metadata reads (meta, link, base, time,
+     * h1, article, title), what the parser applies beyond the element or to a part of the tree before it
+     * (html, head, body, template, tables and their parts, select and its options, ruby parts whose
+     * start tags look down the stack, objects that set markers), raw text it may read otherwise
+     * (xmp, noembed, noframes), and names it treats in its own way (image, isindex, nobr, math, and
+     * the void command, device, menuitem). Iframe and textarea text, and noscript (an island of its
+     * own in jsoup), stay inside.
      */
     private static final long[] KEEPS_FURNITURE = {
         packed("meta"),
@@ -91,11 +93,8 @@ final class ScriptAndStyleBodies {
         packed("select"),
         packed("option"),
         packed("optgroup"),
-        packed("textarea"),
         packed("xmp"),
-        packed("iframe"),
         packed("noembed"),
-        packed("noscript"),
         packed("applet"),
         packed("marquee"),
         packed("object"),

@@ -210,6 +210,29 @@ class ScriptAndStyleBodiesTest {
             "<ul><li><nav><li>a<li>b</li></li></nav>c</ul>",
             "<ul><li><span><div></span><nav><li>a</li></nav>x</ul>",
             "<ul><li>Menu<nav><li>A<li>B</li></li></nav></li><li>Next</li></ul><p>t</p>",
+            "<nav><noscript><img src=x></noscript></nav><p>t</p>",
+            "<form><nav><noscript><form></form></noscript></nav><input>",
+            "<nav><noscript><form><input></form></noscript></nav><input name=x>",
+            "<nav><noscript><p>x</p></noscript></nav><p>t</p>",
+            "<p><b>x<nav><noscript>y</noscript></nav>",
+            "<nav><noscript><a>x</a></noscript></nav><a>y</a>",
+            "<nav><noscript><b>x</b></noscript></nav>z",
+            "<li><nav><noscript><li>x</li></noscript></nav>z",
+            "<ul><li><nav><noscript></noscript><li>x</li></nav></ul>z",
+            "<nav><noscript><noscript>a</noscript></noscript></nav>z",
+            "<head><nav><noscript>x</noscript></nav><p>z",
+            "<nav><noscript></noscript></nav><frameset>",
+            "<div><nav><noscript><div>x</div></noscript></nav></div>z",
+            "<nav><div><noscript></div></noscript></nav>z",
+            "<nav><iframe src=x>a<b>c</b></iframe></nav><p>t</p>",
+            "<nav><iframe src=x></nav><p>t</p>",
+            "<nav><textarea>a</nav>b</textarea></nav><p>t</p>",
+            "<nav><iframe></iframe></nav><frameset><frame></frameset>",
+            "<p><nav><iframe>x</iframe></nav>z",
+            "<nav><p><iframe>x</iframe></p></nav>z",
+            "<nav><svg><iframe>x</iframe></svg></nav>z",
+            "<nav><select><textarea>x</textarea></select></nav>z",
+            "<nav><textarea>\nx</textarea></nav>z",
             "<nav><svg viewBox='0 0 9 9'><title>Home</title><g><path d='M0'/><use href=#i></use></g></svg></nav><p>t</p>",
             "<nav><svg><path d=x></svg></nav><p>t</p>",
             "<footer><svg><a href=x><path/></a></svg></footer><p>t</p>");
@@ -234,6 +257,8 @@ class ScriptAndStyleBodiesTest {
                 .isEqualTo("<footer></footer>");
         assertThat(cut("<nav><ul><li><a href=/><svg><title>Home</title><path d=M0></svg>Home</a></li></ul></nav>"))
                 .isEqualTo("<nav></nav>");
+        assertThat(cut("<footer><iframe src=/share>no frames</iframe><noscript><img src=x></noscript></footer>"))
+                .isEqualTo("<footer></footer>");
     }
 
     @Test
@@ -246,7 +271,7 @@ class ScriptAndStyleBodiesTest {
                 "<nav><a>a<a>b</a></a></nav>",
                 "<nav><svg><b>breaks out</b></svg></nav>",
                 "<nav><svg><foreignObject>x</foreignObject></svg></nav>",
-                "<nav><noscript>n</noscript></nav>")) {
+                "<noscript><nav>inside a noscript</nav></noscript>")) {
             assertThat(cut(page)).as(page).isEqualTo(page);
         }
     }
