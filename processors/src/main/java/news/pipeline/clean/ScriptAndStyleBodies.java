@@ -45,6 +45,8 @@ final class ScriptAndStyleBodies {
     /** After these the scan cannot follow the parser: cutting stops. "plaintext" is too long to pack. */
     private static final long FRAMESET = packed("frameset");
 
+    private static final byte[] FRAMESET_BYTES = ascii("frameset");
+
     /**
      * Page furniture the cleaner skips whole: their content is emptied (the element stays) when the
      * scan can tell the parser would keep it inside them.
@@ -305,6 +307,8 @@ final class ScriptAndStyleBodies {
     };
     /** Microdata the metadata reads (author, dates) may sit in any element. */
     private static final byte[] ITEMPROP = ascii("itemprop");
+    /** The microdata properties the metadata reads (author, dates). */
+    private static final byte[][] ITEMPROPS_READ = {ascii("author"), ascii("datepublished"), ascii("datemodified")};
     /** A script whose tag names JSON keeps its body: the metadata reads JSON-LD. */
     private static final byte[] JSON = ascii("json");
 
@@ -317,12 +321,26 @@ final class ScriptAndStyleBodies {
     static ByteRanges cut(final byte[] page, final int start) {
         final Scan scan = new Scan(page, start, true);
         final ByteRanges kept = scan.run();
-        if (scan.stoppedAtFrameset && scan.emptiedFurniture) {
+        if (scan.emptiedFurniture && scan.stoppedAt >= 0 && containsFrameset(page, scan.stoppedAt)) {
             // Text or an image in emptied furniture may be what kept the parser from replacing the
-            // body with the frameset (its frameset-ok flag): that page is cut again with no emptying.
+            // body with a frameset (its frameset-ok flag): a page with one where the scan stopped, or
+            // after that, is cut again with no emptying.
             return new Scan(page, start, false).run();
         }
         return kept;
+    }
+
+    private static boolean containsFrameset(final byte[] page, final int from) {
+        for (int at = from; at + FRAMESET_BYTES.length <= page.length; at++) {
+            int k = 0;
+            while (k < FRAMESET_BYTES.length && toLowerAscii(page[at + k]) == FRAMESET_BYTES[k]) {
+                k++;
+            }
+            if (k == FRAMESET_BYTES.length) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One pass over one page; not shared. */
@@ -336,14 +354,19 @@ final class ScriptAndStyleBodies {
 
         private int svgDepth;
         private int mathDepth;
-        /** Open SVG and MathML elements whose content the parser reads as HTML. */
-        private int integrationPoints;
+        /**
+         * The SVG or MathML element open whose content the parser reads as HTML, 0 when none; only
+         * one can be, as any tag inside it stops the scan, and only its own end tag closes it.
+         */
+        private long integrationPoint;
 
         private boolean inSelect;
         /** The open elements as far as the scan can tell, to know which furniture it may empty. */
         private final OpenElements elements;
 
-        private boolean stoppedAtFrameset;
+        /** Where the scan stopped following the parser, -1 when it read the page to its end. */
+        private int stoppedAt = -1;
+
         private boolean emptiedFurniture;
         /** Where the content of the furniture being read starts, and the kept ranges then. */
         private int furnitureContent;
@@ -387,6 +410,7 @@ final class ScriptAndStyleBodies {
                     at = open + 1;
                 }
                 if (at < 0) {
+                    stoppedAt = open;
                     return;
                 }
             }
@@ -441,10 +465,10 @@ final class ScriptAndStyleBodies {
             if (tag == null) {
                 return -1;
             }
-            if (integrationPoints > 0 && isIntegrationPoint(nameStart, nameEnd)) {
-                integrationPoints--;
-            }
             final long name = nameCode(page, nameStart, nameEnd);
+            if (name == integrationPoint) {
+                integrationPoint = 0;
+            }
             endOf(open, name, isAscii(nameStart, nameEnd));
             if (svgDepth > 0 && name == SVG) {
                 svgDepth--;
@@ -464,7 +488,7 @@ final class ScriptAndStyleBodies {
             if (tag == null) {
                 return -1;
             }
-            if (integrationPoints > 0) {
+            if (integrationPoint != 0) {
                 // Markup inside an SVG or MathML element whose content is HTML: the parser may then
                 // ignore a closing </svg> or </math>, and the scan's count of them would be wrong.
                 return -1;
@@ -472,8 +496,13 @@ final class ScriptAndStyleBodies {
             final boolean foreign = svgDepth > 0 || mathDepth > 0;
             final long name = nameCode(page, nameStart, nameEnd);
             startOf(open, tag, name, foreign, isAscii(nameStart, nameEnd));
+            if (elements.nearTheParsersDepthLimit()) {
+                // There the parser drops elements to stay under its limit (an svg or select among them),
+                // which the scan does not follow.
+                return -1;
+            }
             if (foreign && !tag.selfClosing && isIntegrationPoint(nameStart, nameEnd)) {
-                integrationPoints++;
+                integrationPoint = name;
                 return tag.end;
             }
             if (name == SVG) {
@@ -485,7 +514,6 @@ final class ScriptAndStyleBodies {
                 return tag.end;
             }
             if (name == FRAMESET) {
-                stoppedAtFrameset = true;
                 return -1;
             }
             if (isPlaintext(nameStart, nameEnd)) {
@@ -526,7 +554,7 @@ final class ScriptAndStyleBodies {
                 final int open, final Tag tag, final long name, final boolean foreign, final boolean asciiName) {
             // Only furniture being read needs the look at the tag's attributes.
             final boolean readByMetadata = elements.readingFurniture()
-                    && (contains(open, tag.end, ITEMPROP) || name == SCRIPT && contains(open, tag.end, JSON));
+                    && (readsItemprop(open, tag.end) || name == SCRIPT && contains(open, tag.end, JSON));
             if (elements.start(name, tag.selfClosing, foreign, inSelect, readByMetadata, asciiName)) {
                 furnitureContent = tag.end;
                 rangesBeforeFurniture = kept.count();
@@ -666,6 +694,23 @@ final class ScriptAndStyleBodies {
                 }
             }
             return true;
+        }
+
+        /**
+         * Whether the tag may carry microdata the metadata reads: an itemprop with author,
+         * datePublished or dateModified anywhere in the tag, or a character reference that could
+         * spell one.
+         */
+        private boolean readsItemprop(final int from, final int to) {
+            if (!contains(from, to, ITEMPROP)) {
+                return false;
+            }
+            for (final byte[] value : ITEMPROPS_READ) {
+                if (contains(from, to, value)) {
+                    return true;
+                }
+            }
+            return ScriptAndStyleBodies.indexOfByte(page, from, to, (byte) '&') >= 0;
         }
 
         private boolean contains(final int from, final int to, final byte[] lowerCase) {
@@ -831,11 +876,13 @@ final class ScriptAndStyleBodies {
         /** Deeper than this the model stops; a real page is far shallower. */
         private static final int MAX_DEPTH = 4096;
         /**
-         * Furniture is emptied only while the model is shallower than this: the cleaner's parser
-         * moves content out of elements at depth 256, and the model may count a few fewer elements
-         * than the parser holds (html and body, implied table sections).
+         * Furniture is emptied only while the model, with its {@link #uncertainPops}, is shallower
+         * than this: the cleaner's parser moves content out of elements at depth 256, and may hold
+         * a few more elements than the model counts even so (html and body, implied table sections).
          */
         private static final int MAX_EMPTYING_DEPTH = 160;
+        /** Where the scan stops altogether; see {@link #nearTheParsersDepthLimit()}. */
+        private static final int MAX_SCAN_DEPTH = 200;
 
         private long[] names = new long[64];
         private int depth;
@@ -848,6 +895,18 @@ final class ScriptAndStyleBodies {
         private int anchors;
         /** Where the lowest open svg or math element stands, -1 when none. */
         private int foreignBase = -1;
+        /**
+         * Elements the model popped that the parser may still hold: those closed by an end tag out
+         * of order (the parser ignores some, and never pops for {@code </body>}), and then any popped
+         * below where that happened (their end tags may stop at one the parser kept). The parser's
+         * depth is at most the model's plus these (and html, body), which keeps emptying away from
+         * its depth limit.
+         */
+        private int uncertainPops;
+        /** Below this index a pop is uncertain too; see {@link #uncertainPops}. */
+        private int uncertainBelow;
+
+        private boolean poppingOutOfOrder;
         /**
          * The parser's form element pointer: set by a form's start tag, cleared only by a form's
          * end tag, whatever closes the element. A form tag in furniture while it is set would change
@@ -867,6 +926,11 @@ final class ScriptAndStyleBodies {
 
         OpenElements(final boolean mayEmptyFurniture) {
             this.unsure = !mayEmptyFurniture;
+        }
+
+        /** Whether the parser may be about to drop elements for depth (at 256 in the cleaner). */
+        boolean nearTheParsersDepthLimit() {
+            return depth + uncertainPops >= MAX_SCAN_DEPTH;
         }
 
         /** Whether furniture is being read, and may still be emptied. */
@@ -904,7 +968,7 @@ final class ScriptAndStyleBodies {
                 formPointer = true;
             }
             if (furniture >= 0) {
-                emptiable &= depth <= MAX_EMPTYING_DEPTH;
+                emptiable &= depth + uncertainPops <= MAX_EMPTYING_DEPTH;
                 return false;
             }
             if ((kinds & NameKinds.FURNITURE) == 0
@@ -915,7 +979,7 @@ final class ScriptAndStyleBodies {
                     || formatting > 0
                     || tables > 0
                     || noscripts > 0
-                    || depth > MAX_EMPTYING_DEPTH) {
+                    || depth + uncertainPops > MAX_EMPTYING_DEPTH) {
                 return false;
             }
             furniture = depth - 1;
@@ -971,7 +1035,8 @@ final class ScriptAndStyleBodies {
             }
             if (name == FORM) {
                 emptiable &= !(furniture >= 0 && formPointerBefore);
-                formPointer = false;
+                // In a noscript jsoup restores, at its end, the pointer it had at its start.
+                formPointer &= noscripts > 0;
             }
             int at = depth - 1;
             while (at >= 0 && names[at] != name) {
@@ -996,8 +1061,13 @@ final class ScriptAndStyleBodies {
                             || name == LI && (above == UL || above == OL);
                 }
             }
+            poppingOutOfOrder = !inOrder && !(foreignBase >= 0 && at >= foreignBase);
             while (depth > at) {
                 pop();
+            }
+            if (poppingOutOfOrder) {
+                uncertainBelow = Math.max(uncertainBelow, at);
+                poppingOutOfOrder = false;
             }
             if (furniture >= 0 && depth <= furniture) {
                 final boolean empty = inOrder && at == furniture && emptiable && !unsure;
@@ -1020,6 +1090,12 @@ final class ScriptAndStyleBodies {
 
         private void pop() {
             final long name = names[--depth];
+            if (poppingOutOfOrder) {
+                uncertainPops++;
+            } else if (depth < uncertainBelow) {
+                uncertainPops++;
+                uncertainBelow = depth;
+            }
             if (depth == foreignBase) {
                 foreignBase = -1;
             }

@@ -233,6 +233,17 @@ class ScriptAndStyleBodiesTest {
             "<nav><svg><iframe>x</iframe></svg></nav>z",
             "<nav><select><textarea>x</textarea></select></nav>z",
             "<nav><textarea>\nx</textarea></nav>z",
+            // A second review: a frameset after the scan stopped for another reason, a noscript
+            // restoring the form pointer, an integration point's end tag under another name.
+            "<nav>x</nav><![CDATA[x]]><frameset><frame></frameset>",
+            "<nav>x</nav><div <><frameset><frame></frameset>",
+            "<nav>x</nav><frameset <><frame></frameset>",
+            "<nav><img></nav><script><!--</script><frameset><frame></frameset>",
+            "<aside><pre></pre></aside><tbody a=<b><frameset>",
+            "<form><noscript><form></form></noscript><nav><form>x</form></nav>y",
+            "<form><div><noscript><form></form></noscript></div><nav><form>x</form></nav>y",
+            "<svg><foreignObject></desc><a></svg><nav><a>x</a></nav>",
+            "<math><mi></mo><a></math><nav><a>x</a></nav>",
             "<nav><svg viewBox='0 0 9 9'><title>Home</title><g><path d='M0'/><use href=#i></use></g></svg></nav><p>t</p>",
             "<nav><svg><path d=x></svg></nav><p>t</p>",
             "<footer><svg><a href=x><path/></a></svg></footer><p>t</p>");
@@ -258,6 +269,8 @@ class ScriptAndStyleBodiesTest {
         assertThat(cut("<nav><ul><li><a href=/><svg><title>Home</title><path d=M0></svg>Home</a></li></ul></nav>"))
                 .isEqualTo("<nav></nav>");
         assertThat(cut("<footer><iframe src=/share>no frames</iframe><noscript><img src=x></noscript></footer>"))
+                .isEqualTo("<footer></footer>");
+        assertThat(cut("<footer><div itemprop=publisher itemscope><span itemprop=name>Daily</span></div></footer>"))
                 .isEqualTo("<footer></footer>");
     }
 
@@ -310,11 +323,38 @@ class ScriptAndStyleBodiesTest {
         }
     }
 
+    /**
+     * Out-of-order end tags the parser ignores (or {@code </body>}, which pops nothing) leave it deeper
+     * than the model: past its limit of 256 it moves content out of elements, and drops an svg the
+     * script and style cut counts on.
+     */
+    @Test
+    void shouldKeepTheTreeWhereTheModelCountsFewerOpenElementsThanTheParser() {
+        for (final String page : List.of(
+                "<html>" + "<div>".repeat(300) + "</html><nav><span>x</span></nav>",
+                "<body>" + "<div>".repeat(300) + "</body><nav><span>x</span></nav>",
+                "<span><div></span>".repeat(150) + "<nav><i>x</i></nav>",
+                "<span><div></span>".repeat(600) + "<nav><i>x</i></nav>",
+                "<td><div></td>".repeat(300) + "<nav><i>x</i></nav>",
+                "<p><div></p>".repeat(300) + "<nav><i>x</i></nav>",
+                "<mtext>" + "<article>".repeat(255) + "</mtext><footer><input></footer>",
+                "<span><span><span><span><q><div></q></span></span></span></span>".repeat(60) + "<nav><i>x</i></nav>",
+                "<svg><foreignObject></desc><section/></svg>".repeat(100) + "<nav><i>x</i></nav>",
+                "<i>".repeat(391) + "<svg><nav></svg><style>x{}</style>",
+                "<caption></title><i>".repeat(391) + "<svg><Nav a=1></svg><style>x{}</style>",
+                "<img><keygen><audio>".repeat(372) + "<applet><nobr><math></math><select><script>s()</script>")) {
+            assertSameTreeButScriptAndStyleData(page.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
     @Test
     void shouldEmptyNothingOnAPageWithAFrameset() {
         // Text in the nav keeps the parser from replacing the body with the frameset; emptied, it would not.
         assertThat(cut("<nav>x</nav><script>s()</script><frameset><frame></frameset>"))
                 .isEqualTo("<nav>x</nav><script></script><frameset><frame></frameset>");
+        // Also where the scan stopped before it, here at a CDATA section it does not follow.
+        assertThat(cut("<nav>x</nav><![CDATA[x]]><frameset><frame></frameset>"))
+                .isEqualTo("<nav>x</nav><![CDATA[x]]><frameset><frame></frameset>");
     }
 
     @Test
@@ -323,6 +363,8 @@ class ScriptAndStyleBodiesTest {
                 "<nav><a href=/>unclosed link</nav><p>t</p>",
                 "<b>open around it<nav><a href=/>x</a></nav></b>",
                 "<aside><span itemprop=author>Ann</span></aside>",
+                "<aside><span itemprop=\"datePublished\" content=2026-01-01>Jan</span></aside>",
+                "<aside><span itemprop=&#97;uthor>Ann</span></aside>",
                 "<aside><time datetime=2026-01-01>Jan</time></aside>",
                 "<footer><script type=application/ld+json>{}</script></footer>",
                 "<nav><ul><li>implied end tags</ul></nav>",
