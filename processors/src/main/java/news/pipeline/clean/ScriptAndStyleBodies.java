@@ -47,6 +47,11 @@ final class ScriptAndStyleBodies {
 
     private static final byte[] FRAMESET_BYTES = ascii("frameset");
 
+    private static final long LINK = packed("link");
+    private static final byte[] CANONICAL = ascii("canonical");
+    /** How far back before a removed element the scan looks for a '&' in the text; further, it keeps the element. */
+    private static final int MAX_TEXT_LOOKBACK = 256;
+
     /**
      * Page furniture the cleaner skips whole: their content is emptied (the element stays) when the
      * scan can tell the parser would keep it inside them.
@@ -289,6 +294,8 @@ final class ScriptAndStyleBodies {
     private static final long TABLE = packed("table");
     private static final long TEMPLATE = packed("template");
     private static final long NOSCRIPT = packed("noscript");
+    private static final long PRE = packed("pre");
+    private static final long LISTING = packed("listing");
 
     private static final byte[] PLAINTEXT = ascii("plaintext");
     /**
@@ -525,6 +532,14 @@ final class ScriptAndStyleBodies {
             if (!script && !style && !textOnly) {
                 if (name == SELECT) {
                     inSelect = true;
+                } else if (name == LINK
+                        && !foreign
+                        && mayRemoveElementAt(open, false)
+                        && !contains(open, tag.end, CANONICAL)
+                        && ScriptAndStyleBodies.indexOfByte(page, open, tag.end, (byte) '&') < 0) {
+                    // The metadata reads only the canonical link: the others go whole.
+                    kept.add(keptUpTo, open);
+                    keptUpTo = tag.end;
                 }
                 return tag.end;
             }
@@ -543,10 +558,52 @@ final class ScriptAndStyleBodies {
                 return indexOfLessThan(page, tag.end, close) < 0 ? close : -1;
             }
             if ((script && !contains(open, tag.end, JSON)) || style) {
-                kept.add(keptUpTo, tag.end);
-                keptUpTo = close;
+                final int afterEndTag = mayRemoveElementAt(open, true) ? afterEndTag(close, nameEnd - nameStart) : -1;
+                if (afterEndTag > 0) {
+                    // Where the parser does nothing with the element but insert it, it goes whole.
+                    kept.add(keptUpTo, open);
+                    keptUpTo = afterEndTag;
+                } else {
+                    kept.add(keptUpTo, tag.end);
+                    keptUpTo = close;
+                }
             }
             return close;
+        }
+
+        /**
+         * Whether a script, style or link element starting at {@code open} may go whole: the parser
+         * inserts these where they stand and does nothing else with them (in head, body, and after
+         * them), except in tables (where text around them is placed by other rules), selects,
+         * foreign content, a noscript (whose head form such a start tag closes), right inside a pre
+         * or listing (whose first newline the parser drops), and where the model is unsure. The text
+         * on either side then joins: not where that could make a character reference or a tag of it.
+         */
+        private boolean mayRemoveElementAt(final int open, final boolean pushed) {
+            if (svgDepth > 0 || mathDepth > 0 || inSelect || !elements.mayRemoveElements(pushed)) {
+                return false;
+            }
+            if (open > 0 && page[open - 1] == '<') {
+                return false;
+            }
+            // Back to the last '>': no '&' may start a reference the text after would continue.
+            final int from = Math.max(start, open - MAX_TEXT_LOOKBACK);
+            for (int at = open - 1; at >= from; at--) {
+                if (page[at] == '>') {
+                    return true;
+                }
+                if (page[at] == '&') {
+                    return false;
+                }
+            }
+            return from == start;
+        }
+
+        /** Past the '>' of the end tag at {@code close} of a name {@code nameLength} long; -1 when it never ends. */
+        private int afterEndTag(final int close, final int nameLength) {
+            final int nameEnd = close + 2 + nameLength;
+            final Tag endTag = tag(nameEnd, nameEnd);
+            return endTag == null ? -1 : endTag.end;
         }
 
         /** Follows a start tag: the furniture it opens is remembered, to be emptied at its end tag. */
@@ -926,6 +983,15 @@ final class ScriptAndStyleBodies {
 
         OpenElements(final boolean mayEmptyFurniture) {
             this.unsure = !mayEmptyFurniture;
+        }
+
+        /** Whether a script, style or link element here may go whole; see {@code Scan.mayRemoveElementAt}; {@code pushed} when the element is on the stack already. */
+        boolean mayRemoveElements(final boolean pushed) {
+            if (unsure || tables > 0 || noscripts > 0) {
+                return false;
+            }
+            final int parent = depth - (pushed ? 2 : 1);
+            return parent < 0 || names[parent] != PRE && names[parent] != LISTING;
         }
 
         /** Whether the parser may be about to drop elements for depth (at 256 in the cleaner). */

@@ -15,6 +15,7 @@ import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -244,18 +245,42 @@ class ScriptAndStyleBodiesTest {
             "<form><div><noscript><form></form></noscript></div><nav><form>x</form></nav>y",
             "<svg><foreignObject></desc><a></svg><nav><a>x</a></nav>",
             "<math><mi></mo><a></math><nav><a>x</a></nav>",
+            "<pre><script>s()</script>\nx</pre><listing><style>s{}</style>\ny</listing>",
+            "<p>&am<script>s()</script>p; &#x41<link rel=x>2; 1 <<style>s{}</style>b>2</p>",
+            "<table> <script>s()</script> x<link rel=x> y</table>",
+            "<head><noscript><script>s()</script><link rel=x></noscript></head>",
             "<nav><svg viewBox='0 0 9 9'><title>Home</title><g><path d='M0'/><use href=#i></use></g></svg></nav><p>t</p>",
             "<nav><svg><path d=x></svg></nav><p>t</p>",
             "<footer><svg><a href=x><path/></a></svg></footer><p>t</p>");
 
     @Test
-    void shouldCutScriptAndStyleBodiesAndKeepTheirTags() {
-        final String page = "<html><head><style>body { margin: 0 }</style></head><body><p>Text.</p>"
+    void shouldRemoveScriptStyleAndLinkElementsButJsonLdAndTheCanonicalLink() {
+        final String page = "<html><head><style>body { margin: 0 }</style><link rel=stylesheet href=a.css>"
+                + "<link rel=\"canonical\" href=\"https://example.com/a\"></head><body><p>Text.</p>"
                 + "<script src=\"a.js\">var big = 'x';</script><script type=\"application/ld+json\">{\"a\":1}</script>"
                 + "</body></html>";
         assertThat(cut(page))
-                .isEqualTo("<html><head><style></style></head><body><p>Text.</p><script src=\"a.js\"></script>"
-                        + "<script type=\"application/ld+json\">{\"a\":1}</script></body></html>");
+                .isEqualTo(
+                        "<html><head><link rel=\"canonical\" href=\"https://example.com/a\"></head><body><p>Text.</p>"
+                                + "<script type=\"application/ld+json\">{\"a\":1}</script></body></html>");
+    }
+
+    @Test
+    void shouldCutOnlyTheBodiesWhereRemovingTheElementCouldMoveText() {
+        for (final String[] pageAndCut : new String[][] {
+            {"<table> <script>s()</script> x</table>", "<table> <script></script> x</table>"},
+            {"<pre><script>s()</script>\nx</pre>", "<pre><script></script>\nx</pre>"},
+            {"<p>&am<script>s()</script>p;</p>", "<p>&am<script></script>p;</p>"},
+            {"<p>&#x41<style>s{}</style>2;</p>", "<p>&#x41<style></style>2;</p>"},
+            {"<p>1 <<script>s()</script>b>2</p>", "<p>1 <<script></script>b>2</p>"},
+            {
+                "<head><noscript><script>s()</script></noscript></head>",
+                "<head><noscript><script></script></noscript></head>"
+            },
+            {"<select><script>s()</script></select>", "<select><script></script></select>"}
+        }) {
+            assertThat(cut(pageAndCut[0])).as(pageAndCut[0]).isEqualTo(pageAndCut[1]);
+        }
     }
 
     @Test
@@ -387,13 +412,13 @@ class ScriptAndStyleBodiesTest {
     void shouldStartAfterTheByteOrderMark() {
         final byte[] page = ("\uFEFF<p>t</p><script>x()</script>").getBytes(StandardCharsets.UTF_8);
         final ByteRanges result = ScriptAndStyleBodies.cut(page, 3);
-        assertThat(StandardCharsets.UTF_8.decode(result.toBuffer()).toString()).isEqualTo("<p>t</p><script></script>");
+        assertThat(StandardCharsets.UTF_8.decode(result.toBuffer()).toString()).isEqualTo("<p>t</p>");
     }
 
     @Test
     void shouldStopCuttingWhereAScriptOpensTheTokenizersEscapedState() {
         final String page = "<script>a()</script><script><!-- b() --></script><p>t</p><script>c()</script>";
-        assertThat(cut(page)).isEqualTo("<script></script><script><!-- b() --></script><p>t</p><script>c()</script>");
+        assertThat(cut(page)).isEqualTo("<script><!-- b() --></script><p>t</p><script>c()</script>");
     }
 
     @Test
@@ -479,7 +504,12 @@ class ScriptAndStyleBodiesTest {
                 .isEqualTo(withoutScriptAndStyleData(whole));
     }
 
-    /** The tree as the cleaner's parser builds it, printed, with script and style data removed. */
+    /**
+     * The tree as the cleaner's parser builds it, printed, with what the cut may take removed from
+     * it: script and style data, the content of furniture, and the HTML script, style and link
+     * elements themselves (but JSON-LD scripts and links that name canonical), whose removal joins the
+     * text on either side.
+     */
     private static String withoutScriptAndStyleData(final String page) {
         final Parser parser = Parser.htmlParser();
         parser.setMaxDepth(256);
@@ -498,15 +528,32 @@ class ScriptAndStyleBodiesTest {
         for (final Element element : doc.select("nav, footer, aside")) {
             element.empty();
         }
+        for (final Element element : doc.getAllElements()) {
+            if (element.parent() != null && mayGoWhole(element)) {
+                element.remove();
+            }
+        }
         final StringBuilder tree = new StringBuilder();
         print(doc, tree);
         return tree.toString();
     }
 
+    private static boolean mayGoWhole(final Element element) {
+        if (!Parser.NamespaceHtml.equals(element.tag().namespace())) {
+            return false;
+        }
+        return switch (element.normalName()) {
+            case "script" -> !element.attr("type").toLowerCase().contains("json");
+            case "style" -> true;
+            case "link" -> !element.outerHtml().toLowerCase().contains("canonical");
+            default -> false;
+        };
+    }
+
     /**
-     * The tree's nodes, names, attributes and text; not {@code outerHtml()}, which prints an empty
-     * element as {@code <path />} once its name was seen self-closed anywhere in the page (emptied
-     * furniture included), though the tree is the same.
+     * The tree's nodes, names, attributes and text, adjacent text joined; not {@code outerHtml()},
+     * which prints an empty element as {@code <path />} once its name was seen self-closed anywhere
+     * in the page (emptied furniture included), though the tree is the same.
      */
     private static void print(final Node node, final StringBuilder tree) {
         if (node instanceof Element element) {
@@ -514,7 +561,16 @@ class ScriptAndStyleBodiesTest {
                     .append(element.tagName())
                     .append(element.attributes().html())
                     .append('>');
-            element.childNodes().forEach(child -> print(child, tree));
+            final StringBuilder text = new StringBuilder();
+            for (final Node child : element.childNodes()) {
+                if (child instanceof TextNode textNode) {
+                    text.append(textNode.getWholeText());
+                    continue;
+                }
+                appendText(text, tree);
+                print(child, tree);
+            }
+            appendText(text, tree);
             tree.append("</").append(element.tagName()).append('>');
         } else {
             tree.append('[')
@@ -522,6 +578,13 @@ class ScriptAndStyleBodiesTest {
                     .append(':')
                     .append(node.outerHtml())
                     .append(']');
+        }
+    }
+
+    private static void appendText(final StringBuilder text, final StringBuilder tree) {
+        if (!text.isEmpty()) {
+            tree.append("[#text:").append(text).append(']');
+            text.setLength(0);
         }
     }
 }
