@@ -48,6 +48,19 @@ final class ScriptAndStyleBodies {
     private static final byte[] FRAMESET_BYTES = ascii("frameset");
 
     private static final long LINK = packed("link");
+    private static final long BODY = packed("body");
+    private static final long HTML = packed("html");
+    /**
+     * What the parser may put in the head: until another start tag puts it in the body, whitespace
+     * and comments beside a removed element would land elsewhere (in the head, or before the html
+     * element) than without it.
+     */
+    private static final long[] HEAD_CONTENT = {
+        packed("html"), packed("head"), packed("base"), packed("basefont"), packed("bgsound"), packed("link"),
+        packed("meta"), packed("noframes"), packed("script"), packed("style"), packed("template"), packed("title"),
+        packed("noscript")
+    };
+
     private static final byte[] CANONICAL = ascii("canonical");
     /** How far back before a removed element the scan looks for a '&' in the text; further, it keeps the element. */
     private static final int MAX_TEXT_LOOKBACK = 256;
@@ -375,6 +388,11 @@ final class ScriptAndStyleBodies {
         private int stoppedAt = -1;
 
         private boolean emptiedFurniture;
+        /**
+         * Where the parser puts what comes next, as far as the removal of elements needs to know: the
+         * whitespace and comments beside a removed element must land where they would have.
+         */
+        private Placement placement = Placement.BEFORE_HEAD;
         /** Where the content of the furniture being read starts, and the kept ranges then. */
         private int furnitureContent;
 
@@ -477,6 +495,9 @@ final class ScriptAndStyleBodies {
                 integrationPoint = 0;
             }
             endOf(open, name, isAscii(nameStart, nameEnd));
+            if (name == BODY || name == HTML) {
+                placement = Placement.AFTER_BODY;
+            }
             if (svgDepth > 0 && name == SVG) {
                 svgDepth--;
             } else if (mathDepth > 0 && name == MATH) {
@@ -512,6 +533,12 @@ final class ScriptAndStyleBodies {
                 integrationPoint = name;
                 return tag.end;
             }
+            if ((NameKinds.of(name) & NameKinds.HEAD_CONTENT) == 0) {
+                placement = Placement.BODY;
+            } else if (name != SCRIPT && name != STYLE && name != LINK) {
+                // Removable ones move it only when kept; see keptHeadContent.
+                keptHeadContent(name);
+            }
             if (name == SVG) {
                 svgDepth += tag.selfClosing ? 0 : 1;
                 return tag.end;
@@ -534,12 +561,14 @@ final class ScriptAndStyleBodies {
                     inSelect = true;
                 } else if (name == LINK
                         && !foreign
-                        && mayRemoveElementAt(open, false)
+                        && mayRemoveElementAt(open, tag.end, false)
                         && !contains(open, tag.end, CANONICAL)
                         && ScriptAndStyleBodies.indexOfByte(page, open, tag.end, (byte) '&') < 0) {
                     // The metadata reads only the canonical link: the others go whole.
                     kept.add(keptUpTo, open);
                     keptUpTo = tag.end;
+                } else if (name == LINK) {
+                    keptHeadContent(name);
                 }
                 return tag.end;
             }
@@ -558,30 +587,55 @@ final class ScriptAndStyleBodies {
                 return indexOfLessThan(page, tag.end, close) < 0 ? close : -1;
             }
             if ((script && !contains(open, tag.end, JSON)) || style) {
-                final int afterEndTag = mayRemoveElementAt(open, true) ? afterEndTag(close, nameEnd - nameStart) : -1;
-                if (afterEndTag > 0) {
+                final int afterEndTag = afterEndTag(close, nameEnd - nameStart);
+                if (afterEndTag > 0 && mayRemoveElementAt(open, afterEndTag, true)) {
                     // Where the parser does nothing with the element but insert it, it goes whole.
                     kept.add(keptUpTo, open);
                     keptUpTo = afterEndTag;
-                } else {
-                    kept.add(keptUpTo, tag.end);
-                    keptUpTo = close;
+                    return close;
                 }
+                kept.add(keptUpTo, tag.end);
+                keptUpTo = close;
             }
+            keptHeadContent(name);
             return close;
         }
 
+        /** A kept element the parser may put in the head: it opens the head, or, after the body, reopens the body. */
+        private void keptHeadContent(final long name) {
+            if (name == HTML) {
+                return;
+            }
+            if (placement == Placement.BEFORE_HEAD) {
+                placement = Placement.HEAD;
+            } else if (placement == Placement.AFTER_BODY) {
+                placement = Placement.BODY;
+            }
+        }
+
         /**
-         * Whether a script, style or link element starting at {@code open} may go whole: the parser
-         * inserts these where they stand and does nothing else with them (in head, body, and after
-         * them), except in tables (where text around them is placed by other rules), selects,
+         * Whether a script, style or link element starting at {@code open} may go whole: in the head
+         * and body the parser inserts these where they stand and does nothing else with them (not
+         * before the head exists, nor after the body's end, where it places comments and whitespace
+         * by other rules; in the head only right after a tag), except in tables (where text around them is placed by other rules), selects,
          * foreign content, a noscript (whose head form such a start tag closes), right inside a pre
          * or listing (whose first newline the parser drops), and where the model is unsure. The text
          * on either side then joins: not where that could make a character reference or a tag of it.
          */
-        private boolean mayRemoveElementAt(final int open, final boolean pushed) {
-            if (svgDepth > 0 || mathDepth > 0 || inSelect || !elements.mayRemoveElements(pushed)) {
+        private boolean mayRemoveElementAt(final int open, final int after, final boolean pushed) {
+            if (placement == Placement.BEFORE_HEAD
+                    || placement == Placement.AFTER_BODY
+                    || svgDepth > 0
+                    || mathDepth > 0
+                    || inSelect
+                    || !elements.mayRemoveElements(pushed)) {
                 return false;
+            }
+            if (placement == Placement.HEAD) {
+                // Whitespace before it stays in the head, while text after it goes to the body;
+                // without the element the two would go together: so, a tag just before it, or
+                // whitespace on both sides and a tag after it.
+                return open > start && page[open - 1] == '>' || onlySpaceAround(open, after);
             }
             if (open > 0 && page[open - 1] == '<') {
                 return false;
@@ -597,6 +651,26 @@ final class ScriptAndStyleBodies {
                 }
             }
             return from == start;
+        }
+
+        /** Whether only whitespace stands between the last '>' and {@code open}, and between {@code after} and a tag. */
+        private boolean onlySpaceAround(final int open, final int after) {
+            int at = open - 1;
+            while (at >= start && isSpace(page[at])) {
+                at--;
+            }
+            if (at < start || page[at] != '>') {
+                return false;
+            }
+            at = after;
+            while (at < end && isSpace(page[at])) {
+                at++;
+            }
+            if (at + 1 >= end || page[at] != '<') {
+                return false;
+            }
+            final byte next = page[at + 1];
+            return isAsciiLetter(next) || next == '/' || next == '!' || next == '?';
         }
 
         /** Past the '>' of the end tag at {@code close} of a name {@code nameLength} long; -1 when it never ends. */
@@ -836,6 +910,7 @@ final class ScriptAndStyleBodies {
         static final int OUT_OF_ORDER_UNSURE = 1 << 7;
         static final int BREAKS_OUT_OF_FOREIGN = 1 << 8;
         static final int PLAIN_SVG = 1 << 9;
+        static final int HEAD_CONTENT = 1 << 10;
         /** A power of two, well above twice the names. */
         private static final int SIZE = 512;
 
@@ -853,6 +928,7 @@ final class ScriptAndStyleBodies {
             add(ScriptAndStyleBodies.OUT_OF_ORDER_UNSURE, OUT_OF_ORDER_UNSURE);
             add(ScriptAndStyleBodies.BREAKS_OUT_OF_FOREIGN, BREAKS_OUT_OF_FOREIGN);
             add(ScriptAndStyleBodies.PLAIN_SVG, PLAIN_SVG);
+            add(ScriptAndStyleBodies.HEAD_CONTENT, HEAD_CONTENT);
         }
 
         private NameKinds() {}
@@ -1186,6 +1262,18 @@ final class ScriptAndStyleBodies {
                 noscripts += change;
             }
         }
+    }
+
+    /** Where the parser puts what comes next, as the removal of elements needs to know it. */
+    private enum Placement {
+        /** No head yet: whitespace is dropped and comments go to the document or html element. */
+        BEFORE_HEAD,
+        /** In the head, or just after it. */
+        HEAD,
+        /** In the body for certain: after a start tag of what the parser never puts in the head. */
+        BODY,
+        /** After {@code </body>} or {@code </html>}, until a start tag brings the parser back to the body. */
+        AFTER_BODY
     }
 
     /** Where a tag's '>' was passed, and whether it closed with "/>". */

@@ -266,6 +266,14 @@ class ScriptAndStyleBodiesTest {
     }
 
     @Test
+    void shouldRemoveThemFromAHeadLaidOutOnLines() {
+        assertThat(
+                        cut(
+                                "<html>\n<head>\n<meta charset=utf-8>\n<script src=a.js></script>\n<link rel=preload href=b>\n</head>"))
+                .isEqualTo("<html>\n<head>\n<meta charset=utf-8>\n\n\n</head>");
+    }
+
+    @Test
     void shouldCutOnlyTheBodiesWhereRemovingTheElementCouldMoveText() {
         for (final String[] pageAndCut : new String[][] {
             {"<table> <script>s()</script> x</table>", "<table> <script></script> x</table>"},
@@ -277,7 +285,13 @@ class ScriptAndStyleBodiesTest {
                 "<head><noscript><script>s()</script></noscript></head>",
                 "<head><noscript><script></script></noscript></head>"
             },
-            {"<select><script>s()</script></select>", "<select><script></script></select>"}
+            {"<select><script>s()</script></select>", "<select><script></script></select>"},
+            // Before the head exists, after the body, and in the head after text, whitespace and
+            // comments beside the element would land elsewhere without it.
+            {"<link rel=x>\n<!--c-->", "<link rel=x>\n<!--c-->"},
+            {"<p>t</p></body><script>s()</script><!--c-->", "<p>t</p></body><script></script><!--c-->"},
+            {"<head> <style>s{}</style>x", "<head> <style></style>x"},
+            {"<head> <style>s{}</style> < x", "<head> <style></style> < x"}
         }) {
             assertThat(cut(pageAndCut[0])).as(pageAndCut[0]).isEqualTo(pageAndCut[1]);
         }
@@ -418,7 +432,7 @@ class ScriptAndStyleBodiesTest {
     @Test
     void shouldStopCuttingWhereAScriptOpensTheTokenizersEscapedState() {
         final String page = "<script>a()</script><script><!-- b() --></script><p>t</p><script>c()</script>";
-        assertThat(cut(page)).isEqualTo("<script><!-- b() --></script><p>t</p><script>c()</script>");
+        assertThat(cut(page)).isEqualTo("<script></script><script><!-- b() --></script><p>t</p><script>c()</script>");
     }
 
     @Test
