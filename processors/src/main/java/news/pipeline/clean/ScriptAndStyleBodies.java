@@ -308,6 +308,7 @@ final class ScriptAndStyleBodies {
     private static final long TEMPLATE = packed("template");
     private static final long NOSCRIPT = packed("noscript");
     private static final long PRE = packed("pre");
+    private static final long COL = packed("col");
     private static final long LISTING = packed("listing");
 
     private static final byte[] PLAINTEXT = ascii("plaintext");
@@ -533,8 +534,16 @@ final class ScriptAndStyleBodies {
                 integrationPoint = name;
                 return tag.end;
             }
+            if (name == COL && elements.inTemplate()) {
+                // In a template a col puts the parser in column group mode, where it ignores script
+                // and style start tags and reads their text as markup.
+                return -1;
+            }
             if ((NameKinds.of(name) & NameKinds.HEAD_CONTENT) == 0) {
-                placement = Placement.BODY;
+                if (!elements.inNoscript()) {
+                    // In a noscript in the head jsoup keeps body elements and stays in the head.
+                    placement = Placement.BODY;
+                }
             } else if (name != SCRIPT && name != STYLE && name != LINK) {
                 // Removable ones move it only when kept; see keptHeadContent.
                 keptHeadContent(name);
@@ -586,7 +595,7 @@ final class ScriptAndStyleBodies {
                 // with no '<' in it, markup and text read the same, else the scan cannot follow.
                 return indexOfLessThan(page, tag.end, close) < 0 ? close : -1;
             }
-            if ((script && !contains(open, tag.end, JSON)) || style) {
+            if ((script && !mayNameJson(open, tag.end)) || style) {
                 final int afterEndTag = afterEndTag(close, nameEnd - nameStart);
                 if (afterEndTag > 0 && mayRemoveElementAt(open, afterEndTag, true)) {
                     // Where the parser does nothing with the element but insert it, it goes whole.
@@ -603,7 +612,7 @@ final class ScriptAndStyleBodies {
 
         /** A kept element the parser may put in the head: it opens the head, or, after the body, reopens the body. */
         private void keptHeadContent(final long name) {
-            if (name == HTML) {
+            if (name == HTML || elements.inNoscript()) {
                 return;
             }
             if (placement == Placement.BEFORE_HEAD) {
@@ -635,7 +644,8 @@ final class ScriptAndStyleBodies {
                 // Whitespace before it stays in the head, while text after it goes to the body;
                 // without the element the two would go together: so, a tag just before it, or
                 // whitespace on both sides and a tag after it.
-                return open > start && page[open - 1] == '>' || onlySpaceAround(open, after);
+                // The tokenizer joins text across a dropped "</>", and splits whitespace off differently.
+                return open > start && page[open - 1] == '>' && !afterEmptyEndTag(open) || onlySpaceAround(open, after);
             }
             if (open > 0 && page[open - 1] == '<') {
                 return false;
@@ -651,6 +661,16 @@ final class ScriptAndStyleBodies {
                 }
             }
             return from == start;
+        }
+
+        /** Whether a script tag names JSON, or holds a character reference that could spell it. */
+        private boolean mayNameJson(final int from, final int to) {
+            return contains(from, to, JSON) || ScriptAndStyleBodies.indexOfByte(page, from, to, (byte) '&') >= 0;
+        }
+
+        /** Whether the bytes just before {@code at} are {@code </>}, which the tokenizer drops without a token. */
+        private boolean afterEmptyEndTag(final int at) {
+            return at - 3 >= start && page[at - 1] == '>' && page[at - 2] == '/' && page[at - 3] == '<';
         }
 
         /** Whether only whitespace stands between the last '>' and {@code open}, and between {@code after} and a tag. */
@@ -685,7 +705,7 @@ final class ScriptAndStyleBodies {
                 final int open, final Tag tag, final long name, final boolean foreign, final boolean asciiName) {
             // Only furniture being read needs the look at the tag's attributes.
             final boolean readByMetadata = elements.readingFurniture()
-                    && (readsItemprop(open, tag.end) || name == SCRIPT && contains(open, tag.end, JSON));
+                    && (readsItemprop(open, tag.end) || name == SCRIPT && mayNameJson(open, tag.end));
             if (elements.start(name, tag.selfClosing, foreign, inSelect, readByMetadata, asciiName)) {
                 furnitureContent = tag.end;
                 rangesBeforeFurniture = kept.count();
@@ -1023,6 +1043,7 @@ final class ScriptAndStyleBodies {
         private int tables;
         private int buttons;
         private int noscripts;
+        private int templates;
         private int paragraphs;
         private int headings;
         private int anchors;
@@ -1061,6 +1082,14 @@ final class ScriptAndStyleBodies {
             this.unsure = !mayEmptyFurniture;
         }
 
+        boolean inTemplate() {
+            return templates > 0;
+        }
+
+        boolean inNoscript() {
+            return noscripts > 0;
+        }
+
         /** Whether a script, style or link element here may go whole; see {@code Scan.mayRemoveElementAt}; {@code pushed} when the element is on the stack already. */
         boolean mayRemoveElements(final boolean pushed) {
             if (unsure || tables > 0 || noscripts > 0) {
@@ -1089,7 +1118,11 @@ final class ScriptAndStyleBodies {
                 final boolean readByMetadata,
                 final boolean asciiName) {
             final int kinds = NameKinds.of(name);
-            if (!asciiName || name == TEMPLATE || foreign && (kinds & NameKinds.BREAKS_OUT_OF_FOREIGN) != 0) {
+            // A noscript in a noscript: jsoup then closes more than the model does.
+            if (!asciiName
+                    || name == TEMPLATE
+                    || name == NOSCRIPT && noscripts > 0
+                    || foreign && (kinds & NameKinds.BREAKS_OUT_OF_FOREIGN) != 0) {
                 unsure = true;
             }
             if (readingFurniture() && keepsFurniture(name, kinds, selfClosing, foreign, readByMetadata, asciiName)) {
@@ -1260,6 +1293,8 @@ final class ScriptAndStyleBodies {
                 buttons += change;
             } else if (name == NOSCRIPT) {
                 noscripts += change;
+            } else if (name == TEMPLATE) {
+                templates += change;
             }
         }
     }
