@@ -644,8 +644,11 @@ final class ScriptAndStyleBodies {
                 // Whitespace before it stays in the head, while text after it goes to the body;
                 // without the element the two would go together: so, a tag just before it, or
                 // whitespace on both sides and a tag after it.
-                // The tokenizer joins text across a dropped "</>", and splits whitespace off differently.
-                return open > start && page[open - 1] == '>' && !afterEmptyEndTag(open) || onlySpaceAround(open, after);
+                // jsoup splits whitespace off the text that follows, but not after a "</>" (dropped
+                // without a token) nor when the text holds a NUL: then it would take the whitespace
+                // before a removed element to the body with it.
+                return open > start && page[open - 1] == '>' && !afterEmptyEndTag(open) && !nulInTextAt(after)
+                        || onlySpaceAround(open, after);
             }
             if (open > 0 && page[open - 1] == '<') {
                 return false;
@@ -668,6 +671,12 @@ final class ScriptAndStyleBodies {
             return contains(from, to, JSON) || ScriptAndStyleBodies.indexOfByte(page, from, to, (byte) '&') >= 0;
         }
 
+        /** Whether the text from {@code at} to the next '<' holds a NUL. */
+        private boolean nulInTextAt(final int at) {
+            final int next = indexOfLessThan(page, at, end);
+            return ScriptAndStyleBodies.indexOfByte(page, at, next < 0 ? end : next, (byte) 0) >= 0;
+        }
+
         /** Whether the bytes just before {@code at} are {@code </>}, which the tokenizer drops without a token. */
         private boolean afterEmptyEndTag(final int at) {
             return at - 3 >= start && page[at - 1] == '>' && page[at - 2] == '/' && page[at - 3] == '<';
@@ -679,7 +688,7 @@ final class ScriptAndStyleBodies {
             while (at >= start && isSpace(page[at])) {
                 at--;
             }
-            if (at < start || page[at] != '>') {
+            if (at < start || page[at] != '>' || afterEmptyEndTag(at + 1)) {
                 return false;
             }
             at = after;
