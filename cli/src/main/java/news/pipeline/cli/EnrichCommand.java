@@ -12,11 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import news.pipeline.cleaner.CleanStep;
+import news.pipeline.deadletter.ProcessorDeadLetters;
 import news.pipeline.deadletter.RejectedRecordException;
 import news.pipeline.metrics.PipelineMetrics;
 import news.pipeline.runtime.ArticleFiles;
 import news.pipeline.runtime.AvroJson;
 import news.pipeline.schema.CleanArticle;
+import news.pipeline.schema.DeadLetterReason;
 import news.pipeline.schema.EnrichedArticle;
 import news.pipeline.streams.PipelineSteps;
 import news.pipeline.tag.TaggingExplanation;
@@ -95,6 +97,12 @@ final class EnrichCommand implements Callable<Integer> {
                     failed++;
                     err.println("dead letter: " + article.origin() + ": " + e.reason() + " (" + stage + "): "
                             + e.getMessage());
+                    continue;
+                } catch (RuntimeException e) {
+                    // What the processors dead-letter as a bug, with the same message.
+                    failed++;
+                    err.println("dead letter: " + article.origin() + ": " + DeadLetterReason.PROCESSING_ERROR + " ("
+                            + stage + "): " + ProcessorDeadLetters.messageOf(e));
                     continue;
                 }
                 if (explanation != null && !json) {

@@ -103,6 +103,25 @@ class EnrichCommandTest {
                         + "): " + letter.getMessage());
     }
 
+    /** jsoup 1.24.1 fails on this nesting at the cleaner's depth limit: a processing error, told in one line as well. */
+    @Test
+    void shouldTellAPageTheCleanerFailsOnAsTheProcessorsDeadLetterIt(@TempDir final Path dir) throws IOException {
+        final Path page = dir.resolve("too-deep.html");
+        Files.writeString(page, "<html><body><nav><b><i></nav>" + "<div>".repeat(253) + "<span>z</span></body></html>");
+        final Flow flow = throughThePipeline(ArticleFiles.read(page).requireAll());
+        assertThat(flow.deadLetters()).hasSize(1);
+        final DeadLetter letter = flow.deadLetters().get(0);
+        assertThat(letter.getReason()).hasToString("PROCESSING_ERROR");
+
+        final CliRun run = CliRun.execute("enrich", page.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines().toList())
+                .containsExactly("dead letter: " + page + ": " + letter.getReason() + " (" + letter.getProcessor()
+                        + "): " + letter.getMessage());
+    }
+
     @Test
     void shouldJudgeArticlesWithTheSettingsItIsGivenAsTheProcessorsWould(@TempDir final Path dir) throws IOException {
         final Path seed = SAMPLES.resolve("seed-article.txt");
