@@ -77,7 +77,7 @@ final class ScriptAndStyleBodies {
         packed("link"), packed("meta"), packed("param"), packed("source"), packed("track"), packed("wbr")
     };
     /**
-     * Inside furniture these keep it as it is: what the metadata reads (meta, link, base, time,
+     * Inside furniture these, and {@link #TABLE_PARTS}, keep it as it is: what the metadata reads (meta, link, base, time,
      * h1, article, title), what the parser applies beyond the element or to a part of the tree before it
      * (html, head, body, template, tables and their parts, select and its options, ruby parts whose
      * start tags look down the stack, objects that set markers), raw text it may read otherwise
@@ -100,16 +100,7 @@ final class ScriptAndStyleBodies {
         packed("frameset"),
         packed("frame"),
         packed("noframes"),
-        packed("table"),
-        packed("caption"),
         packed("col"),
-        packed("colgroup"),
-        packed("tbody"),
-        packed("thead"),
-        packed("tfoot"),
-        packed("tr"),
-        packed("td"),
-        packed("th"),
         packed("select"),
         packed("option"),
         packed("optgroup"),
@@ -131,6 +122,18 @@ final class ScriptAndStyleBodies {
         packed("menuitem"),
         packed("basefont"),
         packed("bgsound")
+    };
+    /** Tables and their parts: they keep furniture, and an out-of-order close of one makes the model unsure. */
+    private static final long[] TABLE_PARTS = {
+        packed("table"),
+        packed("caption"),
+        packed("colgroup"),
+        packed("tbody"),
+        packed("thead"),
+        packed("tfoot"),
+        packed("tr"),
+        packed("td"),
+        packed("th")
     };
     /** Start tags that close an open p first (the parser's "close a p element" in body). */
     private static final long[] CLOSES_P = {
@@ -189,19 +192,10 @@ final class ScriptAndStyleBodies {
     };
     /**
      * Elements that the parser may keep open, or rebuild, when an end tag closes them out of order
-     * (or whose end tag it may ignore there): once the model has closed one so, it no longer knows what
-     * is open, and empties nothing more on the page.
+     * (or whose end tag it may ignore there), with {@link #TABLE_PARTS}: once the model has closed one
+     * so, it no longer knows what is open, and empties nothing more on the page.
      */
     private static final long[] OUT_OF_ORDER_UNSURE = {
-        packed("table"),
-        packed("caption"),
-        packed("colgroup"),
-        packed("tbody"),
-        packed("thead"),
-        packed("tfoot"),
-        packed("tr"),
-        packed("td"),
-        packed("th"),
         packed("button"),
         packed("form"),
         packed("select"),
@@ -569,7 +563,6 @@ final class ScriptAndStyleBodies {
                 if (name == SELECT) {
                     inSelect = true;
                 } else if (name == LINK
-                        && !foreign
                         && mayRemoveElementAt(open, tag.end, false)
                         && !contains(open, tag.end, CANONICAL)
                         && ScriptAndStyleBodies.indexOfByte(page, open, tag.end, (byte) '&') < 0) {
@@ -623,13 +616,14 @@ final class ScriptAndStyleBodies {
         }
 
         /**
-         * Whether a script, style or link element starting at {@code open} may go whole: in the head
-         * and body the parser inserts these where they stand and does nothing else with them (not
-         * before the head exists, nor after the body's end, where it places comments and whitespace
-         * by other rules; in the head only right after a tag), except in tables (where text around them is placed by other rules), selects,
-         * foreign content, a noscript (whose head form such a start tag closes), right inside a pre
-         * or listing (whose first newline the parser drops), and where the model is unsure. The text
-         * on either side then joins: not where that could make a character reference or a tag of it.
+         * Whether a script, style or link element from {@code open} to {@code after} may go whole: in
+         * the head and body the parser inserts these where they stand and does nothing else with them
+         * (not before the head exists, nor after the body's end, where it places comments and
+         * whitespace by other rules), except in tables (where text around them is placed by other
+         * rules), selects, foreign content, a noscript (whose head form such a start tag closes),
+         * right inside a pre or listing (whose first newline the parser drops), and where the model is
+         * unsure. The text on either side then joins: not where that could make a character reference
+         * or a tag of it, nor, in the head, move whitespace to the body.
          */
         private boolean mayRemoveElementAt(final int open, final int after, final boolean pushed) {
             if (placement == Placement.BEFORE_HEAD
@@ -955,6 +949,7 @@ final class ScriptAndStyleBodies {
             add(ScriptAndStyleBodies.CLOSES_P, CLOSES_P);
             add(ScriptAndStyleBodies.HEADINGS, HEADING);
             add(ScriptAndStyleBodies.OUT_OF_ORDER_UNSURE, OUT_OF_ORDER_UNSURE);
+            add(ScriptAndStyleBodies.TABLE_PARTS, KEEPS_FURNITURE | OUT_OF_ORDER_UNSURE);
             add(ScriptAndStyleBodies.BREAKS_OUT_OF_FOREIGN, BREAKS_OUT_OF_FOREIGN);
             add(ScriptAndStyleBodies.PLAIN_SVG, PLAIN_SVG);
             add(ScriptAndStyleBodies.HEAD_CONTENT, HEAD_CONTENT);
@@ -1110,7 +1105,12 @@ final class ScriptAndStyleBodies {
 
         /** Whether the parser may be about to drop elements for depth (at 256 in the cleaner). */
         boolean nearTheParsersDepthLimit() {
-            return depth + uncertainPops >= MAX_SCAN_DEPTH;
+            return reach() >= MAX_SCAN_DEPTH;
+        }
+
+        /** The most elements the parser may hold open, html and body aside. */
+        private int reach() {
+            return depth + uncertainPops;
         }
 
         /** Whether furniture is being read, and may still be emptied. */
@@ -1152,7 +1152,7 @@ final class ScriptAndStyleBodies {
                 formPointer = true;
             }
             if (furniture >= 0) {
-                emptiable &= depth + uncertainPops <= MAX_EMPTYING_DEPTH;
+                emptiable &= reach() <= MAX_EMPTYING_DEPTH;
                 return false;
             }
             if ((kinds & NameKinds.FURNITURE) == 0
@@ -1163,7 +1163,7 @@ final class ScriptAndStyleBodies {
                     || formatting > 0
                     || tables > 0
                     || noscripts > 0
-                    || depth + uncertainPops > MAX_EMPTYING_DEPTH) {
+                    || reach() > MAX_EMPTYING_DEPTH) {
                 return false;
             }
             furniture = depth - 1;
@@ -1236,16 +1236,14 @@ final class ScriptAndStyleBodies {
             }
             final boolean inOrder = at == depth - 1;
             // In SVG and MathML an end tag closes the foreign elements above its own, as the model does.
-            if (!inOrder && !(foreignBase >= 0 && at >= foreignBase)) {
+            poppingOutOfOrder = !inOrder && !(foreignBase >= 0 && at >= foreignBase);
+            if (poppingOutOfOrder) {
                 emptiable = false;
                 unsure |= (kinds & NameKinds.FORMATTING) != 0 || name == FORM;
                 for (int k = at + 1; k < depth; k++) {
-                    final long above = names[k];
-                    unsure |= (NameKinds.of(above) & (NameKinds.FORMATTING | NameKinds.OUT_OF_ORDER_UNSURE)) != 0
-                            || name == LI && (above == UL || above == OL);
+                    unsure |= (NameKinds.of(names[k]) & (NameKinds.FORMATTING | NameKinds.OUT_OF_ORDER_UNSURE)) != 0;
                 }
             }
-            poppingOutOfOrder = !inOrder && !(foreignBase >= 0 && at >= foreignBase);
             while (depth > at) {
                 pop();
             }
