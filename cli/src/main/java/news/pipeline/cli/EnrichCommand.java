@@ -95,14 +95,13 @@ final class EnrichCommand implements Callable<Integer> {
                     enriched = tagging.apply(article.id(), clean);
                 } catch (RejectedRecordException e) {
                     failed++;
-                    err.println("dead letter: " + article.origin() + ": " + e.reason() + " (" + stage + "): "
-                            + e.getMessage());
+                    printDeadLetter(err, article, e.reason(), stage, e.getMessage());
                     continue;
                 } catch (RuntimeException e) {
                     // What the processors dead-letter as a bug, with the same message.
                     failed++;
-                    err.println("dead letter: " + article.origin() + ": " + DeadLetterReason.PROCESSING_ERROR + " ("
-                            + stage + "): " + ProcessorDeadLetters.messageOf(e));
+                    printDeadLetter(
+                            err, article, DeadLetterReason.PROCESSING_ERROR, stage, ProcessorDeadLetters.messageOf(e));
                     continue;
                 }
                 if (explanation != null && !json) {
@@ -124,6 +123,16 @@ final class EnrichCommand implements Callable<Integer> {
         }
         err.flush();
         return failed == 0 ? 0 : UserError.FAILURE;
+    }
+
+    /** One line per rejected article, with the reason and message the processors' dead letter would carry. */
+    private static void printDeadLetter(
+            final PrintWriter err,
+            final ArticleFiles.Article article,
+            final DeadLetterReason reason,
+            final String stage,
+            final String message) {
+        err.println("dead letter: " + article.origin() + ": " + reason + " (" + stage + "): " + message);
     }
 
     private List<ArticleFiles.Batch> read() throws IOException {

@@ -565,7 +565,7 @@ final class ScriptAndStyleBodies {
                 } else if (name == LINK
                         && mayRemoveElementAt(open, tag.end, false)
                         && !contains(open, tag.end, CANONICAL)
-                        && ScriptAndStyleBodies.indexOfByte(page, open, tag.end, (byte) '&') < 0) {
+                        && !mayHoldReference(open, tag.end)) {
                     // The metadata reads only the canonical link: the others go whole.
                     kept.add(keptUpTo, open);
                     keptUpTo = tag.end;
@@ -662,7 +662,15 @@ final class ScriptAndStyleBodies {
 
         /** Whether a script tag names JSON, or holds a character reference that could spell it. */
         private boolean mayNameJson(final int from, final int to) {
-            return contains(from, to, JSON) || ScriptAndStyleBodies.indexOfByte(page, from, to, (byte) '&') >= 0;
+            return contains(from, to, JSON) || mayHoldReference(from, to);
+        }
+
+        /**
+         * Whether a tag holds a '&': a character reference there could spell a name the scan looks
+         * for (json, canonical, an itemprop), so the scan treats the tag as if it did.
+         */
+        private boolean mayHoldReference(final int from, final int to) {
+            return ScriptAndStyleBodies.indexOfByte(page, from, to, (byte) '&') >= 0;
         }
 
         /** Whether the text from {@code at} to the next '<' holds a NUL. */
@@ -864,7 +872,7 @@ final class ScriptAndStyleBodies {
                     return true;
                 }
             }
-            return ScriptAndStyleBodies.indexOfByte(page, from, to, (byte) '&') >= 0;
+            return mayHoldReference(from, to);
         }
 
         private boolean contains(final int from, final int to, final byte[] lowerCase) {
